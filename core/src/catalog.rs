@@ -1,0 +1,173 @@
+//! The catalog model (事项目录): fields, materials, items and bundles as a bureau describes them.
+//!
+//! Ids are stable strings: the same field id in two items is the same question, and the same
+//! material id is the same document, which is what lets the plan merge them.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::Text;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            pub fn new(id: impl Into<String>) -> Self {
+                $name(id.into())
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A field id such as `applicant.id_number` (字段编号); the part before the dot is its section.
+    FieldId
+);
+id_type!(
+    /// A material id (材料编号), shared by every item that needs the same document.
+    MaterialId
+);
+id_type!(
+    /// A service item id (事项编号).
+    ItemId
+);
+id_type!(
+    /// A bundle id (一件事编号).
+    BundleId
+);
+
+/// What kind of value a field holds; decides its validator and its input control.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FieldKind {
+    /// Free text (文本).
+    Text,
+    /// A person's name (姓名).
+    PersonName,
+    /// A resident ID number (居民身份证号码), GB 11643.
+    IdNumber,
+    /// A mobile number (手机号码).
+    Mobile,
+    /// A postal address (地址).
+    Address,
+}
+
+/// One question of a departmental form (表单字段).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub id: FieldId,
+    pub kind: FieldKind,
+    pub label: Text,
+    /// One line of help shown under the label.
+    pub help: Option<Text>,
+    pub required: bool,
+}
+
+impl Field {
+    /// The section of the combined form this field belongs to: the id's first part.
+    pub fn section(&self) -> &str {
+        self.id.as_str().split('.').next().unwrap_or_default()
+    }
+}
+
+/// A document an applicant provides (申请材料).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Material {
+    pub id: MaterialId,
+    pub name: Text,
+    pub description: Text,
+}
+
+/// How many of a material one item asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MaterialNeed {
+    pub material: MaterialId,
+    /// Originals to show or hand in (原件).
+    pub originals: u8,
+    /// Photocopies to hand in (复印件).
+    pub copies: u8,
+}
+
+/// One department's administrative service item (事项), with its own form and materials.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub id: ItemId,
+    pub name: Text,
+    pub department: Text,
+    /// The legal time limit in working days (法定时限).
+    pub legal_days: u16,
+    /// The promised time limit in working days (承诺时限).
+    pub promised_days: u16,
+    /// The fields of this item's own form, in that form's order.
+    pub fields: Vec<FieldId>,
+    pub materials: Vec<MaterialNeed>,
+}
+
+/// Whom a bundle serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// 企业 (businesses)
+    Enterprise,
+    /// 个人 (citizens)
+    Personal,
+}
+
+/// A life or business event served as one application (一件事).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bundle {
+    pub id: BundleId,
+    pub name: Text,
+    pub summary: Text,
+    pub category: Category,
+    /// The items, in the order they are handled.
+    pub items: Vec<ItemId>,
+}
+
+/// A part of the combined form (表单分区), such as the applicant or the enterprise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// The prefix of the field ids it holds (`applicant` for `applicant.name`).
+    pub id: String,
+    pub title: Text,
+}
+
+/// A whole catalog: what one bureau offers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Catalog {
+    /// A version string recorded in drafts and exports.
+    pub version: String,
+    /// The sections of the combined form, in the order they are shown.
+    pub sections: Vec<Section>,
+    pub fields: BTreeMap<FieldId, Field>,
+    pub materials: BTreeMap<MaterialId, Material>,
+    pub items: BTreeMap<ItemId, Item>,
+    pub bundles: Vec<Bundle>,
+}
+
+impl Catalog {
+    pub fn bundle(&self, id: &BundleId) -> Option<&Bundle> {
+        self.bundles.iter().find(|bundle| &bundle.id == id)
+    }
+
+    pub fn field(&self, id: &FieldId) -> Option<&Field> {
+        self.fields.get(id)
+    }
+}

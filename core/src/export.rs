@@ -1,0 +1,174 @@
+//! The answers export (填报数据导出): a JSON document of what was filled in, per field of the
+//! combined form, with the items and the checklist it was made for. Only answers to fields the
+//! plan asks for are written; the document is byte-stable for the same input.
+
+use serde::Serialize;
+
+use crate::catalog::Catalog;
+use crate::date::Date;
+use crate::plan::Plan;
+use crate::session::Application;
+use crate::text::Text;
+use crate::validate::canonical_value;
+
+/// The `format` marker of an answers document.
+pub const FORMAT: &str = "yibiao-answers";
+/// The version this build writes.
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Serialize)]
+struct AnswersDocument<'a> {
+    format: &'static str,
+    version: u32,
+    catalog_version: &'a str,
+    exported_on: Date,
+    bundle: Named<'a>,
+    items: Vec<ExportedItem<'a>>,
+    answers: Vec<ExportedAnswer<'a>>,
+    checklist: Vec<ExportedMaterial<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct Named<'a> {
+    id: &'a str,
+    name: &'a Text,
+}
+
+#[derive(Debug, Serialize)]
+struct ExportedItem<'a> {
+    id: &'a str,
+    name: &'a Text,
+    department: &'a Text,
+    promised_days: u16,
+}
+
+#[derive(Debug, Serialize)]
+struct ExportedAnswer<'a> {
+    field: &'a str,
+    label: &'a Text,
+    value: String,
+    /// The items whose forms carry this answer.
+    used_by: Vec<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+struct ExportedMaterial<'a> {
+    material: &'a str,
+    name: &'a Text,
+    originals: u8,
+    copies: u8,
+    needed_by: Vec<&'a str>,
+}
+
+/// Writes the answers document for an application on `today`.
+pub fn answers_document(
+    catalog: &Catalog,
+    plan: &Plan,
+    application: &Application,
+    today: Date,
+) -> String {
+    let bundle_name = catalog.bundle(&plan.bundle).map(|bundle| &bundle.name);
+    let fallback_name = Text::new(plan.bundle.as_str(), plan.bundle.as_str());
+    let document = AnswersDocument {
+        format: FORMAT,
+        version: VERSION,
+        catalog_version: &catalog.version,
+        exported_on: today,
+        bundle: Named {
+            id: plan.bundle.as_str(),
+            name: bundle_name.unwrap_or(&fallback_name),
+        },
+        items: plan
+            .items
+            .iter()
+            .map(|item| ExportedItem {
+                id: item.id.as_str(),
+                name: &item.name,
+                department: &item.department,
+                promised_days: item.promised_days,
+            })
+            .collect(),
+        answers: plan
+            .fields()
+            .filter(|planned| !application.answer(&planned.field.id).trim().is_empty())
+            .map(|planned| ExportedAnswer {
+                field: planned.field.id.as_str(),
+                label: &planned.field.label,
+                value: canonical_value(
+                    &planned.field,
+                    application.answer(&planned.field.id),
+                    today,
+                ),
+                used_by: planned.asked_by.iter().map(|id| id.as_str()).collect(),
+            })
+            .collect(),
+        checklist: plan
+            .checklist
+            .iter()
+            .map(|entry| ExportedMaterial {
+                material: entry.material.id.as_str(),
+                name: &entry.material.name,
+                originals: entry.originals,
+                copies: entry.copies,
+                needed_by: entry.needed_by.iter().map(|id| id.as_str()).collect(),
+            })
+            .collect(),
+    };
+    // Plain data with string keys always serialises.
+    serde_json::to_string_pretty(&document).unwrap_or_default()
+}
+
+/// The file name for the download: `yibiao-<bundle>-<date>.json`.
+pub fn file_name(plan: &Plan, today: Date) -> String {
+    format!("yibiao-{}-{today}.json", plan.bundle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{BundleId, FieldId};
+    use crate::demo::{demo_catalog, ENTERPRISE_OPENING};
+
+    #[test]
+    fn exports_planned_answers_in_canonical_form_and_nothing_else() {
+        let catalog = demo_catalog();
+        let plan = Plan::for_bundle(&catalog, &BundleId::new(ENTERPRISE_OPENING)).expect("plans");
+        let mut application = Application::new(plan.bundle.clone());
+        application.answers.insert(
+            FieldId::new("applicant.id_number"),
+            " 11010519491231002x ".into(),
+        );
+        application
+            .answers
+            .insert(FieldId::new("applicant.name"), "张三".into());
+        application
+            .answers
+            .insert(FieldId::new("not.planned"), "secret".into());
+        let today = Date::from_ymd(2026, 11, 22).expect("valid");
+        let text = answers_document(&catalog, &plan, &application, today);
+        let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+
+        assert_eq!(json["format"], "yibiao-answers");
+        assert_eq!(json["exported_on"], "2026-11-22");
+        assert_eq!(json["bundle"]["name"]["zh"], "企业开办");
+        let answers = json["answers"].as_array().expect("array");
+        assert_eq!(answers.len(), 2);
+        assert_eq!(answers[0]["field"], "applicant.name");
+        assert_eq!(answers[1]["value"], "11010519491231002X");
+        assert_eq!(
+            answers[1]["used_by"],
+            serde_json::json!(["company_registration", "new_taxpayer"])
+        );
+        assert!(!text.contains("secret"));
+        assert_eq!(json["checklist"][0]["copies"], 2);
+        assert_eq!(
+            text,
+            answers_document(&catalog, &plan, &application, today),
+            "byte-stable"
+        );
+        assert_eq!(
+            file_name(&plan, today),
+            "yibiao-enterprise_opening-2026-11-22.json"
+        );
+    }
+}

@@ -1,0 +1,24 @@
+//! The pure domain core of 一表通 (Yibiao): everything that decides what an applicant must fill in
+//! and bring, with no browser, clock, storage or randomness in it.
+//!
+//! The app (the Yew shell) renders what this crate computes and dispatches [`session::Action`]s
+//! to [`session::reduce`]; the shell supplies today's date and stores the [`draft`] it is given.
+
+#![warn(missing_debug_implementations)]
+
+pub mod catalog;
+pub mod date;
+pub mod demo;
+pub mod draft;
+pub mod export;
+pub mod plan;
+pub mod session;
+pub mod text;
+pub mod validate;
+
+pub use catalog::{
+    Bundle, BundleId, Catalog, Field, FieldId, FieldKind, Item, ItemId, Material, MaterialId,
+};
+pub use date::Date;
+pub use plan::Plan;
+pub use text::{Lang, Text};

@@ -1,0 +1,459 @@
+//! The resident ID number (居民身份证号码), GB 11643-1999.
+//!
+//! 18 characters: a 6-digit administrative division code (GB/T 2260), an 8-digit birth date, a
+//! 3-digit sequence (odd for men, even for women) and a check character computed with
+//! ISO 7064 MOD 11-2 (`0`-`9` or `X`). Old county codes stay valid on old cards, so only the
+//! province part of the division code is checked.
+
+use std::fmt;
+
+use crate::date::Date;
+use crate::text::Lang;
+
+/// The number of characters in a resident ID number.
+pub const LENGTH: usize = 18;
+
+/// MOD 11-2 weights of the first 17 characters, 2^(18-i) mod 11.
+const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+/// The check character for each remainder of the weighted sum modulo 11.
+const CHECK_CHARACTERS: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
+
+/// First two digits of the division code that a resident ID (or a residence permit for people
+/// from Hong Kong, Macao and Taiwan, 81/82/83) can start with.
+const PROVINCE_CODES: [u8; 35] = [
+    11, 12, 13, 14, 15, // 北京 天津 河北 山西 内蒙古
+    21, 22, 23, // 辽宁 吉林 黑龙江
+    31, 32, 33, 34, 35, 36, 37, // 上海 江苏 浙江 安徽 福建 江西 山东
+    41, 42, 43, 44, 45, 46, // 河南 湖北 湖南 广东 广西 海南
+    50, 51, 52, 53, 54, // 重庆 四川 贵州 云南 西藏
+    61, 62, 63, 64, 65, // 陕西 甘肃 青海 宁夏 新疆
+    71, 81, 82, 83, // 台湾 香港 澳门 台湾居民居住证
+];
+
+/// The earliest birth year accepted; an earlier one is a typing mistake.
+const EARLIEST_BIRTH_YEAR: u16 = 1900;
+
+/// Sex recorded in the sequence digits (性别).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sex {
+    Male,
+    Female,
+}
+
+/// A checked resident ID number with what can be derived from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdNumber {
+    code: String,
+    birth_date: Date,
+    sex: Sex,
+}
+
+/// Why a text is not a valid resident ID number. Positions count from 1, as people count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum IdNumberError {
+    /// Occurs when a character other than a digit appears, or `X` anywhere but last.
+    InvalidCharacter { position: usize, found: char },
+    /// Occurs when fewer than 18 characters were given (often: not finished typing yet).
+    TooShort { length: usize },
+    /// Occurs when more than 18 characters were given.
+    TooLong { length: usize },
+    /// Occurs when the first two digits are not a province code.
+    UnknownProvince { code: String },
+    /// Occurs when characters 7-14 are not a real calendar date (19990230).
+    ImpossibleBirthDate { digits: String },
+    /// Occurs when the birth date is before 1900.
+    BirthDateTooEarly { birth_date: Date },
+    /// Occurs when the birth date lies after today.
+    BirthDateInFuture { birth_date: Date },
+    /// Occurs when the check character does not match the other 17: a mistyped character.
+    WrongCheckCharacter { expected: char, found: char },
+}
+
+impl IdNumber {
+    /// Checks `input` as typed by a person, on the day `today`.
+    ///
+    /// Spaces are ignored, full-width digits and a lower-case `x` are accepted (Chinese input
+    /// methods produce them), and the stored code is the canonical 18-character form.
+    pub fn parse(input: &str, today: Date) -> Result<IdNumber, IdNumberError> {
+        let code = normalize(input);
+        let characters: Vec<char> = code.chars().collect();
+        for (index, &character) in characters.iter().enumerate() {
+            let allowed = character.is_ascii_digit() || (character == 'X' && index == LENGTH - 1);
+            if !allowed {
+                return Err(IdNumberError::InvalidCharacter {
+                    position: index + 1,
+                    found: character,
+                });
+            }
+        }
+        match characters.len() {
+            length if length < LENGTH => return Err(IdNumberError::TooShort { length }),
+            length if length > LENGTH => return Err(IdNumberError::TooLong { length }),
+            _ => {}
+        }
+        let province: u8 = code[0..2].parse().unwrap_or(0);
+        if !PROVINCE_CODES.contains(&province) {
+            return Err(IdNumberError::UnknownProvince {
+                code: code[0..2].to_owned(),
+            });
+        }
+        let birth_digits = &code[6..14];
+        let birth_date =
+            parse_birth_date(birth_digits).ok_or_else(|| IdNumberError::ImpossibleBirthDate {
+                digits: birth_digits.to_owned(),
+            })?;
+        if birth_date.year() < EARLIEST_BIRTH_YEAR {
+            return Err(IdNumberError::BirthDateTooEarly { birth_date });
+        }
+        if birth_date > today {
+            return Err(IdNumberError::BirthDateInFuture { birth_date });
+        }
+        let expected = check_character(&code[0..17]);
+        let found = characters[17];
+        if found != expected {
+            return Err(IdNumberError::WrongCheckCharacter { expected, found });
+        }
+        let sequence_digit = characters[16].to_digit(10).unwrap_or(0);
+        let sex = if sequence_digit % 2 == 1 {
+            Sex::Male
+        } else {
+            Sex::Female
+        };
+        Ok(IdNumber {
+            code,
+            birth_date,
+            sex,
+        })
+    }
+
+    /// The canonical 18 characters.
+    pub fn as_str(&self) -> &str {
+        &self.code
+    }
+
+    pub fn birth_date(&self) -> Date {
+        self.birth_date
+    }
+
+    pub fn sex(&self) -> Sex {
+        self.sex
+    }
+
+    /// Age in whole years on `on`.
+    pub fn age_on(&self, on: Date) -> u16 {
+        self.birth_date.years_until(on)
+    }
+}
+
+/// The MOD 11-2 check character of the first 17 digits. The caller guarantees 17 ASCII digits.
+pub fn check_character(first_seventeen: &str) -> char {
+    let sum: u32 = first_seventeen
+        .chars()
+        .zip(WEIGHTS)
+        .map(|(digit, weight)| digit.to_digit(10).unwrap_or(0) * weight)
+        .sum();
+    CHECK_CHARACTERS[(sum % 11) as usize]
+}
+
+/// Removes spaces and maps full-width digits and letters to ASCII upper case.
+fn normalize(input: &str) -> String {
+    input
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            'x' | 'ｘ' | 'Ｘ' => 'X',
+            other => other,
+        })
+        .collect()
+}
+
+fn parse_birth_date(digits: &str) -> Option<Date> {
+    let year = digits.get(0..4)?.parse().ok()?;
+    let month = digits.get(4..6)?.parse().ok()?;
+    let day = digits.get(6..8)?.parse().ok()?;
+    Date::from_ymd(year, month, day)
+}
+
+impl IdNumberError {
+    /// True when the text may simply not be finished yet; the app waits before showing this.
+    pub fn is_incomplete(&self) -> bool {
+        matches!(self, IdNumberError::TooShort { .. })
+    }
+
+    /// A precise, plain message for the applicant.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (IdNumberError::InvalidCharacter { position, found }, Lang::Zh) => format!(
+                "第{position}位“{found}”不对：身份证号码只含数字，只有最后一位可以是 X"
+            ),
+            (IdNumberError::InvalidCharacter { position, found }, Lang::En) => format!(
+                "Character {position} (“{found}”) is not allowed: an ID number has only digits, and only the last character may be X"
+            ),
+            (IdNumberError::TooShort { length }, Lang::Zh) => {
+                format!("身份证号码应为 18 位，您输入了 {length} 位")
+            }
+            (IdNumberError::TooShort { length }, Lang::En) => {
+                format!("An ID number has 18 characters; you entered {length}")
+            }
+            (IdNumberError::TooLong { length }, Lang::Zh) => {
+                format!("身份证号码应为 18 位，您输入了 {length} 位，多了 {} 位", length - LENGTH)
+            }
+            (IdNumberError::TooLong { length }, Lang::En) => {
+                format!("An ID number has 18 characters; you entered {length}, {} too many", length - LENGTH)
+            }
+            (IdNumberError::UnknownProvince { code }, Lang::Zh) => {
+                format!("前两位“{code}”不是任何省份的代码，请核对号码开头")
+            }
+            (IdNumberError::UnknownProvince { code }, Lang::En) => {
+                format!("The first two digits “{code}” are not a province code; please check the start of the number")
+            }
+            (IdNumberError::ImpossibleBirthDate { digits }, Lang::Zh) => format!(
+                "第 7 到 14 位是出生日期，“{}年{}月{}日”不存在",
+                &digits[0..4],
+                &digits[4..6],
+                &digits[6..8]
+            ),
+            (IdNumberError::ImpossibleBirthDate { digits }, Lang::En) => format!(
+                "Characters 7 to 14 are the birth date, and {}-{}-{} does not exist",
+                &digits[0..4],
+                &digits[4..6],
+                &digits[6..8]
+            ),
+            (IdNumberError::BirthDateTooEarly { birth_date }, Lang::Zh) => {
+                format!("出生日期 {birth_date} 早于 1900 年，请核对第 7 到 14 位")
+            }
+            (IdNumberError::BirthDateTooEarly { birth_date }, Lang::En) => {
+                format!("The birth date {birth_date} is before 1900; please check characters 7 to 14")
+            }
+            (IdNumberError::BirthDateInFuture { birth_date }, Lang::Zh) => {
+                format!("出生日期 {birth_date} 还没有到，请核对第 7 到 14 位")
+            }
+            (IdNumberError::BirthDateInFuture { birth_date }, Lang::En) => {
+                format!("The birth date {birth_date} is in the future; please check characters 7 to 14")
+            }
+            (IdNumberError::WrongCheckCharacter { expected, found }, Lang::Zh) => format!(
+                "号码有误：按前 17 位计算，最后一位应为“{expected}”，而不是“{found}”。请对照证件逐位核对"
+            ),
+            (IdNumberError::WrongCheckCharacter { expected, found }, Lang::En) => format!(
+                "This number does not add up: from the first 17 characters the last one should be “{expected}”, not “{found}”. Please compare it with the card character by character"
+            ),
+        }
+    }
+}
+
+impl fmt::Display for IdNumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for IdNumberError {}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn today() -> Date {
+        Date::from_ymd(2026, 11, 22).expect("valid")
+    }
+
+    fn check(input: &str) -> Result<IdNumber, IdNumberError> {
+        IdNumber::parse(input, today())
+    }
+
+    /// Builds a valid number from a 17-digit prefix.
+    fn complete(prefix: &str) -> String {
+        format!("{prefix}{}", check_character(prefix))
+    }
+
+    #[test]
+    fn accepts_valid_numbers_and_derives_birth_date_and_sex() {
+        let id = check("11010519491231002X").expect("the GB 11643 example is valid");
+        assert_eq!(
+            id.birth_date(),
+            Date::from_ymd(1949, 12, 31).expect("valid")
+        );
+        assert_eq!(id.sex(), Sex::Female);
+        assert_eq!(id.age_on(today()), 76);
+
+        let id = check("440524188001010014").expect_err("1880 is too early");
+        assert!(matches!(id, IdNumberError::BirthDateTooEarly { .. }));
+
+        let male = complete("11010119900307123");
+        assert_eq!(check(&male).expect("valid").sex(), Sex::Male);
+    }
+
+    #[test]
+    fn accepts_a_number_ending_in_x_in_every_spelling() {
+        for input in [
+            "11010519491231002X",
+            "11010519491231002x",
+            "１１０１０５１９４９１２３１００２ｘ",
+            " 110105 19491231 002X ",
+        ] {
+            let id = check(input).unwrap_or_else(|error| panic!("{input}: {error}"));
+            assert_eq!(id.as_str(), "11010519491231002X");
+        }
+    }
+
+    #[test]
+    fn rejects_a_wrong_check_character_and_names_the_right_one() {
+        let error = check("110105194912310021").expect_err("wrong check character");
+        assert_eq!(
+            error,
+            IdNumberError::WrongCheckCharacter {
+                expected: 'X',
+                found: '1'
+            }
+        );
+        assert!(error.message(Lang::Zh).contains("应为“X”"));
+        assert!(error.message(Lang::En).contains("should be “X”, not “1”"));
+    }
+
+    #[test]
+    fn rejects_an_impossible_birth_date() {
+        let error = check(&complete("11010119990230123")).expect_err("30 February");
+        assert_eq!(
+            error,
+            IdNumberError::ImpossibleBirthDate {
+                digits: "19990230".into()
+            }
+        );
+        assert!(error.message(Lang::Zh).contains("1999年02月30日”不存在"));
+    }
+
+    #[test]
+    fn rejects_a_future_birth_date() {
+        let error = check(&complete("11010120271201123")).expect_err("future");
+        assert!(
+            matches!(error, IdNumberError::BirthDateInFuture { .. }),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn rejects_an_unknown_province_code() {
+        let error = check(&complete("99010119900307123")).expect_err("province 99");
+        assert_eq!(error, IdNumberError::UnknownProvince { code: "99".into() });
+        assert!(error.message(Lang::Zh).contains("“99”"));
+        // An unknown county code under a real province is valid: old cards keep old codes.
+        assert!(check(&complete("11999919900307123")).is_ok());
+    }
+
+    #[test]
+    fn rejects_wrong_lengths() {
+        assert_eq!(
+            check("1101051949"),
+            Err(IdNumberError::TooShort { length: 10 })
+        );
+        assert_eq!(
+            check("1101051949123100211"),
+            Err(IdNumberError::TooLong { length: 19 })
+        );
+        assert!(check("1101051949").expect_err("short").is_incomplete());
+        assert!(!check("1101051949123100211")
+            .expect_err("long")
+            .is_incomplete());
+        assert!(IdNumberError::TooLong { length: 19 }
+            .message(Lang::Zh)
+            .contains("多了 1 位"));
+    }
+
+    #[test]
+    fn rejects_non_digits_at_their_position() {
+        assert_eq!(
+            check("1101A5"),
+            Err(IdNumberError::InvalidCharacter {
+                position: 5,
+                found: 'A'
+            })
+        );
+        assert_eq!(
+            check("1101051949X231002X"),
+            Err(IdNumberError::InvalidCharacter {
+                position: 11,
+                found: 'X'
+            })
+        );
+        assert_eq!(
+            check("110105-19491231002X").map(|_| ()),
+            Err(IdNumberError::InvalidCharacter {
+                position: 7,
+                found: '-'
+            })
+        );
+    }
+
+    #[test]
+    fn every_error_has_a_distinct_message_in_both_languages() {
+        let errors = [
+            IdNumberError::InvalidCharacter {
+                position: 3,
+                found: 'a',
+            },
+            IdNumberError::TooShort { length: 3 },
+            IdNumberError::TooLong { length: 19 },
+            IdNumberError::UnknownProvince { code: "99".into() },
+            IdNumberError::ImpossibleBirthDate {
+                digits: "19990230".into(),
+            },
+            IdNumberError::BirthDateTooEarly {
+                birth_date: Date::from_ymd(1880, 1, 1).expect("valid"),
+            },
+            IdNumberError::BirthDateInFuture {
+                birth_date: Date::from_ymd(2030, 1, 1).expect("valid"),
+            },
+            IdNumberError::WrongCheckCharacter {
+                expected: 'X',
+                found: '1',
+            },
+        ];
+        for lang in [Lang::Zh, Lang::En] {
+            let messages: std::collections::BTreeSet<String> =
+                errors.iter().map(|e| e.message(lang)).collect();
+            assert_eq!(
+                messages.len(),
+                errors.len(),
+                "{lang:?} messages must differ"
+            );
+        }
+    }
+
+    fn valid_prefix() -> impl Strategy<Value = String> {
+        let province = proptest::sample::select(PROVINCE_CODES.to_vec());
+        (
+            province,
+            0u32..10_000,
+            1900u16..=2026,
+            1u8..=12,
+            1u8..=28,
+            0u32..1000,
+        )
+            .prop_map(|(province, county, year, month, day, sequence)| {
+                format!("{province:02}{county:04}{year:04}{month:02}{day:02}{sequence:03}")
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn generated_valid_numbers_are_accepted(prefix in valid_prefix()) {
+            let code = complete(&prefix);
+            prop_assert!(check(&code).is_ok(), "{code}");
+        }
+
+        #[test]
+        fn every_single_substitution_is_rejected(prefix in valid_prefix(), position in 0usize..18, replacement in proptest::sample::select("0123456789X".chars().collect::<Vec<_>>())) {
+            let code = complete(&prefix);
+            let mut characters: Vec<char> = code.chars().collect();
+            prop_assume!(characters[position] != replacement);
+            characters[position] = replacement;
+            let changed: String = characters.into_iter().collect();
+            prop_assert!(check(&changed).is_err(), "{code} -> {changed}");
+        }
+    }
+}
