@@ -1,0 +1,143 @@
+//! The root component: restores the draft, provides the store, saves every change, keeps the
+//! address and the document language in step, and shows the current page.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yibiao_core::draft::{self, DraftError};
+use yibiao_core::session::{Action, Page, State};
+use yibiao_core::{demo, Date};
+
+use crate::components::{Masthead, NoticeBanner, SkipLink};
+use crate::i18n::Ui;
+use crate::notice::Notice;
+use crate::pages::{ChecklistPage, FormPage, HomePage};
+use crate::platform::storage::{Storage, StorageError};
+use crate::platform::{dom, history};
+use crate::route;
+use crate::store::{AppEnv, Store};
+
+/// Where the draft is kept.
+pub const DRAFT_KEY: &str = "yibiao.draft";
+/// Where a draft this version cannot open is moved, so that saving never overwrites it.
+pub const UNREADABLE_DRAFT_KEY: &str = "yibiao.draft.unreadable";
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// Where drafts are saved: the browser's storage, or memory on a kiosk and in tests.
+    pub storage: Storage,
+    /// Set when the browser's storage could not be opened.
+    #[prop_or_default]
+    pub storage_problem: Option<StorageError>,
+    pub today: Date,
+}
+
+/// Reads the saved draft; an unreadable one is set aside (never overwritten) and reported.
+fn restore(storage: &Storage) -> (State, Option<DraftError>) {
+    let Ok(Some(text)) = storage.get(DRAFT_KEY) else {
+        return (State::default(), None);
+    };
+    match draft::decode(&text) {
+        Ok(draft) => (draft.state, None),
+        Err(error) => {
+            let _ = storage.set(UNREADABLE_DRAFT_KEY, &text);
+            (State::default(), Some(error))
+        }
+    }
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let env = {
+        let today = props.today;
+        use_memo((), move |_| AppEnv {
+            catalog: demo::demo_catalog(),
+            today,
+        })
+    };
+    let restored = {
+        let storage = props.storage.clone();
+        use_memo((), move |_| restore(&storage))
+    };
+    let store = {
+        let (env, state) = (env.clone(), restored.0.clone());
+        use_reducer(move || Store {
+            state,
+            env: Rc::clone(&env),
+        })
+    };
+    let notice = {
+        let initial = match (&props.storage_problem, &restored.1) {
+            (Some(_), _) => Some(Notice::StorageUnavailable),
+            (None, Some(error)) => Some(Notice::DraftUnreadable(error.clone())),
+            (None, None) => None,
+        };
+        use_state(move || initial)
+    };
+
+    // Every change is saved at once. A full disk keeps the last saved draft and says so.
+    {
+        let storage = props.storage.clone();
+        let notice = notice.clone();
+        let version = env.catalog.version.clone();
+        use_effect_with(store.state.clone(), move |state| {
+            match storage.set(DRAFT_KEY, &draft::encode(state, &version)) {
+                Ok(()) if *notice == Some(Notice::StorageFull) => notice.set(None),
+                Ok(()) => {}
+                Err(StorageError::QuotaExceeded) => notice.set(Some(Notice::StorageFull)),
+                Err(_) => notice.set(Some(Notice::StorageUnavailable)),
+            }
+        });
+    }
+
+    use_effect_with(store.state.lang, |lang| dom::set_document_lang(lang.tag()));
+
+    // The address follows the page; back and forward move between pages.
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(store.state.page, move |page| {
+            let fragment = route::fragment(*page);
+            if history::current_fragment() != fragment {
+                history::show_fragment(fragment, *first.borrow());
+            }
+            *first.borrow_mut() = false;
+        });
+    }
+    {
+        let dispatcher = store.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = history::on_navigation(move |fragment| {
+                if let Some(page) = route::page(&fragment) {
+                    dispatcher.dispatch(Action::GoTo(page));
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    let lang = store.state.lang;
+    let on_dismiss = {
+        let notice = notice.clone();
+        Callback::from(move |_| notice.set(None))
+    };
+    let page = match store.state.page {
+        Page::Home => html! { <HomePage /> },
+        Page::Form => html! { <FormPage /> },
+        Page::Checklist => html! { <ChecklistPage /> },
+    };
+    html! {
+        <ContextProvider<crate::store::StoreHandle> context={store.clone()}>
+            <SkipLink />
+            <Masthead />
+            <main id="main" class="page" tabindex="-1">
+                if let Some(notice) = (*notice).clone() {
+                    <NoticeBanner {notice} {on_dismiss} />
+                }
+                { page }
+            </main>
+            <footer class="footer">
+                <p>{ Ui::PrivacyNote.text(lang) }</p>
+            </footer>
+        </ContextProvider<crate::store::StoreHandle>>
+    }
+}

@@ -1,0 +1,95 @@
+//! One question of the combined form: label, hint, which departments use it, the input, and its
+//! error message (announced politely, linked with `aria-describedby`).
+
+use yew::prelude::*;
+use yibiao_core::catalog::FieldKind;
+use yibiao_core::{Field, FieldId};
+
+use crate::components::field_dom_id;
+use crate::i18n::Ui;
+use crate::platform::dom;
+use crate::store::use_store;
+
+#[derive(Properties, PartialEq)]
+pub struct FieldRowProps {
+    pub field: Field,
+    pub value: AttrValue,
+    /// Department names that use this answer.
+    pub departments: Vec<AttrValue>,
+    /// The message to show now, if any.
+    pub error: Option<AttrValue>,
+    pub on_answer: Callback<(FieldId, String)>,
+    pub on_leave: Callback<FieldId>,
+}
+
+/// Input attributes that suit each kind of field: `(type, inputmode, autocomplete, width class)`.
+fn input_traits(kind: FieldKind) -> (&'static str, &'static str, &'static str, &'static str) {
+    match kind {
+        FieldKind::IdNumber => ("text", "text", "off", "input-width-20"),
+        FieldKind::Mobile => ("tel", "numeric", "tel", "input-width-12"),
+        FieldKind::PersonName => ("text", "text", "name", "input-width-12"),
+        FieldKind::Address => ("text", "text", "street-address", ""),
+        _ => ("text", "text", "off", ""),
+    }
+}
+
+#[component]
+pub fn FieldRow(props: &FieldRowProps) -> Html {
+    let lang = use_store().state.lang;
+    let field = &props.field;
+    let input_id = field_dom_id(&field.id);
+    let hint_id = format!("{input_id}-hint");
+    let error_id = format!("{input_id}-error");
+    let (input_type, input_mode, autocomplete, width) = input_traits(field.kind);
+
+    let mut described_by = vec![hint_id.clone()];
+    if props.error.is_some() {
+        described_by.push(error_id.clone());
+    }
+    let oninput = {
+        let (id, on_answer) = (field.id.clone(), props.on_answer.clone());
+        Callback::from(move |event: InputEvent| {
+            on_answer.emit((id.clone(), dom::input_value(&event)))
+        })
+    };
+    let onblur = {
+        let (id, on_leave) = (field.id.clone(), props.on_leave.clone());
+        Callback::from(move |_: FocusEvent| on_leave.emit(id.clone()))
+    };
+    let departments: Vec<&str> = props.departments.iter().map(AttrValue::as_str).collect();
+    let separator = lang.pick("、", ", ");
+    html! {
+        <div class={classes!("form-group", props.error.is_some().then_some("form-group-error"))}>
+            <label class="label" for={input_id.clone()}>{ field.label.get(lang) }</label>
+            <div class="hint" id={hint_id}>
+                if let Some(help) = &field.help {
+                    <p>{ help.get(lang) }</p>
+                }
+                <p class="used-by">{ Ui::UsedBy.text(lang) }{ departments.join(separator) }</p>
+            </div>
+            <div aria-live="polite">
+                if let Some(message) = &props.error {
+                    <p class="error-message" id={error_id}>
+                        <span class="error-icon" aria-hidden="true">{ "✕" }</span>
+                        <strong class="error-word">{ Ui::ErrorPrefix.text(lang) }</strong>
+                        { message.clone() }
+                    </p>
+                }
+            </div>
+            <input
+                class={classes!("input", width)}
+                id={input_id}
+                name={field.id.as_str().to_owned()}
+                type={input_type}
+                inputmode={input_mode}
+                autocomplete={autocomplete}
+                spellcheck="false"
+                value={props.value.clone()}
+                aria-invalid={if props.error.is_some() { "true" } else { "false" }}
+                aria-describedby={described_by.join(" ")}
+                {oninput}
+                {onblur}
+            />
+        </div>
+    }
+}

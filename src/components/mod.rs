@@ -1,0 +1,22 @@
+//! Components: one concern each, one public component per file.
+
+mod back_link;
+mod draft_panel;
+mod error_summary;
+mod field_row;
+mod masthead;
+mod notice_banner;
+mod skip_link;
+
+pub use back_link::BackLink;
+pub use draft_panel::DraftPanel;
+pub use error_summary::{ErrorSummary, SummaryError};
+pub use field_row::FieldRow;
+pub use masthead::Masthead;
+pub use notice_banner::NoticeBanner;
+pub use skip_link::SkipLink;
+
+/// The DOM id of a field's input: `applicant.id_number` becomes `field-applicant-id_number`.
+pub fn field_dom_id(field: &yibiao_core::FieldId) -> String {
+    format!("field-{}", field.as_str().replace('.', "-"))
+}

@@ -1,0 +1,30 @@
+//! A notice about the device (storage, an unreadable draft) that stays until dismissed.
+
+use yew::prelude::*;
+
+use crate::i18n::Ui;
+use crate::notice::Notice;
+use crate::store::use_store;
+
+#[derive(Properties, PartialEq)]
+pub struct NoticeBannerProps {
+    pub notice: Notice,
+    pub on_dismiss: Callback<()>,
+}
+
+#[component]
+pub fn NoticeBanner(props: &NoticeBannerProps) -> Html {
+    let lang = use_store().state.lang;
+    let on_dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
+    html! {
+        <div class="notice" role="alert">
+            <p class="notice-text">
+                <span class="notice-icon" aria-hidden="true">{ "!" }</span>
+                { props.notice.message(lang) }
+            </p>
+            <button type="button" class="button button-secondary" onclick={on_dismiss}>
+                { Ui::Dismiss.text(lang) }
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,27 @@
+//! Each page announces itself: the window title follows its heading, and keyboard focus moves
+//! to the heading when the page opens, so screen readers read where the person now is.
+
+use yew::prelude::*;
+
+use crate::i18n;
+use crate::platform::dom;
+use crate::store::use_store;
+
+/// Returns the ref to put on the page's `<h1 tabindex="-1">`.
+#[hook]
+pub fn use_page_heading(heading: &str) -> NodeRef {
+    let lang = use_store().state.lang;
+    let node = use_node_ref();
+    use_effect_with((heading.to_owned(), lang), |(heading, lang)| {
+        dom::set_title(&i18n::title(*lang, heading));
+    });
+    {
+        let node = node.clone();
+        use_effect_with((), move |_| {
+            if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
+    node
+}

@@ -1,0 +1,203 @@
+//! Every string of the interface, in Chinese and English. Each entry is a `(zh, en)` pair inside
+//! one `match`, so a string without its translation does not compile.
+
+use yibiao_core::Lang;
+
+/// A fixed interface string (界面文字).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ui {
+    AppName,
+    AppTagline,
+    SwitchLanguage,
+    SwitchLanguageLabel,
+    PrivacyNote,
+    HomeHeading,
+    HomeIntro,
+    CategoryEnterprise,
+    CategoryPersonal,
+    Start,
+    ContinueDraft,
+    DraftHeading,
+    DraftIntro,
+    Discard,
+    DiscardQuestion,
+    DiscardConfirm,
+    DiscardKeep,
+    FormHeading,
+    UsedBy,
+    Continue,
+    BackHome,
+    BackToForm,
+    ErrorSummaryTitle,
+    ErrorPrefix,
+    ChecklistHeading,
+    ChecklistIntro,
+    ItemsHeading,
+    MaterialsHeading,
+    Export,
+    ExportHint,
+    StorageFull,
+    StorageUnavailable,
+    Dismiss,
+    SkipToContent,
+}
+
+impl Ui {
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            Ui::AppName => ("一表通", "Yibiao"),
+            Ui::AppTagline => ("行政审批一表申请助手", "One form for your government applications"),
+            Ui::SwitchLanguage => ("English", "中文"),
+            Ui::SwitchLanguageLabel => ("Switch to English", "切换到中文"),
+            Ui::PrivacyNote => (
+                "您填写的内容只保存在这台设备上，不会上传到任何地方。",
+                "What you enter stays on this device. Nothing is uploaded.",
+            ),
+            Ui::HomeHeading => ("您要办什么事？", "What do you need to do?"),
+            Ui::HomeIntro => (
+                "选择一件事，填一张表，我们帮您整理好各部门需要的全部材料。",
+                "Choose what you need to do, fill in one form, and get the full list of documents every department needs.",
+            ),
+            Ui::CategoryEnterprise => ("企业办事", "For businesses"),
+            Ui::CategoryPersonal => ("个人办事", "For individuals"),
+            Ui::Start => ("开始办理", "Start"),
+            Ui::ContinueDraft => ("继续填写", "Continue"),
+            Ui::DraftHeading => ("未完成的申请", "Application in progress"),
+            Ui::DraftIntro => ("您上次填写的内容已保存在本机。", "What you entered last time is saved on this device."),
+            Ui::Discard => ("删除这份草稿", "Delete this draft"),
+            Ui::DiscardQuestion => (
+                "删除后，已填写的内容无法恢复。确定要删除吗？",
+                "Once deleted, what you entered cannot be recovered. Delete it?",
+            ),
+            Ui::DiscardConfirm => ("确定删除", "Yes, delete it"),
+            Ui::DiscardKeep => ("不删除，保留草稿", "No, keep the draft"),
+            Ui::FormHeading => ("填写申请表", "Fill in the application form"),
+            Ui::UsedBy => ("用于：", "Used by: "),
+            Ui::Continue => ("继续", "Continue"),
+            Ui::BackHome => ("返回首页", "Back to the start"),
+            Ui::BackToForm => ("修改填写内容", "Change your answers"),
+            Ui::ErrorSummaryTitle => ("请先改正以下问题", "There is a problem"),
+            Ui::ErrorPrefix => ("错误：", "Error: "),
+            Ui::ChecklistHeading => ("材料清单（一次性告知）", "What to bring (one-time notice)"),
+            Ui::ChecklistIntro => (
+                "这是您需要准备的全部材料，一次告知，不用再跑第二趟。",
+                "This is everything you need to bring, told once, so you need not come back for a missing paper.",
+            ),
+            Ui::ItemsHeading => ("将为您办理的事项", "What will be done for you"),
+            Ui::MaterialsHeading => ("需要准备的材料", "Documents to prepare"),
+            Ui::Export => ("下载填报数据", "Download your answers"),
+            Ui::ExportHint => (
+                "保存为 JSON 文件，可带到窗口或在其他设备上使用。",
+                "Saved as a JSON file you can take to the service hall or use on another device.",
+            ),
+            Ui::StorageFull => (
+                "本机存储空间已满，最近一次修改没有保存。之前保存的内容仍在。请释放一些空间后再继续。",
+                "This device's storage is full, so your latest change was not saved. Everything saved before is still there. Free some space, then continue.",
+            ),
+            Ui::StorageUnavailable => (
+                "这个浏览器不允许保存草稿（可能开启了无痕模式）。关闭页面后，填写的内容会丢失。",
+                "This browser does not allow saving drafts (perhaps a private window). Your answers will be lost when you close the page.",
+            ),
+            Ui::Dismiss => ("知道了", "Dismiss"),
+            Ui::SkipToContent => ("跳到正文", "Skip to main content"),
+        };
+        lang.pick(zh, en)
+    }
+}
+
+/// "N departments · done within D working days", for a bundle card.
+pub fn bundle_facts(lang: Lang, departments: usize, promised_days: u16) -> String {
+    match lang {
+        Lang::Zh => format!("涉及 {departments} 个部门 · 承诺 {promised_days} 个工作日内办结"),
+        Lang::En => format!("{departments} departments · done within {promised_days} working days"),
+    }
+}
+
+/// The form's introduction: how many separate forms this one replaces.
+pub fn form_intro(lang: Lang, forms: usize, separate: usize, combined: usize) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "这一张表代替 {forms} 个部门的表格：分开填要填 {separate} 项，这里只需填 {combined} 项，相同的内容只填一次。"
+        ),
+        Lang::En => format!(
+            "This one form replaces {forms} departmental forms: {separate} answers if filled separately, {combined} here, as shared questions are asked once."
+        ),
+    }
+}
+
+/// Promised and legal time limits of an item.
+pub fn time_limits(lang: Lang, promised: u16, legal: u16) -> String {
+    match lang {
+        Lang::Zh => format!("承诺 {promised} 个工作日（法定 {legal} 个工作日）"),
+        Lang::En => format!("{promised} working days promised ({legal} by law)"),
+    }
+}
+
+/// How many originals and copies of a material to bring.
+pub fn counts(lang: Lang, originals: u8, copies: u8) -> String {
+    let mut parts = Vec::new();
+    match lang {
+        Lang::Zh => {
+            if originals > 0 {
+                parts.push(format!("原件 {originals} 份"));
+            }
+            if copies > 0 {
+                parts.push(format!("复印件 {copies} 份"));
+            }
+            parts.join("，")
+        }
+        Lang::En => {
+            if originals > 0 {
+                parts.push(format!("{originals} original{}", plural(originals)));
+            }
+            if copies > 0 {
+                parts.push(format!(
+                    "{copies} cop{}",
+                    if copies == 1 { "y" } else { "ies" }
+                ));
+            }
+            parts.join(", ")
+        }
+    }
+}
+
+fn plural(count: u8) -> &'static str {
+    if count == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// The savings in plain words.
+pub fn savings(lang: Lang, savings: &yibiao_core::plan::Savings) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "您填写了 {} 项，而不是分别填写 {} 项；准备 {} 种材料，而不是 {} 种。",
+            savings.fields_combined,
+            savings.fields_separate,
+            savings.materials_combined,
+            savings.materials_separate
+        ),
+        Lang::En => format!(
+            "You filled in {} answers instead of {}, and prepare {} documents instead of {}.",
+            savings.fields_combined,
+            savings.fields_separate,
+            savings.materials_combined,
+            savings.materials_separate
+        ),
+    }
+}
+
+/// "Needed by: A, B".
+pub fn needed_by(lang: Lang, names: &[&str]) -> String {
+    match lang {
+        Lang::Zh => format!("用于：{}", names.join("、")),
+        Lang::En => format!("Needed for: {}", names.join(", ")),
+    }
+}
+
+/// The window title: "<page> - 一表通".
+pub fn title(lang: Lang, page_heading: &str) -> String {
+    format!("{page_heading} - {}", Ui::AppName.text(lang))
+}

@@ -1,0 +1,33 @@
+//! 一表通 (Yibiao), the Yew shell: components render what the core computes and dispatch the
+//! applicant's actions; `platform` is the only module that touches the browser.
+
+mod app;
+pub mod components;
+mod hooks;
+mod i18n;
+mod notice;
+pub mod pages;
+pub mod platform;
+mod route;
+mod store;
+
+pub use app::{App, AppProps, DRAFT_KEY};
+
+/// Starts the app in the page's `#app` element, with the browser's storage and clock.
+pub fn start() {
+    platform::service_worker::register();
+    let (storage, storage_problem) = platform::storage::Storage::browser();
+    let props = AppProps {
+        storage,
+        storage_problem,
+        today: platform::clock::today(),
+    };
+    platform::dom::remove_boot_message();
+    let root = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("app"));
+    match root {
+        Some(root) => yew::Renderer::<App>::with_root_and_props(root, props).render(),
+        None => yew::Renderer::<App>::with_props(props).render(),
+    };
+}

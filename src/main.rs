@@ -1,0 +1,5 @@
+//! The entry point trunk builds: starts the app.
+
+fn main() {
+    yibiao::start();
+}

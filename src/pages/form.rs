@@ -1,0 +1,108 @@
+//! The combined form (一表填报): every field once, grouped by section, with the error summary
+//! after a failed "continue".
+
+use yew::prelude::*;
+use yibiao_core::session::{Action, Page};
+use yibiao_core::FieldId;
+
+use crate::components::{field_dom_id, BackLink, ErrorSummary, FieldRow, SummaryError};
+use crate::hooks::{use_page_heading, use_plan};
+use crate::i18n::{self, Ui};
+use crate::store::use_store;
+
+#[component]
+pub fn FormPage() -> Html {
+    let store = use_store();
+    let lang = store.state.lang;
+    let heading = use_page_heading(Ui::FormHeading.text(lang));
+    let plan = use_plan();
+    let (Some(application), Some(plan)) = (store.state.application.as_ref(), plan) else {
+        return html! {};
+    };
+    let plan = match plan.as_ref() {
+        Ok(plan) => plan,
+        Err(error) => return html! { <p class="notice">{ error.message(lang) }</p> },
+    };
+    let today = store.env.today;
+    let bundle_name = store
+        .env
+        .catalog
+        .bundle(&application.bundle)
+        .map(|bundle| bundle.name.get(lang).to_owned());
+
+    let errors = application.errors(plan, today);
+    let message_for = |id: &FieldId| {
+        errors
+            .iter()
+            .find(|(field, _)| field == id)
+            .and_then(|(_, error)| {
+                let field = store.env.catalog.field(id)?;
+                application
+                    .visible_error(error, id)
+                    .then(|| AttrValue::from(error.message(field, lang)))
+            })
+    };
+    let summary: Vec<SummaryError> = if application.show_all_errors {
+        plan.fields()
+            .filter_map(|planned| {
+                message_for(&planned.field.id).map(|message| SummaryError {
+                    target: AttrValue::from(field_dom_id(&planned.field.id)),
+                    message,
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+
+    let on_answer = {
+        let store = store.clone();
+        Callback::from(move |(field, value): (FieldId, String)| {
+            store.dispatch(Action::Answer { field, value })
+        })
+    };
+    let on_leave = {
+        let store = store.clone();
+        Callback::from(move |field: FieldId| store.dispatch(Action::LeaveField(field)))
+    };
+    let onsubmit = {
+        let store = store.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            store.dispatch(Action::Continue);
+        })
+    };
+    let savings = plan.savings;
+    html! {
+        <>
+            <BackLink to={Page::Home} label={Ui::BackHome.text(lang)} />
+            if !summary.is_empty() {
+                <ErrorSummary errors={summary} attempt={store.state.failed_continues} />
+            }
+            if let Some(name) = bundle_name {
+                <p class="caption">{ name }</p>
+            }
+            <h1 ref={heading} tabindex="-1">{ Ui::FormHeading.text(lang) }</h1>
+            <p class="lead">{ i18n::form_intro(lang, plan.items.len(), savings.fields_separate, savings.fields_combined) }</p>
+            <form class="combined-form" novalidate=true {onsubmit}>
+                for section in plan.sections.iter() {
+                    <fieldset class="form-section">
+                        <legend><h2>{ section.title.get(lang) }</h2></legend>
+                        for planned in section.fields.iter() {
+                            <FieldRow
+                                key={planned.field.id.as_str().to_owned()}
+                                field={planned.field.clone()}
+                                value={AttrValue::from(application.answer(&planned.field.id).to_owned())}
+                                departments={plan.departments_of(planned).iter().map(|name| AttrValue::from(name.get(lang).to_owned())).collect::<Vec<_>>()}
+                                error={message_for(&planned.field.id)}
+                                on_answer={on_answer.clone()}
+                                on_leave={on_leave.clone()}
+                            />
+                        }
+                    </fieldset>
+                }
+                <button type="submit" class="button button-large">{ Ui::Continue.text(lang) }</button>
+            </form>
+        </>
+    }
+}

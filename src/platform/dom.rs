@@ -1,0 +1,46 @@
+//! Small document operations: language, title, focus, and reading an input's value.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// Sets `<html lang>` so that screen readers and fonts follow the chosen language.
+pub fn set_document_lang(tag: &str) {
+    if let Some(root) = document().and_then(|document| document.document_element()) {
+        let _ = root.set_attribute("lang", tag);
+    }
+}
+
+/// Sets the window title.
+pub fn set_title(title: &str) {
+    if let Some(document) = document() {
+        document.set_title(title);
+    }
+}
+
+/// Moves keyboard focus to the element with this id, if there is one.
+pub fn focus_by_id(id: &str) {
+    let element = document().and_then(|document| document.get_element_by_id(id));
+    if let Some(element) = element.and_then(|element| element.dyn_into::<HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+/// The current value of the input that fired an event (the one place events are decoded).
+pub fn input_value(event: &web_sys::Event) -> String {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<HtmlInputElement>().ok())
+        .map(|input| input.value())
+        .unwrap_or_default()
+}
+
+/// Removes the static "loading" text that index.html shows until the app starts.
+pub fn remove_boot_message() {
+    if let Some(element) = document().and_then(|document| document.get_element_by_id("boot")) {
+        element.remove();
+    }
+}

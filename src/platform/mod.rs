@@ -1,0 +1,9 @@
+//! The only part of the app that touches the browser: storage, the clock, the document,
+//! history, downloads and the service worker. Everything else is plain Rust.
+
+pub mod clock;
+pub mod dom;
+pub mod download;
+pub mod history;
+pub mod service_worker;
+pub mod storage;
