@@ -1,0 +1,242 @@
+// End-to-end tests of 一表通 in headless Chromium, against the release build served on
+// 127.0.0.1 by `cargo xtask test` (BASE_URL). One browser profile walks through the app as a
+// person would: pick the bundle, fill the form, see the checklist, download the answers, reload,
+// go offline. Every page gets an axe scan (WCAG 2.x A and AA) and screenshots in ARTIFACTS.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+const BASE_URL = process.env.BASE_URL;
+if (!BASE_URL) throw new Error('BASE_URL is not set: run these tests with `cargo xtask test`');
+const ARTIFACTS = process.env.ARTIFACTS ?? mkdtempSync(join(tmpdir(), 'yibiao-artifacts-'));
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 800 } };
+
+const VALID = {
+  'applicant.name': '张三',
+  'applicant.id_number': '11010519491231002X',
+  'applicant.mobile': '13800138000',
+  'enterprise.name': '某某市某某餐饮有限公司',
+  'enterprise.address': '某某市某某区某某路 1 号',
+  'finance.contact_name': '李四',
+};
+
+let profile;
+let context;
+let page;
+const requests = [];
+const pageProblems = [];
+
+const input = (fieldId) => page.locator(`#field-${fieldId.replaceAll('.', '-')}`);
+const heading = () => page.locator('h1');
+
+/** Scans the page with axe for WCAG 2.x A and AA rules and fails on any violation. */
+async function expectAccessible(name) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map((violation) =>
+    `${violation.id} (${violation.impact}): ${violation.help}\n` +
+    violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary}`).join('\n'));
+  assert.deepEqual(summary, [], `axe found WCAG violations on ${name}`);
+}
+
+/** Saves a screenshot of the page at desktop and phone widths. */
+async function screenshots(name) {
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: join(ARTIFACTS, `${name}-${size}.png`), fullPage: true });
+  }
+  await page.setViewportSize(VIEWPORTS.desktop);
+}
+
+before(async () => {
+  profile = mkdtempSync(join(tmpdir(), 'yibiao-profile-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: VIEWPORTS.desktop,
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+  context.on('request', (request) => requests.push(request.url()));
+  page = context.pages()[0] ?? await context.newPage();
+  page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageProblems.push(`console error: ${message.text()}`);
+  });
+});
+
+after(async () => {
+  await context?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+test('the home page offers the bundle', async () => {
+  await page.goto(BASE_URL);
+  await assert.doesNotReject(heading().filter({ hasText: '您要办什么事？' }).waitFor());
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+  assert.equal(await page.title(), '您要办什么事？ - 一表通');
+  await page.getByRole('heading', { name: '企业开办' }).waitFor();
+  assert.match(await page.locator('.bundle-facts').innerText(), /涉及 2 个部门/);
+  await expectAccessible('home');
+  await screenshots('1-home');
+});
+
+test('the form asks each shared field once and checks the ID number as it is typed', async () => {
+  await page.getByRole('button', { name: '开始办理' }).click();
+  await heading().filter({ hasText: '填写申请表' }).waitFor();
+  assert.equal(new URL(page.url()).hash, '#/form');
+  assert.equal(await page.locator('form input').count(), Object.keys(VALID).length);
+  await expectAccessible('form');
+
+  await input('applicant.id_number').fill('110105194912310021');
+  const message = page.locator('#field-applicant-id_number-error');
+  await message.waitFor();
+  assert.match(await message.innerText(), /最后一位应为“X”，而不是“1”/);
+  assert.equal(await input('applicant.id_number').getAttribute('aria-invalid'), 'true');
+  await expectAccessible('form with an inline error');
+  await screenshots('2-form-inline-error');
+});
+
+test('continuing with errors shows a summary whose links move focus to each field', async () => {
+  await page.getByRole('button', { name: '继续' }).click();
+  const summary = page.locator('.error-summary');
+  await summary.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true);
+  assert.equal(await summary.locator('a').count(), 6);
+  await expectAccessible('form with the error summary');
+  await screenshots('3-form-error-summary');
+  await summary.getByRole('link', { name: /请填写联系手机/ }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'field-applicant-mobile');
+});
+
+test('a filled form is restored exactly after a reload', async () => {
+  for (const [field, value] of Object.entries(VALID)) {
+    await input(field).fill(value);
+  }
+  await page.reload();
+  await heading().filter({ hasText: '填写申请表' }).waitFor();
+  for (const [field, value] of Object.entries(VALID)) {
+    assert.equal(await input(field).inputValue(), value, `${field} restored`);
+  }
+  assert.equal(await page.locator('.error-message').count(), 0, 'no errors remain');
+  await screenshots('4-form-filled');
+});
+
+test('the checklist lists every material once and the export holds the answers', async () => {
+  await page.getByRole('button', { name: '继续' }).click();
+  await heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor();
+  assert.equal(new URL(page.url()).hash, '#/checklist');
+  assert.equal(await page.locator('.material').count(), 3);
+  assert.match(await page.locator('.material').first().innerText(), /原件 1 份，复印件 2 份/);
+  assert.match(await page.locator('.inset').innerText(), /您填写了 6 项，而不是分别填写 10 项；准备 3 种材料，而不是 4 种/);
+  await expectAccessible('checklist');
+  await screenshots('5-checklist');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载填报数据' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^yibiao-enterprise_opening-\d{4}-\d{2}-\d{2}\.json$/);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(exported.format, 'yibiao-answers');
+  assert.equal(exported.version, 1);
+  assert.equal(exported.bundle.id, 'enterprise_opening');
+  assert.deepEqual(Object.fromEntries(exported.answers.map((answer) => [answer.field, answer.value])), VALID);
+  assert.deepEqual(exported.items.map((item) => item.id), ['company_registration', 'new_taxpayer']);
+  assert.equal(exported.checklist.length, 3);
+});
+
+test('the back button returns to the form with everything kept', async () => {
+  await page.goBack();
+  await heading().filter({ hasText: '填写申请表' }).waitFor();
+  assert.equal(await input('applicant.name').inputValue(), VALID['applicant.name']);
+  await page.goForward();
+  await heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor();
+});
+
+test('every string follows the language switch', async () => {
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  try {
+    await heading().filter({ hasText: 'What to bring (one-time notice)' }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.match(await page.locator('.inset').innerText(), /You filled in 6 answers instead of 10/);
+    // Interface text only: decoration hidden from assistive technology and the noscript
+      // fallback (never shown while scripts run) are not.
+    const chinese = await page.evaluate(() => {
+      const copy = document.body.cloneNode(true);
+      copy.querySelectorAll('[aria-hidden="true"], noscript').forEach((node) => node.remove());
+      return copy.textContent.match(/[\u4e00-\u9fff]+/g) ?? [];
+    });
+    // The link back to Chinese is the only Chinese the English interface may show.
+    assert.deepEqual(chinese.filter((text) => text !== '中文'), [], 'no untranslated interface text');
+    await expectAccessible('checklist in English');
+    await screenshots('6-checklist-english');
+  } finally {
+    await page.getByRole('button', { name: '切换到中文' }).click();
+  }
+  await heading().filter({ hasText: '材料清单' }).waitFor();
+});
+
+test('after one load the app works offline, reloads included', async () => {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor();
+    await page.getByRole('link', { name: '修改填写内容' }).click();
+    await heading().filter({ hasText: '填写申请表' }).waitFor();
+    assert.equal(await input('applicant.id_number').inputValue(), VALID['applicant.id_number']);
+    await page.getByRole('link', { name: '返回首页' }).click();
+    await heading().filter({ hasText: '您要办什么事？' }).waitFor();
+    await page.getByRole('heading', { name: '未完成的申请' }).waitFor();
+    await expectAccessible('home with a draft, offline');
+    await screenshots('7-home-draft-offline');
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
+test('deleting the draft asks first, and a deleted draft stays deleted', async () => {
+  const panel = page.locator('.draft-panel');
+  await panel.getByRole('button', { name: '删除这份草稿' }).click();
+  const question = panel.locator('.draft-question');
+  await question.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('draft-question')), true);
+  await expectAccessible('home asking to delete the draft');
+  await screenshots('8-home-delete-question');
+  await panel.getByRole('button', { name: '不删除，保留草稿' }).click();
+  await panel.getByRole('button', { name: '继续填写' }).waitFor();
+
+  await panel.getByRole('button', { name: '删除这份草稿' }).click();
+  await panel.getByRole('button', { name: '确定删除' }).click();
+  await panel.waitFor({ state: 'detached' });
+  await page.reload();
+  await heading().filter({ hasText: '您要办什么事？' }).waitFor();
+  assert.equal(await page.locator('.draft-panel').count(), 0);
+  await page.getByRole('button', { name: '开始办理' }).waitFor();
+});
+
+test('no request left 127.0.0.1, and the page reported no error', () => {
+  const base = new URL(BASE_URL);
+  const foreign = requests.filter((url) => {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'blob:' || parsed.protocol === 'data:') return false;
+    return parsed.hostname !== '127.0.0.1' || parsed.port !== base.port;
+  });
+  assert.ok(requests.length > 0, 'requests were recorded');
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(pageProblems, []);
+});

@@ -1,0 +1,207 @@
+//! In-browser tests (wasm-bindgen-test in headless Chromium): they test the wiring between the
+//! DOM, the components and the core, awaiting Yew's scheduler instead of sleeping.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+use yibiao::platform::storage::{KeyValueStore, MemoryStore, Storage};
+use yibiao::{App, AppProps, DRAFT_KEY};
+use yibiao_core::session::{Application, Page, State};
+use yibiao_core::{demo, draft, BundleId, Date, Lang};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const ID_INPUT: &str = "#field-applicant-id_number";
+
+/// Mounts the app in a fresh element, opened on the demo bundle's form in `lang`.
+async fn mount_form(lang: Lang) -> (Element, Storage) {
+    let store = MemoryStore::new();
+    let state = State {
+        lang,
+        page: Page::Form,
+        application: Some(Application::new(BundleId::new(demo::ENTERPRISE_OPENING))),
+        failed_continues: 0,
+    };
+    store
+        .set(DRAFT_KEY, &draft::encode(&state, "test"))
+        .expect("memory store accepts");
+    let storage = Storage::new(store);
+    let document = gloo_document();
+    let root = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("attached");
+    let props = AppProps {
+        storage: storage.clone(),
+        storage_problem: None,
+        today: Date::from_ymd(2026, 11, 22).expect("valid"),
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    (root, storage)
+}
+
+fn gloo_document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .expect("a document")
+}
+
+fn find<T: JsCast>(root: &Element, selector: &str) -> T {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .dyn_into()
+        .unwrap_or_else(|_| panic!("{selector} has another element type"))
+}
+
+/// Types `value` into the input as a person would: the value changes and `input` fires.
+async fn type_into(input: &HtmlInputElement, value: &str) {
+    input.set_value(value);
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::InputEvent::new_with_event_init_dict("input", &init).expect("event");
+    input.dispatch_event(&event).expect("dispatched");
+    yew::scheduler::flush().await;
+}
+
+async fn leave(input: &HtmlInputElement) {
+    let init = web_sys::FocusEventInit::new();
+    let event = web_sys::FocusEvent::new_with_focus_event_init_dict("blur", &init).expect("event");
+    input.dispatch_event(&event).expect("dispatched");
+    yew::scheduler::flush().await;
+}
+
+fn error_text(root: &Element) -> Option<String> {
+    root.query_selector("#field-applicant-id_number-error")
+        .ok()
+        .flatten()
+        .and_then(|element| element.text_content())
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_wrong_check_character_shows_the_expected_one() {
+    let (root, _) = mount_form(Lang::Zh).await;
+    let input: HtmlInputElement = find(&root, ID_INPUT);
+    assert_eq!(
+        input.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+
+    type_into(&input, "110105194912310021").await;
+
+    let message = error_text(&root).expect("an error message is shown");
+    assert!(message.contains("错误："), "{message}");
+    assert!(message.contains("最后一位应为“X”，而不是“1”"), "{message}");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described_by = input.get_attribute("aria-describedby").unwrap_or_default();
+    assert!(
+        described_by
+            .split(' ')
+            .any(|id| id == "field-applicant-id_number-error"),
+        "{described_by}"
+    );
+
+    type_into(&input, "11010519491231002X").await;
+    assert_eq!(error_text(&root), None, "a valid number clears the message");
+    assert_eq!(
+        input.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_unfinished_number_waits_until_the_field_is_left() {
+    let (root, _) = mount_form(Lang::En).await;
+    let input: HtmlInputElement = find(&root, ID_INPUT);
+    type_into(&input, "110105").await;
+    assert_eq!(
+        error_text(&root),
+        None,
+        "no message while the number may still be typed"
+    );
+    leave(&input).await;
+    let message = error_text(&root).expect("shown after leaving");
+    assert!(
+        message.contains("An ID number has 18 characters; you entered 6"),
+        "{message}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn every_keystroke_is_saved_to_storage() {
+    let (root, storage) = mount_form(Lang::Zh).await;
+    let input: HtmlInputElement = find(&root, ID_INPUT);
+    type_into(&input, "1101").await;
+    let saved = storage.get(DRAFT_KEY).expect("readable").expect("saved");
+    let state = draft::decode(&saved).expect("a valid draft").state;
+    let application = state.application.expect("application kept");
+    assert_eq!(
+        application.answer(&yibiao_core::FieldId::new("applicant.id_number")),
+        "1101"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn continuing_with_errors_focuses_a_summary_whose_links_focus_the_fields() {
+    let (root, _) = mount_form(Lang::Zh).await;
+    let continue_button: HtmlElement = find(&root, "form button[type=submit]");
+    continue_button.click();
+    yew::scheduler::flush().await;
+
+    let summary: HtmlElement = find(&root, ".error-summary");
+    let active = gloo_document()
+        .active_element()
+        .expect("something has focus");
+    assert!(
+        summary.is_same_node(Some(&active)),
+        "the summary takes focus"
+    );
+    let links = summary.query_selector_all("a").expect("links");
+    assert_eq!(links.length(), 6, "one link per empty required field");
+
+    let id_link: HtmlElement = find(&root, ".error-summary a[href='#field-applicant-id_number']");
+    assert!(id_link
+        .text_content()
+        .unwrap_or_default()
+        .contains("请填写法定代表人身份证号码"));
+    id_link.click();
+    yew::scheduler::flush().await;
+    let active = gloo_document()
+        .active_element()
+        .expect("something has focus");
+    assert_eq!(active.id(), "field-applicant-id_number");
+}
+
+#[wasm_bindgen_test]
+async fn switching_language_changes_every_label_and_keeps_answers() {
+    let (root, _) = mount_form(Lang::Zh).await;
+    let input: HtmlInputElement = find(&root, ID_INPUT);
+    type_into(&input, "1101").await;
+    let switch: HtmlElement = find(&root, ".lang-switch");
+    switch.click();
+    yew::scheduler::flush().await;
+    let heading: HtmlElement = find(&root, "h1");
+    assert_eq!(
+        heading.text_content().as_deref(),
+        Some("Fill in the application form")
+    );
+    let label: HtmlElement = find(&root, "label[for='field-applicant-id_number']");
+    assert_eq!(
+        label.text_content().as_deref(),
+        Some("Legal representative's ID number")
+    );
+    let input: HtmlInputElement = find(&root, ID_INPUT);
+    assert_eq!(input.value(), "1101");
+    assert_eq!(
+        gloo_document()
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .as_deref(),
+        Some("en")
+    );
+}

@@ -1,0 +1,258 @@
+//! The release build: trunk, then two steps trunk cannot do itself:
+//! - its inline loader script moves into a hashed file, so the page needs no inline script
+//!   under its Content-Security-Policy;
+//! - the service worker gets the build's version and the list of files to precache, read from
+//!   `dist/` itself rather than listed by hand.
+//!
+//! Then the first-load size (gzip) is measured.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use sha2::{Digest, Sha256};
+
+use crate::process::capture;
+use crate::read_text;
+use crate::tools::{hex, Toolchain};
+
+/// The first load (html, js, wasm, css), gzip-compressed, must stay under this many bytes.
+pub const FIRST_LOAD_BUDGET: u64 = 350_000;
+
+const SERVICE_WORKER: &str = "sw.js";
+const VERSION_PLACEHOLDER: &str = "'__YIBIAO_VERSION__'";
+const PRECACHE_PLACEHOLDER: &str = "['__YIBIAO_PRECACHE__']";
+
+#[derive(Debug)]
+pub struct BuildReport {
+    pub size: SizeReport,
+}
+
+/// Builds the release app into `dist/`.
+pub fn release(root: &Path, toolchain: &Toolchain) -> Result<BuildReport> {
+    let fetch = capture(
+        toolchain
+            .cargo()
+            .args(["fetch", "--locked"])
+            .current_dir(root),
+    )?;
+    if !fetch.success {
+        bail!("cargo fetch failed:\n{}", fetch.text);
+    }
+    println!("==> trunk build --release");
+    let trunk = capture(
+        toolchain
+            .command("trunk")
+            .args(["build", "--release"])
+            .current_dir(root),
+    )?;
+    if !trunk.success {
+        bail!("trunk build failed:\n{}", trunk.text);
+    }
+    let dist = root.join("dist");
+    post_process(&dist)?;
+    Ok(BuildReport {
+        size: measure_first_load(&dist)?,
+    })
+}
+
+fn post_process(dist: &Path) -> Result<()> {
+    let index_path = dist.join("index.html");
+    let html = read_text(&index_path)?;
+    let (html, scripts) = externalize_inline_scripts(&html)?;
+    for script in &scripts {
+        std::fs::write(dist.join(&script.name), &script.source)
+            .with_context(|| format!("writing {}", script.name))?;
+    }
+    std::fs::write(&index_path, html).context("writing index.html")?;
+
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dist).context("listing dist/")? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.file_type()?.is_file() && name != SERVICE_WORKER {
+            files.push((name, std::fs::read(entry.path())?));
+        }
+    }
+    let worker_path = dist.join(SERVICE_WORKER);
+    let worker = service_worker_source(&read_text(&worker_path)?, &files)?;
+    std::fs::write(&worker_path, worker).context("writing sw.js")
+}
+
+/// A script moved out of the page.
+#[derive(Debug, PartialEq)]
+pub struct ExternalScript {
+    pub name: String,
+    pub source: String,
+}
+
+/// Moves every inline `<script>` of `html` into a content-hashed file beside it.
+pub fn externalize_inline_scripts(html: &str) -> Result<(String, Vec<ExternalScript>)> {
+    let mut output = String::with_capacity(html.len());
+    let mut scripts = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        output.push_str(&rest[..start]);
+        let tag_end = rest[start..]
+            .find('>')
+            .map(|i| start + i + 1)
+            .context("unclosed <script> tag")?;
+        let close = rest[tag_end..]
+            .find("</script>")
+            .map(|i| tag_end + i)
+            .context("<script> without </script>")?;
+        let open_tag = &rest[start..tag_end];
+        let body = &rest[tag_end..close];
+        if open_tag.contains(" src=") {
+            output.push_str(&rest[start..close + "</script>".len()]);
+        } else {
+            let source = body.trim().to_owned() + "\n";
+            let name = format!("boot-{}.js", &hex(&Sha256::digest(source.as_bytes()))[..16]);
+            let module = if open_tag.contains("type=\"module\"") {
+                " type=\"module\""
+            } else {
+                ""
+            };
+            output.push_str(&format!("<script{module} src=\"./{name}\"></script>"));
+            scripts.push(ExternalScript { name, source });
+        }
+        rest = &rest[close + "</script>".len()..];
+    }
+    output.push_str(rest);
+    if output.contains(" style=\"") {
+        bail!("index.html has an inline style attribute, which the Content-Security-Policy blocks");
+    }
+    Ok((output, scripts))
+}
+
+/// Fills the service worker template with a version (a hash of every file's name and bytes)
+/// and the files to precache, sorted so the output is stable.
+pub fn service_worker_source(template: &str, files: &[(String, Vec<u8>)]) -> Result<String> {
+    if !template.contains(VERSION_PLACEHOLDER) || !template.contains(PRECACHE_PLACEHOLDER) {
+        bail!("sw.js lacks {VERSION_PLACEHOLDER} or {PRECACHE_PLACEHOLDER}");
+    }
+    let mut sorted: Vec<&(String, Vec<u8>)> = files.iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut hasher = Sha256::new();
+    for (name, bytes) in &sorted {
+        hasher.update(name.as_bytes());
+        hasher.update([0]);
+        hasher.update(bytes);
+    }
+    let version = &hex(&hasher.finalize())[..16];
+    let list: Vec<String> = sorted
+        .iter()
+        .map(|(name, _)| format!("'./{name}'"))
+        .collect();
+    Ok(template
+        .replace(VERSION_PLACEHOLDER, &format!("'{version}'"))
+        .replace(
+            PRECACHE_PLACEHOLDER,
+            &format!("[\n  {},\n]", list.join(",\n  ")),
+        ))
+}
+
+/// Sizes of the files a first visit downloads.
+#[derive(Debug)]
+pub struct SizeReport {
+    pub files: Vec<(String, u64, u64)>,
+    pub total_gzip: u64,
+}
+
+impl SizeReport {
+    pub fn within_budget(&self) -> bool {
+        self.total_gzip < FIRST_LOAD_BUDGET
+    }
+
+    pub fn describe(&self) -> String {
+        let mut text = String::from("first load (gzip -9):\n");
+        for (name, raw, gzip) in &self.files {
+            text.push_str(&format!(
+                "  {name:<44} {:>9} raw {:>9} gzip\n",
+                kb(*raw),
+                kb(*gzip)
+            ));
+        }
+        text.push_str(&format!(
+            "  total {} gzip, budget {} ({}%)",
+            kb(self.total_gzip),
+            kb(FIRST_LOAD_BUDGET),
+            self.total_gzip * 100 / FIRST_LOAD_BUDGET
+        ));
+        text
+    }
+}
+
+fn kb(bytes: u64) -> String {
+    format!("{:.1} KB", bytes as f64 / 1000.0)
+}
+
+fn measure_first_load(dist: &Path) -> Result<SizeReport> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dist)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let counted = [".html", ".js", ".wasm", ".css"]
+            .iter()
+            .any(|suffix| name.ends_with(suffix));
+        if entry.file_type()?.is_file() && counted {
+            let bytes = std::fs::read(entry.path())?;
+            let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+            encoder.write_all(&bytes)?;
+            let gzip = encoder.finish()?.len() as u64;
+            files.push((name, bytes.len() as u64, gzip));
+        }
+    }
+    files.sort();
+    let total_gzip = files.iter().map(|(_, _, gzip)| gzip).sum();
+    Ok(SizeReport { files, total_gzip })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_scripts_move_to_hashed_files_and_external_ones_stay() {
+        let html = "<head><script src=\"./a.js\"></script><script type=\"module\">\nimport init from './app.js';\ninit();\n</script></head>";
+        let (output, scripts) = externalize_inline_scripts(html).expect("valid");
+        assert_eq!(scripts.len(), 1);
+        assert_eq!(scripts[0].source, "import init from './app.js';\ninit();\n");
+        assert!(scripts[0].name.starts_with("boot-") && scripts[0].name.ends_with(".js"));
+        assert_eq!(
+            output,
+            format!("<head><script src=\"./a.js\"></script><script type=\"module\" src=\"./{}\"></script></head>", scripts[0].name)
+        );
+        assert!(externalize_inline_scripts("<p style=\"color:red\"></p>").is_err());
+    }
+
+    #[test]
+    fn the_service_worker_lists_every_file_sorted_with_a_content_version() {
+        let template =
+            "const VERSION = '__YIBIAO_VERSION__';\nconst PRECACHE = ['__YIBIAO_PRECACHE__'];";
+        let files = vec![
+            ("b.wasm".to_owned(), vec![1, 2]),
+            ("index.html".to_owned(), vec![3]),
+            ("a.js".to_owned(), vec![]),
+        ];
+        let first = service_worker_source(template, &files).expect("fills");
+        assert!(
+            first.contains("[\n  './a.js',\n  './b.wasm',\n  './index.html',\n]"),
+            "{first}"
+        );
+        assert!(!first.contains("__YIBIAO"));
+        let mut changed = files.clone();
+        changed[0].1.push(9);
+        let second = service_worker_source(template, &changed).expect("fills");
+        assert_ne!(first, second, "a changed file changes the version");
+        let mut reordered = files.clone();
+        reordered.reverse();
+        assert_eq!(
+            first,
+            service_worker_source(template, &reordered).expect("fills")
+        );
+        assert!(service_worker_source("no placeholders", &files).is_err());
+    }
+}

@@ -1,0 +1,81 @@
+//! `cargo xtask`: the project's build, serve and test orchestration.
+//!
+//! - `cargo xtask serve [--port 8080] [--host 127.0.0.1]`: installs what is missing, builds the
+//!   release app and serves it.
+//! - `cargo xtask test`: installs what is missing, then runs every check in order and stops at
+//!   the first failure, ending with one line `N passed, N failed`.
+//! - `cargo xtask build`: the release build alone, into `dist/`.
+
+mod build;
+mod process;
+mod serve;
+mod test;
+mod tools;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  serve [--port N] [--host ADDR]   build the release app and serve it (default 127.0.0.1:8080)
+  test                             run every check: fmt, clippy, native, browser, size, end-to-end
+  build                            build the release app into dist/
+";
+
+fn main() {
+    if let Err(error) = run() {
+        eprintln!("error: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
+    let mut args = std::env::args().skip(1);
+    let command = args.next().unwrap_or_default();
+    let rest: Vec<String> = args.collect();
+    let root = project_root();
+    match command.as_str() {
+        "serve" => {
+            let options = serve::Options::parse(&rest)?;
+            let toolchain = tools::ensure_build_tools(&root)?;
+            build::release(&root, &toolchain)?;
+            serve::serve_forever(&root.join("dist"), &options)
+        }
+        "test" => {
+            expect_no_arguments(&rest)?;
+            test::run_all(&root)
+        }
+        "build" => {
+            expect_no_arguments(&rest)?;
+            let toolchain = tools::ensure_build_tools(&root)?;
+            let report = build::release(&root, &toolchain)?;
+            println!("{}", report.size.describe());
+            Ok(())
+        }
+        "" | "help" | "--help" | "-h" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        other => bail!("unknown command `{other}`\n\n{USAGE}"),
+    }
+}
+
+fn expect_no_arguments(rest: &[String]) -> Result<()> {
+    if let Some(first) = rest.first() {
+        bail!("unexpected argument `{first}`\n\n{USAGE}");
+    }
+    Ok(())
+}
+
+/// The workspace root: the parent of this crate's directory.
+fn project_root() -> PathBuf {
+    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir.parent().unwrap_or(manifest_dir).to_path_buf()
+}
+
+/// Reads a file as UTF-8, naming it in the error.
+fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
+}
