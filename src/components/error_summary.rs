@@ -34,7 +34,7 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
         });
     }
     html! {
-        <div class="error-summary" ref={node} tabindex="-1" aria-labelledby="error-summary-title" role="alert">
+        <div class="error-summary" ref={node} tabindex="-1" aria-labelledby="error-summary-title">
             <h2 class="error-summary-title" id="error-summary-title">
                 <span class="error-icon" aria-hidden="true">{ "✕" }</span>
                 { Ui::ErrorSummaryTitle.text(lang) }

@@ -4,7 +4,7 @@
 // go offline. Every page gets an axe scan (WCAG 2.x A and AA) and screenshots in ARTIFACTS.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -12,6 +12,9 @@ import AxeBuilder from '@axe-core/playwright';
 
 const BASE_URL = process.env.BASE_URL;
 if (!BASE_URL) throw new Error('BASE_URL is not set: run these tests with `cargo xtask test`');
+// The directory BASE_URL serves: a copy of the build that a test may redeploy.
+const SITE_DIR = process.env.SITE_DIR;
+if (!SITE_DIR) throw new Error('SITE_DIR is not set: run these tests with `cargo xtask test`');
 const ARTIFACTS = process.env.ARTIFACTS ?? mkdtempSync(join(tmpdir(), 'yibiao-artifacts-'));
 mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -19,6 +22,8 @@ const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
 ];
+// No step of a test takes long; a hang must fail the run rather than stall it.
+const TEST_TIMEOUT = 60_000;
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 800 } };
 
 const VALID = {
@@ -82,7 +87,7 @@ after(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-test('the home page offers the bundle', async () => {
+test('the home page offers the bundle', { timeout: TEST_TIMEOUT }, async () => {
   await page.goto(BASE_URL);
   await assert.doesNotReject(heading().filter({ hasText: '您要办什么事？' }).waitFor());
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
@@ -93,7 +98,7 @@ test('the home page offers the bundle', async () => {
   await screenshots('1-home');
 });
 
-test('the form asks each shared field once and checks the ID number as it is typed', async () => {
+test('the form asks each shared field once and checks the ID number as it is typed', { timeout: TEST_TIMEOUT }, async () => {
   await page.getByRole('button', { name: '开始办理' }).click();
   await heading().filter({ hasText: '填写申请表' }).waitFor();
   assert.equal(new URL(page.url()).hash, '#/form');
@@ -109,7 +114,7 @@ test('the form asks each shared field once and checks the ID number as it is typ
   await screenshots('2-form-inline-error');
 });
 
-test('continuing with errors shows a summary whose links move focus to each field', async () => {
+test('continuing with errors shows a summary whose links move focus to each field', { timeout: TEST_TIMEOUT }, async () => {
   await page.getByRole('button', { name: '继续' }).click();
   const summary = page.locator('.error-summary');
   await summary.waitFor();
@@ -121,7 +126,7 @@ test('continuing with errors shows a summary whose links move focus to each fiel
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'field-applicant-mobile');
 });
 
-test('a filled form is restored exactly after a reload', async () => {
+test('a filled form is restored exactly after a reload', { timeout: TEST_TIMEOUT }, async () => {
   for (const [field, value] of Object.entries(VALID)) {
     await input(field).fill(value);
   }
@@ -134,7 +139,7 @@ test('a filled form is restored exactly after a reload', async () => {
   await screenshots('4-form-filled');
 });
 
-test('the checklist lists every material once and the export holds the answers', async () => {
+test('the checklist lists every material once and the export holds the answers', { timeout: TEST_TIMEOUT }, async () => {
   await page.getByRole('button', { name: '继续' }).click();
   await heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor();
   assert.equal(new URL(page.url()).hash, '#/checklist');
@@ -158,7 +163,7 @@ test('the checklist lists every material once and the export holds the answers',
   assert.equal(exported.checklist.length, 3);
 });
 
-test('the back button returns to the form with everything kept', async () => {
+test('the back button returns to the form with everything kept', { timeout: TEST_TIMEOUT }, async () => {
   await page.goBack();
   await heading().filter({ hasText: '填写申请表' }).waitFor();
   assert.equal(await input('applicant.name').inputValue(), VALID['applicant.name']);
@@ -166,7 +171,7 @@ test('the back button returns to the form with everything kept', async () => {
   await heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor();
 });
 
-test('every string follows the language switch', async () => {
+test('every string follows the language switch', { timeout: TEST_TIMEOUT }, async () => {
   await page.getByRole('button', { name: 'Switch to English' }).click();
   try {
     await heading().filter({ hasText: 'What to bring (one-time notice)' }).waitFor();
@@ -189,7 +194,7 @@ test('every string follows the language switch', async () => {
   await heading().filter({ hasText: '材料清单' }).waitFor();
 });
 
-test('after one load the app works offline, reloads included', async () => {
+test('after one load the app works offline, reloads included', { timeout: TEST_TIMEOUT }, async () => {
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await context.setOffline(true);
@@ -209,7 +214,43 @@ test('after one load the app works offline, reloads included', async () => {
   }
 });
 
-test('deleting the draft asks first, and a deleted draft stays deleted', async () => {
+test('a new version replaces the cache and keeps the draft', { timeout: TEST_TIMEOUT }, async () => {
+  const cachesBefore = await page.evaluate(() => caches.keys());
+  assert.equal(cachesBefore.length, 1, 'one cache for the one version');
+  const draftBefore = await page.evaluate(() => localStorage.getItem('yibiao.draft'));
+  assert.ok(draftBefore, 'a draft is saved');
+  // Deploy a new version on the server: the same build with another version in sw.js.
+  const workerPath = join(SITE_DIR, 'sw.js');
+  const worker = readFileSync(workerPath, 'utf8');
+  const next = worker.replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'");
+  assert.notEqual(next, worker, 'sw.js carries a version to change');
+  writeFileSync(workerPath, next);
+  try {
+    await page.evaluate(async () => {
+      const changed = new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration.update();
+      await changed;
+      // The controller changes when the new worker starts activating; its clean-up of the
+      // old cache is done once it is activated.
+      const worker = navigator.serviceWorker.controller;
+      if (worker.state !== 'activated') {
+        await new Promise((resolve) => worker.addEventListener('statechange', () => {
+          if (worker.state === 'activated') resolve();
+        }));
+      }
+    });
+    assert.deepEqual(await page.evaluate(() => caches.keys()), [`${cachesBefore[0]}-next`], 'the old cache is gone');
+    assert.equal(await page.evaluate(() => localStorage.getItem('yibiao.draft')), draftBefore, 'the draft is untouched');
+    await page.reload();
+    await page.locator('.draft-panel').waitFor();
+  } finally {
+    writeFileSync(workerPath, worker);
+  }
+});
+
+test('deleting the draft asks first, and a deleted draft stays deleted', { timeout: TEST_TIMEOUT }, async () => {
   const panel = page.locator('.draft-panel');
   await panel.getByRole('button', { name: '删除这份草稿' }).click();
   const question = panel.locator('.draft-question');
@@ -229,7 +270,7 @@ test('deleting the draft asks first, and a deleted draft stays deleted', async (
   await page.getByRole('button', { name: '开始办理' }).waitFor();
 });
 
-test('no request left 127.0.0.1, and the page reported no error', () => {
+test('no request left 127.0.0.1, and the page reported no error', { timeout: TEST_TIMEOUT }, () => {
   const base = new URL(BASE_URL);
   const foreign = requests.filter((url) => {
     const parsed = new URL(url);

@@ -210,6 +210,7 @@ fn media_type(path: &Path) -> &'static str {
 }
 
 /// Files with a content hash in their name never change; the rest must be revalidated.
+/// Trunk writes its hash as hex without leading zeros, so it can be shorter than 16 digits.
 fn cache_control(path: &Path) -> &'static str {
     let name = path
         .file_name()
@@ -218,7 +219,7 @@ fn cache_control(path: &Path) -> &'static str {
     let stem = name.split(['.', '_']).next().unwrap_or_default();
     let hashed = stem
         .rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() >= 16 && hash.chars().all(|c| c.is_ascii_hexdigit()));
+        .is_some_and(|(_, hash)| hash.len() >= 12 && hash.chars().all(|c| c.is_ascii_hexdigit()));
     if hashed {
         "public, max-age=31536000, immutable"
     } else {
@@ -296,7 +297,12 @@ mod tests {
             cache_control(Path::new("boot-0123456789abcdef.js")),
             "public, max-age=31536000, immutable"
         );
+        assert_eq!(
+            cache_control(Path::new("yibiao-f1c5f9bf6ff8c60_bg.wasm")),
+            "public, max-age=31536000, immutable"
+        );
         assert_eq!(cache_control(Path::new("index.html")), "no-cache");
+        assert_eq!(cache_control(Path::new("manifest.webmanifest")), "no-cache");
         assert_eq!(cache_control(Path::new("sw.js")), "no-cache");
     }
 

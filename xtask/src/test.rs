@@ -279,9 +279,13 @@ fn number_before(line: &str, word: &str) -> usize {
         .unwrap_or(0)
 }
 
-/// The end-to-end suite against the release build on a private local server.
+/// The end-to-end suite against the release build on a private local server. It serves a copy
+/// of `dist/` (SITE_DIR), so a test can deploy a new version there without touching the build.
 fn end_to_end(root: &Path, toolchain: &Toolchain) -> Result<Outcome> {
-    let server = serve::spawn(&root.join("dist"), "127.0.0.1", 0)?;
+    let site = root.join("target").join("e2e-site");
+    let _ = std::fs::remove_dir_all(&site);
+    copy_files(&root.join("dist"), &site)?;
+    let server = serve::spawn(&site, "127.0.0.1", 0)?;
     let e2e = root.join("tests").join("e2e");
     let artifacts = e2e.join("artifacts");
     let _ = std::fs::remove_dir_all(&artifacts);
@@ -291,6 +295,7 @@ fn end_to_end(root: &Path, toolchain: &Toolchain) -> Result<Outcome> {
         .args(["--test", "--test-reporter=tap", "--test-concurrency=1"])
         .current_dir(&e2e)
         .env("BASE_URL", &server.url)
+        .env("SITE_DIR", &site)
         .env("ARTIFACTS", &artifacts);
     let output = capture(&mut command)?;
     let passed = tap_count(&output.text, "# pass ");
@@ -309,6 +314,19 @@ fn end_to_end(root: &Path, toolchain: &Toolchain) -> Result<Outcome> {
             output.text
         ),
     })
+}
+
+/// Copies the files of `from` (a flat directory, as trunk writes `dist/`) into `to`.
+fn copy_files(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to).with_context(|| format!("creating {}", to.display()))?;
+    for entry in std::fs::read_dir(from).with_context(|| format!("listing {}", from.display()))? {
+        let entry = entry?;
+        if entry.file_type()?.is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name()))
+                .with_context(|| format!("copying {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
 }
 
 fn tap_count(text: &str, prefix: &str) -> usize {
