@@ -205,3 +205,79 @@ async fn switching_language_changes_every_label_and_keeps_answers() {
         Some("en")
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_full_disk_is_reported_and_the_last_saved_draft_survives() {
+    // Room for the draft as mounted, and for a few more characters, but not many.
+    let state = State {
+        lang: Lang::Zh,
+        page: Page::Form,
+        application: Some(Application::new(BundleId::new(demo::ENTERPRISE_OPENING))),
+        failed_continues: 0,
+    };
+    let quota = DRAFT_KEY.len() + draft::encode(&state, "demo-2026.1").len() + 40;
+    let store = MemoryStore::with_quota(quota);
+    store
+        .set(DRAFT_KEY, &draft::encode(&state, "demo-2026.1"))
+        .expect("fits");
+    let storage = Storage::new(store);
+    let document = gloo_document();
+    let root = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("attached");
+    let props = AppProps {
+        storage: storage.clone(),
+        storage_problem: None,
+        today: Date::from_ymd(2026, 11, 22).expect("valid"),
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    assert!(
+        root.query_selector(".notice").ok().flatten().is_none(),
+        "no notice while saving works"
+    );
+
+    let input: HtmlInputElement = find(&root, "#field-applicant-name");
+    type_into(&input, "张三").await;
+    let saved_small = storage.get(DRAFT_KEY).expect("readable").expect("saved");
+    type_into(&input, &"很长的名字".repeat(20)).await;
+
+    let notice: HtmlElement = find(&root, ".notice");
+    assert!(
+        notice
+            .text_content()
+            .unwrap_or_default()
+            .contains("存储空间已满"),
+        "the notice says the disk is full"
+    );
+    assert_eq!(
+        storage.get(DRAFT_KEY).expect("readable"),
+        Some(saved_small),
+        "the last saved draft is kept"
+    );
+    assert_eq!(
+        input.value(),
+        "很长的名字".repeat(20),
+        "what is on screen is not thrown away"
+    );
+
+    // Making room again saves at once and the notice goes.
+    type_into(&input, "张三丰").await;
+    assert!(
+        root.query_selector(".notice").ok().flatten().is_none(),
+        "the notice goes once saving works again"
+    );
+    let saved = draft::decode(&storage.get(DRAFT_KEY).expect("readable").expect("saved"))
+        .expect("valid")
+        .state;
+    assert_eq!(
+        saved
+            .application
+            .expect("kept")
+            .answer(&yibiao_core::FieldId::new("applicant.name")),
+        "张三丰"
+    );
+}
