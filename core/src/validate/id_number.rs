@@ -19,18 +19,6 @@ const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 /// The check character for each remainder of the weighted sum modulo 11.
 const CHECK_CHARACTERS: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
 
-/// First two digits of the division code that a resident ID (or a residence permit for people
-/// from Hong Kong, Macao and Taiwan, 81/82/83) can start with.
-const PROVINCE_CODES: [u8; 35] = [
-    11, 12, 13, 14, 15, // 北京 天津 河北 山西 内蒙古
-    21, 22, 23, // 辽宁 吉林 黑龙江
-    31, 32, 33, 34, 35, 36, 37, // 上海 江苏 浙江 安徽 福建 江西 山东
-    41, 42, 43, 44, 45, 46, // 河南 湖北 湖南 广东 广西 海南
-    50, 51, 52, 53, 54, // 重庆 四川 贵州 云南 西藏
-    61, 62, 63, 64, 65, // 陕西 甘肃 青海 宁夏 新疆
-    71, 81, 82, 83, // 台湾 香港 澳门 台湾居民居住证
-];
-
 /// The earliest birth year accepted; an earlier one is a typing mistake.
 const EARLIEST_BIRTH_YEAR: u16 = 1900;
 
@@ -77,7 +65,7 @@ impl IdNumber {
     /// Spaces are ignored, full-width digits and a lower-case `x` are accepted (Chinese input
     /// methods produce them), and the stored code is the canonical 18-character form.
     pub fn parse(input: &str, today: Date) -> Result<IdNumber, IdNumberError> {
-        let code = normalize(input);
+        let code = super::normalize_code(input);
         let characters: Vec<char> = code.chars().collect();
         for (index, &character) in characters.iter().enumerate() {
             let allowed = character.is_ascii_digit() || (character == 'X' && index == LENGTH - 1);
@@ -94,7 +82,7 @@ impl IdNumber {
             _ => {}
         }
         let province: u8 = code[0..2].parse().unwrap_or(0);
-        if !PROVINCE_CODES.contains(&province) {
+        if !super::is_province_code(province) {
             return Err(IdNumberError::UnknownProvince {
                 code: code[0..2].to_owned(),
             });
@@ -155,19 +143,6 @@ pub fn check_character(first_seventeen: &str) -> char {
         .map(|(digit, weight)| digit.to_digit(10).unwrap_or(0) * weight)
         .sum();
     CHECK_CHARACTERS[(sum % 11) as usize]
-}
-
-/// Removes spaces and maps full-width digits and letters to ASCII upper case.
-fn normalize(input: &str) -> String {
-    input
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            'x' | 'ｘ' | 'Ｘ' => 'X',
-            other => other,
-        })
-        .collect()
 }
 
 fn parse_birth_date(digits: &str) -> Option<Date> {
@@ -425,7 +400,7 @@ mod tests {
     }
 
     fn valid_prefix() -> impl Strategy<Value = String> {
-        let province = proptest::sample::select(PROVINCE_CODES.to_vec());
+        let province = proptest::sample::select(crate::validate::PROVINCE_CODES.to_vec());
         (
             province,
             0u32..10_000,
