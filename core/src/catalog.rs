@@ -8,7 +8,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::date::Date;
 use crate::text::Text;
+use crate::validate::number::Decimal;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -57,16 +59,72 @@ id_type!(
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum FieldKind {
-    /// Free text (文本).
+    /// A short free text (文本).
     Text,
-    /// A person's name (姓名).
-    PersonName,
+    /// A longer free text over several lines (多行文本).
+    LongText,
+    /// A whole number (整数).
+    Integer,
+    /// A number with decimals (小数).
+    Decimal,
+    /// An amount in yuan with two decimals (金额).
+    Money,
+    /// A calendar date (日期).
+    Date,
+    /// Yes or no (是/否).
+    YesNo,
+    /// One of the field's options (单选).
+    OneOf,
+    /// Any number of the field's options (多选), stored comma-separated.
+    ManyOf,
     /// A resident ID number (居民身份证号码), GB 11643.
     IdNumber,
+    /// A unified social credit code (统一社会信用代码), GB 32100.
+    CreditCode,
     /// A mobile number (手机号码).
     Mobile,
+    /// A landline with area code (固定电话).
+    Landline,
+    /// A postcode (邮政编码).
+    Postcode,
+    /// An e-mail address (电子邮箱).
+    Email,
+    /// A bank card number (银行卡号).
+    BankCard,
+    /// A person's name (姓名).
+    PersonName,
     /// A postal address (地址).
     Address,
+}
+
+/// One choice of a one-of or many-of field (选项).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldOption {
+    /// The stored value, used in conditions (`premises.tenure == "rented"`).
+    pub value: String,
+    pub label: Text,
+}
+
+/// A limit on a number or a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    Number(Decimal),
+    Date(Date),
+    /// The day the form is filled in (今天).
+    Today,
+}
+
+/// The limits a bureau sets on an answer (约束).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Constraints {
+    /// Fewest characters of a text.
+    pub min_length: Option<u32>,
+    /// Most characters of a text.
+    pub max_length: Option<u32>,
+    /// Smallest number or earliest date.
+    pub min: Option<Bound>,
+    /// Largest number or latest date.
+    pub max: Option<Bound>,
 }
 
 /// One question of a departmental form (表单字段).
@@ -78,6 +136,9 @@ pub struct Field {
     /// One line of help shown under the label.
     pub help: Option<Text>,
     pub required: bool,
+    /// The choices of a one-of or many-of field.
+    pub options: Vec<FieldOption>,
+    pub constraints: Constraints,
 }
 
 impl Field {

@@ -19,6 +19,8 @@ fn field(id: &str, kind: FieldKind, zh: &str, en: &str, help: Option<(&str, &str
         label: Text::new(zh, en),
         help: help.map(|(zh, en)| Text::new(zh, en)),
         required: true,
+        options: Vec::new(),
+        constraints: Default::default(),
     }
 }
 

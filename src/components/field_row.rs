@@ -25,10 +25,17 @@ pub struct FieldRowProps {
 /// Input attributes that suit each kind of field: `(type, inputmode, autocomplete, width class)`.
 fn input_traits(kind: FieldKind) -> (&'static str, &'static str, &'static str, &'static str) {
     match kind {
-        FieldKind::IdNumber => ("text", "text", "off", "input-width-20"),
+        FieldKind::IdNumber | FieldKind::CreditCode => ("text", "text", "off", "input-width-20"),
         FieldKind::Mobile => ("tel", "numeric", "tel", "input-width-12"),
+        FieldKind::Landline => ("tel", "tel", "tel", "input-width-12"),
+        FieldKind::Postcode => ("text", "numeric", "postal-code", "input-width-12"),
+        FieldKind::Email => ("email", "email", "email", ""),
+        FieldKind::BankCard => ("text", "numeric", "off", "input-width-20"),
         FieldKind::PersonName => ("text", "text", "name", "input-width-12"),
         FieldKind::Address => ("text", "text", "street-address", ""),
+        FieldKind::Integer => ("text", "numeric", "off", "input-width-12"),
+        FieldKind::Decimal | FieldKind::Money => ("text", "decimal", "off", "input-width-12"),
+        FieldKind::Date => ("text", "numeric", "off", "input-width-12"),
         _ => ("text", "text", "off", ""),
     }
 }

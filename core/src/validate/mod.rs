@@ -1,15 +1,31 @@
 //! Field validation (字段校验): one file per identifier kind, and [`check_value`] that applies
 //! a field's rules to what the applicant typed.
 
+pub mod bank_card;
 pub mod credit_code;
+pub mod date_input;
+pub mod email;
 pub mod id_number;
+pub mod landline;
+pub mod mobile;
+pub mod number;
+pub mod person_name;
+pub mod postcode;
 
 use std::fmt;
 
+pub use bank_card::{parse_bank_card, BankCardError};
 pub use credit_code::{CreditCode, CreditCodeError};
+pub use date_input::{parse_date, DateError};
+pub use email::{parse_email, EmailError};
 pub use id_number::{IdNumber, IdNumberError, Sex};
+pub use landline::{Landline, LandlineError};
+pub use mobile::{Mobile, MobileError};
+pub use number::{parse_number, Decimal, NumberError, NumberKind};
+pub use person_name::{parse_person_name, PersonNameError};
+pub use postcode::{parse_postcode, PostcodeError};
 
-use crate::catalog::{Field, FieldKind};
+use crate::catalog::{Bound, Field, FieldKind};
 use crate::date::Date;
 use crate::text::Lang;
 
@@ -51,6 +67,38 @@ pub enum FieldError {
     Required,
     /// Occurs when a resident ID number field holds an invalid number.
     IdNumber(IdNumberError),
+    /// Occurs when a credit code field holds an invalid code.
+    CreditCode(CreditCodeError),
+    Mobile(MobileError),
+    Landline(LandlineError),
+    Postcode(PostcodeError),
+    Email(EmailError),
+    BankCard(BankCardError),
+    PersonName(PersonNameError),
+    Number(NumberError),
+    Date(DateError),
+    /// Occurs when a yes/no, one-of or many-of answer is not one of the options.
+    NotAnOption {
+        value: String,
+    },
+    /// Occurs when a text has fewer characters than the catalog allows.
+    TooFewCharacters {
+        min: u32,
+        length: usize,
+    },
+    /// Occurs when a text has more characters than the catalog allows.
+    TooManyCharacters {
+        max: u32,
+        length: usize,
+    },
+    /// Occurs when a number or date is below its minimum (shown in the field's own format).
+    BelowMinimum {
+        min: String,
+    },
+    /// Occurs when a number or date is above its maximum.
+    AboveMaximum {
+        max: String,
+    },
 }
 
 impl FieldError {
@@ -58,19 +106,96 @@ impl FieldError {
     /// after they leave the field or continue.
     pub fn is_incomplete(&self) -> bool {
         match self {
-            FieldError::Required => true,
+            FieldError::Required | FieldError::TooFewCharacters { .. } => true,
             FieldError::IdNumber(error) => error.is_incomplete(),
+            FieldError::CreditCode(error) => error.is_incomplete(),
+            FieldError::Mobile(error) => error.is_incomplete(),
+            FieldError::Landline(error) => error.is_incomplete(),
+            FieldError::Postcode(error) => error.is_incomplete(),
+            FieldError::BankCard(error) => error.is_incomplete(),
+            // An address without "@" or a date without its day may still be being typed.
+            FieldError::Email(_) | FieldError::Date(DateError::Unrecognised) => true,
+            _ => false,
         }
     }
 
     /// The message shown beside the field, naming it where that helps.
     pub fn message(&self, field: &Field, lang: Lang) -> String {
-        match self {
-            FieldError::Required => match lang {
-                Lang::Zh => format!("请填写{}", field.label.zh),
-                Lang::En => format!("Enter the {}", field.label.en.to_lowercase()),
+        match (self, lang) {
+            (FieldError::Required, Lang::Zh) => match field.kind {
+                FieldKind::YesNo | FieldKind::OneOf | FieldKind::ManyOf => {
+                    format!("请选择{}", field.label.zh)
+                }
+                _ => format!("请填写{}", field.label.zh),
             },
-            FieldError::IdNumber(error) => error.message(lang),
+            (FieldError::Required, Lang::En) => match field.kind {
+                FieldKind::YesNo | FieldKind::OneOf | FieldKind::ManyOf => {
+                    format!("Select the {}", field.label.en.to_lowercase())
+                }
+                _ => format!("Enter the {}", field.label.en.to_lowercase()),
+            },
+            (FieldError::IdNumber(error), _) => error.message(lang),
+            (FieldError::CreditCode(error), _) => error.message(lang),
+            (FieldError::Mobile(error), _) => error.message(lang),
+            (FieldError::Landline(error), _) => error.message(lang),
+            (FieldError::Postcode(error), _) => error.message(lang),
+            (FieldError::Email(error), _) => error.message(lang),
+            (FieldError::BankCard(error), _) => error.message(lang),
+            (FieldError::PersonName(error), _) => error.message(lang),
+            (FieldError::Number(error), _) => error.message(lang),
+            (FieldError::Date(error), _) => error.message(lang),
+            (FieldError::NotAnOption { value }, Lang::Zh) => {
+                format!("“{value}”不是可选的一项，请重新选择")
+            }
+            (FieldError::NotAnOption { value }, Lang::En) => {
+                format!("“{value}” is not one of the choices; please choose again")
+            }
+            (FieldError::TooFewCharacters { min, length }, Lang::Zh) => {
+                format!("{}至少 {min} 个字，您填了 {length} 个", field.label.zh)
+            }
+            (FieldError::TooFewCharacters { min, length }, Lang::En) => {
+                format!(
+                    "The {} needs at least {min} characters; you entered {length}",
+                    field.label.en.to_lowercase()
+                )
+            }
+            (FieldError::TooManyCharacters { max, length }, Lang::Zh) => {
+                format!("{}最多 {max} 个字，您填了 {length} 个", field.label.zh)
+            }
+            (FieldError::TooManyCharacters { max, length }, Lang::En) => {
+                format!(
+                    "The {} has at most {max} characters; you entered {length}",
+                    field.label.en.to_lowercase()
+                )
+            }
+            (FieldError::BelowMinimum { min }, Lang::Zh) => match field.kind {
+                FieldKind::Date => format!("{}不能早于 {min}", field.label.zh),
+                _ => format!("{}不能小于 {min}", field.label.zh),
+            },
+            (FieldError::BelowMinimum { min }, Lang::En) => match field.kind {
+                FieldKind::Date => format!(
+                    "The {} cannot be before {min}",
+                    field.label.en.to_lowercase()
+                ),
+                _ => format!(
+                    "The {} cannot be less than {min}",
+                    field.label.en.to_lowercase()
+                ),
+            },
+            (FieldError::AboveMaximum { max }, Lang::Zh) => match field.kind {
+                FieldKind::Date => format!("{}不能晚于 {max}", field.label.zh),
+                _ => format!("{}不能大于 {max}", field.label.zh),
+            },
+            (FieldError::AboveMaximum { max }, Lang::En) => match field.kind {
+                FieldKind::Date => format!(
+                    "The {} cannot be after {max}",
+                    field.label.en.to_lowercase()
+                ),
+                _ => format!(
+                    "The {} cannot be more than {max}",
+                    field.label.en.to_lowercase()
+                ),
+            },
         }
     }
 }
@@ -80,36 +205,375 @@ impl fmt::Display for FieldError {
         match self {
             FieldError::Required => f.write_str("this field is required"),
             FieldError::IdNumber(error) => error.fmt(f),
+            FieldError::CreditCode(error) => error.fmt(f),
+            FieldError::Mobile(error) => error.fmt(f),
+            FieldError::Landline(error) => error.fmt(f),
+            FieldError::Postcode(error) => error.fmt(f),
+            FieldError::Email(error) => error.fmt(f),
+            FieldError::BankCard(error) => error.fmt(f),
+            FieldError::PersonName(error) => error.fmt(f),
+            FieldError::Number(error) => error.fmt(f),
+            FieldError::Date(error) => error.fmt(f),
+            other => write!(f, "{other:?}"),
         }
     }
 }
 
 impl std::error::Error for FieldError {}
 
-/// Checks one answer against its field's kind and constraints.
-pub fn check_value(field: &Field, value: &str, today: Date) -> Result<(), FieldError> {
-    if value.trim().is_empty() {
+/// The stored values of a yes/no field.
+pub const YES: &str = "yes";
+pub const NO: &str = "no";
+
+/// A checked answer, typed: what conditions and exports work with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Text(String),
+    Number(Decimal),
+    Date(Date),
+    Bool(bool),
+    /// One or more option values, in the field's option order.
+    Options(Vec<String>),
+    IdNumber(IdNumber),
+}
+
+/// Checks one answer against its field's kind and constraints, and returns it typed; an empty
+/// optional answer is `Ok(None)`.
+pub fn parse_value(field: &Field, value: &str, today: Date) -> Result<Option<Value>, FieldError> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
         return if field.required {
             Err(FieldError::Required)
         } else {
-            Ok(())
+            Ok(None)
         };
     }
-    match field.kind {
-        FieldKind::Text | FieldKind::PersonName | FieldKind::Mobile | FieldKind::Address => Ok(()),
-        FieldKind::IdNumber => IdNumber::parse(value, today)
-            .map(|_| ())
-            .map_err(FieldError::IdNumber),
+    let value = match field.kind {
+        FieldKind::Text | FieldKind::LongText | FieldKind::Address => {
+            Value::Text(trimmed.to_owned())
+        }
+        FieldKind::PersonName => {
+            Value::Text(parse_person_name(trimmed).map_err(FieldError::PersonName)?)
+        }
+        FieldKind::IdNumber => {
+            Value::IdNumber(IdNumber::parse(trimmed, today).map_err(FieldError::IdNumber)?)
+        }
+        FieldKind::CreditCode => Value::Text(
+            CreditCode::parse(trimmed)
+                .map_err(FieldError::CreditCode)?
+                .as_str()
+                .to_owned(),
+        ),
+        FieldKind::Mobile => Value::Text(
+            Mobile::parse(trimmed)
+                .map_err(FieldError::Mobile)?
+                .as_str()
+                .to_owned(),
+        ),
+        FieldKind::Landline => {
+            let landline = Landline::parse(trimmed).map_err(FieldError::Landline)?;
+            let extension = landline
+                .extension
+                .map(|ext| format!("-{ext}"))
+                .unwrap_or_default();
+            Value::Text(format!(
+                "{}-{}{extension}",
+                landline.area_code, landline.number
+            ))
+        }
+        FieldKind::Postcode => Value::Text(parse_postcode(trimmed).map_err(FieldError::Postcode)?),
+        FieldKind::Email => Value::Text(parse_email(trimmed).map_err(FieldError::Email)?),
+        FieldKind::BankCard => Value::Text(parse_bank_card(trimmed).map_err(FieldError::BankCard)?),
+        FieldKind::Integer => {
+            Value::Number(parse_number(trimmed, NumberKind::Integer).map_err(FieldError::Number)?)
+        }
+        FieldKind::Decimal => {
+            Value::Number(parse_number(trimmed, NumberKind::Decimal).map_err(FieldError::Number)?)
+        }
+        FieldKind::Money => {
+            Value::Number(parse_number(trimmed, NumberKind::Money).map_err(FieldError::Number)?)
+        }
+        FieldKind::Date => Value::Date(parse_date(trimmed).map_err(FieldError::Date)?),
+        FieldKind::YesNo => match trimmed {
+            YES => Value::Bool(true),
+            NO => Value::Bool(false),
+            other => {
+                return Err(FieldError::NotAnOption {
+                    value: other.to_owned(),
+                })
+            }
+        },
+        FieldKind::OneOf | FieldKind::ManyOf => {
+            let chosen: Vec<&str> = trimmed
+                .split(',')
+                .map(str::trim)
+                .filter(|part| !part.is_empty())
+                .collect();
+            if let Some(unknown) = chosen
+                .iter()
+                .find(|value| !field.options.iter().any(|option| option.value == **value))
+            {
+                return Err(FieldError::NotAnOption {
+                    value: (*unknown).to_owned(),
+                });
+            }
+            if field.kind == FieldKind::OneOf && chosen.len() > 1 {
+                return Err(FieldError::NotAnOption {
+                    value: trimmed.to_owned(),
+                });
+            }
+            let ordered = field
+                .options
+                .iter()
+                .filter(|option| chosen.contains(&option.value.as_str()))
+                .map(|option| option.value.clone())
+                .collect();
+            Value::Options(ordered)
+        }
+    };
+    check_constraints(field, trimmed, &value, today)?;
+    Ok(Some(value))
+}
+
+fn check_constraints(
+    field: &Field,
+    text: &str,
+    value: &Value,
+    today: Date,
+) -> Result<(), FieldError> {
+    let constraints = &field.constraints;
+    let length = text.chars().count();
+    if let Some(min) = constraints.min_length.filter(|min| length < *min as usize) {
+        return Err(FieldError::TooFewCharacters { min, length });
+    }
+    if let Some(max) = constraints.max_length.filter(|max| length > *max as usize) {
+        return Err(FieldError::TooManyCharacters { max, length });
+    }
+    let shown = |bound: Bound| match bound {
+        Bound::Number(number) if field.kind == FieldKind::Money => number::format_money(number),
+        Bound::Number(number) => number.to_string(),
+        Bound::Date(date) => date.to_string(),
+        Bound::Today => today.to_string(),
+    };
+    let ordering = |bound: Bound| match (value, bound) {
+        (Value::Number(number), Bound::Number(limit)) => Some(number.cmp(&limit)),
+        (Value::Date(date), Bound::Date(limit)) => Some(date.cmp(&limit)),
+        (Value::Date(date), Bound::Today) => Some(date.cmp(&today)),
+        _ => None,
+    };
+    if let Some(min) = constraints.min {
+        if ordering(min) == Some(std::cmp::Ordering::Less) {
+            return Err(FieldError::BelowMinimum { min: shown(min) });
+        }
+    }
+    if let Some(max) = constraints.max {
+        if ordering(max) == Some(std::cmp::Ordering::Greater) {
+            return Err(FieldError::AboveMaximum { max: shown(max) });
+        }
+    }
+    Ok(())
+}
+
+/// Checks one answer against its field's kind and constraints.
+pub fn check_value(field: &Field, value: &str, today: Date) -> Result<(), FieldError> {
+    parse_value(field, value, today).map(|_| ())
+}
+
+/// The form in which an answer is exported: trimmed, identifiers in canonical spelling, money
+/// with two decimals, dates in ISO form. An invalid answer is exported as typed (trimmed).
+pub fn canonical_value(field: &Field, value: &str, today: Date) -> String {
+    match parse_value(field, value, today) {
+        Ok(Some(Value::Text(text))) => text,
+        Ok(Some(Value::IdNumber(id))) => id.as_str().to_owned(),
+        Ok(Some(Value::Number(number))) if field.kind == FieldKind::Money => {
+            number::format_money(number)
+        }
+        Ok(Some(Value::Number(number))) => number.to_string(),
+        Ok(Some(Value::Date(date))) => date.to_string(),
+        Ok(Some(Value::Bool(flag))) => if flag { YES } else { NO }.to_owned(),
+        Ok(Some(Value::Options(values))) => values.join(","),
+        Ok(None) | Err(_) => value.trim().to_owned(),
     }
 }
 
-/// The form in which an answer is exported: trimmed, and identifiers in canonical spelling.
-pub fn canonical_value(field: &Field, value: &str, today: Date) -> String {
-    match field.kind {
-        FieldKind::IdNumber => match IdNumber::parse(value, today) {
-            Ok(id) => id.as_str().to_owned(),
-            Err(_) => value.trim().to_owned(),
-        },
-        _ => value.trim().to_owned(),
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{Constraints, FieldId, FieldOption};
+    use crate::text::Text;
+
+    fn today() -> Date {
+        Date::from_ymd(2026, 11, 22).expect("valid")
+    }
+
+    fn field(kind: FieldKind) -> Field {
+        Field {
+            id: FieldId::new("test.field"),
+            kind,
+            label: Text::new("开业日期", "Opening date"),
+            help: None,
+            required: true,
+            options: ["rented", "owned"]
+                .iter()
+                .map(|value| FieldOption {
+                    value: (*value).into(),
+                    label: Text::new(*value, *value),
+                })
+                .collect(),
+            constraints: Constraints::default(),
+        }
+    }
+
+    /// Checks `input` in a field of `kind` and compares the canonical answer or the error.
+    fn check(kind: FieldKind, input: &str, expected: Result<&str, FieldError>) {
+        let field = field(kind);
+        let result =
+            check_value(&field, input, today()).map(|()| canonical_value(&field, input, today()));
+        assert_eq!(result, expected.map(str::to_owned), "{kind:?} {input:?}");
+    }
+
+    #[test]
+    fn each_kind_uses_its_validator_and_canonical_form() {
+        check(FieldKind::Text, "  某某  ", Ok("某某"));
+        check(
+            FieldKind::IdNumber,
+            "11010519491231002x",
+            Ok("11010519491231002X"),
+        );
+        check(
+            FieldKind::CreditCode,
+            "91350100m000100y43",
+            Ok("91350100M000100Y43"),
+        );
+        check(FieldKind::Mobile, "+86 138 0013 8000", Ok("13800138000"));
+        check(FieldKind::Landline, "(010)12345678", Ok("010-12345678"));
+        check(FieldKind::Postcode, "100 000", Ok("100000"));
+        check(FieldKind::Email, "A@Example.com", Ok("A@example.com"));
+        check(
+            FieldKind::BankCard,
+            "4111 1111 1111 1111",
+            Ok("4111111111111111"),
+        );
+        check(FieldKind::PersonName, "买买提•艾力", Ok("买买提·艾力"));
+        check(FieldKind::Integer, "1,200", Ok("1200"));
+        check(FieldKind::Decimal, "3.50", Ok("3.5"));
+        check(FieldKind::Money, "￥1200", Ok("1200.00"));
+        check(FieldKind::Date, "2026年3月1日", Ok("2026-03-01"));
+        check(FieldKind::YesNo, "yes", Ok("yes"));
+        check(FieldKind::OneOf, "owned", Ok("owned"));
+        check(FieldKind::ManyOf, "owned,rented", Ok("rented,owned"));
+    }
+
+    #[test]
+    fn each_kind_reports_its_own_error() {
+        check(FieldKind::Text, " ", Err(FieldError::Required));
+        check(
+            FieldKind::Mobile,
+            "12345678901",
+            Err(FieldError::Mobile(MobileError::WrongStart)),
+        );
+        check(
+            FieldKind::Money,
+            "-1",
+            Err(FieldError::Number(NumberError::Negative)),
+        );
+        check(
+            FieldKind::Date,
+            "2025-02-29",
+            Err(FieldError::Date(DateError::NoSuchDay {
+                year: 2025,
+                month: 2,
+                day: 29,
+            })),
+        );
+        check(
+            FieldKind::YesNo,
+            "maybe",
+            Err(FieldError::NotAnOption {
+                value: "maybe".into(),
+            }),
+        );
+        check(
+            FieldKind::OneOf,
+            "rented,owned",
+            Err(FieldError::NotAnOption {
+                value: "rented,owned".into(),
+            }),
+        );
+        check(
+            FieldKind::ManyOf,
+            "rented,leased",
+            Err(FieldError::NotAnOption {
+                value: "leased".into(),
+            }),
+        );
+    }
+
+    #[test]
+    fn optional_fields_may_stay_empty() {
+        let mut optional = field(FieldKind::Mobile);
+        optional.required = false;
+        assert_eq!(parse_value(&optional, "  ", today()), Ok(None));
+    }
+
+    #[test]
+    fn constraints_bound_lengths_numbers_and_dates() {
+        let mut name = field(FieldKind::Text);
+        name.constraints = Constraints {
+            min_length: Some(2),
+            max_length: Some(4),
+            ..Constraints::default()
+        };
+        assert_eq!(
+            check_value(&name, "某", today()),
+            Err(FieldError::TooFewCharacters { min: 2, length: 1 })
+        );
+        assert_eq!(
+            check_value(&name, "某某某某某", today()),
+            Err(FieldError::TooManyCharacters { max: 4, length: 5 })
+        );
+
+        let mut capital = field(FieldKind::Money);
+        capital.constraints.min = Some(Bound::Number(Decimal::from_integer(1)));
+        capital.constraints.max = Some(Bound::Number(Decimal::from_integer(1000)));
+        assert_eq!(
+            check_value(&capital, "0.99", today()),
+            Err(FieldError::BelowMinimum { min: "1.00".into() })
+        );
+        assert_eq!(
+            check_value(&capital, "1000.01", today()),
+            Err(FieldError::AboveMaximum {
+                max: "1000.00".into()
+            })
+        );
+        assert_eq!(check_value(&capital, "1000", today()), Ok(()));
+
+        let mut opening = field(FieldKind::Date);
+        opening.constraints.max = Some(Bound::Today);
+        let error = check_value(&opening, "2026-11-23", today()).expect_err("future");
+        assert_eq!(
+            error,
+            FieldError::AboveMaximum {
+                max: "2026-11-22".into()
+            }
+        );
+        assert_eq!(
+            error.message(&opening, Lang::Zh),
+            "开业日期不能晚于 2026-11-22"
+        );
+        assert_eq!(check_value(&opening, "2026-11-22", today()), Ok(()));
+    }
+
+    #[test]
+    fn unfinished_values_wait_and_definite_mistakes_do_not() {
+        assert!(FieldError::Mobile(MobileError::TooShort { digits: 5 }).is_incomplete());
+        assert!(!FieldError::Mobile(MobileError::WrongStart).is_incomplete());
+        assert!(FieldError::Date(DateError::Unrecognised).is_incomplete());
+        assert!(!FieldError::Date(DateError::NoSuchDay {
+            year: 2025,
+            month: 2,
+            day: 29
+        })
+        .is_incomplete());
     }
 }

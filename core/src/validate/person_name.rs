@@ -1,0 +1,163 @@
+//! Person names (姓名): Chinese names, which may contain the separator `·` of minority and
+//! foreign names (买买提·艾力), or Latin names (letters, spaces, `-`, `'`, `.`), never mixed.
+
+use std::fmt;
+
+use crate::text::Lang;
+
+const MAX_CHARACTERS: usize = 50;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PersonNameError {
+    /// Occurs on digits, punctuation or symbols that no name contains.
+    InvalidCharacter { found: char },
+    /// Occurs when Chinese characters and Latin letters are mixed.
+    MixedScripts,
+    /// Occurs when a Chinese name has a single character.
+    TooShort,
+    /// Occurs past 50 characters.
+    TooLong { length: usize },
+    /// Occurs when `·` stands first, last, or twice in a row.
+    MisplacedSeparator,
+}
+
+fn is_chinese(character: char) -> bool {
+    matches!(character, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
+}
+
+/// Checks a name; returns it trimmed, with the look-alike dots (`•` `・` `．`) made `·`.
+pub fn parse_person_name(input: &str) -> Result<String, PersonNameError> {
+    let name: String = input
+        .trim()
+        .chars()
+        .map(|c| {
+            if matches!(c, '•' | '・' | '．' | '‧' | '∙') {
+                '·'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let length = name.chars().count();
+    if length > MAX_CHARACTERS {
+        return Err(PersonNameError::TooLong { length });
+    }
+    let chinese = name.chars().filter(|c| is_chinese(*c)).count();
+    let latin = name
+        .chars()
+        .filter(|c| c.is_alphabetic() && !is_chinese(*c))
+        .count();
+    if let Some(found) = name
+        .chars()
+        .find(|c| !(c.is_alphabetic() || matches!(c, '·' | ' ' | '-' | '\'' | '.')))
+    {
+        return Err(PersonNameError::InvalidCharacter { found });
+    }
+    if chinese > 0 && latin > 0 {
+        return Err(PersonNameError::MixedScripts);
+    }
+    if chinese > 0 {
+        if let Some(found) = name.chars().find(|c| matches!(c, ' ' | '-' | '\'' | '.')) {
+            return Err(PersonNameError::InvalidCharacter { found });
+        }
+        if name.starts_with('·') || name.ends_with('·') || name.contains("··") {
+            return Err(PersonNameError::MisplacedSeparator);
+        }
+        if chinese < 2 {
+            return Err(PersonNameError::TooShort);
+        }
+    }
+    Ok(name)
+}
+
+impl PersonNameError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (PersonNameError::InvalidCharacter { found }, Lang::Zh) => {
+                format!("姓名中不能有“{found}”")
+            }
+            (PersonNameError::InvalidCharacter { found }, Lang::En) => {
+                format!("A name cannot contain “{found}”")
+            }
+            (PersonNameError::MixedScripts, Lang::Zh) => {
+                "姓名请全部用汉字，或全部用外文字母".to_owned()
+            }
+            (PersonNameError::MixedScripts, Lang::En) => {
+                "Write the name either in Chinese characters or in Latin letters, not both"
+                    .to_owned()
+            }
+            (PersonNameError::TooShort, Lang::Zh) => "中文姓名至少两个字，请写全姓和名".to_owned(),
+            (PersonNameError::TooShort, Lang::En) => {
+                "A Chinese name has at least two characters; write the family and given name"
+                    .to_owned()
+            }
+            (PersonNameError::TooLong { length }, Lang::Zh) => {
+                format!("姓名最多 50 个字，您输入了 {length} 个")
+            }
+            (PersonNameError::TooLong { length }, Lang::En) => {
+                format!("A name has at most 50 characters; you entered {length}")
+            }
+            (PersonNameError::MisplacedSeparator, Lang::Zh) => {
+                "间隔号“·”只能放在两部分名字之间，例如 买买提·艾力".to_owned()
+            }
+            (PersonNameError::MisplacedSeparator, Lang::En) => {
+                "The separator “·” goes only between two parts of a name, as in 买买提·艾力"
+                    .to_owned()
+            }
+        }
+    }
+}
+
+impl fmt::Display for PersonNameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for PersonNameError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_chinese_minority_and_latin_names() {
+        assert_eq!(parse_person_name(" 张三 "), Ok("张三".into()));
+        assert_eq!(parse_person_name("买买提•艾力"), Ok("买买提·艾力".into()));
+        assert_eq!(parse_person_name("欧阳娜娜"), Ok("欧阳娜娜".into()));
+        assert_eq!(
+            parse_person_name("Mary-Jane O'Neil"),
+            Ok("Mary-Jane O'Neil".into())
+        );
+    }
+
+    #[test]
+    fn names_each_problem() {
+        assert_eq!(
+            parse_person_name("张3"),
+            Err(PersonNameError::InvalidCharacter { found: '3' })
+        );
+        assert_eq!(
+            parse_person_name("张San"),
+            Err(PersonNameError::MixedScripts)
+        );
+        assert_eq!(parse_person_name("张"), Err(PersonNameError::TooShort));
+        assert_eq!(
+            parse_person_name("·艾力"),
+            Err(PersonNameError::MisplacedSeparator)
+        );
+        assert_eq!(
+            parse_person_name("买买提··艾力"),
+            Err(PersonNameError::MisplacedSeparator)
+        );
+        assert_eq!(
+            parse_person_name("张 三"),
+            Err(PersonNameError::InvalidCharacter { found: ' ' })
+        );
+        assert_eq!(
+            parse_person_name(&"名".repeat(51)),
+            Err(PersonNameError::TooLong { length: 51 })
+        );
+    }
+}
