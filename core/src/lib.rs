@@ -8,6 +8,7 @@
 
 pub mod calendar;
 pub mod catalog;
+pub mod cond;
 pub mod date;
 pub mod demo;
 pub mod draft;

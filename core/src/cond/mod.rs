@@ -1,0 +1,119 @@
+//! The condition language (条件表达式) of the catalog: when an item, a material or a field
+//! applies. For example `premises.tenure == "rented" and not applicant.is_foreign`,
+//! `age(applicant.id_number) >= 60`, `enterprise.type in ["limited", "sole_proprietor"]`,
+//! `is_set(agent.name)`.
+//!
+//! Text is parsed into an [`Expr`] with source spans ([`parse`]), checked against the catalog's
+//! fields before anyone fills a form ([`check`]), and evaluated with three-valued logic over
+//! the answers ([`evaluate`]): a condition that reads an unanswered question is
+//! [`Truth::Unknown`], not false.
+
+mod check;
+mod eval;
+mod lexer;
+mod parser;
+
+use std::fmt;
+
+pub use check::{check, Type, TypeError, TypeErrorKind};
+pub use eval::{evaluate, Truth};
+pub use parser::{parse, BinaryOp, Expr, ExprKind, Literal, ParseError, ParseErrorKind};
+
+use crate::text::Lang;
+
+/// A byte range in the condition's source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+
+    pub fn to(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
+
+/// Where a span starts, counted as people count: line and column from 1, in characters.
+pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
+    let before = &source[..offset.min(source.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// The source line of a span with a caret line under it, for error reports:
+///
+/// ```text
+/// premises.tenure = "rented"
+///                 ^
+/// ```
+pub fn caret(source: &str, span: Span) -> String {
+    let (line_number, column) = line_column(source, span.start);
+    let line = source.lines().nth(line_number - 1).unwrap_or_default();
+    let width = source
+        .get(span.start..span.end.min(span.start + line.len()))
+        .map_or(1, |s| s.chars().count().max(1));
+    format!("{line}\n{}{}", " ".repeat(column - 1), "^".repeat(width))
+}
+
+/// An error in a condition, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConditionError {
+    Parse(ParseError),
+    Type(TypeError),
+}
+
+impl ConditionError {
+    pub fn span(&self) -> Span {
+        match self {
+            ConditionError::Parse(error) => error.span,
+            ConditionError::Type(error) => error.span,
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ConditionError::Parse(error) => error.message(lang),
+            ConditionError::Type(error) => error.message(lang),
+        }
+    }
+
+    /// The message with line, column and a caret under the place in `source`.
+    pub fn render(&self, source: &str, lang: Lang) -> String {
+        let (line, column) = line_column(source, self.span().start);
+        let place = match lang {
+            Lang::Zh => format!("第 {line} 行第 {column} 列"),
+            Lang::En => format!("line {line}, column {column}"),
+        };
+        format!(
+            "{place}: {}\n{}",
+            self.message(lang),
+            caret(source, self.span())
+        )
+    }
+}
+
+impl fmt::Display for ConditionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ConditionError {}
+
+#[cfg(test)]
+mod tests;

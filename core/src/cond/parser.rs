@@ -1,0 +1,492 @@
+//! Parses tokens into an expression tree. Precedence, loosest first: `or`, `and`, `not`,
+//! then one comparison (`== != < <= > >=`, `in`, `not in`).
+
+use std::fmt;
+
+use super::lexer::{tokenize, LexError, Spanned, Token};
+use super::Span;
+use crate::catalog::FieldId;
+use crate::text::Lang;
+use crate::validate::number::{parse_number, Decimal, NumberKind};
+
+/// A constant written in a condition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Literal {
+    Bool(bool),
+    Number(Decimal),
+    Text(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryOp {
+    Equal,
+    NotEqual,
+    Less,
+    LessEqual,
+    Greater,
+    GreaterEqual,
+}
+
+impl BinaryOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinaryOp::Equal => "==",
+            BinaryOp::NotEqual => "!=",
+            BinaryOp::Less => "<",
+            BinaryOp::LessEqual => "<=",
+            BinaryOp::Greater => ">",
+            BinaryOp::GreaterEqual => ">=",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExprKind {
+    Literal(Literal),
+    /// A reference to a field's answer (`premises.tenure`).
+    Field(FieldId),
+    Call {
+        name: String,
+        args: Vec<Expr>,
+    },
+    List(Vec<Expr>),
+    Not(Box<Expr>),
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    Compare {
+        op: BinaryOp,
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
+    In {
+        item: Box<Expr>,
+        list: Box<Expr>,
+        negated: bool,
+    },
+}
+
+/// A parsed condition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+impl Expr {
+    /// Every field the condition reads, in order of first mention, each once.
+    pub fn fields(&self) -> Vec<&FieldId> {
+        let mut found = Vec::new();
+        self.collect_fields(&mut found);
+        found
+    }
+
+    fn collect_fields<'a>(&'a self, found: &mut Vec<&'a FieldId>) {
+        match &self.kind {
+            ExprKind::Field(id) => {
+                if !found.contains(&id) {
+                    found.push(id);
+                }
+            }
+            ExprKind::Literal(_) => {}
+            ExprKind::Call { args, .. } | ExprKind::List(args) => {
+                args.iter().for_each(|arg| arg.collect_fields(found))
+            }
+            ExprKind::Not(inner) => inner.collect_fields(found),
+            ExprKind::And(left, right) | ExprKind::Or(left, right) => {
+                left.collect_fields(found);
+                right.collect_fields(found);
+            }
+            ExprKind::Compare { left, right, .. } => {
+                left.collect_fields(found);
+                right.collect_fields(found);
+            }
+            ExprKind::In { item, list, .. } => {
+                item.collect_fields(found);
+                list.collect_fields(found);
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ParseErrorKind {
+    /// Occurs when the condition is empty.
+    Empty,
+    /// Occurs on a character the language does not use.
+    UnexpectedCharacter(char),
+    /// Occurs when a quoted text has no closing quote.
+    UnclosedText,
+    /// Occurs on `=` alone; comparisons use `==`.
+    SingleEquals,
+    /// Occurs when the condition stops where more was needed.
+    UnexpectedEnd { expected: &'static str },
+    /// Occurs when a token stands where something else was needed.
+    UnexpectedToken {
+        found: String,
+        expected: &'static str,
+    },
+    /// Occurs on a malformed number such as `1.2.3`.
+    BadNumber(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub kind: ParseErrorKind,
+    pub span: Span,
+}
+
+impl ParseError {
+    pub fn message(&self, lang: Lang) -> String {
+        use ParseErrorKind as K;
+        match (&self.kind, lang) {
+            (K::Empty, Lang::Zh) => "条件是空的".to_owned(),
+            (K::Empty, Lang::En) => "the condition is empty".to_owned(),
+            (K::UnexpectedCharacter(c), Lang::Zh) => format!("条件中不能有“{c}”"),
+            (K::UnexpectedCharacter(c), Lang::En) => format!("“{c}” cannot appear in a condition"),
+            (K::UnclosedText, Lang::Zh) => "文字缺少结尾的引号".to_owned(),
+            (K::UnclosedText, Lang::En) => "a quoted text has no closing quote".to_owned(),
+            (K::SingleEquals, Lang::Zh) => "比较相等要写“==”，不是“=”".to_owned(),
+            (K::SingleEquals, Lang::En) => "compare with “==”, not “=”".to_owned(),
+            (K::UnexpectedEnd { expected }, Lang::Zh) => {
+                format!("条件没有写完，这里还需要{}", zh_expected(expected))
+            }
+            (K::UnexpectedEnd { expected }, Lang::En) => {
+                format!("the condition ends too early: expected {expected}")
+            }
+            (K::UnexpectedToken { found, expected }, Lang::Zh) => {
+                format!("这里应为{}，而不是“{found}”", zh_expected(expected))
+            }
+            (K::UnexpectedToken { found, expected }, Lang::En) => {
+                format!("expected {expected}, found “{found}”")
+            }
+            (K::BadNumber(text), Lang::Zh) => format!("“{text}”不是有效的数字"),
+            (K::BadNumber(text), Lang::En) => format!("“{text}” is not a valid number"),
+        }
+    }
+}
+
+fn zh_expected(expected: &str) -> &'static str {
+    match expected {
+        "a value" => "一个值（字段、文字、数字或函数）",
+        "a field name" => "字段名",
+        "“)”" => "右括号“)”",
+        "“]”" => "右方括号“]”",
+        "“,” or “)”" => "逗号或右括号",
+        "“,” or “]”" => "逗号或右方括号",
+        "“in”" => "“in”",
+        "the end of the condition" => "条件结束（多余的内容请删除，或用 and / or 连接）",
+        _ => "其他内容",
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Parses a condition.
+pub fn parse(source: &str) -> Result<Expr, ParseError> {
+    let tokens = tokenize(source).map_err(|error| match error {
+        LexError::UnexpectedCharacter { found, span } => ParseError {
+            kind: ParseErrorKind::UnexpectedCharacter(found),
+            span,
+        },
+        LexError::UnclosedText { span } => ParseError {
+            kind: ParseErrorKind::UnclosedText,
+            span,
+        },
+        LexError::SingleEquals { span } => ParseError {
+            kind: ParseErrorKind::SingleEquals,
+            span,
+        },
+    })?;
+    if tokens.is_empty() {
+        return Err(ParseError {
+            kind: ParseErrorKind::Empty,
+            span: Span::new(0, source.len()),
+        });
+    }
+    let mut parser = Parser {
+        tokens,
+        position: 0,
+        end: source.len(),
+    };
+    let expr = parser.or()?;
+    match parser.peek() {
+        None => Ok(expr),
+        Some(extra) => Err(parser.unexpected(extra.clone(), "the end of the condition")),
+    }
+}
+
+struct Parser {
+    tokens: Vec<Spanned>,
+    position: usize,
+    end: usize,
+}
+
+fn describe(token: &Token) -> String {
+    match token {
+        Token::Name(name) | Token::Number(name) => name.clone(),
+        Token::Text(text) => format!("\"{text}\""),
+        Token::Dot => ".".into(),
+        Token::Comma => ",".into(),
+        Token::LeftParen => "(".into(),
+        Token::RightParen => ")".into(),
+        Token::LeftBracket => "[".into(),
+        Token::RightBracket => "]".into(),
+        Token::Equal => "==".into(),
+        Token::NotEqual => "!=".into(),
+        Token::Less => "<".into(),
+        Token::LessEqual => "<=".into(),
+        Token::Greater => ">".into(),
+        Token::GreaterEqual => ">=".into(),
+    }
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Spanned> {
+        self.tokens.get(self.position)
+    }
+
+    fn peek_name(&self, keyword: &str) -> bool {
+        matches!(self.peek(), Some(Spanned { token: Token::Name(name), .. }) if name == keyword)
+    }
+
+    fn advance(&mut self) -> Option<Spanned> {
+        let token = self.tokens.get(self.position).cloned();
+        self.position += 1;
+        token
+    }
+
+    fn unexpected(&self, found: Spanned, expected: &'static str) -> ParseError {
+        ParseError {
+            kind: ParseErrorKind::UnexpectedToken {
+                found: describe(&found.token),
+                expected,
+            },
+            span: found.span,
+        }
+    }
+
+    fn end_error(&self, expected: &'static str) -> ParseError {
+        ParseError {
+            kind: ParseErrorKind::UnexpectedEnd { expected },
+            span: Span::new(self.end, self.end),
+        }
+    }
+
+    fn expect(&mut self, wanted: &Token, expected: &'static str) -> Result<Span, ParseError> {
+        match self.advance() {
+            Some(spanned) if &spanned.token == wanted => Ok(spanned.span),
+            Some(other) => Err(self.unexpected(other, expected)),
+            None => Err(self.end_error(expected)),
+        }
+    }
+
+    fn or(&mut self) -> Result<Expr, ParseError> {
+        let mut left = self.and()?;
+        while self.peek_name("or") {
+            self.advance();
+            let right = self.and()?;
+            let span = left.span.to(right.span);
+            left = Expr {
+                kind: ExprKind::Or(Box::new(left), Box::new(right)),
+                span,
+            };
+        }
+        Ok(left)
+    }
+
+    fn and(&mut self) -> Result<Expr, ParseError> {
+        let mut left = self.not()?;
+        while self.peek_name("and") {
+            self.advance();
+            let right = self.not()?;
+            let span = left.span.to(right.span);
+            left = Expr {
+                kind: ExprKind::And(Box::new(left), Box::new(right)),
+                span,
+            };
+        }
+        Ok(left)
+    }
+
+    fn not(&mut self) -> Result<Expr, ParseError> {
+        if self.peek_name("not") {
+            let start = self.advance().map(|token| token.span).unwrap_or_default();
+            let inner = self.not()?;
+            let span = start.to(inner.span);
+            return Ok(Expr {
+                kind: ExprKind::Not(Box::new(inner)),
+                span,
+            });
+        }
+        self.comparison()
+    }
+
+    fn comparison(&mut self) -> Result<Expr, ParseError> {
+        let left = self.primary()?;
+        let op = match self.peek().map(|spanned| &spanned.token) {
+            Some(Token::Equal) => Some(BinaryOp::Equal),
+            Some(Token::NotEqual) => Some(BinaryOp::NotEqual),
+            Some(Token::Less) => Some(BinaryOp::Less),
+            Some(Token::LessEqual) => Some(BinaryOp::LessEqual),
+            Some(Token::Greater) => Some(BinaryOp::Greater),
+            Some(Token::GreaterEqual) => Some(BinaryOp::GreaterEqual),
+            _ => None,
+        };
+        if let Some(op) = op {
+            self.advance();
+            let right = self.primary()?;
+            let span = left.span.to(right.span);
+            return Ok(Expr {
+                kind: ExprKind::Compare {
+                    op,
+                    left: Box::new(left),
+                    right: Box::new(right),
+                },
+                span,
+            });
+        }
+        let negated = self.peek_name("not")
+            && matches!(self.tokens.get(self.position + 1), Some(Spanned { token: Token::Name(name), .. }) if name == "in");
+        if negated || self.peek_name("in") {
+            self.advance();
+            if negated {
+                self.advance();
+            }
+            let list = self.primary()?;
+            let span = left.span.to(list.span);
+            return Ok(Expr {
+                kind: ExprKind::In {
+                    item: Box::new(left),
+                    list: Box::new(list),
+                    negated,
+                },
+                span,
+            });
+        }
+        Ok(left)
+    }
+
+    fn primary(&mut self) -> Result<Expr, ParseError> {
+        let Some(spanned) = self.advance() else {
+            return Err(self.end_error("a value"));
+        };
+        let span = spanned.span;
+        match spanned.token {
+            Token::Text(text) => Ok(Expr {
+                kind: ExprKind::Literal(Literal::Text(text)),
+                span,
+            }),
+            Token::Number(text) => match parse_number(&text, NumberKind::Decimal) {
+                Ok(number) => Ok(Expr {
+                    kind: ExprKind::Literal(Literal::Number(number)),
+                    span,
+                }),
+                Err(_) => Err(ParseError {
+                    kind: ParseErrorKind::BadNumber(text),
+                    span,
+                }),
+            },
+            Token::LeftParen => {
+                let inner = self.or()?;
+                let close = self.expect(&Token::RightParen, "“)”")?;
+                Ok(Expr {
+                    kind: inner.kind,
+                    span: span.to(close),
+                })
+            }
+            Token::LeftBracket => {
+                let items = self.sequence(&Token::RightBracket, "“,” or “]”")?;
+                let close = self.tokens[self.position - 1].span;
+                Ok(Expr {
+                    kind: ExprKind::List(items),
+                    span: span.to(close),
+                })
+            }
+            Token::Name(name) if name == "true" || name == "false" => Ok(Expr {
+                kind: ExprKind::Literal(Literal::Bool(name == "true")),
+                span,
+            }),
+            Token::Name(name) if ["and", "or", "not", "in"].contains(&name.as_str()) => Err(self
+                .unexpected(
+                    Spanned {
+                        token: Token::Name(name),
+                        span,
+                    },
+                    "a value",
+                )),
+            Token::Name(name) => {
+                if matches!(
+                    self.peek(),
+                    Some(Spanned {
+                        token: Token::LeftParen,
+                        ..
+                    })
+                ) {
+                    self.advance();
+                    let args = self.sequence(&Token::RightParen, "“,” or “)”")?;
+                    let close = self.tokens[self.position - 1].span;
+                    return Ok(Expr {
+                        kind: ExprKind::Call { name, args },
+                        span: span.to(close),
+                    });
+                }
+                let mut path = name;
+                let mut end = span;
+                while matches!(
+                    self.peek(),
+                    Some(Spanned {
+                        token: Token::Dot,
+                        ..
+                    })
+                ) {
+                    self.advance();
+                    match self.advance() {
+                        Some(Spanned {
+                            token: Token::Name(part),
+                            span: part_span,
+                        }) => {
+                            path.push('.');
+                            path.push_str(&part);
+                            end = part_span;
+                        }
+                        Some(other) => return Err(self.unexpected(other, "a field name")),
+                        None => return Err(self.end_error("a field name")),
+                    }
+                }
+                Ok(Expr {
+                    kind: ExprKind::Field(FieldId::new(path)),
+                    span: span.to(end),
+                })
+            }
+            other => Err(self.unexpected(Spanned { token: other, span }, "a value")),
+        }
+    }
+
+    /// Comma-separated expressions up to `close` (already past the opening bracket).
+    fn sequence(&mut self, close: &Token, expected: &'static str) -> Result<Vec<Expr>, ParseError> {
+        let mut items = Vec::new();
+        if self.peek().is_some_and(|spanned| &spanned.token == close) {
+            self.advance();
+            return Ok(items);
+        }
+        loop {
+            items.push(self.or()?);
+            match self.advance() {
+                Some(Spanned {
+                    token: Token::Comma,
+                    ..
+                }) => {}
+                Some(spanned) if &spanned.token == close => return Ok(items),
+                Some(other) => return Err(self.unexpected(other, expected)),
+                None => return Err(self.end_error(expected)),
+            }
+        }
+    }
+}

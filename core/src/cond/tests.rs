@@ -1,0 +1,321 @@
+//! Tests of the condition language: one `check` helper per stage, small fixtures.
+
+use std::collections::BTreeMap;
+
+use super::*;
+use crate::catalog::{Constraints, Field, FieldId, FieldKind, FieldOption};
+use crate::date::Date;
+use crate::text::Text;
+use crate::validate::{parse_value, Value};
+
+fn fields() -> BTreeMap<FieldId, Field> {
+    let field = |id: &str, kind: FieldKind, options: &[&str]| Field {
+        id: FieldId::new(id),
+        kind,
+        label: Text::new(id, id),
+        help: None,
+        required: false,
+        options: options
+            .iter()
+            .map(|value| FieldOption {
+                value: (*value).to_owned(),
+                label: Text::new(*value, *value),
+            })
+            .collect(),
+        constraints: Constraints::default(),
+    };
+    [
+        field("premises.tenure", FieldKind::OneOf, &["rented", "owned"]),
+        field("premises.area", FieldKind::Decimal, &[]),
+        field("applicant.is_foreign", FieldKind::YesNo, &[]),
+        field("applicant.id_number", FieldKind::IdNumber, &[]),
+        field(
+            "enterprise.type",
+            FieldKind::OneOf,
+            &["limited", "sole_proprietor", "partnership"],
+        ),
+        field("enterprise.start_date", FieldKind::Date, &[]),
+        field(
+            "business.scope",
+            FieldKind::ManyOf,
+            &["food", "retail", "alcohol"],
+        ),
+        field("agent.name", FieldKind::PersonName, &[]),
+    ]
+    .into_iter()
+    .map(|field| (field.id.clone(), field))
+    .collect()
+}
+
+fn today() -> Date {
+    Date::from_ymd(2026, 11, 22).expect("valid")
+}
+
+/// Parses and checks `source`, returning each problem rendered in English.
+fn problems(source: &str) -> Vec<String> {
+    match parse(source) {
+        Err(error) => vec![ConditionError::Parse(error).render(source, Lang::En)],
+        Ok(expr) => check(&expr, &fields())
+            .into_iter()
+            .map(|error| ConditionError::Type(error).render(source, Lang::En))
+            .collect(),
+    }
+}
+
+/// Evaluates `source` over `answers` (field id, typed text as a person would enter it).
+fn eval(source: &str, answers: &[(&str, &str)]) -> Truth {
+    let expr = parse(source).expect("parses");
+    assert_eq!(
+        problems(source),
+        Vec::<String>::new(),
+        "{source} must check clean"
+    );
+    let fields = fields();
+    let answer = |id: &FieldId| -> Option<Value> {
+        let text = answers.iter().find(|(field, _)| *field == id.as_str())?.1;
+        parse_value(fields.get(id)?, text, today()).ok().flatten()
+    };
+    evaluate(&expr, &answer, today())
+}
+
+#[test]
+fn the_examples_of_the_format_check_clean() {
+    for source in [
+        r#"premises.tenure == "rented" and not applicant.is_foreign"#,
+        "age(applicant.id_number) >= 60",
+        r#"enterprise.type in ["limited", "sole_proprietor"]"#,
+        "is_set(agent.name)",
+        r#"has(business.scope, "alcohol") or premises.area > 150.5"#,
+        r#"enterprise.start_date >= date("2026-01-01") and enterprise.start_date <= today()"#,
+        r#"sex(applicant.id_number) == "female" and not (premises.tenure != 'owned')"#,
+        r#"enterprise.type not in ["partnership"]"#,
+    ] {
+        assert_eq!(problems(source), Vec::<String>::new(), "{source}");
+    }
+}
+
+#[test]
+fn parse_errors_point_at_the_place_with_a_caret() {
+    assert_eq!(
+        problems(r#"premises.tenure = "rented""#),
+        ["line 1, column 17: compare with “==”, not “=”\npremises.tenure = \"rented\"\n                ^"]
+    );
+    assert_eq!(
+        problems("premises.area > 10 and"),
+        ["line 1, column 23: the condition ends too early: expected a value\npremises.area > 10 and\n                      ^"]
+    );
+    assert_eq!(
+        problems("(premises.area > 10"),
+        ["line 1, column 20: the condition ends too early: expected “)”\n(premises.area > 10\n                   ^"]
+    );
+    assert_eq!(
+        problems("premises.area > 10 applicant.is_foreign"),
+        ["line 1, column 20: expected the end of the condition, found “applicant”\npremises.area > 10 applicant.is_foreign\n                   ^^^^^^^^^"]
+    );
+    assert!(problems(r#"premises.tenure == "rented"#)[0].contains("no closing quote"));
+    assert!(problems("premises.area > 1.2.3")[0].contains("“1.2.3” is not a valid number"));
+    assert!(problems("premises.area # 3")[0].contains("“#” cannot appear"));
+    assert!(problems("")[0].contains("the condition is empty"));
+    assert_eq!(line_column("a\nbc == 1", 4), (2, 3));
+}
+
+#[test]
+fn type_errors_are_all_reported_in_plain_words() {
+    let found = problems(r#"premises.tenant == "rented" or premises.area > date("2026-01-01")"#);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found[0].starts_with("line 1, column 1: there is no field “premises.tenant”"),
+        "{}",
+        found[0]
+    );
+    assert!(
+        found[1].contains("the two sides of “>” differ: a number and a date"),
+        "{}",
+        found[1]
+    );
+
+    let expect = |source: &str, message: &str| {
+        let found = problems(source);
+        assert!(
+            found.iter().any(|problem| problem.contains(message)),
+            "{source}: {found:#?}"
+        );
+    };
+    expect(
+        r#"premises.tenure == "leased""#,
+        "field “premises.tenure” has no option “leased”; its options are rented, owned",
+    );
+    expect(
+        r#"enterprise.type in ["limited", "llc"]"#,
+        "no option “llc”",
+    );
+    expect(r#"has(business.scope, "tobacco")"#, "no option “tobacco”");
+    expect(
+        "premises.area",
+        "a yes/no condition is needed here, not a number",
+    );
+    expect(
+        "age(premises.tenure) > 3",
+        "age() takes a ID number, not a text",
+    );
+    expect(
+        "agee(applicant.id_number) > 3",
+        "there is no function “agee”",
+    );
+    expect("is_set(1)", "is_set() takes a field name");
+    expect("age() > 3", "age() takes 1 argument(s), not 0");
+    expect(r#"premises.tenure < "owned""#, "a text has no order");
+    expect(
+        "applicant.id_number == applicant.id_number",
+        "cannot be compared directly",
+    );
+    expect(
+        r#"enterprise.start_date > date("2026-02-30")"#,
+        "“2026-02-30” is not a valid date",
+    );
+    expect(
+        r#"premises.area in "rented""#,
+        "the right of “in” must be a list",
+    );
+    expect(
+        r#"premises.area in ["rented"]"#,
+        "the two sides of “in” differ",
+    );
+}
+
+#[test]
+fn messages_exist_in_chinese() {
+    let source = r#"premises.tenure == "leased""#;
+    let error = check(&parse(source).expect("parses"), &fields()).remove(0);
+    assert_eq!(
+        ConditionError::Type(error).render(source, Lang::Zh),
+        "第 1 行第 20 列: 字段“premises.tenure”没有选项“leased”；它的选项是 rented、owned\npremises.tenure == \"leased\"\n                   ^^^^^^^^"
+    );
+}
+
+#[test]
+fn evaluates_over_typed_answers() {
+    let rented = r#"premises.tenure == "rented" and not applicant.is_foreign"#;
+    assert_eq!(
+        eval(
+            rented,
+            &[
+                ("premises.tenure", "rented"),
+                ("applicant.is_foreign", "no")
+            ]
+        ),
+        Truth::True
+    );
+    assert_eq!(
+        eval(
+            rented,
+            &[("premises.tenure", "owned"), ("applicant.is_foreign", "no")]
+        ),
+        Truth::False
+    );
+    let senior = "age(applicant.id_number) >= 60";
+    assert_eq!(
+        eval(senior, &[("applicant.id_number", "11010519491231002X")]),
+        Truth::True
+    );
+    assert_eq!(
+        eval(senior, &[("applicant.id_number", "110101199003071233")]),
+        Truth::False,
+        "born 1990, aged 36"
+    );
+    assert_eq!(
+        eval(
+            r#"sex(applicant.id_number) == "female""#,
+            &[("applicant.id_number", "11010519491231002X")]
+        ),
+        Truth::True
+    );
+    let kinds = r#"enterprise.type in ["limited", "sole_proprietor"]"#;
+    assert_eq!(eval(kinds, &[("enterprise.type", "limited")]), Truth::True);
+    assert_eq!(
+        eval(kinds, &[("enterprise.type", "partnership")]),
+        Truth::False
+    );
+    assert_eq!(
+        eval(
+            r#"enterprise.type not in ["partnership"]"#,
+            &[("enterprise.type", "limited")]
+        ),
+        Truth::True
+    );
+    assert_eq!(
+        eval("is_set(agent.name)", &[("agent.name", "李四")]),
+        Truth::True
+    );
+    assert_eq!(
+        eval("is_set(agent.name)", &[]),
+        Truth::False,
+        "is_set is never unknown"
+    );
+    assert_eq!(
+        eval(
+            r#"has(business.scope, "alcohol")"#,
+            &[("business.scope", "food,alcohol")]
+        ),
+        Truth::True
+    );
+    assert_eq!(
+        eval(
+            r#"has(business.scope, "alcohol")"#,
+            &[("business.scope", "alcohol")]
+        ),
+        Truth::True
+    );
+    assert_eq!(
+        eval(
+            r#"has(business.scope, "alcohol")"#,
+            &[("business.scope", "food")]
+        ),
+        Truth::False
+    );
+    assert_eq!(
+        eval("premises.area > 150.5", &[("premises.area", "150.6")]),
+        Truth::True
+    );
+    assert_eq!(
+        eval(
+            r#"enterprise.start_date <= today() and enterprise.start_date >= date("2026-01-01")"#,
+            &[("enterprise.start_date", "2026-11-22")]
+        ),
+        Truth::True
+    );
+}
+
+#[test]
+fn unanswered_questions_make_a_condition_unknown_not_false() {
+    let source = r#"premises.tenure == "rented" and not applicant.is_foreign"#;
+    assert_eq!(eval(source, &[]), Truth::Unknown);
+    assert_eq!(
+        eval(source, &[("premises.tenure", "owned")]),
+        Truth::False,
+        "false and unknown is false"
+    );
+    assert_eq!(
+        eval(source, &[("premises.tenure", "rented")]),
+        Truth::Unknown
+    );
+    let either = r#"premises.tenure == "rented" or applicant.is_foreign"#;
+    assert_eq!(
+        eval(either, &[("premises.tenure", "rented")]),
+        Truth::True,
+        "true or unknown is true"
+    );
+    assert_eq!(
+        eval("premises.area > 100", &[("premises.area", "not a number")]),
+        Truth::Unknown,
+        "an invalid answer counts as none"
+    );
+}
+
+#[test]
+fn lists_the_fields_a_condition_reads() {
+    let expr = parse(r#"premises.tenure == "rented" and (premises.tenure != "owned" or age(applicant.id_number) > 60)"#)
+        .expect("parses");
+    let read: Vec<&str> = expr.fields().into_iter().map(FieldId::as_str).collect();
+    assert_eq!(read, ["premises.tenure", "applicant.id_number"]);
+}
