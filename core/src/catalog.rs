@@ -8,6 +8,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::HolidayCalendar;
+use crate::cond::{Expr, ParseError};
 use crate::date::Date;
 use crate::text::Text;
 use crate::validate::number::Decimal;
@@ -127,6 +129,43 @@ pub struct Constraints {
     pub max: Option<Bound>,
 }
 
+/// A parsed condition with its source text, as the catalog wrote it (条件).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Condition {
+    pub source: String,
+    pub expr: Expr,
+}
+
+impl Condition {
+    /// Parses a condition; type-checking against the catalog's fields is the loader's job.
+    pub fn parse(source: &str) -> Result<Condition, ParseError> {
+        Ok(Condition {
+            source: source.to_owned(),
+            expr: crate::cond::parse(source)?,
+        })
+    }
+}
+
+/// What a field's value is derived from (派生值): filled in for the applicant, who may still
+/// change it where the catalog allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Derivation {
+    /// The birth date in a resident ID number.
+    BirthDate,
+    /// The sex in a resident ID number, as the option values `male` / `female`.
+    Sex,
+    /// The age in whole years today.
+    Age,
+}
+
+/// A derived value: from which ID number field, what, and whether the applicant may edit it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Derived {
+    pub from: FieldId,
+    pub derivation: Derivation,
+    pub editable: bool,
+}
+
 /// One question of a departmental form (表单字段).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
@@ -135,17 +174,47 @@ pub struct Field {
     pub label: Text,
     /// One line of help shown under the label.
     pub help: Option<Text>,
+    /// A plain-language explanation for elderly users (通俗说明).
+    pub plain: Option<Text>,
     pub required: bool,
+    /// When the field is asked at all; `None` for always.
+    pub condition: Option<Condition>,
+    pub derived: Option<Derived>,
     /// The choices of a one-of or many-of field.
     pub options: Vec<FieldOption>,
     pub constraints: Constraints,
 }
 
 impl Field {
+    /// A field of `kind`, optional, with no help, options, constraints or condition.
+    pub fn new(id: FieldId, kind: FieldKind, label: Text) -> Field {
+        Field {
+            id,
+            kind,
+            label,
+            help: None,
+            plain: None,
+            required: false,
+            condition: None,
+            derived: None,
+            options: Vec::new(),
+            constraints: Constraints::default(),
+        }
+    }
+
     /// The section of the combined form this field belongs to: the id's first part.
     pub fn section(&self) -> &str {
         self.id.as_str().split('.').next().unwrap_or_default()
     }
+}
+
+/// A file type a bureau accepts for an electronic material.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileType {
+    Pdf,
+    Jpeg,
+    Png,
 }
 
 /// A document an applicant provides (申请材料).
@@ -154,9 +223,51 @@ pub struct Material {
     pub id: MaterialId,
     pub name: Text,
     pub description: Text,
+    /// A plain-language explanation for elderly users.
+    pub plain: Option<Text>,
+    /// Accepted on paper (纸质).
+    pub paper: bool,
+    /// Accepted as a file (电子).
+    pub electronic: bool,
+    /// File types accepted for the electronic form.
+    pub file_types: Vec<FileType>,
+    /// The largest file accepted, in kilobytes.
+    pub max_size_kb: u32,
 }
 
-/// How many of a material one item asks for.
+/// Whether a waived material stops the bureau at acceptance or lets it process the case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WaiverMode {
+    /// 容缺受理: accepted now, processed once the material arrives (the stricter mode).
+    Accept,
+    /// 容缺办理: accepted and processed; the material follows by the deadline.
+    Process,
+}
+
+/// Acceptance with a gap (容缺): the material may follow later against a signed commitment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Waiver {
+    pub mode: WaiverMode,
+    /// Working days to supply the material.
+    pub days: u16,
+    /// The wording of the commitment the applicant signs.
+    pub commitment: Text,
+}
+
+/// The alternatives an item allows for one of its materials (办理方式).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MaterialRules {
+    /// A key material (主要材料): never waivable.
+    pub key: bool,
+    pub waiver: Option<Waiver>,
+    /// Notification and commitment (告知承诺): a signed letter with this wording replaces it.
+    pub commitment_letter: Option<Text>,
+    /// No paper (免提交): the bureau retrieves this certificate type itself with consent.
+    pub e_certificate: Option<Text>,
+}
+
+/// How many of a material one item asks for, when, and what it allows instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MaterialNeed {
     pub material: MaterialId,
@@ -164,6 +275,25 @@ pub struct MaterialNeed {
     pub originals: u8,
     /// Photocopies to hand in (复印件).
     pub copies: u8,
+    /// When this item needs it; `None` for always.
+    pub condition: Option<Condition>,
+    pub rules: MaterialRules,
+}
+
+/// A field as one departmental form asks it, with that form's own label where it differs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemField {
+    pub field: FieldId,
+    pub form_label: Option<Text>,
+}
+
+impl ItemField {
+    pub fn new(field: FieldId) -> Self {
+        ItemField {
+            field,
+            form_label: None,
+        }
+    }
 }
 
 /// One department's administrative service item (事项), with its own form and materials.
@@ -177,7 +307,7 @@ pub struct Item {
     /// The promised time limit in working days (承诺时限).
     pub promised_days: u16,
     /// The fields of this item's own form, in that form's order.
-    pub fields: Vec<FieldId>,
+    pub fields: Vec<ItemField>,
     pub materials: Vec<MaterialNeed>,
 }
 
@@ -198,8 +328,27 @@ pub struct Bundle {
     pub name: Text,
     pub summary: Text,
     pub category: Category,
-    /// The items, in the order they are handled.
-    pub items: Vec<ItemId>,
+    /// The situation questions (情形), in the order they are asked; each is a yes/no or one-of
+    /// field whose answer the conditions read.
+    pub questions: Vec<FieldId>,
+    /// The items, in the order they are handled, each with when it applies.
+    pub items: Vec<BundleItem>,
+    pub waiver_policy: WaiverPolicy,
+}
+
+/// An item of a bundle and when it applies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleItem {
+    pub item: ItemId,
+    /// `None` for always.
+    pub condition: Option<Condition>,
+}
+
+/// How far a bundle allows acceptance with gaps (容缺).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WaiverPolicy {
+    /// The most materials that may be waived at once; `None` for no limit beyond the items' own.
+    pub max_waived: Option<u8>,
 }
 
 /// A part of the combined form (表单分区), such as the applicant or the enterprise.
@@ -221,6 +370,7 @@ pub struct Catalog {
     pub materials: BTreeMap<MaterialId, Material>,
     pub items: BTreeMap<ItemId, Item>,
     pub bundles: Vec<Bundle>,
+    pub calendar: HolidayCalendar,
 }
 
 impl Catalog {

@@ -3,9 +3,10 @@
 
 use std::collections::BTreeMap;
 
+use crate::calendar::HolidayCalendar;
 use crate::catalog::{
-    Bundle, BundleId, Catalog, Category, Field, FieldId, FieldKind, Item, ItemId, Material,
-    MaterialId, MaterialNeed, Section,
+    Bundle, BundleId, BundleItem, Catalog, Category, Field, FieldId, FieldKind, FileType, Item,
+    ItemField, ItemId, Material, MaterialId, MaterialNeed, MaterialRules, Section, WaiverPolicy,
 };
 use crate::text::Text;
 
@@ -14,13 +15,9 @@ pub const ENTERPRISE_OPENING: &str = "enterprise_opening";
 
 fn field(id: &str, kind: FieldKind, zh: &str, en: &str, help: Option<(&str, &str)>) -> Field {
     Field {
-        id: FieldId::new(id),
-        kind,
-        label: Text::new(zh, en),
         help: help.map(|(zh, en)| Text::new(zh, en)),
         required: true,
-        options: Vec::new(),
-        constraints: Default::default(),
+        ..Field::new(FieldId::new(id), kind, Text::new(zh, en))
     }
 }
 
@@ -29,6 +26,11 @@ fn material(id: &str, name: (&str, &str), description: (&str, &str)) -> Material
         id: MaterialId::new(id),
         name: Text::new(name.0, name.1),
         description: Text::new(description.0, description.1),
+        plain: None,
+        paper: true,
+        electronic: true,
+        file_types: vec![FileType::Pdf, FileType::Jpeg, FileType::Png],
+        max_size_kb: 10_240,
     }
 }
 
@@ -37,11 +39,15 @@ fn need(id: &str, originals: u8, copies: u8) -> MaterialNeed {
         material: MaterialId::new(id),
         originals,
         copies,
+        condition: None,
+        rules: MaterialRules::default(),
     }
 }
 
-fn ids(list: &[&str]) -> Vec<FieldId> {
-    list.iter().map(|id| FieldId::new(*id)).collect()
+fn ids(list: &[&str]) -> Vec<ItemField> {
+    list.iter()
+        .map(|id| ItemField::new(FieldId::new(*id)))
+        .collect()
 }
 
 /// Builds the demo catalog.
@@ -160,7 +166,15 @@ pub fn demo_catalog() -> Catalog {
             "Business licence and tax registration in one form",
         ),
         category: Category::Enterprise,
-        items: items.iter().map(|item| item.id.clone()).collect(),
+        questions: Vec::new(),
+        items: items
+            .iter()
+            .map(|item| BundleItem {
+                item: item.id.clone(),
+                condition: None,
+            })
+            .collect(),
+        waiver_policy: WaiverPolicy::default(),
     };
     Catalog {
         version: "demo-2026.1".to_owned(),
@@ -191,5 +205,6 @@ pub fn demo_catalog() -> Catalog {
             .map(|item| (item.id.clone(), item))
             .collect::<BTreeMap<_, _>>(),
         bundles: vec![bundle],
+        calendar: HolidayCalendar::new(),
     }
 }

@@ -132,8 +132,8 @@ mod tests {
     #[test]
     fn exports_planned_answers_in_canonical_form_and_nothing_else() {
         let catalog = demo_catalog();
-        let plan = Plan::for_bundle(&catalog, &BundleId::new(ENTERPRISE_OPENING)).expect("plans");
-        let mut application = Application::new(plan.bundle.clone());
+        let today = Date::from_ymd(2026, 11, 22).expect("valid");
+        let mut application = Application::new(BundleId::new(ENTERPRISE_OPENING));
         application.answers.insert(
             FieldId::new("applicant.id_number"),
             " 11010519491231002x ".into(),
@@ -144,7 +144,7 @@ mod tests {
         application
             .answers
             .insert(FieldId::new("not.planned"), "secret".into());
-        let today = Date::from_ymd(2026, 11, 22).expect("valid");
+        let plan = application.plan(&catalog, today).expect("plans");
         let text = answers_document(&catalog, &plan, &application, today);
         let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
 

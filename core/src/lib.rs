@@ -13,6 +13,8 @@ pub mod date;
 pub mod demo;
 pub mod draft;
 pub mod export;
+#[cfg(test)]
+pub(crate) mod fixture;
 pub mod plan;
 pub mod session;
 pub mod text;

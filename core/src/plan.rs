@@ -1,11 +1,70 @@
-//! The plan (办理方案) for one bundle: its items, the combined form (一表) with each field once,
-//! and the one-time checklist (一次性告知) with each material once.
+//! The plan (办理方案) for one bundle and the answers so far: the items that apply, the combined
+//! form (一表) with each field once, the one-time checklist (一次性告知) with each material once
+//! under the strictest rules of the items that need it, and what is still pending on an
+//! unanswered question. Everything carries its reason, and [`Plan::compare`] tells what another
+//! answer would change.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::catalog::{BundleId, Catalog, Field, FieldId, Item, ItemId, Material, MaterialId};
+use crate::catalog::{
+    BundleId, Catalog, Condition, Derivation, Field, FieldId, FieldKind, Item, ItemId, Material,
+    MaterialId, MaterialRules, Waiver,
+};
+use crate::cond::{evaluate, Truth};
+use crate::date::Date;
 use crate::text::{Lang, Text};
+use crate::validate::{parse_value, Decimal, Sex, Value, NO, YES};
+
+/// The applicant's answers as typed, by field.
+pub type Answers = BTreeMap<FieldId, String>;
+
+/// Why something is in the plan: the condition that brought it in and the answers it read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    /// The catalog's condition; `None` when it is always needed.
+    pub condition: Option<String>,
+    /// The fields the condition read, with the answer given (`None` if unanswered).
+    pub read: Vec<(FieldId, Option<String>)>,
+}
+
+impl Reason {
+    fn always() -> Reason {
+        Reason {
+            condition: None,
+            read: Vec::new(),
+        }
+    }
+
+    fn of(condition: &Condition, answers: &Answers) -> Reason {
+        let read = condition
+            .expr
+            .fields()
+            .into_iter()
+            .map(|field| {
+                (
+                    field.clone(),
+                    answers
+                        .get(field)
+                        .filter(|value| !value.trim().is_empty())
+                        .cloned(),
+                )
+            })
+            .collect();
+        Reason {
+            condition: Some(condition.source.clone()),
+            read,
+        }
+    }
+}
+
+/// A situation question to ask now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedQuestion {
+    pub field: Field,
+    pub answered: bool,
+    pub reason: Reason,
+}
 
 /// An item that applies, as the applicant sees it in the notice.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +74,7 @@ pub struct PlannedItem {
     pub department: Text,
     pub legal_days: u16,
     pub promised_days: u16,
+    pub reason: Reason,
 }
 
 /// A field of the combined form with where it comes from (字段来源).
@@ -23,6 +83,12 @@ pub struct PlannedField {
     pub field: Field,
     /// The items whose forms ask for it, in bundle order.
     pub asked_by: Vec<ItemId>,
+    /// The label each departmental form gives it, where that differs from the combined form.
+    pub form_labels: Vec<(ItemId, Text)>,
+    /// Whether it must be answered now.
+    pub required: bool,
+    /// The field's own condition, if it has one.
+    pub reason: Reason,
 }
 
 /// A part of the combined form.
@@ -42,16 +108,35 @@ pub struct ChecklistEntry {
     /// The largest number of copies any item asks for.
     pub copies: u8,
     pub needed_by: Vec<ItemId>,
+    /// The strictest rules of the items that need it.
+    pub rules: MaterialRules,
+    /// Why each item needs it.
+    pub reasons: Vec<(ItemId, Reason)>,
+}
+
+/// Something whose need depends on a question not answered yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PendingKind {
+    Item(ItemId),
+    Field(FieldId),
+    Material(MaterialId),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    pub kind: PendingKind,
+    /// The unanswered fields its condition reads.
+    pub waiting_for: Vec<FieldId>,
 }
 
 /// What the combined form saves, counted from the catalog (never claimed by hand).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Savings {
-    /// The sum of the fields of every departmental form.
+    /// The sum of the fields of every applicable departmental form.
     pub fields_separate: usize,
-    /// The fields of the combined form.
+    /// The questions and fields asked here.
     pub fields_combined: usize,
-    /// The sum of the materials of every item.
+    /// The sum of the materials of every applicable item.
     pub materials_separate: usize,
     /// The lines of the checklist.
     pub materials_combined: usize,
@@ -76,17 +161,20 @@ fn percent_saved(separate: usize, combined: usize) -> usize {
     (separate.saturating_sub(combined) * 100 + separate / 2) / separate
 }
 
-/// The whole plan for one bundle.
+/// The whole plan for one bundle and the answers so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
     pub bundle: BundleId,
+    pub questions: Vec<PlannedQuestion>,
     pub items: Vec<PlannedItem>,
     pub sections: Vec<FormSection>,
     pub checklist: Vec<ChecklistEntry>,
+    pub pending: Vec<Pending>,
     pub savings: Savings,
 }
 
-/// Why no plan could be made: the catalog refers to something it does not define.
+/// Why no plan could be made: the catalog refers to something it does not define. The
+/// catalog check reports these before a catalog ships; the plan never panics on them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum PlanError {
@@ -94,7 +182,9 @@ pub enum PlanError {
     UnknownBundle(BundleId),
     /// Occurs when a bundle lists an item the catalog does not define.
     UnknownItem { bundle: BundleId, item: ItemId },
-    /// Occurs when an item lists a field the catalog does not define.
+    /// Occurs when a bundle asks a situation question the catalog does not define.
+    UnknownQuestion { bundle: BundleId, field: FieldId },
+    /// Occurs when an item names a field the catalog does not define.
     UnknownField { item: ItemId, field: FieldId },
     /// Occurs when an item lists a material the catalog does not define.
     UnknownMaterial { item: ItemId, material: MaterialId },
@@ -110,6 +200,14 @@ impl PlanError {
             }
             (PlanError::UnknownItem { bundle, item }, Lang::En) => {
                 format!("Bundle “{bundle}” lists item “{item}”, which the catalog does not define")
+            }
+            (PlanError::UnknownQuestion { bundle, field }, Lang::Zh) => {
+                format!("一件事“{bundle}”的情形问题引用了目录中不存在的字段“{field}”")
+            }
+            (PlanError::UnknownQuestion { bundle, field }, Lang::En) => {
+                format!(
+                    "Bundle “{bundle}” asks question “{field}”, which the catalog does not define"
+                )
             }
             (PlanError::UnknownField { item, field }, Lang::Zh) => {
                 format!("事项“{item}”引用了目录中不存在的字段“{field}”")
@@ -137,44 +235,228 @@ impl fmt::Display for PlanError {
 
 impl std::error::Error for PlanError {}
 
+/// The answer a condition sees for a field: the valid typed answer, or the value derived
+/// from an ID number when the field is derived and unanswered.
+pub fn typed_answer(
+    catalog: &Catalog,
+    answers: &Answers,
+    field_id: &FieldId,
+    today: Date,
+) -> Option<Value> {
+    let field = catalog.field(field_id)?;
+    if let Some(text) = answers.get(field_id).filter(|text| !text.trim().is_empty()) {
+        return parse_value(field, text, today).ok().flatten();
+    }
+    derived_value(catalog, answers, field, today)
+        .and_then(|text| parse_value(field, &text, today).ok().flatten())
+}
+
+/// The value a derived field takes from its source ID number, as text in the field's format.
+pub fn derived_value(
+    catalog: &Catalog,
+    answers: &Answers,
+    field: &Field,
+    today: Date,
+) -> Option<String> {
+    let derived = field.derived.as_ref()?;
+    let Some(Value::IdNumber(id)) = typed_answer(catalog, answers, &derived.from, today) else {
+        return None;
+    };
+    Some(match derived.derivation {
+        Derivation::BirthDate => id.birth_date().to_string(),
+        Derivation::Sex => if id.sex() == Sex::Male {
+            "male"
+        } else {
+            "female"
+        }
+        .to_owned(),
+        Derivation::Age => Decimal::from_integer(i64::from(id.age_on(today))).to_string(),
+    })
+}
+
+fn truth_of(
+    condition: Option<&Condition>,
+    catalog: &Catalog,
+    answers: &Answers,
+    today: Date,
+) -> Truth {
+    match condition {
+        None => Truth::True,
+        Some(condition) => {
+            let answer = |field: &FieldId| typed_answer(catalog, answers, field, today);
+            evaluate(&condition.expr, &answer, today)
+        }
+    }
+}
+
+fn waiting_for(
+    condition: Option<&Condition>,
+    catalog: &Catalog,
+    answers: &Answers,
+    today: Date,
+) -> Vec<FieldId> {
+    condition
+        .map(|condition| {
+            condition
+                .expr
+                .fields()
+                .into_iter()
+                .filter(|field| typed_answer(catalog, answers, field, today).is_none())
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The strictest combination of two items' rules for the same material.
+fn strictest(a: &MaterialRules, b: &MaterialRules) -> MaterialRules {
+    let key = a.key || b.key;
+    let waiver = match (&a.waiver, &b.waiver) {
+        (Some(first), Some(second)) if !key => Some(Waiver {
+            mode: first.mode.min(second.mode),
+            days: first.days.min(second.days),
+            commitment: first.commitment.clone(),
+        }),
+        _ => None,
+    };
+    let both = |x: &Option<Text>, y: &Option<Text>| match (x, y) {
+        (Some(first), Some(_)) => Some(first.clone()),
+        _ => None,
+    };
+    MaterialRules {
+        key,
+        waiver,
+        commitment_letter: both(&a.commitment_letter, &b.commitment_letter),
+        e_certificate: both(&a.e_certificate, &b.e_certificate),
+    }
+}
+
 impl Plan {
-    /// Plans `bundle` from `catalog`: merges the items' forms and materials in bundle order.
-    pub fn for_bundle(catalog: &Catalog, bundle: &BundleId) -> Result<Plan, PlanError> {
+    /// Plans `bundle` for `answers` on `today`.
+    pub fn new(
+        catalog: &Catalog,
+        bundle: &BundleId,
+        answers: &Answers,
+        today: Date,
+    ) -> Result<Plan, PlanError> {
         let bundle_entry = catalog
             .bundle(bundle)
             .ok_or_else(|| PlanError::UnknownBundle(bundle.clone()))?;
-        let items: Vec<&Item> = bundle_entry
-            .items
-            .iter()
-            .map(|id| {
-                catalog.items.get(id).ok_or_else(|| PlanError::UnknownItem {
-                    bundle: bundle.clone(),
-                    item: id.clone(),
-                })
-            })
-            .collect::<Result<_, _>>()?;
+        let truth = |condition: Option<&Condition>| truth_of(condition, catalog, answers, today);
+        let mut pending = Vec::new();
 
-        // Fields in order of first appearance, each once, remembering who asks.
-        let mut field_order: Vec<&Field> = Vec::new();
-        let mut asked_by: BTreeMap<&FieldId, Vec<ItemId>> = BTreeMap::new();
-        let mut checklist: Vec<ChecklistEntry> = Vec::new();
-        let mut fields_separate = 0;
-        let mut materials_separate = 0;
-        for item in &items {
-            for field_id in &item.fields {
-                let field = catalog
-                    .field(field_id)
-                    .ok_or_else(|| PlanError::UnknownField {
-                        item: item.id.clone(),
-                        field: field_id.clone(),
-                    })?;
-                fields_separate += 1;
-                let askers = asked_by.entry(&field.id).or_default();
-                if askers.is_empty() {
-                    field_order.push(field);
+        // Situation questions: asked once their own condition holds.
+        let mut questions = Vec::new();
+        for question in &bundle_entry.questions {
+            let field = catalog
+                .field(question)
+                .ok_or_else(|| PlanError::UnknownQuestion {
+                    bundle: bundle.clone(),
+                    field: question.clone(),
+                })?;
+            match truth(field.condition.as_ref()) {
+                Truth::True => questions.push(PlannedQuestion {
+                    field: field.clone(),
+                    answered: answers
+                        .get(question)
+                        .is_some_and(|value| !value.trim().is_empty()),
+                    reason: field
+                        .condition
+                        .as_ref()
+                        .map_or_else(Reason::always, |c| Reason::of(c, answers)),
+                }),
+                Truth::Unknown => pending.push(Pending {
+                    kind: PendingKind::Field(question.clone()),
+                    waiting_for: waiting_for(field.condition.as_ref(), catalog, answers, today),
+                }),
+                Truth::False => {}
+            }
+        }
+
+        // Items whose condition holds, in bundle order.
+        let mut items: Vec<(&Item, Reason)> = Vec::new();
+        for entry in &bundle_entry.items {
+            let item = catalog
+                .items
+                .get(&entry.item)
+                .ok_or_else(|| PlanError::UnknownItem {
+                    bundle: bundle.clone(),
+                    item: entry.item.clone(),
+                })?;
+            match truth(entry.condition.as_ref()) {
+                Truth::True => {
+                    let reason = entry
+                        .condition
+                        .as_ref()
+                        .map_or_else(Reason::always, |c| Reason::of(c, answers));
+                    items.push((item, reason));
                 }
-                if !askers.contains(&item.id) {
-                    askers.push(item.id.clone());
+                Truth::Unknown => pending.push(Pending {
+                    kind: PendingKind::Item(item.id.clone()),
+                    waiting_for: waiting_for(entry.condition.as_ref(), catalog, answers, today),
+                }),
+                Truth::False => {}
+            }
+        }
+
+        // Fields once each, in order of first appearance; situation questions are not asked again.
+        let mut form: Vec<PlannedField> = Vec::new();
+        let mut checklist: Vec<ChecklistEntry> = Vec::new();
+        let (mut fields_separate, mut materials_separate) = (0, 0);
+        for (item, _) in &items {
+            for item_field in &item.fields {
+                let field =
+                    catalog
+                        .field(&item_field.field)
+                        .ok_or_else(|| PlanError::UnknownField {
+                            item: item.id.clone(),
+                            field: item_field.field.clone(),
+                        })?;
+                match truth(field.condition.as_ref()) {
+                    Truth::False => continue,
+                    Truth::Unknown => {
+                        let kind = PendingKind::Field(field.id.clone());
+                        if !pending.iter().any(|p| p.kind == kind) {
+                            let waiting =
+                                waiting_for(field.condition.as_ref(), catalog, answers, today);
+                            pending.push(Pending {
+                                kind,
+                                waiting_for: waiting,
+                            });
+                        }
+                        continue;
+                    }
+                    Truth::True => {}
+                }
+                fields_separate += 1;
+                if bundle_entry.questions.contains(&field.id) {
+                    continue;
+                }
+                let planned = match form.iter_mut().find(|planned| planned.field.id == field.id) {
+                    Some(planned) => planned,
+                    None => {
+                        form.push(PlannedField {
+                            field: field.clone(),
+                            asked_by: Vec::new(),
+                            form_labels: Vec::new(),
+                            required: field.required,
+                            reason: field
+                                .condition
+                                .as_ref()
+                                .map_or_else(Reason::always, |c| Reason::of(c, answers)),
+                        });
+                        form.last_mut().expect("just pushed")
+                    }
+                };
+                if !planned.asked_by.contains(&item.id) {
+                    planned.asked_by.push(item.id.clone());
+                }
+                if let Some(label) = item_field
+                    .form_label
+                    .as_ref()
+                    .filter(|label| **label != field.label)
+                {
+                    planned.form_labels.push((item.id.clone(), label.clone()));
                 }
             }
             for need in &item.materials {
@@ -184,7 +466,27 @@ impl Plan {
                         material: need.material.clone(),
                     }
                 })?;
+                match truth(need.condition.as_ref()) {
+                    Truth::False => continue,
+                    Truth::Unknown => {
+                        let kind = PendingKind::Material(material.id.clone());
+                        if !pending.iter().any(|p| p.kind == kind) {
+                            let waiting =
+                                waiting_for(need.condition.as_ref(), catalog, answers, today);
+                            pending.push(Pending {
+                                kind,
+                                waiting_for: waiting,
+                            });
+                        }
+                        continue;
+                    }
+                    Truth::True => {}
+                }
                 materials_separate += 1;
+                let reason = need
+                    .condition
+                    .as_ref()
+                    .map_or_else(Reason::always, |c| Reason::of(c, answers));
                 match checklist
                     .iter_mut()
                     .find(|entry| entry.material.id == material.id)
@@ -192,42 +494,61 @@ impl Plan {
                     Some(entry) => {
                         entry.originals = entry.originals.max(need.originals);
                         entry.copies = entry.copies.max(need.copies);
+                        entry.rules = strictest(&entry.rules, &need.rules);
                         if !entry.needed_by.contains(&item.id) {
                             entry.needed_by.push(item.id.clone());
+                            entry.reasons.push((item.id.clone(), reason));
                         }
                     }
-                    None => checklist.push(ChecklistEntry {
-                        material: material.clone(),
-                        originals: need.originals,
-                        copies: need.copies,
-                        needed_by: vec![item.id.clone()],
-                    }),
+                    None => {
+                        let mut rules = need.rules.clone();
+                        if rules.key {
+                            rules.waiver = None;
+                        }
+                        checklist.push(ChecklistEntry {
+                            material: material.clone(),
+                            originals: need.originals,
+                            copies: need.copies,
+                            needed_by: vec![item.id.clone()],
+                            rules,
+                            reasons: vec![(item.id.clone(), reason)],
+                        });
+                    }
                 }
             }
         }
+        // Something pending is no longer pending once it is in the plan through another item.
+        pending.retain(|p| match &p.kind {
+            PendingKind::Material(id) => !checklist.iter().any(|entry| &entry.material.id == id),
+            PendingKind::Field(id) => !form.iter().any(|planned| &planned.field.id == id),
+            PendingKind::Item(_) => true,
+        });
 
-        let sections = group_into_sections(catalog, &field_order, &asked_by);
         let savings = Savings {
             fields_separate,
-            fields_combined: field_order.len(),
+            fields_combined: form.len() + questions.len(),
             materials_separate,
             materials_combined: checklist.len(),
         };
+        let sections = group_into_sections(catalog, form);
         let items = items
             .into_iter()
-            .map(|item| PlannedItem {
+            .map(|(item, reason)| PlannedItem {
                 id: item.id.clone(),
                 name: item.name.clone(),
                 department: item.department.clone(),
                 legal_days: item.legal_days,
                 promised_days: item.promised_days,
+                reason,
             })
             .collect();
         Ok(Plan {
             bundle: bundle.clone(),
+            questions,
             items,
             sections,
             checklist,
+            pending,
             savings,
         })
     }
@@ -245,12 +566,18 @@ impl Plan {
 
     /// The departments that ask for a field, for "used by" hints.
     pub fn departments_of(&self, field: &PlannedField) -> Vec<&Text> {
-        field
+        let mut departments: Vec<&Text> = Vec::new();
+        for department in field
             .asked_by
             .iter()
             .filter_map(|id| self.item(id))
             .map(|item| &item.department)
-            .collect()
+        {
+            if !departments.contains(&department) {
+                departments.push(department);
+            }
+        }
+        departments
     }
 
     /// The longest promised time of the items, in working days: they run in parallel.
@@ -261,14 +588,107 @@ impl Plan {
             .max()
             .unwrap_or(0)
     }
+
+    /// What changes from this plan to `other` (for "what if I answered differently?").
+    pub fn compare(&self, other: &Plan) -> PlanChange {
+        fn diff<T: PartialEq + Clone>(before: &[T], after: &[T]) -> (Vec<T>, Vec<T>) {
+            let added = after
+                .iter()
+                .filter(|x| !before.contains(x))
+                .cloned()
+                .collect();
+            let removed = before
+                .iter()
+                .filter(|x| !after.contains(x))
+                .cloned()
+                .collect();
+            (added, removed)
+        }
+        let items = |plan: &Plan| {
+            plan.items
+                .iter()
+                .map(|item| item.id.clone())
+                .collect::<Vec<_>>()
+        };
+        let fields = |plan: &Plan| {
+            plan.questions
+                .iter()
+                .map(|q| q.field.id.clone())
+                .chain(plan.fields().map(|f| f.field.id.clone()))
+                .collect::<Vec<_>>()
+        };
+        let materials = |plan: &Plan| {
+            plan.checklist
+                .iter()
+                .map(|entry| entry.material.id.clone())
+                .collect::<Vec<_>>()
+        };
+        let (items_added, items_removed) = diff(&items(self), &items(other));
+        let (fields_added, fields_removed) = diff(&fields(self), &fields(other));
+        let (materials_added, materials_removed) = diff(&materials(self), &materials(other));
+        PlanChange {
+            items_added,
+            items_removed,
+            fields_added,
+            fields_removed,
+            materials_added,
+            materials_removed,
+        }
+    }
+}
+
+/// The difference between two plans.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanChange {
+    pub items_added: Vec<ItemId>,
+    pub items_removed: Vec<ItemId>,
+    pub fields_added: Vec<FieldId>,
+    pub fields_removed: Vec<FieldId>,
+    pub materials_added: Vec<MaterialId>,
+    pub materials_removed: Vec<MaterialId>,
+}
+
+impl PlanChange {
+    pub fn is_empty(&self) -> bool {
+        *self == PlanChange::default()
+    }
+}
+
+/// What each possible answer to a situation question would change (for "what if").
+pub fn alternatives(
+    catalog: &Catalog,
+    bundle: &BundleId,
+    answers: &Answers,
+    question: &FieldId,
+    today: Date,
+) -> Result<Vec<(String, PlanChange)>, PlanError> {
+    let current = Plan::new(catalog, bundle, answers, today)?;
+    let Some(field) = catalog.field(question) else {
+        return Ok(Vec::new());
+    };
+    let values: Vec<String> = match field.kind {
+        FieldKind::YesNo => vec![YES.to_owned(), NO.to_owned()],
+        _ => field
+            .options
+            .iter()
+            .map(|option| option.value.clone())
+            .collect(),
+    };
+    let mut result = Vec::new();
+    for value in values {
+        if answers.get(question) == Some(&value) {
+            continue;
+        }
+        let mut changed = answers.clone();
+        changed.insert(question.clone(), value.clone());
+        let other = Plan::new(catalog, bundle, &changed, today)?;
+        result.push((value, current.compare(&other)));
+    }
+    Ok(result)
 }
 
 /// Groups fields by section: declared sections first, in catalog order, then any others.
-fn group_into_sections(
-    catalog: &Catalog,
-    field_order: &[&Field],
-    asked_by: &BTreeMap<&FieldId, Vec<ItemId>>,
-) -> Vec<FormSection> {
+fn group_into_sections(catalog: &Catalog, form: Vec<PlannedField>) -> Vec<FormSection> {
     let mut sections: Vec<FormSection> = catalog
         .sections
         .iter()
@@ -278,19 +698,13 @@ fn group_into_sections(
             fields: Vec::new(),
         })
         .collect();
-    for field in field_order {
-        let planned = PlannedField {
-            field: (*field).clone(),
-            asked_by: asked_by[&field.id].clone(),
-        };
-        match sections
-            .iter_mut()
-            .find(|section| section.id == field.section())
-        {
+    for planned in form {
+        let section_id = planned.field.section().to_owned();
+        match sections.iter_mut().find(|section| section.id == section_id) {
             Some(section) => section.fields.push(planned),
             None => sections.push(FormSection {
-                id: field.section().to_owned(),
-                title: Text::new(field.section(), field.section()),
+                title: Text::new(section_id.as_str(), section_id.as_str()),
+                id: section_id,
                 fields: vec![planned],
             }),
         }
@@ -300,120 +714,5 @@ fn group_into_sections(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::demo::{demo_catalog, ENTERPRISE_OPENING};
-
-    fn demo_plan() -> Plan {
-        Plan::for_bundle(&demo_catalog(), &BundleId::new(ENTERPRISE_OPENING)).expect("demo plans")
-    }
-
-    fn field_ids(plan: &Plan) -> Vec<&str> {
-        plan.fields()
-            .map(|planned| planned.field.id.as_str())
-            .collect()
-    }
-
-    #[test]
-    fn merges_the_forms_asking_each_field_once_grouped_by_section() {
-        let plan = demo_plan();
-        assert_eq!(
-            field_ids(&plan),
-            [
-                "applicant.name",
-                "applicant.id_number",
-                "applicant.mobile",
-                "enterprise.name",
-                "enterprise.address",
-                "finance.contact_name"
-            ]
-        );
-        let sections: Vec<&str> = plan
-            .sections
-            .iter()
-            .map(|section| section.id.as_str())
-            .collect();
-        assert_eq!(sections, ["applicant", "enterprise", "finance"]);
-        let name = plan
-            .fields()
-            .find(|f| f.field.id.as_str() == "enterprise.name")
-            .expect("present");
-        assert_eq!(
-            name.asked_by,
-            [
-                ItemId::new("company_registration"),
-                ItemId::new("new_taxpayer")
-            ]
-        );
-        let departments: Vec<&str> = plan
-            .departments_of(name)
-            .iter()
-            .map(|text| text.zh.as_str())
-            .collect();
-        assert_eq!(departments, ["市场监督管理局", "税务局"]);
-    }
-
-    #[test]
-    fn merges_materials_taking_the_largest_counts() {
-        let plan = demo_plan();
-        let lines: Vec<(&str, u8, u8, usize)> = plan
-            .checklist
-            .iter()
-            .map(|entry| {
-                (
-                    entry.material.id.as_str(),
-                    entry.originals,
-                    entry.copies,
-                    entry.needed_by.len(),
-                )
-            })
-            .collect();
-        assert_eq!(
-            lines,
-            [
-                ("id_card", 1, 2, 2),
-                ("articles_of_association", 1, 0, 1),
-                ("premises_proof", 0, 1, 1)
-            ]
-        );
-    }
-
-    #[test]
-    fn counts_the_savings() {
-        let savings = demo_plan().savings;
-        assert_eq!(
-            savings,
-            Savings {
-                fields_separate: 10,
-                fields_combined: 6,
-                materials_separate: 4,
-                materials_combined: 3
-            }
-        );
-        assert_eq!(savings.fields_saved_percent(), 40);
-        assert_eq!(savings.materials_saved_percent(), 25);
-        assert_eq!(percent_saved(0, 0), 0);
-        assert_eq!(percent_saved(3, 2), 33);
-    }
-
-    #[test]
-    fn reports_dangling_references_instead_of_panicking() {
-        let mut catalog = demo_catalog();
-        let bundle = BundleId::new(ENTERPRISE_OPENING);
-        assert_eq!(
-            Plan::for_bundle(&catalog, &BundleId::new("nope")),
-            Err(PlanError::UnknownBundle(BundleId::new("nope")))
-        );
-        if let Some(item) = catalog.items.get_mut(&ItemId::new("new_taxpayer")) {
-            item.fields.push(FieldId::new("ghost.field"));
-        }
-        let error = Plan::for_bundle(&catalog, &bundle).expect_err("dangling field");
-        assert!(error.message(Lang::Zh).contains("ghost.field"), "{error}");
-        catalog.bundles[0].items.push(ItemId::new("ghost_item"));
-        catalog.items.remove(&ItemId::new("new_taxpayer"));
-        assert!(matches!(
-            Plan::for_bundle(&catalog, &bundle),
-            Err(PlanError::UnknownItem { .. })
-        ));
-    }
-}
+#[path = "plan_tests.rs"]
+mod tests;

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{BundleId, Catalog, FieldId};
 use crate::date::Date;
-use crate::plan::Plan;
+use crate::plan::{Plan, PlanError};
 use crate::text::Lang;
 use crate::validate::{check_value, FieldError};
 
@@ -58,11 +58,18 @@ impl Application {
     pub fn errors(&self, plan: &Plan, today: Date) -> Vec<(FieldId, FieldError)> {
         plan.fields()
             .filter_map(|planned| {
-                check_value(&planned.field, self.answer(&planned.field.id), today)
+                let mut field = planned.field.clone();
+                field.required = planned.required;
+                check_value(&field, self.answer(&field.id), today)
                     .err()
-                    .map(|error| (planned.field.id.clone(), error))
+                    .map(|error| (field.id, error))
             })
             .collect()
+    }
+
+    /// The plan for this application's answers.
+    pub fn plan(&self, catalog: &Catalog, today: Date) -> Result<Plan, PlanError> {
+        Plan::new(catalog, &self.bundle, &self.answers, today)
     }
 
     /// The error to show beside a field now, following the rule "never while typing": an
@@ -158,7 +165,7 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
         }
         Action::Continue => {
             let application = next.application.as_mut()?;
-            let plan = Plan::for_bundle(env.catalog, &application.bundle).ok()?;
+            let plan = application.plan(env.catalog, env.today).ok()?;
             if application.errors(&plan, env.today).is_empty() {
                 application.show_all_errors = false;
                 next.page = Page::Checklist;
@@ -304,7 +311,7 @@ mod tests {
         assert_eq!(state.failed_continues, 1);
         let application = state.application.expect("present");
         assert!(application.show_all_errors);
-        let plan = Plan::for_bundle(&catalog, &application.bundle).expect("plans");
+        let plan = application.plan(&catalog, today()).expect("plans");
         let errors = application.errors(&plan, today());
         assert_eq!(errors.len(), 6);
         assert_eq!(

@@ -1,4 +1,5 @@
-//! The plan of the application in progress, recomputed only when its bundle changes.
+//! The plan of the application in progress, recomputed when its bundle or answers change
+//! (conditions read the answers).
 
 use std::rc::Rc;
 
@@ -11,16 +12,15 @@ use crate::store::use_store;
 #[hook]
 pub fn use_plan() -> Option<Rc<Result<Plan, PlanError>>> {
     let store = use_store();
-    let bundle = store
+    let key = store
         .state
         .application
         .as_ref()
-        .map(|application| application.bundle.clone());
+        .map(|application| (application.bundle.clone(), application.answers.clone()));
     let env = store.env.clone();
-    let plan = use_memo(bundle, move |bundle| {
-        bundle
-            .as_ref()
-            .map(|bundle| Rc::new(Plan::for_bundle(&env.catalog, bundle)))
+    let plan = use_memo(key, move |key| {
+        key.as_ref()
+            .map(|(bundle, answers)| Rc::new(Plan::new(&env.catalog, bundle, answers, env.today)))
     });
     (*plan).clone()
 }

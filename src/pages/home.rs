@@ -53,16 +53,21 @@ pub fn HomePage() -> Html {
 
 fn bundle_card(bundle: &Bundle, store: &crate::store::StoreHandle) -> Html {
     let lang = store.state.lang;
-    let facts = Plan::for_bundle(&store.env.catalog, &bundle.id)
-        .ok()
-        .map(|plan| {
-            let departments: BTreeSet<&str> = plan
-                .items
-                .iter()
-                .map(|item| item.department.zh.as_str())
-                .collect();
-            i18n::bundle_facts(lang, departments.len(), plan.promised_days())
-        });
+    let facts = Plan::new(
+        &store.env.catalog,
+        &bundle.id,
+        &Default::default(),
+        store.env.today,
+    )
+    .ok()
+    .map(|plan| {
+        let departments: BTreeSet<&str> = plan
+            .items
+            .iter()
+            .map(|item| item.department.zh.as_str())
+            .collect();
+        i18n::bundle_facts(lang, departments.len(), plan.promised_days())
+    });
     let in_progress = store
         .state
         .application

@@ -3,18 +3,13 @@
 use std::collections::BTreeMap;
 
 use super::*;
-use crate::catalog::{Constraints, Field, FieldId, FieldKind, FieldOption};
+use crate::catalog::{Field, FieldId, FieldKind, FieldOption};
 use crate::date::Date;
 use crate::text::Text;
 use crate::validate::{parse_value, Value};
 
 fn fields() -> BTreeMap<FieldId, Field> {
     let field = |id: &str, kind: FieldKind, options: &[&str]| Field {
-        id: FieldId::new(id),
-        kind,
-        label: Text::new(id, id),
-        help: None,
-        required: false,
         options: options
             .iter()
             .map(|value| FieldOption {
@@ -22,7 +17,7 @@ fn fields() -> BTreeMap<FieldId, Field> {
                 label: Text::new(*value, *value),
             })
             .collect(),
-        constraints: Constraints::default(),
+        ..Field::new(FieldId::new(id), kind, Text::new(id, id))
     };
     [
         field("premises.tenure", FieldKind::OneOf, &["rented", "owned"]),

@@ -408,10 +408,6 @@ mod tests {
 
     fn field(kind: FieldKind) -> Field {
         Field {
-            id: FieldId::new("test.field"),
-            kind,
-            label: Text::new("开业日期", "Opening date"),
-            help: None,
             required: true,
             options: ["rented", "owned"]
                 .iter()
@@ -420,7 +416,11 @@ mod tests {
                     label: Text::new(*value, *value),
                 })
                 .collect(),
-            constraints: Constraints::default(),
+            ..Field::new(
+                FieldId::new("test.field"),
+                kind,
+                Text::new("开业日期", "Opening date"),
+            )
         }
     }
 
