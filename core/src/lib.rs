@@ -19,6 +19,7 @@ pub mod plan;
 pub mod session;
 pub mod text;
 pub mod validate;
+pub mod verdict;
 
 pub use catalog::{
     Bundle, BundleId, Catalog, Field, FieldId, FieldKind, Item, ItemId, Material, MaterialId,
