@@ -3,6 +3,12 @@
 //! Ids are stable strings: the same field id in two items is the same question, and the same
 //! material id is the same document, which is what lets the plan merge them.
 
+pub mod diagnostic;
+mod load;
+
+pub use diagnostic::{Diagnostic, Problem, Severity};
+pub use load::{load, Source};
+
 use std::collections::BTreeMap;
 use std::fmt;
 

@@ -1,0 +1,343 @@
+//! Problems found in a catalog (目录问题), each with its file, line and column and a message a
+//! bureau clerk understands, in Chinese and English.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::catalog::FieldKind;
+use crate::cond::{caret, line_column, ConditionError, Span};
+use crate::text::Lang;
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The catalog must not ship with it.
+    Error,
+    /// Probably a mistake; the shipped catalog has none either.
+    Warning,
+}
+
+/// What is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Problem {
+    /// Occurs when the file is not valid TOML.
+    Syntax { detail: String },
+    /// Occurs on a key the format does not know (often a typo).
+    UnknownKey {
+        key: String,
+        known: &'static [&'static str],
+    },
+    /// Occurs when a required key is absent.
+    MissingKey { key: &'static str },
+    /// Occurs when a value has the wrong shape ("a number", "a list of texts" …).
+    WrongType { key: String, expected: &'static str },
+    /// Occurs when a text lacks its Chinese or English version.
+    MissingTranslation { key: String, lang: Lang },
+    /// Occurs when two entries of the same kind share an id.
+    DuplicateId {
+        kind: &'static str,
+        id: String,
+        first_line: usize,
+    },
+    /// Occurs when the same field id is declared with two different kinds.
+    ConflictingFieldKind {
+        id: String,
+        first: FieldKind,
+        second: FieldKind,
+    },
+    /// Occurs when an id names something the catalog does not define.
+    UnknownReference { kind: &'static str, id: String },
+    /// Occurs when a value is not one of the allowed words (`kind = "idnumber"`).
+    UnknownValue {
+        key: String,
+        value: String,
+        allowed: &'static [&'static str],
+    },
+    /// Occurs when a date, a bound or a range cannot be read.
+    BadValue {
+        key: String,
+        value: String,
+        expected: &'static str,
+    },
+    /// Occurs when a condition does not parse or does not type-check.
+    Condition(ConditionError),
+    /// Occurs when a bundle has no items.
+    BundleWithoutItems { bundle: String },
+    /// Occurs when a key material (主要材料) is also marked waivable (容缺).
+    KeyMaterialWaivable { item: String, material: String },
+    /// Occurs when a situation question is not a yes/no or one-of field.
+    QuestionNotAChoice { field: String },
+    /// Occurs when a one-of or many-of field has no options.
+    ChoiceWithoutOptions { field: String },
+    /// Occurs when the promised time is longer than the legal one.
+    PromisedOverLegal {
+        item: String,
+        promised: u16,
+        legal: u16,
+    },
+    /// Occurs when the calendar skips a year between its first and last.
+    CalendarGap { year: u16 },
+    /// Occurs when a calendar date lies outside the year it is listed under.
+    CalendarDateOutsideYear { year: u16, date: String },
+    /// Occurs when a derived field's source is not a resident ID number.
+    DerivedFromNonId { field: String, from: String },
+    /// Occurs when a field, material or item is defined but never used (warning).
+    Unused { kind: &'static str, id: String },
+}
+
+/// One problem, where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: String,
+    pub span: Span,
+    pub problem: Problem,
+}
+
+fn kind_name(kind: &str, lang: Lang) -> &'static str {
+    let (zh, en) = match kind {
+        "field" => ("字段", "field"),
+        "material" => ("材料", "material"),
+        "item" => ("事项", "item"),
+        "bundle" => ("一件事", "bundle"),
+        "section" => ("分区", "section"),
+        "calendar year" => ("节假日年份", "calendar year"),
+        _ => ("条目", "entry"),
+    };
+    lang.pick(zh, en)
+}
+
+impl Problem {
+    pub fn message(&self, lang: Lang) -> String {
+        use Problem as P;
+        match (self, lang) {
+            (P::Syntax { detail }, Lang::Zh) => format!("TOML 格式错误：{detail}"),
+            (P::Syntax { detail }, Lang::En) => format!("not valid TOML: {detail}"),
+            (P::UnknownKey { key, known }, Lang::Zh) => format!(
+                "不认识的键“{key}”（是否拼错？可用的键：{}）",
+                known.join("、")
+            ),
+            (P::UnknownKey { key, known }, Lang::En) => {
+                format!(
+                    "unknown key “{key}” (a typo? the keys are {})",
+                    known.join(", ")
+                )
+            }
+            (P::MissingKey { key }, Lang::Zh) => format!("缺少必填的键“{key}”"),
+            (P::MissingKey { key }, Lang::En) => format!("the key “{key}” is required"),
+            (P::WrongType { key, expected }, Lang::Zh) => {
+                format!("“{key}”的值应为{}", zh_shape(expected))
+            }
+            (P::WrongType { key, expected }, Lang::En) => format!("“{key}” must be {expected}"),
+            (P::MissingTranslation { key, lang: missing }, Lang::Zh) => {
+                format!("“{key}”缺少{}文本", missing.pick("中文", "英文"))
+            }
+            (P::MissingTranslation { key, lang: missing }, Lang::En) => {
+                format!("“{key}” has no {} text", missing.pick("Chinese", "English"))
+            }
+            (
+                P::DuplicateId {
+                    kind,
+                    id,
+                    first_line,
+                },
+                Lang::Zh,
+            ) => {
+                format!(
+                    "{}编号“{id}”重复，第 {first_line} 行已定义过",
+                    kind_name(kind, lang)
+                )
+            }
+            (
+                P::DuplicateId {
+                    kind,
+                    id,
+                    first_line,
+                },
+                Lang::En,
+            ) => {
+                format!(
+                    "the {} id “{id}” is already defined on line {first_line}",
+                    kind_name(kind, lang)
+                )
+            }
+            (P::ConflictingFieldKind { id, first, second }, Lang::Zh) => {
+                format!("字段“{id}”被定义了两种类型：{first:?} 和 {second:?}")
+            }
+            (P::ConflictingFieldKind { id, first, second }, Lang::En) => {
+                format!("field “{id}” is declared with two kinds: {first:?} and {second:?}")
+            }
+            (P::UnknownReference { kind, id }, Lang::Zh) => {
+                format!("没有编号为“{id}”的{}", kind_name(kind, lang))
+            }
+            (P::UnknownReference { kind, id }, Lang::En) => {
+                format!("there is no {} “{id}”", kind_name(kind, lang))
+            }
+            (
+                P::UnknownValue {
+                    key,
+                    value,
+                    allowed,
+                },
+                Lang::Zh,
+            ) => {
+                format!("“{key}”不能是“{value}”，可选：{}", allowed.join("、"))
+            }
+            (
+                P::UnknownValue {
+                    key,
+                    value,
+                    allowed,
+                },
+                Lang::En,
+            ) => {
+                format!(
+                    "“{key}” cannot be “{value}”; choose one of {}",
+                    allowed.join(", ")
+                )
+            }
+            (
+                P::BadValue {
+                    key,
+                    value,
+                    expected,
+                },
+                Lang::Zh,
+            ) => format!("“{key}”的值“{value}”无法识别，应为{}", zh_shape(expected)),
+            (
+                P::BadValue {
+                    key,
+                    value,
+                    expected,
+                },
+                Lang::En,
+            ) => format!("“{key}” = “{value}” is not {expected}"),
+            (P::Condition(error), _) => match lang {
+                Lang::Zh => format!("条件有误：{}", error.message(lang)),
+                Lang::En => format!("condition: {}", error.message(lang)),
+            },
+            (P::BundleWithoutItems { bundle }, Lang::Zh) => format!("一件事“{bundle}”没有任何事项"),
+            (P::BundleWithoutItems { bundle }, Lang::En) => {
+                format!("bundle “{bundle}” has no items")
+            }
+            (P::KeyMaterialWaivable { item, material }, Lang::Zh) => {
+                format!("事项“{item}”的材料“{material}”是主要材料，不能设为可容缺")
+            }
+            (P::KeyMaterialWaivable { item, material }, Lang::En) => {
+                format!("in item “{item}”, material “{material}” is key and so cannot be waivable")
+            }
+            (P::QuestionNotAChoice { field }, Lang::Zh) => {
+                format!("情形问题“{field}”应为是/否或单选字段")
+            }
+            (P::QuestionNotAChoice { field }, Lang::En) => {
+                format!("situation question “{field}” must be a yes_no or one_of field")
+            }
+            (P::ChoiceWithoutOptions { field }, Lang::Zh) => {
+                format!("选择字段“{field}”没有任何选项")
+            }
+            (P::ChoiceWithoutOptions { field }, Lang::En) => {
+                format!("choice field “{field}” has no options")
+            }
+            (
+                P::PromisedOverLegal {
+                    item,
+                    promised,
+                    legal,
+                },
+                Lang::Zh,
+            ) => {
+                format!("事项“{item}”的承诺时限 {promised} 天长于法定时限 {legal} 天")
+            }
+            (
+                P::PromisedOverLegal {
+                    item,
+                    promised,
+                    legal,
+                },
+                Lang::En,
+            ) => {
+                format!("item “{item}” promises {promised} days, more than its legal {legal}")
+            }
+            (P::CalendarGap { year }, Lang::Zh) => format!("节假日安排缺少 {year} 年"),
+            (P::CalendarGap { year }, Lang::En) => {
+                format!("the holiday calendar has no entry for {year}")
+            }
+            (P::CalendarDateOutsideYear { year, date }, Lang::Zh) => {
+                format!("{date} 不属于 {year} 年")
+            }
+            (P::CalendarDateOutsideYear { year, date }, Lang::En) => {
+                format!("{date} is not in {year}")
+            }
+            (P::DerivedFromNonId { field, from }, Lang::Zh) => {
+                format!("字段“{field}”的派生来源“{from}”不是身份证号码字段")
+            }
+            (P::DerivedFromNonId { field, from }, Lang::En) => {
+                format!("field “{field}” is derived from “{from}”, which is not an ID number field")
+            }
+            (P::Unused { kind, id }, Lang::Zh) => {
+                format!("{}“{id}”没有被任何地方使用", kind_name(kind, lang))
+            }
+            (P::Unused { kind, id }, Lang::En) => {
+                format!("{} “{id}” is not used anywhere", kind_name(kind, lang))
+            }
+        }
+    }
+}
+
+fn zh_shape(expected: &str) -> &'static str {
+    match expected {
+        "a text" => "文字",
+        "a whole number" => "整数",
+        "true or false" => "true 或 false",
+        "a list" => "列表",
+        "a table" => "表",
+        "a table with zh and en" => "包含 zh 和 en 的表",
+        "a list of texts" => "文字列表",
+        "a date (2026-01-31) or a range (2026-10-01..2026-10-08)" => {
+            "日期（2026-01-31）或日期范围（2026-10-01..2026-10-08）"
+        }
+        "a number, a date or \"today\"" => "数字、日期或“today”",
+        "a field id or a table with field and label" => "字段编号，或含 field 和 label 的表",
+        _ => "正确的格式",
+    }
+}
+
+impl Diagnostic {
+    /// `file:line:column: error: message`, the source line and a caret.
+    pub fn render(&self, source: &str, lang: Lang) -> String {
+        let (line, column) = line_column(source, self.span.start);
+        let severity = match (self.severity, lang) {
+            (Severity::Error, Lang::Zh) => "错误",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::Zh) => "警告",
+            (Severity::Warning, Lang::En) => "warning",
+        };
+        format!(
+            "{}:{line}:{column}: {severity}: {}\n{}",
+            self.file,
+            self.problem.message(lang),
+            caret(source, self.span)
+        )
+    }
+
+    /// One line of JSON for machines.
+    pub fn to_json(&self, source: &str) -> serde_json::Value {
+        let (line, column) = line_column(source, self.span.start);
+        serde_json::json!({
+            "severity": self.severity,
+            "file": self.file,
+            "line": line,
+            "column": column,
+            "message": { "zh": self.problem.message(Lang::Zh), "en": self.problem.message(Lang::En) },
+        })
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.problem.message(Lang::En))
+    }
+}

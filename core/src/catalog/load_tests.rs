@@ -1,0 +1,273 @@
+//! Tests of the catalog loader: a clean catalog, and each problem reported at its line.
+
+use super::*;
+use crate::catalog::Severity;
+
+const CLEAN: &str = r#"
+[catalog]
+version = "test-1"
+
+[[section]]
+id = "premises"
+title = { zh = "经营场所", en = "Premises" }
+
+[[field]]
+id = "premises.tenure"
+kind = "one_of"
+label = { zh = "场所是租用还是自有？", en = "Is the place rented or owned?" }
+plain = { zh = "房子是租来的，还是自己的？", en = "Do you rent the place or own it?" }
+required = true
+options = [
+  { value = "rented", zh = "租用", en = "Rented" },
+  { value = "owned", zh = "自有", en = "Owned" },
+]
+
+[[field]]
+id = "premises.address"
+kind = "address"
+label = { zh = "经营场所地址", en = "Address of the premises" }
+required = true
+max_length = 120
+
+[[material]]
+id = "lease"
+name = { zh = "租赁合同", en = "Lease contract" }
+description = { zh = "双方签字的租赁合同", en = "The lease signed by both sides" }
+file_types = ["pdf", "jpeg"]
+max_size_kb = 5120
+
+[[item]]
+id = "licence"
+name = { zh = "营业执照", en = "Business licence" }
+department = { zh = "市场监督管理局", en = "Market regulation" }
+legal_days = 15
+promised_days = 1
+fields = [{ field = "premises.address", label = { zh = "住所", en = "Domicile" } }]
+
+[[item.material]]
+id = "lease"
+copies = 1
+condition = 'premises.tenure == "rented"'
+waiver = { mode = "process", days = 5, commitment = { zh = "五个工作日内补交", en = "Supply it within five working days" } }
+
+[[bundle]]
+id = "shop"
+name = { zh = "开店", en = "Opening a shop" }
+summary = { zh = "一次办好", en = "All at once" }
+category = "enterprise"
+questions = ["premises.tenure"]
+max_waived = 2
+
+[[bundle.item]]
+id = "licence"
+
+[[calendar]]
+year = 2026
+holidays = ["2026-10-01..2026-10-08"]
+working_weekends = ["2026-09-20", "2026-10-10"]
+"#;
+
+fn load_one(text: &str) -> (Catalog, Vec<Diagnostic>) {
+    load(&[Source {
+        path: "test.toml".into(),
+        text: text.into(),
+    }])
+}
+
+/// Loads `text` and returns each problem as `line: message` (English).
+fn problems(text: &str) -> Vec<String> {
+    load_one(text)
+        .1
+        .iter()
+        .map(|diagnostic| {
+            let (line, _) = cond::line_column(text, diagnostic.span.start);
+            format!("{line}: {}", diagnostic.problem.message(Lang::En))
+        })
+        .collect()
+}
+
+#[test]
+fn a_clean_catalog_loads_completely() {
+    let (catalog, diagnostics) = load_one(CLEAN);
+    assert_eq!(diagnostics, [], "{diagnostics:#?}");
+    assert_eq!(catalog.version, "test-1");
+    let tenure = catalog
+        .field(&FieldId::new("premises.tenure"))
+        .expect("loaded");
+    assert_eq!(tenure.kind, FieldKind::OneOf);
+    assert_eq!(tenure.options.len(), 2);
+    assert_eq!(
+        tenure.plain.as_ref().map(|text| text.zh.as_str()),
+        Some("房子是租来的，还是自己的？")
+    );
+    let address = catalog
+        .field(&FieldId::new("premises.address"))
+        .expect("loaded");
+    assert_eq!(address.constraints.max_length, Some(120));
+    let item = &catalog.items[&ItemId::new("licence")];
+    assert_eq!(
+        item.fields[0]
+            .form_label
+            .as_ref()
+            .map(|text| text.zh.as_str()),
+        Some("住所")
+    );
+    let lease = &item.materials[0];
+    assert_eq!(
+        lease.condition.as_ref().map(|c| c.source.as_str()),
+        Some(r#"premises.tenure == "rented""#)
+    );
+    assert_eq!(
+        lease.rules.waiver.as_ref().map(|w| (w.mode, w.days)),
+        Some((WaiverMode::Process, 5))
+    );
+    let material = &catalog.materials[&MaterialId::new("lease")];
+    assert_eq!(
+        (material.file_types.clone(), material.max_size_kb),
+        (vec![FileType::Pdf, FileType::Jpeg], 5120)
+    );
+    let bundle = &catalog.bundles[0];
+    assert_eq!(
+        (bundle.category, bundle.waiver_policy.max_waived),
+        (Category::Enterprise, Some(2))
+    );
+    assert_eq!(bundle.questions, [FieldId::new("premises.tenure")]);
+    let october = |day| Date::from_ymd(2026, 10, day).expect("valid");
+    assert_eq!(catalog.calendar.is_working_day(october(8)), Ok(false));
+    assert_eq!(
+        catalog.calendar.is_working_day(october(10)),
+        Ok(true),
+        "a swapped Saturday"
+    );
+}
+
+#[test]
+fn every_problem_is_reported_at_once_with_its_line() {
+    let broken = CLEAN
+        .replace("kind = \"address\"", "kind = \"adress\"")
+        .replace("required = true\nmax_length", "requird = true\nmax_length")
+        .replace(r#"en = "Lease contract""#, r#"en = """#)
+        .replace(
+            r#"'premises.tenure == "rented"'"#,
+            r#"'premises.tenure == "leased"'"#,
+        )
+        .replace("promised_days = 1", "promised_days = 20")
+        .replace(
+            "[[bundle.item]]\nid = \"licence\"",
+            "[[bundle.item]]\nid = \"license\"",
+        );
+    let found = problems(&broken);
+    assert_eq!(
+        found,
+        [
+            "22: “kind” cannot be “adress”; choose one of text, long_text, integer, decimal, money, date, yes_no, one_of, many_of, id_number, credit_code, mobile, landline, postcode, email, bank_card, person_name, address",
+            "24: unknown key “requird” (a typo? the keys are id, kind, label, help, plain, required, condition, options, min_length, max_length, min, max, derived)",
+            "29: “name” has no English text",
+            "35: item “licence” promises 20 days, more than its legal 15",
+            // A consequence of the misspelt bundle item below, and only a warning.
+            "35: item “licence” is not used anywhere",
+            "45: condition: field “premises.tenure” has no option “leased”; its options are rented, owned",
+            "57: there is no item “license”",
+        ]
+        .map(|line| line.to_string())
+    );
+    let (_, diagnostics) = load_one(&broken);
+    let warnings: Vec<&Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .collect();
+    assert_eq!(warnings.len(), 1, "only the unused item is a warning");
+    assert!(matches!(
+        warnings[0].problem,
+        Problem::Unused { kind: "item", .. }
+    ));
+}
+
+#[test]
+fn duplicates_conflicts_rules_and_calendar_gaps() {
+    let extra = r#"
+[[field]]
+id = "premises.address"
+kind = "text"
+label = { zh = "地址", en = "Address" }
+
+[[field]]
+id = "premises.tenure"
+kind = "one_of"
+label = { zh = "重复", en = "Duplicate" }
+options = [{ value = "x", zh = "x", en = "x" }]
+
+[[item]]
+id = "permit"
+name = { zh = "许可", en = "Permit" }
+department = { zh = "某局", en = "A bureau" }
+legal_days = 20
+promised_days = 5
+fields = ["premises.address"]
+
+[[item.material]]
+id = "lease"
+key = true
+waiver = { mode = "accept", days = 3, commitment = { zh = "补交", en = "Supply" } }
+
+[[bundle]]
+id = "other"
+name = { zh = "另一件事", en = "Another" }
+summary = { zh = "说明", en = "Summary" }
+category = "personal"
+questions = ["premises.address"]
+
+[[bundle.item]]
+id = "permit"
+
+[[calendar]]
+year = 2028
+holidays = ["2028-01-01", "2027-12-31"]
+"#;
+    let found = problems(&format!("{CLEAN}{extra}"));
+    let expect = |message: &str| {
+        assert!(
+            found.iter().any(|line| line.contains(message)),
+            "{message}\n{found:#?}"
+        )
+    };
+    expect("field “premises.address” is declared with two kinds: Address and Text");
+    expect("the field id “premises.tenure” is already defined on line 10");
+    expect("in item “permit”, material “lease” is key and so cannot be waivable");
+    expect("situation question “premises.address” must be a yes_no or one_of field");
+    expect("the holiday calendar has no entry for 2027");
+    expect("2027-12-31 is not in 2028");
+}
+
+#[test]
+fn syntax_errors_and_condition_errors_point_into_the_file() {
+    let (_, diagnostics) = load_one("[catalog\nversion = 1");
+    assert!(
+        matches!(diagnostics[0].problem, Problem::Syntax { .. }),
+        "{diagnostics:#?}"
+    );
+
+    let text = CLEAN.replace(
+        r#"'premises.tenure == "rented"'"#,
+        r#"'premises.tenure = "rented"'"#,
+    );
+    let (_, diagnostics) = load_one(&text);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    let rendered = diagnostics[0].render(&text, Lang::Zh);
+    assert!(
+        rendered.starts_with("test.toml:45:30: 错误: 条件有误：比较相等要写“==”，不是“=”"),
+        "{rendered}"
+    );
+    assert!(
+        rendered.ends_with(
+            "condition = 'premises.tenure = \"rented\"'\n                             ^"
+        ),
+        "{rendered}"
+    );
+    let json = diagnostics[0].to_json(&text);
+    assert_eq!(
+        (json["line"].as_u64(), json["column"].as_u64()),
+        (Some(45), Some(30))
+    );
+    assert_eq!(json["severity"], "error");
+}
