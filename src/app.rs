@@ -50,10 +50,7 @@ fn restore(storage: &Storage) -> (State, Option<DraftError>) {
 pub fn App(props: &AppProps) -> Html {
     let env = {
         let today = props.today;
-        use_memo((), move |_| AppEnv {
-            catalog: demo::demo_catalog(),
-            today,
-        })
+        use_memo((), move |_| AppEnv { catalog: demo::demo_catalog(), today })
     };
     let restored = {
         let storage = props.storage.clone();
@@ -61,10 +58,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let store = {
         let (env, state) = (env.clone(), restored.0.clone());
-        use_reducer(move || Store {
-            state,
-            env: Rc::clone(&env),
-        })
+        use_reducer(move || Store { state, env: Rc::clone(&env) })
     };
     let notice = {
         let initial = match (&props.storage_problem, &restored.1) {

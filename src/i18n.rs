@@ -151,10 +151,7 @@ pub fn counts(lang: Lang, originals: u8, copies: u8) -> String {
                 parts.push(format!("{originals} original{}", plural(originals)));
             }
             if copies > 0 {
-                parts.push(format!(
-                    "{copies} cop{}",
-                    if copies == 1 { "y" } else { "ies" }
-                ));
+                parts.push(format!("{copies} cop{}", if copies == 1 { "y" } else { "ies" }));
             }
             parts.join(", ")
         }
@@ -174,17 +171,11 @@ pub fn savings(lang: Lang, savings: &yibiao_core::plan::Savings) -> String {
     match lang {
         Lang::Zh => format!(
             "您填写了 {} 项，而不是分别填写 {} 项；准备 {} 种材料，而不是 {} 种。",
-            savings.fields_combined,
-            savings.fields_separate,
-            savings.materials_combined,
-            savings.materials_separate
+            savings.fields_combined, savings.fields_separate, savings.materials_combined, savings.materials_separate
         ),
         Lang::En => format!(
             "You filled in {} answers instead of {}, and prepare {} documents instead of {}.",
-            savings.fields_combined,
-            savings.fields_separate,
-            savings.materials_combined,
-            savings.materials_separate
+            savings.fields_combined, savings.fields_separate, savings.materials_combined, savings.materials_separate
         ),
     }
 }

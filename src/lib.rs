@@ -17,15 +17,10 @@ pub use app::{App, AppProps, DRAFT_KEY};
 pub fn start() {
     platform::service_worker::register();
     let (storage, storage_problem) = platform::storage::Storage::browser();
-    let props = AppProps {
-        storage,
-        storage_problem,
-        today: platform::clock::today(),
-    };
+    let props = AppProps { storage, storage_problem, today: platform::clock::today() };
     platform::dom::remove_boot_message();
-    let root = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("app"));
+    let root =
+        web_sys::window().and_then(|window| window.document()).and_then(|document| document.get_element_by_id("app"));
     match root {
         Some(root) => yew::Renderer::<App>::with_root_and_props(root, props).render(),
         None => yew::Renderer::<App>::with_props(props).render(),

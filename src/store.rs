@@ -25,15 +25,9 @@ impl Reducible for Store {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let env = Env {
-            catalog: &self.env.catalog,
-            today: self.env.today,
-        };
+        let env = Env { catalog: &self.env.catalog, today: self.env.today };
         match session::reduce(&self.state, action, env) {
-            Some(state) => Rc::new(Store {
-                state,
-                env: Rc::clone(&self.env),
-            }),
+            Some(state) => Rc::new(Store { state, env: Rc::clone(&self.env) }),
             // Returning the same Rc tells Yew nothing changed: no re-render.
             None => self,
         }
@@ -45,6 +39,5 @@ pub type StoreHandle = UseReducerHandle<Store>;
 /// The store shared by context from `App`.
 #[hook]
 pub fn use_store() -> StoreHandle {
-    use_context::<StoreHandle>()
-        .expect("components are rendered inside App, which provides the store")
+    use_context::<StoreHandle>().expect("components are rendered inside App, which provides the store")
 }

@@ -75,10 +75,7 @@ impl HolidayCalendar {
 
     /// Whether `date` is a working day.
     pub fn is_working_day(&self, date: Date) -> Result<bool, CalendarError> {
-        let year = self
-            .years
-            .get(&date.year())
-            .ok_or(CalendarError::YearNotCovered { year: date.year() })?;
+        let year = self.years.get(&date.year()).ok_or(CalendarError::YearNotCovered { year: date.year() })?;
         if year.working_weekends.contains(&date) {
             return Ok(true);
         }
@@ -95,9 +92,7 @@ impl HolidayCalendar {
             return self.next_working_day_from(start);
         }
         while remaining > 0 {
-            date = date
-                .add_days(1)
-                .ok_or(CalendarError::YearNotCovered { year: 9999 })?;
+            date = date.add_days(1).ok_or(CalendarError::YearNotCovered { year: 9999 })?;
             if self.is_working_day(date)? {
                 remaining -= 1;
             }
@@ -112,9 +107,7 @@ impl HolidayCalendar {
             if self.is_working_day(candidate)? {
                 return Ok(candidate);
             }
-            candidate = candidate
-                .add_days(1)
-                .ok_or(CalendarError::YearNotCovered { year: 9999 })?;
+            candidate = candidate.add_days(1).ok_or(CalendarError::YearNotCovered { year: 9999 })?;
         }
         Ok(candidate)
     }
@@ -131,9 +124,7 @@ mod tests {
     }
 
     fn range(from: Date, to: Date) -> BTreeSet<Date> {
-        (0..=to.days_since_epoch() - from.days_since_epoch())
-            .filter_map(|n| from.add_days(n))
-            .collect()
+        (0..=to.days_since_epoch() - from.days_since_epoch()).filter_map(|n| from.add_days(n)).collect()
     }
 
     /// The 2025 arrangement (国办发明电〔2024〕12号).
@@ -149,52 +140,21 @@ mod tests {
         ] {
             holidays.extend(range(from, to));
         }
-        let working_weekends = [
-            date(2025, 1, 26),
-            date(2025, 2, 8),
-            date(2025, 4, 27),
-            date(2025, 9, 28),
-            date(2025, 10, 11),
-        ]
-        .into();
+        let working_weekends =
+            [date(2025, 1, 26), date(2025, 2, 8), date(2025, 4, 27), date(2025, 9, 28), date(2025, 10, 11)].into();
         let mut calendar = HolidayCalendar::new();
-        calendar.insert_year(
-            2025,
-            CalendarYear {
-                holidays,
-                working_weekends,
-            },
-        );
+        calendar.insert_year(2025, CalendarYear { holidays, working_weekends });
         calendar
     }
 
     #[test]
     fn knows_holidays_swaps_and_weekends() {
         let calendar = calendar_2025();
-        assert_eq!(
-            calendar.is_working_day(date(2025, 1, 29)),
-            Ok(false),
-            "Spring Festival"
-        );
-        assert_eq!(
-            calendar.is_working_day(date(2025, 1, 26)),
-            Ok(true),
-            "a swapped Sunday"
-        );
-        assert_eq!(
-            calendar.is_working_day(date(2025, 3, 8)),
-            Ok(false),
-            "an ordinary Saturday"
-        );
-        assert_eq!(
-            calendar.is_working_day(date(2025, 3, 10)),
-            Ok(true),
-            "an ordinary Monday"
-        );
-        assert_eq!(
-            calendar.is_working_day(date(2026, 1, 5)),
-            Err(CalendarError::YearNotCovered { year: 2026 })
-        );
+        assert_eq!(calendar.is_working_day(date(2025, 1, 29)), Ok(false), "Spring Festival");
+        assert_eq!(calendar.is_working_day(date(2025, 1, 26)), Ok(true), "a swapped Sunday");
+        assert_eq!(calendar.is_working_day(date(2025, 3, 8)), Ok(false), "an ordinary Saturday");
+        assert_eq!(calendar.is_working_day(date(2025, 3, 10)), Ok(true), "an ordinary Monday");
+        assert_eq!(calendar.is_working_day(date(2026, 1, 5)), Err(CalendarError::YearNotCovered { year: 2026 }));
     }
 
     #[test]
@@ -202,30 +162,12 @@ mod tests {
         let calendar = calendar_2025();
         // From Friday 2025-09-26: Sunday 28 is a working day, then 29 and 30, then the holiday
         // to 8 October, then Thursday 9, Friday 10 and the swapped Saturday 11.
-        assert_eq!(
-            calendar.add_working_days(date(2025, 9, 26), 1),
-            Ok(date(2025, 9, 28))
-        );
-        assert_eq!(
-            calendar.add_working_days(date(2025, 9, 26), 3),
-            Ok(date(2025, 9, 30))
-        );
-        assert_eq!(
-            calendar.add_working_days(date(2025, 9, 26), 4),
-            Ok(date(2025, 10, 9))
-        );
-        assert_eq!(
-            calendar.add_working_days(date(2025, 9, 26), 6),
-            Ok(date(2025, 10, 11))
-        );
-        assert_eq!(
-            calendar.add_working_days(date(2025, 10, 1), 0),
-            Ok(date(2025, 10, 9))
-        );
-        assert_eq!(
-            calendar.add_working_days(date(2025, 12, 30), 5),
-            Err(CalendarError::YearNotCovered { year: 2026 })
-        );
+        assert_eq!(calendar.add_working_days(date(2025, 9, 26), 1), Ok(date(2025, 9, 28)));
+        assert_eq!(calendar.add_working_days(date(2025, 9, 26), 3), Ok(date(2025, 9, 30)));
+        assert_eq!(calendar.add_working_days(date(2025, 9, 26), 4), Ok(date(2025, 10, 9)));
+        assert_eq!(calendar.add_working_days(date(2025, 9, 26), 6), Ok(date(2025, 10, 11)));
+        assert_eq!(calendar.add_working_days(date(2025, 10, 1), 0), Ok(date(2025, 10, 9)));
+        assert_eq!(calendar.add_working_days(date(2025, 12, 30), 5), Err(CalendarError::YearNotCovered { year: 2026 }));
     }
 
     proptest! {

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use crate::calendar::HolidayCalendar;
 use crate::catalog::{
-    Bundle, BundleId, BundleItem, Catalog, Category, Field, FieldId, FieldKind, FileType, Item,
-    ItemField, ItemId, Material, MaterialId, MaterialNeed, MaterialRules, Section, WaiverPolicy,
+    Bundle, BundleId, BundleItem, Catalog, Category, Field, FieldId, FieldKind, FileType, Item, ItemField, ItemId,
+    Material, MaterialId, MaterialNeed, MaterialRules, Section, WaiverPolicy,
 };
 use crate::text::Text;
 
@@ -35,19 +35,11 @@ fn material(id: &str, name: (&str, &str), description: (&str, &str)) -> Material
 }
 
 fn need(id: &str, originals: u8, copies: u8) -> MaterialNeed {
-    MaterialNeed {
-        material: MaterialId::new(id),
-        originals,
-        copies,
-        condition: None,
-        rules: MaterialRules::default(),
-    }
+    MaterialNeed { material: MaterialId::new(id), originals, copies, condition: None, rules: MaterialRules::default() }
 }
 
 fn ids(list: &[&str]) -> Vec<ItemField> {
-    list.iter()
-        .map(|id| ItemField::new(FieldId::new(*id)))
-        .collect()
+    list.iter().map(|id| ItemField::new(FieldId::new(*id))).collect()
 }
 
 /// Builds the demo catalog.
@@ -65,10 +57,7 @@ pub fn demo_catalog() -> Catalog {
             FieldKind::IdNumber,
             "法定代表人身份证号码",
             "Legal representative's ID number",
-            Some((
-                "18 位，最后一位可能是 X",
-                "18 characters; the last may be X",
-            )),
+            Some(("18 位，最后一位可能是 X", "18 characters; the last may be X")),
         ),
         field(
             "applicant.mobile",
@@ -82,25 +71,10 @@ pub fn demo_catalog() -> Catalog {
             FieldKind::Text,
             "企业名称",
             "Company name",
-            Some((
-                "例如：某某市某某餐饮有限公司",
-                "For example: Sample City Sample Catering Co., Ltd.",
-            )),
+            Some(("例如：某某市某某餐饮有限公司", "For example: Sample City Sample Catering Co., Ltd.")),
         ),
-        field(
-            "enterprise.address",
-            FieldKind::Address,
-            "住所（经营场所）",
-            "Registered address",
-            None,
-        ),
-        field(
-            "finance.contact_name",
-            FieldKind::PersonName,
-            "财务负责人姓名",
-            "Finance officer's name",
-            None,
-        ),
+        field("enterprise.address", FieldKind::Address, "住所（经营场所）", "Registered address", None),
+        field("finance.contact_name", FieldKind::PersonName, "财务负责人姓名", "Finance officer's name", None),
     ];
     let materials = [
         material(
@@ -116,10 +90,7 @@ pub fn demo_catalog() -> Catalog {
         material(
             "premises_proof",
             ("住所使用证明", "Proof of the right to use the premises"),
-            (
-                "房屋产权证明或租赁合同",
-                "Property certificate or lease contract",
-            ),
+            ("房屋产权证明或租赁合同", "Property certificate or lease contract"),
         ),
     ];
     let items = [
@@ -136,11 +107,7 @@ pub fn demo_catalog() -> Catalog {
                 "applicant.id_number",
                 "applicant.mobile",
             ]),
-            materials: vec![
-                need("id_card", 1, 1),
-                need("articles_of_association", 1, 0),
-                need("premises_proof", 0, 1),
-            ],
+            materials: vec![need("id_card", 1, 1), need("articles_of_association", 1, 0), need("premises_proof", 0, 1)],
         },
         Item {
             id: ItemId::new("new_taxpayer"),
@@ -161,49 +128,22 @@ pub fn demo_catalog() -> Catalog {
     let bundle = Bundle {
         id: BundleId::new(ENTERPRISE_OPENING),
         name: Text::new("企业开办", "Opening a company"),
-        summary: Text::new(
-            "营业执照和税务登记，一张表一次办",
-            "Business licence and tax registration in one form",
-        ),
+        summary: Text::new("营业执照和税务登记，一张表一次办", "Business licence and tax registration in one form"),
         category: Category::Enterprise,
         questions: Vec::new(),
-        items: items
-            .iter()
-            .map(|item| BundleItem {
-                item: item.id.clone(),
-                condition: None,
-            })
-            .collect(),
+        items: items.iter().map(|item| BundleItem { item: item.id.clone(), condition: None }).collect(),
         waiver_policy: WaiverPolicy::default(),
     };
     Catalog {
         version: "demo-2026.1".to_owned(),
         sections: vec![
-            Section {
-                id: "applicant".into(),
-                title: Text::new("申请人", "Applicant"),
-            },
-            Section {
-                id: "enterprise".into(),
-                title: Text::new("企业", "Company"),
-            },
-            Section {
-                id: "finance".into(),
-                title: Text::new("财务", "Finance"),
-            },
+            Section { id: "applicant".into(), title: Text::new("申请人", "Applicant") },
+            Section { id: "enterprise".into(), title: Text::new("企业", "Company") },
+            Section { id: "finance".into(), title: Text::new("财务", "Finance") },
         ],
-        fields: fields
-            .into_iter()
-            .map(|field| (field.id.clone(), field))
-            .collect(),
-        materials: materials
-            .into_iter()
-            .map(|material| (material.id.clone(), material))
-            .collect(),
-        items: items
-            .into_iter()
-            .map(|item| (item.id.clone(), item))
-            .collect::<BTreeMap<_, _>>(),
+        fields: fields.into_iter().map(|field| (field.id.clone(), field)).collect(),
+        materials: materials.into_iter().map(|material| (material.id.clone(), material)).collect(),
+        items: items.into_iter().map(|item| (item.id.clone(), item)).collect::<BTreeMap<_, _>>(),
         bundles: vec![bundle],
         calendar: HolidayCalendar::new(),
     }

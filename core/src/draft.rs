@@ -78,39 +78,25 @@ impl std::error::Error for DraftError {}
 
 /// Writes the draft document for `state`.
 pub fn encode(state: &State, catalog_version: &str) -> String {
-    let envelope = Envelope {
-        format: FORMAT,
-        version: VERSION,
-        catalog_version,
-        state,
-    };
+    let envelope = Envelope { format: FORMAT, version: VERSION, catalog_version, state };
     // Serialising plain data with string keys cannot fail.
     serde_json::to_string(&envelope).unwrap_or_default()
 }
 
 /// Reads a draft document, migrating older versions.
 pub fn decode(text: &str) -> Result<Draft, DraftError> {
-    let unreadable = |error: serde_json::Error| DraftError::Unreadable {
-        detail: error.to_string(),
-    };
+    let unreadable = |error: serde_json::Error| DraftError::Unreadable { detail: error.to_string() };
     let header: Header = serde_json::from_str(text).map_err(unreadable)?;
     if header.format != FORMAT {
-        return Err(DraftError::Unreadable {
-            detail: format!("format is {:?}", header.format),
-        });
+        return Err(DraftError::Unreadable { detail: format!("format is {:?}", header.format) });
     }
     match header.version {
         1 => {
             let envelope: EnvelopeV1 = serde_json::from_str(text).map_err(unreadable)?;
-            Ok(Draft {
-                catalog_version: envelope.catalog_version,
-                state: envelope.state,
-            })
+            Ok(Draft { catalog_version: envelope.catalog_version, state: envelope.state })
         }
         found if found > VERSION => Err(DraftError::NewerVersion { found }),
-        found => Err(DraftError::Unreadable {
-            detail: format!("unknown version {found}"),
-        }),
+        found => Err(DraftError::Unreadable { detail: format!("unknown version {found}") }),
     }
 }
 
@@ -122,29 +108,16 @@ mod tests {
 
     fn sample_state() -> State {
         let mut application = Application::new(BundleId::new("enterprise_opening"));
-        application
-            .answers
-            .insert(FieldId::new("applicant.name"), "张三".into());
+        application.answers.insert(FieldId::new("applicant.name"), "张三".into());
         application.visited.insert(FieldId::new("applicant.name"));
-        State {
-            lang: Lang::En,
-            page: Page::Form,
-            application: Some(application),
-            failed_continues: 2,
-        }
+        State { lang: Lang::En, page: Page::Form, application: Some(application), failed_continues: 2 }
     }
 
     #[test]
     fn a_draft_round_trips_exactly() {
         let state = sample_state();
         let draft = decode(&encode(&state, "demo-2026.1")).expect("decodes");
-        assert_eq!(
-            draft,
-            Draft {
-                catalog_version: "demo-2026.1".into(),
-                state
-            }
-        );
+        assert_eq!(draft, Draft { catalog_version: "demo-2026.1".into(), state });
     }
 
     #[test]
@@ -160,22 +133,13 @@ mod tests {
     fn a_version_one_draft_without_optional_parts_opens() {
         let text = r#"{"format":"yibiao-draft","version":1,"catalog_version":"x","state":{"lang":"zh","page":"home","application":{"bundle":"b","answers":{}}}}"#;
         let draft = decode(text).expect("opens");
-        assert_eq!(
-            draft.state.application.expect("present").bundle,
-            BundleId::new("b")
-        );
+        assert_eq!(draft.state.application.expect("present").bundle, BundleId::new("b"));
     }
 
     #[test]
     fn damaged_foreign_and_newer_drafts_are_refused_with_a_reason() {
-        assert!(matches!(
-            decode("{not json"),
-            Err(DraftError::Unreadable { .. })
-        ));
-        assert!(matches!(
-            decode(r#"{"format":"other","version":1}"#),
-            Err(DraftError::Unreadable { .. })
-        ));
+        assert!(matches!(decode("{not json"), Err(DraftError::Unreadable { .. })));
+        assert!(matches!(decode(r#"{"format":"other","version":1}"#), Err(DraftError::Unreadable { .. })));
         assert!(matches!(
             decode(r#"{"format":"yibiao-draft","version":1,"state":3}"#),
             Err(DraftError::Unreadable { .. })

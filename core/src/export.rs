@@ -61,12 +61,7 @@ struct ExportedMaterial<'a> {
 }
 
 /// Writes the answers document for an application on `today`.
-pub fn answers_document(
-    catalog: &Catalog,
-    plan: &Plan,
-    application: &Application,
-    today: Date,
-) -> String {
+pub fn answers_document(catalog: &Catalog, plan: &Plan, application: &Application, today: Date) -> String {
     let bundle_name = catalog.bundle(&plan.bundle).map(|bundle| &bundle.name);
     let fallback_name = Text::new(plan.bundle.as_str(), plan.bundle.as_str());
     let document = AnswersDocument {
@@ -74,10 +69,7 @@ pub fn answers_document(
         version: VERSION,
         catalog_version: &catalog.version,
         exported_on: today,
-        bundle: Named {
-            id: plan.bundle.as_str(),
-            name: bundle_name.unwrap_or(&fallback_name),
-        },
+        bundle: Named { id: plan.bundle.as_str(), name: bundle_name.unwrap_or(&fallback_name) },
         items: plan
             .items
             .iter()
@@ -94,11 +86,7 @@ pub fn answers_document(
             .map(|planned| ExportedAnswer {
                 field: planned.field.id.as_str(),
                 label: &planned.field.label,
-                value: canonical_value(
-                    &planned.field,
-                    application.answer(&planned.field.id),
-                    today,
-                ),
+                value: canonical_value(&planned.field, application.answer(&planned.field.id), today),
                 used_by: planned.asked_by.iter().map(|id| id.as_str()).collect(),
             })
             .collect(),
@@ -134,16 +122,9 @@ mod tests {
         let catalog = demo_catalog();
         let today = Date::from_ymd(2026, 11, 22).expect("valid");
         let mut application = Application::new(BundleId::new(ENTERPRISE_OPENING));
-        application.answers.insert(
-            FieldId::new("applicant.id_number"),
-            " 11010519491231002x ".into(),
-        );
-        application
-            .answers
-            .insert(FieldId::new("applicant.name"), "张三".into());
-        application
-            .answers
-            .insert(FieldId::new("not.planned"), "secret".into());
+        application.answers.insert(FieldId::new("applicant.id_number"), " 11010519491231002x ".into());
+        application.answers.insert(FieldId::new("applicant.name"), "张三".into());
+        application.answers.insert(FieldId::new("not.planned"), "secret".into());
         let plan = application.plan(&catalog, today).expect("plans");
         let text = answers_document(&catalog, &plan, &application, today);
         let json: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
@@ -155,20 +136,10 @@ mod tests {
         assert_eq!(answers.len(), 2);
         assert_eq!(answers[0]["field"], "applicant.name");
         assert_eq!(answers[1]["value"], "11010519491231002X");
-        assert_eq!(
-            answers[1]["used_by"],
-            serde_json::json!(["company_registration", "new_taxpayer"])
-        );
+        assert_eq!(answers[1]["used_by"], serde_json::json!(["company_registration", "new_taxpayer"]));
         assert!(!text.contains("secret"));
         assert_eq!(json["checklist"][0]["copies"], 2);
-        assert_eq!(
-            text,
-            answers_document(&catalog, &plan, &application, today),
-            "byte-stable"
-        );
-        assert_eq!(
-            file_name(&plan, today),
-            "yibiao-enterprise_opening-2026-11-22.json"
-        );
+        assert_eq!(text, answers_document(&catalog, &plan, &application, today), "byte-stable");
+        assert_eq!(file_name(&plan, today), "yibiao-enterprise_opening-2026-11-22.json");
     }
 }

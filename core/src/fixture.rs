@@ -13,47 +13,24 @@ fn text(zh: &str) -> Text {
 }
 
 fn field(id: &str, kind: FieldKind, required: bool) -> Field {
-    Field {
-        required,
-        ..Field::new(FieldId::new(id), kind, text(id))
-    }
+    Field { required, ..Field::new(FieldId::new(id), kind, text(id)) }
 }
 
 fn when(source: &str) -> Option<Condition> {
     Some(Condition::parse(source).expect("fixture conditions parse"))
 }
 
-fn need(
-    id: &str,
-    originals: u8,
-    copies: u8,
-    condition: Option<Condition>,
-    rules: MaterialRules,
-) -> MaterialNeed {
-    MaterialNeed {
-        material: MaterialId::new(id),
-        originals,
-        copies,
-        condition,
-        rules,
-    }
+fn need(id: &str, originals: u8, copies: u8, condition: Option<Condition>, rules: MaterialRules) -> MaterialNeed {
+    MaterialNeed { material: MaterialId::new(id), originals, copies, condition, rules }
 }
 
 fn key() -> MaterialRules {
-    MaterialRules {
-        key: true,
-        ..MaterialRules::default()
-    }
+    MaterialRules { key: true, ..MaterialRules::default() }
 }
 
 fn waivable(mode: WaiverMode, days: u16) -> MaterialRules {
     MaterialRules {
-        waiver: Some(Waiver {
-            mode,
-            days,
-            commitment: text("承诺按期补交"),
-        }),
-        ..MaterialRules::default()
+        waiver: Some(Waiver { mode, days, commitment: text("承诺按期补交") }), ..MaterialRules::default()
     }
 }
 
@@ -64,10 +41,7 @@ fn item(id: &str, department: &str, fields: &[&str], materials: Vec<MaterialNeed
         department: text(department),
         legal_days: 20,
         promised_days: 5,
-        fields: fields
-            .iter()
-            .map(|id| ItemField::new(FieldId::new(*id)))
-            .collect(),
+        fields: fields.iter().map(|id| ItemField::new(FieldId::new(*id))).collect(),
         materials,
     }
 }
@@ -75,23 +49,15 @@ fn item(id: &str, department: &str, fields: &[&str], materials: Vec<MaterialNeed
 /// The fixture catalog.
 pub fn restaurant_catalog() -> Catalog {
     let mut tenure = field("premises.tenure", FieldKind::OneOf, true);
-    tenure.options = ["rented", "owned"]
-        .iter()
-        .map(|value| FieldOption {
-            value: (*value).into(),
-            label: text(value),
-        })
-        .collect();
+    tenure.options =
+        ["rented", "owned"].iter().map(|value| FieldOption { value: (*value).into(), label: text(value) }).collect();
     let mut agent_name = field("agent.name", FieldKind::PersonName, true);
     agent_name.condition = when("application.by_agent");
     let mut agent_id = field("agent.id_number", FieldKind::IdNumber, true);
     agent_id.condition = when("application.by_agent");
     let mut birth_date = field("applicant.birth_date", FieldKind::Date, false);
-    birth_date.derived = Some(Derived {
-        from: FieldId::new("applicant.id_number"),
-        derivation: Derivation::BirthDate,
-        editable: true,
-    });
+    birth_date.derived =
+        Some(Derived { from: FieldId::new("applicant.id_number"), derivation: Derivation::BirthDate, editable: true });
     let fields = vec![
         tenure,
         field("application.by_agent", FieldKind::YesNo, true),
@@ -126,10 +92,7 @@ pub fn restaurant_catalog() -> Catalog {
         file_types: vec![FileType::Pdf, FileType::Jpeg],
         max_size_kb: 5_120,
     });
-    let id_card = || MaterialRules {
-        e_certificate: Some(text("居民身份证")),
-        ..key()
-    };
+    let id_card = || MaterialRules { e_certificate: Some(text("居民身份证")), ..key() };
     let items = vec![
         item(
             "licence",
@@ -144,52 +107,25 @@ pub fn restaurant_catalog() -> Catalog {
             ],
             vec![
                 need("id_card", 1, 1, None, id_card()),
-                need(
-                    "lease",
-                    0,
-                    1,
-                    when(r#"premises.tenure == "rented""#),
-                    waivable(WaiverMode::Process, 5),
-                ),
+                need("lease", 0, 1, when(r#"premises.tenure == "rented""#), waivable(WaiverMode::Process, 5)),
                 need(
                     "property_certificate",
                     0,
                     1,
                     when(r#"premises.tenure == "owned""#),
-                    MaterialRules {
-                        e_certificate: Some(text("不动产权证书")),
-                        ..MaterialRules::default()
-                    },
+                    MaterialRules { e_certificate: Some(text("不动产权证书")), ..MaterialRules::default() },
                 ),
-                need(
-                    "power_of_attorney",
-                    1,
-                    0,
-                    when("application.by_agent"),
-                    key(),
-                ),
+                need("power_of_attorney", 1, 0, when("application.by_agent"), key()),
                 need("agent_id_card", 1, 1, when("application.by_agent"), key()),
             ],
         ),
         item(
             "food_permit",
             "市场监督管理局",
-            &[
-                "enterprise.name",
-                "applicant.name",
-                "applicant.id_number",
-                "premises.address",
-                "food.category",
-            ],
+            &["enterprise.name", "applicant.name", "applicant.id_number", "premises.address", "food.category"],
             vec![
                 need("id_card", 1, 2, None, id_card()),
-                need(
-                    "lease",
-                    0,
-                    1,
-                    when(r#"premises.tenure == "rented""#),
-                    waivable(WaiverMode::Accept, 3),
-                ),
+                need("lease", 0, 1, when(r#"premises.tenure == "rented""#), waivable(WaiverMode::Accept, 3)),
                 need(
                     "health_certificates",
                     0,
@@ -206,8 +142,7 @@ pub fn restaurant_catalog() -> Catalog {
                     1,
                     None,
                     MaterialRules {
-                        commitment_letter: Some(text("承诺布局符合要求")),
-                        ..MaterialRules::default()
+                        commitment_letter: Some(text("承诺布局符合要求")), ..MaterialRules::default()
                     },
                 ),
             ],
@@ -224,76 +159,33 @@ pub fn restaurant_catalog() -> Catalog {
         name: text("开办餐饮店"),
         summary: text("营业执照、食品经营许可、消防检查"),
         category: Category::Enterprise,
-        questions: ["premises.tenure", "application.by_agent", "premises.large"]
-            .map(FieldId::new)
-            .to_vec(),
+        questions: ["premises.tenure", "application.by_agent", "premises.large"].map(FieldId::new).to_vec(),
         items: vec![
-            BundleItem {
-                item: ItemId::new("licence"),
-                condition: None,
-            },
-            BundleItem {
-                item: ItemId::new("food_permit"),
-                condition: None,
-            },
-            BundleItem {
-                item: ItemId::new("fire_check"),
-                condition: when("premises.large"),
-            },
+            BundleItem { item: ItemId::new("licence"), condition: None },
+            BundleItem { item: ItemId::new("food_permit"), condition: None },
+            BundleItem { item: ItemId::new("fire_check"), condition: when("premises.large") },
         ],
-        waiver_policy: WaiverPolicy {
-            max_waived: Some(2),
-        },
+        waiver_policy: WaiverPolicy { max_waived: Some(2) },
     };
     let mut calendar = HolidayCalendar::new();
     let mut holidays = std::collections::BTreeSet::new();
     for day in 1..=8 {
         holidays.extend(Date::from_ymd(2026, 10, day));
     }
-    let working_weekends = [Date::from_ymd(2026, 9, 20), Date::from_ymd(2026, 10, 10)]
-        .into_iter()
-        .flatten()
-        .collect();
-    calendar.insert_year(
-        2026,
-        CalendarYear {
-            holidays,
-            working_weekends,
-        },
-    );
+    let working_weekends = [Date::from_ymd(2026, 9, 20), Date::from_ymd(2026, 10, 10)].into_iter().flatten().collect();
+    calendar.insert_year(2026, CalendarYear { holidays, working_weekends });
     calendar.insert_year(2027, CalendarYear::default());
     Catalog {
         version: "fixture".into(),
         sections: vec![
-            Section {
-                id: "applicant".into(),
-                title: text("申请人"),
-            },
-            Section {
-                id: "agent".into(),
-                title: text("代理人"),
-            },
-            Section {
-                id: "enterprise".into(),
-                title: text("企业"),
-            },
-            Section {
-                id: "premises".into(),
-                title: text("经营场所"),
-            },
+            Section { id: "applicant".into(), title: text("申请人") },
+            Section { id: "agent".into(), title: text("代理人") },
+            Section { id: "enterprise".into(), title: text("企业") },
+            Section { id: "premises".into(), title: text("经营场所") },
         ],
-        fields: fields
-            .into_iter()
-            .map(|field| (field.id.clone(), field))
-            .collect(),
-        materials: materials
-            .into_iter()
-            .map(|material| (material.id.clone(), material))
-            .collect(),
-        items: items
-            .into_iter()
-            .map(|item| (item.id.clone(), item))
-            .collect(),
+        fields: fields.into_iter().map(|field| (field.id.clone(), field)).collect(),
+        materials: materials.into_iter().map(|material| (material.id.clone(), material)).collect(),
+        items: items.into_iter().map(|item| (item.id.clone(), item)).collect(),
         bundles: vec![bundle],
         calendar,
     }

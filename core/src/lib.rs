@@ -21,9 +21,7 @@ pub mod text;
 pub mod validate;
 pub mod verdict;
 
-pub use catalog::{
-    Bundle, BundleId, Catalog, Field, FieldId, FieldKind, Item, ItemId, Material, MaterialId,
-};
+pub use catalog::{Bundle, BundleId, Catalog, Field, FieldId, FieldKind, Item, ItemId, Material, MaterialId};
 pub use date::Date;
 pub use plan::Plan;
 pub use text::{Lang, Text};

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::catalog::{
-    BundleId, Catalog, Condition, Derivation, Field, FieldId, FieldKind, Item, ItemId, Material,
-    MaterialId, MaterialRules, Waiver,
+    BundleId, Catalog, Condition, Derivation, Field, FieldId, FieldKind, Item, ItemId, Material, MaterialId,
+    MaterialRules, Waiver,
 };
 use crate::cond::{evaluate, Truth};
 use crate::date::Date;
@@ -30,10 +30,7 @@ pub struct Reason {
 
 impl Reason {
     fn always() -> Reason {
-        Reason {
-            condition: None,
-            read: Vec::new(),
-        }
+        Reason { condition: None, read: Vec::new() }
     }
 
     fn of(condition: &Condition, answers: &Answers) -> Reason {
@@ -41,20 +38,9 @@ impl Reason {
             .expr
             .fields()
             .into_iter()
-            .map(|field| {
-                (
-                    field.clone(),
-                    answers
-                        .get(field)
-                        .filter(|value| !value.trim().is_empty())
-                        .cloned(),
-                )
-            })
+            .map(|field| (field.clone(), answers.get(field).filter(|value| !value.trim().is_empty()).cloned()))
             .collect();
-        Reason {
-            condition: Some(condition.source.clone()),
-            read,
-        }
+        Reason { condition: Some(condition.source.clone()), read }
     }
 }
 
@@ -205,9 +191,7 @@ impl PlanError {
                 format!("一件事“{bundle}”的情形问题引用了目录中不存在的字段“{field}”")
             }
             (PlanError::UnknownQuestion { bundle, field }, Lang::En) => {
-                format!(
-                    "Bundle “{bundle}” asks question “{field}”, which the catalog does not define"
-                )
+                format!("Bundle “{bundle}” asks question “{field}”, which the catalog does not define")
             }
             (PlanError::UnknownField { item, field }, Lang::Zh) => {
                 format!("事项“{item}”引用了目录中不存在的字段“{field}”")
@@ -219,9 +203,7 @@ impl PlanError {
                 format!("事项“{item}”引用了目录中不存在的材料“{material}”")
             }
             (PlanError::UnknownMaterial { item, material }, Lang::En) => {
-                format!(
-                    "Item “{item}” needs material “{material}”, which the catalog does not define"
-                )
+                format!("Item “{item}” needs material “{material}”, which the catalog does not define")
             }
         }
     }
@@ -237,49 +219,28 @@ impl std::error::Error for PlanError {}
 
 /// The answer a condition sees for a field: the valid typed answer, or the value derived
 /// from an ID number when the field is derived and unanswered.
-pub fn typed_answer(
-    catalog: &Catalog,
-    answers: &Answers,
-    field_id: &FieldId,
-    today: Date,
-) -> Option<Value> {
+pub fn typed_answer(catalog: &Catalog, answers: &Answers, field_id: &FieldId, today: Date) -> Option<Value> {
     let field = catalog.field(field_id)?;
     if let Some(text) = answers.get(field_id).filter(|text| !text.trim().is_empty()) {
         return parse_value(field, text, today).ok().flatten();
     }
-    derived_value(catalog, answers, field, today)
-        .and_then(|text| parse_value(field, &text, today).ok().flatten())
+    derived_value(catalog, answers, field, today).and_then(|text| parse_value(field, &text, today).ok().flatten())
 }
 
 /// The value a derived field takes from its source ID number, as text in the field's format.
-pub fn derived_value(
-    catalog: &Catalog,
-    answers: &Answers,
-    field: &Field,
-    today: Date,
-) -> Option<String> {
+pub fn derived_value(catalog: &Catalog, answers: &Answers, field: &Field, today: Date) -> Option<String> {
     let derived = field.derived.as_ref()?;
     let Some(Value::IdNumber(id)) = typed_answer(catalog, answers, &derived.from, today) else {
         return None;
     };
     Some(match derived.derivation {
         Derivation::BirthDate => id.birth_date().to_string(),
-        Derivation::Sex => if id.sex() == Sex::Male {
-            "male"
-        } else {
-            "female"
-        }
-        .to_owned(),
+        Derivation::Sex => if id.sex() == Sex::Male { "male" } else { "female" }.to_owned(),
         Derivation::Age => Decimal::from_integer(i64::from(id.age_on(today))).to_string(),
     })
 }
 
-fn truth_of(
-    condition: Option<&Condition>,
-    catalog: &Catalog,
-    answers: &Answers,
-    today: Date,
-) -> Truth {
+fn truth_of(condition: Option<&Condition>, catalog: &Catalog, answers: &Answers, today: Date) -> Truth {
     match condition {
         None => Truth::True,
         Some(condition) => {
@@ -289,12 +250,7 @@ fn truth_of(
     }
 }
 
-fn waiting_for(
-    condition: Option<&Condition>,
-    catalog: &Catalog,
-    answers: &Answers,
-    today: Date,
-) -> Vec<FieldId> {
+fn waiting_for(condition: Option<&Condition>, catalog: &Catalog, answers: &Answers, today: Date) -> Vec<FieldId> {
     condition
         .map(|condition| {
             condition
@@ -333,15 +289,8 @@ fn strictest(a: &MaterialRules, b: &MaterialRules) -> MaterialRules {
 
 impl Plan {
     /// Plans `bundle` for `answers` on `today`.
-    pub fn new(
-        catalog: &Catalog,
-        bundle: &BundleId,
-        answers: &Answers,
-        today: Date,
-    ) -> Result<Plan, PlanError> {
-        let bundle_entry = catalog
-            .bundle(bundle)
-            .ok_or_else(|| PlanError::UnknownBundle(bundle.clone()))?;
+    pub fn new(catalog: &Catalog, bundle: &BundleId, answers: &Answers, today: Date) -> Result<Plan, PlanError> {
+        let bundle_entry = catalog.bundle(bundle).ok_or_else(|| PlanError::UnknownBundle(bundle.clone()))?;
         let truth = |condition: Option<&Condition>| truth_of(condition, catalog, answers, today);
         let mut pending = Vec::new();
 
@@ -350,20 +299,12 @@ impl Plan {
         for question in &bundle_entry.questions {
             let field = catalog
                 .field(question)
-                .ok_or_else(|| PlanError::UnknownQuestion {
-                    bundle: bundle.clone(),
-                    field: question.clone(),
-                })?;
+                .ok_or_else(|| PlanError::UnknownQuestion { bundle: bundle.clone(), field: question.clone() })?;
             match truth(field.condition.as_ref()) {
                 Truth::True => questions.push(PlannedQuestion {
                     field: field.clone(),
-                    answered: answers
-                        .get(question)
-                        .is_some_and(|value| !value.trim().is_empty()),
-                    reason: field
-                        .condition
-                        .as_ref()
-                        .map_or_else(Reason::always, |c| Reason::of(c, answers)),
+                    answered: answers.get(question).is_some_and(|value| !value.trim().is_empty()),
+                    reason: field.condition.as_ref().map_or_else(Reason::always, |c| Reason::of(c, answers)),
                 }),
                 Truth::Unknown => pending.push(Pending {
                     kind: PendingKind::Field(question.clone()),
@@ -379,16 +320,10 @@ impl Plan {
             let item = catalog
                 .items
                 .get(&entry.item)
-                .ok_or_else(|| PlanError::UnknownItem {
-                    bundle: bundle.clone(),
-                    item: entry.item.clone(),
-                })?;
+                .ok_or_else(|| PlanError::UnknownItem { bundle: bundle.clone(), item: entry.item.clone() })?;
             match truth(entry.condition.as_ref()) {
                 Truth::True => {
-                    let reason = entry
-                        .condition
-                        .as_ref()
-                        .map_or_else(Reason::always, |c| Reason::of(c, answers));
+                    let reason = entry.condition.as_ref().map_or_else(Reason::always, |c| Reason::of(c, answers));
                     items.push((item, reason));
                 }
                 Truth::Unknown => pending.push(Pending {
@@ -405,24 +340,17 @@ impl Plan {
         let (mut fields_separate, mut materials_separate) = (0, 0);
         for (item, _) in &items {
             for item_field in &item.fields {
-                let field =
-                    catalog
-                        .field(&item_field.field)
-                        .ok_or_else(|| PlanError::UnknownField {
-                            item: item.id.clone(),
-                            field: item_field.field.clone(),
-                        })?;
+                let field = catalog.field(&item_field.field).ok_or_else(|| PlanError::UnknownField {
+                    item: item.id.clone(),
+                    field: item_field.field.clone(),
+                })?;
                 match truth(field.condition.as_ref()) {
                     Truth::False => continue,
                     Truth::Unknown => {
                         let kind = PendingKind::Field(field.id.clone());
                         if !pending.iter().any(|p| p.kind == kind) {
-                            let waiting =
-                                waiting_for(field.condition.as_ref(), catalog, answers, today);
-                            pending.push(Pending {
-                                kind,
-                                waiting_for: waiting,
-                            });
+                            let waiting = waiting_for(field.condition.as_ref(), catalog, answers, today);
+                            pending.push(Pending { kind, waiting_for: waiting });
                         }
                         continue;
                     }
@@ -440,10 +368,7 @@ impl Plan {
                             asked_by: Vec::new(),
                             form_labels: Vec::new(),
                             required: field.required,
-                            reason: field
-                                .condition
-                                .as_ref()
-                                .map_or_else(Reason::always, |c| Reason::of(c, answers)),
+                            reason: field.condition.as_ref().map_or_else(Reason::always, |c| Reason::of(c, answers)),
                         });
                         form.last_mut().expect("just pushed")
                     }
@@ -451,46 +376,30 @@ impl Plan {
                 if !planned.asked_by.contains(&item.id) {
                     planned.asked_by.push(item.id.clone());
                 }
-                if let Some(label) = item_field
-                    .form_label
-                    .as_ref()
-                    .filter(|label| **label != field.label)
-                {
+                if let Some(label) = item_field.form_label.as_ref().filter(|label| **label != field.label) {
                     planned.form_labels.push((item.id.clone(), label.clone()));
                 }
             }
             for need in &item.materials {
-                let material = catalog.materials.get(&need.material).ok_or_else(|| {
-                    PlanError::UnknownMaterial {
-                        item: item.id.clone(),
-                        material: need.material.clone(),
-                    }
+                let material = catalog.materials.get(&need.material).ok_or_else(|| PlanError::UnknownMaterial {
+                    item: item.id.clone(),
+                    material: need.material.clone(),
                 })?;
                 match truth(need.condition.as_ref()) {
                     Truth::False => continue,
                     Truth::Unknown => {
                         let kind = PendingKind::Material(material.id.clone());
                         if !pending.iter().any(|p| p.kind == kind) {
-                            let waiting =
-                                waiting_for(need.condition.as_ref(), catalog, answers, today);
-                            pending.push(Pending {
-                                kind,
-                                waiting_for: waiting,
-                            });
+                            let waiting = waiting_for(need.condition.as_ref(), catalog, answers, today);
+                            pending.push(Pending { kind, waiting_for: waiting });
                         }
                         continue;
                     }
                     Truth::True => {}
                 }
                 materials_separate += 1;
-                let reason = need
-                    .condition
-                    .as_ref()
-                    .map_or_else(Reason::always, |c| Reason::of(c, answers));
-                match checklist
-                    .iter_mut()
-                    .find(|entry| entry.material.id == material.id)
-                {
+                let reason = need.condition.as_ref().map_or_else(Reason::always, |c| Reason::of(c, answers));
+                match checklist.iter_mut().find(|entry| entry.material.id == material.id) {
                     Some(entry) => {
                         entry.originals = entry.originals.max(need.originals);
                         entry.copies = entry.copies.max(need.copies);
@@ -542,22 +451,12 @@ impl Plan {
                 reason,
             })
             .collect();
-        Ok(Plan {
-            bundle: bundle.clone(),
-            questions,
-            items,
-            sections,
-            checklist,
-            pending,
-            savings,
-        })
+        Ok(Plan { bundle: bundle.clone(), questions, items, sections, checklist, pending, savings })
     }
 
     /// Every field of the combined form, in form order.
     pub fn fields(&self) -> impl Iterator<Item = &PlannedField> {
-        self.sections
-            .iter()
-            .flat_map(|section| section.fields.iter())
+        self.sections.iter().flat_map(|section| section.fields.iter())
     }
 
     pub fn item(&self, id: &ItemId) -> Option<&PlannedItem> {
@@ -567,12 +466,7 @@ impl Plan {
     /// The departments that ask for a field, for "used by" hints.
     pub fn departments_of(&self, field: &PlannedField) -> Vec<&Text> {
         let mut departments: Vec<&Text> = Vec::new();
-        for department in field
-            .asked_by
-            .iter()
-            .filter_map(|id| self.item(id))
-            .map(|item| &item.department)
-        {
+        for department in field.asked_by.iter().filter_map(|id| self.item(id)).map(|item| &item.department) {
             if !departments.contains(&department) {
                 departments.push(department);
             }
@@ -582,34 +476,17 @@ impl Plan {
 
     /// The longest promised time of the items, in working days: they run in parallel.
     pub fn promised_days(&self) -> u16 {
-        self.items
-            .iter()
-            .map(|item| item.promised_days)
-            .max()
-            .unwrap_or(0)
+        self.items.iter().map(|item| item.promised_days).max().unwrap_or(0)
     }
 
     /// What changes from this plan to `other` (for "what if I answered differently?").
     pub fn compare(&self, other: &Plan) -> PlanChange {
         fn diff<T: PartialEq + Clone>(before: &[T], after: &[T]) -> (Vec<T>, Vec<T>) {
-            let added = after
-                .iter()
-                .filter(|x| !before.contains(x))
-                .cloned()
-                .collect();
-            let removed = before
-                .iter()
-                .filter(|x| !after.contains(x))
-                .cloned()
-                .collect();
+            let added = after.iter().filter(|x| !before.contains(x)).cloned().collect();
+            let removed = before.iter().filter(|x| !after.contains(x)).cloned().collect();
             (added, removed)
         }
-        let items = |plan: &Plan| {
-            plan.items
-                .iter()
-                .map(|item| item.id.clone())
-                .collect::<Vec<_>>()
-        };
+        let items = |plan: &Plan| plan.items.iter().map(|item| item.id.clone()).collect::<Vec<_>>();
         let fields = |plan: &Plan| {
             plan.questions
                 .iter()
@@ -617,23 +494,11 @@ impl Plan {
                 .chain(plan.fields().map(|f| f.field.id.clone()))
                 .collect::<Vec<_>>()
         };
-        let materials = |plan: &Plan| {
-            plan.checklist
-                .iter()
-                .map(|entry| entry.material.id.clone())
-                .collect::<Vec<_>>()
-        };
+        let materials = |plan: &Plan| plan.checklist.iter().map(|entry| entry.material.id.clone()).collect::<Vec<_>>();
         let (items_added, items_removed) = diff(&items(self), &items(other));
         let (fields_added, fields_removed) = diff(&fields(self), &fields(other));
         let (materials_added, materials_removed) = diff(&materials(self), &materials(other));
-        PlanChange {
-            items_added,
-            items_removed,
-            fields_added,
-            fields_removed,
-            materials_added,
-            materials_removed,
-        }
+        PlanChange { items_added, items_removed, fields_added, fields_removed, materials_added, materials_removed }
     }
 }
 
@@ -668,11 +533,7 @@ pub fn alternatives(
     };
     let values: Vec<String> = match field.kind {
         FieldKind::YesNo => vec![YES.to_owned(), NO.to_owned()],
-        _ => field
-            .options
-            .iter()
-            .map(|option| option.value.clone())
-            .collect(),
+        _ => field.options.iter().map(|option| option.value.clone()).collect(),
     };
     let mut result = Vec::new();
     for value in values {
@@ -692,11 +553,7 @@ fn group_into_sections(catalog: &Catalog, form: Vec<PlannedField>) -> Vec<FormSe
     let mut sections: Vec<FormSection> = catalog
         .sections
         .iter()
-        .map(|section| FormSection {
-            id: section.id.clone(),
-            title: section.title.clone(),
-            fields: Vec::new(),
-        })
+        .map(|section| FormSection { id: section.id.clone(), title: section.title.clone(), fields: Vec::new() })
         .collect();
     for planned in form {
         let section_id = planned.field.section().to_owned();

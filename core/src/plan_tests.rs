@@ -13,20 +13,11 @@ fn today() -> Date {
 }
 
 fn answers(pairs: &[(&str, &str)]) -> Answers {
-    pairs
-        .iter()
-        .map(|(field, value)| (FieldId::new(*field), (*value).to_owned()))
-        .collect()
+    pairs.iter().map(|(field, value)| (FieldId::new(*field), (*value).to_owned())).collect()
 }
 
 fn plan(pairs: &[(&str, &str)]) -> Plan {
-    Plan::new(
-        &restaurant_catalog(),
-        &BundleId::new(RESTAURANT),
-        &answers(pairs),
-        today(),
-    )
-    .expect("plans")
+    Plan::new(&restaurant_catalog(), &BundleId::new(RESTAURANT), &answers(pairs), today()).expect("plans")
 }
 
 fn item_ids(plan: &Plan) -> Vec<&str> {
@@ -34,77 +25,39 @@ fn item_ids(plan: &Plan) -> Vec<&str> {
 }
 
 fn field_ids(plan: &Plan) -> Vec<&str> {
-    plan.fields()
-        .map(|planned| planned.field.id.as_str())
-        .collect()
+    plan.fields().map(|planned| planned.field.id.as_str()).collect()
 }
 
 fn material_ids(plan: &Plan) -> Vec<&str> {
-    plan.checklist
-        .iter()
-        .map(|entry| entry.material.id.as_str())
-        .collect()
+    plan.checklist.iter().map(|entry| entry.material.id.as_str()).collect()
 }
 
 fn entry<'a>(plan: &'a Plan, material: &str) -> &'a ChecklistEntry {
-    plan.checklist
-        .iter()
-        .find(|entry| entry.material.id.as_str() == material)
-        .expect("in the checklist")
+    plan.checklist.iter().find(|entry| entry.material.id.as_str() == material).expect("in the checklist")
 }
 
-const RENTED_SMALL_SELF: &[(&str, &str)] = &[
-    ("premises.tenure", "rented"),
-    ("application.by_agent", "no"),
-    ("premises.large", "no"),
-];
+const RENTED_SMALL_SELF: &[(&str, &str)] =
+    &[("premises.tenure", "rented"), ("application.by_agent", "no"), ("premises.large", "no")];
 
 #[test]
 fn before_any_answer_the_unknowns_are_pending_not_dropped() {
     let plan = plan(&[]);
     assert_eq!(item_ids(&plan), ["licence", "food_permit"]);
     let questions: Vec<&str> = plan.questions.iter().map(|q| q.field.id.as_str()).collect();
-    assert_eq!(
-        questions,
-        ["premises.tenure", "application.by_agent", "premises.large"]
-    );
+    assert_eq!(questions, ["premises.tenure", "application.by_agent", "premises.large"]);
     assert!(plan.questions.iter().all(|q| !q.answered));
-    let pending: Vec<(&PendingKind, Vec<&str>)> = plan
-        .pending
-        .iter()
-        .map(|p| (&p.kind, p.waiting_for.iter().map(FieldId::as_str).collect()))
-        .collect();
+    let pending: Vec<(&PendingKind, Vec<&str>)> =
+        plan.pending.iter().map(|p| (&p.kind, p.waiting_for.iter().map(FieldId::as_str).collect())).collect();
     assert_eq!(
         pending,
         [
-            (
-                &PendingKind::Item(ItemId::new("fire_check")),
-                vec!["premises.large"]
-            ),
-            (
-                &PendingKind::Field(FieldId::new("agent.name")),
-                vec!["application.by_agent"]
-            ),
-            (
-                &PendingKind::Field(FieldId::new("agent.id_number")),
-                vec!["application.by_agent"]
-            ),
-            (
-                &PendingKind::Material(MaterialId::new("lease")),
-                vec!["premises.tenure"]
-            ),
-            (
-                &PendingKind::Material(MaterialId::new("property_certificate")),
-                vec!["premises.tenure"]
-            ),
-            (
-                &PendingKind::Material(MaterialId::new("power_of_attorney")),
-                vec!["application.by_agent"]
-            ),
-            (
-                &PendingKind::Material(MaterialId::new("agent_id_card")),
-                vec!["application.by_agent"]
-            ),
+            (&PendingKind::Item(ItemId::new("fire_check")), vec!["premises.large"]),
+            (&PendingKind::Field(FieldId::new("agent.name")), vec!["application.by_agent"]),
+            (&PendingKind::Field(FieldId::new("agent.id_number")), vec!["application.by_agent"]),
+            (&PendingKind::Material(MaterialId::new("lease")), vec!["premises.tenure"]),
+            (&PendingKind::Material(MaterialId::new("property_certificate")), vec!["premises.tenure"]),
+            (&PendingKind::Material(MaterialId::new("power_of_attorney")), vec!["application.by_agent"]),
+            (&PendingKind::Material(MaterialId::new("agent_id_card")), vec!["application.by_agent"]),
         ]
     );
 }
@@ -114,27 +67,11 @@ fn asks_each_field_once_and_never_a_situation_question_again() {
     let plan = plan(RENTED_SMALL_SELF);
     assert_eq!(
         field_ids(&plan),
-        [
-            "applicant.name",
-            "applicant.id_number",
-            "enterprise.name",
-            "premises.address",
-            "food.category"
-        ]
+        ["applicant.name", "applicant.id_number", "enterprise.name", "premises.address", "food.category"]
     );
-    let name = plan
-        .fields()
-        .find(|f| f.field.id.as_str() == "enterprise.name")
-        .expect("present");
-    assert_eq!(
-        name.asked_by,
-        [ItemId::new("licence"), ItemId::new("food_permit")]
-    );
-    assert_eq!(
-        plan.departments_of(name).len(),
-        1,
-        "one department, named once"
-    );
+    let name = plan.fields().find(|f| f.field.id.as_str() == "enterprise.name").expect("present");
+    assert_eq!(name.asked_by, [ItemId::new("licence"), ItemId::new("food_permit")]);
+    assert_eq!(plan.departments_of(name).len(), 1, "one department, named once");
     assert!(plan.fields().all(|f| f.required));
     assert!(plan.pending.is_empty(), "{:?}", plan.pending);
 }
@@ -142,28 +79,14 @@ fn asks_each_field_once_and_never_a_situation_question_again() {
 #[test]
 fn merges_materials_under_the_strictest_rules() {
     let plan = plan(RENTED_SMALL_SELF);
-    assert_eq!(
-        material_ids(&plan),
-        ["id_card", "lease", "health_certificates", "layout_plan"]
-    );
+    assert_eq!(material_ids(&plan), ["id_card", "lease", "health_certificates", "layout_plan"]);
     let id_card = entry(&plan, "id_card");
-    assert_eq!(
-        (id_card.originals, id_card.copies),
-        (1, 2),
-        "the largest of each count"
-    );
+    assert_eq!((id_card.originals, id_card.copies), (1, 2), "the largest of each count");
     assert!(id_card.rules.key && id_card.rules.waiver.is_none());
-    assert!(
-        id_card.rules.e_certificate.is_some(),
-        "both items accept the e-certificate"
-    );
+    assert!(id_card.rules.e_certificate.is_some(), "both items accept the e-certificate");
     let lease = &entry(&plan, "lease").rules;
     let waiver = lease.waiver.as_ref().expect("both items allow a waiver");
-    assert_eq!(
-        (waiver.mode, waiver.days),
-        (WaiverMode::Accept, 3),
-        "accept-only and the shorter deadline"
-    );
+    assert_eq!((waiver.mode, waiver.days), (WaiverMode::Accept, 3), "accept-only and the shorter deadline");
     let health = &entry(&plan, "health_certificates").rules;
     assert!(health.commitment_letter.is_some() && health.waiver.is_some());
     let layout = &entry(&plan, "layout_plan").rules;
@@ -173,54 +96,25 @@ fn merges_materials_under_the_strictest_rules() {
 #[test]
 fn one_item_refusing_an_alternative_removes_it() {
     let mut catalog = restaurant_catalog();
-    let food = catalog
-        .items
-        .get_mut(&ItemId::new("food_permit"))
-        .expect("defined");
+    let food = catalog.items.get_mut(&ItemId::new("food_permit")).expect("defined");
     food.materials[0].rules.e_certificate = None;
     food.materials[1].rules.waiver = None;
-    let plan = Plan::new(
-        &catalog,
-        &BundleId::new(RESTAURANT),
-        &answers(RENTED_SMALL_SELF),
-        today(),
-    )
-    .expect("plans");
+    let plan = Plan::new(&catalog, &BundleId::new(RESTAURANT), &answers(RENTED_SMALL_SELF), today()).expect("plans");
     assert!(entry(&plan, "id_card").rules.e_certificate.is_none());
     assert!(entry(&plan, "lease").rules.waiver.is_none());
 }
 
 #[test]
 fn each_situation_answer_changes_the_plan() {
-    let owned = plan(&[
-        ("premises.tenure", "owned"),
-        ("application.by_agent", "no"),
-        ("premises.large", "no"),
-    ]);
-    assert!(
-        material_ids(&owned).contains(&"property_certificate")
-            && !material_ids(&owned).contains(&"lease")
-    );
+    let owned = plan(&[("premises.tenure", "owned"), ("application.by_agent", "no"), ("premises.large", "no")]);
+    assert!(material_ids(&owned).contains(&"property_certificate") && !material_ids(&owned).contains(&"lease"));
 
-    let agent = plan(&[
-        ("premises.tenure", "rented"),
-        ("application.by_agent", "yes"),
-        ("premises.large", "no"),
-    ]);
-    assert!(
-        field_ids(&agent).contains(&"agent.name") && field_ids(&agent).contains(&"agent.id_number")
-    );
-    assert!(
-        material_ids(&agent).contains(&"power_of_attorney")
-            && material_ids(&agent).contains(&"agent_id_card")
-    );
+    let agent = plan(&[("premises.tenure", "rented"), ("application.by_agent", "yes"), ("premises.large", "no")]);
+    assert!(field_ids(&agent).contains(&"agent.name") && field_ids(&agent).contains(&"agent.id_number"));
+    assert!(material_ids(&agent).contains(&"power_of_attorney") && material_ids(&agent).contains(&"agent_id_card"));
     assert!(entry(&agent, "power_of_attorney").rules.key);
 
-    let large = plan(&[
-        ("premises.tenure", "rented"),
-        ("application.by_agent", "no"),
-        ("premises.large", "yes"),
-    ]);
+    let large = plan(&[("premises.tenure", "rented"), ("application.by_agent", "no"), ("premises.large", "yes")]);
     assert_eq!(item_ids(&large), ["licence", "food_permit", "fire_check"]);
     assert!(field_ids(&large).contains(&"premises.area"));
     assert!(material_ids(&large).contains(&"fire_plan"));
@@ -244,10 +138,7 @@ fn every_line_says_why_it_is_there() {
     assert_eq!(entry(&plan, "id_card").reasons[0].1, Reason::always());
     let large = self::plan(&[("premises.large", "yes")]);
     let fire = large.item(&ItemId::new("fire_check")).expect("applies");
-    assert_eq!(
-        fire.reason.read,
-        [(FieldId::new("premises.large"), Some("yes".into()))]
-    );
+    assert_eq!(fire.reason.read, [(FieldId::new("premises.large"), Some("yes".into()))]);
 }
 
 #[test]
@@ -255,14 +146,7 @@ fn what_if_another_answer_says_what_would_change() {
     let catalog = restaurant_catalog();
     let bundle = BundleId::new(RESTAURANT);
     let current = answers(RENTED_SMALL_SELF);
-    let tenure = alternatives(
-        &catalog,
-        &bundle,
-        &current,
-        &FieldId::new("premises.tenure"),
-        today(),
-    )
-    .expect("plans");
+    let tenure = alternatives(&catalog, &bundle, &current, &FieldId::new("premises.tenure"), today()).expect("plans");
     assert_eq!(
         tenure,
         [(
@@ -274,27 +158,12 @@ fn what_if_another_answer_says_what_would_change() {
             }
         )]
     );
-    let agent = alternatives(
-        &catalog,
-        &bundle,
-        &current,
-        &FieldId::new("application.by_agent"),
-        today(),
-    )
-    .expect("plans");
+    let agent =
+        alternatives(&catalog, &bundle, &current, &FieldId::new("application.by_agent"), today()).expect("plans");
     assert_eq!(agent.len(), 1);
     assert_eq!(agent[0].0, "yes");
-    assert_eq!(
-        agent[0].1.fields_added,
-        [FieldId::new("agent.name"), FieldId::new("agent.id_number")]
-    );
-    assert_eq!(
-        agent[0].1.materials_added,
-        [
-            MaterialId::new("power_of_attorney"),
-            MaterialId::new("agent_id_card")
-        ]
-    );
+    assert_eq!(agent[0].1.fields_added, [FieldId::new("agent.name"), FieldId::new("agent.id_number")]);
+    assert_eq!(agent[0].1.materials_added, [MaterialId::new("power_of_attorney"), MaterialId::new("agent_id_card")]);
     assert!(agent[0].1.items_added.is_empty() && agent[0].1.materials_removed.is_empty());
 }
 
@@ -302,33 +171,15 @@ fn what_if_another_answer_says_what_would_change() {
 fn derived_values_feed_conditions_and_exports() {
     let catalog = restaurant_catalog();
     let given = answers(&[("applicant.id_number", "11010519491231002X")]);
-    let birth = catalog
-        .field(&FieldId::new("applicant.birth_date"))
-        .expect("defined");
+    let birth = catalog.field(&FieldId::new("applicant.birth_date")).expect("defined");
+    assert_eq!(derived_value(&catalog, &given, birth, today()).as_deref(), Some("1949-12-31"));
     assert_eq!(
-        derived_value(&catalog, &given, birth, today()).as_deref(),
-        Some("1949-12-31")
-    );
-    assert_eq!(
-        typed_answer(
-            &catalog,
-            &given,
-            &FieldId::new("applicant.birth_date"),
-            today()
-        ),
+        typed_answer(&catalog, &given, &FieldId::new("applicant.birth_date"), today()),
         Some(Value::Date(Date::from_ymd(1949, 12, 31).expect("valid")))
     );
-    let typed = answers(&[
-        ("applicant.id_number", "11010519491231002X"),
-        ("applicant.birth_date", "1950-01-01"),
-    ]);
+    let typed = answers(&[("applicant.id_number", "11010519491231002X"), ("applicant.birth_date", "1950-01-01")]);
     assert_eq!(
-        typed_answer(
-            &catalog,
-            &typed,
-            &FieldId::new("applicant.birth_date"),
-            today()
-        ),
+        typed_answer(&catalog, &typed, &FieldId::new("applicant.birth_date"), today()),
         Some(Value::Date(Date::from_ymd(1950, 1, 1).expect("valid"))),
         "an answer the applicant typed wins over the derived one"
     );
@@ -340,38 +191,16 @@ fn counts_the_savings_from_the_forms() {
     // licence asks 4 fields (agent fields do not apply), food_permit 5; 5 asked once + 3 questions.
     assert_eq!(
         savings,
-        Savings {
-            fields_separate: 9,
-            fields_combined: 8,
-            materials_separate: 6,
-            materials_combined: 4
-        }
+        Savings { fields_separate: 9, fields_combined: 8, materials_separate: 6, materials_combined: 4 }
     );
     assert_eq!(percent_saved(3, 2), 33);
     assert_eq!(percent_saved(0, 0), 0);
-    let demo = Plan::new(
-        &demo_catalog(),
-        &BundleId::new(ENTERPRISE_OPENING),
-        &Answers::new(),
-        today(),
-    )
-    .expect("plans");
+    let demo = Plan::new(&demo_catalog(), &BundleId::new(ENTERPRISE_OPENING), &Answers::new(), today()).expect("plans");
     assert_eq!(
         demo.savings,
-        Savings {
-            fields_separate: 10,
-            fields_combined: 6,
-            materials_separate: 4,
-            materials_combined: 3
-        }
+        Savings { fields_separate: 10, fields_combined: 6, materials_separate: 4, materials_combined: 3 }
     );
-    assert_eq!(
-        (
-            demo.savings.fields_saved_percent(),
-            demo.savings.materials_saved_percent()
-        ),
-        (40, 25)
-    );
+    assert_eq!((demo.savings.fields_saved_percent(), demo.savings.materials_saved_percent()), (40, 25));
 }
 
 #[test]
@@ -384,20 +213,13 @@ fn reports_dangling_references_instead_of_panicking() {
         Err(PlanError::UnknownBundle(BundleId::new("nope")))
     );
     if let Some(item) = catalog.items.get_mut(&ItemId::new("new_taxpayer")) {
-        item.fields
-            .push(crate::catalog::ItemField::new(FieldId::new("ghost.field")));
+        item.fields.push(crate::catalog::ItemField::new(FieldId::new("ghost.field")));
     }
     let error = Plan::new(&catalog, &bundle, &none, today()).expect_err("dangling field");
     assert!(error.message(Lang::Zh).contains("ghost.field"), "{error}");
-    catalog.bundles[0].items.push(crate::catalog::BundleItem {
-        item: ItemId::new("ghost_item"),
-        condition: None,
-    });
+    catalog.bundles[0].items.push(crate::catalog::BundleItem { item: ItemId::new("ghost_item"), condition: None });
     catalog.items.remove(&ItemId::new("new_taxpayer"));
-    assert!(matches!(
-        Plan::new(&catalog, &bundle, &none, today()),
-        Err(PlanError::UnknownItem { .. })
-    ));
+    assert!(matches!(Plan::new(&catalog, &bundle, &none, today()), Err(PlanError::UnknownItem { .. })));
 }
 
 fn any_answers() -> impl Strategy<Value = Answers> {
@@ -405,11 +227,8 @@ fn any_answers() -> impl Strategy<Value = Answers> {
     let yes_no = || proptest::option::of(proptest::sample::select(vec!["yes", "no"]));
     (tenure, yes_no(), yes_no()).prop_map(|(tenure, agent, large)| {
         let mut answers = Answers::new();
-        for (field, value) in [
-            ("premises.tenure", tenure),
-            ("application.by_agent", agent),
-            ("premises.large", large),
-        ] {
+        for (field, value) in [("premises.tenure", tenure), ("application.by_agent", agent), ("premises.large", large)]
+        {
             if let Some(value) = value {
                 answers.insert(FieldId::new(field), value.to_owned());
             }

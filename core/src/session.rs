@@ -39,19 +39,11 @@ pub struct Application {
 
 impl Application {
     pub fn new(bundle: BundleId) -> Self {
-        Application {
-            bundle,
-            answers: BTreeMap::new(),
-            visited: BTreeSet::new(),
-            show_all_errors: false,
-        }
+        Application { bundle, answers: BTreeMap::new(), visited: BTreeSet::new(), show_all_errors: false }
     }
 
     pub fn answer(&self, field: &FieldId) -> &str {
-        self.answers
-            .get(field)
-            .map(String::as_str)
-            .unwrap_or_default()
+        self.answers.get(field).map(String::as_str).unwrap_or_default()
     }
 
     /// Every error of the form, in form order, whether shown yet or not.
@@ -60,9 +52,7 @@ impl Application {
             .filter_map(|planned| {
                 let mut field = planned.field.clone();
                 field.required = planned.required;
-                check_value(&field, self.answer(&field.id), today)
-                    .err()
-                    .map(|error| (field.id, error))
+                check_value(&field, self.answer(&field.id), today).err().map(|error| (field.id, error))
             })
             .collect()
     }
@@ -132,21 +122,14 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
         Action::SetLang(lang) => next.lang = lang,
         Action::OpenBundle(bundle) => {
             env.catalog.bundle(&bundle)?;
-            let keep = next
-                .application
-                .as_ref()
-                .is_some_and(|application| application.bundle == bundle);
+            let keep = next.application.as_ref().is_some_and(|application| application.bundle == bundle);
             if !keep {
                 next.application = Some(Application::new(bundle));
             }
             next.page = Page::Form;
         }
         Action::GoTo(page) => {
-            next.page = if next.application.is_some() {
-                page
-            } else {
-                Page::Home
-            };
+            next.page = if next.application.is_some() { page } else { Page::Home };
         }
         Action::Answer { field, value } => {
             let application = next.application.as_mut()?;
@@ -194,23 +177,12 @@ mod tests {
 
     fn run(catalog: &Catalog, actions: impl IntoIterator<Item = Action>) -> State {
         actions.into_iter().fold(State::default(), |state, action| {
-            reduce(
-                &state,
-                action,
-                Env {
-                    catalog,
-                    today: today(),
-                },
-            )
-            .unwrap_or(state)
+            reduce(&state, action, Env { catalog, today: today() }).unwrap_or(state)
         })
     }
 
     fn answer(field: &str, value: &str) -> Action {
-        Action::Answer {
-            field: FieldId::new(field),
-            value: value.into(),
-        }
+        Action::Answer { field: FieldId::new(field), value: value.into() }
     }
 
     fn open() -> Action {
@@ -233,10 +205,7 @@ mod tests {
         let catalog = demo_catalog();
         let state = run(&catalog, [open()]);
         assert_eq!(state.page, Page::Form);
-        assert_eq!(
-            state.application.map(|a| a.bundle),
-            Some(BundleId::new(ENTERPRISE_OPENING))
-        );
+        assert_eq!(state.application.map(|a| a.bundle), Some(BundleId::new(ENTERPRISE_OPENING)));
         let unknown = run(&catalog, [Action::OpenBundle(BundleId::new("nope"))]);
         assert_eq!(unknown, State::default());
     }
@@ -244,22 +213,8 @@ mod tests {
     #[test]
     fn reopening_the_same_bundle_keeps_the_answers() {
         let catalog = demo_catalog();
-        let state = run(
-            &catalog,
-            [
-                open(),
-                answer("applicant.name", "张三"),
-                Action::GoTo(Page::Home),
-                open(),
-            ],
-        );
-        assert_eq!(
-            state
-                .application
-                .expect("kept")
-                .answer(&FieldId::new("applicant.name")),
-            "张三"
-        );
+        let state = run(&catalog, [open(), answer("applicant.name", "张三"), Action::GoTo(Page::Home), open()]);
+        assert_eq!(state.application.expect("kept").answer(&FieldId::new("applicant.name")), "张三");
     }
 
     #[test]
@@ -272,41 +227,14 @@ mod tests {
     fn an_unchanged_answer_reports_no_change() {
         let catalog = demo_catalog();
         let state = run(&catalog, [open(), answer("applicant.name", "张三")]);
-        assert_eq!(
-            reduce(
-                &state,
-                answer("applicant.name", "张三"),
-                Env {
-                    catalog: &catalog,
-                    today: today()
-                }
-            ),
-            None
-        );
-        assert_eq!(
-            reduce(
-                &state,
-                Action::SetLang(Lang::Zh),
-                Env {
-                    catalog: &catalog,
-                    today: today()
-                }
-            ),
-            None
-        );
+        assert_eq!(reduce(&state, answer("applicant.name", "张三"), Env { catalog: &catalog, today: today() }), None);
+        assert_eq!(reduce(&state, Action::SetLang(Lang::Zh), Env { catalog: &catalog, today: today() }), None);
     }
 
     #[test]
     fn continue_with_errors_stays_and_shows_them_all() {
         let catalog = demo_catalog();
-        let state = run(
-            &catalog,
-            [
-                open(),
-                answer("applicant.id_number", "110105194912310021"),
-                Action::Continue,
-            ],
-        );
+        let state = run(&catalog, [open(), answer("applicant.id_number", "110105194912310021"), Action::Continue]);
         assert_eq!(state.page, Page::Form);
         assert_eq!(state.failed_continues, 1);
         let application = state.application.expect("present");
@@ -318,10 +246,7 @@ mod tests {
             errors[1],
             (
                 FieldId::new("applicant.id_number"),
-                FieldError::IdNumber(IdNumberError::WrongCheckCharacter {
-                    expected: 'X',
-                    found: '1'
-                })
+                FieldError::IdNumber(IdNumberError::WrongCheckCharacter { expected: 'X', found: '1' })
             )
         );
     }
@@ -342,58 +267,29 @@ mod tests {
         let catalog = demo_catalog();
         let id = FieldId::new("applicant.id_number");
         let short = FieldError::IdNumber(IdNumberError::TooShort { length: 5 });
-        let wrong = FieldError::IdNumber(IdNumberError::WrongCheckCharacter {
-            expected: 'X',
-            found: '1',
-        });
+        let wrong = FieldError::IdNumber(IdNumberError::WrongCheckCharacter { expected: 'X', found: '1' });
 
-        let typing = run(&catalog, [open(), answer("applicant.id_number", "11010")])
-            .application
-            .expect("present");
+        let typing = run(&catalog, [open(), answer("applicant.id_number", "11010")]).application.expect("present");
         assert!(!typing.visible_error(&short, &id));
         assert!(typing.visible_error(&wrong, &id));
         assert!(!typing.visible_error(&FieldError::Required, &id));
 
-        let left = run(
-            &catalog,
-            [
-                open(),
-                answer("applicant.id_number", "11010"),
-                Action::LeaveField(id.clone()),
-            ],
-        )
-        .application
-        .expect("present");
+        let left = run(&catalog, [open(), answer("applicant.id_number", "11010"), Action::LeaveField(id.clone())])
+            .application
+            .expect("present");
         assert!(left.visible_error(&short, &id));
         assert!(!left.visible_error(&FieldError::Required, &id));
 
-        let continued = run(&catalog, [open(), Action::Continue])
-            .application
-            .expect("present");
+        let continued = run(&catalog, [open(), Action::Continue]).application.expect("present");
         assert!(continued.visible_error(&FieldError::Required, &id));
     }
 
     #[test]
     fn clearing_a_field_removes_the_answer_and_discard_forgets_everything() {
         let catalog = demo_catalog();
-        let state = run(
-            &catalog,
-            [
-                open(),
-                answer("applicant.name", "张三"),
-                answer("applicant.name", ""),
-            ],
-        );
-        assert!(state
-            .application
-            .as_ref()
-            .expect("present")
-            .answers
-            .is_empty());
-        let state = run(
-            &catalog,
-            [open(), answer("applicant.name", "张三"), Action::Discard],
-        );
+        let state = run(&catalog, [open(), answer("applicant.name", "张三"), answer("applicant.name", "")]);
+        assert!(state.application.as_ref().expect("present").answers.is_empty());
+        let state = run(&catalog, [open(), answer("applicant.name", "张三"), Action::Discard]);
         assert_eq!(state.application, None);
         assert_eq!(state.page, Page::Home);
     }

@@ -65,10 +65,7 @@ pub enum Blocker {
     /// Occurs when more materials are waived than the bundle allows.
     TooManyWaived { max: u8, waived: Vec<MaterialId> },
     /// Occurs when the due date of a waiver cannot be computed (a year the calendar lacks).
-    DueDateUnknown {
-        material: MaterialId,
-        error: CalendarError,
-    },
+    DueDateUnknown { material: MaterialId, error: CalendarError },
 }
 
 /// What a reason points at, for the app's links.
@@ -81,9 +78,7 @@ pub enum Target {
 impl Blocker {
     pub fn target(&self) -> Target {
         match self {
-            Blocker::UnansweredQuestion(field) | Blocker::FieldError { field, .. } => {
-                Target::Field(field.clone())
-            }
+            Blocker::UnansweredQuestion(field) | Blocker::FieldError { field, .. } => Target::Field(field.clone()),
             Blocker::MissingMaterial(material)
             | Blocker::KeyMaterialWaived(material)
             | Blocker::NotWaivable(material)
@@ -91,29 +86,17 @@ impl Blocker {
             | Blocker::NoECertificate(material)
             | Blocker::NoFileAttached(material)
             | Blocker::DueDateUnknown { material, .. } => Target::Material(material.clone()),
-            Blocker::TooManyWaived { waived, .. } => Target::Material(
-                waived
-                    .last()
-                    .cloned()
-                    .unwrap_or_else(|| MaterialId::new("")),
-            ),
+            Blocker::TooManyWaived { waived, .. } => {
+                Target::Material(waived.last().cloned().unwrap_or_else(|| MaterialId::new("")))
+            }
         }
     }
 
     /// The reason in plain words, naming the field or material as the catalog does.
     pub fn message(&self, catalog: &Catalog, lang: Lang) -> String {
-        let field_name = |id: &FieldId| {
-            catalog
-                .field(id)
-                .map_or(id.as_str(), |field| field.label.get(lang))
-                .to_owned()
-        };
+        let field_name = |id: &FieldId| catalog.field(id).map_or(id.as_str(), |field| field.label.get(lang)).to_owned();
         let material_name = |id: &MaterialId| {
-            catalog
-                .materials
-                .get(id)
-                .map_or(id.as_str(), |material| material.name.get(lang))
-                .to_owned()
+            catalog.materials.get(id).map_or(id.as_str(), |material| material.name.get(lang)).to_owned()
         };
         match (self, lang) {
             (Blocker::UnansweredQuestion(field), Lang::Zh) => {
@@ -136,10 +119,7 @@ impl Blocker {
                 format!("{}是主要材料，不能容缺后补，请现在提供", material_name(id))
             }
             (Blocker::KeyMaterialWaived(id), Lang::En) => {
-                format!(
-                    "{} is a key material and cannot follow later: provide it now",
-                    material_name(id)
-                )
+                format!("{} is a key material and cannot follow later: provide it now", material_name(id))
             }
             (Blocker::NotWaivable(id), Lang::Zh) => {
                 format!("{}不能容缺后补，请现在提供", material_name(id))
@@ -151,19 +131,13 @@ impl Blocker {
                 format!("{}不能用承诺书代替", material_name(id))
             }
             (Blocker::NoCommitmentLetter(id), Lang::En) => {
-                format!(
-                    "{} cannot be replaced by a commitment letter",
-                    material_name(id)
-                )
+                format!("{} cannot be replaced by a commitment letter", material_name(id))
             }
             (Blocker::NoECertificate(id), Lang::Zh) => {
                 format!("{}不能由窗口调取电子证照，请自行提供", material_name(id))
             }
             (Blocker::NoECertificate(id), Lang::En) => {
-                format!(
-                    "The bureau cannot retrieve {} itself: provide it",
-                    material_name(id)
-                )
+                format!("The bureau cannot retrieve {} itself: provide it", material_name(id))
             }
             (Blocker::NoFileAttached(id), Lang::Zh) => {
                 format!("{}还没有上传文件", material_name(id))
@@ -172,10 +146,7 @@ impl Blocker {
                 format!("No file is attached for {}", material_name(id))
             }
             (Blocker::TooManyWaived { max, waived }, Lang::Zh) => {
-                format!(
-                    "最多只能容缺 {max} 项材料，您选择了 {} 项，请现在提供其中一些",
-                    waived.len()
-                )
+                format!("最多只能容缺 {max} 项材料，您选择了 {} 项，请现在提供其中一些", waived.len())
             }
             (Blocker::TooManyWaived { max, waived }, Lang::En) => format!(
                 "At most {max} materials may follow later; you chose {}. Provide some of them now",
@@ -194,10 +165,7 @@ pub enum Verdict {
     /// 可以提交: complete.
     Ready,
     /// 可以提交（附承诺）: complete but for materials that follow later and commitment letters.
-    ReadyWithCommitments {
-        waived: Vec<WaivedMaterial>,
-        letters: Vec<MaterialId>,
-    },
+    ReadyWithCommitments { waived: Vec<WaivedMaterial>, letters: Vec<MaterialId> },
     /// 暂不能提交: every blocker, in form then checklist order.
     NotReady { blockers: Vec<Blocker> },
 }
@@ -224,13 +192,7 @@ impl fmt::Display for Verdict {
 }
 
 /// Pre-checks an application.
-pub fn verdict(
-    catalog: &Catalog,
-    plan: &Plan,
-    answers: &Answers,
-    provisions: &Provisions,
-    today: Date,
-) -> Verdict {
+pub fn verdict(catalog: &Catalog, plan: &Plan, answers: &Answers, provisions: &Provisions, today: Date) -> Verdict {
     let mut blockers = Vec::new();
     for question in plan.questions.iter().filter(|question| !question.answered) {
         blockers.push(Blocker::UnansweredQuestion(question.field.id.clone()));
@@ -251,15 +213,9 @@ pub fn verdict(
     for planned in plan.fields() {
         let mut field = planned.field.clone();
         field.required = planned.required;
-        let answer = answers
-            .get(&field.id)
-            .map(String::as_str)
-            .unwrap_or_default();
+        let answer = answers.get(&field.id).map(String::as_str).unwrap_or_default();
         if let Err(error) = check_value(&field, answer, today) {
-            blockers.push(Blocker::FieldError {
-                field: field.id.clone(),
-                error,
-            });
+            blockers.push(Blocker::FieldError { field: field.id.clone(), error });
         }
     }
 
@@ -282,35 +238,20 @@ pub fn verdict(
                 blockers.push(Blocker::NoCommitmentLetter(id.clone()))
             }
             Some(Provision::CommitmentLetter) => letters.push(id.clone()),
-            Some(Provision::Waived) if rules.key => {
-                blockers.push(Blocker::KeyMaterialWaived(id.clone()))
-            }
+            Some(Provision::Waived) if rules.key => blockers.push(Blocker::KeyMaterialWaived(id.clone())),
             Some(Provision::Waived) => match &rules.waiver {
                 None => blockers.push(Blocker::NotWaivable(id.clone())),
                 Some(waiver) => match catalog.calendar.add_working_days(today, waiver.days) {
-                    Ok(due) => waived.push(WaivedMaterial {
-                        material: id.clone(),
-                        mode: waiver.mode,
-                        due,
-                    }),
-                    Err(error) => blockers.push(Blocker::DueDateUnknown {
-                        material: id.clone(),
-                        error,
-                    }),
+                    Ok(due) => waived.push(WaivedMaterial { material: id.clone(), mode: waiver.mode, due }),
+                    Err(error) => blockers.push(Blocker::DueDateUnknown { material: id.clone(), error }),
                 },
             },
         }
     }
-    let policy = catalog
-        .bundle(&plan.bundle)
-        .map(|bundle| bundle.waiver_policy)
-        .unwrap_or_default();
+    let policy = catalog.bundle(&plan.bundle).map(|bundle| bundle.waiver_policy).unwrap_or_default();
     if let Some(max) = policy.max_waived {
         if waived.len() > usize::from(max) {
-            blockers.push(Blocker::TooManyWaived {
-                max,
-                waived: waived.iter().map(|w| w.material.clone()).collect(),
-            });
+            blockers.push(Blocker::TooManyWaived { max, waived: waived.iter().map(|w| w.material.clone()).collect() });
         }
     }
 

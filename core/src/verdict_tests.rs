@@ -29,16 +29,11 @@ fn complete_answers() -> Answers {
 }
 
 fn provisions(pairs: &[(&str, Provision)]) -> Provisions {
-    pairs
-        .iter()
-        .map(|(material, how)| (MaterialId::new(*material), how.clone()))
-        .collect()
+    pairs.iter().map(|(material, how)| (MaterialId::new(*material), how.clone())).collect()
 }
 
 fn attached() -> Provision {
-    Provision::Attached {
-        files: vec!["file-1".into()],
-    }
+    Provision::Attached { files: vec!["file-1".into()] }
 }
 
 fn check(answers: &Answers, provided: &Provisions) -> Verdict {
@@ -68,10 +63,7 @@ fn everything_provided() -> Provisions {
 
 #[test]
 fn complete_is_ready() {
-    assert_eq!(
-        check(&complete_answers(), &everything_provided()),
-        Verdict::Ready
-    );
+    assert_eq!(check(&complete_answers(), &everything_provided()), Verdict::Ready);
 }
 
 #[test]
@@ -108,10 +100,7 @@ fn waivers_and_letters_are_ready_with_commitments_and_due_dates_skip_holidays() 
 fn every_problem_is_a_blocker_pointing_at_its_place() {
     let mut answers = complete_answers();
     answers.remove(&FieldId::new("premises.large"));
-    answers.insert(
-        FieldId::new("applicant.id_number"),
-        "110105194912310021".into(),
-    );
+    answers.insert(FieldId::new("applicant.id_number"), "110105194912310021".into());
     answers.remove(&FieldId::new("food.category"));
     let provided = provisions(&[
         ("id_card", Provision::Waived),
@@ -130,29 +119,18 @@ fn every_problem_is_a_blocker_pointing_at_its_place() {
                     found: '1'
                 })
             },
-            Blocker::FieldError {
-                field: FieldId::new("food.category"),
-                error: FieldError::Required
-            },
+            Blocker::FieldError { field: FieldId::new("food.category"), error: FieldError::Required },
             Blocker::KeyMaterialWaived(MaterialId::new("id_card")),
             Blocker::NoECertificate(MaterialId::new("lease")),
             Blocker::NoFileAttached(MaterialId::new("health_certificates")),
             Blocker::MissingMaterial(MaterialId::new("layout_plan")),
         ]
     );
-    assert_eq!(
-        found[0].target(),
-        Target::Field(FieldId::new("premises.large"))
-    );
-    assert_eq!(
-        found[3].target(),
-        Target::Material(MaterialId::new("id_card"))
-    );
+    assert_eq!(found[0].target(), Target::Field(FieldId::new("premises.large")));
+    assert_eq!(found[3].target(), Target::Material(MaterialId::new("id_card")));
     let catalog = restaurant_catalog();
     assert_eq!(found[2].message(&catalog, Lang::Zh), "请填写food.category");
-    assert!(found[3]
-        .message(&catalog, Lang::En)
-        .contains("is a key material and cannot follow later"));
+    assert!(found[3].message(&catalog, Lang::En).contains("is a key material and cannot follow later"));
 }
 
 #[test]
@@ -162,10 +140,7 @@ fn refuses_alternatives_the_items_do_not_allow() {
     provided.insert(MaterialId::new("lease"), Provision::CommitmentLetter);
     assert_eq!(
         blockers(check(&complete_answers(), &provided)),
-        [
-            Blocker::NoCommitmentLetter(MaterialId::new("lease")),
-            Blocker::NotWaivable(MaterialId::new("layout_plan"))
-        ]
+        [Blocker::NoCommitmentLetter(MaterialId::new("lease")), Blocker::NotWaivable(MaterialId::new("layout_plan"))]
     );
 }
 
@@ -180,10 +155,7 @@ fn the_bundle_limits_how_many_materials_follow_later() {
         blockers(check_in(&catalog, &complete_answers(), &provided, today())),
         [Blocker::TooManyWaived {
             max: 1,
-            waived: vec![
-                MaterialId::new("lease"),
-                MaterialId::new("health_certificates")
-            ]
+            waived: vec![MaterialId::new("lease"), MaterialId::new("health_certificates")]
         }]
     );
 }
@@ -193,12 +165,7 @@ fn a_due_date_outside_the_calendar_is_a_blocker_not_a_guess() {
     let late = Date::from_ymd(2027, 12, 24).expect("valid");
     let mut provided = everything_provided();
     provided.insert(MaterialId::new("health_certificates"), Provision::Waived);
-    let found = blockers(check_in(
-        &restaurant_catalog(),
-        &complete_answers(),
-        &provided,
-        late,
-    ));
+    let found = blockers(check_in(&restaurant_catalog(), &complete_answers(), &provided, late));
     assert_eq!(
         found,
         [Blocker::DueDateUnknown {
@@ -210,9 +177,7 @@ fn a_due_date_outside_the_calendar_is_a_blocker_not_a_guess() {
 
 fn any_provision() -> impl Strategy<Value = Provision> {
     prop_oneof![
-        Just(Provision::Attached {
-            files: vec!["f".into()]
-        }),
+        Just(Provision::Attached { files: vec!["f".into()] }),
         Just(Provision::Attached { files: vec![] }),
         Just(Provision::Original),
         Just(Provision::ECertificate),

@@ -55,9 +55,7 @@ pub fn FieldRow(props: &FieldRowProps) -> Html {
     }
     let oninput = {
         let (id, on_answer) = (field.id.clone(), props.on_answer.clone());
-        Callback::from(move |event: InputEvent| {
-            on_answer.emit((id.clone(), dom::input_value(&event)))
-        })
+        Callback::from(move |event: InputEvent| on_answer.emit((id.clone(), dom::input_value(&event))))
     };
     let onblur = {
         let (id, on_leave) = (field.id.clone(), props.on_leave.clone());

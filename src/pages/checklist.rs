@@ -23,34 +23,20 @@ pub fn ChecklistPage() -> Html {
     let Ok(plan_ref) = plan.as_ref() else {
         return html! {};
     };
-    let bundle_name = store
-        .env
-        .catalog
-        .bundle(&application.bundle)
-        .map(|bundle| bundle.name.get(lang).to_owned());
+    let bundle_name = store.env.catalog.bundle(&application.bundle).map(|bundle| bundle.name.get(lang).to_owned());
     let on_export = {
         let store = store.clone();
         let plan = plan.clone();
         Callback::from(move |_| {
-            let (Some(application), Ok(plan)) = (store.state.application.as_ref(), plan.as_ref())
-            else {
+            let (Some(application), Ok(plan)) = (store.state.application.as_ref(), plan.as_ref()) else {
                 return;
             };
             let today = store.env.today;
             let document = export::answers_document(&store.env.catalog, plan, application, today);
-            let _ = download::save_text(
-                &export::file_name(plan, today),
-                "application/json",
-                &document,
-            );
+            let _ = download::save_text(&export::file_name(plan, today), "application/json", &document);
         })
     };
-    let item_name = |id: &yibiao_core::ItemId| {
-        plan_ref
-            .item(id)
-            .map(|item| item.name.get(lang))
-            .unwrap_or_default()
-    };
+    let item_name = |id: &yibiao_core::ItemId| plan_ref.item(id).map(|item| item.name.get(lang)).unwrap_or_default();
     html! {
         <>
             <BackLink to={Page::Form} label={Ui::BackToForm.text(lang)} />

@@ -24,31 +24,20 @@ pub fn FormPage() -> Html {
         Err(error) => return html! { <p class="notice">{ error.message(lang) }</p> },
     };
     let today = store.env.today;
-    let bundle_name = store
-        .env
-        .catalog
-        .bundle(&application.bundle)
-        .map(|bundle| bundle.name.get(lang).to_owned());
+    let bundle_name = store.env.catalog.bundle(&application.bundle).map(|bundle| bundle.name.get(lang).to_owned());
 
     let errors = application.errors(plan, today);
     let message_for = |id: &FieldId| {
-        errors
-            .iter()
-            .find(|(field, _)| field == id)
-            .and_then(|(_, error)| {
-                let field = store.env.catalog.field(id)?;
-                application
-                    .visible_error(error, id)
-                    .then(|| AttrValue::from(error.message(field, lang)))
-            })
+        errors.iter().find(|(field, _)| field == id).and_then(|(_, error)| {
+            let field = store.env.catalog.field(id)?;
+            application.visible_error(error, id).then(|| AttrValue::from(error.message(field, lang)))
+        })
     };
     let summary: Vec<SummaryError> = if application.show_all_errors {
         plan.fields()
             .filter_map(|planned| {
-                message_for(&planned.field.id).map(|message| SummaryError {
-                    target: AttrValue::from(field_dom_id(&planned.field.id)),
-                    message,
-                })
+                message_for(&planned.field.id)
+                    .map(|message| SummaryError { target: AttrValue::from(field_dom_id(&planned.field.id)), message })
             })
             .collect()
     } else {
@@ -57,9 +46,7 @@ pub fn FormPage() -> Html {
 
     let on_answer = {
         let store = store.clone();
-        Callback::from(move |(field, value): (FieldId, String)| {
-            store.dispatch(Action::Answer { field, value })
-        })
+        Callback::from(move |(field, value): (FieldId, String)| store.dispatch(Action::Answer { field, value }))
     };
     let on_leave = {
         let store = store.clone();

@@ -26,10 +26,7 @@ pub fn HomePage() -> Html {
         .and_then(|application| catalog.bundle(&application.bundle))
         .map(|bundle| html! { <DraftPanel bundle={bundle.clone()} /> });
 
-    let categories = [
-        (Category::Enterprise, Ui::CategoryEnterprise),
-        (Category::Personal, Ui::CategoryPersonal),
-    ];
+    let categories = [(Category::Enterprise, Ui::CategoryEnterprise), (Category::Personal, Ui::CategoryPersonal)];
     html! {
         <>
             <h1 ref={heading} tabindex="-1">{ Ui::HomeHeading.text(lang) }</h1>
@@ -53,31 +50,12 @@ pub fn HomePage() -> Html {
 
 fn bundle_card(bundle: &Bundle, store: &crate::store::StoreHandle) -> Html {
     let lang = store.state.lang;
-    let facts = Plan::new(
-        &store.env.catalog,
-        &bundle.id,
-        &Default::default(),
-        store.env.today,
-    )
-    .ok()
-    .map(|plan| {
-        let departments: BTreeSet<&str> = plan
-            .items
-            .iter()
-            .map(|item| item.department.zh.as_str())
-            .collect();
+    let facts = Plan::new(&store.env.catalog, &bundle.id, &Default::default(), store.env.today).ok().map(|plan| {
+        let departments: BTreeSet<&str> = plan.items.iter().map(|item| item.department.zh.as_str()).collect();
         i18n::bundle_facts(lang, departments.len(), plan.promised_days())
     });
-    let in_progress = store
-        .state
-        .application
-        .as_ref()
-        .is_some_and(|application| application.bundle == bundle.id);
-    let label = if in_progress {
-        Ui::ContinueDraft
-    } else {
-        Ui::Start
-    };
+    let in_progress = store.state.application.as_ref().is_some_and(|application| application.bundle == bundle.id);
+    let label = if in_progress { Ui::ContinueDraft } else { Ui::Start };
     let onclick = {
         let (store, id) = (store.clone(), bundle.id.clone());
         Callback::from(move |_| store.dispatch(Action::OpenBundle(id.clone())))

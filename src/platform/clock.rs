@@ -15,9 +15,7 @@ pub fn today() -> Date {
     let month = u8::try_from(now.get_month() + 1).ok();
     let day = u8::try_from(now.get_date()).ok();
     match (year, month, day) {
-        (Some(year), Some(month), Some(day)) => {
-            Date::from_ymd(year, month, day).unwrap_or(FALLBACK)
-        }
+        (Some(year), Some(month), Some(day)) => Date::from_ymd(year, month, day).unwrap_or(FALLBACK),
         _ => FALLBACK,
     }
 }

@@ -5,9 +5,7 @@ use wasm_bindgen::{JsCast, JsValue};
 /// Offers `contents` for download as `file_name` with the given media type.
 pub fn save_text(file_name: &str, media_type: &str, contents: &str) -> Result<(), JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let document = window
-        .document()
-        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let document = window.document().ok_or_else(|| JsValue::from_str("no document"))?;
     let parts = js_sys::Array::of1(&JsValue::from_str(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(media_type);
@@ -17,9 +15,7 @@ pub fn save_text(file_name: &str, media_type: &str, contents: &str) -> Result<()
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.set_hidden(true);
-    let body = document
-        .body()
-        .ok_or_else(|| JsValue::from_str("no body"))?;
+    let body = document.body().ok_or_else(|| JsValue::from_str("no body"))?;
     body.append_child(&anchor)?;
     anchor.click();
     anchor.remove();
@@ -28,7 +24,6 @@ pub fn save_text(file_name: &str, media_type: &str, contents: &str) -> Result<()
     let release = wasm_bindgen::closure::Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
-    window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 60_000)?;
+    window.set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 60_000)?;
     Ok(())
 }

@@ -6,9 +6,7 @@ use wasm_bindgen::JsValue;
 
 /// The fragment of the current address, such as `#/form`.
 pub fn current_fragment() -> String {
-    web_sys::window()
-        .and_then(|window| window.location().hash().ok())
-        .unwrap_or_default()
+    web_sys::window().and_then(|window| window.location().hash().ok()).unwrap_or_default()
 }
 
 /// Records a new history entry for `fragment`, or replaces the current one.
@@ -26,7 +24,5 @@ pub fn show_fragment(fragment: &str, replace: bool) {
 /// Calls `on_change` with the new fragment when the person goes back or forward.
 pub fn on_navigation(on_change: impl Fn(String) + 'static) -> Option<EventListener> {
     let window = web_sys::window()?;
-    Some(EventListener::new(&window, "popstate", move |_| {
-        on_change(current_fragment())
-    }))
+    Some(EventListener::new(&window, "popstate", move |_| on_change(current_fragment())))
 }

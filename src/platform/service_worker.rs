@@ -8,8 +8,7 @@ pub fn register() {
         return;
     };
     let navigator = window.navigator();
-    let supported =
-        js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false);
+    let supported = js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false);
     if !supported {
         return;
     }

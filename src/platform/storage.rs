@@ -81,10 +81,7 @@ impl MemoryStore {
 
     /// A store that refuses to grow past `bytes`, to simulate a full disk.
     pub fn with_quota(bytes: usize) -> Self {
-        MemoryStore {
-            values: RefCell::default(),
-            quota: Some(bytes),
-        }
+        MemoryStore { values: RefCell::default(), quota: Some(bytes) }
     }
 }
 
@@ -96,11 +93,7 @@ impl KeyValueStore for MemoryStore {
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
         let mut values = self.values.borrow_mut();
         if let Some(quota) = self.quota {
-            let others: usize = values
-                .iter()
-                .filter(|(k, _)| k.as_str() != key)
-                .map(|(k, v)| k.len() + v.len())
-                .sum();
+            let others: usize = values.iter().filter(|(k, _)| k.as_str() != key).map(|(k, v)| k.len() + v.len()).sum();
             if others + key.len() + value.len() > quota {
                 return Err(StorageError::QuotaExceeded);
             }
@@ -165,11 +158,7 @@ mod tests {
     fn memory_store_keeps_values_and_refuses_past_its_quota() {
         let store = MemoryStore::with_quota(10);
         assert_eq!(store.set("a", "12345"), Ok(()));
-        assert_eq!(
-            store.set("a", "123456789"),
-            Ok(()),
-            "replacing a value counts only the new one"
-        );
+        assert_eq!(store.set("a", "123456789"), Ok(()), "replacing a value counts only the new one");
         assert_eq!(store.set("b", "12"), Err(StorageError::QuotaExceeded));
         assert_eq!(store.get("a"), Ok(Some("123456789".into())));
         assert_eq!(store.get("b"), Ok(None));

@@ -23,17 +23,11 @@ async fn mount_form(lang: Lang) -> (Element, Storage) {
         application: Some(Application::new(BundleId::new(demo::ENTERPRISE_OPENING))),
         failed_continues: 0,
     };
-    store
-        .set(DRAFT_KEY, &draft::encode(&state, "test"))
-        .expect("memory store accepts");
+    store.set(DRAFT_KEY, &draft::encode(&state, "test")).expect("memory store accepts");
     let storage = Storage::new(store);
     let document = gloo_document();
     let root = document.create_element("div").expect("div");
-    document
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("attached");
+    document.body().expect("body").append_child(&root).expect("attached");
     let props = AppProps {
         storage: storage.clone(),
         storage_problem: None,
@@ -45,9 +39,7 @@ async fn mount_form(lang: Lang) -> (Element, Storage) {
 }
 
 fn gloo_document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|window| window.document())
-        .expect("a document")
+    web_sys::window().and_then(|window| window.document()).expect("a document")
 }
 
 fn find<T: JsCast>(root: &Element, selector: &str) -> T {
@@ -77,20 +69,14 @@ async fn leave(input: &HtmlInputElement) {
 }
 
 fn error_text(root: &Element) -> Option<String> {
-    root.query_selector("#field-applicant-id_number-error")
-        .ok()
-        .flatten()
-        .and_then(|element| element.text_content())
+    root.query_selector("#field-applicant-id_number-error").ok().flatten().and_then(|element| element.text_content())
 }
 
 #[wasm_bindgen_test]
 async fn typing_a_wrong_check_character_shows_the_expected_one() {
     let (root, _) = mount_form(Lang::Zh).await;
     let input: HtmlInputElement = find(&root, ID_INPUT);
-    assert_eq!(
-        input.get_attribute("aria-invalid").as_deref(),
-        Some("false")
-    );
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("false"));
 
     type_into(&input, "110105194912310021").await;
 
@@ -99,19 +85,11 @@ async fn typing_a_wrong_check_character_shows_the_expected_one() {
     assert!(message.contains("最后一位应为“X”，而不是“1”"), "{message}");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     let described_by = input.get_attribute("aria-describedby").unwrap_or_default();
-    assert!(
-        described_by
-            .split(' ')
-            .any(|id| id == "field-applicant-id_number-error"),
-        "{described_by}"
-    );
+    assert!(described_by.split(' ').any(|id| id == "field-applicant-id_number-error"), "{described_by}");
 
     type_into(&input, "11010519491231002X").await;
     assert_eq!(error_text(&root), None, "a valid number clears the message");
-    assert_eq!(
-        input.get_attribute("aria-invalid").as_deref(),
-        Some("false")
-    );
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("false"));
 }
 
 #[wasm_bindgen_test]
@@ -119,17 +97,10 @@ async fn an_unfinished_number_waits_until_the_field_is_left() {
     let (root, _) = mount_form(Lang::En).await;
     let input: HtmlInputElement = find(&root, ID_INPUT);
     type_into(&input, "110105").await;
-    assert_eq!(
-        error_text(&root),
-        None,
-        "no message while the number may still be typed"
-    );
+    assert_eq!(error_text(&root), None, "no message while the number may still be typed");
     leave(&input).await;
     let message = error_text(&root).expect("shown after leaving");
-    assert!(
-        message.contains("An ID number has 18 characters; you entered 6"),
-        "{message}"
-    );
+    assert!(message.contains("An ID number has 18 characters; you entered 6"), "{message}");
 }
 
 #[wasm_bindgen_test]
@@ -140,10 +111,7 @@ async fn every_keystroke_is_saved_to_storage() {
     let saved = storage.get(DRAFT_KEY).expect("readable").expect("saved");
     let state = draft::decode(&saved).expect("a valid draft").state;
     let application = state.application.expect("application kept");
-    assert_eq!(
-        application.answer(&yibiao_core::FieldId::new("applicant.id_number")),
-        "1101"
-    );
+    assert_eq!(application.answer(&yibiao_core::FieldId::new("applicant.id_number")), "1101");
 }
 
 #[wasm_bindgen_test]
@@ -154,26 +122,16 @@ async fn continuing_with_errors_focuses_a_summary_whose_links_focus_the_fields()
     yew::scheduler::flush().await;
 
     let summary: HtmlElement = find(&root, ".error-summary");
-    let active = gloo_document()
-        .active_element()
-        .expect("something has focus");
-    assert!(
-        summary.is_same_node(Some(&active)),
-        "the summary takes focus"
-    );
+    let active = gloo_document().active_element().expect("something has focus");
+    assert!(summary.is_same_node(Some(&active)), "the summary takes focus");
     let links = summary.query_selector_all("a").expect("links");
     assert_eq!(links.length(), 6, "one link per empty required field");
 
     let id_link: HtmlElement = find(&root, ".error-summary a[href='#field-applicant-id_number']");
-    assert!(id_link
-        .text_content()
-        .unwrap_or_default()
-        .contains("请填写法定代表人身份证号码"));
+    assert!(id_link.text_content().unwrap_or_default().contains("请填写法定代表人身份证号码"));
     id_link.click();
     yew::scheduler::flush().await;
-    let active = gloo_document()
-        .active_element()
-        .expect("something has focus");
+    let active = gloo_document().active_element().expect("something has focus");
     assert_eq!(active.id(), "field-applicant-id_number");
 }
 
@@ -186,24 +144,12 @@ async fn switching_language_changes_every_label_and_keeps_answers() {
     switch.click();
     yew::scheduler::flush().await;
     let heading: HtmlElement = find(&root, "h1");
-    assert_eq!(
-        heading.text_content().as_deref(),
-        Some("Fill in the application form")
-    );
+    assert_eq!(heading.text_content().as_deref(), Some("Fill in the application form"));
     let label: HtmlElement = find(&root, "label[for='field-applicant-id_number']");
-    assert_eq!(
-        label.text_content().as_deref(),
-        Some("Legal representative's ID number")
-    );
+    assert_eq!(label.text_content().as_deref(), Some("Legal representative's ID number"));
     let input: HtmlInputElement = find(&root, ID_INPUT);
     assert_eq!(input.value(), "1101");
-    assert_eq!(
-        gloo_document()
-            .document_element()
-            .and_then(|html| html.get_attribute("lang"))
-            .as_deref(),
-        Some("en")
-    );
+    assert_eq!(gloo_document().document_element().and_then(|html| html.get_attribute("lang")).as_deref(), Some("en"));
 }
 
 #[wasm_bindgen_test]
@@ -217,17 +163,11 @@ async fn a_full_disk_is_reported_and_the_last_saved_draft_survives() {
     };
     let quota = DRAFT_KEY.len() + draft::encode(&state, "demo-2026.1").len() + 40;
     let store = MemoryStore::with_quota(quota);
-    store
-        .set(DRAFT_KEY, &draft::encode(&state, "demo-2026.1"))
-        .expect("fits");
+    store.set(DRAFT_KEY, &draft::encode(&state, "demo-2026.1")).expect("fits");
     let storage = Storage::new(store);
     let document = gloo_document();
     let root = document.create_element("div").expect("div");
-    document
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("attached");
+    document.body().expect("body").append_child(&root).expect("attached");
     let props = AppProps {
         storage: storage.clone(),
         storage_problem: None,
@@ -235,10 +175,7 @@ async fn a_full_disk_is_reported_and_the_last_saved_draft_survives() {
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
-    assert!(
-        root.query_selector(".notice").ok().flatten().is_none(),
-        "no notice while saving works"
-    );
+    assert!(root.query_selector(".notice").ok().flatten().is_none(), "no notice while saving works");
 
     let input: HtmlInputElement = find(&root, "#field-applicant-name");
     type_into(&input, "张三").await;
@@ -246,38 +183,13 @@ async fn a_full_disk_is_reported_and_the_last_saved_draft_survives() {
     type_into(&input, &"很长的名字".repeat(20)).await;
 
     let notice: HtmlElement = find(&root, ".notice");
-    assert!(
-        notice
-            .text_content()
-            .unwrap_or_default()
-            .contains("存储空间已满"),
-        "the notice says the disk is full"
-    );
-    assert_eq!(
-        storage.get(DRAFT_KEY).expect("readable"),
-        Some(saved_small),
-        "the last saved draft is kept"
-    );
-    assert_eq!(
-        input.value(),
-        "很长的名字".repeat(20),
-        "what is on screen is not thrown away"
-    );
+    assert!(notice.text_content().unwrap_or_default().contains("存储空间已满"), "the notice says the disk is full");
+    assert_eq!(storage.get(DRAFT_KEY).expect("readable"), Some(saved_small), "the last saved draft is kept");
+    assert_eq!(input.value(), "很长的名字".repeat(20), "what is on screen is not thrown away");
 
     // Making room again saves at once and the notice goes.
     type_into(&input, "张三丰").await;
-    assert!(
-        root.query_selector(".notice").ok().flatten().is_none(),
-        "the notice goes once saving works again"
-    );
-    let saved = draft::decode(&storage.get(DRAFT_KEY).expect("readable").expect("saved"))
-        .expect("valid")
-        .state;
-    assert_eq!(
-        saved
-            .application
-            .expect("kept")
-            .answer(&yibiao_core::FieldId::new("applicant.name")),
-        "张三丰"
-    );
+    assert!(root.query_selector(".notice").ok().flatten().is_none(), "the notice goes once saving works again");
+    let saved = draft::decode(&storage.get(DRAFT_KEY).expect("readable").expect("saved")).expect("valid").state;
+    assert_eq!(saved.application.expect("kept").answer(&yibiao_core::FieldId::new("applicant.name")), "张三丰");
 }

@@ -32,30 +32,18 @@ pub struct BuildReport {
 
 /// Builds the release app into `dist/`.
 pub fn release(root: &Path, toolchain: &Toolchain) -> Result<BuildReport> {
-    let fetch = capture(
-        toolchain
-            .cargo()
-            .args(["fetch", "--locked"])
-            .current_dir(root),
-    )?;
+    let fetch = capture(toolchain.cargo().args(["fetch", "--locked"]).current_dir(root))?;
     if !fetch.success {
         bail!("cargo fetch failed:\n{}", fetch.text);
     }
     println!("==> trunk build --release");
-    let trunk = capture(
-        toolchain
-            .command("trunk")
-            .args(["build", "--release"])
-            .current_dir(root),
-    )?;
+    let trunk = capture(toolchain.command("trunk").args(["build", "--release"]).current_dir(root))?;
     if !trunk.success {
         bail!("trunk build failed:\n{}", trunk.text);
     }
     let dist = root.join("dist");
     post_process(&dist)?;
-    Ok(BuildReport {
-        size: measure_first_load(&dist)?,
-    })
+    Ok(BuildReport { size: measure_first_load(&dist)? })
 }
 
 fn post_process(dist: &Path) -> Result<()> {
@@ -63,8 +51,7 @@ fn post_process(dist: &Path) -> Result<()> {
     let html = read_text(&index_path)?;
     let (html, scripts) = externalize_inline_scripts(&html)?;
     for script in &scripts {
-        std::fs::write(dist.join(&script.name), &script.source)
-            .with_context(|| format!("writing {}", script.name))?;
+        std::fs::write(dist.join(&script.name), &script.source).with_context(|| format!("writing {}", script.name))?;
     }
     std::fs::write(&index_path, html).context("writing index.html")?;
 
@@ -95,14 +82,8 @@ pub fn externalize_inline_scripts(html: &str) -> Result<(String, Vec<ExternalScr
     let mut rest = html;
     while let Some(start) = rest.find("<script") {
         output.push_str(&rest[..start]);
-        let tag_end = rest[start..]
-            .find('>')
-            .map(|i| start + i + 1)
-            .context("unclosed <script> tag")?;
-        let close = rest[tag_end..]
-            .find("</script>")
-            .map(|i| tag_end + i)
-            .context("<script> without </script>")?;
+        let tag_end = rest[start..].find('>').map(|i| start + i + 1).context("unclosed <script> tag")?;
+        let close = rest[tag_end..].find("</script>").map(|i| tag_end + i).context("<script> without </script>")?;
         let open_tag = &rest[start..tag_end];
         let body = &rest[tag_end..close];
         if open_tag.contains(" src=") {
@@ -110,11 +91,7 @@ pub fn externalize_inline_scripts(html: &str) -> Result<(String, Vec<ExternalScr
         } else {
             let source = body.trim().to_owned() + "\n";
             let name = format!("boot-{}.js", &hex(&Sha256::digest(source.as_bytes()))[..16]);
-            let module = if open_tag.contains("type=\"module\"") {
-                " type=\"module\""
-            } else {
-                ""
-            };
+            let module = if open_tag.contains("type=\"module\"") { " type=\"module\"" } else { "" };
             output.push_str(&format!("<script{module} src=\"./{name}\"></script>"));
             scripts.push(ExternalScript { name, source });
         }
@@ -142,16 +119,10 @@ pub fn service_worker_source(template: &str, files: &[(String, Vec<u8>)]) -> Res
         hasher.update(bytes);
     }
     let version = &hex(&hasher.finalize())[..16];
-    let list: Vec<String> = sorted
-        .iter()
-        .map(|(name, _)| format!("'./{name}'"))
-        .collect();
+    let list: Vec<String> = sorted.iter().map(|(name, _)| format!("'./{name}'")).collect();
     Ok(template
         .replace(VERSION_PLACEHOLDER, &format!("'{version}'"))
-        .replace(
-            PRECACHE_PLACEHOLDER,
-            &format!("[\n  {},\n]", list.join(",\n  ")),
-        ))
+        .replace(PRECACHE_PLACEHOLDER, &format!("[\n  {},\n]", list.join(",\n  "))))
 }
 
 /// Sizes of the files a first visit downloads.
@@ -169,11 +140,7 @@ impl SizeReport {
     pub fn describe(&self) -> String {
         let mut text = String::from("first load (gzip -9):\n");
         for (name, raw, gzip) in &self.files {
-            text.push_str(&format!(
-                "  {name:<44} {:>9} raw {:>9} gzip\n",
-                kb(*raw),
-                kb(*gzip)
-            ));
+            text.push_str(&format!("  {name:<44} {:>9} raw {:>9} gzip\n", kb(*raw), kb(*gzip)));
         }
         text.push_str(&format!(
             "  total {} gzip, budget {} ({}%)",
@@ -194,9 +161,7 @@ fn measure_first_load(dist: &Path) -> Result<SizeReport> {
     for entry in std::fs::read_dir(dist)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        let counted = [".html", ".js", ".wasm", ".css"]
-            .iter()
-            .any(|suffix| name.ends_with(suffix));
+        let counted = [".html", ".js", ".wasm", ".css"].iter().any(|suffix| name.ends_with(suffix));
         if entry.file_type()?.is_file() && counted {
             let bytes = std::fs::read(entry.path())?;
             let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
@@ -223,25 +188,21 @@ mod tests {
         assert!(scripts[0].name.starts_with("boot-") && scripts[0].name.ends_with(".js"));
         assert_eq!(
             output,
-            format!("<head><script src=\"./a.js\"></script><script type=\"module\" src=\"./{}\"></script></head>", scripts[0].name)
+            format!(
+                "<head><script src=\"./a.js\"></script><script type=\"module\" src=\"./{}\"></script></head>",
+                scripts[0].name
+            )
         );
         assert!(externalize_inline_scripts("<p style=\"color:red\"></p>").is_err());
     }
 
     #[test]
     fn the_service_worker_lists_every_file_sorted_with_a_content_version() {
-        let template =
-            "const VERSION = '__YIBIAO_VERSION__';\nconst PRECACHE = ['__YIBIAO_PRECACHE__'];";
-        let files = vec![
-            ("b.wasm".to_owned(), vec![1, 2]),
-            ("index.html".to_owned(), vec![3]),
-            ("a.js".to_owned(), vec![]),
-        ];
+        let template = "const VERSION = '__YIBIAO_VERSION__';\nconst PRECACHE = ['__YIBIAO_PRECACHE__'];";
+        let files =
+            vec![("b.wasm".to_owned(), vec![1, 2]), ("index.html".to_owned(), vec![3]), ("a.js".to_owned(), vec![])];
         let first = service_worker_source(template, &files).expect("fills");
-        assert!(
-            first.contains("[\n  './a.js',\n  './b.wasm',\n  './index.html',\n]"),
-            "{first}"
-        );
+        assert!(first.contains("[\n  './a.js',\n  './b.wasm',\n  './index.html',\n]"), "{first}");
         assert!(!first.contains("__YIBIAO"));
         let mut changed = files.clone();
         changed[0].1.push(9);
@@ -249,10 +210,7 @@ mod tests {
         assert_ne!(first, second, "a changed file changes the version");
         let mut reordered = files.clone();
         reordered.reverse();
-        assert_eq!(
-            first,
-            service_worker_source(template, &reordered).expect("fills")
-        );
+        assert_eq!(first, service_worker_source(template, &reordered).expect("fills"));
         assert!(service_worker_source("no placeholders", &files).is_err());
     }
 }

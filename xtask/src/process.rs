@@ -32,12 +32,8 @@ pub fn capture(command: &mut Command) -> Result<Output> {
         text
     });
     let mut text = String::new();
-    stdout
-        .read_to_string(&mut text)
-        .with_context(|| format!("reading the output of `{description}`"))?;
-    let status = child
-        .wait()
-        .with_context(|| format!("waiting for `{description}`"))?;
+    stdout.read_to_string(&mut text).with_context(|| format!("reading the output of `{description}`"))?;
+    let status = child.wait().with_context(|| format!("waiting for `{description}`"))?;
     let error_text = errors.join().unwrap_or_default();
     if !error_text.is_empty() {
         if !text.is_empty() && !text.ends_with('\n') {
@@ -45,18 +41,13 @@ pub fn capture(command: &mut Command) -> Result<Output> {
         }
         text.push_str(&error_text);
     }
-    Ok(Output {
-        success: status.success(),
-        text,
-    })
+    Ok(Output { success: status.success(), text })
 }
 
 /// Runs `command` with its output going straight to the terminal; fails unless it succeeds.
 pub fn run_visible(command: &mut Command) -> Result<()> {
     let description = describe(command);
-    let status = command
-        .status()
-        .with_context(|| format!("starting `{description}`"))?;
+    let status = command.status().with_context(|| format!("starting `{description}`"))?;
     if !status.success() {
         bail!("`{description}` failed ({status})");
     }
@@ -65,19 +56,11 @@ pub fn run_visible(command: &mut Command) -> Result<()> {
 
 /// The first line a command prints, if it runs at all (for `--version` checks).
 pub fn first_line(program: &str, args: &[&str], path: &str) -> Option<String> {
-    let output = Command::new(program)
-        .args(args)
-        .env("PATH", path)
-        .stdin(Stdio::null())
-        .output()
-        .ok()?;
+    let output = Command::new(program).args(args).env("PATH", path).stdin(Stdio::null()).output().ok()?;
     if !output.status.success() {
         return None;
     }
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .next()
-        .map(|line| line.trim().to_owned())
+    String::from_utf8_lossy(&output.stdout).lines().next().map(|line| line.trim().to_owned())
 }
 
 /// Whether `program` can be found on `path`.
@@ -86,18 +69,12 @@ pub fn on_path(program: &str, path: &str) -> bool {
 }
 
 fn is_file(path: &Path) -> bool {
-    path.metadata()
-        .map(|metadata| metadata.is_file())
-        .unwrap_or(false)
+    path.metadata().map(|metadata| metadata.is_file()).unwrap_or(false)
 }
 
 /// A command as it would be typed, for messages.
 pub fn describe(command: &Command) -> String {
     let mut words = vec![command.get_program().to_string_lossy().into_owned()];
-    words.extend(
-        command
-            .get_args()
-            .map(|arg| arg.to_string_lossy().into_owned()),
-    );
+    words.extend(command.get_args().map(|arg| arg.to_string_lossy().into_owned()));
     words.join(" ")
 }

@@ -25,12 +25,7 @@ struct Outcome {
 
 impl Outcome {
     fn check(ok: bool, output: String) -> Outcome {
-        Outcome {
-            passed: usize::from(ok),
-            failed: usize::from(!ok),
-            summary: None,
-            output,
-        }
+        Outcome { passed: usize::from(ok), failed: usize::from(!ok), summary: None, output }
     }
 
     fn ok(&self) -> bool {
@@ -72,31 +67,20 @@ impl Runner {
                 println!("{summary}");
             }
         } else {
-            println!(
-                "✗ {name}: {counts} in {seconds:.1} s. Its output (full log: {}):",
-                log.display()
-            );
+            println!("✗ {name}: {counts} in {seconds:.1} s. Its output (full log: {}):", log.display());
             let lines: Vec<&str> = outcome.output.lines().collect();
             let shown = &lines[lines.len().saturating_sub(150)..];
             println!("{}", shown.join("\n"));
         }
         let ok = outcome.ok();
-        self.records.push(StageRecord {
-            name,
-            seconds,
-            passed: outcome.passed,
-            failed: outcome.failed,
-        });
+        self.records.push(StageRecord { name, seconds, passed: outcome.passed, failed: outcome.failed });
         ok
     }
 
     fn finish(&self) -> Result<()> {
         println!("\nstage                     time      passed  failed");
         for record in &self.records {
-            println!(
-                "{:<24} {:>7.1} s {:>8} {:>7}",
-                record.name, record.seconds, record.passed, record.failed
-            );
+            println!("{:<24} {:>7.1} s {:>8} {:>7}", record.name, record.seconds, record.passed, record.failed);
         }
         let total: f64 = self.records.iter().map(|record| record.seconds).sum();
         let passed: usize = self.records.iter().map(|record| record.passed).sum();
@@ -114,22 +98,14 @@ impl Runner {
 pub fn run_all(root: &Path) -> Result<()> {
     let log_dir = root.join("target").join("xtask-logs");
     std::fs::create_dir_all(&log_dir).context("creating target/xtask-logs")?;
-    let mut runner = Runner {
-        records: Vec::new(),
-        log_dir,
-    };
+    let mut runner = Runner { records: Vec::new(), log_dir };
 
     let mut toolchain: Option<Toolchain> = None;
     let ready = runner.stage("toolchain", || {
         let installed = tools::ensure_build_tools(root)?;
         tools::ensure_test_tools(root, &installed)?;
         toolchain = Some(installed);
-        Ok(Outcome {
-            passed: 0,
-            failed: 0,
-            summary: None,
-            output: String::new(),
-        })
+        Ok(Outcome { passed: 0, failed: 0, summary: None, output: String::new() })
     });
     let Some(toolchain) = toolchain.filter(|_| ready) else {
         return runner.finish();
@@ -143,53 +119,17 @@ pub fn run_all(root: &Path) -> Result<()> {
     const WASM: &str = "wasm32-unknown-unknown";
     let stages: [(&'static str, Counted, &[&str]); 5] = [
         ("format", Counted::Whole, &["fmt", "--all", "--", "--check"]),
-        (
-            "clippy",
-            Counted::Whole,
-            &[
-                "clippy",
-                "--workspace",
-                "--all-targets",
-                "--locked",
-                "--",
-                "-D",
-                "warnings",
-            ],
-        ),
+        ("clippy", Counted::Whole, &["clippy", "--workspace", "--all-targets", "--locked", "--", "-D", "warnings"]),
         (
             "clippy wasm32",
             Counted::Whole,
-            &[
-                "clippy",
-                "--package",
-                "yibiao",
-                "--target",
-                WASM,
-                "--all-targets",
-                "--locked",
-                "--",
-                "-D",
-                "warnings",
-            ],
+            &["clippy", "--package", "yibiao", "--target", WASM, "--all-targets", "--locked", "--", "-D", "warnings"],
         ),
-        (
-            "native tests",
-            Counted::Tests,
-            &["test", "--workspace", "--locked"],
-        ),
+        ("native tests", Counted::Tests, &["test", "--workspace", "--locked"]),
         (
             "browser tests",
             Counted::Tests,
-            &[
-                "test",
-                "--package",
-                "yibiao",
-                "--target",
-                WASM,
-                "--test",
-                "web",
-                "--locked",
-            ],
+            &["test", "--package", "yibiao", "--target", WASM, "--test", "web", "--locked"],
         ),
     ];
     for (name, counted, args) in stages {
@@ -246,25 +186,13 @@ fn cargo_tests(mut command: Command) -> Result<Outcome> {
     let output = capture(&mut command)?;
     let (passed, failed) = count_cargo_results(&output.text);
     // A build failure has no result lines: count the stage itself as one failure.
-    let failed = if output.success {
-        failed
-    } else {
-        failed.max(1)
-    };
-    Ok(Outcome {
-        passed,
-        failed,
-        summary: None,
-        output: format!("$ {}\n{}", describe(&command), output.text),
-    })
+    let failed = if output.success { failed } else { failed.max(1) };
+    Ok(Outcome { passed, failed, summary: None, output: format!("$ {}\n{}", describe(&command), output.text) })
 }
 
 fn count_cargo_results(text: &str) -> (usize, usize) {
     let mut totals = (0, 0);
-    for line in text
-        .lines()
-        .filter(|line| line.trim_start().starts_with("test result:"))
-    {
+    for line in text.lines().filter(|line| line.trim_start().starts_with("test result:")) {
         totals.0 += number_before(line, " passed");
         totals.1 += number_before(line, " failed");
     }
@@ -307,12 +235,7 @@ fn end_to_end(root: &Path, toolchain: &Toolchain) -> Result<Outcome> {
         passed,
         failed,
         summary: Some(format!("screenshots: {}", artifacts.display())),
-        output: format!(
-            "$ {} (BASE_URL={})\n{}",
-            describe(&command),
-            server.url,
-            output.text
-        ),
+        output: format!("$ {} (BASE_URL={})\n{}", describe(&command), server.url, output.text),
     })
 }
 
@@ -330,10 +253,7 @@ fn copy_files(from: &Path, to: &Path) -> Result<()> {
 }
 
 fn tap_count(text: &str, prefix: &str) -> usize {
-    text.lines()
-        .filter_map(|line| line.strip_prefix(prefix))
-        .filter_map(|rest| rest.trim().parse::<usize>().ok())
-        .sum()
+    text.lines().filter_map(|line| line.strip_prefix(prefix)).filter_map(|rest| rest.trim().parse::<usize>().ok()).sum()
 }
 
 #[cfg(test)]
@@ -344,10 +264,7 @@ mod tests {
     fn counts_cargo_test_results_across_binaries() {
         let text = "test result: ok. 31 passed; 0 failed; 0 ignored\nnoise\ntest result: FAILED. 2 passed; 1 failed; 0 ignored";
         assert_eq!(count_cargo_results(text), (33, 1));
-        assert_eq!(
-            count_cargo_results("error[E0308]: mismatched types"),
-            (0, 0)
-        );
+        assert_eq!(count_cargo_results("error[E0308]: mismatched types"), (0, 0));
     }
 
     #[test]

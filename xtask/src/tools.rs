@@ -41,9 +41,7 @@ impl Toolchain {
 fn cargo_bin_dir() -> PathBuf {
     match std::env::var_os("CARGO_HOME") {
         Some(home) => PathBuf::from(home).join("bin"),
-        None => PathBuf::from(std::env::var_os("HOME").unwrap_or_default())
-            .join(".cargo")
-            .join("bin"),
+        None => PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo").join("bin"),
     }
 }
 
@@ -57,18 +55,11 @@ pub fn ensure_build_tools(root: &Path) -> Result<Toolchain> {
     check_trunk_pin(root, &wasm_bindgen_version)?;
     let existing = std::env::var("PATH").unwrap_or_default();
     let node_bin = node_tools_dir(root).join("node_modules").join(".bin");
-    let path = std::env::join_paths(
-        [node_bin, cargo_bin_dir()]
-            .into_iter()
-            .chain(std::env::split_paths(&existing)),
-    )
-    .context("building PATH")?
-    .to_string_lossy()
-    .into_owned();
-    let toolchain = Toolchain {
-        path,
-        wasm_bindgen_version,
-    };
+    let path = std::env::join_paths([node_bin, cargo_bin_dir()].into_iter().chain(std::env::split_paths(&existing)))
+        .context("building PATH")?
+        .to_string_lossy()
+        .into_owned();
+    let toolchain = Toolchain { path, wasm_bindgen_version };
 
     for program in ["node", "npm", "rustup"] {
         if !on_path(program, &toolchain.path) {
@@ -79,65 +70,38 @@ pub fn ensure_build_tools(root: &Path) -> Result<Toolchain> {
     let targets = first_lines(&toolchain, "rustup", &["target", "list", "--installed"]);
     if !targets.iter().any(|target| target == WASM_TARGET) {
         announce(&format!("adding the Rust target {WASM_TARGET}"));
-        run_visible(
-            toolchain
-                .command("rustup")
-                .args(["target", "add", WASM_TARGET]),
-        )?;
+        run_visible(toolchain.command("rustup").args(["target", "add", WASM_TARGET]))?;
     }
 
-    if first_line("trunk", &["--version"], &toolchain.path)
-        != Some(format!("trunk {TRUNK_VERSION}"))
-    {
-        announce(&format!(
-            "installing trunk {TRUNK_VERSION} (about 7 minutes on 2 cores, once)"
-        ));
-        run_visible(toolchain.cargo().args([
-            "install",
-            "--locked",
-            "--force",
-            "trunk",
-            "--version",
-            TRUNK_VERSION,
-        ]))?;
+    if first_line("trunk", &["--version"], &toolchain.path) != Some(format!("trunk {TRUNK_VERSION}")) {
+        announce(&format!("installing trunk {TRUNK_VERSION} (about 7 minutes on 2 cores, once)"));
+        run_visible(toolchain.cargo().args(["install", "--locked", "--force", "trunk", "--version", TRUNK_VERSION]))?;
     }
 
     let want = format!("wasm-bindgen {}", toolchain.wasm_bindgen_version);
     let runner_ok = first_line("wasm-bindgen-test-runner", &["--version"], &toolchain.path)
         .is_some_and(|line| line.ends_with(&toolchain.wasm_bindgen_version));
     if first_line("wasm-bindgen", &["--version"], &toolchain.path) != Some(want) || !runner_ok {
-        announce(&format!(
-            "installing wasm-bindgen-cli {} (about 2 minutes, once)",
-            toolchain.wasm_bindgen_version
-        ));
+        announce(&format!("installing wasm-bindgen-cli {} (about 2 minutes, once)", toolchain.wasm_bindgen_version));
         // Not --locked: its lockfile names a crate version the registry here lacks.
         let exact = format!("={}", toolchain.wasm_bindgen_version);
-        run_visible(toolchain.cargo().args([
-            "install",
-            "--force",
-            "wasm-bindgen-cli",
-            "--version",
-            &exact,
-        ]))?;
+        run_visible(toolchain.cargo().args(["install", "--force", "wasm-bindgen-cli", "--version", &exact]))?;
     }
 
     ensure_npm_packages(&toolchain, &node_tools_dir(root))?;
     let wasm_opt = first_line("wasm-opt", &["--version"], &toolchain.path).unwrap_or_default();
     if !wasm_opt.contains(WASM_OPT_VERSION) {
-        bail!(
-            "wasm-opt on PATH is `{wasm_opt}`, expected {WASM_OPT_VERSION} from xtask/node-tools"
-        );
+        bail!("wasm-opt on PATH is `{wasm_opt}`, expected {WASM_OPT_VERSION} from xtask/node-tools");
     }
     Ok(toolchain)
 }
 
 /// Installs (when missing) Chromium, ChromeDriver and the end-to-end test packages.
 pub fn ensure_test_tools(root: &Path, toolchain: &Toolchain) -> Result<()> {
-    let have_browser =
-        on_path("chromium", &toolchain.path) && on_path("chromedriver", &toolchain.path);
+    let have_browser = on_path("chromium", &toolchain.path) && on_path("chromedriver", &toolchain.path);
     // Without a CJK font every Chinese character renders as a box, and screenshots show nothing.
-    let have_cjk_font = first_line("fc-list", &[":lang=zh", "family"], &toolchain.path)
-        .is_some_and(|line| !line.is_empty());
+    let have_cjk_font =
+        first_line("fc-list", &[":lang=zh", "family"], &toolchain.path).is_some_and(|line| !line.is_empty());
     if !have_browser || !have_cjk_font {
         let is_root = first_line("id", &["-u"], &toolchain.path).as_deref() == Some("0");
         if !(on_path("apt-get", &toolchain.path) && is_root) {
@@ -171,12 +135,7 @@ fn ensure_npm_packages(toolchain: &Toolchain, dir: &Path) -> Result<()> {
         return Ok(());
     }
     announce(&format!("installing npm packages in {}", dir.display()));
-    run_visible(
-        toolchain
-            .command("npm")
-            .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(dir),
-    )?;
+    run_visible(toolchain.command("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))?;
     std::fs::write(&stamp, digest).with_context(|| format!("writing {}", stamp.display()))?;
     Ok(())
 }
@@ -198,9 +157,7 @@ pub fn locked_wasm_bindgen_version(root: &Path) -> Result<String> {
 /// Trunk must be pinned to the same wasm-bindgen as Cargo.lock, or it would try to download one.
 fn check_trunk_pin(root: &Path, locked: &str) -> Result<()> {
     let trunk = read_text(&root.join("Trunk.toml"))?;
-    let pinned = trunk
-        .lines()
-        .find_map(|line| quoted_value(line, "wasm_bindgen"));
+    let pinned = trunk.lines().find_map(|line| quoted_value(line, "wasm_bindgen"));
     if pinned.as_deref() != Some(locked) {
         bail!("Trunk.toml pins wasm_bindgen = {pinned:?} but Cargo.lock has {locked}: make them equal");
     }
@@ -218,12 +175,7 @@ fn first_lines(toolchain: &Toolchain, program: &str, args: &[&str]) -> Vec<Strin
         .command(program)
         .args(args)
         .output()
-        .map(|output| {
-            String::from_utf8_lossy(&output.stdout)
-                .lines()
-                .map(|line| line.trim().to_owned())
-                .collect()
-        })
+        .map(|output| String::from_utf8_lossy(&output.stdout).lines().map(|line| line.trim().to_owned()).collect())
         .unwrap_or_default()
 }
 
@@ -245,21 +197,12 @@ mod tests {
         let locked = locked_wasm_bindgen_version(&root).expect("Cargo.lock names wasm-bindgen");
         check_trunk_pin(&root, &locked).expect("Trunk.toml matches Cargo.lock");
         let manifest = read_text(&root.join("Cargo.toml")).expect("readable");
-        assert!(
-            manifest.contains(&format!("wasm-bindgen = \"={locked}\"")),
-            "Cargo.toml pins wasm-bindgen with ="
-        );
+        assert!(manifest.contains(&format!("wasm-bindgen = \"={locked}\"")), "Cargo.toml pins wasm-bindgen with =");
     }
 
     #[test]
     fn reads_quoted_values() {
-        assert_eq!(
-            quoted_value(r#"wasm_bindgen = "0.2.130""#, "wasm_bindgen"),
-            Some("0.2.130".into())
-        );
-        assert_eq!(
-            quoted_value(r#"wasm_opt = "version_132""#, "wasm_bindgen"),
-            None
-        );
+        assert_eq!(quoted_value(r#"wasm_bindgen = "0.2.130""#, "wasm_bindgen"), Some("0.2.130".into()));
+        assert_eq!(quoted_value(r#"wasm_opt = "version_132""#, "wasm_bindgen"), None);
     }
 }

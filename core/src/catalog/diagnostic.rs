@@ -26,10 +26,7 @@ pub enum Problem {
     /// Occurs when the file is not valid TOML.
     Syntax { detail: String },
     /// Occurs on a key the format does not know (often a typo).
-    UnknownKey {
-        key: String,
-        known: &'static [&'static str],
-    },
+    UnknownKey { key: String, known: &'static [&'static str] },
     /// Occurs when a required key is absent.
     MissingKey { key: &'static str },
     /// Occurs when a value has the wrong shape ("a number", "a list of texts" …).
@@ -37,31 +34,15 @@ pub enum Problem {
     /// Occurs when a text lacks its Chinese or English version.
     MissingTranslation { key: String, lang: Lang },
     /// Occurs when two entries of the same kind share an id.
-    DuplicateId {
-        kind: &'static str,
-        id: String,
-        first_line: usize,
-    },
+    DuplicateId { kind: &'static str, id: String, first_line: usize },
     /// Occurs when the same field id is declared with two different kinds.
-    ConflictingFieldKind {
-        id: String,
-        first: FieldKind,
-        second: FieldKind,
-    },
+    ConflictingFieldKind { id: String, first: FieldKind, second: FieldKind },
     /// Occurs when an id names something the catalog does not define.
     UnknownReference { kind: &'static str, id: String },
     /// Occurs when a value is not one of the allowed words (`kind = "idnumber"`).
-    UnknownValue {
-        key: String,
-        value: String,
-        allowed: &'static [&'static str],
-    },
+    UnknownValue { key: String, value: String, allowed: &'static [&'static str] },
     /// Occurs when a date, a bound or a range cannot be read.
-    BadValue {
-        key: String,
-        value: String,
-        expected: &'static str,
-    },
+    BadValue { key: String, value: String, expected: &'static str },
     /// Occurs when a condition does not parse or does not type-check.
     Condition(ConditionError),
     /// Occurs when a bundle has no items.
@@ -73,11 +54,7 @@ pub enum Problem {
     /// Occurs when a one-of or many-of field has no options.
     ChoiceWithoutOptions { field: String },
     /// Occurs when the promised time is longer than the legal one.
-    PromisedOverLegal {
-        item: String,
-        promised: u16,
-        legal: u16,
-    },
+    PromisedOverLegal { item: String, promised: u16, legal: u16 },
     /// Occurs when the calendar skips a year between its first and last.
     CalendarGap { year: u16 },
     /// Occurs when a calendar date lies outside the year it is listed under.
@@ -116,15 +93,11 @@ impl Problem {
         match (self, lang) {
             (P::Syntax { detail }, Lang::Zh) => format!("TOML 格式错误：{detail}"),
             (P::Syntax { detail }, Lang::En) => format!("not valid TOML: {detail}"),
-            (P::UnknownKey { key, known }, Lang::Zh) => format!(
-                "不认识的键“{key}”（是否拼错？可用的键：{}）",
-                known.join("、")
-            ),
+            (P::UnknownKey { key, known }, Lang::Zh) => {
+                format!("不认识的键“{key}”（是否拼错？可用的键：{}）", known.join("、"))
+            }
             (P::UnknownKey { key, known }, Lang::En) => {
-                format!(
-                    "unknown key “{key}” (a typo? the keys are {})",
-                    known.join(", ")
-                )
+                format!("unknown key “{key}” (a typo? the keys are {})", known.join(", "))
             }
             (P::MissingKey { key }, Lang::Zh) => format!("缺少必填的键“{key}”"),
             (P::MissingKey { key }, Lang::En) => format!("the key “{key}” is required"),
@@ -138,31 +111,11 @@ impl Problem {
             (P::MissingTranslation { key, lang: missing }, Lang::En) => {
                 format!("“{key}” has no {} text", missing.pick("Chinese", "English"))
             }
-            (
-                P::DuplicateId {
-                    kind,
-                    id,
-                    first_line,
-                },
-                Lang::Zh,
-            ) => {
-                format!(
-                    "{}编号“{id}”重复，第 {first_line} 行已定义过",
-                    kind_name(kind, lang)
-                )
+            (P::DuplicateId { kind, id, first_line }, Lang::Zh) => {
+                format!("{}编号“{id}”重复，第 {first_line} 行已定义过", kind_name(kind, lang))
             }
-            (
-                P::DuplicateId {
-                    kind,
-                    id,
-                    first_line,
-                },
-                Lang::En,
-            ) => {
-                format!(
-                    "the {} id “{id}” is already defined on line {first_line}",
-                    kind_name(kind, lang)
-                )
+            (P::DuplicateId { kind, id, first_line }, Lang::En) => {
+                format!("the {} id “{id}” is already defined on line {first_line}", kind_name(kind, lang))
             }
             (P::ConflictingFieldKind { id, first, second }, Lang::Zh) => {
                 format!("字段“{id}”被定义了两种类型：{first:?} 和 {second:?}")
@@ -176,45 +129,16 @@ impl Problem {
             (P::UnknownReference { kind, id }, Lang::En) => {
                 format!("there is no {} “{id}”", kind_name(kind, lang))
             }
-            (
-                P::UnknownValue {
-                    key,
-                    value,
-                    allowed,
-                },
-                Lang::Zh,
-            ) => {
+            (P::UnknownValue { key, value, allowed }, Lang::Zh) => {
                 format!("“{key}”不能是“{value}”，可选：{}", allowed.join("、"))
             }
-            (
-                P::UnknownValue {
-                    key,
-                    value,
-                    allowed,
-                },
-                Lang::En,
-            ) => {
-                format!(
-                    "“{key}” cannot be “{value}”; choose one of {}",
-                    allowed.join(", ")
-                )
+            (P::UnknownValue { key, value, allowed }, Lang::En) => {
+                format!("“{key}” cannot be “{value}”; choose one of {}", allowed.join(", "))
             }
-            (
-                P::BadValue {
-                    key,
-                    value,
-                    expected,
-                },
-                Lang::Zh,
-            ) => format!("“{key}”的值“{value}”无法识别，应为{}", zh_shape(expected)),
-            (
-                P::BadValue {
-                    key,
-                    value,
-                    expected,
-                },
-                Lang::En,
-            ) => format!("“{key}” = “{value}” is not {expected}"),
+            (P::BadValue { key, value, expected }, Lang::Zh) => {
+                format!("“{key}”的值“{value}”无法识别，应为{}", zh_shape(expected))
+            }
+            (P::BadValue { key, value, expected }, Lang::En) => format!("“{key}” = “{value}” is not {expected}"),
             (P::Condition(error), _) => match lang {
                 Lang::Zh => format!("条件有误：{}", error.message(lang)),
                 Lang::En => format!("condition: {}", error.message(lang)),
@@ -241,24 +165,10 @@ impl Problem {
             (P::ChoiceWithoutOptions { field }, Lang::En) => {
                 format!("choice field “{field}” has no options")
             }
-            (
-                P::PromisedOverLegal {
-                    item,
-                    promised,
-                    legal,
-                },
-                Lang::Zh,
-            ) => {
+            (P::PromisedOverLegal { item, promised, legal }, Lang::Zh) => {
                 format!("事项“{item}”的承诺时限 {promised} 天长于法定时限 {legal} 天")
             }
-            (
-                P::PromisedOverLegal {
-                    item,
-                    promised,
-                    legal,
-                },
-                Lang::En,
-            ) => {
+            (P::PromisedOverLegal { item, promised, legal }, Lang::En) => {
                 format!("item “{item}” promises {promised} days, more than its legal {legal}")
             }
             (P::CalendarGap { year }, Lang::Zh) => format!("节假日安排缺少 {year} 年"),

@@ -24,9 +24,7 @@ pub struct Source {
     pub text: String,
 }
 
-const TOP_KEYS: &[&str] = &[
-    "catalog", "section", "field", "material", "item", "bundle", "calendar",
-];
+const TOP_KEYS: &[&str] = &["catalog", "section", "field", "material", "item", "bundle", "calendar"];
 const CATALOG_KEYS: &[&str] = &["version"];
 const SECTION_KEYS: &[&str] = &["id", "title"];
 const FIELD_KEYS: &[&str] = &[
@@ -46,46 +44,14 @@ const FIELD_KEYS: &[&str] = &[
 ];
 const OPTION_KEYS: &[&str] = &["value", "zh", "en"];
 const DERIVED_KEYS: &[&str] = &["from", "value", "editable"];
-const MATERIAL_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "description",
-    "plain",
-    "paper",
-    "electronic",
-    "file_types",
-    "max_size_kb",
-];
-const ITEM_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "department",
-    "legal_days",
-    "promised_days",
-    "fields",
-    "material",
-];
+const MATERIAL_KEYS: &[&str] =
+    &["id", "name", "description", "plain", "paper", "electronic", "file_types", "max_size_kb"];
+const ITEM_KEYS: &[&str] = &["id", "name", "department", "legal_days", "promised_days", "fields", "material"];
 const ITEM_FIELD_KEYS: &[&str] = &["field", "label"];
-const NEED_KEYS: &[&str] = &[
-    "id",
-    "originals",
-    "copies",
-    "condition",
-    "key",
-    "waiver",
-    "commitment_letter",
-    "e_certificate",
-];
+const NEED_KEYS: &[&str] =
+    &["id", "originals", "copies", "condition", "key", "waiver", "commitment_letter", "e_certificate"];
 const WAIVER_KEYS: &[&str] = &["mode", "days", "commitment"];
-const BUNDLE_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "summary",
-    "category",
-    "questions",
-    "max_waived",
-    "item",
-];
+const BUNDLE_KEYS: &[&str] = &["id", "name", "summary", "category", "questions", "max_waived", "item"];
 const BUNDLE_ITEM_KEYS: &[&str] = &["id", "condition"];
 const CALENDAR_KEYS: &[&str] = &["year", "holidays", "working_weekends"];
 
@@ -207,42 +173,22 @@ pub fn load(sources: &[Source]) -> (Catalog, Vec<Diagnostic>) {
     }
     loader.check_references();
     let mut diagnostics = loader.diagnostics;
-    diagnostics
-        .sort_by(|a, b| (a.file.as_str(), a.span.start).cmp(&(b.file.as_str(), b.span.start)));
+    diagnostics.sort_by(|a, b| (a.file.as_str(), a.span.start).cmp(&(b.file.as_str(), b.span.start)));
     (loader.catalog, diagnostics)
 }
 
 impl<'s> Loader<'s> {
     fn report_at(&mut self, place: Place, severity: Severity, problem: Problem) {
-        let file = self
-            .sources
-            .get(place.file)
-            .map(|source| source.path.clone())
-            .unwrap_or_default();
-        self.diagnostics.push(Diagnostic {
-            severity,
-            file,
-            span: place.span,
-            problem,
-        });
+        let file = self.sources.get(place.file).map(|source| source.path.clone()).unwrap_or_default();
+        self.diagnostics.push(Diagnostic { severity, file, span: place.span, problem });
     }
 
     fn error(&mut self, span: Span, problem: Problem) {
-        self.report_at(
-            Place {
-                file: self.file,
-                span,
-            },
-            Severity::Error,
-            problem,
-        );
+        self.report_at(Place { file: self.file, span }, Severity::Error, problem);
     }
 
     fn place(&self, span: Span) -> Place {
-        Place {
-            file: self.file,
-            span,
-        }
+        Place { file: self.file, span }
     }
 
     fn line_of(&self, place: Place) -> usize {
@@ -252,15 +198,8 @@ impl<'s> Loader<'s> {
     fn read_file(&mut self, text: &'s str) {
         let (document, errors) = DeTable::parse_recoverable(text);
         for error in errors {
-            let span = error
-                .span()
-                .map_or(Span::new(0, 0), |range| Span::new(range.start, range.end));
-            self.error(
-                span,
-                Problem::Syntax {
-                    detail: error.message().to_owned(),
-                },
-            );
+            let span = error.span().map_or(Span::new(0, 0), |range| Span::new(range.start, range.end));
+            self.error(span, Problem::Syntax { detail: error.message().to_owned() });
         }
         for (key, value) in document.get_ref().iter() {
             let key_span = span_of(key);
@@ -280,13 +219,7 @@ impl<'s> Loader<'s> {
                 "item" => self.each_table(value, "item", Self::read_item),
                 "bundle" => self.each_table(value, "bundle", Self::read_bundle),
                 "calendar" => self.each_table(value, "calendar", Self::read_calendar),
-                other => self.error(
-                    key_span,
-                    Problem::UnknownKey {
-                        key: other.to_owned(),
-                        known: TOP_KEYS,
-                    },
-                ),
+                other => self.error(key_span, Problem::UnknownKey { key: other.to_owned(), known: TOP_KEYS }),
             }
         }
     }
@@ -295,47 +228,26 @@ impl<'s> Loader<'s> {
         match value.get_ref() {
             DeValue::Table(table) => Some(table),
             _ => {
-                self.error(
-                    span_of(value),
-                    Problem::WrongType {
-                        key: key.to_owned(),
-                        expected: "a table",
-                    },
-                );
+                self.error(span_of(value), Problem::WrongType { key: key.to_owned(), expected: "a table" });
                 None
             }
         }
     }
 
     /// Calls `read` for each table of an array of tables (`[[field]]`).
-    fn each_table(
-        &mut self,
-        value: &Spanned<DeValue<'s>>,
-        key: &str,
-        read: fn(&mut Self, &DeTable<'s>, Span),
-    ) {
+    fn each_table(&mut self, value: &Spanned<DeValue<'s>>, key: &str, read: fn(&mut Self, &DeTable<'s>, Span)) {
         match value.get_ref() {
             DeValue::Array(array) => {
                 for entry in array.iter() {
                     match entry.get_ref() {
                         DeValue::Table(table) => read(self, table, span_of(entry)),
-                        _ => self.error(
-                            span_of(entry),
-                            Problem::WrongType {
-                                key: key.to_owned(),
-                                expected: "a table",
-                            },
-                        ),
+                        _ => {
+                            self.error(span_of(entry), Problem::WrongType { key: key.to_owned(), expected: "a table" })
+                        }
                     }
                 }
             }
-            _ => self.error(
-                span_of(value),
-                Problem::WrongType {
-                    key: key.to_owned(),
-                    expected: "a list",
-                },
-            ),
+            _ => self.error(span_of(value), Problem::WrongType { key: key.to_owned(), expected: "a list" }),
         }
     }
 
@@ -345,18 +257,12 @@ impl<'s> Loader<'s> {
         let offset = span.start + 1;
         match Condition::parse(source) {
             Ok(condition) => {
-                self.conditions.push(PendingCondition {
-                    place: self.place(span),
-                    condition: condition.clone(),
-                });
+                self.conditions.push(PendingCondition { place: self.place(span), condition: condition.clone() });
                 Some(condition)
             }
             Err(error) => {
                 let inner = error.span;
-                let at = Span::new(
-                    offset + inner.start,
-                    offset + inner.end.max(inner.start + 1),
-                );
+                let at = Span::new(offset + inner.start, offset + inner.end.max(inner.start + 1));
                 self.error(at, Problem::Condition(ConditionError::Parse(error)));
                 None
             }
@@ -374,14 +280,7 @@ impl<'s> Loader<'s> {
         let place = self.place(span);
         if let Some(first) = places(self).get(id).copied() {
             let first_line = self.line_of(first);
-            self.error(
-                span,
-                Problem::DuplicateId {
-                    kind,
-                    id: shown.to_owned(),
-                    first_line,
-                },
-            );
+            self.error(span, Problem::DuplicateId { kind, id: shown.to_owned(), first_line });
             return false;
         }
         places(self).insert(id.clone(), place);
@@ -403,16 +302,12 @@ impl<'s> Loader<'s> {
     fn read_field(&mut self, table: &DeTable<'s>, span: Span) {
         let mut reader = Reader::new(table, span, FIELD_KEYS);
         let id = reader.required_text(self, "id");
-        let kind = reader
-            .word(self, "kind", FIELD_KINDS, true)
-            .and_then(|(word, _)| field_kind(&word));
+        let kind = reader.word(self, "kind", FIELD_KINDS, true).and_then(|(word, _)| field_kind(&word));
         let label = reader.bilingual(self, "label", true);
         let help = reader.bilingual(self, "help", false);
         let plain = reader.bilingual(self, "plain", false);
         let required = reader.boolean(self, "required").unwrap_or(false);
-        let condition = reader
-            .text(self, "condition")
-            .and_then(|(text, at)| self.condition(&text, at));
+        let condition = reader.text(self, "condition").and_then(|(text, at)| self.condition(&text, at));
         let mut options = Vec::new();
         if let Some(list) = reader.array(self, "options") {
             for entry in list.iter() {
@@ -425,62 +320,40 @@ impl<'s> Loader<'s> {
                 let en = option_reader.required_text(self, "en");
                 option_reader.finish(self);
                 if let (Some((value, _)), Some((zh, _)), Some((en, _))) = (value, zh, en) {
-                    options.push(FieldOption {
-                        value,
-                        label: Text::new(zh, en),
-                    });
+                    options.push(FieldOption { value, label: Text::new(zh, en) });
                 }
             }
         }
         let min_length = reader.count(self, "min_length");
         let max_length = reader.count(self, "max_length");
-        let min = reader
-            .text(self, "min")
-            .and_then(|(text, at)| self.bound(&text, at, "min"));
-        let max = reader
-            .text(self, "max")
-            .and_then(|(text, at)| self.bound(&text, at, "max"));
-        let derived =
-            reader
-                .sub_table(self, "derived")
-                .and_then(|(derived_table, derived_span)| {
-                    let mut derived_reader = Reader::new(derived_table, derived_span, DERIVED_KEYS);
-                    let from = derived_reader.required_text(self, "from");
-                    let value = derived_reader.word(self, "value", DERIVATIONS, true);
-                    let editable = derived_reader.boolean(self, "editable").unwrap_or(true);
-                    derived_reader.finish(self);
-                    let (from, from_span) = from?;
-                    let derivation = match value?.0.as_str() {
-                        "birth_date" => Derivation::BirthDate,
-                        "sex" => Derivation::Sex,
-                        _ => Derivation::Age,
-                    };
-                    self.field_references
-                        .push((FieldId::new(from.as_str()), self.place(from_span)));
-                    Some(Derived {
-                        from: FieldId::new(from),
-                        derivation,
-                        editable,
-                    })
-                });
+        let min = reader.text(self, "min").and_then(|(text, at)| self.bound(&text, at, "min"));
+        let max = reader.text(self, "max").and_then(|(text, at)| self.bound(&text, at, "max"));
+        let derived = reader.sub_table(self, "derived").and_then(|(derived_table, derived_span)| {
+            let mut derived_reader = Reader::new(derived_table, derived_span, DERIVED_KEYS);
+            let from = derived_reader.required_text(self, "from");
+            let value = derived_reader.word(self, "value", DERIVATIONS, true);
+            let editable = derived_reader.boolean(self, "editable").unwrap_or(true);
+            derived_reader.finish(self);
+            let (from, from_span) = from?;
+            let derivation = match value?.0.as_str() {
+                "birth_date" => Derivation::BirthDate,
+                "sex" => Derivation::Sex,
+                _ => Derivation::Age,
+            };
+            self.field_references.push((FieldId::new(from.as_str()), self.place(from_span)));
+            Some(Derived { from: FieldId::new(from), derivation, editable })
+        });
         reader.finish(self);
         let Some((id, id_span)) = id else { return };
         let field_id = FieldId::new(id.as_str());
         let (Some(kind), Some(label)) = (kind, label) else {
             // Still known by id, so that references to it do not report it missing as well.
-            self.field_places.entry(field_id).or_insert(Place {
-                file: self.file,
-                span: id_span,
-            });
+            self.field_places.entry(field_id).or_insert(Place { file: self.file, span: id_span });
             return;
         };
         if let Some(existing) = self.catalog.fields.get(&field_id) {
             if existing.kind != kind {
-                let problem = Problem::ConflictingFieldKind {
-                    id: id.clone(),
-                    first: existing.kind,
-                    second: kind,
-                };
+                let problem = Problem::ConflictingFieldKind { id: id.clone(), first: existing.kind, second: kind };
                 self.error(id_span, problem);
                 return;
             }
@@ -491,12 +364,7 @@ impl<'s> Loader<'s> {
         if matches!(kind, FieldKind::OneOf | FieldKind::ManyOf) && options.is_empty() {
             self.error(id_span, Problem::ChoiceWithoutOptions { field: id.clone() });
         }
-        let constraints = Constraints {
-            min_length,
-            max_length,
-            min,
-            max,
-        };
+        let constraints = Constraints { min_length, max_length, min, max };
         let field = Field {
             id: field_id.clone(),
             kind,
@@ -560,10 +428,7 @@ impl<'s> Loader<'s> {
                     },
                     _ => self.error(
                         span_of(entry),
-                        Problem::WrongType {
-                            key: "file_types".into(),
-                            expected: "a list of texts",
-                        },
+                        Problem::WrongType { key: "file_types".into(), expected: "a list of texts" },
                     ),
                 }
             }
@@ -575,19 +440,10 @@ impl<'s> Loader<'s> {
         let Some((id, id_span)) = id else { return };
         let material_id = MaterialId::new(id.as_str());
         let (Some(name), Some(description)) = (name, description) else {
-            self.material_places.entry(material_id).or_insert(Place {
-                file: self.file,
-                span: id_span,
-            });
+            self.material_places.entry(material_id).or_insert(Place { file: self.file, span: id_span });
             return;
         };
-        if self.register(
-            |l| &mut l.material_places,
-            "material",
-            &material_id,
-            &id,
-            id_span,
-        ) {
+        if self.register(|l| &mut l.material_places, "material", &material_id, &id, id_span) {
             let material = Material {
                 id: material_id.clone(),
                 name,
@@ -614,23 +470,17 @@ impl<'s> Loader<'s> {
             for entry in list.iter() {
                 match entry.get_ref() {
                     DeValue::String(field) => {
-                        self.field_references
-                            .push((FieldId::new(field.as_ref()), self.place(span_of(entry))));
+                        self.field_references.push((FieldId::new(field.as_ref()), self.place(span_of(entry))));
                         fields.push(ItemField::new(FieldId::new(field.as_ref())));
                     }
                     DeValue::Table(field_table) => {
-                        let mut field_reader =
-                            Reader::new(field_table, span_of(entry), ITEM_FIELD_KEYS);
+                        let mut field_reader = Reader::new(field_table, span_of(entry), ITEM_FIELD_KEYS);
                         let field = field_reader.required_text(self, "field");
                         let label = field_reader.bilingual(self, "label", true);
                         field_reader.finish(self);
                         if let Some((field, field_span)) = field {
-                            self.field_references
-                                .push((FieldId::new(field.as_str()), self.place(field_span)));
-                            fields.push(ItemField {
-                                field: FieldId::new(field),
-                                form_label: label,
-                            });
+                            self.field_references.push((FieldId::new(field.as_str()), self.place(field_span)));
+                            fields.push(ItemField { field: FieldId::new(field), form_label: label });
                         }
                     }
                     _ => {
@@ -657,12 +507,7 @@ impl<'s> Loader<'s> {
         reader.finish(self);
         let Some((id, id_span)) = id else { return };
         let (Some(name), Some(department)) = (name, department) else {
-            self.item_places
-                .entry(ItemId::new(id.as_str()))
-                .or_insert(Place {
-                    file: self.file,
-                    span: id_span,
-                });
+            self.item_places.entry(ItemId::new(id.as_str())).or_insert(Place { file: self.file, span: id_span });
             return;
         };
         if promised_days > legal_days {
@@ -693,56 +538,32 @@ impl<'s> Loader<'s> {
         let id = reader.required_text(self, "id");
         let originals = reader.count(self, "originals").unwrap_or(0);
         let copies = reader.count(self, "copies").unwrap_or(0);
-        let condition = reader
-            .text(self, "condition")
-            .and_then(|(text, at)| self.condition(&text, at));
+        let condition = reader.text(self, "condition").and_then(|(text, at)| self.condition(&text, at));
         let key = reader.boolean(self, "key").unwrap_or(false);
-        let waiver = reader
-            .sub_table(self, "waiver")
-            .and_then(|(waiver_table, waiver_span)| {
-                let mut waiver_reader = Reader::new(waiver_table, waiver_span, WAIVER_KEYS);
-                let mode = waiver_reader.word(self, "mode", WAIVER_MODES, true);
-                let days = waiver_reader.count(self, "days");
-                if days.is_none() {
-                    self.error(waiver_span, Problem::MissingKey { key: "days" });
-                }
-                let commitment = waiver_reader.bilingual(self, "commitment", true);
-                waiver_reader.finish(self);
-                let mode = if mode?.0 == "accept" {
-                    WaiverMode::Accept
-                } else {
-                    WaiverMode::Process
-                };
-                Some((
-                    Waiver {
-                        mode,
-                        days: saturate(days?),
-                        commitment: commitment?,
-                    },
-                    waiver_span,
-                ))
-            });
+        let declared_waiver = reader.sub_table(self, "waiver");
+        let waiver_span = declared_waiver.map(|(_, span)| span);
+        let waiver = declared_waiver.and_then(|(waiver_table, waiver_span)| {
+            let mut waiver_reader = Reader::new(waiver_table, waiver_span, WAIVER_KEYS);
+            let mode = waiver_reader.word(self, "mode", WAIVER_MODES, true);
+            let days = waiver_reader.count(self, "days");
+            if days.is_none() {
+                self.error(waiver_span, Problem::MissingKey { key: "days" });
+            }
+            let commitment = waiver_reader.bilingual(self, "commitment", true);
+            waiver_reader.finish(self);
+            let mode = if mode?.0 == "accept" { WaiverMode::Accept } else { WaiverMode::Process };
+            Some(Waiver { mode, days: saturate(days?), commitment: commitment? })
+        });
         let commitment_letter = reader.bilingual(self, "commitment_letter", false);
         let e_certificate = reader.bilingual(self, "e_certificate", false);
         reader.finish(self);
         let (id, id_span) = id?;
-        if let (true, Some((_, waiver_span))) = (key, &waiver) {
-            self.error(
-                *waiver_span,
-                Problem::KeyMaterialWaivable {
-                    item: item.to_owned(),
-                    material: id.clone(),
-                },
-            );
+        // Declared is enough: a key material may never be waivable, complete waiver or not.
+        if let (true, Some(waiver_span)) = (key, waiver_span) {
+            self.error(waiver_span, Problem::KeyMaterialWaivable { item: item.to_owned(), material: id.clone() });
         }
-        self.material_references
-            .push((MaterialId::new(id.as_str()), self.place(id_span)));
-        let rules = MaterialRules {
-            key,
-            waiver: waiver.map(|(waiver, _)| waiver),
-            commitment_letter,
-            e_certificate,
-        };
+        self.material_references.push((MaterialId::new(id.as_str()), self.place(id_span)));
+        let rules = MaterialRules { key, waiver, commitment_letter, e_certificate };
         Some(MaterialNeed {
             material: MaterialId::new(id),
             originals: saturate_u8(originals),
@@ -757,30 +578,24 @@ impl<'s> Loader<'s> {
         let id = reader.required_text(self, "id");
         let name = reader.bilingual(self, "name", true);
         let summary = reader.bilingual(self, "summary", true);
-        let category = reader
-            .word(self, "category", CATEGORIES, true)
-            .map(|(word, _)| {
-                if word == "enterprise" {
-                    Category::Enterprise
-                } else {
-                    Category::Personal
-                }
-            });
+        let category = reader.word(self, "category", CATEGORIES, true).map(|(word, _)| {
+            if word == "enterprise" {
+                Category::Enterprise
+            } else {
+                Category::Personal
+            }
+        });
         let mut questions = Vec::new();
         if let Some(list) = reader.array(self, "questions") {
             for entry in list.iter() {
                 match entry.get_ref() {
                     DeValue::String(field) => {
-                        self.field_references
-                            .push((FieldId::new(field.as_ref()), self.place(span_of(entry))));
+                        self.field_references.push((FieldId::new(field.as_ref()), self.place(span_of(entry))));
                         questions.push((FieldId::new(field.as_ref()), span_of(entry)));
                     }
                     _ => self.error(
                         span_of(entry),
-                        Problem::WrongType {
-                            key: "questions".into(),
-                            expected: "a list of texts",
-                        },
+                        Problem::WrongType { key: "questions".into(), expected: "a list of texts" },
                     ),
                 }
             }
@@ -794,24 +609,16 @@ impl<'s> Loader<'s> {
                 };
                 let mut item_reader = Reader::new(item_table, span_of(entry), BUNDLE_ITEM_KEYS);
                 let item = item_reader.required_text(self, "id");
-                let condition = item_reader
-                    .text(self, "condition")
-                    .and_then(|(text, at)| self.condition(&text, at));
+                let condition = item_reader.text(self, "condition").and_then(|(text, at)| self.condition(&text, at));
                 item_reader.finish(self);
                 if let Some((item, item_span)) = item {
-                    self.item_references
-                        .push((ItemId::new(item.as_str()), self.place(item_span)));
-                    items.push(BundleItem {
-                        item: ItemId::new(item),
-                        condition,
-                    });
+                    self.item_references.push((ItemId::new(item.as_str()), self.place(item_span)));
+                    items.push(BundleItem { item: ItemId::new(item), condition });
                 }
             }
         }
         reader.finish(self);
-        let (Some((id, id_span)), Some(name), Some(summary), Some(category)) =
-            (id, name, summary, category)
-        else {
+        let (Some((id, id_span)), Some(name), Some(summary), Some(category)) = (id, name, summary, category) else {
             return;
         };
         if items.is_empty() {
@@ -822,10 +629,7 @@ impl<'s> Loader<'s> {
             for (question, question_span) in &questions {
                 self.conditions.push(PendingCondition {
                     place: self.place(*question_span),
-                    condition: Condition {
-                        source: String::new(),
-                        expr: question_marker(question),
-                    },
+                    condition: Condition { source: String::new(), expr: question_marker(question) },
                 });
             }
             self.catalog.bundles.push(Bundle {
@@ -844,12 +648,8 @@ impl<'s> Loader<'s> {
         let mut reader = Reader::new(table, span, CALENDAR_KEYS);
         let year = reader.count(self, "year");
         let mut arrangement = CalendarYear::default();
-        let holidays = reader
-            .array(self, "holidays")
-            .map(|list| self.dates(list, "holidays", year));
-        let working = reader
-            .array(self, "working_weekends")
-            .map(|list| self.dates(list, "working_weekends", year));
+        let holidays = reader.array(self, "holidays").map(|list| self.dates(list, "holidays", year));
+        let working = reader.array(self, "working_weekends").map(|list| self.dates(list, "working_weekends", year));
         reader.finish(self);
         let Some(year) = year else {
             self.error(span, Problem::MissingKey { key: "year" });
@@ -858,13 +658,7 @@ impl<'s> Loader<'s> {
         arrangement.holidays = holidays.unwrap_or_default();
         arrangement.working_weekends = working.unwrap_or_default();
         let year = saturate(year);
-        if self.register(
-            |l| &mut l.calendar_places,
-            "calendar year",
-            &year,
-            &year.to_string(),
-            span,
-        ) {
+        if self.register(|l| &mut l.calendar_places, "calendar year", &year, &year.to_string(), span) {
             self.catalog.calendar.insert_year(year, arrangement);
         }
     }
@@ -875,20 +669,11 @@ impl<'s> Loader<'s> {
         for entry in list.iter() {
             let entry_span = span_of(entry);
             let DeValue::String(text) = entry.get_ref() else {
-                self.error(
-                    entry_span,
-                    Problem::WrongType {
-                        key: key.to_owned(),
-                        expected: "a list of texts",
-                    },
-                );
+                self.error(entry_span, Problem::WrongType { key: key.to_owned(), expected: "a list of texts" });
                 continue;
             };
-            let (from, to) = text
-                .split_once("..")
-                .unwrap_or((text.as_ref(), text.as_ref()));
-            let (Some(from), Some(to)) = (Date::parse_iso(from.trim()), Date::parse_iso(to.trim()))
-            else {
+            let (from, to) = text.split_once("..").unwrap_or((text.as_ref(), text.as_ref()));
+            let (Some(from), Some(to)) = (Date::parse_iso(from.trim()), Date::parse_iso(to.trim())) else {
                 let problem = Problem::BadValue {
                     key: key.to_owned(),
                     value: text.to_string(),
@@ -902,10 +687,8 @@ impl<'s> Loader<'s> {
                     continue;
                 };
                 if year.is_some_and(|year| u32::from(date.year()) != year) {
-                    let problem = Problem::CalendarDateOutsideYear {
-                        year: saturate(year.unwrap_or(0)),
-                        date: date.to_string(),
-                    };
+                    let problem =
+                        Problem::CalendarDateOutsideYear { year: saturate(year.unwrap_or(0)), date: date.to_string() };
                     self.error(entry_span, problem);
                     break;
                 }
@@ -922,19 +705,13 @@ impl<'s> Loader<'s> {
                 self.report_at(
                     place,
                     Severity::Error,
-                    Problem::UnknownReference {
-                        kind: "field",
-                        id: field.to_string(),
-                    },
+                    Problem::UnknownReference { kind: "field", id: field.to_string() },
                 );
             }
         }
         for (material, place) in std::mem::take(&mut self.material_references) {
             if !self.material_places.contains_key(&material) {
-                let problem = Problem::UnknownReference {
-                    kind: "material",
-                    id: material.to_string(),
-                };
+                let problem = Problem::UnknownReference { kind: "material", id: material.to_string() };
                 self.report_at(place, Severity::Error, problem);
             }
         }
@@ -943,10 +720,7 @@ impl<'s> Loader<'s> {
                 self.report_at(
                     place,
                     Severity::Error,
-                    Problem::UnknownReference {
-                        kind: "item",
-                        id: item.to_string(),
-                    },
+                    Problem::UnknownReference { kind: "item", id: item.to_string() },
                 );
             }
         }
@@ -954,17 +728,13 @@ impl<'s> Loader<'s> {
             if pending.condition.source.is_empty() {
                 // A situation question: it must be a yes/no or one-of field.
                 if let cond::ExprKind::Field(field) = &pending.condition.expr.kind {
-                    let is_choice = self
-                        .catalog
-                        .field(field)
-                        .map(|f| matches!(f.kind, FieldKind::YesNo | FieldKind::OneOf));
+                    let is_choice =
+                        self.catalog.field(field).map(|f| matches!(f.kind, FieldKind::YesNo | FieldKind::OneOf));
                     if is_choice == Some(false) {
                         self.report_at(
                             pending.place,
                             Severity::Error,
-                            Problem::QuestionNotAChoice {
-                                field: field.to_string(),
-                            },
+                            Problem::QuestionNotAChoice { field: field.to_string() },
                         );
                     }
                 }
@@ -973,52 +743,28 @@ impl<'s> Loader<'s> {
             let offset = pending.place.span.start + 1;
             for error in cond::check(&pending.condition.expr, &self.catalog.fields) {
                 let span = Span::new(offset + error.span.start, offset + error.span.end);
-                let place = Place {
-                    file: pending.place.file,
-                    span,
-                };
-                self.report_at(
-                    place,
-                    Severity::Error,
-                    Problem::Condition(ConditionError::Type(error)),
-                );
+                let place = Place { file: pending.place.file, span };
+                self.report_at(place, Severity::Error, Problem::Condition(ConditionError::Type(error)));
             }
         }
         let derived: Vec<(FieldId, FieldId)> = self
             .catalog
             .fields
             .values()
-            .filter_map(|field| {
-                field
-                    .derived
-                    .as_ref()
-                    .map(|derived| (field.id.clone(), derived.from.clone()))
-            })
+            .filter_map(|field| field.derived.as_ref().map(|derived| (field.id.clone(), derived.from.clone())))
             .collect();
         for (field, from) in derived {
-            if self
-                .catalog
-                .field(&from)
-                .is_some_and(|source| source.kind != FieldKind::IdNumber)
-            {
+            if self.catalog.field(&from).is_some_and(|source| source.kind != FieldKind::IdNumber) {
                 let place = self.field_places[&field];
                 self.report_at(
                     place,
                     Severity::Error,
-                    Problem::DerivedFromNonId {
-                        field: field.to_string(),
-                        from: from.to_string(),
-                    },
+                    Problem::DerivedFromNonId { field: field.to_string(), from: from.to_string() },
                 );
             }
         }
         // The calendar must have no gaps between its first and last year.
-        let years: Vec<u16> = self
-            .catalog
-            .calendar
-            .years()
-            .map(|(year, _)| *year)
-            .collect();
+        let years: Vec<u16> = self.catalog.calendar.years().map(|(year, _)| *year).collect();
         if let (Some(first), Some(last)) = (years.first(), years.last()) {
             for year in *first..=*last {
                 if !years.contains(&year) {
@@ -1078,10 +824,7 @@ impl<'s> Loader<'s> {
 
 /// Stands for a situation question in the queue of checks (an empty source marks it).
 fn question_marker(field: &FieldId) -> cond::Expr {
-    cond::Expr {
-        kind: cond::ExprKind::Field(field.clone()),
-        span: Span::default(),
-    }
+    cond::Expr { kind: cond::ExprKind::Field(field.clone()), span: Span::default() }
 }
 
 /// Reads the keys of one table, remembering which it used so that unknown ones are reported.
@@ -1097,10 +840,7 @@ impl<'t, 's> Reader<'t, 's> {
     }
 
     fn get(&self, key: &str) -> Option<&'t Spanned<DeValue<'s>>> {
-        self.table
-            .iter()
-            .find(|(name, _)| name.get_ref().as_ref() == key)
-            .map(|(_, value)| value)
+        self.table.iter().find(|(name, _)| name.get_ref().as_ref() == key).map(|(_, value)| value)
     }
 
     fn text(&self, loader: &mut Loader<'s>, key: &str) -> Option<(String, Span)> {
@@ -1108,13 +848,7 @@ impl<'t, 's> Reader<'t, 's> {
         match value.get_ref() {
             DeValue::String(text) => Some((text.to_string(), span_of(value))),
             _ => {
-                loader.error(
-                    span_of(value),
-                    Problem::WrongType {
-                        key: key.to_owned(),
-                        expected: "a text",
-                    },
-                );
+                loader.error(span_of(value), Problem::WrongType { key: key.to_owned(), expected: "a text" });
                 None
             }
         }
@@ -1140,20 +874,9 @@ impl<'t, 's> Reader<'t, 's> {
         allowed: &'static [&'static str],
         required: bool,
     ) -> Option<(String, Span)> {
-        let (word, span) = if required {
-            self.required_text(loader, key)?
-        } else {
-            self.text(loader, key)?
-        };
+        let (word, span) = if required { self.required_text(loader, key)? } else { self.text(loader, key)? };
         if !allowed.contains(&word.as_str()) {
-            loader.error(
-                span,
-                Problem::UnknownValue {
-                    key: key.to_owned(),
-                    value: word,
-                    allowed,
-                },
-            );
+            loader.error(span, Problem::UnknownValue { key: key.to_owned(), value: word, allowed });
             return None;
         }
         Some((word, span))
@@ -1164,13 +887,7 @@ impl<'t, 's> Reader<'t, 's> {
         match value.get_ref() {
             DeValue::Boolean(flag) => Some(*flag),
             _ => {
-                loader.error(
-                    span_of(value),
-                    Problem::WrongType {
-                        key: key.to_owned(),
-                        expected: "true or false",
-                    },
-                );
+                loader.error(span_of(value), Problem::WrongType { key: key.to_owned(), expected: "true or false" });
                 None
             }
         }
@@ -1179,19 +896,11 @@ impl<'t, 's> Reader<'t, 's> {
     fn count(&self, loader: &mut Loader<'s>, key: &str) -> Option<u32> {
         let value = self.get(key)?;
         let number = match value.get_ref() {
-            DeValue::Integer(integer) => {
-                u64::from_str_radix(&integer.as_str().replace('_', ""), integer.radix()).ok()
-            }
+            DeValue::Integer(integer) => u64::from_str_radix(&integer.as_str().replace('_', ""), integer.radix()).ok(),
             _ => None,
         };
         if number.is_none() {
-            loader.error(
-                span_of(value),
-                Problem::WrongType {
-                    key: key.to_owned(),
-                    expected: "a whole number",
-                },
-            );
+            loader.error(span_of(value), Problem::WrongType { key: key.to_owned(), expected: "a whole number" });
         }
         number.and_then(|n| u32::try_from(n).ok())
     }
@@ -1201,13 +910,7 @@ impl<'t, 's> Reader<'t, 's> {
         match value.get_ref() {
             DeValue::Array(array) => Some(array),
             _ => {
-                loader.error(
-                    span_of(value),
-                    Problem::WrongType {
-                        key: key.to_owned(),
-                        expected: "a list",
-                    },
-                );
+                loader.error(span_of(value), Problem::WrongType { key: key.to_owned(), expected: "a list" });
                 None
             }
         }
@@ -1215,45 +918,27 @@ impl<'t, 's> Reader<'t, 's> {
 
     fn sub_table(&self, loader: &mut Loader<'s>, key: &str) -> Option<(&'t DeTable<'s>, Span)> {
         let value = self.get(key)?;
-        loader
-            .table(value, key)
-            .map(|table| (table, span_of(value)))
+        loader.table(value, key).map(|table| (table, span_of(value)))
     }
 
     /// A `{ zh = "…", en = "…" }` table; both languages must be there and non-empty.
     fn bilingual(&self, loader: &mut Loader<'s>, key: &str, required: bool) -> Option<Text> {
         let Some(value) = self.get(key) else {
             if required {
-                loader.error(
-                    self.span,
-                    Problem::MissingKey {
-                        key: static_key(key),
-                    },
-                );
+                loader.error(self.span, Problem::MissingKey { key: static_key(key) });
             }
             return None;
         };
         let DeValue::Table(table) = value.get_ref() else {
-            loader.error(
-                span_of(value),
-                Problem::WrongType {
-                    key: key.to_owned(),
-                    expected: "a table with zh and en",
-                },
-            );
+            loader
+                .error(span_of(value), Problem::WrongType { key: key.to_owned(), expected: "a table with zh and en" });
             return None;
         };
         let mut inner = Reader::new(table, span_of(value), &["zh", "en"]);
         let mut read = |lang: Lang, name: &str| match inner.text(loader, name) {
             Some((text, _)) if !text.trim().is_empty() => Some(text),
             _ => {
-                loader.error(
-                    span_of(value),
-                    Problem::MissingTranslation {
-                        key: key.to_owned(),
-                        lang,
-                    },
-                );
+                loader.error(span_of(value), Problem::MissingTranslation { key: key.to_owned(), lang });
                 None
             }
         };
@@ -1266,13 +951,7 @@ impl<'t, 's> Reader<'t, 's> {
     fn finish(&mut self, loader: &mut Loader<'s>) {
         for (name, _) in self.table.iter() {
             if !self.known.contains(&name.get_ref().as_ref()) {
-                loader.error(
-                    span_of(name),
-                    Problem::UnknownKey {
-                        key: name.get_ref().to_string(),
-                        known: self.known,
-                    },
-                );
+                loader.error(span_of(name), Problem::UnknownKey { key: name.get_ref().to_string(), known: self.known });
             }
         }
     }
@@ -1280,18 +959,10 @@ impl<'t, 's> Reader<'t, 's> {
 
 /// The static name of a required bilingual key, for [`Problem::MissingKey`].
 fn static_key(key: &str) -> &'static str {
-    [
-        "title",
-        "label",
-        "name",
-        "description",
-        "department",
-        "summary",
-        "commitment",
-    ]
-    .into_iter()
-    .find(|known| *known == key)
-    .unwrap_or("text")
+    ["title", "label", "name", "description", "department", "summary", "commitment"]
+        .into_iter()
+        .find(|known| *known == key)
+        .unwrap_or("text")
 }
 
 fn saturate(value: u32) -> u16 {

@@ -68,10 +68,7 @@ working_weekends = ["2026-09-20", "2026-10-10"]
 "#;
 
 fn load_one(text: &str) -> (Catalog, Vec<Diagnostic>) {
-    load(&[Source {
-        path: "test.toml".into(),
-        text: text.into(),
-    }])
+    load(&[Source { path: "test.toml".into(), text: text.into() }])
 }
 
 /// Loads `text` and returns each problem as `line: message` (English).
@@ -91,54 +88,25 @@ fn a_clean_catalog_loads_completely() {
     let (catalog, diagnostics) = load_one(CLEAN);
     assert_eq!(diagnostics, [], "{diagnostics:#?}");
     assert_eq!(catalog.version, "test-1");
-    let tenure = catalog
-        .field(&FieldId::new("premises.tenure"))
-        .expect("loaded");
+    let tenure = catalog.field(&FieldId::new("premises.tenure")).expect("loaded");
     assert_eq!(tenure.kind, FieldKind::OneOf);
     assert_eq!(tenure.options.len(), 2);
-    assert_eq!(
-        tenure.plain.as_ref().map(|text| text.zh.as_str()),
-        Some("房子是租来的，还是自己的？")
-    );
-    let address = catalog
-        .field(&FieldId::new("premises.address"))
-        .expect("loaded");
+    assert_eq!(tenure.plain.as_ref().map(|text| text.zh.as_str()), Some("房子是租来的，还是自己的？"));
+    let address = catalog.field(&FieldId::new("premises.address")).expect("loaded");
     assert_eq!(address.constraints.max_length, Some(120));
     let item = &catalog.items[&ItemId::new("licence")];
-    assert_eq!(
-        item.fields[0]
-            .form_label
-            .as_ref()
-            .map(|text| text.zh.as_str()),
-        Some("住所")
-    );
+    assert_eq!(item.fields[0].form_label.as_ref().map(|text| text.zh.as_str()), Some("住所"));
     let lease = &item.materials[0];
-    assert_eq!(
-        lease.condition.as_ref().map(|c| c.source.as_str()),
-        Some(r#"premises.tenure == "rented""#)
-    );
-    assert_eq!(
-        lease.rules.waiver.as_ref().map(|w| (w.mode, w.days)),
-        Some((WaiverMode::Process, 5))
-    );
+    assert_eq!(lease.condition.as_ref().map(|c| c.source.as_str()), Some(r#"premises.tenure == "rented""#));
+    assert_eq!(lease.rules.waiver.as_ref().map(|w| (w.mode, w.days)), Some((WaiverMode::Process, 5)));
     let material = &catalog.materials[&MaterialId::new("lease")];
-    assert_eq!(
-        (material.file_types.clone(), material.max_size_kb),
-        (vec![FileType::Pdf, FileType::Jpeg], 5120)
-    );
+    assert_eq!((material.file_types.clone(), material.max_size_kb), (vec![FileType::Pdf, FileType::Jpeg], 5120));
     let bundle = &catalog.bundles[0];
-    assert_eq!(
-        (bundle.category, bundle.waiver_policy.max_waived),
-        (Category::Enterprise, Some(2))
-    );
+    assert_eq!((bundle.category, bundle.waiver_policy.max_waived), (Category::Enterprise, Some(2)));
     assert_eq!(bundle.questions, [FieldId::new("premises.tenure")]);
     let october = |day| Date::from_ymd(2026, 10, day).expect("valid");
     assert_eq!(catalog.calendar.is_working_day(october(8)), Ok(false));
-    assert_eq!(
-        catalog.calendar.is_working_day(october(10)),
-        Ok(true),
-        "a swapped Saturday"
-    );
+    assert_eq!(catalog.calendar.is_working_day(october(10)), Ok(true), "a swapped Saturday");
 }
 
 #[test]
@@ -147,15 +115,9 @@ fn every_problem_is_reported_at_once_with_its_line() {
         .replace("kind = \"address\"", "kind = \"adress\"")
         .replace("required = true\nmax_length", "requird = true\nmax_length")
         .replace(r#"en = "Lease contract""#, r#"en = """#)
-        .replace(
-            r#"'premises.tenure == "rented"'"#,
-            r#"'premises.tenure == "leased"'"#,
-        )
+        .replace(r#"'premises.tenure == "rented"'"#, r#"'premises.tenure == "leased"'"#)
         .replace("promised_days = 1", "promised_days = 20")
-        .replace(
-            "[[bundle.item]]\nid = \"licence\"",
-            "[[bundle.item]]\nid = \"license\"",
-        );
+        .replace("[[bundle.item]]\nid = \"licence\"", "[[bundle.item]]\nid = \"license\"");
     let found = problems(&broken);
     assert_eq!(
         found,
@@ -172,15 +134,9 @@ fn every_problem_is_reported_at_once_with_its_line() {
         .map(|line| line.to_string())
     );
     let (_, diagnostics) = load_one(&broken);
-    let warnings: Vec<&Diagnostic> = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Warning)
-        .collect();
+    let warnings: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.severity == Severity::Warning).collect();
     assert_eq!(warnings.len(), 1, "only the unused item is a warning");
-    assert!(matches!(
-        warnings[0].problem,
-        Problem::Unused { kind: "item", .. }
-    ));
+    assert!(matches!(warnings[0].problem, Problem::Unused { kind: "item", .. }));
 }
 
 #[test]
@@ -225,49 +181,37 @@ year = 2028
 holidays = ["2028-01-01", "2027-12-31"]
 "#;
     let found = problems(&format!("{CLEAN}{extra}"));
-    let expect = |message: &str| {
-        assert!(
-            found.iter().any(|line| line.contains(message)),
-            "{message}\n{found:#?}"
-        )
-    };
+    let expect = |message: &str| assert!(found.iter().any(|line| line.contains(message)), "{message}\n{found:#?}");
     expect("field “premises.address” is declared with two kinds: Address and Text");
     expect("the field id “premises.tenure” is already defined on line 10");
     expect("in item “permit”, material “lease” is key and so cannot be waivable");
     expect("situation question “premises.address” must be a yes_no or one_of field");
     expect("the holiday calendar has no entry for 2027");
     expect("2027-12-31 is not in 2028");
+
+    // A key material with an incomplete waiver is still reported as waivable.
+    let incomplete = r#"commitment = { zh = "补交", en = "" }"#;
+    let found =
+        problems(&format!("{CLEAN}{}", extra.replace(r#"commitment = { zh = "补交", en = "Supply" }"#, incomplete)));
+    assert!(found.iter().any(|line| line.contains("material “lease” is key and so cannot be waivable")), "{found:#?}");
+    assert!(found.iter().any(|line| line.contains("“commitment” has no English text")), "{found:#?}");
 }
 
 #[test]
 fn syntax_errors_and_condition_errors_point_into_the_file() {
     let (_, diagnostics) = load_one("[catalog\nversion = 1");
-    assert!(
-        matches!(diagnostics[0].problem, Problem::Syntax { .. }),
-        "{diagnostics:#?}"
-    );
+    assert!(matches!(diagnostics[0].problem, Problem::Syntax { .. }), "{diagnostics:#?}");
 
-    let text = CLEAN.replace(
-        r#"'premises.tenure == "rented"'"#,
-        r#"'premises.tenure = "rented"'"#,
-    );
+    let text = CLEAN.replace(r#"'premises.tenure == "rented"'"#, r#"'premises.tenure = "rented"'"#);
     let (_, diagnostics) = load_one(&text);
     assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
     let rendered = diagnostics[0].render(&text, Lang::Zh);
+    assert!(rendered.starts_with("test.toml:45:30: 错误: 条件有误：比较相等要写“==”，不是“=”"), "{rendered}");
     assert!(
-        rendered.starts_with("test.toml:45:30: 错误: 条件有误：比较相等要写“==”，不是“=”"),
-        "{rendered}"
-    );
-    assert!(
-        rendered.ends_with(
-            "condition = 'premises.tenure = \"rented\"'\n                             ^"
-        ),
+        rendered.ends_with("condition = 'premises.tenure = \"rented\"'\n                             ^"),
         "{rendered}"
     );
     let json = diagnostics[0].to_json(&text);
-    assert_eq!(
-        (json["line"].as_u64(), json["column"].as_u64()),
-        (Some(45), Some(30))
-    );
+    assert_eq!((json["line"].as_u64(), json["column"].as_u64()), (Some(45), Some(30)));
     assert_eq!(json["severity"], "error");
 }

@@ -145,10 +145,7 @@ pub struct Condition {
 impl Condition {
     /// Parses a condition; type-checking against the catalog's fields is the loader's job.
     pub fn parse(source: &str) -> Result<Condition, ParseError> {
-        Ok(Condition {
-            source: source.to_owned(),
-            expr: crate::cond::parse(source)?,
-        })
+        Ok(Condition { source: source.to_owned(), expr: crate::cond::parse(source)? })
     }
 }
 
@@ -295,10 +292,7 @@ pub struct ItemField {
 
 impl ItemField {
     pub fn new(field: FieldId) -> Self {
-        ItemField {
-            field,
-            form_label: None,
-        }
+        ItemField { field, form_label: None }
     }
 }
 

@@ -64,36 +64,20 @@ pub enum TypeErrorKind {
     /// Occurs when a condition calls a function the language does not have.
     UnknownFunction(String),
     /// Occurs when a function gets too many or too few arguments.
-    WrongArgumentCount {
-        function: String,
-        expected: usize,
-        found: usize,
-    },
+    WrongArgumentCount { function: String, expected: usize, found: usize },
     /// Occurs when a function gets an argument of the wrong type.
-    WrongArgumentType {
-        function: String,
-        expected: Type,
-        found: Type,
-    },
+    WrongArgumentType { function: String, expected: Type, found: Type },
     /// Occurs when a function needs a field name as its argument.
     FieldExpected { function: String },
     /// Occurs when two sides of a comparison have different types (a date and a number).
-    Mismatch {
-        op: &'static str,
-        left: Type,
-        right: Type,
-    },
+    Mismatch { op: &'static str, left: Type, right: Type },
     /// Occurs when `<` and the like compare something that has no order.
     NotOrderable(Type),
     /// Occurs when an ID number or a many-of answer is compared directly instead of through
     /// `age()`, `sex()`, `birth_date()` or `has()`.
     NotComparable(Type),
     /// Occurs when a condition compares a choice field with a value it does not offer.
-    UnknownOption {
-        field: FieldId,
-        value: String,
-        options: Vec<String>,
-    },
+    UnknownOption { field: FieldId, value: String, options: Vec<String> },
     /// Occurs when a condition (or a part joined by and/or/not) is not yes/no.
     NotACondition(Type),
     /// Occurs when `date("...")` holds no valid date.
@@ -180,10 +164,7 @@ impl std::error::Error for TypeError {}
 
 /// Checks that `expr` is a yes/no condition over `fields`; returns every problem found.
 pub fn check(expr: &Expr, fields: &BTreeMap<FieldId, Field>) -> Vec<TypeError> {
-    let mut checker = Checker {
-        fields,
-        errors: Vec::new(),
-    };
+    let mut checker = Checker { fields, errors: Vec::new() };
     checker.expect_bool(expr);
     checker.errors
 }
@@ -226,11 +207,7 @@ impl Checker<'_> {
                     match &item_type {
                         None => item_type = Some(found),
                         Some(first) if *first != found => {
-                            let kind = TypeErrorKind::Mismatch {
-                                op: ",",
-                                left: first.clone(),
-                                right: found,
-                            };
+                            let kind = TypeErrorKind::Mismatch { op: ",", left: first.clone(), right: found };
                             self.error(kind, item.span);
                             return None;
                         }
@@ -252,21 +229,12 @@ impl Checker<'_> {
                 let (left_type, right_type) = (self.type_of(left), self.type_of(right));
                 let (left_type, right_type) = (left_type?, right_type?);
                 if left_type != right_type {
-                    let kind = TypeErrorKind::Mismatch {
-                        op: op.symbol(),
-                        left: left_type,
-                        right: right_type,
-                    };
+                    let kind = TypeErrorKind::Mismatch { op: op.symbol(), left: left_type, right: right_type };
                     self.error(kind, expr.span);
                     return None;
                 }
                 let ordered = !matches!(op, BinaryOp::Equal | BinaryOp::NotEqual);
-                if ordered
-                    && !matches!(
-                        left_type,
-                        Type::Number | Type::Date | Type::IdNumber | Type::OptionSet
-                    )
-                {
+                if ordered && !matches!(left_type, Type::Number | Type::Date | Type::IdNumber | Type::OptionSet) {
                     self.error(TypeErrorKind::NotOrderable(left_type), expr.span);
                     return None;
                 }
@@ -289,14 +257,9 @@ impl Checker<'_> {
                             }
                         }
                     }
-                    Type::List(element) => self.error(
-                        TypeErrorKind::Mismatch {
-                            op: "in",
-                            left: item_type,
-                            right: *element,
-                        },
-                        expr.span,
-                    ),
+                    Type::List(element) => {
+                        self.error(TypeErrorKind::Mismatch { op: "in", left: item_type, right: *element }, expr.span)
+                    }
                     other => self.error(TypeErrorKind::NotAList(other), list.span),
                 }
                 Some(Type::Bool)
@@ -307,33 +270,17 @@ impl Checker<'_> {
 
     /// When `field` is a choice field and `value` a text literal, the value must be an option.
     fn check_options(&mut self, field: &Expr, value: &Expr) {
-        let (ExprKind::Field(id), ExprKind::Literal(Literal::Text(text))) =
-            (&field.kind, &value.kind)
-        else {
+        let (ExprKind::Field(id), ExprKind::Literal(Literal::Text(text))) = (&field.kind, &value.kind) else {
             return;
         };
         let Some(definition) = self.fields.get(id) else {
             return;
         };
         if matches!(definition.kind, FieldKind::OneOf | FieldKind::ManyOf)
-            && !definition
-                .options
-                .iter()
-                .any(|option| &option.value == text)
+            && !definition.options.iter().any(|option| &option.value == text)
         {
-            let options = definition
-                .options
-                .iter()
-                .map(|option| option.value.clone())
-                .collect();
-            self.error(
-                TypeErrorKind::UnknownOption {
-                    field: id.clone(),
-                    value: text.clone(),
-                    options,
-                },
-                value.span,
-            );
+            let options = definition.options.iter().map(|option| option.value.clone()).collect();
+            self.error(TypeErrorKind::UnknownOption { field: id.clone(), value: text.clone(), options }, value.span);
         }
     }
 
@@ -351,17 +298,9 @@ impl Checker<'_> {
                 return None;
             }
         };
-        let expected = if name == "is_set" {
-            1
-        } else {
-            parameters.len()
-        };
+        let expected = if name == "is_set" { 1 } else { parameters.len() };
         if args.len() != expected {
-            let kind = TypeErrorKind::WrongArgumentCount {
-                function: name.to_owned(),
-                expected,
-                found: args.len(),
-            };
+            let kind = TypeErrorKind::WrongArgumentCount { function: name.to_owned(), expected, found: args.len() };
             self.error(kind, span);
             return None;
         }
@@ -369,12 +308,7 @@ impl Checker<'_> {
             return match &args[0].kind {
                 ExprKind::Field(_) => self.type_of(&args[0]).map(|_| Type::Bool),
                 _ => {
-                    self.error(
-                        TypeErrorKind::FieldExpected {
-                            function: name.to_owned(),
-                        },
-                        args[0].span,
-                    );
+                    self.error(TypeErrorKind::FieldExpected { function: name.to_owned() }, args[0].span);
                     None
                 }
             };
@@ -382,23 +316,14 @@ impl Checker<'_> {
         for (arg, parameter) in args.iter().zip(parameters) {
             let found = self.type_of(arg)?;
             if &found != parameter {
-                let kind = TypeErrorKind::WrongArgumentType {
-                    function: name.to_owned(),
-                    expected: parameter.clone(),
-                    found,
-                };
+                let kind =
+                    TypeErrorKind::WrongArgumentType { function: name.to_owned(), expected: parameter.clone(), found };
                 self.error(kind, arg.span);
                 return None;
             }
         }
         match (name, args) {
-            (
-                "date",
-                [Expr {
-                    kind: ExprKind::Literal(Literal::Text(text)),
-                    span,
-                }],
-            ) if parse_date(text).is_err() => {
+            ("date", [Expr { kind: ExprKind::Literal(Literal::Text(text)), span }]) if parse_date(text).is_err() => {
                 self.error(TypeErrorKind::BadDate(text.clone()), *span);
                 None
             }

@@ -107,20 +107,10 @@ impl Evaluator<'_> {
             },
             ExprKind::List(items) => Val::List(items.iter().map(|item| self.value(item)).collect()),
             ExprKind::Not(inner) => truth_value(self.value(inner).truth().not()),
-            ExprKind::And(left, right) => {
-                truth_value(self.value(left).truth().and(self.value(right).truth()))
-            }
-            ExprKind::Or(left, right) => {
-                truth_value(self.value(left).truth().or(self.value(right).truth()))
-            }
-            ExprKind::Compare { op, left, right } => {
-                truth_value(compare(*op, &self.value(left), &self.value(right)))
-            }
-            ExprKind::In {
-                item,
-                list,
-                negated,
-            } => {
+            ExprKind::And(left, right) => truth_value(self.value(left).truth().and(self.value(right).truth())),
+            ExprKind::Or(left, right) => truth_value(self.value(left).truth().or(self.value(right).truth())),
+            ExprKind::Compare { op, left, right } => truth_value(compare(*op, &self.value(left), &self.value(right))),
+            ExprKind::In { item, list, negated } => {
                 let item = self.value(item);
                 let found = match self.value(list) {
                     Val::List(values) => membership(&item, &values),
@@ -133,26 +123,13 @@ impl Evaluator<'_> {
     }
 
     fn call(&self, name: &str, args: &[Expr]) -> Val {
-        let arg = |index: usize| {
-            args.get(index)
-                .map(|arg| self.value(arg))
-                .unwrap_or(Val::Unknown)
-        };
+        let arg = |index: usize| args.get(index).map(|arg| self.value(arg)).unwrap_or(Val::Unknown);
         match (name, arg(0)) {
             // is_set is never unknown: it asks exactly whether there is a valid answer.
             ("is_set", value) => Val::Bool(value != Val::Unknown),
             ("today", _) => Val::Date(self.today),
-            ("age", Val::IdNumber(id)) => {
-                Val::Number(Decimal::from_integer(i64::from(id.age_on(self.today))))
-            }
-            ("sex", Val::IdNumber(id)) => Val::Text(
-                if id.sex() == Sex::Male {
-                    "male"
-                } else {
-                    "female"
-                }
-                .to_owned(),
-            ),
+            ("age", Val::IdNumber(id)) => Val::Number(Decimal::from_integer(i64::from(id.age_on(self.today)))),
+            ("sex", Val::IdNumber(id)) => Val::Text(if id.sex() == Sex::Male { "male" } else { "female" }.to_owned()),
             ("birth_date", Val::IdNumber(id)) => Val::Date(id.birth_date()),
             ("date", Val::Text(text)) => parse_date(&text).map(Val::Date).unwrap_or(Val::Unknown),
             ("has", Val::Options(values)) => match arg(1) {
@@ -197,7 +174,5 @@ fn compare(op: BinaryOp, left: &Val, right: &Val) -> Truth {
 }
 
 fn membership(item: &Val, values: &[Val]) -> Truth {
-    values.iter().fold(Truth::False, |found, value| {
-        found.or(compare(BinaryOp::Equal, item, value))
-    })
+    values.iter().fold(Truth::False, |found, value| found.or(compare(BinaryOp::Equal, item, value)))
 }

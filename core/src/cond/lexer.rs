@@ -48,10 +48,7 @@ pub fn tokenize(source: &str) -> Result<Vec<Spanned>, LexError> {
     let mut tokens = Vec::new();
     let mut chars = source.char_indices().peekable();
     while let Some((start, character)) = chars.next() {
-        let single = |token: Token| Spanned {
-            token,
-            span: Span::new(start, start + character.len_utf8()),
-        };
+        let single = |token: Token| Spanned { token, span: Span::new(start, start + character.len_utf8()) };
         match character {
             c if c.is_whitespace() => {}
             '.' => tokens.push(single(Token::Dot)),
@@ -70,22 +67,10 @@ pub fn tokenize(source: &str) -> Result<Vec<Spanned>, LexError> {
                     ('<', true) => Token::LessEqual,
                     ('>', false) => Token::Greater,
                     ('>', true) => Token::GreaterEqual,
-                    ('=', false) => {
-                        return Err(LexError::SingleEquals {
-                            span: Span::new(start, end),
-                        })
-                    }
-                    _ => {
-                        return Err(LexError::UnexpectedCharacter {
-                            found: character,
-                            span: Span::new(start, end),
-                        })
-                    }
+                    ('=', false) => return Err(LexError::SingleEquals { span: Span::new(start, end) }),
+                    _ => return Err(LexError::UnexpectedCharacter { found: character, span: Span::new(start, end) }),
                 };
-                tokens.push(Spanned {
-                    token,
-                    span: Span::new(start, end),
-                });
+                tokens.push(Spanned { token, span: Span::new(start, end) });
             }
             '"' | '\'' => {
                 let mut text = String::new();
@@ -97,39 +82,23 @@ pub fn tokenize(source: &str) -> Result<Vec<Spanned>, LexError> {
                     }
                     text.push(next);
                 }
-                let end = end.ok_or(LexError::UnclosedText {
-                    span: Span::new(start, source.len()),
-                })?;
-                tokens.push(Spanned {
-                    token: Token::Text(text),
-                    span: Span::new(start, end),
-                });
+                let end = end.ok_or(LexError::UnclosedText { span: Span::new(start, source.len()) })?;
+                tokens.push(Spanned { token: Token::Text(text), span: Span::new(start, end) });
             }
-            c if c.is_ascii_digit()
-                || (c == '-' && chars.peek().is_some_and(|(_, next)| next.is_ascii_digit())) =>
-            {
+            c if c.is_ascii_digit() || (c == '-' && chars.peek().is_some_and(|(_, next)| next.is_ascii_digit())) => {
                 let mut end = start + 1;
-                while let Some((index, next)) =
-                    chars.next_if(|(_, next)| next.is_ascii_digit() || *next == '.')
-                {
+                while let Some((index, next)) = chars.next_if(|(_, next)| next.is_ascii_digit() || *next == '.') {
                     end = index + next.len_utf8();
                 }
-                tokens.push(Spanned {
-                    token: Token::Number(source[start..end].to_owned()),
-                    span: Span::new(start, end),
-                });
+                tokens
+                    .push(Spanned { token: Token::Number(source[start..end].to_owned()), span: Span::new(start, end) });
             }
             c if c.is_alphabetic() || c == '_' => {
                 let mut end = start + c.len_utf8();
-                while let Some((index, next)) =
-                    chars.next_if(|(_, next)| next.is_alphanumeric() || *next == '_')
-                {
+                while let Some((index, next)) = chars.next_if(|(_, next)| next.is_alphanumeric() || *next == '_') {
                     end = index + next.len_utf8();
                 }
-                tokens.push(Spanned {
-                    token: Token::Name(source[start..end].to_owned()),
-                    span: Span::new(start, end),
-                });
+                tokens.push(Spanned { token: Token::Name(source[start..end].to_owned()), span: Span::new(start, end) });
             }
             other => {
                 return Err(LexError::UnexpectedCharacter {

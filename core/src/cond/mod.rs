@@ -34,10 +34,7 @@ impl Span {
     }
 
     pub fn to(self, other: Span) -> Span {
-        Span {
-            start: self.start.min(other.start),
-            end: self.end.max(other.end),
-        }
+        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
     }
 }
 
@@ -45,13 +42,7 @@ impl Span {
 pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
     let before = &source[..offset.min(source.len())];
     let line = before.matches('\n').count() + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .unwrap_or_default()
-        .chars()
-        .count()
-        + 1;
+    let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
     (line, column)
 }
 
@@ -64,9 +55,7 @@ pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
 pub fn caret(source: &str, span: Span) -> String {
     let (line_number, column) = line_column(source, span.start);
     let line = source.lines().nth(line_number - 1).unwrap_or_default();
-    let width = source
-        .get(span.start..span.end.min(span.start + line.len()))
-        .map_or(1, |s| s.chars().count().max(1));
+    let width = source.get(span.start..span.end.min(span.start + line.len())).map_or(1, |s| s.chars().count().max(1));
     format!("{line}\n{}{}", " ".repeat(column - 1), "^".repeat(width))
 }
 
@@ -99,11 +88,7 @@ impl ConditionError {
             Lang::Zh => format!("第 {line} 行第 {column} 列"),
             Lang::En => format!("line {line}, column {column}"),
         };
-        format!(
-            "{place}: {}\n{}",
-            self.message(lang),
-            caret(source, self.span())
-        )
+        format!("{place}: {}\n{}", self.message(lang), caret(source, self.span()))
     }
 }
 

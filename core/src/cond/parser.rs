@@ -88,9 +88,7 @@ impl Expr {
                 }
             }
             ExprKind::Literal(_) => {}
-            ExprKind::Call { args, .. } | ExprKind::List(args) => {
-                args.iter().for_each(|arg| arg.collect_fields(found))
-            }
+            ExprKind::Call { args, .. } | ExprKind::List(args) => args.iter().for_each(|arg| arg.collect_fields(found)),
             ExprKind::Not(inner) => inner.collect_fields(found),
             ExprKind::And(left, right) | ExprKind::Or(left, right) => {
                 left.collect_fields(found);
@@ -122,10 +120,7 @@ pub enum ParseErrorKind {
     /// Occurs when the condition stops where more was needed.
     UnexpectedEnd { expected: &'static str },
     /// Occurs when a token stands where something else was needed.
-    UnexpectedToken {
-        found: String,
-        expected: &'static str,
-    },
+    UnexpectedToken { found: String, expected: &'static str },
     /// Occurs on a malformed number such as `1.2.3`.
     BadNumber(String),
 }
@@ -191,30 +186,16 @@ impl std::error::Error for ParseError {}
 /// Parses a condition.
 pub fn parse(source: &str) -> Result<Expr, ParseError> {
     let tokens = tokenize(source).map_err(|error| match error {
-        LexError::UnexpectedCharacter { found, span } => ParseError {
-            kind: ParseErrorKind::UnexpectedCharacter(found),
-            span,
-        },
-        LexError::UnclosedText { span } => ParseError {
-            kind: ParseErrorKind::UnclosedText,
-            span,
-        },
-        LexError::SingleEquals { span } => ParseError {
-            kind: ParseErrorKind::SingleEquals,
-            span,
-        },
+        LexError::UnexpectedCharacter { found, span } => {
+            ParseError { kind: ParseErrorKind::UnexpectedCharacter(found), span }
+        }
+        LexError::UnclosedText { span } => ParseError { kind: ParseErrorKind::UnclosedText, span },
+        LexError::SingleEquals { span } => ParseError { kind: ParseErrorKind::SingleEquals, span },
     })?;
     if tokens.is_empty() {
-        return Err(ParseError {
-            kind: ParseErrorKind::Empty,
-            span: Span::new(0, source.len()),
-        });
+        return Err(ParseError { kind: ParseErrorKind::Empty, span: Span::new(0, source.len()) });
     }
-    let mut parser = Parser {
-        tokens,
-        position: 0,
-        end: source.len(),
-    };
+    let mut parser = Parser { tokens, position: 0, end: source.len() };
     let expr = parser.or()?;
     match parser.peek() {
         None => Ok(expr),
@@ -264,19 +245,13 @@ impl Parser {
 
     fn unexpected(&self, found: Spanned, expected: &'static str) -> ParseError {
         ParseError {
-            kind: ParseErrorKind::UnexpectedToken {
-                found: describe(&found.token),
-                expected,
-            },
+            kind: ParseErrorKind::UnexpectedToken { found: describe(&found.token), expected },
             span: found.span,
         }
     }
 
     fn end_error(&self, expected: &'static str) -> ParseError {
-        ParseError {
-            kind: ParseErrorKind::UnexpectedEnd { expected },
-            span: Span::new(self.end, self.end),
-        }
+        ParseError { kind: ParseErrorKind::UnexpectedEnd { expected }, span: Span::new(self.end, self.end) }
     }
 
     fn expect(&mut self, wanted: &Token, expected: &'static str) -> Result<Span, ParseError> {
@@ -293,10 +268,7 @@ impl Parser {
             self.advance();
             let right = self.and()?;
             let span = left.span.to(right.span);
-            left = Expr {
-                kind: ExprKind::Or(Box::new(left), Box::new(right)),
-                span,
-            };
+            left = Expr { kind: ExprKind::Or(Box::new(left), Box::new(right)), span };
         }
         Ok(left)
     }
@@ -307,10 +279,7 @@ impl Parser {
             self.advance();
             let right = self.not()?;
             let span = left.span.to(right.span);
-            left = Expr {
-                kind: ExprKind::And(Box::new(left), Box::new(right)),
-                span,
-            };
+            left = Expr { kind: ExprKind::And(Box::new(left), Box::new(right)), span };
         }
         Ok(left)
     }
@@ -320,10 +289,7 @@ impl Parser {
             let start = self.advance().map(|token| token.span).unwrap_or_default();
             let inner = self.not()?;
             let span = start.to(inner.span);
-            return Ok(Expr {
-                kind: ExprKind::Not(Box::new(inner)),
-                span,
-            });
+            return Ok(Expr { kind: ExprKind::Not(Box::new(inner)), span });
         }
         self.comparison()
     }
@@ -343,14 +309,7 @@ impl Parser {
             self.advance();
             let right = self.primary()?;
             let span = left.span.to(right.span);
-            return Ok(Expr {
-                kind: ExprKind::Compare {
-                    op,
-                    left: Box::new(left),
-                    right: Box::new(right),
-                },
-                span,
-            });
+            return Ok(Expr { kind: ExprKind::Compare { op, left: Box::new(left), right: Box::new(right) }, span });
         }
         let negated = self.peek_name("not")
             && matches!(self.tokens.get(self.position + 1), Some(Spanned { token: Token::Name(name), .. }) if name == "in");
@@ -361,14 +320,7 @@ impl Parser {
             }
             let list = self.primary()?;
             let span = left.span.to(list.span);
-            return Ok(Expr {
-                kind: ExprKind::In {
-                    item: Box::new(left),
-                    list: Box::new(list),
-                    negated,
-                },
-                span,
-            });
+            return Ok(Expr { kind: ExprKind::In { item: Box::new(left), list: Box::new(list), negated }, span });
         }
         Ok(left)
     }
@@ -379,79 +331,40 @@ impl Parser {
         };
         let span = spanned.span;
         match spanned.token {
-            Token::Text(text) => Ok(Expr {
-                kind: ExprKind::Literal(Literal::Text(text)),
-                span,
-            }),
+            Token::Text(text) => Ok(Expr { kind: ExprKind::Literal(Literal::Text(text)), span }),
             Token::Number(text) => match parse_number(&text, NumberKind::Decimal) {
-                Ok(number) => Ok(Expr {
-                    kind: ExprKind::Literal(Literal::Number(number)),
-                    span,
-                }),
-                Err(_) => Err(ParseError {
-                    kind: ParseErrorKind::BadNumber(text),
-                    span,
-                }),
+                Ok(number) => Ok(Expr { kind: ExprKind::Literal(Literal::Number(number)), span }),
+                Err(_) => Err(ParseError { kind: ParseErrorKind::BadNumber(text), span }),
             },
             Token::LeftParen => {
                 let inner = self.or()?;
                 let close = self.expect(&Token::RightParen, "“)”")?;
-                Ok(Expr {
-                    kind: inner.kind,
-                    span: span.to(close),
-                })
+                Ok(Expr { kind: inner.kind, span: span.to(close) })
             }
             Token::LeftBracket => {
                 let items = self.sequence(&Token::RightBracket, "“,” or “]”")?;
                 let close = self.tokens[self.position - 1].span;
-                Ok(Expr {
-                    kind: ExprKind::List(items),
-                    span: span.to(close),
-                })
+                Ok(Expr { kind: ExprKind::List(items), span: span.to(close) })
             }
-            Token::Name(name) if name == "true" || name == "false" => Ok(Expr {
-                kind: ExprKind::Literal(Literal::Bool(name == "true")),
-                span,
-            }),
-            Token::Name(name) if ["and", "or", "not", "in"].contains(&name.as_str()) => Err(self
-                .unexpected(
-                    Spanned {
-                        token: Token::Name(name),
-                        span,
-                    },
-                    "a value",
-                )),
+            Token::Name(name) if name == "true" || name == "false" => {
+                Ok(Expr { kind: ExprKind::Literal(Literal::Bool(name == "true")), span })
+            }
+            Token::Name(name) if ["and", "or", "not", "in"].contains(&name.as_str()) => {
+                Err(self.unexpected(Spanned { token: Token::Name(name), span }, "a value"))
+            }
             Token::Name(name) => {
-                if matches!(
-                    self.peek(),
-                    Some(Spanned {
-                        token: Token::LeftParen,
-                        ..
-                    })
-                ) {
+                if matches!(self.peek(), Some(Spanned { token: Token::LeftParen, .. })) {
                     self.advance();
                     let args = self.sequence(&Token::RightParen, "“,” or “)”")?;
                     let close = self.tokens[self.position - 1].span;
-                    return Ok(Expr {
-                        kind: ExprKind::Call { name, args },
-                        span: span.to(close),
-                    });
+                    return Ok(Expr { kind: ExprKind::Call { name, args }, span: span.to(close) });
                 }
                 let mut path = name;
                 let mut end = span;
-                while matches!(
-                    self.peek(),
-                    Some(Spanned {
-                        token: Token::Dot,
-                        ..
-                    })
-                ) {
+                while matches!(self.peek(), Some(Spanned { token: Token::Dot, .. })) {
                     self.advance();
                     match self.advance() {
-                        Some(Spanned {
-                            token: Token::Name(part),
-                            span: part_span,
-                        }) => {
+                        Some(Spanned { token: Token::Name(part), span: part_span }) => {
                             path.push('.');
                             path.push_str(&part);
                             end = part_span;
@@ -460,10 +373,7 @@ impl Parser {
                         None => return Err(self.end_error("a field name")),
                     }
                 }
-                Ok(Expr {
-                    kind: ExprKind::Field(FieldId::new(path)),
-                    span: span.to(end),
-                })
+                Ok(Expr { kind: ExprKind::Field(FieldId::new(path)), span: span.to(end) })
             }
             other => Err(self.unexpected(Spanned { token: other, span }, "a value")),
         }
@@ -479,10 +389,7 @@ impl Parser {
         loop {
             items.push(self.or()?);
             match self.advance() {
-                Some(Spanned {
-                    token: Token::Comma,
-                    ..
-                }) => {}
+                Some(Spanned { token: Token::Comma, .. }) => {}
                 Some(spanned) if &spanned.token == close => return Ok(items),
                 Some(other) => return Err(self.unexpected(other, expected)),
                 None => return Err(self.end_error(expected)),

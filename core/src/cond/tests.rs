@@ -12,10 +12,7 @@ fn fields() -> BTreeMap<FieldId, Field> {
     let field = |id: &str, kind: FieldKind, options: &[&str]| Field {
         options: options
             .iter()
-            .map(|value| FieldOption {
-                value: (*value).to_owned(),
-                label: Text::new(*value, *value),
-            })
+            .map(|value| FieldOption { value: (*value).to_owned(), label: Text::new(*value, *value) })
             .collect(),
         ..Field::new(FieldId::new(id), kind, Text::new(id, id))
     };
@@ -24,17 +21,9 @@ fn fields() -> BTreeMap<FieldId, Field> {
         field("premises.area", FieldKind::Decimal, &[]),
         field("applicant.is_foreign", FieldKind::YesNo, &[]),
         field("applicant.id_number", FieldKind::IdNumber, &[]),
-        field(
-            "enterprise.type",
-            FieldKind::OneOf,
-            &["limited", "sole_proprietor", "partnership"],
-        ),
+        field("enterprise.type", FieldKind::OneOf, &["limited", "sole_proprietor", "partnership"]),
         field("enterprise.start_date", FieldKind::Date, &[]),
-        field(
-            "business.scope",
-            FieldKind::ManyOf,
-            &["food", "retail", "alcohol"],
-        ),
+        field("business.scope", FieldKind::ManyOf, &["food", "retail", "alcohol"]),
         field("agent.name", FieldKind::PersonName, &[]),
     ]
     .into_iter()
@@ -60,11 +49,7 @@ fn problems(source: &str) -> Vec<String> {
 /// Evaluates `source` over `answers` (field id, typed text as a person would enter it).
 fn eval(source: &str, answers: &[(&str, &str)]) -> Truth {
     let expr = parse(source).expect("parses");
-    assert_eq!(
-        problems(source),
-        Vec::<String>::new(),
-        "{source} must check clean"
-    );
+    assert_eq!(problems(source), Vec::<String>::new(), "{source} must check clean");
     let fields = fields();
     let answer = |id: &FieldId| -> Option<Value> {
         let text = answers.iter().find(|(field, _)| *field == id.as_str())?.1;
@@ -118,64 +103,29 @@ fn parse_errors_point_at_the_place_with_a_caret() {
 fn type_errors_are_all_reported_in_plain_words() {
     let found = problems(r#"premises.tenant == "rented" or premises.area > date("2026-01-01")"#);
     assert_eq!(found.len(), 2, "{found:#?}");
-    assert!(
-        found[0].starts_with("line 1, column 1: there is no field “premises.tenant”"),
-        "{}",
-        found[0]
-    );
-    assert!(
-        found[1].contains("the two sides of “>” differ: a number and a date"),
-        "{}",
-        found[1]
-    );
+    assert!(found[0].starts_with("line 1, column 1: there is no field “premises.tenant”"), "{}", found[0]);
+    assert!(found[1].contains("the two sides of “>” differ: a number and a date"), "{}", found[1]);
 
     let expect = |source: &str, message: &str| {
         let found = problems(source);
-        assert!(
-            found.iter().any(|problem| problem.contains(message)),
-            "{source}: {found:#?}"
-        );
+        assert!(found.iter().any(|problem| problem.contains(message)), "{source}: {found:#?}");
     };
     expect(
         r#"premises.tenure == "leased""#,
         "field “premises.tenure” has no option “leased”; its options are rented, owned",
     );
-    expect(
-        r#"enterprise.type in ["limited", "llc"]"#,
-        "no option “llc”",
-    );
+    expect(r#"enterprise.type in ["limited", "llc"]"#, "no option “llc”");
     expect(r#"has(business.scope, "tobacco")"#, "no option “tobacco”");
-    expect(
-        "premises.area",
-        "a yes/no condition is needed here, not a number",
-    );
-    expect(
-        "age(premises.tenure) > 3",
-        "age() takes a ID number, not a text",
-    );
-    expect(
-        "agee(applicant.id_number) > 3",
-        "there is no function “agee”",
-    );
+    expect("premises.area", "a yes/no condition is needed here, not a number");
+    expect("age(premises.tenure) > 3", "age() takes a ID number, not a text");
+    expect("agee(applicant.id_number) > 3", "there is no function “agee”");
     expect("is_set(1)", "is_set() takes a field name");
     expect("age() > 3", "age() takes 1 argument(s), not 0");
     expect(r#"premises.tenure < "owned""#, "a text has no order");
-    expect(
-        "applicant.id_number == applicant.id_number",
-        "cannot be compared directly",
-    );
-    expect(
-        r#"enterprise.start_date > date("2026-02-30")"#,
-        "“2026-02-30” is not a valid date",
-    );
-    expect(
-        r#"premises.area in "rented""#,
-        "the right of “in” must be a list",
-    );
-    expect(
-        r#"premises.area in ["rented"]"#,
-        "the two sides of “in” differ",
-    );
+    expect("applicant.id_number == applicant.id_number", "cannot be compared directly");
+    expect(r#"enterprise.start_date > date("2026-02-30")"#, "“2026-02-30” is not a valid date");
+    expect(r#"premises.area in "rented""#, "the right of “in” must be a list");
+    expect(r#"premises.area in ["rented"]"#, "the two sides of “in” differ");
 }
 
 #[test]
@@ -191,87 +141,25 @@ fn messages_exist_in_chinese() {
 #[test]
 fn evaluates_over_typed_answers() {
     let rented = r#"premises.tenure == "rented" and not applicant.is_foreign"#;
-    assert_eq!(
-        eval(
-            rented,
-            &[
-                ("premises.tenure", "rented"),
-                ("applicant.is_foreign", "no")
-            ]
-        ),
-        Truth::True
-    );
-    assert_eq!(
-        eval(
-            rented,
-            &[("premises.tenure", "owned"), ("applicant.is_foreign", "no")]
-        ),
-        Truth::False
-    );
+    assert_eq!(eval(rented, &[("premises.tenure", "rented"), ("applicant.is_foreign", "no")]), Truth::True);
+    assert_eq!(eval(rented, &[("premises.tenure", "owned"), ("applicant.is_foreign", "no")]), Truth::False);
     let senior = "age(applicant.id_number) >= 60";
+    assert_eq!(eval(senior, &[("applicant.id_number", "11010519491231002X")]), Truth::True);
+    assert_eq!(eval(senior, &[("applicant.id_number", "110101199003071233")]), Truth::False, "born 1990, aged 36");
     assert_eq!(
-        eval(senior, &[("applicant.id_number", "11010519491231002X")]),
-        Truth::True
-    );
-    assert_eq!(
-        eval(senior, &[("applicant.id_number", "110101199003071233")]),
-        Truth::False,
-        "born 1990, aged 36"
-    );
-    assert_eq!(
-        eval(
-            r#"sex(applicant.id_number) == "female""#,
-            &[("applicant.id_number", "11010519491231002X")]
-        ),
+        eval(r#"sex(applicant.id_number) == "female""#, &[("applicant.id_number", "11010519491231002X")]),
         Truth::True
     );
     let kinds = r#"enterprise.type in ["limited", "sole_proprietor"]"#;
     assert_eq!(eval(kinds, &[("enterprise.type", "limited")]), Truth::True);
-    assert_eq!(
-        eval(kinds, &[("enterprise.type", "partnership")]),
-        Truth::False
-    );
-    assert_eq!(
-        eval(
-            r#"enterprise.type not in ["partnership"]"#,
-            &[("enterprise.type", "limited")]
-        ),
-        Truth::True
-    );
-    assert_eq!(
-        eval("is_set(agent.name)", &[("agent.name", "李四")]),
-        Truth::True
-    );
-    assert_eq!(
-        eval("is_set(agent.name)", &[]),
-        Truth::False,
-        "is_set is never unknown"
-    );
-    assert_eq!(
-        eval(
-            r#"has(business.scope, "alcohol")"#,
-            &[("business.scope", "food,alcohol")]
-        ),
-        Truth::True
-    );
-    assert_eq!(
-        eval(
-            r#"has(business.scope, "alcohol")"#,
-            &[("business.scope", "alcohol")]
-        ),
-        Truth::True
-    );
-    assert_eq!(
-        eval(
-            r#"has(business.scope, "alcohol")"#,
-            &[("business.scope", "food")]
-        ),
-        Truth::False
-    );
-    assert_eq!(
-        eval("premises.area > 150.5", &[("premises.area", "150.6")]),
-        Truth::True
-    );
+    assert_eq!(eval(kinds, &[("enterprise.type", "partnership")]), Truth::False);
+    assert_eq!(eval(r#"enterprise.type not in ["partnership"]"#, &[("enterprise.type", "limited")]), Truth::True);
+    assert_eq!(eval("is_set(agent.name)", &[("agent.name", "李四")]), Truth::True);
+    assert_eq!(eval("is_set(agent.name)", &[]), Truth::False, "is_set is never unknown");
+    assert_eq!(eval(r#"has(business.scope, "alcohol")"#, &[("business.scope", "food,alcohol")]), Truth::True);
+    assert_eq!(eval(r#"has(business.scope, "alcohol")"#, &[("business.scope", "alcohol")]), Truth::True);
+    assert_eq!(eval(r#"has(business.scope, "alcohol")"#, &[("business.scope", "food")]), Truth::False);
+    assert_eq!(eval("premises.area > 150.5", &[("premises.area", "150.6")]), Truth::True);
     assert_eq!(
         eval(
             r#"enterprise.start_date <= today() and enterprise.start_date >= date("2026-01-01")"#,
@@ -285,21 +173,10 @@ fn evaluates_over_typed_answers() {
 fn unanswered_questions_make_a_condition_unknown_not_false() {
     let source = r#"premises.tenure == "rented" and not applicant.is_foreign"#;
     assert_eq!(eval(source, &[]), Truth::Unknown);
-    assert_eq!(
-        eval(source, &[("premises.tenure", "owned")]),
-        Truth::False,
-        "false and unknown is false"
-    );
-    assert_eq!(
-        eval(source, &[("premises.tenure", "rented")]),
-        Truth::Unknown
-    );
+    assert_eq!(eval(source, &[("premises.tenure", "owned")]), Truth::False, "false and unknown is false");
+    assert_eq!(eval(source, &[("premises.tenure", "rented")]), Truth::Unknown);
     let either = r#"premises.tenure == "rented" or applicant.is_foreign"#;
-    assert_eq!(
-        eval(either, &[("premises.tenure", "rented")]),
-        Truth::True,
-        "true or unknown is true"
-    );
+    assert_eq!(eval(either, &[("premises.tenure", "rented")]), Truth::True, "true or unknown is true");
     assert_eq!(
         eval("premises.area > 100", &[("premises.area", "not a number")]),
         Truth::Unknown,
@@ -309,8 +186,9 @@ fn unanswered_questions_make_a_condition_unknown_not_false() {
 
 #[test]
 fn lists_the_fields_a_condition_reads() {
-    let expr = parse(r#"premises.tenure == "rented" and (premises.tenure != "owned" or age(applicant.id_number) > 60)"#)
-        .expect("parses");
+    let expr =
+        parse(r#"premises.tenure == "rented" and (premises.tenure != "owned" or age(applicant.id_number) > 60)"#)
+            .expect("parses");
     let read: Vec<&str> = expr.fields().into_iter().map(FieldId::as_str).collect();
     assert_eq!(read, ["premises.tenure", "applicant.id_number"]);
 }

@@ -66,7 +66,9 @@ impl BankCardError {
             (BankCardError::InvalidCharacter { found }, Lang::En) => {
                 format!("A card number has only digits; “{found}” is not allowed")
             }
-            (BankCardError::TooShort { digits }, Lang::Zh) => format!("银行卡号一般为 16 到 19 位，您输入了 {digits} 位"),
+            (BankCardError::TooShort { digits }, Lang::Zh) => {
+                format!("银行卡号一般为 16 到 19 位，您输入了 {digits} 位")
+            }
             (BankCardError::TooShort { digits }, Lang::En) => {
                 format!("A card number usually has 16 to 19 digits; you entered {digits}")
             }
@@ -98,30 +100,12 @@ mod tests {
 
     #[test]
     fn checks_luhn() {
-        assert_eq!(
-            parse_bank_card("6222 0202 0000 0000 006"),
-            Ok("6222020200000000006".into())
-        );
-        assert_eq!(
-            parse_bank_card("4111111111111111"),
-            Ok("4111111111111111".into())
-        );
-        assert_eq!(
-            parse_bank_card("4111111111111112"),
-            Err(BankCardError::WrongCheckDigit)
-        );
-        assert_eq!(
-            parse_bank_card("411111"),
-            Err(BankCardError::TooShort { digits: 6 })
-        );
-        assert_eq!(
-            parse_bank_card("41111111111111111111"),
-            Err(BankCardError::TooLong { digits: 20 })
-        );
-        assert_eq!(
-            parse_bank_card("4111 1111 1111 111x"),
-            Err(BankCardError::InvalidCharacter { found: 'X' })
-        );
+        assert_eq!(parse_bank_card("6222 0202 0000 0000 006"), Ok("6222020200000000006".into()));
+        assert_eq!(parse_bank_card("4111111111111111"), Ok("4111111111111111".into()));
+        assert_eq!(parse_bank_card("4111111111111112"), Err(BankCardError::WrongCheckDigit));
+        assert_eq!(parse_bank_card("411111"), Err(BankCardError::TooShort { digits: 6 }));
+        assert_eq!(parse_bank_card("41111111111111111111"), Err(BankCardError::TooLong { digits: 20 }));
+        assert_eq!(parse_bank_card("4111 1111 1111 111x"), Err(BankCardError::InvalidCharacter { found: 'X' }));
     }
 
     proptest! {

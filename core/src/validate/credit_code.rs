@@ -16,9 +16,7 @@ pub const LENGTH: usize = 18;
 const CHARSET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 /// Weights of the first 17 characters for the MOD 31 check: 3^(i) mod 31.
-const WEIGHTS: [u32; 17] = [
-    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
-];
+const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 /// Weights of the 8 body characters of a GB 11714 organisation code.
 const ORGANISATION_WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
@@ -123,15 +121,8 @@ impl CreditCode {
     pub fn parse(input: &str) -> Result<CreditCode, CreditCodeError> {
         let code = super::normalize_code(input);
         let characters: Vec<char> = code.chars().collect();
-        if let Some((index, &found)) = characters
-            .iter()
-            .enumerate()
-            .find(|(_, c)| value_of(**c).is_none())
-        {
-            return Err(CreditCodeError::InvalidCharacter {
-                position: index + 1,
-                found,
-            });
+        if let Some((index, &found)) = characters.iter().enumerate().find(|(_, c)| value_of(**c).is_none()) {
+            return Err(CreditCodeError::InvalidCharacter { position: index + 1, found });
         }
         match characters.len() {
             length if length < LENGTH => return Err(CreditCodeError::TooShort { length }),
@@ -145,34 +136,21 @@ impl CreditCode {
             .map(|(_, kinds)| *kinds)
             .ok_or(CreditCodeError::UnknownAuthority { found: authority })?;
         if !kinds.contains(kind) {
-            return Err(CreditCodeError::UnknownOrganisationType {
-                authority,
-                found: kind,
-            });
+            return Err(CreditCodeError::UnknownOrganisationType { authority, found: kind });
         }
         let division = &code[2..8];
         let province: u8 = division[0..2].parse().unwrap_or(0);
         let is_state = province == 10; // 100000: registered at the national level
-        if !(division.bytes().all(|b| b.is_ascii_digit())
-            && (is_state || super::is_province_code(province)))
-        {
-            return Err(CreditCodeError::UnknownDivision {
-                code: division.to_owned(),
-            });
+        if !(division.bytes().all(|b| b.is_ascii_digit()) && (is_state || super::is_province_code(province))) {
+            return Err(CreditCodeError::UnknownDivision { code: division.to_owned() });
         }
         let expected = organisation_check_character(&code[8..16]).unwrap_or('?');
         if characters[16] != expected {
-            return Err(CreditCodeError::WrongOrganisationCheck {
-                expected,
-                found: characters[16],
-            });
+            return Err(CreditCodeError::WrongOrganisationCheck { expected, found: characters[16] });
         }
         let expected = check_character(&code[0..17]).unwrap_or('?');
         if characters[17] != expected {
-            return Err(CreditCodeError::WrongCheckCharacter {
-                expected,
-                found: characters[17],
-            });
+            return Err(CreditCodeError::WrongCheckCharacter { expected, found: characters[17] });
         }
         Ok(CreditCode { code })
     }
@@ -183,10 +161,7 @@ impl CreditCode {
 
     pub fn organisation_kind(&self) -> OrganisationKind {
         let mut characters = self.code.chars();
-        OrganisationKind {
-            authority: characters.next().unwrap_or('0'),
-            kind: characters.next().unwrap_or('0'),
-        }
+        OrganisationKind { authority: characters.next().unwrap_or('0'), kind: characters.next().unwrap_or('0') }
     }
 }
 
@@ -267,30 +242,17 @@ mod tests {
     /// Completes a 16-character prefix (authority, type, division, organisation body) into a
     /// valid code.
     fn complete(prefix: &str) -> String {
-        let with_organisation = format!(
-            "{prefix}{}",
-            organisation_check_character(&prefix[8..16]).expect("body")
-        );
-        format!(
-            "{with_organisation}{}",
-            check_character(&with_organisation).expect("charset")
-        )
+        let with_organisation = format!("{prefix}{}", organisation_check_character(&prefix[8..16]).expect("body"));
+        format!("{with_organisation}{}", check_character(&with_organisation).expect("charset"))
     }
 
     #[test]
     fn accepts_published_codes() {
-        for code in [
-            "91350100M000100Y43",
-            "91110000802100433B",
-            "12100000400000624D",
-        ] {
+        for code in ["91350100M000100Y43", "91110000802100433B", "12100000400000624D"] {
             let parsed = CreditCode::parse(code).unwrap_or_else(|error| panic!("{code}: {error}"));
             assert_eq!(parsed.as_str(), code);
         }
-        assert!(CreditCode::parse("91350100M000100Y43")
-            .expect("valid")
-            .organisation_kind()
-            .is_enterprise());
+        assert!(CreditCode::parse("91350100M000100Y43").expect("valid").organisation_kind().is_enterprise());
         assert_eq!(
             CreditCode::parse(" 91350100m000100y43 ").map(|c| c.as_str().to_owned()),
             Ok("91350100M000100Y43".into())
@@ -299,20 +261,11 @@ mod tests {
 
     #[test]
     fn names_each_problem() {
-        assert_eq!(
-            CreditCode::parse("9135010"),
-            Err(CreditCodeError::TooShort { length: 7 })
-        );
-        assert_eq!(
-            CreditCode::parse("91350100M000100Y431"),
-            Err(CreditCodeError::TooLong { length: 19 })
-        );
+        assert_eq!(CreditCode::parse("9135010"), Err(CreditCodeError::TooShort { length: 7 }));
+        assert_eq!(CreditCode::parse("91350100M000100Y431"), Err(CreditCodeError::TooLong { length: 19 }));
         assert_eq!(
             CreditCode::parse("91350100M0001O0Y43"),
-            Err(CreditCodeError::InvalidCharacter {
-                position: 14,
-                found: 'O'
-            })
+            Err(CreditCodeError::InvalidCharacter { position: 14, found: 'O' })
         );
         assert_eq!(
             CreditCode::parse(&complete("B1350100M000100Y")),
@@ -320,42 +273,25 @@ mod tests {
         );
         assert_eq!(
             CreditCode::parse(&complete("95350100M000100Y")),
-            Err(CreditCodeError::UnknownOrganisationType {
-                authority: '9',
-                found: '5'
-            })
+            Err(CreditCodeError::UnknownOrganisationType { authority: '9', found: '5' })
         );
         assert_eq!(
             CreditCode::parse(&complete("91990100M000100Y")),
-            Err(CreditCodeError::UnknownDivision {
-                code: "990100".into()
-            })
+            Err(CreditCodeError::UnknownDivision { code: "990100".into() })
         );
         assert_eq!(
             CreditCode::parse("91350100M000100Y53"),
-            Err(CreditCodeError::WrongOrganisationCheck {
-                expected: '4',
-                found: '5'
-            })
+            Err(CreditCodeError::WrongOrganisationCheck { expected: '4', found: '5' })
         );
         let error = CreditCode::parse("91350100M000100Y44").expect_err("check");
-        assert_eq!(
-            error,
-            CreditCodeError::WrongCheckCharacter {
-                expected: '3',
-                found: '4'
-            }
-        );
+        assert_eq!(error, CreditCodeError::WrongCheckCharacter { expected: '3', found: '4' });
         assert!(error.message(Lang::Zh).contains("最后一位应为“3”"));
     }
 
     fn valid_code() -> impl Strategy<Value = String> {
         let authority = proptest::sample::select(AUTHORITIES.to_vec());
         let province = proptest::sample::select(crate::validate::PROVINCE_CODES.to_vec());
-        let body = proptest::collection::vec(
-            proptest::sample::select(CHARSET.chars().collect::<Vec<_>>()),
-            8,
-        );
+        let body = proptest::collection::vec(proptest::sample::select(CHARSET.chars().collect::<Vec<_>>()), 8);
         (authority, 0usize..6, province, 0u32..10_000, body).prop_map(
             |((authority, kinds), kind, province, county, body)| {
                 let kind = kinds.chars().nth(kind % kinds.len()).unwrap_or('1');

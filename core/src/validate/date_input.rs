@@ -21,9 +21,7 @@ pub fn parse_date(input: &str) -> Result<Date, DateError> {
     let parts: Vec<&str> = if text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit()) {
         vec![&text[0..4], &text[4..6], &text[6..8]]
     } else {
-        text.trim_end_matches('日')
-            .split(['-', '/', '.', '年', '月'])
-            .collect()
+        text.trim_end_matches('日').split(['-', '/', '.', '年', '月']).collect()
     };
     let [year, month, day] = parts.as_slice() else {
         return Err(DateError::Unrecognised);
@@ -33,8 +31,7 @@ pub fn parse_date(input: &str) -> Result<Date, DateError> {
             .then(|| part.parse().ok())
             .flatten()
     };
-    let (Some(year), Some(month), Some(day)) = (number(year, 4), number(month, 2), number(day, 2))
-    else {
+    let (Some(year), Some(month), Some(day)) = (number(year, 4), number(month, 2), number(day, 2)) else {
         return Err(DateError::Unrecognised);
     };
     if year < 1000 {
@@ -47,9 +44,7 @@ pub fn parse_date(input: &str) -> Result<Date, DateError> {
 impl DateError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (DateError::Unrecognised, Lang::Zh) => {
-                "请按“年-月-日”填写日期，例如 2026-11-22".to_owned()
-            }
+            (DateError::Unrecognised, Lang::Zh) => "请按“年-月-日”填写日期，例如 2026-11-22".to_owned(),
             (DateError::Unrecognised, Lang::En) => {
                 "Enter the date as year-month-day, for example 2026-11-22".to_owned()
             }
@@ -78,37 +73,18 @@ mod tests {
     #[test]
     fn accepts_the_usual_forms() {
         let expected = Date::from_ymd(2026, 11, 2);
-        for input in [
-            "2026-11-02",
-            "2026/11/2",
-            "2026.11.02",
-            "2026年11月2日",
-            "20261102",
-            "２０２６－１１－０２",
-        ] {
+        for input in ["2026-11-02", "2026/11/2", "2026.11.02", "2026年11月2日", "20261102", "２０２６－１１－０２"]
+        {
             assert_eq!(parse_date(input).ok(), expected, "{input}");
         }
     }
 
     #[test]
     fn names_each_problem() {
-        assert_eq!(
-            parse_date("2025-02-29"),
-            Err(DateError::NoSuchDay {
-                year: 2025,
-                month: 2,
-                day: 29
-            })
-        );
+        assert_eq!(parse_date("2025-02-29"), Err(DateError::NoSuchDay { year: 2025, month: 2, day: 29 }));
         assert_eq!(parse_date("29/02/2024"), Err(DateError::Unrecognised));
         assert_eq!(parse_date("2026-11"), Err(DateError::Unrecognised));
         assert_eq!(parse_date("yesterday"), Err(DateError::Unrecognised));
-        assert!(DateError::NoSuchDay {
-            year: 2025,
-            month: 2,
-            day: 29
-        }
-        .message(Lang::Zh)
-        .contains("2025年2月没有29日"));
+        assert!(DateError::NoSuchDay { year: 2025, month: 2, day: 29 }.message(Lang::Zh).contains("2025年2月没有29日"));
     }
 }

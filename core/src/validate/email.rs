@@ -22,9 +22,8 @@ pub enum EmailError {
 /// Checks an address; returns it trimmed, with the domain in lower case.
 pub fn parse_email(input: &str) -> Result<String, EmailError> {
     let text = input.trim();
-    if let Some(found) = text
-        .chars()
-        .find(|c| c.is_whitespace() || matches!(c, ',' | '，' | ';' | '<' | '>' | '"' | '＠'))
+    if let Some(found) =
+        text.chars().find(|c| c.is_whitespace() || matches!(c, ',' | '，' | ';' | '<' | '>' | '"' | '＠'))
     {
         return Err(EmailError::InvalidCharacter { found });
     }
@@ -42,13 +41,8 @@ pub fn parse_email(input: &str) -> Result<String, EmailError> {
             && !label.ends_with('-')
             && label.chars().all(|c| c.is_alphanumeric() || c == '-')
     };
-    if labels.len() < 2
-        || !labels.iter().all(label_ok)
-        || labels.last().is_some_and(|tld| tld.len() < 2)
-    {
-        return Err(EmailError::InvalidDomain {
-            domain: domain.to_owned(),
-        });
+    if labels.len() < 2 || !labels.iter().all(label_ok) || labels.last().is_some_and(|tld| tld.len() < 2) {
+        return Err(EmailError::InvalidDomain { domain: domain.to_owned() });
     }
     Ok(format!("{local}@{}", domain.to_lowercase()))
 }
@@ -56,12 +50,8 @@ pub fn parse_email(input: &str) -> Result<String, EmailError> {
 impl EmailError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (EmailError::NotOneAt, Lang::Zh) => {
-                "邮箱地址应含一个“@”，例如 name@example.com".to_owned()
-            }
-            (EmailError::NotOneAt, Lang::En) => {
-                "An e-mail address has one “@”, like name@example.com".to_owned()
-            }
+            (EmailError::NotOneAt, Lang::Zh) => "邮箱地址应含一个“@”，例如 name@example.com".to_owned(),
+            (EmailError::NotOneAt, Lang::En) => "An e-mail address has one “@”, like name@example.com".to_owned(),
             (EmailError::EmptyLocalPart, Lang::Zh) => "“@”前面还缺少邮箱用户名".to_owned(),
             (EmailError::EmptyLocalPart, Lang::En) => "The part before “@” is missing".to_owned(),
             (EmailError::InvalidDomain { domain }, Lang::Zh) => {
@@ -94,44 +84,19 @@ mod tests {
 
     #[test]
     fn accepts_real_addresses() {
-        assert_eq!(
-            parse_email(" Zhang.San+tax@Example.COM.cn "),
-            Ok("Zhang.San+tax@example.com.cn".into())
-        );
+        assert_eq!(parse_email(" Zhang.San+tax@Example.COM.cn "), Ok("Zhang.San+tax@example.com.cn".into()));
         assert_eq!(parse_email("张三@例子.中国"), Ok("张三@例子.中国".into()));
     }
 
     #[test]
     fn names_each_problem() {
-        assert_eq!(
-            parse_email("zhangsan.example.com"),
-            Err(EmailError::NotOneAt)
-        );
+        assert_eq!(parse_email("zhangsan.example.com"), Err(EmailError::NotOneAt));
         assert_eq!(parse_email("a@b@c.com"), Err(EmailError::NotOneAt));
         assert_eq!(parse_email("@example.com"), Err(EmailError::EmptyLocalPart));
-        assert_eq!(
-            parse_email("a@example"),
-            Err(EmailError::InvalidDomain {
-                domain: "example".into()
-            })
-        );
-        assert_eq!(
-            parse_email("a@example..com"),
-            Err(EmailError::InvalidDomain {
-                domain: "example..com".into()
-            })
-        );
-        assert_eq!(
-            parse_email("a@example,com"),
-            Err(EmailError::InvalidCharacter { found: ',' })
-        );
-        assert_eq!(
-            parse_email("a b@example.com"),
-            Err(EmailError::InvalidCharacter { found: ' ' })
-        );
-        assert_eq!(
-            parse_email("a＠example.com"),
-            Err(EmailError::InvalidCharacter { found: '＠' })
-        );
+        assert_eq!(parse_email("a@example"), Err(EmailError::InvalidDomain { domain: "example".into() }));
+        assert_eq!(parse_email("a@example..com"), Err(EmailError::InvalidDomain { domain: "example..com".into() }));
+        assert_eq!(parse_email("a@example,com"), Err(EmailError::InvalidCharacter { found: ',' }));
+        assert_eq!(parse_email("a b@example.com"), Err(EmailError::InvalidCharacter { found: ' ' }));
+        assert_eq!(parse_email("a＠example.com"), Err(EmailError::InvalidCharacter { found: '＠' }));
     }
 }

@@ -70,10 +70,7 @@ impl IdNumber {
         for (index, &character) in characters.iter().enumerate() {
             let allowed = character.is_ascii_digit() || (character == 'X' && index == LENGTH - 1);
             if !allowed {
-                return Err(IdNumberError::InvalidCharacter {
-                    position: index + 1,
-                    found: character,
-                });
+                return Err(IdNumberError::InvalidCharacter { position: index + 1, found: character });
             }
         }
         match characters.len() {
@@ -83,15 +80,11 @@ impl IdNumber {
         }
         let province: u8 = code[0..2].parse().unwrap_or(0);
         if !super::is_province_code(province) {
-            return Err(IdNumberError::UnknownProvince {
-                code: code[0..2].to_owned(),
-            });
+            return Err(IdNumberError::UnknownProvince { code: code[0..2].to_owned() });
         }
         let birth_digits = &code[6..14];
-        let birth_date =
-            parse_birth_date(birth_digits).ok_or_else(|| IdNumberError::ImpossibleBirthDate {
-                digits: birth_digits.to_owned(),
-            })?;
+        let birth_date = parse_birth_date(birth_digits)
+            .ok_or_else(|| IdNumberError::ImpossibleBirthDate { digits: birth_digits.to_owned() })?;
         if birth_date.year() < EARLIEST_BIRTH_YEAR {
             return Err(IdNumberError::BirthDateTooEarly { birth_date });
         }
@@ -104,16 +97,8 @@ impl IdNumber {
             return Err(IdNumberError::WrongCheckCharacter { expected, found });
         }
         let sequence_digit = characters[16].to_digit(10).unwrap_or(0);
-        let sex = if sequence_digit % 2 == 1 {
-            Sex::Male
-        } else {
-            Sex::Female
-        };
-        Ok(IdNumber {
-            code,
-            birth_date,
-            sex,
-        })
+        let sex = if sequence_digit % 2 == 1 { Sex::Male } else { Sex::Female };
+        Ok(IdNumber { code, birth_date, sex })
     }
 
     /// The canonical 18 characters.
@@ -137,11 +122,8 @@ impl IdNumber {
 
 /// The MOD 11-2 check character of the first 17 digits. The caller guarantees 17 ASCII digits.
 pub fn check_character(first_seventeen: &str) -> char {
-    let sum: u32 = first_seventeen
-        .chars()
-        .zip(WEIGHTS)
-        .map(|(digit, weight)| digit.to_digit(10).unwrap_or(0) * weight)
-        .sum();
+    let sum: u32 =
+        first_seventeen.chars().zip(WEIGHTS).map(|(digit, weight)| digit.to_digit(10).unwrap_or(0) * weight).sum();
     CHECK_CHARACTERS[(sum % 11) as usize]
 }
 
@@ -249,10 +231,7 @@ mod tests {
     #[test]
     fn accepts_valid_numbers_and_derives_birth_date_and_sex() {
         let id = check("11010519491231002X").expect("the GB 11643 example is valid");
-        assert_eq!(
-            id.birth_date(),
-            Date::from_ymd(1949, 12, 31).expect("valid")
-        );
+        assert_eq!(id.birth_date(), Date::from_ymd(1949, 12, 31).expect("valid"));
         assert_eq!(id.sex(), Sex::Female);
         assert_eq!(id.age_on(today()), 76);
 
@@ -279,13 +258,7 @@ mod tests {
     #[test]
     fn rejects_a_wrong_check_character_and_names_the_right_one() {
         let error = check("110105194912310021").expect_err("wrong check character");
-        assert_eq!(
-            error,
-            IdNumberError::WrongCheckCharacter {
-                expected: 'X',
-                found: '1'
-            }
-        );
+        assert_eq!(error, IdNumberError::WrongCheckCharacter { expected: 'X', found: '1' });
         assert!(error.message(Lang::Zh).contains("应为“X”"));
         assert!(error.message(Lang::En).contains("should be “X”, not “1”"));
     }
@@ -293,22 +266,14 @@ mod tests {
     #[test]
     fn rejects_an_impossible_birth_date() {
         let error = check(&complete("11010119990230123")).expect_err("30 February");
-        assert_eq!(
-            error,
-            IdNumberError::ImpossibleBirthDate {
-                digits: "19990230".into()
-            }
-        );
+        assert_eq!(error, IdNumberError::ImpossibleBirthDate { digits: "19990230".into() });
         assert!(error.message(Lang::Zh).contains("1999年02月30日”不存在"));
     }
 
     #[test]
     fn rejects_a_future_birth_date() {
         let error = check(&complete("11010120271201123")).expect_err("future");
-        assert!(
-            matches!(error, IdNumberError::BirthDateInFuture { .. }),
-            "{error:?}"
-        );
+        assert!(matches!(error, IdNumberError::BirthDateInFuture { .. }), "{error:?}");
     }
 
     #[test]
@@ -322,96 +287,48 @@ mod tests {
 
     #[test]
     fn rejects_wrong_lengths() {
-        assert_eq!(
-            check("1101051949"),
-            Err(IdNumberError::TooShort { length: 10 })
-        );
-        assert_eq!(
-            check("1101051949123100211"),
-            Err(IdNumberError::TooLong { length: 19 })
-        );
+        assert_eq!(check("1101051949"), Err(IdNumberError::TooShort { length: 10 }));
+        assert_eq!(check("1101051949123100211"), Err(IdNumberError::TooLong { length: 19 }));
         assert!(check("1101051949").expect_err("short").is_incomplete());
-        assert!(!check("1101051949123100211")
-            .expect_err("long")
-            .is_incomplete());
-        assert!(IdNumberError::TooLong { length: 19 }
-            .message(Lang::Zh)
-            .contains("多了 1 位"));
+        assert!(!check("1101051949123100211").expect_err("long").is_incomplete());
+        assert!(IdNumberError::TooLong { length: 19 }.message(Lang::Zh).contains("多了 1 位"));
     }
 
     #[test]
     fn rejects_non_digits_at_their_position() {
-        assert_eq!(
-            check("1101A5"),
-            Err(IdNumberError::InvalidCharacter {
-                position: 5,
-                found: 'A'
-            })
-        );
-        assert_eq!(
-            check("1101051949X231002X"),
-            Err(IdNumberError::InvalidCharacter {
-                position: 11,
-                found: 'X'
-            })
-        );
+        assert_eq!(check("1101A5"), Err(IdNumberError::InvalidCharacter { position: 5, found: 'A' }));
+        assert_eq!(check("1101051949X231002X"), Err(IdNumberError::InvalidCharacter { position: 11, found: 'X' }));
         assert_eq!(
             check("110105-19491231002X").map(|_| ()),
-            Err(IdNumberError::InvalidCharacter {
-                position: 7,
-                found: '-'
-            })
+            Err(IdNumberError::InvalidCharacter { position: 7, found: '-' })
         );
     }
 
     #[test]
     fn every_error_has_a_distinct_message_in_both_languages() {
         let errors = [
-            IdNumberError::InvalidCharacter {
-                position: 3,
-                found: 'a',
-            },
+            IdNumberError::InvalidCharacter { position: 3, found: 'a' },
             IdNumberError::TooShort { length: 3 },
             IdNumberError::TooLong { length: 19 },
             IdNumberError::UnknownProvince { code: "99".into() },
-            IdNumberError::ImpossibleBirthDate {
-                digits: "19990230".into(),
-            },
-            IdNumberError::BirthDateTooEarly {
-                birth_date: Date::from_ymd(1880, 1, 1).expect("valid"),
-            },
-            IdNumberError::BirthDateInFuture {
-                birth_date: Date::from_ymd(2030, 1, 1).expect("valid"),
-            },
-            IdNumberError::WrongCheckCharacter {
-                expected: 'X',
-                found: '1',
-            },
+            IdNumberError::ImpossibleBirthDate { digits: "19990230".into() },
+            IdNumberError::BirthDateTooEarly { birth_date: Date::from_ymd(1880, 1, 1).expect("valid") },
+            IdNumberError::BirthDateInFuture { birth_date: Date::from_ymd(2030, 1, 1).expect("valid") },
+            IdNumberError::WrongCheckCharacter { expected: 'X', found: '1' },
         ];
         for lang in [Lang::Zh, Lang::En] {
-            let messages: std::collections::BTreeSet<String> =
-                errors.iter().map(|e| e.message(lang)).collect();
-            assert_eq!(
-                messages.len(),
-                errors.len(),
-                "{lang:?} messages must differ"
-            );
+            let messages: std::collections::BTreeSet<String> = errors.iter().map(|e| e.message(lang)).collect();
+            assert_eq!(messages.len(), errors.len(), "{lang:?} messages must differ");
         }
     }
 
     fn valid_prefix() -> impl Strategy<Value = String> {
         let province = proptest::sample::select(crate::validate::PROVINCE_CODES.to_vec());
-        (
-            province,
-            0u32..10_000,
-            1900u16..=2025,
-            1u8..=12,
-            1u8..=28,
-            0u32..1000,
-        )
-            .prop_map(|(province, county, year, month, day, sequence)| {
+        (province, 0u32..10_000, 1900u16..=2025, 1u8..=12, 1u8..=28, 0u32..1000).prop_map(
+            |(province, county, year, month, day, sequence)| {
                 format!("{province:02}{county:04}{year:04}{month:02}{day:02}{sequence:03}")
-            })
+            },
+        )
     }
 
     proptest! {

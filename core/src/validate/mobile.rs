@@ -24,10 +24,8 @@ pub enum MobileError {
 impl Mobile {
     pub fn parse(input: &str) -> Result<Mobile, MobileError> {
         let normalized = super::normalize_code(input);
-        let without_country = normalized
-            .strip_prefix("+86")
-            .or_else(|| normalized.strip_prefix("0086"))
-            .unwrap_or(&normalized);
+        let without_country =
+            normalized.strip_prefix("+86").or_else(|| normalized.strip_prefix("0086")).unwrap_or(&normalized);
         let mut digits = String::new();
         for character in without_country.chars() {
             match character {
@@ -36,11 +34,7 @@ impl Mobile {
                 other => return Err(MobileError::InvalidCharacter { found: other }),
             }
         }
-        let digits = if digits.len() == 13 && digits.starts_with("86") {
-            digits[2..].to_owned()
-        } else {
-            digits
-        };
+        let digits = if digits.len() == 13 && digits.starts_with("86") { digits[2..].to_owned() } else { digits };
         match digits.len() {
             count if count < 11 => Err(MobileError::TooShort { digits: count }),
             count if count > 11 => Err(MobileError::TooLong { digits: count }),
@@ -81,9 +75,7 @@ impl MobileError {
             (MobileError::TooLong { digits }, Lang::En) => {
                 format!("A mobile number has 11 digits; you entered {digits}")
             }
-            (MobileError::WrongStart, Lang::Zh) => {
-                "手机号码以 13 到 19 开头，请核对前两位".to_owned()
-            }
+            (MobileError::WrongStart, Lang::Zh) => "手机号码以 13 到 19 开头，请核对前两位".to_owned(),
             (MobileError::WrongStart, Lang::En) => {
                 "A mobile number starts with 13 to 19; please check the first two digits".to_owned()
             }
@@ -114,36 +106,20 @@ mod tests {
             "19912345678",
         ] {
             assert_eq!(
-                Mobile::parse(input)
-                    .map(|m| m.as_str().to_owned())
-                    .ok()
-                    .as_deref()
-                    .map(|s| s.len()),
+                Mobile::parse(input).map(|m| m.as_str().to_owned()).ok().as_deref().map(|s| s.len()),
                 Some(11),
                 "{input}"
             );
         }
-        assert_eq!(
-            Mobile::parse("+86 138 0013 8000").expect("valid").as_str(),
-            "13800138000"
-        );
+        assert_eq!(Mobile::parse("+86 138 0013 8000").expect("valid").as_str(), "13800138000");
     }
 
     #[test]
     fn names_each_problem() {
-        assert_eq!(
-            Mobile::parse("1380013"),
-            Err(MobileError::TooShort { digits: 7 })
-        );
-        assert_eq!(
-            Mobile::parse("138001380001"),
-            Err(MobileError::TooLong { digits: 12 })
-        );
+        assert_eq!(Mobile::parse("1380013"), Err(MobileError::TooShort { digits: 7 }));
+        assert_eq!(Mobile::parse("138001380001"), Err(MobileError::TooLong { digits: 12 }));
         assert_eq!(Mobile::parse("12800138000"), Err(MobileError::WrongStart));
         assert_eq!(Mobile::parse("23800138000"), Err(MobileError::WrongStart));
-        assert_eq!(
-            Mobile::parse("1380013800a"),
-            Err(MobileError::InvalidCharacter { found: 'A' })
-        );
+        assert_eq!(Mobile::parse("1380013800a"), Err(MobileError::InvalidCharacter { found: 'A' }));
     }
 }

@@ -154,47 +154,29 @@ impl FieldError {
                 format!("{}至少 {min} 个字，您填了 {length} 个", field.label.zh)
             }
             (FieldError::TooFewCharacters { min, length }, Lang::En) => {
-                format!(
-                    "The {} needs at least {min} characters; you entered {length}",
-                    field.label.en.to_lowercase()
-                )
+                format!("The {} needs at least {min} characters; you entered {length}", field.label.en.to_lowercase())
             }
             (FieldError::TooManyCharacters { max, length }, Lang::Zh) => {
                 format!("{}最多 {max} 个字，您填了 {length} 个", field.label.zh)
             }
             (FieldError::TooManyCharacters { max, length }, Lang::En) => {
-                format!(
-                    "The {} has at most {max} characters; you entered {length}",
-                    field.label.en.to_lowercase()
-                )
+                format!("The {} has at most {max} characters; you entered {length}", field.label.en.to_lowercase())
             }
             (FieldError::BelowMinimum { min }, Lang::Zh) => match field.kind {
                 FieldKind::Date => format!("{}不能早于 {min}", field.label.zh),
                 _ => format!("{}不能小于 {min}", field.label.zh),
             },
             (FieldError::BelowMinimum { min }, Lang::En) => match field.kind {
-                FieldKind::Date => format!(
-                    "The {} cannot be before {min}",
-                    field.label.en.to_lowercase()
-                ),
-                _ => format!(
-                    "The {} cannot be less than {min}",
-                    field.label.en.to_lowercase()
-                ),
+                FieldKind::Date => format!("The {} cannot be before {min}", field.label.en.to_lowercase()),
+                _ => format!("The {} cannot be less than {min}", field.label.en.to_lowercase()),
             },
             (FieldError::AboveMaximum { max }, Lang::Zh) => match field.kind {
                 FieldKind::Date => format!("{}不能晚于 {max}", field.label.zh),
                 _ => format!("{}不能大于 {max}", field.label.zh),
             },
             (FieldError::AboveMaximum { max }, Lang::En) => match field.kind {
-                FieldKind::Date => format!(
-                    "The {} cannot be after {max}",
-                    field.label.en.to_lowercase()
-                ),
-                _ => format!(
-                    "The {} cannot be more than {max}",
-                    field.label.en.to_lowercase()
-                ),
+                FieldKind::Date => format!("The {} cannot be after {max}", field.label.en.to_lowercase()),
+                _ => format!("The {} cannot be more than {max}", field.label.en.to_lowercase()),
             },
         }
     }
@@ -242,85 +224,42 @@ pub enum Value {
 pub fn parse_value(field: &Field, value: &str, today: Date) -> Result<Option<Value>, FieldError> {
     let trimmed = value.trim();
     if trimmed.is_empty() {
-        return if field.required {
-            Err(FieldError::Required)
-        } else {
-            Ok(None)
-        };
+        return if field.required { Err(FieldError::Required) } else { Ok(None) };
     }
     let value = match field.kind {
-        FieldKind::Text | FieldKind::LongText | FieldKind::Address => {
-            Value::Text(trimmed.to_owned())
+        FieldKind::Text | FieldKind::LongText | FieldKind::Address => Value::Text(trimmed.to_owned()),
+        FieldKind::PersonName => Value::Text(parse_person_name(trimmed).map_err(FieldError::PersonName)?),
+        FieldKind::IdNumber => Value::IdNumber(IdNumber::parse(trimmed, today).map_err(FieldError::IdNumber)?),
+        FieldKind::CreditCode => {
+            Value::Text(CreditCode::parse(trimmed).map_err(FieldError::CreditCode)?.as_str().to_owned())
         }
-        FieldKind::PersonName => {
-            Value::Text(parse_person_name(trimmed).map_err(FieldError::PersonName)?)
-        }
-        FieldKind::IdNumber => {
-            Value::IdNumber(IdNumber::parse(trimmed, today).map_err(FieldError::IdNumber)?)
-        }
-        FieldKind::CreditCode => Value::Text(
-            CreditCode::parse(trimmed)
-                .map_err(FieldError::CreditCode)?
-                .as_str()
-                .to_owned(),
-        ),
-        FieldKind::Mobile => Value::Text(
-            Mobile::parse(trimmed)
-                .map_err(FieldError::Mobile)?
-                .as_str()
-                .to_owned(),
-        ),
+        FieldKind::Mobile => Value::Text(Mobile::parse(trimmed).map_err(FieldError::Mobile)?.as_str().to_owned()),
         FieldKind::Landline => {
             let landline = Landline::parse(trimmed).map_err(FieldError::Landline)?;
-            let extension = landline
-                .extension
-                .map(|ext| format!("-{ext}"))
-                .unwrap_or_default();
-            Value::Text(format!(
-                "{}-{}{extension}",
-                landline.area_code, landline.number
-            ))
+            let extension = landline.extension.map(|ext| format!("-{ext}")).unwrap_or_default();
+            Value::Text(format!("{}-{}{extension}", landline.area_code, landline.number))
         }
         FieldKind::Postcode => Value::Text(parse_postcode(trimmed).map_err(FieldError::Postcode)?),
         FieldKind::Email => Value::Text(parse_email(trimmed).map_err(FieldError::Email)?),
         FieldKind::BankCard => Value::Text(parse_bank_card(trimmed).map_err(FieldError::BankCard)?),
-        FieldKind::Integer => {
-            Value::Number(parse_number(trimmed, NumberKind::Integer).map_err(FieldError::Number)?)
-        }
-        FieldKind::Decimal => {
-            Value::Number(parse_number(trimmed, NumberKind::Decimal).map_err(FieldError::Number)?)
-        }
-        FieldKind::Money => {
-            Value::Number(parse_number(trimmed, NumberKind::Money).map_err(FieldError::Number)?)
-        }
+        FieldKind::Integer => Value::Number(parse_number(trimmed, NumberKind::Integer).map_err(FieldError::Number)?),
+        FieldKind::Decimal => Value::Number(parse_number(trimmed, NumberKind::Decimal).map_err(FieldError::Number)?),
+        FieldKind::Money => Value::Number(parse_number(trimmed, NumberKind::Money).map_err(FieldError::Number)?),
         FieldKind::Date => Value::Date(parse_date(trimmed).map_err(FieldError::Date)?),
         FieldKind::YesNo => match trimmed {
             YES => Value::Bool(true),
             NO => Value::Bool(false),
-            other => {
-                return Err(FieldError::NotAnOption {
-                    value: other.to_owned(),
-                })
-            }
+            other => return Err(FieldError::NotAnOption { value: other.to_owned() }),
         },
         FieldKind::OneOf | FieldKind::ManyOf => {
-            let chosen: Vec<&str> = trimmed
-                .split(',')
-                .map(str::trim)
-                .filter(|part| !part.is_empty())
-                .collect();
-            if let Some(unknown) = chosen
-                .iter()
-                .find(|value| !field.options.iter().any(|option| option.value == **value))
+            let chosen: Vec<&str> = trimmed.split(',').map(str::trim).filter(|part| !part.is_empty()).collect();
+            if let Some(unknown) =
+                chosen.iter().find(|value| !field.options.iter().any(|option| option.value == **value))
             {
-                return Err(FieldError::NotAnOption {
-                    value: (*unknown).to_owned(),
-                });
+                return Err(FieldError::NotAnOption { value: (*unknown).to_owned() });
             }
             if field.kind == FieldKind::OneOf && chosen.len() > 1 {
-                return Err(FieldError::NotAnOption {
-                    value: trimmed.to_owned(),
-                });
+                return Err(FieldError::NotAnOption { value: trimmed.to_owned() });
             }
             let ordered = field
                 .options
@@ -335,12 +274,7 @@ pub fn parse_value(field: &Field, value: &str, today: Date) -> Result<Option<Val
     Ok(Some(value))
 }
 
-fn check_constraints(
-    field: &Field,
-    text: &str,
-    value: &Value,
-    today: Date,
-) -> Result<(), FieldError> {
+fn check_constraints(field: &Field, text: &str, value: &Value, today: Date) -> Result<(), FieldError> {
     let constraints = &field.constraints;
     let length = text.chars().count();
     if let Some(min) = constraints.min_length.filter(|min| length < *min as usize) {
@@ -385,9 +319,7 @@ pub fn canonical_value(field: &Field, value: &str, today: Date) -> String {
     match parse_value(field, value, today) {
         Ok(Some(Value::Text(text))) => text,
         Ok(Some(Value::IdNumber(id))) => id.as_str().to_owned(),
-        Ok(Some(Value::Number(number))) if field.kind == FieldKind::Money => {
-            number::format_money(number)
-        }
+        Ok(Some(Value::Number(number))) if field.kind == FieldKind::Money => number::format_money(number),
         Ok(Some(Value::Number(number))) => number.to_string(),
         Ok(Some(Value::Date(date))) => date.to_string(),
         Ok(Some(Value::Bool(flag))) => if flag { YES } else { NO }.to_owned(),
@@ -411,49 +343,29 @@ mod tests {
             required: true,
             options: ["rented", "owned"]
                 .iter()
-                .map(|value| FieldOption {
-                    value: (*value).into(),
-                    label: Text::new(*value, *value),
-                })
+                .map(|value| FieldOption { value: (*value).into(), label: Text::new(*value, *value) })
                 .collect(),
-            ..Field::new(
-                FieldId::new("test.field"),
-                kind,
-                Text::new("开业日期", "Opening date"),
-            )
+            ..Field::new(FieldId::new("test.field"), kind, Text::new("开业日期", "Opening date"))
         }
     }
 
     /// Checks `input` in a field of `kind` and compares the canonical answer or the error.
     fn check(kind: FieldKind, input: &str, expected: Result<&str, FieldError>) {
         let field = field(kind);
-        let result =
-            check_value(&field, input, today()).map(|()| canonical_value(&field, input, today()));
+        let result = check_value(&field, input, today()).map(|()| canonical_value(&field, input, today()));
         assert_eq!(result, expected.map(str::to_owned), "{kind:?} {input:?}");
     }
 
     #[test]
     fn each_kind_uses_its_validator_and_canonical_form() {
         check(FieldKind::Text, "  某某  ", Ok("某某"));
-        check(
-            FieldKind::IdNumber,
-            "11010519491231002x",
-            Ok("11010519491231002X"),
-        );
-        check(
-            FieldKind::CreditCode,
-            "91350100m000100y43",
-            Ok("91350100M000100Y43"),
-        );
+        check(FieldKind::IdNumber, "11010519491231002x", Ok("11010519491231002X"));
+        check(FieldKind::CreditCode, "91350100m000100y43", Ok("91350100M000100Y43"));
         check(FieldKind::Mobile, "+86 138 0013 8000", Ok("13800138000"));
         check(FieldKind::Landline, "(010)12345678", Ok("010-12345678"));
         check(FieldKind::Postcode, "100 000", Ok("100000"));
         check(FieldKind::Email, "A@Example.com", Ok("A@example.com"));
-        check(
-            FieldKind::BankCard,
-            "4111 1111 1111 1111",
-            Ok("4111111111111111"),
-        );
+        check(FieldKind::BankCard, "4111 1111 1111 1111", Ok("4111111111111111"));
         check(FieldKind::PersonName, "买买提•艾力", Ok("买买提·艾力"));
         check(FieldKind::Integer, "1,200", Ok("1200"));
         check(FieldKind::Decimal, "3.50", Ok("3.5"));
@@ -467,46 +379,16 @@ mod tests {
     #[test]
     fn each_kind_reports_its_own_error() {
         check(FieldKind::Text, " ", Err(FieldError::Required));
-        check(
-            FieldKind::Mobile,
-            "12345678901",
-            Err(FieldError::Mobile(MobileError::WrongStart)),
-        );
-        check(
-            FieldKind::Money,
-            "-1",
-            Err(FieldError::Number(NumberError::Negative)),
-        );
+        check(FieldKind::Mobile, "12345678901", Err(FieldError::Mobile(MobileError::WrongStart)));
+        check(FieldKind::Money, "-1", Err(FieldError::Number(NumberError::Negative)));
         check(
             FieldKind::Date,
             "2025-02-29",
-            Err(FieldError::Date(DateError::NoSuchDay {
-                year: 2025,
-                month: 2,
-                day: 29,
-            })),
+            Err(FieldError::Date(DateError::NoSuchDay { year: 2025, month: 2, day: 29 })),
         );
-        check(
-            FieldKind::YesNo,
-            "maybe",
-            Err(FieldError::NotAnOption {
-                value: "maybe".into(),
-            }),
-        );
-        check(
-            FieldKind::OneOf,
-            "rented,owned",
-            Err(FieldError::NotAnOption {
-                value: "rented,owned".into(),
-            }),
-        );
-        check(
-            FieldKind::ManyOf,
-            "rented,leased",
-            Err(FieldError::NotAnOption {
-                value: "leased".into(),
-            }),
-        );
+        check(FieldKind::YesNo, "maybe", Err(FieldError::NotAnOption { value: "maybe".into() }));
+        check(FieldKind::OneOf, "rented,owned", Err(FieldError::NotAnOption { value: "rented,owned".into() }));
+        check(FieldKind::ManyOf, "rented,leased", Err(FieldError::NotAnOption { value: "leased".into() }));
     }
 
     #[test]
@@ -519,48 +401,22 @@ mod tests {
     #[test]
     fn constraints_bound_lengths_numbers_and_dates() {
         let mut name = field(FieldKind::Text);
-        name.constraints = Constraints {
-            min_length: Some(2),
-            max_length: Some(4),
-            ..Constraints::default()
-        };
-        assert_eq!(
-            check_value(&name, "某", today()),
-            Err(FieldError::TooFewCharacters { min: 2, length: 1 })
-        );
-        assert_eq!(
-            check_value(&name, "某某某某某", today()),
-            Err(FieldError::TooManyCharacters { max: 4, length: 5 })
-        );
+        name.constraints = Constraints { min_length: Some(2), max_length: Some(4), ..Constraints::default() };
+        assert_eq!(check_value(&name, "某", today()), Err(FieldError::TooFewCharacters { min: 2, length: 1 }));
+        assert_eq!(check_value(&name, "某某某某某", today()), Err(FieldError::TooManyCharacters { max: 4, length: 5 }));
 
         let mut capital = field(FieldKind::Money);
         capital.constraints.min = Some(Bound::Number(Decimal::from_integer(1)));
         capital.constraints.max = Some(Bound::Number(Decimal::from_integer(1000)));
-        assert_eq!(
-            check_value(&capital, "0.99", today()),
-            Err(FieldError::BelowMinimum { min: "1.00".into() })
-        );
-        assert_eq!(
-            check_value(&capital, "1000.01", today()),
-            Err(FieldError::AboveMaximum {
-                max: "1000.00".into()
-            })
-        );
+        assert_eq!(check_value(&capital, "0.99", today()), Err(FieldError::BelowMinimum { min: "1.00".into() }));
+        assert_eq!(check_value(&capital, "1000.01", today()), Err(FieldError::AboveMaximum { max: "1000.00".into() }));
         assert_eq!(check_value(&capital, "1000", today()), Ok(()));
 
         let mut opening = field(FieldKind::Date);
         opening.constraints.max = Some(Bound::Today);
         let error = check_value(&opening, "2026-11-23", today()).expect_err("future");
-        assert_eq!(
-            error,
-            FieldError::AboveMaximum {
-                max: "2026-11-22".into()
-            }
-        );
-        assert_eq!(
-            error.message(&opening, Lang::Zh),
-            "开业日期不能晚于 2026-11-22"
-        );
+        assert_eq!(error, FieldError::AboveMaximum { max: "2026-11-22".into() });
+        assert_eq!(error.message(&opening, Lang::Zh), "开业日期不能晚于 2026-11-22");
         assert_eq!(check_value(&opening, "2026-11-22", today()), Ok(()));
     }
 
@@ -569,11 +425,6 @@ mod tests {
         assert!(FieldError::Mobile(MobileError::TooShort { digits: 5 }).is_incomplete());
         assert!(!FieldError::Mobile(MobileError::WrongStart).is_incomplete());
         assert!(FieldError::Date(DateError::Unrecognised).is_incomplete());
-        assert!(!FieldError::Date(DateError::NoSuchDay {
-            year: 2025,
-            month: 2,
-            day: 29
-        })
-        .is_incomplete());
+        assert!(!FieldError::Date(DateError::NoSuchDay { year: 2025, month: 2, day: 29 }).is_incomplete());
     }
 }

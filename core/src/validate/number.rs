@@ -18,9 +18,7 @@ impl Decimal {
     const ONE: i128 = 1_000_000;
 
     pub fn from_integer(value: i64) -> Decimal {
-        Decimal {
-            scaled: i128::from(value) * Self::ONE,
-        }
+        Decimal { scaled: i128::from(value) * Self::ONE }
     }
 
     /// The whole part, rounded toward zero.
@@ -90,16 +88,11 @@ pub fn parse_number(input: &str, kind: NumberKind) -> Result<Decimal, NumberErro
         Some(rest) => (true, rest),
         None => (false, text.as_str()),
     };
-    if let Some(found) = unsigned
-        .chars()
-        .find(|c| !(c.is_ascii_digit() || *c == '.'))
-    {
+    if let Some(found) = unsigned.chars().find(|c| !(c.is_ascii_digit() || *c == '.')) {
         return Err(NumberError::InvalidCharacter { found });
     }
     let (whole, fraction) = match unsigned.split_once('.') {
-        Some((_, fraction)) if fraction.contains('.') => {
-            return Err(NumberError::InvalidCharacter { found: '.' })
-        }
+        Some((_, fraction)) if fraction.contains('.') => return Err(NumberError::InvalidCharacter { found: '.' }),
         Some((whole, fraction)) => (whole, fraction),
         None => (unsigned, ""),
     };
@@ -109,39 +102,27 @@ pub fn parse_number(input: &str, kind: NumberKind) -> Result<Decimal, NumberErro
     let fraction_digits = fraction.trim_end_matches('0');
     match kind {
         NumberKind::Integer if !fraction_digits.is_empty() => return Err(NumberError::NotWhole),
-        NumberKind::Money if fraction_digits.len() > 2 => {
-            return Err(NumberError::TooManyDecimals { allowed: 2 })
-        }
+        NumberKind::Money if fraction_digits.len() > 2 => return Err(NumberError::TooManyDecimals { allowed: 2 }),
         NumberKind::Decimal if fraction_digits.len() > Decimal::SCALE as usize => {
-            return Err(NumberError::TooManyDecimals {
-                allowed: Decimal::SCALE,
-            })
+            return Err(NumberError::TooManyDecimals { allowed: Decimal::SCALE })
         }
         _ => {}
     }
     if negative && kind == NumberKind::Money {
         return Err(NumberError::Negative);
     }
-    let whole_value: i128 = if whole.is_empty() {
-        0
-    } else {
-        whole.parse().map_err(|_| NumberError::TooLarge)?
-    };
+    let whole_value: i128 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| NumberError::TooLarge)? };
     let fraction_value: i128 = if fraction_digits.is_empty() {
         0
     } else {
-        format!("{fraction_digits:0<6}")
-            .parse()
-            .map_err(|_| NumberError::TooLarge)?
+        format!("{fraction_digits:0<6}").parse().map_err(|_| NumberError::TooLarge)?
     };
     let scaled = whole_value
         .checked_mul(Decimal::ONE)
         .and_then(|value| value.checked_add(fraction_value))
         .filter(|value| *value <= i128::from(i64::MAX) * Decimal::ONE)
         .ok_or(NumberError::TooLarge)?;
-    Ok(Decimal {
-        scaled: if negative { -scaled } else { scaled },
-    })
+    Ok(Decimal { scaled: if negative { -scaled } else { scaled } })
 }
 
 /// The amount in yuan written with two decimals (`1234.50`), for forms and exports.
@@ -162,9 +143,7 @@ impl NumberError {
             (NumberError::NoDigits, Lang::Zh) => "请填写数字".to_owned(),
             (NumberError::NoDigits, Lang::En) => "Enter a number".to_owned(),
             (NumberError::NotWhole, Lang::Zh) => "请填写整数，不要带小数".to_owned(),
-            (NumberError::NotWhole, Lang::En) => {
-                "Enter a whole number, without decimals".to_owned()
-            }
+            (NumberError::NotWhole, Lang::En) => "Enter a whole number, without decimals".to_owned(),
             (NumberError::TooManyDecimals { allowed }, Lang::Zh) => {
                 format!("最多保留 {allowed} 位小数")
             }
@@ -174,9 +153,7 @@ impl NumberError {
             (NumberError::Negative, Lang::Zh) => "金额不能是负数".to_owned(),
             (NumberError::Negative, Lang::En) => "An amount cannot be negative".to_owned(),
             (NumberError::TooLarge, Lang::Zh) => "数字太大，请核对".to_owned(),
-            (NumberError::TooLarge, Lang::En) => {
-                "This number is too large; please check it".to_owned()
-            }
+            (NumberError::TooLarge, Lang::En) => "This number is too large; please check it".to_owned(),
         }
     }
 }
@@ -205,53 +182,22 @@ mod tests {
         assert_eq!(value("０.５", NumberKind::Decimal), Ok("0.5".into()));
         assert_eq!(value(".25", NumberKind::Decimal), Ok("0.25".into()));
         assert_eq!(value("¥1,234.5元", NumberKind::Money), Ok("1234.5".into()));
-        assert_eq!(
-            format_money(parse_number("1234.5", NumberKind::Money).expect("valid")),
-            "1234.50"
-        );
-        assert_eq!(
-            format_money(parse_number("0.05", NumberKind::Money).expect("valid")),
-            "0.05"
-        );
-        let sum = parse_number("0.1", NumberKind::Decimal)
-            .expect("valid")
-            .scaled
-            + parse_number("0.2", NumberKind::Decimal)
-                .expect("valid")
-                .scaled;
-        assert_eq!(
-            sum,
-            parse_number("0.3", NumberKind::Decimal)
-                .expect("valid")
-                .scaled,
-            "exact arithmetic"
-        );
+        assert_eq!(format_money(parse_number("1234.5", NumberKind::Money).expect("valid")), "1234.50");
+        assert_eq!(format_money(parse_number("0.05", NumberKind::Money).expect("valid")), "0.05");
+        let sum = parse_number("0.1", NumberKind::Decimal).expect("valid").scaled
+            + parse_number("0.2", NumberKind::Decimal).expect("valid").scaled;
+        assert_eq!(sum, parse_number("0.3", NumberKind::Decimal).expect("valid").scaled, "exact arithmetic");
     }
 
     #[test]
     fn names_each_problem() {
-        assert_eq!(
-            value("12a", NumberKind::Integer),
-            Err(NumberError::InvalidCharacter { found: 'A' })
-        );
-        assert_eq!(
-            value("1.2.3", NumberKind::Decimal),
-            Err(NumberError::InvalidCharacter { found: '.' })
-        );
+        assert_eq!(value("12a", NumberKind::Integer), Err(NumberError::InvalidCharacter { found: 'A' }));
+        assert_eq!(value("1.2.3", NumberKind::Decimal), Err(NumberError::InvalidCharacter { found: '.' }));
         assert_eq!(value("-", NumberKind::Integer), Err(NumberError::NoDigits));
-        assert_eq!(
-            value("1.5", NumberKind::Integer),
-            Err(NumberError::NotWhole)
-        );
-        assert_eq!(
-            value("1.234", NumberKind::Money),
-            Err(NumberError::TooManyDecimals { allowed: 2 })
-        );
+        assert_eq!(value("1.5", NumberKind::Integer), Err(NumberError::NotWhole));
+        assert_eq!(value("1.234", NumberKind::Money), Err(NumberError::TooManyDecimals { allowed: 2 }));
         assert_eq!(value("-5", NumberKind::Money), Err(NumberError::Negative));
-        assert_eq!(
-            value("99999999999999999999999", NumberKind::Integer),
-            Err(NumberError::TooLarge)
-        );
+        assert_eq!(value("99999999999999999999999", NumberKind::Integer), Err(NumberError::TooLarge));
     }
 
     #[test]

@@ -28,30 +28,15 @@ fn is_chinese(character: char) -> bool {
 
 /// Checks a name; returns it trimmed, with the look-alike dots (`•` `・` `．`) made `·`.
 pub fn parse_person_name(input: &str) -> Result<String, PersonNameError> {
-    let name: String = input
-        .trim()
-        .chars()
-        .map(|c| {
-            if matches!(c, '•' | '・' | '．' | '‧' | '∙') {
-                '·'
-            } else {
-                c
-            }
-        })
-        .collect();
+    let name: String =
+        input.trim().chars().map(|c| if matches!(c, '•' | '・' | '．' | '‧' | '∙') { '·' } else { c }).collect();
     let length = name.chars().count();
     if length > MAX_CHARACTERS {
         return Err(PersonNameError::TooLong { length });
     }
     let chinese = name.chars().filter(|c| is_chinese(*c)).count();
-    let latin = name
-        .chars()
-        .filter(|c| c.is_alphabetic() && !is_chinese(*c))
-        .count();
-    if let Some(found) = name
-        .chars()
-        .find(|c| !(c.is_alphabetic() || matches!(c, '·' | ' ' | '-' | '\'' | '.')))
-    {
+    let latin = name.chars().filter(|c| c.is_alphabetic() && !is_chinese(*c)).count();
+    if let Some(found) = name.chars().find(|c| !(c.is_alphabetic() || matches!(c, '·' | ' ' | '-' | '\'' | '.'))) {
         return Err(PersonNameError::InvalidCharacter { found });
     }
     if chinese > 0 && latin > 0 {
@@ -80,17 +65,13 @@ impl PersonNameError {
             (PersonNameError::InvalidCharacter { found }, Lang::En) => {
                 format!("A name cannot contain “{found}”")
             }
-            (PersonNameError::MixedScripts, Lang::Zh) => {
-                "姓名请全部用汉字，或全部用外文字母".to_owned()
-            }
+            (PersonNameError::MixedScripts, Lang::Zh) => "姓名请全部用汉字，或全部用外文字母".to_owned(),
             (PersonNameError::MixedScripts, Lang::En) => {
-                "Write the name either in Chinese characters or in Latin letters, not both"
-                    .to_owned()
+                "Write the name either in Chinese characters or in Latin letters, not both".to_owned()
             }
             (PersonNameError::TooShort, Lang::Zh) => "中文姓名至少两个字，请写全姓和名".to_owned(),
             (PersonNameError::TooShort, Lang::En) => {
-                "A Chinese name has at least two characters; write the family and given name"
-                    .to_owned()
+                "A Chinese name has at least two characters; write the family and given name".to_owned()
             }
             (PersonNameError::TooLong { length }, Lang::Zh) => {
                 format!("姓名最多 50 个字，您输入了 {length} 个")
@@ -102,8 +83,7 @@ impl PersonNameError {
                 "间隔号“·”只能放在两部分名字之间，例如 买买提·艾力".to_owned()
             }
             (PersonNameError::MisplacedSeparator, Lang::En) => {
-                "The separator “·” goes only between two parts of a name, as in 买买提·艾力"
-                    .to_owned()
+                "The separator “·” goes only between two parts of a name, as in 买买提·艾力".to_owned()
             }
         }
     }
@@ -126,38 +106,17 @@ mod tests {
         assert_eq!(parse_person_name(" 张三 "), Ok("张三".into()));
         assert_eq!(parse_person_name("买买提•艾力"), Ok("买买提·艾力".into()));
         assert_eq!(parse_person_name("欧阳娜娜"), Ok("欧阳娜娜".into()));
-        assert_eq!(
-            parse_person_name("Mary-Jane O'Neil"),
-            Ok("Mary-Jane O'Neil".into())
-        );
+        assert_eq!(parse_person_name("Mary-Jane O'Neil"), Ok("Mary-Jane O'Neil".into()));
     }
 
     #[test]
     fn names_each_problem() {
-        assert_eq!(
-            parse_person_name("张3"),
-            Err(PersonNameError::InvalidCharacter { found: '3' })
-        );
-        assert_eq!(
-            parse_person_name("张San"),
-            Err(PersonNameError::MixedScripts)
-        );
+        assert_eq!(parse_person_name("张3"), Err(PersonNameError::InvalidCharacter { found: '3' }));
+        assert_eq!(parse_person_name("张San"), Err(PersonNameError::MixedScripts));
         assert_eq!(parse_person_name("张"), Err(PersonNameError::TooShort));
-        assert_eq!(
-            parse_person_name("·艾力"),
-            Err(PersonNameError::MisplacedSeparator)
-        );
-        assert_eq!(
-            parse_person_name("买买提··艾力"),
-            Err(PersonNameError::MisplacedSeparator)
-        );
-        assert_eq!(
-            parse_person_name("张 三"),
-            Err(PersonNameError::InvalidCharacter { found: ' ' })
-        );
-        assert_eq!(
-            parse_person_name(&"名".repeat(51)),
-            Err(PersonNameError::TooLong { length: 51 })
-        );
+        assert_eq!(parse_person_name("·艾力"), Err(PersonNameError::MisplacedSeparator));
+        assert_eq!(parse_person_name("买买提··艾力"), Err(PersonNameError::MisplacedSeparator));
+        assert_eq!(parse_person_name("张 三"), Err(PersonNameError::InvalidCharacter { found: ' ' }));
+        assert_eq!(parse_person_name(&"名".repeat(51)), Err(PersonNameError::TooLong { length: 51 }));
     }
 }

@@ -18,9 +18,7 @@ pub fn parse_postcode(input: &str) -> Result<String, PostcodeError> {
     if digits == 6 && text.len() == 6 {
         Ok(text)
     } else {
-        Err(PostcodeError::NotSixDigits {
-            found: text.chars().count(),
-        })
+        Err(PostcodeError::NotSixDigits { found: text.chars().count() })
     }
 }
 
@@ -54,14 +52,8 @@ mod tests {
     fn six_digits_only() {
         assert_eq!(parse_postcode(" 100 000 "), Ok("100000".into()));
         assert_eq!(parse_postcode("１０００００"), Ok("100000".into()));
-        assert_eq!(
-            parse_postcode("10000"),
-            Err(PostcodeError::NotSixDigits { found: 5 })
-        );
-        assert_eq!(
-            parse_postcode("10000A"),
-            Err(PostcodeError::NotSixDigits { found: 6 })
-        );
+        assert_eq!(parse_postcode("10000"), Err(PostcodeError::NotSixDigits { found: 5 }));
+        assert_eq!(parse_postcode("10000A"), Err(PostcodeError::NotSixDigits { found: 6 }));
         assert!(!PostcodeError::NotSixDigits { found: 7 }.is_incomplete());
     }
 }

@@ -1,0 +1,87 @@
+//! `yibiao check <folder> [--json] [--lang zh|en]`: checks a catalog folder the way the app's
+//! build does, and prints every problem with its file, line and column. Exit code 1 when there
+//! are errors (warnings alone exit 0), 2 when the folder cannot be read or the call is wrong.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use yibiao_core::catalog::{load, Severity, Source};
+use yibiao_core::Lang;
+
+const USAGE: &str = "usage: yibiao check <catalog folder> [--json] [--lang zh|en]";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some("check"), Some(folder)) = (args.first().map(String::as_str), args.get(1)) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let json = args.iter().any(|arg| arg == "--json");
+    let lang = match args.iter().position(|arg| arg == "--lang").and_then(|index| args.get(index + 1)) {
+        Some(code) if code == "en" => Lang::En,
+        _ => Lang::Zh,
+    };
+    let sources = match read_sources(Path::new(folder)) {
+        Ok(sources) if !sources.is_empty() => sources,
+        Ok(_) => {
+            eprintln!("{folder}: {}", lang.pick("文件夹中没有 .toml 文件", "the folder has no .toml files"));
+            return ExitCode::from(2);
+        }
+        Err(error) => {
+            eprintln!("{folder}: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let (catalog, diagnostics) = load(&sources);
+    let text_of =
+        |file: &str| sources.iter().find(|source| source.path == file).map_or("", |source| source.text.as_str());
+    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = diagnostics.len() - errors;
+    if json {
+        let list: Vec<serde_json::Value> = diagnostics.iter().map(|d| d.to_json(text_of(&d.file))).collect();
+        let report = serde_json::json!({ "errors": errors, "warnings": warnings, "diagnostics": list });
+        println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+    } else {
+        for diagnostic in &diagnostics {
+            println!("{}\n", diagnostic.render(text_of(&diagnostic.file), lang));
+        }
+        let summary = match lang {
+            Lang::Zh => format!(
+                "目录 {}：{} 个一件事，{} 个事项，{} 个字段，{} 种材料；{errors} 个错误，{warnings} 个警告",
+                catalog.version,
+                catalog.bundles.len(),
+                catalog.items.len(),
+                catalog.fields.len(),
+                catalog.materials.len()
+            ),
+            Lang::En => format!(
+                "catalog {}: {} bundles, {} items, {} fields, {} materials; {errors} errors, {warnings} warnings",
+                catalog.version,
+                catalog.bundles.len(),
+                catalog.items.len(),
+                catalog.fields.len(),
+                catalog.materials.len()
+            ),
+        };
+        println!("{summary}");
+    }
+    if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Every `.toml` file of the folder, sorted by name, with paths as given on the command line.
+fn read_sources(folder: &Path) -> std::io::Result<Vec<Source>> {
+    let mut paths: Vec<_> = std::fs::read_dir(folder)?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| Ok(Source { text: std::fs::read_to_string(&path)?, path: path.display().to_string() }))
+        .collect()
+}
