@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yibiao_core::draft::{self, DraftError};
 use yibiao_core::session::{Action, Page, State};
-use yibiao_core::{demo, Date};
+use yibiao_core::Date;
 
 use crate::components::{Masthead, NoticeBanner, SkipLink};
 use crate::i18n::Ui;
@@ -50,7 +50,7 @@ fn restore(storage: &Storage) -> (State, Option<DraftError>) {
 pub fn App(props: &AppProps) -> Html {
     let env = {
         let today = props.today;
-        use_memo((), move |_| AppEnv { catalog: demo::demo_catalog(), today })
+        use_memo((), move |_| AppEnv { catalog: crate::catalog::shipped(), today })
     };
     let restored = {
         let storage = props.storage.clone();

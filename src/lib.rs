@@ -2,6 +2,7 @@
 //! applicant's actions; `platform` is the only module that touches the browser.
 
 mod app;
+pub mod catalog;
 pub mod components;
 mod hooks;
 mod i18n;

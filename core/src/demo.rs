@@ -1,5 +1,5 @@
-//! A tiny embedded demo catalog: one bundle (企业开办) of two items, enough to walk through every
-//! layer. The catalog format and the real catalog replace it in later work.
+//! A tiny catalog built in Rust for the core's own tests: one bundle (企业开办) of two items,
+//! no conditions. The app ships the TOML catalog of `assets/catalog`.
 
 use std::collections::BTreeMap;
 

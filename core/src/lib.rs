@@ -10,7 +10,8 @@ pub mod calendar;
 pub mod catalog;
 pub mod cond;
 pub mod date;
-pub mod demo;
+#[cfg(test)]
+pub(crate) mod demo;
 pub mod draft;
 pub mod export;
 #[cfg(test)]

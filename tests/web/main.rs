@@ -8,19 +8,21 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yibiao::platform::storage::{KeyValueStore, MemoryStore, Storage};
 use yibiao::{App, AppProps, DRAFT_KEY};
 use yibiao_core::session::{Application, Page, State};
-use yibiao_core::{demo, draft, BundleId, Date, Lang};
+use yibiao_core::{draft, BundleId, Date, Lang};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const ID_INPUT: &str = "#field-applicant-id_number";
+/// The bundle of the shipped catalog these tests walk through.
+const ENTERPRISE_OPENING: &str = "enterprise_opening";
 
-/// Mounts the app in a fresh element, opened on the demo bundle's form in `lang`.
+/// Mounts the app in a fresh element, opened on the shipped bundle's form in `lang`.
 async fn mount_form(lang: Lang) -> (Element, Storage) {
     let store = MemoryStore::new();
     let state = State {
         lang,
         page: Page::Form,
-        application: Some(Application::new(BundleId::new(demo::ENTERPRISE_OPENING))),
+        application: Some(Application::new(BundleId::new(ENTERPRISE_OPENING))),
         failed_continues: 0,
     };
     store.set(DRAFT_KEY, &draft::encode(&state, "test")).expect("memory store accepts");
@@ -158,12 +160,13 @@ async fn a_full_disk_is_reported_and_the_last_saved_draft_survives() {
     let state = State {
         lang: Lang::Zh,
         page: Page::Form,
-        application: Some(Application::new(BundleId::new(demo::ENTERPRISE_OPENING))),
+        application: Some(Application::new(BundleId::new(ENTERPRISE_OPENING))),
         failed_continues: 0,
     };
-    let quota = DRAFT_KEY.len() + draft::encode(&state, "demo-2026.1").len() + 40;
+    let version = yibiao::catalog::shipped().version;
+    let quota = DRAFT_KEY.len() + draft::encode(&state, &version).len() + 40;
     let store = MemoryStore::with_quota(quota);
-    store.set(DRAFT_KEY, &draft::encode(&state, "demo-2026.1")).expect("fits");
+    store.set(DRAFT_KEY, &draft::encode(&state, &version)).expect("fits");
     let storage = Storage::new(store);
     let document = gloo_document();
     let root = document.create_element("div").expect("div");

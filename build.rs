@@ -1,0 +1,53 @@
+//! Compiles the catalog into the app: every `assets/catalog/*.toml` is embedded, and checked
+//! with the same loader the `yibiao check` command uses. A catalog with errors fails the build
+//! with the checker's messages, so a broken catalog can never ship.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use yibiao_core::catalog::{load, Severity, Source};
+use yibiao_core::Lang;
+
+fn main() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets").join("catalog");
+    println!("cargo:rerun-if-changed={}", folder.display());
+    let mut paths: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap_or_else(|error| panic!("cannot read {}: {error}", folder.display()))
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    paths.sort();
+    let mut sources = Vec::new();
+    let mut generated = String::from("/// The catalog files, embedded at build time: (file name, text).\n");
+    generated.push_str("pub const CATALOG_SOURCES: &[(&str, &str)] = &[\n");
+    for path in &paths {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        let text =
+            std::fs::read_to_string(path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
+        let _ = writeln!(generated, "    ({name:?}, include_str!({:?})),", path.display().to_string());
+        sources.push(Source { path: format!("assets/catalog/{name}"), text });
+    }
+    generated.push_str("];\n");
+
+    let (_, diagnostics) = load(&sources);
+    let mut errors = 0;
+    for diagnostic in &diagnostics {
+        let text =
+            sources.iter().find(|source| source.path == diagnostic.file).map_or("", |source| source.text.as_str());
+        let rendered = diagnostic.render(text, Lang::En);
+        if diagnostic.severity == Severity::Error {
+            errors += 1;
+            eprintln!("{rendered}\n");
+        } else {
+            println!("cargo:warning={}", rendered.lines().next().unwrap_or_default());
+        }
+    }
+    if errors > 0 {
+        eprintln!("the catalog in assets/catalog has {errors} error(s); `cargo run -p yibiao-core --bin yibiao -- check assets/catalog` lists them");
+        std::process::exit(1);
+    }
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out).join("catalog_sources.rs"), generated).expect("OUT_DIR is writable");
+}
