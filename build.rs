@@ -1,5 +1,5 @@
 //! Compiles the catalog into the app: every `assets/catalog/*.toml` is embedded, and checked
-//! with the same loader the `yibiao check` command uses. A catalog with errors fails the build
+//! with the same loader the `yibiao-catalog check` command uses. A catalog with errors fails the build
 //! with the checker's messages, so a broken catalog can never ship.
 
 use std::fmt::Write as _;
@@ -45,7 +45,7 @@ fn main() {
         }
     }
     if errors > 0 {
-        eprintln!("the catalog in assets/catalog has {errors} error(s); `cargo run -p yibiao-core --bin yibiao -- check assets/catalog` lists them");
+        eprintln!("the catalog in assets/catalog has {errors} error(s); `cargo run -p yibiao-core --bin yibiao-catalog -- check assets/catalog` lists them");
         std::process::exit(1);
     }
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");

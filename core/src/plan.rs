@@ -14,7 +14,7 @@ use crate::catalog::{
 use crate::cond::{evaluate, Truth};
 use crate::date::Date;
 use crate::text::{Lang, Text};
-use crate::validate::{parse_value, Decimal, Sex, Value, NO, YES};
+use crate::validate::{check_value, parse_value, Decimal, FieldError, Sex, Value, NO, YES};
 
 /// The applicant's answers as typed, by field.
 pub type Answers = BTreeMap<FieldId, String>;
@@ -238,6 +238,35 @@ pub fn derived_value(catalog: &Catalog, answers: &Answers, field: &Field, today:
         Derivation::Sex => if id.sex() == Sex::Male { "male" } else { "female" }.to_owned(),
         Derivation::Age => Decimal::from_integer(i64::from(id.age_on(today))).to_string(),
     })
+}
+
+/// Every error of the combined form, in form order: each answer against its field's kind and
+/// constraints, then against the field's cross-field checks. A check that cannot be decided
+/// yet (it reads an unanswered field) is not an error.
+pub fn field_errors(catalog: &Catalog, plan: &Plan, answers: &Answers, today: Date) -> Vec<(FieldId, FieldError)> {
+    let lookup = |id: &FieldId| typed_answer(catalog, answers, id, today);
+    plan.fields()
+        .filter_map(|planned| {
+            let field = &planned.field;
+            let answer = answers.get(&field.id).map(String::as_str).unwrap_or_default();
+            let checked = if planned.required == field.required {
+                check_value(field, answer, today)
+            } else {
+                check_value(&Field { required: planned.required, ..field.clone() }, answer, today)
+            };
+            if let Err(error) = checked {
+                return Some((field.id.clone(), error));
+            }
+            if answer.trim().is_empty() {
+                return None;
+            }
+            field
+                .checks
+                .iter()
+                .find(|check| evaluate(&check.rule.expr, &lookup, today) == Truth::False)
+                .map(|check| (field.id.clone(), FieldError::CrossCheckFailed { message: check.message.clone() }))
+        })
+        .collect()
 }
 
 fn truth_of(condition: Option<&Condition>, catalog: &Catalog, answers: &Answers, today: Date) -> Truth {

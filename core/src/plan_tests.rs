@@ -282,3 +282,43 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn cross_field_checks_fail_only_when_decided() {
+    let mut catalog = restaurant_catalog();
+    let licence = catalog.items.get_mut(&ItemId::new("licence")).expect("defined");
+    licence.fields.push(crate::catalog::ItemField::new(FieldId::new("applicant.birth_date")));
+    let birth = catalog.fields.get_mut(&FieldId::new("applicant.birth_date")).expect("defined");
+    birth.checks.push(crate::catalog::CrossCheck {
+        rule: Condition::parse("applicant.birth_date == birth_date(applicant.id_number)").expect("parses"),
+        message: Text::new("出生日期与身份证号码不一致", "The birth date does not match the ID number"),
+    });
+    let bundle = BundleId::new(RESTAURANT);
+    let errors_for = |pairs: &[(&str, &str)]| {
+        let mut given = answers(RENTED_SMALL_SELF);
+        given.extend(answers(pairs));
+        let plan = Plan::new(&catalog, &bundle, &given, today()).expect("plans");
+        field_errors(&catalog, &plan, &given, today())
+            .into_iter()
+            .filter(|(field, _)| field.as_str() == "applicant.birth_date")
+            .map(|(_, error)| error)
+            .collect::<Vec<_>>()
+    };
+    let mismatch = FieldError::CrossCheckFailed {
+        message: Text::new("出生日期与身份证号码不一致", "The birth date does not match the ID number"),
+    };
+    assert_eq!(
+        errors_for(&[("applicant.id_number", "11010519491231002X"), ("applicant.birth_date", "1950-01-01")]),
+        [mismatch]
+    );
+    assert_eq!(
+        errors_for(&[("applicant.id_number", "11010519491231002X"), ("applicant.birth_date", "1949-12-31")]),
+        []
+    );
+    assert_eq!(errors_for(&[("applicant.birth_date", "1950-01-01")]), [], "undecidable without an ID number");
+    assert_eq!(
+        errors_for(&[("applicant.id_number", "11010519491231002X")]),
+        [],
+        "an empty optional field is not checked"
+    );
+}

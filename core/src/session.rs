@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{BundleId, Catalog, FieldId};
 use crate::date::Date;
-use crate::plan::{Plan, PlanError};
+use crate::plan::{field_errors, Plan, PlanError};
 use crate::text::Lang;
-use crate::validate::{check_value, FieldError};
+use crate::validate::FieldError;
 
 /// The screen the applicant is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -47,14 +47,8 @@ impl Application {
     }
 
     /// Every error of the form, in form order, whether shown yet or not.
-    pub fn errors(&self, plan: &Plan, today: Date) -> Vec<(FieldId, FieldError)> {
-        plan.fields()
-            .filter_map(|planned| {
-                let mut field = planned.field.clone();
-                field.required = planned.required;
-                check_value(&field, self.answer(&field.id), today).err().map(|error| (field.id, error))
-            })
-            .collect()
+    pub fn errors(&self, catalog: &Catalog, plan: &Plan, today: Date) -> Vec<(FieldId, FieldError)> {
+        field_errors(catalog, plan, &self.answers, today)
     }
 
     /// The plan for this application's answers.
@@ -149,7 +143,7 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
         Action::Continue => {
             let application = next.application.as_mut()?;
             let plan = application.plan(env.catalog, env.today).ok()?;
-            if application.errors(&plan, env.today).is_empty() {
+            if application.errors(env.catalog, &plan, env.today).is_empty() {
                 application.show_all_errors = false;
                 next.page = Page::Checklist;
             } else {
@@ -240,7 +234,7 @@ mod tests {
         let application = state.application.expect("present");
         assert!(application.show_all_errors);
         let plan = application.plan(&catalog, today()).expect("plans");
-        let errors = application.errors(&plan, today());
+        let errors = application.errors(&catalog, &plan, today());
         assert_eq!(errors.len(), 6);
         assert_eq!(
             errors[1],

@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::CalendarError;
 use crate::catalog::{Catalog, FieldId, MaterialId, WaiverMode};
 use crate::date::Date;
-use crate::plan::{Answers, PendingKind, Plan};
+use crate::plan::{field_errors, Answers, PendingKind, Plan};
 use crate::text::Lang;
-use crate::validate::{check_value, FieldError};
+use crate::validate::FieldError;
 
 /// How the applicant provides one material (提交方式).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -210,13 +210,8 @@ pub fn verdict(catalog: &Catalog, plan: &Plan, answers: &Answers, provisions: &P
             }
         }
     }
-    for planned in plan.fields() {
-        let mut field = planned.field.clone();
-        field.required = planned.required;
-        let answer = answers.get(&field.id).map(String::as_str).unwrap_or_default();
-        if let Err(error) = check_value(&field, answer, today) {
-            blockers.push(Blocker::FieldError { field: field.id.clone(), error });
-        }
+    for (field, error) in field_errors(catalog, plan, answers, today) {
+        blockers.push(Blocker::FieldError { field, error });
     }
 
     let mut waived = Vec::new();

@@ -26,7 +26,7 @@ pub fn FormPage() -> Html {
     let today = store.env.today;
     let bundle_name = store.env.catalog.bundle(&application.bundle).map(|bundle| bundle.name.get(lang).to_owned());
 
-    let errors = application.errors(plan, today);
+    let errors = application.errors(&store.env.catalog, plan, today);
     let message_for = |id: &FieldId| {
         errors.iter().find(|(field, _)| field == id).and_then(|(_, error)| {
             let field = store.env.catalog.field(id)?;

@@ -211,6 +211,7 @@ fn zh_shape(expected: &str) -> &'static str {
         }
         "a number, a date or \"today\"" => "数字、日期或“today”",
         "a field id or a table with field and label" => "字段编号，或含 field 和 label 的表",
+        "a regular expression" => "正则表达式",
         _ => "正确的格式",
     }
 }

@@ -40,8 +40,12 @@ const FIELD_KEYS: &[&str] = &[
     "max_length",
     "min",
     "max",
+    "pattern",
+    "pattern_message",
     "derived",
+    "check",
 ];
+const CHECK_KEYS: &[&str] = &["rule", "message"];
 const OPTION_KEYS: &[&str] = &["value", "zh", "en"];
 const DERIVED_KEYS: &[&str] = &["from", "value", "editable"];
 const MATERIAL_KEYS: &[&str] =
@@ -328,6 +332,34 @@ impl<'s> Loader<'s> {
         let max_length = reader.count(self, "max_length");
         let min = reader.text(self, "min").and_then(|(text, at)| self.bound(&text, at, "min"));
         let max = reader.text(self, "max").and_then(|(text, at)| self.bound(&text, at, "max"));
+        let pattern_source = reader.text(self, "pattern");
+        let pattern_message = reader.bilingual(self, "pattern_message", pattern_source.is_some());
+        let pattern =
+            pattern_source.and_then(|(source, at)| match regex_lite::Regex::new(&format!("^(?:{source})$")) {
+                Ok(regex) => Some(Pattern { source, regex, message: pattern_message? }),
+                Err(error) => {
+                    let problem = Problem::BadValue {
+                        key: "pattern".into(),
+                        value: format!("{source} ({error})"),
+                        expected: "a regular expression",
+                    };
+                    self.error(at, problem);
+                    None
+                }
+            });
+        let mut checks = Vec::new();
+        if let Some(list) = reader.array(self, "check") {
+            for entry in list.iter() {
+                let Some(check_table) = self.table(entry, "check") else { continue };
+                let mut check_reader = Reader::new(check_table, span_of(entry), CHECK_KEYS);
+                let rule = check_reader.required_text(self, "rule").and_then(|(text, at)| self.condition(&text, at));
+                let message = check_reader.bilingual(self, "message", true);
+                check_reader.finish(self);
+                if let (Some(rule), Some(message)) = (rule, message) {
+                    checks.push(CrossCheck { rule, message });
+                }
+            }
+        }
         let derived = reader.sub_table(self, "derived").and_then(|(derived_table, derived_span)| {
             let mut derived_reader = Reader::new(derived_table, derived_span, DERIVED_KEYS);
             let from = derived_reader.required_text(self, "from");
@@ -364,7 +396,7 @@ impl<'s> Loader<'s> {
         if matches!(kind, FieldKind::OneOf | FieldKind::ManyOf) && options.is_empty() {
             self.error(id_span, Problem::ChoiceWithoutOptions { field: id.clone() });
         }
-        let constraints = Constraints { min_length, max_length, min, max };
+        let constraints = Constraints { min_length, max_length, min, max, pattern };
         let field = Field {
             id: field_id.clone(),
             kind,
@@ -374,6 +406,7 @@ impl<'s> Loader<'s> {
             required,
             condition,
             derived,
+            checks,
             options,
             constraints,
         };
@@ -959,7 +992,7 @@ impl<'t, 's> Reader<'t, 's> {
 
 /// The static name of a required bilingual key, for [`Problem::MissingKey`].
 fn static_key(key: &str) -> &'static str {
-    ["title", "label", "name", "description", "department", "summary", "commitment"]
+    ["title", "label", "name", "description", "department", "summary", "commitment", "message", "pattern_message"]
         .into_iter()
         .find(|known| *known == key)
         .unwrap_or("text")

@@ -123,7 +123,7 @@ fn every_problem_is_reported_at_once_with_its_line() {
         found,
         [
             "22: “kind” cannot be “adress”; choose one of text, long_text, integer, decimal, money, date, yes_no, one_of, many_of, id_number, credit_code, mobile, landline, postcode, email, bank_card, person_name, address",
-            "24: unknown key “requird” (a typo? the keys are id, kind, label, help, plain, required, condition, options, min_length, max_length, min, max, derived)",
+            "24: unknown key “requird” (a typo? the keys are id, kind, label, help, plain, required, condition, options, min_length, max_length, min, max, pattern, pattern_message, derived, check)",
             "29: “name” has no English text",
             "35: item “licence” promises 20 days, more than its legal 15",
             // A consequence of the misspelt bundle item below, and only a warning.
@@ -214,4 +214,41 @@ fn syntax_errors_and_condition_errors_point_into_the_file() {
     let json = diagnostics[0].to_json(&text);
     assert_eq!((json["line"].as_u64(), json["column"].as_u64()), (Some(45), Some(30)));
     assert_eq!(json["severity"], "error");
+}
+
+#[test]
+fn patterns_and_cross_field_checks_load_and_are_checked() {
+    let fields = r#"
+[[field]]
+id = "premises.room"
+kind = "text"
+label = { zh = "房号", en = "Room" }
+pattern = "[A-Z][0-9]{3}"
+pattern_message = { zh = "房号是一个大写字母加三位数字，例如 B204", en = "A room is a capital letter and three digits, such as B204" }
+
+[[field.check]]
+rule = 'premises.tenure == "owned" or premises.room != "A000"'
+message = { zh = "租用场所不能是 A000", en = "A rented place cannot be room A000" }
+"#;
+    let text = format!("{CLEAN}{}", fields.replace("[[field]]", "[[field]]").as_str()).replace(
+        "fields = [{ field = \"premises.address\"",
+        "fields = [\"premises.room\", { field = \"premises.address\"",
+    );
+    let (catalog, diagnostics) = load_one(&text);
+    assert_eq!(diagnostics, [], "{diagnostics:#?}");
+    let room = catalog.field(&FieldId::new("premises.room")).expect("loaded");
+    let pattern = room.constraints.pattern.as_ref().expect("a pattern");
+    assert!(pattern.regex.is_match("B204") && !pattern.regex.is_match("B2045") && !pattern.regex.is_match("xB204"));
+    assert_eq!(room.checks.len(), 1);
+
+    let broken = text
+        .replace("[A-Z][0-9]{3}", "[A-Z")
+        .replace("premises.room != \"A000\"", "premises.rooms != \"A000\"")
+        .replace("pattern_message = { zh", "pattern_mesage = { zh");
+    let found = problems(&broken);
+    let expect = |message: &str| assert!(found.iter().any(|line| line.contains(message)), "{message}\n{found:#?}");
+    expect("“pattern” = “[A-Z (");
+    expect("condition: there is no field “premises.rooms”");
+    expect("unknown key “pattern_mesage”");
+    expect("the key “pattern_message” is required");
 }

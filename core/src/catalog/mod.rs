@@ -133,6 +133,8 @@ pub struct Constraints {
     pub min: Option<Bound>,
     /// Largest number or latest date.
     pub max: Option<Bound>,
+    /// A format the whole answer must match.
+    pub pattern: Option<Pattern>,
 }
 
 /// A parsed condition with its source text, as the catalog wrote it (条件).
@@ -169,6 +171,31 @@ pub struct Derived {
     pub editable: bool,
 }
 
+/// A rule across fields (交叉校验), such as "the birth date matches the ID number" or "the end
+/// date is after the start date", with the message shown beside the field when it fails.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrossCheck {
+    pub rule: Condition,
+    pub message: Text,
+}
+
+/// A text pattern an answer must match (格式), as a regular expression, with the message shown
+/// when it does not (a regular expression means nothing to an applicant).
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub source: String,
+    pub regex: regex_lite::Regex,
+    pub message: Text,
+}
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source && self.message == other.message
+    }
+}
+
+impl Eq for Pattern {}
+
 /// One question of a departmental form (表单字段).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
@@ -183,6 +210,8 @@ pub struct Field {
     /// When the field is asked at all; `None` for always.
     pub condition: Option<Condition>,
     pub derived: Option<Derived>,
+    /// Cross-field checks (交叉校验) that must hold once the field is answered.
+    pub checks: Vec<CrossCheck>,
     /// The choices of a one-of or many-of field.
     pub options: Vec<FieldOption>,
     pub constraints: Constraints,
@@ -200,6 +229,7 @@ impl Field {
             required: false,
             condition: None,
             derived: None,
+            checks: Vec::new(),
             options: Vec::new(),
             constraints: Constraints::default(),
         }

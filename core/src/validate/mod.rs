@@ -28,6 +28,7 @@ pub use postcode::{parse_postcode, PostcodeError};
 use crate::catalog::{Bound, Field, FieldKind};
 use crate::date::Date;
 use crate::text::Lang;
+use crate::text::Text;
 
 /// First two digits of a GB/T 2260 division code: the provinces, and 81/82/83 used on the
 /// residence permits of people from Hong Kong, Macao and Taiwan.
@@ -99,6 +100,14 @@ pub enum FieldError {
     AboveMaximum {
         max: String,
     },
+    /// Occurs when a text does not match the catalog's pattern; the catalog words the message.
+    PatternMismatch {
+        message: Text,
+    },
+    /// Occurs when a cross-field check of the catalog fails; the catalog words the message.
+    CrossCheckFailed {
+        message: Text,
+    },
 }
 
 impl FieldError {
@@ -161,6 +170,9 @@ impl FieldError {
             }
             (FieldError::TooManyCharacters { max, length }, Lang::En) => {
                 format!("The {} has at most {max} characters; you entered {length}", field.label.en.to_lowercase())
+            }
+            (FieldError::PatternMismatch { message } | FieldError::CrossCheckFailed { message }, _) => {
+                message.get(lang).to_owned()
             }
             (FieldError::BelowMinimum { min }, Lang::Zh) => match field.kind {
                 FieldKind::Date => format!("{}不能早于 {min}", field.label.zh),
@@ -282,6 +294,9 @@ fn check_constraints(field: &Field, text: &str, value: &Value, today: Date) -> R
     }
     if let Some(max) = constraints.max_length.filter(|max| length > *max as usize) {
         return Err(FieldError::TooManyCharacters { max, length });
+    }
+    if let Some(pattern) = constraints.pattern.as_ref().filter(|pattern| !pattern.regex.is_match(text)) {
+        return Err(FieldError::PatternMismatch { message: pattern.message.clone() });
     }
     let shown = |bound: Bound| match bound {
         Bound::Number(number) if field.kind == FieldKind::Money => number::format_money(number),

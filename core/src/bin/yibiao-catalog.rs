@@ -1,4 +1,4 @@
-//! `yibiao check <folder> [--json] [--lang zh|en]`: checks a catalog folder the way the app's
+//! `yibiao-catalog check <folder> [--json] [--lang zh|en]`: checks a catalog folder the way the app's
 //! build does, and prints every problem with its file, line and column. Exit code 1 when there
 //! are errors (warnings alone exit 0), 2 when the folder cannot be read or the call is wrong.
 
@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use yibiao_core::catalog::{load, Severity, Source};
 use yibiao_core::Lang;
 
-const USAGE: &str = "usage: yibiao check <catalog folder> [--json] [--lang zh|en]";
+const USAGE: &str = "usage: yibiao-catalog check <catalog folder> [--json] [--lang zh|en]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
