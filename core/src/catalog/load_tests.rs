@@ -230,7 +230,7 @@ pattern_message = { zh = "房号是一个大写字母加三位数字，例如 B2
 rule = 'premises.tenure == "owned" or premises.room != "A000"'
 message = { zh = "租用场所不能是 A000", en = "A rented place cannot be room A000" }
 "#;
-    let text = format!("{CLEAN}{}", fields.replace("[[field]]", "[[field]]").as_str()).replace(
+    let text = format!("{CLEAN}{fields}").replace(
         "fields = [{ field = \"premises.address\"",
         "fields = [\"premises.room\", { field = \"premises.address\"",
     );
