@@ -35,3 +35,30 @@ fn the_shipped_catalog_has_no_problem() {
         assert!(catalog.calendar.years().any(|(covered, _)| *covered == year), "the calendar covers {year}");
     }
 }
+
+/// The worked example of assets/catalog/README.md loads clean and plans as the text says.
+#[test]
+fn the_worked_example_of_the_authors_guide_is_right() {
+    use yibiao_core::plan::{Answers, Plan};
+    use yibiao_core::{BundleId, Date, FieldId};
+
+    let guide = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/catalog/README.md"))
+        .expect("the guide exists");
+    let start = guide.find("```toml\n[catalog]").expect("the example starts") + "```toml\n".len();
+    let end = start + guide[start..].find("```").expect("the example ends");
+    let (catalog, diagnostics) = load(&[Source { path: "README.md".into(), text: guide[start..end].to_owned() }]);
+    assert_eq!(diagnostics, []);
+    let today = Date::from_ymd(2026, 11, 23).expect("valid");
+    let plan_for = |pairs: &[(&str, &str)]| {
+        let answers: Answers = pairs.iter().map(|(f, v)| (FieldId::new(*f), (*v).to_owned())).collect();
+        Plan::new(&catalog, &BundleId::new("open_shop"), &answers, today).expect("plans")
+    };
+    let rented = plan_for(&[("premises.tenure", "rented"), ("applicant.by_agent", "no")]);
+    assert_eq!(rented.fields().count() + rented.questions.len(), 6, "2 questions and 4 form fields");
+    let materials: Vec<&str> = rented.checklist.iter().map(|entry| entry.material.id.as_str()).collect();
+    assert_eq!(materials, ["id_card", "lease"]);
+    let owned = plan_for(&[("premises.tenure", "owned"), ("applicant.by_agent", "yes")]);
+    let materials: Vec<&str> = owned.checklist.iter().map(|entry| entry.material.id.as_str()).collect();
+    assert_eq!(materials, ["id_card", "property_certificate", "power_of_attorney"]);
+    assert!(owned.fields().any(|field| field.field.id.as_str() == "applicant.agent_name"));
+}
