@@ -11,7 +11,7 @@ use yibiao_core::Date;
 use crate::components::{Masthead, NoticeBanner, SkipLink};
 use crate::i18n::Ui;
 use crate::notice::Notice;
-use crate::pages::{ChecklistPage, FormPage, HomePage};
+use crate::pages::{CatalogPage, ChecklistPage, FormPage, HomePage};
 use crate::platform::storage::{Storage, StorageError};
 use crate::platform::{dom, history};
 use crate::route;
@@ -48,9 +48,13 @@ fn restore(storage: &Storage) -> (State, Option<DraftError>) {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
+    let active = {
+        let storage = props.storage.clone();
+        use_memo((), move |_| crate::catalog::active(&storage))
+    };
     let env = {
-        let today = props.today;
-        use_memo((), move |_| AppEnv { catalog: crate::catalog::shipped(), today })
+        let (today, active) = (props.today, active.clone());
+        use_memo((), move |_| AppEnv { catalog: active.0.clone(), origin: active.1, today })
     };
     let restored = {
         let storage = props.storage.clone();
@@ -64,6 +68,7 @@ pub fn App(props: &AppProps) -> Html {
         let initial = match (&props.storage_problem, &restored.1) {
             (Some(_), _) => Some(Notice::StorageUnavailable),
             (None, Some(error)) => Some(Notice::DraftUnreadable(error.clone())),
+            (None, None) if active.2 => Some(Notice::LoadedCatalogUnusable),
             (None, None) => None,
         };
         use_state(move || initial)
@@ -118,6 +123,14 @@ pub fn App(props: &AppProps) -> Html {
         Page::Home => html! { <HomePage /> },
         Page::Form => html! { <FormPage /> },
         Page::Checklist => html! { <ChecklistPage /> },
+        Page::CatalogFile => html! { <CatalogPage storage={props.storage.clone()} /> },
+    };
+    let open_catalog_page = {
+        let dispatcher = store.dispatcher();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            dispatcher.dispatch(Action::GoTo(Page::CatalogFile));
+        })
     };
     html! {
         <ContextProvider<crate::store::StoreHandle> context={store.clone()}>
@@ -131,6 +144,7 @@ pub fn App(props: &AppProps) -> Html {
             </main>
             <footer class="footer">
                 <p>{ Ui::PrivacyNote.text(lang) }</p>
+                <p><a href={route::fragment(Page::CatalogFile)} onclick={open_catalog_page}>{ Ui::CatalogLink.text(lang) }</a></p>
             </footer>
         </ContextProvider<crate::store::StoreHandle>>
     }

@@ -40,6 +40,20 @@ pub enum Ui {
     StorageUnavailable,
     Dismiss,
     SkipToContent,
+    LoadedCatalogUnusable,
+    CatalogLink,
+    CatalogHeading,
+    CatalogIntro,
+    CatalogCurrentBuiltIn,
+    CatalogCurrentLoaded,
+    CatalogChooseFiles,
+    CatalogChooseHint,
+    CatalogChecking,
+    CatalogRefused,
+    CatalogReady,
+    CatalogUse,
+    CatalogRestore,
+    CatalogUnreadableFile,
 }
 
 impl Ui {
@@ -100,6 +114,29 @@ impl Ui {
             ),
             Ui::Dismiss => ("知道了", "Dismiss"),
             Ui::SkipToContent => ("跳到正文", "Skip to main content"),
+            Ui::LoadedCatalogUnusable => (
+                "本机加载的事项目录已无法通过检查，现使用内置目录。请管理员重新加载。",
+                "The catalog loaded on this device no longer passes the check, so the built-in one is used. An administrator should load it again.",
+            ),
+            Ui::CatalogLink => ("加载事项目录（管理员）", "Load a catalog (administrators)"),
+            Ui::CatalogHeading => ("加载事项目录", "Load a catalog"),
+            Ui::CatalogIntro => (
+                "大厅管理员可以在这里加载本局的目录文件（.toml），代替内置目录。文件只在本机检查和保存，目录中不含个人信息。",
+                "Hall administrators can load the bureau's own catalog files (.toml) here in place of the built-in catalog. The files are checked and kept on this device only; a catalog holds no personal data.",
+            ),
+            Ui::CatalogCurrentBuiltIn => ("正在使用：内置目录", "In use: the built-in catalog"),
+            Ui::CatalogCurrentLoaded => ("正在使用：本机加载的目录", "In use: a catalog loaded on this device"),
+            Ui::CatalogChooseFiles => ("选择目录文件", "Choose catalog files"),
+            Ui::CatalogChooseHint => (
+                "可一次选择多个 .toml 文件，它们会被一起读取。",
+                "You may choose several .toml files; they are read together.",
+            ),
+            Ui::CatalogChecking => ("正在检查……", "Checking…"),
+            Ui::CatalogRefused => ("目录有错误，未使用。请改正以下问题后重新选择：", "The catalog has errors and was not used. Correct these, then choose the files again:"),
+            Ui::CatalogReady => ("检查通过，可以使用。", "The check passed; the catalog can be used."),
+            Ui::CatalogUse => ("使用这个目录", "Use this catalog"),
+            Ui::CatalogRestore => ("恢复内置目录", "Go back to the built-in catalog"),
+            Ui::CatalogUnreadableFile => ("文件无法读取", "A file could not be read"),
         };
         lang.pick(zh, en)
     }
@@ -191,4 +228,28 @@ pub fn needed_by(lang: Lang, names: &[&str]) -> String {
 /// The window title: "<page> - 一表通".
 pub fn title(lang: Lang, page_heading: &str) -> String {
     format!("{page_heading} - {}", Ui::AppName.text(lang))
+}
+
+/// "catalog 2026.11-1: 1 bundles, 2 items, 6 fields, 3 materials".
+pub fn catalog_summary(lang: Lang, catalog: &yibiao_core::Catalog) -> String {
+    let (bundles, items, fields, materials) =
+        (catalog.bundles.len(), catalog.items.len(), catalog.fields.len(), catalog.materials.len());
+    match lang {
+        Lang::Zh => format!(
+            "目录版本 {}：{bundles} 个一件事，{items} 个事项，{fields} 个字段，{materials} 种材料",
+            catalog.version
+        ),
+        Lang::En => format!(
+            "Catalog version {}: {bundles} bundles, {items} items, {fields} fields, {materials} materials",
+            catalog.version
+        ),
+    }
+}
+
+/// "N errors, N warnings".
+pub fn problem_counts(lang: Lang, errors: usize, warnings: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{errors} 个错误，{warnings} 个警告"),
+        Lang::En => format!("{errors} errors, {warnings} warnings"),
+    }
 }

@@ -14,6 +14,8 @@ pub enum Notice {
     StorageUnavailable,
     /// The saved draft could not be opened; it was set aside, not deleted.
     DraftUnreadable(DraftError),
+    /// A catalog loaded on this device no longer checks clean; the built-in one is used.
+    LoadedCatalogUnusable,
 }
 
 impl Notice {
@@ -22,6 +24,7 @@ impl Notice {
             Notice::StorageFull => Ui::StorageFull.text(lang).to_owned(),
             Notice::StorageUnavailable => Ui::StorageUnavailable.text(lang).to_owned(),
             Notice::DraftUnreadable(error) => error.message(lang),
+            Notice::LoadedCatalogUnusable => Ui::LoadedCatalogUnusable.text(lang).to_owned(),
         }
     }
 }

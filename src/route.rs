@@ -8,6 +8,7 @@ pub fn fragment(page: Page) -> &'static str {
         Page::Home => "#/",
         Page::Form => "#/form",
         Page::Checklist => "#/checklist",
+        Page::CatalogFile => "#/catalog",
     }
 }
 
@@ -17,6 +18,7 @@ pub fn page(fragment: &str) -> Option<Page> {
         "" | "#" | "#/" => Some(Page::Home),
         "#/form" => Some(Page::Form),
         "#/checklist" => Some(Page::Checklist),
+        "#/catalog" => Some(Page::CatalogFile),
         _ => None,
     }
 }
@@ -27,7 +29,7 @@ mod tests {
 
     #[test]
     fn every_page_round_trips_through_its_fragment() {
-        for page_value in [Page::Home, Page::Form, Page::Checklist] {
+        for page_value in [Page::Home, Page::Form, Page::Checklist, Page::CatalogFile] {
             assert_eq!(page(fragment(page_value)), Some(page_value));
         }
         assert_eq!(page("#main"), None);

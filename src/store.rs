@@ -11,6 +11,7 @@ use yibiao_core::{Catalog, Date};
 #[derive(Debug, PartialEq)]
 pub struct AppEnv {
     pub catalog: Catalog,
+    pub origin: crate::catalog::CatalogOrigin,
     pub today: Date,
 }
 

@@ -22,6 +22,15 @@ pub enum Page {
     Form,
     /// The one-time checklist (一次性告知材料清单).
     Checklist,
+    /// Loading a catalog file (加载目录，管理员用).
+    CatalogFile,
+}
+
+impl Page {
+    /// Pages that show an application; without one they fall back to the home page.
+    pub fn needs_application(self) -> bool {
+        matches!(self, Page::Form | Page::Checklist)
+    }
 }
 
 /// One application in progress: a bundle and what has been typed for it (草稿).
@@ -123,7 +132,7 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
             next.page = Page::Form;
         }
         Action::GoTo(page) => {
-            next.page = if next.application.is_some() { page } else { Page::Home };
+            next.page = if page.needs_application() && next.application.is_none() { Page::Home } else { page };
         }
         Action::Answer { field, value } => {
             let application = next.application.as_mut()?;
@@ -215,6 +224,8 @@ mod tests {
     fn pages_that_need_an_application_fall_back_home() {
         let state = run(&demo_catalog(), [Action::GoTo(Page::Checklist)]);
         assert_eq!(state.page, Page::Home);
+        let state = run(&demo_catalog(), [Action::GoTo(Page::CatalogFile)]);
+        assert_eq!(state.page, Page::CatalogFile, "loading a catalog needs no application");
     }
 
     #[test]

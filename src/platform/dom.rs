@@ -44,3 +44,10 @@ pub fn remove_boot_message() {
         element.remove();
     }
 }
+
+/// Reloads the page (after the catalog changes, everything starts from it again).
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}

@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod dom;
 pub mod download;
+pub mod files;
 pub mod history;
 pub mod service_worker;
 pub mod storage;

@@ -6,7 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -268,6 +269,39 @@ test('deleting the draft asks first, and a deleted draft stays deleted', { timeo
   await heading().filter({ hasText: '您要办什么事？' }).waitFor();
   assert.equal(await page.locator('.draft-panel').count(), 0);
   await page.getByRole('button', { name: '开始办理' }).waitFor();
+});
+
+test('an administrator loads a catalog: one with errors is refused, a clean one is used', { timeout: TEST_TIMEOUT }, async () => {
+  // The worked example of the catalog authors' guide is a complete catalog.
+  const guide = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../assets/catalog/README.md'), 'utf8');
+  const example = guide.slice(guide.indexOf('```toml\n[catalog]') + 8, guide.indexOf('```', guide.indexOf('```toml\n[catalog]') + 8));
+  const broken = example.replace('kind = "person_name"', 'kind = "moblie"');
+
+  await page.getByRole('link', { name: '加载事项目录（管理员）' }).click();
+  await heading().filter({ hasText: '加载事项目录' }).waitFor();
+  await page.getByText('正在使用：内置目录').waitFor();
+  const input = page.getByLabel('选择目录文件');
+  await input.setInputFiles({ name: 'broken.toml', mimeType: 'text/plain', buffer: Buffer.from(broken) });
+  await page.locator('.catalog-result').waitFor();
+  assert.match(await page.locator('.catalog-result').innerText(), /目录有错误，未使用/);
+  assert.match(await page.locator('.diagnostics').innerText(), /broken\.toml:\d+:8: 错误: “kind”不能是“moblie”/);
+  assert.equal(await page.getByRole('button', { name: '使用这个目录' }).count(), 0, 'a catalog with errors cannot be used');
+  await expectAccessible('a refused catalog');
+  await screenshots('9-catalog-refused');
+
+  await input.setInputFiles({ name: 'shop.toml', mimeType: 'text/plain', buffer: Buffer.from(example) });
+  await page.getByText('检查通过，可以使用。').waitFor();
+  await page.getByRole('button', { name: '使用这个目录' }).click();
+  await page.getByText('正在使用：本机加载的目录').waitFor();
+  await page.getByRole('link', { name: '返回首页' }).click();
+  await page.getByRole('heading', { name: '开店' }).waitFor();
+  assert.equal(await page.getByRole('heading', { name: '企业开办' }).count(), 0);
+
+  await page.getByRole('link', { name: '加载事项目录（管理员）' }).click();
+  await page.getByRole('button', { name: '恢复内置目录' }).click();
+  await page.getByText('正在使用：内置目录').waitFor();
+  await page.getByRole('link', { name: '返回首页' }).click();
+  await page.getByRole('heading', { name: '企业开办' }).waitFor();
 });
 
 test('no request left 127.0.0.1, and the page reported no error', { timeout: TEST_TIMEOUT }, () => {

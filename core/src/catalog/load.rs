@@ -18,7 +18,7 @@ use crate::text::{Lang, Text};
 use crate::validate::{parse_number, NumberKind};
 
 /// One catalog file: its path (for messages) and its text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     pub path: String,
     pub text: String,
@@ -143,6 +143,21 @@ struct Loader<'s> {
     material_references: Vec<(MaterialId, Place)>,
     item_references: Vec<(ItemId, Place)>,
     file: usize,
+}
+
+/// Stores catalog files as one JSON text (for a catalog an administrator loads at run time).
+pub fn encode_sources(sources: &[Source]) -> String {
+    serde_json::to_string(sources).unwrap_or_default()
+}
+
+/// Reads catalog files stored with [`encode_sources`]; `None` if the text is not such a list.
+pub fn decode_sources(text: &str) -> Option<Vec<Source>> {
+    serde_json::from_str(text).ok()
+}
+
+/// Whether any diagnostic is an error (warnings do not stop a catalog from being used).
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(|diagnostic| diagnostic.severity == Severity::Error)
 }
 
 /// Reads the catalog from `sources`.

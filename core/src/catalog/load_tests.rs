@@ -252,3 +252,12 @@ message = { zh = "租用场所不能是 A000", en = "A rented place cannot be ro
     expect("unknown key “pattern_mesage”");
     expect("the key “pattern_message” is required");
 }
+
+#[test]
+fn stored_sources_round_trip() {
+    let sources = vec![Source { path: "a.toml".into(), text: CLEAN.into() }];
+    assert_eq!(decode_sources(&encode_sources(&sources)), Some(sources));
+    assert_eq!(decode_sources("not json"), None);
+    assert!(!has_errors(&load_one(CLEAN).1));
+    assert!(has_errors(&load_one("[catalog]\nversion = 3").1));
+}

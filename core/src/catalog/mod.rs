@@ -7,7 +7,7 @@ pub mod diagnostic;
 mod load;
 
 pub use diagnostic::{Diagnostic, Problem, Severity};
-pub use load::{load, Source};
+pub use load::{decode_sources, encode_sources, has_errors, load, Source};
 
 use std::collections::BTreeMap;
 use std::fmt;
