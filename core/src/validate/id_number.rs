@@ -332,6 +332,18 @@ mod tests {
     }
 
     proptest! {
+        /// MOD 11-2 detects every swap of two different adjacent digits among the first 17:
+        /// neighbouring weights differ by a factor of 2, which is invertible modulo 11.
+        #[test]
+        fn adjacent_transpositions_of_the_first_seventeen_are_rejected(prefix in valid_prefix(), position in 0usize..16) {
+            let code = complete(&prefix);
+            let mut characters: Vec<char> = code.chars().collect();
+            prop_assume!(characters[position] != characters[position + 1]);
+            characters.swap(position, position + 1);
+            let changed: String = characters.into_iter().collect();
+            prop_assert!(check(&changed).is_err(), "{code} -> {changed}");
+        }
+
         #[test]
         fn generated_valid_numbers_are_accepted(prefix in valid_prefix()) {
             let code = complete(&prefix);

@@ -3,7 +3,7 @@
 /// The core builds and tests natively: it may never depend on a web crate.
 #[test]
 fn core_has_no_web_dependency() {
-    let manifest = include_str!("../Cargo.toml");
+    let manifest = include_str!("../../Cargo.toml");
     let forbidden = ["yew", "web-sys", "js-sys", "gloo", "wasm-bindgen"];
     for line in manifest.lines() {
         let name = line.split('=').next().unwrap_or_default().trim();

@@ -1,0 +1,6 @@
+//! The core's integration tests, in one binary: invariants of the crate, the shipped catalog,
+//! and the checker command.
+
+mod checker_command;
+mod invariants;
+mod shipped_catalog;
