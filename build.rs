@@ -5,29 +5,20 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use yibiao_core::catalog::{load, Severity, Source};
+use yibiao_core::catalog::{load, read_folder, Severity};
 use yibiao_core::Lang;
 
 fn main() {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets").join("catalog");
     println!("cargo:rerun-if-changed={}", folder.display());
-    let mut paths: Vec<_> = std::fs::read_dir(&folder)
-        .unwrap_or_else(|error| panic!("cannot read {}: {error}", folder.display()))
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    paths.sort();
-    let mut sources = Vec::new();
+    let sources = read_folder(&folder).unwrap_or_else(|error| panic!("cannot read {}: {error}", folder.display()));
     let mut generated = String::from("/// The catalog files, embedded at build time: (file name, text).\n");
     generated.push_str("pub const CATALOG_SOURCES: &[(&str, &str)] = &[\n");
-    for path in &paths {
-        println!("cargo:rerun-if-changed={}", path.display());
-        let name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
-        let text =
-            std::fs::read_to_string(path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
-        let _ = writeln!(generated, "    ({name:?}, include_str!({:?})),", path.display().to_string());
-        sources.push(Source { path: format!("assets/catalog/{name}"), text });
+    for source in &sources {
+        println!("cargo:rerun-if-changed={}", source.path);
+        let name =
+            Path::new(&source.path).file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        let _ = writeln!(generated, "    ({name:?}, include_str!({:?})),", source.path);
     }
     generated.push_str("];\n");
 

@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 use std::hint::black_box;
 
-use yibiao_core::catalog::{load, FieldKind, Source};
+use yibiao_core::catalog::{load, read_folder, FieldKind, Source};
 use yibiao_core::plan::{field_errors, Answers, Plan};
 use yibiao_core::verdict::{verdict, Provision, Provisions};
 use yibiao_core::{BundleId, Catalog, Date};
@@ -21,18 +21,7 @@ fn today() -> Date {
 }
 
 fn shipped_sources() -> Vec<Source> {
-    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/catalog");
-    let mut paths: Vec<_> = std::fs::read_dir(folder)
-        .expect("assets/catalog")
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|path| Source { path: path.display().to_string(), text: std::fs::read_to_string(path).expect("readable") })
-        .collect()
+    read_folder(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/catalog")).expect("assets/catalog")
 }
 
 /// A valid answer for a field of `kind`.

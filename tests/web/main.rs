@@ -16,17 +16,18 @@ const ID_INPUT: &str = "#field-applicant-id_number";
 /// The bundle of the shipped catalog these tests walk through.
 const ENTERPRISE_OPENING: &str = "enterprise_opening";
 
-/// Mounts the app in a fresh element, opened on the shipped bundle's form in `lang`.
-async fn mount_form(lang: Lang) -> (Element, Storage) {
-    let store = MemoryStore::new();
-    let state = State {
+/// The state of an application just opened on the shipped bundle's form.
+fn form_state(lang: Lang) -> State {
+    State {
         lang,
         page: Page::Form,
         application: Some(Application::new(BundleId::new(ENTERPRISE_OPENING))),
         failed_continues: 0,
-    };
-    store.set(DRAFT_KEY, &draft::encode(&state, "test")).expect("memory store accepts");
-    let storage = Storage::new(store);
+    }
+}
+
+/// Mounts the app in a fresh element over `storage`.
+async fn mount(storage: &Storage) -> Element {
     let document = gloo_document();
     let root = document.create_element("div").expect("div");
     document.body().expect("body").append_child(&root).expect("attached");
@@ -37,7 +38,15 @@ async fn mount_form(lang: Lang) -> (Element, Storage) {
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
-    (root, storage)
+    root
+}
+
+/// Mounts the app with a saved draft open on the shipped bundle's form in `lang`.
+async fn mount_form(lang: Lang) -> (Element, Storage) {
+    let store = MemoryStore::new();
+    store.set(DRAFT_KEY, &draft::encode(&form_state(lang), "test")).expect("memory store accepts");
+    let storage = Storage::new(store);
+    (mount(&storage).await, storage)
 }
 
 fn gloo_document() -> web_sys::Document {
@@ -157,27 +166,13 @@ async fn switching_language_changes_every_label_and_keeps_answers() {
 #[wasm_bindgen_test]
 async fn a_full_disk_is_reported_and_the_last_saved_draft_survives() {
     // Room for the draft as mounted, and for a few more characters, but not many.
-    let state = State {
-        lang: Lang::Zh,
-        page: Page::Form,
-        application: Some(Application::new(BundleId::new(ENTERPRISE_OPENING))),
-        failed_continues: 0,
-    };
+    let state = form_state(Lang::Zh);
     let version = yibiao::catalog::shipped().version;
     let quota = DRAFT_KEY.len() + draft::encode(&state, &version).len() + 40;
     let store = MemoryStore::with_quota(quota);
     store.set(DRAFT_KEY, &draft::encode(&state, &version)).expect("fits");
     let storage = Storage::new(store);
-    let document = gloo_document();
-    let root = document.create_element("div").expect("div");
-    document.body().expect("body").append_child(&root).expect("attached");
-    let props = AppProps {
-        storage: storage.clone(),
-        storage_problem: None,
-        today: Date::from_ymd(2026, 11, 22).expect("valid"),
-    };
-    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
+    let root = mount(&storage).await;
     assert!(root.query_selector(".notice").ok().flatten().is_none(), "no notice while saving works");
 
     let input: HtmlInputElement = find(&root, "#field-applicant-name");

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use yibiao_core::catalog::{load, Severity, Source};
+use yibiao_core::catalog::{load, read_folder, Severity};
 use yibiao_core::Lang;
 
 const USAGE: &str = "usage: yibiao-catalog check <catalog folder> [--json] [--lang zh|en]";
@@ -21,7 +21,7 @@ fn main() -> ExitCode {
         Some(code) if code == "en" => Lang::En,
         _ => Lang::Zh,
     };
-    let sources = match read_sources(Path::new(folder)) {
+    let sources = match read_folder(Path::new(folder)) {
         Ok(sources) if !sources.is_empty() => sources,
         Ok(_) => {
             eprintln!("{folder}: {}", lang.pick("文件夹中没有 .toml 文件", "the folder has no .toml files"));
@@ -70,18 +70,4 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// Every `.toml` file of the folder, sorted by name, with paths as given on the command line.
-fn read_sources(folder: &Path) -> std::io::Result<Vec<Source>> {
-    let mut paths: Vec<_> = std::fs::read_dir(folder)?
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|path| Ok(Source { text: std::fs::read_to_string(&path)?, path: path.display().to_string() }))
-        .collect()
 }

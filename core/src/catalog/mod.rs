@@ -4,9 +4,13 @@
 //! material id is the same document, which is what lets the plan merge them.
 
 pub mod diagnostic;
+#[cfg(not(target_arch = "wasm32"))]
+mod folder;
 mod load;
 
 pub use diagnostic::{Diagnostic, Problem, Severity};
+#[cfg(not(target_arch = "wasm32"))]
+pub use folder::read_folder;
 pub use load::{decode_sources, encode_sources, has_errors, load, Source};
 
 use std::collections::BTreeMap;

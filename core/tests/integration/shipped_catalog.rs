@@ -2,26 +2,13 @@
 
 use std::path::Path;
 
-use yibiao_core::catalog::{load, Source};
+use yibiao_core::catalog::{load, read_folder, Source};
 use yibiao_core::Lang;
 
 #[test]
 fn the_shipped_catalog_has_no_problem() {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/catalog");
-    let mut paths: Vec<_> = std::fs::read_dir(&folder)
-        .expect("assets/catalog exists")
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    paths.sort();
-    let sources: Vec<Source> = paths
-        .iter()
-        .map(|path| Source {
-            path: path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default(),
-            text: std::fs::read_to_string(path).expect("readable"),
-        })
-        .collect();
+    let sources =
+        read_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/catalog")).expect("assets/catalog");
     let (catalog, diagnostics) = load(&sources);
     let rendered: Vec<String> = diagnostics
         .iter()
