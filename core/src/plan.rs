@@ -240,19 +240,21 @@ pub fn derived_value(catalog: &Catalog, answers: &Answers, field: &Field, today:
     })
 }
 
-/// Every error of the combined form, in form order: each answer against its field's kind and
-/// constraints, then against the field's cross-field checks. A check that cannot be decided
+/// Every error of the situation questions and the combined form, in the order asked: each
+/// answer against its field's kind and constraints, then against the field's cross-field checks. A check that cannot be decided
 /// yet (it reads an unanswered field) is not an error.
 pub fn field_errors(catalog: &Catalog, plan: &Plan, answers: &Answers, today: Date) -> Vec<(FieldId, FieldError)> {
     let lookup = |id: &FieldId| typed_answer(catalog, answers, id, today);
-    plan.fields()
-        .filter_map(|planned| {
-            let field = &planned.field;
+    let questions = plan.questions.iter().map(|question| (&question.field, question.field.required));
+    let fields = plan.fields().map(|planned| (&planned.field, planned.required));
+    questions
+        .chain(fields)
+        .filter_map(|(field, required)| {
             let answer = answers.get(&field.id).map(String::as_str).unwrap_or_default();
-            let checked = if planned.required == field.required {
+            let checked = if required == field.required {
                 check_value(field, answer, today)
             } else {
-                check_value(&Field { required: planned.required, ..field.clone() }, answer, today)
+                check_value(&Field { required, ..field.clone() }, answer, today)
             };
             if let Err(error) = checked {
                 return Some((field.id.clone(), error));

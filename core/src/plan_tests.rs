@@ -322,3 +322,20 @@ fn cross_field_checks_fail_only_when_decided() {
         "an empty optional field is not checked"
     );
 }
+
+#[test]
+fn unanswered_questions_come_first_among_the_errors() {
+    let catalog = restaurant_catalog();
+    let given = answers(&[("premises.tenure", "rented")]);
+    let plan = Plan::new(&catalog, &BundleId::new(RESTAURANT), &given, today()).expect("plans");
+    let errors = field_errors(&catalog, &plan, &given, today());
+    let first: Vec<(&str, &FieldError)> = errors.iter().take(3).map(|(field, error)| (field.as_str(), error)).collect();
+    assert_eq!(
+        first,
+        [
+            ("application.by_agent", &FieldError::Required),
+            ("premises.large", &FieldError::Required),
+            ("applicant.name", &FieldError::Required),
+        ]
+    );
+}

@@ -125,9 +125,12 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
         Action::SetLang(lang) => next.lang = lang,
         Action::OpenBundle(bundle) => {
             env.catalog.bundle(&bundle)?;
-            let keep = next.application.as_ref().is_some_and(|application| application.bundle == bundle);
-            if !keep {
-                next.application = Some(Application::new(bundle));
+            match &next.application {
+                Some(application) if application.bundle == bundle => {}
+                // Never silently replace an application that has answers: it must be finished
+                // or deleted first (the home page says so).
+                Some(application) if !application.answers.is_empty() => return None,
+                _ => next.application = Some(Application::new(bundle)),
             }
             next.page = Page::Form;
         }
@@ -218,6 +221,20 @@ mod tests {
         let catalog = demo_catalog();
         let state = run(&catalog, [open(), answer("applicant.name", "张三"), Action::GoTo(Page::Home), open()]);
         assert_eq!(state.application.expect("kept").answer(&FieldId::new("applicant.name")), "张三");
+    }
+
+    #[test]
+    fn another_bundle_never_replaces_an_application_with_answers() {
+        let mut catalog = demo_catalog();
+        let mut other = catalog.bundles[0].clone();
+        other.id = BundleId::new("other");
+        catalog.bundles.push(other);
+        let open_other = || Action::OpenBundle(BundleId::new("other"));
+        let kept = run(&catalog, [open(), answer("applicant.name", "张三"), Action::GoTo(Page::Home), open_other()]);
+        assert_eq!(kept.page, Page::Home, "refused: nothing changes");
+        assert_eq!(kept.application.expect("kept").answer(&FieldId::new("applicant.name")), "张三");
+        let empty = run(&catalog, [open(), Action::GoTo(Page::Home), open_other()]);
+        assert_eq!(empty.application.map(|a| a.bundle), Some(BundleId::new("other")), "an empty one may be replaced");
     }
 
     #[test]

@@ -194,8 +194,11 @@ impl fmt::Display for Verdict {
 /// Pre-checks an application.
 pub fn verdict(catalog: &Catalog, plan: &Plan, answers: &Answers, provisions: &Provisions, today: Date) -> Verdict {
     let mut blockers = Vec::new();
-    for question in plan.questions.iter().filter(|question| !question.answered) {
-        blockers.push(Blocker::UnansweredQuestion(question.field.id.clone()));
+    // An unanswered question is reported once, as a question; its field error would repeat it.
+    let unanswered: Vec<&FieldId> =
+        plan.questions.iter().filter(|question| !question.answered).map(|question| &question.field.id).collect();
+    for field in &unanswered {
+        blockers.push(Blocker::UnansweredQuestion((*field).clone()));
     }
     for pending in &plan.pending {
         for field in &pending.waiting_for {
@@ -211,7 +214,9 @@ pub fn verdict(catalog: &Catalog, plan: &Plan, answers: &Answers, provisions: &P
         }
     }
     for (field, error) in field_errors(catalog, plan, answers, today) {
-        blockers.push(Blocker::FieldError { field, error });
+        if !unanswered.contains(&&field) {
+            blockers.push(Blocker::FieldError { field, error });
+        }
     }
 
     let mut waived = Vec::new();

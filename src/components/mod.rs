@@ -1,6 +1,7 @@
 //! Components: one concern each, one public component per file.
 
 mod back_link;
+mod choice_row;
 mod draft_panel;
 mod error_summary;
 mod field_row;
@@ -9,6 +10,7 @@ mod notice_banner;
 mod skip_link;
 
 pub use back_link::BackLink;
+pub use choice_row::ChoiceRow;
 pub use draft_panel::DraftPanel;
 pub use error_summary::{ErrorSummary, SummaryError};
 pub use field_row::FieldRow;

@@ -46,6 +46,16 @@ pub fn ChecklistPage() -> Html {
             <h1 ref={heading} tabindex="-1">{ Ui::ChecklistHeading.text(lang) }</h1>
             <p class="lead">{ Ui::ChecklistIntro.text(lang) }</p>
 
+            if !plan_ref.pending.is_empty() {
+                <div class="notice" role="status">
+                    <p class="notice-text">
+                        <span class="notice-icon" aria-hidden="true">{ "!" }</span>
+                        { Ui::PendingWarning.text(lang) }
+                        { waiting_for(plan_ref, &store.env.catalog, lang) }
+                    </p>
+                </div>
+            }
+
             <h2>{ Ui::ItemsHeading.text(lang) }</h2>
             <ol class="item-list">
                 for item in plan_ref.items.iter() {
@@ -78,4 +88,16 @@ pub fn ChecklistPage() -> Html {
             <p class="hint">{ Ui::ExportHint.text(lang) }</p>
         </>
     }
+}
+
+/// The unanswered questions the pending parts of the plan wait for, named as the form asks them.
+fn waiting_for(plan: &yibiao_core::Plan, catalog: &yibiao_core::Catalog, lang: yibiao_core::Lang) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for field in plan.pending.iter().flat_map(|pending| pending.waiting_for.iter()) {
+        let name = catalog.field(field).map_or(field.as_str(), |definition| definition.label.get(lang));
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names.join(lang.pick("、", ", "))
 }

@@ -2,10 +2,11 @@
 //! after a failed "continue".
 
 use yew::prelude::*;
+use yibiao_core::catalog::FieldKind;
 use yibiao_core::session::{Action, Page};
 use yibiao_core::FieldId;
 
-use crate::components::{field_dom_id, BackLink, ErrorSummary, FieldRow, SummaryError};
+use crate::components::{field_dom_id, BackLink, ChoiceRow, ErrorSummary, FieldRow, SummaryError};
 use crate::hooks::{use_page_heading, use_plan};
 use crate::i18n::{self, Ui};
 use crate::store::use_store;
@@ -33,17 +34,17 @@ pub fn FormPage() -> Html {
             application.visible_error(error, id).then(|| AttrValue::from(error.message(field, lang)))
         })
     };
+    // In the order asked: situation questions, then the form.
     let summary: Vec<SummaryError> = if application.show_all_errors {
-        plan.fields()
-            .filter_map(|planned| {
-                message_for(&planned.field.id)
-                    .map(|message| SummaryError { target: AttrValue::from(field_dom_id(&planned.field.id)), message })
+        errors
+            .iter()
+            .filter_map(|(field, _)| {
+                message_for(field).map(|message| SummaryError { target: AttrValue::from(field_dom_id(field)), message })
             })
             .collect()
     } else {
         Vec::new()
     };
-
     let on_answer = {
         let store = store.clone();
         Callback::from(move |(field, value): (FieldId, String)| store.dispatch(Action::Answer { field, value }))
@@ -60,6 +61,9 @@ pub fn FormPage() -> Html {
         })
     };
     let savings = plan.savings;
+    let departments = |planned: &yibiao_core::plan::PlannedField| -> Vec<AttrValue> {
+        plan.departments_of(planned).iter().map(|name| AttrValue::from(name.get(lang).to_owned())).collect()
+    };
     html! {
         <>
             <BackLink to={Page::Home} label={Ui::BackHome.text(lang)} />
@@ -72,19 +76,45 @@ pub fn FormPage() -> Html {
             <h1 ref={heading} tabindex="-1">{ Ui::FormHeading.text(lang) }</h1>
             <p class="lead">{ i18n::form_intro(lang, plan.items.len(), savings.fields_separate, savings.fields_combined) }</p>
             <form class="combined-form" novalidate=true {onsubmit}>
+                if !plan.questions.is_empty() {
+                    <fieldset class="form-section">
+                        <legend><h2>{ Ui::SituationHeading.text(lang) }</h2></legend>
+                        for question in plan.questions.iter() {
+                            <ChoiceRow
+                                key={question.field.id.as_str().to_owned()}
+                                field={question.field.clone()}
+                                value={AttrValue::from(application.answer(&question.field.id).to_owned())}
+                                departments={Vec::<AttrValue>::new()}
+                                error={message_for(&question.field.id)}
+                                on_answer={on_answer.clone()}
+                            />
+                        }
+                    </fieldset>
+                }
                 for section in plan.sections.iter() {
                     <fieldset class="form-section">
                         <legend><h2>{ section.title.get(lang) }</h2></legend>
                         for planned in section.fields.iter() {
-                            <FieldRow
-                                key={planned.field.id.as_str().to_owned()}
-                                field={planned.field.clone()}
-                                value={AttrValue::from(application.answer(&planned.field.id).to_owned())}
-                                departments={plan.departments_of(planned).iter().map(|name| AttrValue::from(name.get(lang).to_owned())).collect::<Vec<_>>()}
-                                error={message_for(&planned.field.id)}
-                                on_answer={on_answer.clone()}
-                                on_leave={on_leave.clone()}
-                            />
+                            if matches!(planned.field.kind, FieldKind::YesNo | FieldKind::OneOf) {
+                                <ChoiceRow
+                                    key={planned.field.id.as_str().to_owned()}
+                                    field={planned.field.clone()}
+                                    value={AttrValue::from(application.answer(&planned.field.id).to_owned())}
+                                    departments={departments(planned)}
+                                    error={message_for(&planned.field.id)}
+                                    on_answer={on_answer.clone()}
+                                />
+                            } else {
+                                <FieldRow
+                                    key={planned.field.id.as_str().to_owned()}
+                                    field={planned.field.clone()}
+                                    value={AttrValue::from(application.answer(&planned.field.id).to_owned())}
+                                    departments={departments(planned)}
+                                    error={message_for(&planned.field.id)}
+                                    on_answer={on_answer.clone()}
+                                    on_leave={on_leave.clone()}
+                                />
+                            }
                         }
                     </fieldset>
                 }

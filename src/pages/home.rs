@@ -55,6 +55,12 @@ fn bundle_card(bundle: &Bundle, store: &crate::store::StoreHandle) -> Html {
         i18n::bundle_facts(lang, departments.len(), plan.promised_days())
     });
     let in_progress = store.state.application.as_ref().is_some_and(|application| application.bundle == bundle.id);
+    // Another application with answers must be finished or deleted first (nothing is lost).
+    let blocked = store
+        .state
+        .application
+        .as_ref()
+        .is_some_and(|application| application.bundle != bundle.id && !application.answers.is_empty());
     let label = if in_progress { Ui::ContinueDraft } else { Ui::Start };
     let onclick = {
         let (store, id) = (store.clone(), bundle.id.clone());
@@ -68,9 +74,13 @@ fn bundle_card(bundle: &Bundle, store: &crate::store::StoreHandle) -> Html {
             if let Some(facts) = facts {
                 <p class="bundle-facts">{ facts }</p>
             }
-            <button type="button" class="button" {onclick} aria-describedby={heading_id}>
-                { label.text(lang) }
-            </button>
+            if blocked {
+                <p class="hint">{ Ui::OtherDraftFirst.text(lang) }</p>
+            } else {
+                <button type="button" class="button" {onclick} aria-describedby={heading_id}>
+                    { label.text(lang) }
+                </button>
+            }
         </li>
     }
 }

@@ -44,6 +44,8 @@ const pageProblems = [];
 
 const input = (fieldId) => page.locator(`#field-${fieldId.replaceAll('.', '-')}`);
 const heading = () => page.locator('h1');
+/** The home page's card of one bundle (the home page lists many). */
+const bundleCard = (name) => page.locator('.bundle-card').filter({ has: page.getByRole('heading', { name, exact: true }) });
 
 /** Scans the page with axe for WCAG 2.x A and AA rules and fails on any violation. */
 async function expectAccessible(name) {
@@ -93,14 +95,14 @@ test('the home page offers the bundle', { timeout: TEST_TIMEOUT }, async () => {
   await assert.doesNotReject(heading().filter({ hasText: '您要办什么事？' }).waitFor());
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
   assert.equal(await page.title(), '您要办什么事？ - 一表通');
-  await page.getByRole('heading', { name: '企业开办' }).waitFor();
-  assert.match(await page.locator('.bundle-facts').innerText(), /涉及 2 个部门/);
+  await bundleCard('企业开办').waitFor();
+  assert.match(await bundleCard('企业开办').locator('.bundle-facts').innerText(), /涉及 2 个部门/);
   await expectAccessible('home');
   await screenshots('1-home');
 });
 
 test('the form asks each shared field once and checks the ID number as it is typed', { timeout: TEST_TIMEOUT }, async () => {
-  await page.getByRole('button', { name: '开始办理' }).click();
+  await bundleCard('企业开办').getByRole('button', { name: '开始办理' }).click();
   await heading().filter({ hasText: '填写申请表' }).waitFor();
   assert.equal(new URL(page.url()).hash, '#/form');
   assert.equal(await page.locator('form input').count(), Object.keys(VALID).length);
@@ -268,7 +270,7 @@ test('deleting the draft asks first, and a deleted draft stays deleted', { timeo
   await page.reload();
   await heading().filter({ hasText: '您要办什么事？' }).waitFor();
   assert.equal(await page.locator('.draft-panel').count(), 0);
-  await page.getByRole('button', { name: '开始办理' }).waitFor();
+  await bundleCard('企业开办').getByRole('button', { name: '开始办理' }).waitFor();
 });
 
 test('an administrator loads a catalog: one with errors is refused, a clean one is used', { timeout: TEST_TIMEOUT }, async () => {
@@ -302,6 +304,39 @@ test('an administrator loads a catalog: one with errors is refused, a clean one 
   await page.getByText('正在使用：内置目录').waitFor();
   await page.getByRole('link', { name: '返回首页' }).click();
   await page.getByRole('heading', { name: '企业开办' }).waitFor();
+});
+
+test('situation questions change the form, and another bundle waits for this draft', { timeout: TEST_TIMEOUT }, async () => {
+  await bundleCard('新生儿出生').getByRole('button', { name: '开始办理' }).click();
+  await heading().filter({ hasText: '填写申请表' }).waitFor();
+  await page.getByRole('heading', { name: '您的情况' }).waitFor();
+
+  await page.getByRole('button', { name: '继续' }).click();
+  const summary = page.locator('.error-summary');
+  await summary.waitFor();
+  const first = summary.locator('a').first();
+  assert.equal(await first.innerText(), '请选择孩子是在本市的医院出生的吗？');
+  await first.click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'field-child-born_in_local_hospital');
+
+  const question = (name) => page.getByRole('group', { name });
+  await question('孩子是在本市的医院出生的吗？').getByLabel('是', { exact: true }).check();
+  await question('孩子随父亲还是母亲在本市落户？').getByLabel('随母亲落户').check();
+  assert.equal(await page.getByLabel('代办人姓名').count(), 0, 'no agent fields before the question says so');
+  await question('是否委托他人代办？').getByLabel('是', { exact: true }).check();
+  await page.getByLabel('代办人姓名').waitFor();
+  assert.equal(await page.getByLabel('代办人手机').count(), 1, 'household registration asks for the agent\'s mobile');
+  await expectAccessible('form with situation questions');
+  await screenshots('10-newborn-questions');
+
+  await question('孩子随父亲还是母亲在本市落户？').getByLabel('父母都不是本市户籍').check();
+  await page.getByLabel('代办人手机').waitFor({ state: 'detached' });
+
+  await page.getByRole('link', { name: '返回首页' }).click();
+  await page.locator('.draft-panel').getByText('新生儿出生').waitFor();
+  await bundleCard('企业开办').getByText('您有一份未完成的申请').waitFor();
+  assert.equal(await bundleCard('企业开办').getByRole('button').count(), 0, 'nothing can replace a draft with answers');
+  await expectAccessible('home with another bundle waiting');
 });
 
 test('no request left 127.0.0.1, and the page reported no error', { timeout: TEST_TIMEOUT }, () => {

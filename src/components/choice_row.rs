@@ -1,0 +1,88 @@
+//! A question answered by choosing (yes/no, one of several): radio buttons in a fieldset whose
+//! legend is the question, with its hint and error message, as the GOV.UK radios pattern.
+
+use yew::prelude::*;
+use yibiao_core::catalog::FieldKind;
+use yibiao_core::validate::{NO, YES};
+use yibiao_core::{Field, FieldId, Lang};
+
+use crate::components::field_dom_id;
+use crate::i18n::Ui;
+use crate::store::use_store;
+
+#[derive(Properties, PartialEq)]
+pub struct ChoiceRowProps {
+    pub field: Field,
+    pub value: AttrValue,
+    /// Department names that use this answer (empty for a situation question).
+    pub departments: Vec<AttrValue>,
+    pub error: Option<AttrValue>,
+    pub on_answer: Callback<(FieldId, String)>,
+}
+
+/// The choices of a field: (stored value, label).
+fn choices(field: &Field, lang: Lang) -> Vec<(String, String)> {
+    match field.kind {
+        FieldKind::YesNo => {
+            vec![(YES.to_owned(), Ui::Yes.text(lang).to_owned()), (NO.to_owned(), Ui::No.text(lang).to_owned())]
+        }
+        _ => field.options.iter().map(|option| (option.value.clone(), option.label.get(lang).to_owned())).collect(),
+    }
+}
+
+#[component]
+pub fn ChoiceRow(props: &ChoiceRowProps) -> Html {
+    let lang = use_store().state.lang;
+    let field = &props.field;
+    let base_id = field_dom_id(&field.id);
+    let hint_id = format!("{base_id}-hint");
+    let error_id = format!("{base_id}-error");
+    let described_by = if props.error.is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() };
+    let departments: Vec<&str> = props.departments.iter().map(AttrValue::as_str).collect();
+    html! {
+        <div class={classes!("form-group", props.error.is_some().then_some("form-group-error"))}>
+            <fieldset class="choice" aria-describedby={described_by}>
+                <legend class="label">{ field.label.get(lang) }</legend>
+                <div class="hint" id={hint_id}>
+                    if let Some(help) = field.help.as_ref().or(field.plain.as_ref()) {
+                        <p>{ help.get(lang) }</p>
+                    }
+                    if !departments.is_empty() {
+                        <p class="used-by">{ Ui::UsedBy.text(lang) }{ departments.join(lang.pick("、", ", ")) }</p>
+                    }
+                </div>
+                <div aria-live="polite">
+                    if let Some(message) = &props.error {
+                        <p class="error-message" id={error_id}>
+                            <span class="error-icon" aria-hidden="true">{ "✕" }</span>
+                            <strong class="error-word">{ Ui::ErrorPrefix.text(lang) }</strong>
+                            { message.clone() }
+                        </p>
+                    }
+                </div>
+                <div class="radios">
+                    for (index, (value, label)) in choices(field, lang).into_iter().enumerate() {
+                        { radio(props, &base_id, index, value, label) }
+                    }
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+fn radio(props: &ChoiceRowProps, base_id: &str, index: usize, value: String, label: String) -> Html {
+    // The first radio carries the field's id, so the error summary can move focus to it.
+    let id = if index == 0 { base_id.to_owned() } else { format!("{base_id}-{index}") };
+    let checked = props.value.as_str() == value;
+    let onchange = {
+        let (field, on_answer, value) = (props.field.id.clone(), props.on_answer.clone(), value.clone());
+        Callback::from(move |_: Event| on_answer.emit((field.clone(), value.clone())))
+    };
+    html! {
+        <div class="radio">
+            <input class="radio-input" type="radio" id={id.clone()} name={props.field.id.as_str().to_owned()}
+                value={value} {checked} {onchange} />
+            <label class="radio-label" for={id}>{ label }</label>
+        </div>
+    }
+}
