@@ -166,15 +166,32 @@ pub fn bundle_facts(lang: Lang, departments: usize, promised_days: u16) -> Strin
     }
 }
 
-/// The form's introduction: how many separate forms this one replaces.
+/// The form's introduction: how many separate forms this one replaces, and the saving when
+/// there is one (before the situation questions are answered there may be none yet).
 pub fn form_intro(lang: Lang, forms: usize, separate: usize, combined: usize) -> String {
-    match lang {
-        Lang::Zh => format!(
+    match (lang, combined < separate) {
+        (Lang::Zh, true) => format!(
             "这一张表代替 {forms} 个部门的表格：分开填要填 {separate} 项，这里只需填 {combined} 项，相同的内容只填一次。"
         ),
-        Lang::En => format!(
+        (Lang::Zh, false) => format!("这一张表包含 {forms} 个部门的表格要填的内容，相同的内容只填一次。"),
+        (Lang::En, true) => format!(
             "This one form replaces {forms} departmental forms: {separate} answers if filled separately, {combined} here, as shared questions are asked once."
         ),
+        (Lang::En, false) => {
+            format!("This one form holds what {forms} departmental forms ask, each shared question once.")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_form_intro_claims_a_saving_only_when_there_is_one() {
+        assert!(form_intro(Lang::Zh, 2, 10, 6).contains("分开填要填 10 项，这里只需填 6 项"));
+        assert!(!form_intro(Lang::Zh, 1, 6, 9).contains("只需填"));
+        assert!(!form_intro(Lang::En, 1, 6, 6).contains("answers if filled separately"));
     }
 }
 

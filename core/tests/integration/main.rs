@@ -2,5 +2,6 @@
 //! and the checker command.
 
 mod checker_command;
+mod golden;
 mod invariants;
 mod shipped_catalog;
