@@ -183,18 +183,6 @@ pub fn form_intro(lang: Lang, forms: usize, separate: usize, combined: usize) ->
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_form_intro_claims_a_saving_only_when_there_is_one() {
-        assert!(form_intro(Lang::Zh, 2, 10, 6).contains("分开填要填 10 项，这里只需填 6 项"));
-        assert!(!form_intro(Lang::Zh, 1, 6, 9).contains("只需填"));
-        assert!(!form_intro(Lang::En, 1, 6, 6).contains("answers if filled separately"));
-    }
-}
-
 /// Promised and legal time limits of an item.
 pub fn time_limits(lang: Lang, promised: u16, legal: u16) -> String {
     match lang {
@@ -284,5 +272,17 @@ pub fn problem_counts(lang: Lang, errors: usize, warnings: usize) -> String {
     match lang {
         Lang::Zh => format!("{errors} 个错误，{warnings} 个警告"),
         Lang::En => format!("{errors} errors, {warnings} warnings"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_form_intro_claims_a_saving_only_when_there_is_one() {
+        assert!(form_intro(Lang::Zh, 2, 10, 6).contains("分开填要填 10 项，这里只需填 6 项"));
+        assert!(!form_intro(Lang::Zh, 1, 6, 9).contains("只需填"));
+        assert!(!form_intro(Lang::En, 1, 6, 6).contains("answers if filled separately"));
     }
 }
