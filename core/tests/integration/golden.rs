@@ -48,6 +48,21 @@ const SCENARIOS: &[Scenario] = &[
         ],
     },
     Scenario { bundle: "newborn", name: "nothing_answered_yet", answers: &[] },
+    Scenario {
+        bundle: "retirement",
+        name: "employee_with_housing_fund_in_person",
+        answers: &[("retiree.type", "employee"), ("retiree.has_housing_fund", "yes"), ("application.by_agent", "no")],
+    },
+    Scenario {
+        bundle: "retirement",
+        name: "flexible_without_housing_fund_through_agent",
+        answers: &[("retiree.type", "flexible"), ("retiree.has_housing_fund", "no"), ("application.by_agent", "yes")],
+    },
+    Scenario {
+        bundle: "retirement",
+        name: "employee_with_housing_fund_through_agent",
+        answers: &[("retiree.type", "employee"), ("retiree.has_housing_fund", "yes"), ("application.by_agent", "yes")],
+    },
 ];
 
 fn catalog() -> Catalog {
