@@ -49,6 +49,21 @@ const SCENARIOS: &[Scenario] = &[
     },
     Scenario { bundle: "newborn", name: "nothing_answered_yet", answers: &[] },
     Scenario {
+        bundle: "restaurant_opening",
+        name: "rented_small_in_person",
+        answers: &[("premises.tenure", "rented"), ("premises.over_threshold", "no"), ("application.by_agent", "no")],
+    },
+    Scenario {
+        bundle: "restaurant_opening",
+        name: "owned_large_through_agent",
+        answers: &[("premises.tenure", "owned"), ("premises.over_threshold", "yes"), ("application.by_agent", "yes")],
+    },
+    Scenario {
+        bundle: "restaurant_opening",
+        name: "rented_large_in_person",
+        answers: &[("premises.tenure", "rented"), ("premises.over_threshold", "yes"), ("application.by_agent", "no")],
+    },
+    Scenario {
         bundle: "retirement",
         name: "employee_with_housing_fund_in_person",
         answers: &[("retiree.type", "employee"), ("retiree.has_housing_fund", "yes"), ("application.by_agent", "no")],
