@@ -6,7 +6,7 @@ use yibiao_core::catalog::FieldKind;
 use yibiao_core::validate::{NO, YES};
 use yibiao_core::{Field, FieldId, Lang};
 
-use crate::components::field_dom_id;
+use crate::components::{field_dom_id, ErrorMessage};
 use crate::i18n::Ui;
 use crate::store::use_store;
 
@@ -51,15 +51,7 @@ pub fn ChoiceRow(props: &ChoiceRowProps) -> Html {
                         <p class="used-by">{ Ui::UsedBy.text(lang) }{ departments.join(lang.pick("、", ", ")) }</p>
                     }
                 </div>
-                <div aria-live="polite">
-                    if let Some(message) = &props.error {
-                        <p class="error-message" id={error_id}>
-                            <span class="error-icon" aria-hidden="true">{ "✕" }</span>
-                            <strong class="error-word">{ Ui::ErrorPrefix.text(lang) }</strong>
-                            { message.clone() }
-                        </p>
-                    }
-                </div>
+                <ErrorMessage id={error_id} message={props.error.clone()} />
                 <div class="radios">
                     for (index, (value, label)) in choices(field, lang).into_iter().enumerate() {
                         { radio(props, &base_id, index, value, label) }

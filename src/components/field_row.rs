@@ -5,7 +5,7 @@ use yew::prelude::*;
 use yibiao_core::catalog::FieldKind;
 use yibiao_core::{Field, FieldId};
 
-use crate::components::field_dom_id;
+use crate::components::{field_dom_id, ErrorMessage};
 use crate::i18n::Ui;
 use crate::platform::dom;
 use crate::store::use_store;
@@ -72,15 +72,7 @@ pub fn FieldRow(props: &FieldRowProps) -> Html {
                 }
                 <p class="used-by">{ Ui::UsedBy.text(lang) }{ departments.join(separator) }</p>
             </div>
-            <div aria-live="polite">
-                if let Some(message) = &props.error {
-                    <p class="error-message" id={error_id}>
-                        <span class="error-icon" aria-hidden="true">{ "✕" }</span>
-                        <strong class="error-word">{ Ui::ErrorPrefix.text(lang) }</strong>
-                        { message.clone() }
-                    </p>
-                }
-            </div>
+            <ErrorMessage id={error_id} message={props.error.clone()} />
             <input
                 class={classes!("input", width)}
                 id={input_id}

@@ -3,6 +3,7 @@
 mod back_link;
 mod choice_row;
 mod draft_panel;
+mod error_message;
 mod error_summary;
 mod field_row;
 mod masthead;
@@ -12,6 +13,7 @@ mod skip_link;
 pub use back_link::BackLink;
 pub use choice_row::ChoiceRow;
 pub use draft_panel::DraftPanel;
+pub use error_message::ErrorMessage;
 pub use error_summary::{ErrorSummary, SummaryError};
 pub use field_row::FieldRow;
 pub use masthead::Masthead;
