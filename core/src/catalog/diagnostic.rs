@@ -63,6 +63,9 @@ pub enum Problem {
     DerivedFromNonId { field: String, from: String },
     /// Occurs when a field, material or item is defined but never used (warning).
     Unused { kind: &'static str, id: String },
+    /// Occurs when something in a bundle depends on a field the bundle never asks (neither a
+    /// situation question nor a field of its items' forms): it would stay pending forever.
+    ConditionReadsUnasked { bundle: String, field: String, read_by: String },
 }
 
 /// One problem, where it is.
@@ -187,6 +190,14 @@ impl Problem {
             (P::DerivedFromNonId { field, from }, Lang::En) => {
                 format!("field “{field}” is derived from “{from}”, which is not an ID number field")
             }
+            (P::ConditionReadsUnasked { bundle, field, read_by }, Lang::Zh) => format!(
+                "一件事“{bundle}”中，“{read_by}”的条件读取字段“{field}”，但这个一件事既没有把它列为情形问题，\
+                 也没有在表单中询问它，相关内容会一直处于待定状态"
+            ),
+            (P::ConditionReadsUnasked { bundle, field, read_by }, Lang::En) => format!(
+                "in bundle “{bundle}”, the condition of “{read_by}” reads field “{field}”, which the bundle \
+                 asks neither as a situation question nor in its form, so what depends on it stays pending"
+            ),
             (P::Unused { kind, id }, Lang::Zh) => {
                 format!("{}“{id}”没有被任何地方使用", kind_name(kind, lang))
             }

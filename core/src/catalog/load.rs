@@ -822,6 +822,65 @@ impl<'s> Loader<'s> {
             }
         }
         self.check_unused();
+        self.check_conditions_read_asked_fields();
+    }
+
+    /// Every field a bundle's conditions read must be one the bundle asks: a situation question,
+    /// a field of one of its items' forms, or a field derived from one of those.
+    fn check_conditions_read_asked_fields(&mut self) {
+        let mut problems = Vec::new();
+        for bundle in &self.catalog.bundles {
+            let items: Vec<&Item> =
+                bundle.items.iter().filter_map(|entry| self.catalog.items.get(&entry.item)).collect();
+            let mut asked: BTreeSet<&FieldId> = bundle.questions.iter().collect();
+            asked.extend(items.iter().flat_map(|item| item.fields.iter().map(|field| &field.field)));
+            let derived_from_asked = |id: &FieldId| {
+                self.catalog.field(id).and_then(|field| field.derived.as_ref()).is_some_and(|d| asked.contains(&d.from))
+            };
+            // (what reads, its condition)
+            let mut readers: Vec<(String, &Condition)> = Vec::new();
+            for entry in &bundle.items {
+                if let Some(condition) = &entry.condition {
+                    readers.push((entry.item.to_string(), condition));
+                }
+            }
+            for item in &items {
+                for need in &item.materials {
+                    if let Some(condition) = &need.condition {
+                        readers.push((format!("{} / {}", item.id, need.material), condition));
+                    }
+                }
+            }
+            for id in &asked {
+                if let Some(field) = self.catalog.field(id) {
+                    if let Some(condition) = &field.condition {
+                        readers.push((field.id.to_string(), condition));
+                    }
+                    for check in &field.checks {
+                        readers.push((field.id.to_string(), &check.rule));
+                    }
+                }
+            }
+            for (read_by, condition) in readers {
+                for field in condition.expr.fields() {
+                    if !asked.contains(field) && !derived_from_asked(field) && self.catalog.field(field).is_some() {
+                        let problem = Problem::ConditionReadsUnasked {
+                            bundle: bundle.id.to_string(),
+                            field: field.to_string(),
+                            read_by: read_by.clone(),
+                        };
+                        if !problems.contains(&(bundle.id.clone(), problem.clone())) {
+                            problems.push((bundle.id.clone(), problem));
+                        }
+                    }
+                }
+            }
+        }
+        for (bundle, problem) in problems {
+            if let Some(place) = self.bundle_places.get(&bundle).copied() {
+                self.report_at(place, Severity::Error, problem);
+            }
+        }
     }
 
     fn check_unused(&mut self) {
@@ -837,9 +896,13 @@ impl<'s> Loader<'s> {
                 }
             }
         }
+        // A field a condition reads is used; whether the bundle asks it is checked separately.
         for item in self.catalog.items.values() {
             used_fields.extend(item.fields.iter().map(|field| field.field.clone()));
             used_materials.extend(item.materials.iter().map(|need| need.material.clone()));
+            for condition in item.materials.iter().filter_map(|need| need.condition.as_ref()) {
+                used_fields.extend(condition.expr.fields().into_iter().cloned());
+            }
         }
         for field in self.catalog.fields.values() {
             if let Some(derived) = &field.derived {

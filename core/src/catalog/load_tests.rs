@@ -217,6 +217,24 @@ fn syntax_errors_and_condition_errors_point_into_the_file() {
 }
 
 #[test]
+fn a_condition_on_a_field_the_bundle_never_asks_is_an_error() {
+    // Without the question, the lease would wait for an answer nobody is asked for.
+    let text = CLEAN.replace("questions = [\"premises.tenure\"]", "questions = []");
+    let found = problems(&text);
+    assert_eq!(
+        found,
+        [format!(
+            "{}: in bundle “shop”, the condition of “licence / lease” reads field “premises.tenure”, which the \
+             bundle asks neither as a situation question nor in its form, so what depends on it stays pending",
+            CLEAN.lines().position(|line| line == "id = \"shop\"").expect("the bundle") + 1
+        )]
+    );
+    // Asked in the form instead of as a question, it is answered, so nothing stays pending.
+    let in_form = text.replace("fields = [{ field", "fields = [\"premises.tenure\", { field");
+    assert_eq!(problems(&in_form), Vec::<String>::new());
+}
+
+#[test]
 fn patterns_and_cross_field_checks_load_and_are_checked() {
     let fields = r#"
 [[field]]
