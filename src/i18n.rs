@@ -42,6 +42,8 @@ pub enum Ui {
     SkipToContent,
     LoadedCatalogUnusable,
     Yes,
+    /// The hint of a question answered with checkboxes.
+    ChooseAllThatApply,
     No,
     OtherDraftFirst,
     SituationHeading,
@@ -128,6 +130,7 @@ impl Ui {
                 "You have an application in progress (above). Finish or delete it before starting this one.",
             ),
             Ui::Yes => ("是", "Yes"),
+            Ui::ChooseAllThatApply => ("可多选", "Select all that apply"),
             Ui::No => ("否", "No"),
             Ui::SituationHeading => ("您的情况", "Your situation"),
             Ui::PendingWarning => (

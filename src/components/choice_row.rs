@@ -1,9 +1,10 @@
-//! A question answered by choosing (yes/no, one of several): radio buttons in a fieldset whose
-//! legend is the question, with its hint and error message, as the GOV.UK radios pattern.
+//! A question answered by choosing: radio buttons for yes/no and one of several, checkboxes
+//! for several of several, in a fieldset whose legend is the question, with its hint and error
+//! message, as the GOV.UK radios and checkboxes patterns.
 
 use yew::prelude::*;
 use yibiao_core::catalog::FieldKind;
-use yibiao_core::validate::{NO, YES};
+use yibiao_core::validate::{toggle_choice, NO, YES};
 use yibiao_core::{Field, FieldId, Lang};
 
 use crate::components::{field_dom_id, ErrorMessage};
@@ -47,6 +48,9 @@ pub fn ChoiceRow(props: &ChoiceRowProps) -> Html {
                     if let Some(help) = field.help.as_ref().or(field.plain.as_ref()) {
                         <p>{ help.get(lang) }</p>
                     }
+                    if field.kind == FieldKind::ManyOf {
+                        <p>{ Ui::ChooseAllThatApply.text(lang) }</p>
+                    }
                     if !departments.is_empty() {
                         <p class="used-by">{ Ui::UsedBy.text(lang) }{ departments.join(lang.pick("、", ", ")) }</p>
                     }
@@ -54,7 +58,7 @@ pub fn ChoiceRow(props: &ChoiceRowProps) -> Html {
                 <ErrorMessage id={error_id} message={props.error.clone()} />
                 <div class="radios">
                     for (index, (value, label)) in choices(field, lang).into_iter().enumerate() {
-                        { radio(props, &base_id, index, value, label) }
+                        { choice(props, &base_id, index, value, label) }
                     }
                 </div>
             </fieldset>
@@ -62,18 +66,27 @@ pub fn ChoiceRow(props: &ChoiceRowProps) -> Html {
     }
 }
 
-fn radio(props: &ChoiceRowProps, base_id: &str, index: usize, value: String, label: String) -> Html {
-    // The first radio carries the field's id, so the error summary can move focus to it.
+fn choice(props: &ChoiceRowProps, base_id: &str, index: usize, value: String, label: String) -> Html {
+    // The first input carries the field's id, so the error summary can move focus to it.
     let id = if index == 0 { base_id.to_owned() } else { format!("{base_id}-{index}") };
-    let checked = props.value.as_str() == value;
+    let many = props.field.kind == FieldKind::ManyOf;
+    let checked = if many {
+        props.value.split(',').map(str::trim).any(|chosen| chosen == value)
+    } else {
+        props.value.as_str() == value
+    };
     let onchange = {
-        let (field, on_answer, value) = (props.field.id.clone(), props.on_answer.clone(), value.clone());
-        Callback::from(move |_: Event| on_answer.emit((field.clone(), value.clone())))
+        let (field, on_answer, value, current) =
+            (props.field.clone(), props.on_answer.clone(), value.clone(), props.value.clone());
+        Callback::from(move |_: Event| {
+            let answer = if many { toggle_choice(&field, &current, &value) } else { value.clone() };
+            on_answer.emit((field.id.clone(), answer));
+        })
     };
     html! {
         <div class="radio">
-            <input class="radio-input" type="radio" id={id.clone()} name={props.field.id.as_str().to_owned()}
-                value={value} {checked} {onchange} />
+            <input class="radio-input" type={if many { "checkbox" } else { "radio" }} id={id.clone()}
+                name={props.field.id.as_str().to_owned()} value={value} {checked} {onchange} />
             <label class="radio-label" for={id}>{ label }</label>
         </div>
     }

@@ -73,20 +73,34 @@ pub fn FieldRow(props: &FieldRowProps) -> Html {
                 <p class="used-by">{ Ui::UsedBy.text(lang) }{ departments.join(separator) }</p>
             </div>
             <ErrorMessage id={error_id} message={props.error.clone()} />
-            <input
-                class={classes!("input", width)}
-                id={input_id}
-                name={field.id.as_str().to_owned()}
-                type={input_type}
-                inputmode={input_mode}
-                autocomplete={autocomplete}
-                spellcheck="false"
-                value={props.value.clone()}
-                aria-invalid={if props.error.is_some() { "true" } else { "false" }}
-                aria-describedby={described_by.join(" ")}
-                {oninput}
-                {onblur}
-            />
+            if field.kind == FieldKind::LongText {
+                <textarea
+                    class="textarea"
+                    id={input_id}
+                    name={field.id.as_str().to_owned()}
+                    rows="4"
+                    value={props.value.clone()}
+                    aria-invalid={if props.error.is_some() { "true" } else { "false" }}
+                    aria-describedby={described_by.join(" ")}
+                    {oninput}
+                    {onblur}
+                />
+            } else {
+                <input
+                    class={classes!("input", width)}
+                    id={input_id}
+                    name={field.id.as_str().to_owned()}
+                    type={input_type}
+                    inputmode={input_mode}
+                    autocomplete={autocomplete}
+                    spellcheck="false"
+                    value={props.value.clone()}
+                    aria-invalid={if props.error.is_some() { "true" } else { "false" }}
+                    aria-describedby={described_by.join(" ")}
+                    {oninput}
+                    {onblur}
+                />
+            }
         </div>
     }
 }

@@ -95,7 +95,7 @@ pub fn FormPage() -> Html {
                     <fieldset class="form-section">
                         <legend><h2>{ section.title.get(lang) }</h2></legend>
                         for planned in section.fields.iter() {
-                            if matches!(planned.field.kind, FieldKind::YesNo | FieldKind::OneOf) {
+                            if matches!(planned.field.kind, FieldKind::YesNo | FieldKind::OneOf | FieldKind::ManyOf) {
                                 <ChoiceRow
                                     key={planned.field.id.as_str().to_owned()}
                                     field={planned.field.clone()}

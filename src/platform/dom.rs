@@ -1,7 +1,7 @@
 //! Small document operations: language, title, focus, and reading an input's value.
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
 fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
@@ -33,8 +33,10 @@ pub fn focus_by_id(id: &str) {
 pub fn input_value(event: &web_sys::Event) -> String {
     event
         .target()
-        .and_then(|target| target.dyn_into::<HtmlInputElement>().ok())
-        .map(|input| input.value())
+        .map(|target| match target.dyn_into::<HtmlInputElement>() {
+            Ok(input) => input.value(),
+            Err(other) => other.dyn_into::<HtmlTextAreaElement>().map(|area| area.value()).unwrap_or_default(),
+        })
         .unwrap_or_default()
 }
 

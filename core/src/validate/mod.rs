@@ -286,6 +286,26 @@ pub fn parse_value(field: &Field, value: &str, today: Date) -> Result<Option<Val
     Ok(Some(value))
 }
 
+/// The answer of a many-of field after ticking or unticking `value`: the chosen values in the
+/// order of the field's options, comma-separated, as `parse_value` reads them. Values the field
+/// does not offer are dropped.
+pub fn toggle_choice(field: &Field, answer: &str, value: &str) -> String {
+    let mut chosen: Vec<&str> = answer.split(',').map(str::trim).filter(|part| !part.is_empty()).collect();
+    match chosen.iter().position(|part| *part == value) {
+        Some(index) => {
+            chosen.remove(index);
+        }
+        None => chosen.push(value),
+    }
+    field
+        .options
+        .iter()
+        .filter(|option| chosen.contains(&option.value.as_str()))
+        .map(|option| option.value.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 fn check_constraints(field: &Field, text: &str, value: &Value, today: Date) -> Result<(), FieldError> {
     let constraints = &field.constraints;
     let length = text.chars().count();
@@ -345,6 +365,23 @@ pub fn canonical_value(field: &Field, value: &str, today: Date) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ticking_and_unticking_keeps_the_options_order() {
+        let mut field =
+            Field::new(FieldId::new("enterprise.seal_kinds"), FieldKind::ManyOf, Text::new("印章", "Seals"));
+        field.options = ["company", "finance", "invoice"]
+            .iter()
+            .map(|value| FieldOption { value: (*value).to_owned(), label: Text::new(*value, *value) })
+            .collect();
+        assert_eq!(toggle_choice(&field, "", "invoice"), "invoice");
+        assert_eq!(toggle_choice(&field, "invoice", "company"), "company,invoice");
+        assert_eq!(toggle_choice(&field, "company, invoice", "company"), "invoice");
+        assert_eq!(toggle_choice(&field, "invoice", "invoice"), "");
+        assert_eq!(toggle_choice(&field, "stolen,finance", "company"), "company,finance", "unknown values go");
+        let today = Date::from_ymd(2026, 11, 23).expect("valid");
+        assert!(parse_value(&field, &toggle_choice(&field, "finance", "company"), today).is_ok());
+    }
+
     use super::*;
     use crate::catalog::{Constraints, FieldId, FieldOption};
     use crate::text::Text;
