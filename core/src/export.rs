@@ -1,6 +1,7 @@
-//! The answers export (填报数据导出): a JSON document of what was filled in, per field of the
-//! combined form, with the items and the checklist it was made for. Only answers to fields the
-//! plan asks for are written; the document is byte-stable for the same input.
+//! The answers export (填报数据导出): a JSON document of what was filled in: the situation
+//! answers (情形) that decided the plan, then each field of the combined form, with the items
+//! and the checklist it was made for. Only answers to questions and fields the plan asks for
+//! are written; the document is byte-stable for the same input.
 
 use serde::Serialize;
 
@@ -24,6 +25,7 @@ struct AnswersDocument<'a> {
     exported_on: Date,
     bundle: Named<'a>,
     items: Vec<ExportedItem<'a>>,
+    situation: Vec<ExportedSituation<'a>>,
     answers: Vec<ExportedAnswer<'a>>,
     checklist: Vec<ExportedMaterial<'a>>,
 }
@@ -40,6 +42,15 @@ struct ExportedItem<'a> {
     name: &'a Text,
     department: &'a Text,
     promised_days: u16,
+}
+
+/// A situation question's answer, with the chosen option's words.
+#[derive(Debug, Serialize)]
+struct ExportedSituation<'a> {
+    field: &'a str,
+    label: &'a Text,
+    value: String,
+    answer: Option<Text>,
 }
 
 #[derive(Debug, Serialize)]
@@ -80,6 +91,16 @@ pub fn answers_document(catalog: &Catalog, plan: &Plan, application: &Applicatio
                 promised_days: item.promised_days,
             })
             .collect(),
+        situation: plan
+            .questions
+            .iter()
+            .filter(|question| !application.answer(&question.field.id).trim().is_empty())
+            .map(|question| {
+                let value = canonical_value(&question.field, application.answer(&question.field.id), today);
+                let answer = choice_words(&question.field, &value);
+                ExportedSituation { field: question.field.id.as_str(), label: &question.field.label, value, answer }
+            })
+            .collect(),
         answers: plan
             .fields()
             .filter(|planned| !application.answer(&planned.field.id).trim().is_empty())
@@ -104,6 +125,15 @@ pub fn answers_document(catalog: &Catalog, plan: &Plan, application: &Applicatio
     };
     // Plain data with string keys always serialises.
     serde_json::to_string_pretty(&document).unwrap_or_default()
+}
+
+/// The words of a choice answer: the option's label, or yes/no.
+fn choice_words(field: &crate::catalog::Field, value: &str) -> Option<Text> {
+    match value {
+        crate::validate::YES if field.kind == crate::catalog::FieldKind::YesNo => Some(Text::new("是", "Yes")),
+        crate::validate::NO if field.kind == crate::catalog::FieldKind::YesNo => Some(Text::new("否", "No")),
+        _ => field.options.iter().find(|option| option.value == value).map(|option| option.label.clone()),
+    }
 }
 
 /// The file name for the download: `yibiao-<bundle>-<date>.json`.
@@ -141,5 +171,25 @@ mod tests {
         assert_eq!(json["checklist"][0]["copies"], 2);
         assert_eq!(text, answers_document(&catalog, &plan, &application, today), "byte-stable");
         assert_eq!(file_name(&plan, today), "yibiao-enterprise_opening-2026-11-22.json");
+    }
+
+    #[test]
+    fn exports_the_situation_answers_with_their_words_before_the_fields() {
+        use crate::fixture::{restaurant_catalog, RESTAURANT};
+        let catalog = restaurant_catalog();
+        let today = Date::from_ymd(2026, 11, 23).expect("valid");
+        let mut application = Application::new(BundleId::new(RESTAURANT));
+        application.answers.insert(FieldId::new("premises.tenure"), "rented".into());
+        application.answers.insert(FieldId::new("application.by_agent"), "no".into());
+        let plan = application.plan(&catalog, today).expect("plans");
+        let json: serde_json::Value =
+            serde_json::from_str(&answers_document(&catalog, &plan, &application, today)).expect("valid JSON");
+        let situation = json["situation"].as_array().expect("array");
+        assert_eq!(situation.len(), 2, "the unanswered question is left out: {situation:?}");
+        assert_eq!(situation[0]["field"], "premises.tenure");
+        assert_eq!(situation[0]["value"], "rented");
+        assert_eq!(situation[0]["answer"]["zh"], "rented", "the option's label (the fixture labels options by value)");
+        assert_eq!(situation[1]["answer"], serde_json::json!({ "zh": "否", "en": "No" }));
+        assert!(json["answers"].as_array().expect("array").iter().all(|answer| answer["field"] != "premises.tenure"));
     }
 }
