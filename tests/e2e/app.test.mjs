@@ -27,14 +27,36 @@ const CHROMIUM_ARGS = [
 const TEST_TIMEOUT = 60_000;
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 800 } };
 
+// The situation of the walk through 企业开办: rented premises, no staff, no invoices, in person.
+const SITUATION = [
+  ['经营场所是租用的还是自有的？', '租用'],
+  ['开办后是否招用员工？', '否'],
+  ['是否需要申领发票？', '否'],
+  ['是否委托他人代办？', '否'],
+];
+// The typed answers of the combined form for that situation.
 const VALID = {
+  'enterprise.name': '某某市某某餐饮有限公司',
+  'enterprise.address': '某某市某某区某某路 1 号',
+  'enterprise.registered_capital': '50',
+  'enterprise.business_scope': '餐饮服务；食品销售',
+  'enterprise.bank_name': '某某银行某某支行',
   'applicant.name': '张三',
   'applicant.id_number': '11010519491231002X',
   'applicant.mobile': '13800138000',
-  'enterprise.name': '某某市某某餐饮有限公司',
-  'enterprise.address': '某某市某某区某某路 1 号',
   'finance.contact_name': '李四',
+  'finance.contact_mobile': '13900139000',
 };
+// Ticked in the checkbox question 刻制印章种类.
+const SEALS = ['公章', '财务专用章'];
+// What the export holds, as stored: the situation, then the form's answers in canonical form.
+const EXPORTED_SITUATION = {
+  'premises.tenure': 'rented',
+  'enterprise.hires_staff': 'no',
+  'enterprise.needs_invoices': 'no',
+  'application.by_agent': 'no',
+};
+const EXPORTED_ANSWERS = { ...VALID, 'enterprise.registered_capital': '50.00', 'enterprise.seal_kinds': 'company,finance' };
 
 let profile;
 let context;
@@ -44,6 +66,13 @@ const pageProblems = [];
 
 const input = (fieldId) => page.locator(`#field-${fieldId.replaceAll('.', '-')}`);
 const heading = () => page.locator('h1');
+const question = (name) => page.getByRole('group', { name });
+/** Answers the situation questions of the walk through 企业开办. */
+async function answerSituation() {
+  for (const [name, answer] of SITUATION) {
+    await question(name).getByLabel(answer, { exact: true }).check();
+  }
+}
 /** The home page's card of one bundle (the home page lists many). */
 const bundleCard = (name) => page.locator('.bundle-card').filter({ has: page.getByRole('heading', { name, exact: true }) });
 
@@ -96,7 +125,7 @@ test('the home page offers the bundle', { timeout: TEST_TIMEOUT }, async () => {
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
   assert.equal(await page.title(), '您要办什么事？ - 一表通');
   await bundleCard('企业开办').waitFor();
-  assert.match(await bundleCard('企业开办').locator('.bundle-facts').innerText(), /涉及 2 个部门/);
+  assert.match(await bundleCard('企业开办').locator('.bundle-facts').innerText(), /涉及 4 个部门/);
   await expectAccessible('home');
   await screenshots('1-home');
 });
@@ -105,7 +134,11 @@ test('the form asks each shared field once and checks the ID number as it is typ
   await bundleCard('企业开办').getByRole('button', { name: '开始办理' }).click();
   await heading().filter({ hasText: '填写申请表' }).waitFor();
   assert.equal(new URL(page.url()).hash, '#/form');
-  assert.equal(await page.locator('form input').count(), Object.keys(VALID).length);
+  await answerSituation();
+  assert.equal(await page.locator('form .input, form .textarea').count(), Object.keys(VALID).length);
+  assert.equal(await page.locator('form .textarea').count(), 1, 'the business scope is a text area');
+  assert.equal(await question('刻制印章种类').getByRole('checkbox').count(), 4);
+  assert.equal(await page.getByLabel('参保职工人数').count(), 0, 'no staff, so no staff count');
   await expectAccessible('form');
 
   await input('applicant.id_number').fill('110105194912310021');
@@ -122,21 +155,34 @@ test('continuing with errors shows a summary whose links move focus to each fiel
   const summary = page.locator('.error-summary');
   await summary.waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true);
-  assert.equal(await summary.locator('a').count(), 6);
+  // Every typed field (the ID number is wrong, the others empty) and the seals.
+  assert.equal(await summary.locator('a').count(), Object.keys(VALID).length + 1);
   await expectAccessible('form with the error summary');
   await screenshots('3-form-error-summary');
   await summary.getByRole('link', { name: /请填写联系手机/ }).click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'field-applicant-mobile');
+  await summary.getByRole('link', { name: /刻制印章种类/ }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'field-enterprise-seal_kinds');
 });
 
 test('a filled form is restored exactly after a reload', { timeout: TEST_TIMEOUT }, async () => {
   for (const [field, value] of Object.entries(VALID)) {
     await input(field).fill(value);
   }
+  for (const seal of SEALS) {
+    await question('刻制印章种类').getByLabel(seal, { exact: true }).check();
+  }
   await page.reload();
   await heading().filter({ hasText: '填写申请表' }).waitFor();
   for (const [field, value] of Object.entries(VALID)) {
     assert.equal(await input(field).inputValue(), value, `${field} restored`);
+  }
+  for (const [name, answer] of SITUATION) {
+    assert.equal(await question(name).getByLabel(answer, { exact: true }).isChecked(), true, `${name} restored`);
+  }
+  for (const seal of ['公章', '财务专用章', '发票专用章', '法定代表人名章']) {
+    const checked = await question('刻制印章种类').getByLabel(seal, { exact: true }).isChecked();
+    assert.equal(checked, SEALS.includes(seal), `${seal} restored`);
   }
   assert.equal(await page.locator('.error-message').count(), 0, 'no errors remain');
   await screenshots('4-form-filled');
@@ -146,9 +192,9 @@ test('the checklist lists every material once and the export holds the answers',
   await page.getByRole('button', { name: '继续' }).click();
   await heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor();
   assert.equal(new URL(page.url()).hash, '#/checklist');
-  assert.equal(await page.locator('.material').count(), 3);
+  assert.equal(await page.locator('.material').count(), 4);
   assert.match(await page.locator('.material').first().innerText(), /原件 1 份，复印件 2 份/);
-  assert.match(await page.locator('.inset').innerText(), /您填写了 6 项，而不是分别填写 10 项；准备 3 种材料，而不是 4 种/);
+  assert.match(await page.locator('.inset').innerText(), /您填写了 15 项，而不是分别填写 24 项；准备 4 种材料，而不是 7 种/);
   await expectAccessible('checklist');
   await screenshots('5-checklist');
 
@@ -161,9 +207,12 @@ test('the checklist lists every material once and the export holds the answers',
   assert.equal(exported.format, 'yibiao-answers');
   assert.equal(exported.version, 1);
   assert.equal(exported.bundle.id, 'enterprise_opening');
-  assert.deepEqual(Object.fromEntries(exported.answers.map((answer) => [answer.field, answer.value])), VALID);
-  assert.deepEqual(exported.items.map((item) => item.id), ['company_registration', 'new_taxpayer']);
-  assert.equal(exported.checklist.length, 3);
+  assert.deepEqual(Object.fromEntries(exported.situation.map((answer) => [answer.field, answer.value])), EXPORTED_SITUATION);
+  assert.equal(exported.situation[0].answer.zh, '租用');
+  assert.deepEqual(Object.fromEntries(exported.answers.map((answer) => [answer.field, answer.value])), EXPORTED_ANSWERS);
+  assert.deepEqual(exported.items.map((item) => item.id),
+    ['company_registration', 'seal_engraving_filing', 'new_taxpayer', 'bank_account_appointment']);
+  assert.equal(exported.checklist.length, 4);
 });
 
 test('the back button returns to the form with everything kept', { timeout: TEST_TIMEOUT }, async () => {
@@ -179,7 +228,7 @@ test('every string follows the language switch', { timeout: TEST_TIMEOUT }, asyn
   try {
     await heading().filter({ hasText: 'What to bring (one-time notice)' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-    assert.match(await page.locator('.inset').innerText(), /You filled in 6 answers instead of 10/);
+    assert.match(await page.locator('.inset').innerText(), /You filled in 15 answers instead of 24/);
     // Interface text only: decoration hidden from assistive technology and the noscript
       // fallback (never shown while scripts run) are not.
     const chinese = await page.evaluate(() => {
@@ -319,7 +368,6 @@ test('situation questions change the form, and another bundle waits for this dra
   await first.click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'field-child-born_in_local_hospital');
 
-  const question = (name) => page.getByRole('group', { name });
   await question('孩子是在本市的医院出生的吗？').getByLabel('是', { exact: true }).check();
   await question('孩子随父亲还是母亲在本市落户？').getByLabel('随母亲落户').check();
   assert.equal(await page.getByLabel('代办人姓名').count(), 0, 'no agent fields before the question says so');

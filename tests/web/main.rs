@@ -31,11 +31,7 @@ async fn mount(storage: &Storage) -> Element {
     let document = gloo_document();
     let root = document.create_element("div").expect("div");
     document.body().expect("body").append_child(&root).expect("attached");
-    let props = AppProps {
-        storage: storage.clone(),
-        storage_problem: None,
-        today: Date::from_ymd(2026, 11, 22).expect("valid"),
-    };
+    let props = AppProps { storage: storage.clone(), storage_problem: None, today: today() };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     root
@@ -47,6 +43,10 @@ async fn mount_form(lang: Lang) -> (Element, Storage) {
     store.set(DRAFT_KEY, &draft::encode(&form_state(lang), "test")).expect("memory store accepts");
     let storage = Storage::new(store);
     (mount(&storage).await, storage)
+}
+
+fn today() -> Date {
+    Date::from_ymd(2026, 11, 22).expect("valid")
 }
 
 fn gloo_document() -> web_sys::Document {
@@ -136,7 +136,15 @@ async fn continuing_with_errors_focuses_a_summary_whose_links_focus_the_fields()
     let active = gloo_document().active_element().expect("something has focus");
     assert!(summary.is_same_node(Some(&active)), "the summary takes focus");
     let links = summary.query_selector_all("a").expect("links");
-    assert_eq!(links.length(), 6, "one link per empty required field");
+    // One link per error the core finds in an empty application: each unanswered situation
+    // question and each required field asked so far.
+    let catalog = yibiao::catalog::shipped();
+    let empty = yibiao_core::plan::Answers::new();
+    let plan = yibiao_core::plan::Plan::new(&catalog, &BundleId::new(ENTERPRISE_OPENING), &empty, today())
+        .expect("the shipped bundle plans");
+    let expected = yibiao_core::plan::field_errors(&catalog, &plan, &empty, today()).len();
+    assert!(expected > plan.questions.len(), "questions and fields are both missing");
+    assert_eq!(links.length() as usize, expected, "one link per empty required question or field");
 
     let id_link: HtmlElement = find(&root, ".error-summary a[href='#field-applicant-id_number']");
     assert!(id_link.text_content().unwrap_or_default().contains("请填写法定代表人身份证号码"));

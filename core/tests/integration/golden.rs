@@ -19,7 +19,36 @@ struct Scenario {
 }
 
 const SCENARIOS: &[Scenario] = &[
-    Scenario { bundle: "enterprise_opening", name: "as_is", answers: &[] },
+    Scenario {
+        bundle: "enterprise_opening",
+        name: "rented_no_staff_no_invoices_in_person",
+        answers: &[
+            ("premises.tenure", "rented"),
+            ("enterprise.hires_staff", "no"),
+            ("enterprise.needs_invoices", "no"),
+            ("application.by_agent", "no"),
+        ],
+    },
+    Scenario {
+        bundle: "enterprise_opening",
+        name: "rented_with_staff_and_invoices_in_person",
+        answers: &[
+            ("premises.tenure", "rented"),
+            ("enterprise.hires_staff", "yes"),
+            ("enterprise.needs_invoices", "yes"),
+            ("application.by_agent", "no"),
+        ],
+    },
+    Scenario {
+        bundle: "enterprise_opening",
+        name: "owned_with_staff_and_invoices_through_agent",
+        answers: &[
+            ("premises.tenure", "owned"),
+            ("enterprise.hires_staff", "yes"),
+            ("enterprise.needs_invoices", "yes"),
+            ("application.by_agent", "yes"),
+        ],
+    },
     Scenario {
         bundle: "newborn",
         name: "local_hospital_with_mother_in_person",
@@ -77,6 +106,319 @@ const SCENARIOS: &[Scenario] = &[
         bundle: "retirement",
         name: "employee_with_housing_fund_through_agent",
         answers: &[("retiree.type", "employee"), ("retiree.has_housing_fund", "yes"), ("application.by_agent", "yes")],
+    },
+    Scenario {
+        bundle: "enterprise_change",
+        name: "name_with_housing_fund_in_person",
+        answers: &[("change.kind", "name"), ("change.has_housing_fund_account", "yes"), ("application.by_agent", "no")],
+    },
+    Scenario {
+        bundle: "enterprise_change",
+        name: "address_rented_without_housing_fund_through_agent",
+        answers: &[
+            ("change.kind", "address"),
+            ("change.new_premises_tenure", "rented"),
+            ("change.has_housing_fund_account", "no"),
+            ("application.by_agent", "yes"),
+        ],
+    },
+    Scenario {
+        bundle: "enterprise_change",
+        name: "address_owned_with_housing_fund_in_person",
+        answers: &[
+            ("change.kind", "address"),
+            ("change.new_premises_tenure", "owned"),
+            ("change.has_housing_fund_account", "yes"),
+            ("application.by_agent", "no"),
+        ],
+    },
+    Scenario {
+        bundle: "enterprise_change",
+        name: "representative_without_housing_fund_through_agent",
+        answers: &[
+            ("change.kind", "representative"),
+            ("change.has_housing_fund_account", "no"),
+            ("application.by_agent", "yes"),
+        ],
+    },
+    Scenario {
+        bundle: "sole_trader_conversion",
+        name: "rented_with_staff_and_food_permit_in_person",
+        answers: &[
+            ("premises.tenure", "rented"),
+            ("enterprise.hires_staff", "yes"),
+            ("sole_trader.has_food_permit", "yes"),
+            ("application.by_agent", "no"),
+        ],
+    },
+    Scenario {
+        bundle: "sole_trader_conversion",
+        name: "owned_no_staff_no_food_permit_through_agent",
+        answers: &[
+            ("premises.tenure", "owned"),
+            ("enterprise.hires_staff", "no"),
+            ("sole_trader.has_food_permit", "no"),
+            ("application.by_agent", "yes"),
+        ],
+    },
+    Scenario {
+        bundle: "sole_trader_conversion",
+        name: "rented_no_staff_with_food_permit_through_agent",
+        answers: &[
+            ("premises.tenure", "rented"),
+            ("enterprise.hires_staff", "no"),
+            ("sole_trader.has_food_permit", "yes"),
+            ("application.by_agent", "yes"),
+        ],
+    },
+    Scenario {
+        bundle: "simplified_deregistration",
+        name: "nothing_left_open_in_person",
+        answers: &[
+            ("closure.has_staff_insured", "no"),
+            ("closure.has_housing_fund_account", "no"),
+            ("closure.has_bank_account", "no"),
+            ("application.by_agent", "no"),
+        ],
+    },
+    Scenario {
+        bundle: "simplified_deregistration",
+        name: "staff_housing_fund_and_bank_through_agent",
+        answers: &[
+            ("closure.has_staff_insured", "yes"),
+            ("closure.has_housing_fund_account", "yes"),
+            ("closure.has_bank_account", "yes"),
+            ("application.by_agent", "yes"),
+        ],
+    },
+    Scenario {
+        bundle: "simplified_deregistration",
+        name: "bank_account_only_in_person",
+        answers: &[
+            ("closure.has_staff_insured", "no"),
+            ("closure.has_housing_fund_account", "no"),
+            ("closure.has_bank_account", "yes"),
+            ("application.by_agent", "no"),
+        ],
+    },
+    Scenario {
+        bundle: "employee_hiring",
+        name: "first_job_local_with_housing_fund_in_person",
+        answers: &[
+            ("employee.insured_before", "never"),
+            ("employee.household_local", "yes"),
+            ("employee.joins_housing_fund", "yes"),
+            ("application.by_agent", "no"),
+        ],
+    },
+    Scenario {
+        bundle: "employee_hiring",
+        name: "insured_elsewhere_non_local_through_agent",
+        answers: &[
+            ("employee.insured_before", "elsewhere"),
+            ("employee.household_local", "no"),
+            ("employee.joins_housing_fund", "no"),
+            ("application.by_agent", "yes"),
+        ],
+    },
+    Scenario {
+        bundle: "employee_hiring",
+        name: "insured_here_local_without_housing_fund_in_person",
+        answers: &[
+            ("employee.insured_before", "here"),
+            ("employee.household_local", "yes"),
+            ("employee.joins_housing_fund", "no"),
+            ("application.by_agent", "no"),
+        ],
+    },
+    Scenario {
+        bundle: "utility_connection",
+        name: "rented_water_and_power_only_in_person",
+        answers: &[
+            ("premises.tenure", "rented"),
+            ("utility.needs_gas", "no"),
+            ("utility.needs_broadband", "no"),
+            ("utility.crosses_road", "no"),
+            ("application.by_agent", "no"),
+        ],
+    },
+    Scenario {
+        bundle: "utility_connection",
+        name: "owned_everything_with_road_works_through_agent",
+        answers: &[
+            ("premises.tenure", "owned"),
+            ("utility.needs_gas", "yes"),
+            ("utility.needs_broadband", "yes"),
+            ("utility.crosses_road", "yes"),
+            ("application.by_agent", "yes"),
+        ],
+    },
+    Scenario {
+        bundle: "utility_connection",
+        name: "rented_gas_and_road_works_in_person",
+        answers: &[
+            ("premises.tenure", "rented"),
+            ("utility.needs_gas", "yes"),
+            ("utility.needs_broadband", "no"),
+            ("utility.crosses_road", "yes"),
+            ("application.by_agent", "no"),
+        ],
+    },
+    Scenario {
+        bundle: "road_transport_opening",
+        name: "new_company_freight_own_vehicles_rented_premises_in_person",
+        answers: &[
+            ("transport.company_registered", "no"),
+            ("transport.kind", "freight"),
+            ("transport.vehicles_owned", "owned"),
+            ("premises.tenure", "rented"),
+            ("application.by_agent", "no"),
+        ],
+    },
+    Scenario {
+        bundle: "road_transport_opening",
+        name: "registered_dangerous_goods_leased_vehicles_through_agent",
+        answers: &[
+            ("transport.company_registered", "yes"),
+            ("transport.kind", "dangerous"),
+            ("transport.vehicles_owned", "leased"),
+            ("premises.tenure", "owned"),
+            ("application.by_agent", "yes"),
+        ],
+    },
+    Scenario {
+        bundle: "road_transport_opening",
+        name: "registered_coach_charter_own_vehicles_in_person",
+        answers: &[
+            ("transport.company_registered", "yes"),
+            ("transport.kind", "charter"),
+            ("transport.vehicles_owned", "owned"),
+            ("premises.tenure", "rented"),
+            ("application.by_agent", "no"),
+        ],
+    },
+    Scenario {
+        bundle: "after_death",
+        name: "in_hospital_pensioner_with_housing_fund_in_person",
+        answers: &[
+            ("deceased.place_of_death", "hospital"),
+            ("deceased.was_pensioner", "yes"),
+            ("deceased.has_housing_fund", "yes"),
+            ("application.by_agent", "no"),
+        ],
+    },
+    Scenario {
+        bundle: "after_death",
+        name: "at_home_no_pension_no_housing_fund_through_agent",
+        answers: &[
+            ("deceased.place_of_death", "home"),
+            ("deceased.was_pensioner", "no"),
+            ("deceased.has_housing_fund", "no"),
+            ("application.by_agent", "yes"),
+        ],
+    },
+    Scenario {
+        bundle: "after_death",
+        name: "elsewhere_pensioner_without_housing_fund_in_person",
+        answers: &[
+            ("deceased.place_of_death", "elsewhere"),
+            ("deceased.was_pensioner", "yes"),
+            ("deceased.has_housing_fund", "no"),
+            ("application.by_agent", "no"),
+        ],
+    },
+    Scenario {
+        bundle: "home_transfer",
+        name: "loan_married_gas_and_broadband_in_person",
+        answers: &[
+            ("transfer.with_loan", "yes"),
+            ("transfer.buyer_married", "yes"),
+            ("transfer.has_gas", "yes"),
+            ("transfer.has_broadband", "yes"),
+            ("application.by_agent", "no"),
+        ],
+    },
+    Scenario {
+        bundle: "home_transfer",
+        name: "cash_single_no_gas_no_broadband_through_agent",
+        answers: &[
+            ("transfer.with_loan", "no"),
+            ("transfer.buyer_married", "no"),
+            ("transfer.has_gas", "no"),
+            ("transfer.has_broadband", "no"),
+            ("application.by_agent", "yes"),
+        ],
+    },
+    Scenario {
+        bundle: "home_transfer",
+        name: "loan_single_with_gas_in_person",
+        answers: &[
+            ("transfer.with_loan", "yes"),
+            ("transfer.buyer_married", "no"),
+            ("transfer.has_gas", "yes"),
+            ("transfer.has_broadband", "no"),
+            ("application.by_agent", "no"),
+        ],
+    },
+    Scenario {
+        bundle: "disability_services",
+        name: "first_certificate_low_income_needing_care_in_person",
+        answers: &[
+            ("disabled.certificate_status", "new"),
+            ("disabled.low_income", "yes"),
+            ("disabled.needs_care", "yes"),
+            ("application.by_agent", "no"),
+        ],
+    },
+    Scenario {
+        bundle: "disability_services",
+        name: "renewal_only_through_guardian",
+        answers: &[
+            ("disabled.certificate_status", "renewal"),
+            ("disabled.low_income", "no"),
+            ("disabled.needs_care", "no"),
+            ("application.by_agent", "yes"),
+        ],
+    },
+    Scenario {
+        bundle: "disability_services",
+        name: "first_certificate_low_income_through_guardian",
+        answers: &[
+            ("disabled.certificate_status", "new"),
+            ("disabled.low_income", "yes"),
+            ("disabled.needs_care", "no"),
+            ("application.by_agent", "yes"),
+        ],
+    },
+    Scenario {
+        bundle: "veteran_services",
+        name: "self_employed_restoring_household_with_training_in_person",
+        answers: &[
+            ("veteran.placement", "self_employed"),
+            ("veteran.restore_household", "yes"),
+            ("veteran.wants_training", "yes"),
+            ("application.by_agent", "no"),
+        ],
+    },
+    Scenario {
+        bundle: "veteran_services",
+        name: "placed_in_a_job_through_agent",
+        answers: &[
+            ("veteran.placement", "assigned"),
+            ("veteran.restore_household", "no"),
+            ("veteran.wants_training", "no"),
+            ("application.by_agent", "yes"),
+        ],
+    },
+    Scenario {
+        bundle: "veteran_services",
+        name: "self_employed_nothing_else_in_person",
+        answers: &[
+            ("veteran.placement", "self_employed"),
+            ("veteran.restore_household", "no"),
+            ("veteran.wants_training", "no"),
+            ("application.by_agent", "no"),
+        ],
     },
 ];
 
@@ -216,5 +558,96 @@ fn every_bundle_has_scenarios_and_they_reach_every_field_and_material() {
     }
     for material in catalog.materials.keys() {
         assert!(materials.contains(material), "material {material} is needed in no scenario");
+    }
+}
+
+/// What an applicant is told: the items, the form's fields and the checklist with its counts.
+fn told(plan: &Plan) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let items = plan.items.iter().map(|item| item.id.to_string()).collect();
+    let fields = plan.fields().map(|planned| planned.field.id.to_string()).collect();
+    let checklist = plan
+        .checklist
+        .iter()
+        .map(|entry| format!("{} {}/{}", entry.material.id, entry.originals, entry.copies))
+        .collect();
+    (items, fields, checklist)
+}
+
+/// Every situation question of every bundle is answered both ways somewhere among the answer
+/// sets, and it matters: another answer to it changes what the applicant is told.
+#[test]
+fn every_situation_question_is_covered_and_changes_the_plan() {
+    let catalog = catalog();
+    for bundle in &catalog.bundles {
+        let scenarios: Vec<&Scenario> = SCENARIOS.iter().filter(|s| s.bundle == bundle.id.as_str()).collect();
+        assert!(scenarios.len() >= 3, "bundle {} has {} answer sets, not 3", bundle.id, scenarios.len());
+        for question in &bundle.questions {
+            let field = catalog.field(question).expect("a question is a field");
+            let values: Vec<String> = if field.options.is_empty() {
+                vec!["yes".to_owned(), "no".to_owned()]
+            } else {
+                field.options.iter().map(|option| option.value.clone()).collect()
+            };
+            let given: BTreeSet<&str> = scenarios
+                .iter()
+                .flat_map(|s| s.answers.iter())
+                .filter(|(id, _)| *id == question.as_str())
+                .map(|(_, value)| *value)
+                .collect();
+            assert!(given.len() >= 2, "bundle {}: question {question} is answered only {given:?}", bundle.id);
+
+            let matters = scenarios.iter().any(|scenario| {
+                let base = told(&plan(&catalog, scenario));
+                values.iter().any(|value| {
+                    let mut answers: Answers =
+                        scenario.answers.iter().map(|(f, v)| (FieldId::new(*f), (*v).to_owned())).collect();
+                    answers.insert(question.clone(), value.clone());
+                    let other = Plan::new(&catalog, &bundle.id, &answers, today()).expect("plans");
+                    told(&other) != base
+                })
+            });
+            assert!(matters, "bundle {}: no answer to {question} changes the plan", bundle.id);
+        }
+    }
+}
+
+/// The savings table of the README is the one the answer sets give: regenerate it with
+/// `UPDATE_README=1 cargo test -p yibiao-core --test integration`.
+#[test]
+fn the_readme_savings_table_is_computed_from_the_answer_sets() {
+    let catalog = catalog();
+    let mut table = String::from(
+        "| bundle | situation | fields: separate → here | materials: separate → here |\n|---|---|---|---|\n",
+    );
+    let change = |separate: usize, combined: usize, percent: usize| {
+        if combined < separate {
+            format!("{separate} → {combined} ({percent}% fewer)")
+        } else {
+            format!("{separate} → {combined} (no saving)")
+        }
+    };
+    for bundle in &catalog.bundles {
+        let answered = SCENARIOS.iter().filter(|s| s.bundle == bundle.id.as_str() && !s.answers.is_empty());
+        for scenario in answered {
+            let savings = plan(&catalog, scenario).savings;
+            let _ = writeln!(
+                table,
+                "| {} | {} | {} | {} |",
+                bundle.name.zh,
+                scenario.name.replace('_', " "),
+                change(savings.fields_separate, savings.fields_combined, savings.fields_saved_percent()),
+                change(savings.materials_separate, savings.materials_combined, savings.materials_saved_percent()),
+            );
+        }
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md");
+    let readme = std::fs::read_to_string(&path).expect("README.md");
+    let (start_marker, end_marker) = ("<!-- savings:start -->\n", "<!-- savings:end -->");
+    let start = readme.find(start_marker).expect("the README marks the savings table") + start_marker.len();
+    let end = readme.find(end_marker).expect("the README marks the end of the savings table");
+    if std::env::var_os("UPDATE_README").is_some() {
+        std::fs::write(&path, format!("{}{table}{}", &readme[..start], &readme[end..])).expect("README.md written");
+    } else {
+        assert_eq!(&readme[start..end], table, "run with UPDATE_README=1 to rewrite the README's savings table");
     }
 }

@@ -1,9 +1,10 @@
 //! The catalog the app ships (assets/catalog) must check clean: no error and no warning.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use yibiao_core::catalog::{load, read_folder, Source};
-use yibiao_core::Lang;
+use yibiao_core::{Lang, Text};
 
 #[test]
 fn the_shipped_catalog_has_no_problem() {
@@ -48,4 +49,137 @@ fn the_worked_example_of_the_authors_guide_is_right() {
     let materials: Vec<&str> = owned.checklist.iter().map(|entry| entry.material.id.as_str()).collect();
     assert_eq!(materials, ["id_card", "property_certificate", "power_of_attorney"]);
     assert!(owned.fields().any(|field| field.field.id.as_str() == "applicant.agent_name"));
+}
+
+fn shipped() -> yibiao_core::Catalog {
+    let (catalog, _) =
+        load(&read_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/catalog")).expect("assets/catalog"));
+    catalog
+}
+
+/// The sample catalog covers the life and business events a bureau offers, and each bundle
+/// really asks about the applicant's situation, an agent included.
+#[test]
+fn the_sample_catalog_has_fourteen_bundles_each_with_situation_questions_and_an_agent_variant() {
+    let catalog = shipped();
+    let names: Vec<&str> = catalog.bundles.iter().map(|bundle| bundle.name.zh.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "企业开办",
+            "开办餐饮店",
+            "个转企",
+            "企业信息变更",
+            "企业简易注销",
+            "员工录用",
+            "水电气网联合报装",
+            "开办道路运输企业",
+            "新生儿出生",
+            "退休",
+            "公民身后",
+            "二手房转移登记及水电气联动过户",
+            "残疾人服务",
+            "退役军人服务",
+        ]
+    );
+    for bundle in &catalog.bundles {
+        assert!(bundle.questions.len() >= 2, "{} asks {} situation questions", bundle.id, bundle.questions.len());
+        assert!(
+            bundle.questions.iter().any(|question| question.as_str() == "application.by_agent"),
+            "{} has no agent variant",
+            bundle.id
+        );
+    }
+}
+
+/// Counts of distinct materials under each reform rule somewhere in the catalog.
+#[test]
+fn the_reform_rules_are_used_widely_enough_to_try_every_feature() {
+    let catalog = shipped();
+    let mut waivable = BTreeSet::new();
+    let mut letters = BTreeSet::new();
+    let mut e_certificates = BTreeSet::new();
+    let mut key = BTreeSet::new();
+    for need in catalog.items.values().flat_map(|item| &item.materials) {
+        let id = need.material.as_str();
+        if need.rules.waiver.is_some() {
+            waivable.insert(id);
+        }
+        if need.rules.commitment_letter.is_some() {
+            letters.insert(id);
+        }
+        if need.rules.e_certificate.is_some() {
+            e_certificates.insert(id);
+        }
+        if need.rules.key {
+            key.insert(id);
+        }
+    }
+    assert!(waivable.len() >= 15, "{} waivable materials (容缺): {waivable:?}", waivable.len());
+    assert!(letters.len() >= 8, "{} replaceable by a commitment letter (告知承诺): {letters:?}", letters.len());
+    assert!(e_certificates.len() >= 10, "{} e-certificates: {e_certificates:?}", e_certificates.len());
+    assert!(key.len() >= 10, "{} key materials: {key:?}", key.len());
+    for id in ["id_card", "business_licence", "household_register", "marriage_certificate", "property_certificate"] {
+        assert!(e_certificates.contains(id), "{id} can be retrieved as an e-certificate");
+    }
+}
+
+/// Every text has both languages, and every question, field and material a plain explanation
+/// for elderly users.
+#[test]
+fn every_label_is_bilingual_and_everything_asked_is_explained_plainly() {
+    let catalog = shipped();
+    let mut missing = Vec::new();
+    fn check(missing: &mut Vec<String>, what: String, text: &Text) {
+        if text.zh.trim().is_empty() || text.en.trim().is_empty() {
+            missing.push(format!("{what}: zh {:?}, en {:?}", text.zh, text.en));
+        }
+    }
+    for field in catalog.fields.values() {
+        check(&mut missing, format!("label of {}", field.id), &field.label);
+        match &field.plain {
+            Some(plain) => check(&mut missing, format!("plain text of {}", field.id), plain),
+            None => missing.push(format!("field {} has no plain explanation", field.id)),
+        }
+        if let Some(help) = &field.help {
+            check(&mut missing, format!("help of {}", field.id), help);
+        }
+        for option in &field.options {
+            check(&mut missing, format!("option {} of {}", option.value, field.id), &option.label);
+        }
+        for rule in &field.checks {
+            check(&mut missing, format!("check message of {}", field.id), &rule.message);
+        }
+    }
+    for material in catalog.materials.values() {
+        check(&mut missing, format!("name of {}", material.id), &material.name);
+        check(&mut missing, format!("description of {}", material.id), &material.description);
+        match &material.plain {
+            Some(plain) => check(&mut missing, format!("plain text of {}", material.id), plain),
+            None => missing.push(format!("material {} has no plain explanation", material.id)),
+        }
+    }
+    for item in catalog.items.values() {
+        check(&mut missing, format!("name of {}", item.id), &item.name);
+        check(&mut missing, format!("department of {}", item.id), &item.department);
+        for field in &item.fields {
+            if let Some(label) = &field.form_label {
+                check(&mut missing, format!("form label of {} in {}", field.field, item.id), label);
+            }
+        }
+        for need in &item.materials {
+            let what = format!("{} in {}", need.material, item.id);
+            for text in [&need.rules.commitment_letter, &need.rules.e_certificate].into_iter().flatten() {
+                check(&mut missing, what.clone(), text);
+            }
+            if let Some(waiver) = &need.rules.waiver {
+                check(&mut missing, format!("commitment of {what}"), &waiver.commitment);
+            }
+        }
+    }
+    for bundle in &catalog.bundles {
+        check(&mut missing, format!("name of {}", bundle.id), &bundle.name);
+        check(&mut missing, format!("summary of {}", bundle.id), &bundle.summary);
+    }
+    assert_eq!(missing, Vec::<String>::new());
 }
