@@ -161,8 +161,13 @@ impl Ui {
     }
 }
 
-/// "N departments · done within D working days", for a bundle card.
-pub fn bundle_facts(lang: Lang, departments: usize, promised_days: u16) -> String {
+/// "N (to M) departments · done within D working days", for a bundle card.
+pub fn bundle_facts(lang: Lang, departments_at_least: usize, departments_at_most: usize, promised_days: u16) -> String {
+    let departments = if departments_at_least == departments_at_most {
+        departments_at_least.to_string()
+    } else {
+        format!("{departments_at_least}–{departments_at_most}")
+    };
     match lang {
         Lang::Zh => format!("涉及 {departments} 个部门 · 承诺 {promised_days} 个工作日内办结"),
         Lang::En => format!("{departments} departments · done within {promised_days} working days"),

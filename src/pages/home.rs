@@ -1,11 +1,10 @@
 //! Home (首页): the application in progress, if any, and the bundles by category.
 
-use std::collections::BTreeSet;
-
 use yew::prelude::*;
 use yibiao_core::catalog::Category;
+use yibiao_core::plan::bundle_facts;
 use yibiao_core::session::Action;
-use yibiao_core::{Bundle, Plan};
+use yibiao_core::Bundle;
 
 use crate::components::DraftPanel;
 use crate::hooks::use_page_heading;
@@ -50,9 +49,8 @@ pub fn HomePage() -> Html {
 
 fn bundle_card(bundle: &Bundle, store: &crate::store::StoreHandle) -> Html {
     let lang = store.state.lang;
-    let facts = Plan::new(&store.env.catalog, &bundle.id, &Default::default(), store.env.today).ok().map(|plan| {
-        let departments: BTreeSet<&str> = plan.items.iter().map(|item| item.department.zh.as_str()).collect();
-        i18n::bundle_facts(lang, departments.len(), plan.promised_days())
+    let facts = bundle_facts(&store.env.catalog, &bundle.id).map(|facts| {
+        i18n::bundle_facts(lang, facts.departments_at_least, facts.departments_at_most, facts.promised_days_at_most)
     });
     let in_progress = store.state.application.as_ref().is_some_and(|application| application.bundle == bundle.id);
     // Another application with answers must be finished or deleted first (nothing is lost).

@@ -125,7 +125,7 @@ test('the home page offers the bundle', { timeout: TEST_TIMEOUT }, async () => {
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
   assert.equal(await page.title(), '您要办什么事？ - 一表通');
   await bundleCard('企业开办').waitFor();
-  assert.match(await bundleCard('企业开办').locator('.bundle-facts').innerText(), /涉及 4 个部门/);
+  assert.match(await bundleCard('企业开办').locator('.bundle-facts').innerText(), /涉及 4–6 个部门 · 承诺 1 个工作日内办结/);
   await expectAccessible('home');
   await screenshots('1-home');
 });

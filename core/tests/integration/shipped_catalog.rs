@@ -183,3 +183,22 @@ fn every_label_is_bilingual_and_everything_asked_is_explained_plainly() {
     }
     assert_eq!(missing, Vec::<String>::new());
 }
+
+/// A bundle's card gives the range of departments: the items always needed, up to all of them.
+#[test]
+fn bundle_facts_give_the_range_of_departments_before_any_answer() {
+    use yibiao_core::plan::{bundle_facts, BundleFacts};
+    use yibiao_core::BundleId;
+    let catalog = shipped();
+    // Always: market regulation, police (seals), tax, the bank; by answer: social insurance and
+    // the housing fund (invoices are the tax bureau again).
+    assert_eq!(
+        bundle_facts(&catalog, &BundleId::new("enterprise_opening")),
+        Some(BundleFacts { departments_at_least: 4, departments_at_most: 6, promised_days_at_most: 1 })
+    );
+    assert_eq!(
+        bundle_facts(&catalog, &BundleId::new("restaurant_opening")),
+        Some(BundleFacts { departments_at_least: 2, departments_at_most: 3, promised_days_at_most: 5 })
+    );
+    assert_eq!(bundle_facts(&catalog, &BundleId::new("no_such_bundle")), None);
+}
