@@ -77,6 +77,7 @@ pub fn FieldRow(props: &FieldRowProps) -> Html {
                 <textarea
                     class="textarea"
                     id={input_id}
+                    data-kind={field.kind.word()}
                     name={field.id.as_str().to_owned()}
                     rows="4"
                     value={props.value.clone()}
@@ -89,6 +90,7 @@ pub fn FieldRow(props: &FieldRowProps) -> Html {
                 <input
                     class={classes!("input", width)}
                     id={input_id}
+                    data-kind={field.kind.word()}
                     name={field.id.as_str().to_owned()}
                     type={input_type}
                     inputmode={input_mode}

@@ -85,27 +85,7 @@ const FILE_TYPES: &[&str] = &["pdf", "jpeg", "png"];
 const DERIVATIONS: &[&str] = &["birth_date", "sex", "age"];
 
 fn field_kind(word: &str) -> Option<FieldKind> {
-    Some(match word {
-        "text" => FieldKind::Text,
-        "long_text" => FieldKind::LongText,
-        "integer" => FieldKind::Integer,
-        "decimal" => FieldKind::Decimal,
-        "money" => FieldKind::Money,
-        "date" => FieldKind::Date,
-        "yes_no" => FieldKind::YesNo,
-        "one_of" => FieldKind::OneOf,
-        "many_of" => FieldKind::ManyOf,
-        "id_number" => FieldKind::IdNumber,
-        "credit_code" => FieldKind::CreditCode,
-        "mobile" => FieldKind::Mobile,
-        "landline" => FieldKind::Landline,
-        "postcode" => FieldKind::Postcode,
-        "email" => FieldKind::Email,
-        "bank_card" => FieldKind::BankCard,
-        "person_name" => FieldKind::PersonName,
-        "address" => FieldKind::Address,
-        _ => return None,
-    })
+    FieldKind::ALL.into_iter().find(|kind| kind.word() == word)
 }
 
 fn span_of<T>(spanned: &Spanned<T>) -> Span {

@@ -279,3 +279,12 @@ fn stored_sources_round_trip() {
     assert!(!has_errors(&load_one(CLEAN).1));
     assert!(has_errors(&load_one("[catalog]\nversion = 3").1));
 }
+
+#[test]
+fn the_kinds_the_format_lists_are_the_kinds_there_are() {
+    let words: Vec<&str> = FieldKind::ALL.iter().map(|kind| kind.word()).collect();
+    assert_eq!(words, FIELD_KINDS);
+    for kind in FieldKind::ALL {
+        assert_eq!(field_kind(kind.word()), Some(kind));
+    }
+}

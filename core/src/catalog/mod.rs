@@ -109,6 +109,54 @@ pub enum FieldKind {
     Address,
 }
 
+impl FieldKind {
+    /// Every kind, in the order the catalog format lists them.
+    pub const ALL: [FieldKind; 18] = [
+        FieldKind::Text,
+        FieldKind::LongText,
+        FieldKind::Integer,
+        FieldKind::Decimal,
+        FieldKind::Money,
+        FieldKind::Date,
+        FieldKind::YesNo,
+        FieldKind::OneOf,
+        FieldKind::ManyOf,
+        FieldKind::IdNumber,
+        FieldKind::CreditCode,
+        FieldKind::Mobile,
+        FieldKind::Landline,
+        FieldKind::Postcode,
+        FieldKind::Email,
+        FieldKind::BankCard,
+        FieldKind::PersonName,
+        FieldKind::Address,
+    ];
+
+    /// The word the catalog writes for this kind (`kind = "id_number"`).
+    pub fn word(self) -> &'static str {
+        match self {
+            FieldKind::Text => "text",
+            FieldKind::LongText => "long_text",
+            FieldKind::Integer => "integer",
+            FieldKind::Decimal => "decimal",
+            FieldKind::Money => "money",
+            FieldKind::Date => "date",
+            FieldKind::YesNo => "yes_no",
+            FieldKind::OneOf => "one_of",
+            FieldKind::ManyOf => "many_of",
+            FieldKind::IdNumber => "id_number",
+            FieldKind::CreditCode => "credit_code",
+            FieldKind::Mobile => "mobile",
+            FieldKind::Landline => "landline",
+            FieldKind::Postcode => "postcode",
+            FieldKind::Email => "email",
+            FieldKind::BankCard => "bank_card",
+            FieldKind::PersonName => "person_name",
+            FieldKind::Address => "address",
+        }
+    }
+}
+
 /// One choice of a one-of or many-of field (选项).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldOption {
