@@ -651,3 +651,24 @@ fn the_readme_savings_table_is_computed_from_the_answer_sets() {
         assert_eq!(&readme[start..end], table, "run with UPDATE_README=1 to rewrite the README's savings table");
     }
 }
+
+/// Applying through an agent always asks for the agent's name and ID number and needs their ID
+/// card and a power of attorney, in every bundle; applying in person needs none of them.
+#[test]
+fn the_agent_variant_asks_for_the_agent_and_their_papers_in_every_bundle() {
+    let catalog = catalog();
+    let agent_fields = ["agent.name", "agent.id_number"];
+    let agent_materials = ["power_of_attorney", "agent_id_card"];
+    for scenario in SCENARIOS.iter().filter(|s| s.answers.iter().any(|(id, _)| *id == "application.by_agent")) {
+        let through_agent = scenario.answers.contains(&("application.by_agent", "yes"));
+        let plan = plan(&catalog, scenario);
+        for field in agent_fields {
+            let asked = plan.fields().any(|planned| planned.field.id.as_str() == field);
+            assert_eq!(asked, through_agent, "{} / {}: {field} asked", scenario.bundle, scenario.name);
+        }
+        for material in agent_materials {
+            let needed = plan.checklist.iter().any(|entry| entry.material.id.as_str() == material);
+            assert_eq!(needed, through_agent, "{} / {}: {material} needed", scenario.bundle, scenario.name);
+        }
+    }
+}
