@@ -38,7 +38,7 @@ fn restore(storage: &Storage) -> (State, Option<DraftError>) {
         return (State::default(), None);
     };
     match draft::decode(&text) {
-        Ok(draft) => (draft.state, None),
+        Ok(state) => (state, None),
         Err(error) => {
             let _ = storage.set(UNREADABLE_DRAFT_KEY, &text);
             (State::default(), Some(error))
@@ -78,14 +78,11 @@ pub fn App(props: &AppProps) -> Html {
     {
         let storage = props.storage.clone();
         let notice = notice.clone();
-        let version = env.catalog.version.clone();
-        use_effect_with(store.state.clone(), move |state| {
-            match storage.set(DRAFT_KEY, &draft::encode(state, &version)) {
-                Ok(()) if *notice == Some(Notice::StorageFull) => notice.set(None),
-                Ok(()) => {}
-                Err(StorageError::QuotaExceeded) => notice.set(Some(Notice::StorageFull)),
-                Err(_) => notice.set(Some(Notice::StorageUnavailable)),
-            }
+        use_effect_with(store.state.clone(), move |state| match storage.set(DRAFT_KEY, &draft::encode(state)) {
+            Ok(()) if *notice == Some(Notice::StorageFull) => notice.set(None),
+            Ok(()) => {}
+            Err(StorageError::QuotaExceeded) => notice.set(Some(Notice::StorageFull)),
+            Err(_) => notice.set(Some(Notice::StorageUnavailable)),
         });
     }
 

@@ -45,7 +45,6 @@ pub enum Ui {
     /// The hint of a question answered with checkboxes.
     ChooseAllThatApply,
     No,
-    OtherDraftFirst,
     SituationHeading,
     PendingWarning,
     CatalogLink,
@@ -83,8 +82,11 @@ impl Ui {
             Ui::CategoryPersonal => ("个人办事", "For individuals"),
             Ui::Start => ("开始办理", "Start"),
             Ui::ContinueDraft => ("继续填写", "Continue"),
-            Ui::DraftHeading => ("未完成的申请", "Application in progress"),
-            Ui::DraftIntro => ("您上次填写的内容已保存在本机。", "What you entered last time is saved on this device."),
+            Ui::DraftHeading => ("未完成的申请", "Applications in progress"),
+            Ui::DraftIntro => (
+                "您填写的内容都保存在本机，可以接着填写。开始新的办理不会影响这些草稿。",
+                "What you entered is saved on this device; carry on where you left off. Starting something new leaves these drafts as they are.",
+            ),
             Ui::Discard => ("删除这份草稿", "Delete this draft"),
             Ui::DiscardQuestion => (
                 "删除后，已填写的内容无法恢复。确定要删除吗？",
@@ -125,10 +127,6 @@ impl Ui {
                 "本机加载的事项目录已无法通过检查，现使用内置目录。请管理员重新加载。",
                 "The catalog loaded on this device no longer passes the check, so the built-in one is used. An administrator should load it again.",
             ),
-            Ui::OtherDraftFirst => (
-                "您有一份未完成的申请（见上方）。请先继续完成，或删除它，再开始这一项。",
-                "You have an application in progress (above). Finish or delete it before starting this one.",
-            ),
             Ui::Yes => ("是", "Yes"),
             Ui::ChooseAllThatApply => ("可多选", "Select all that apply"),
             Ui::No => ("否", "No"),
@@ -158,6 +156,24 @@ impl Ui {
             Ui::CatalogUnreadableFile => ("文件无法读取", "A file could not be read"),
         };
         lang.pick(zh, en)
+    }
+}
+
+/// Whose draft it is and when it was last changed, for a draft on the home page.
+pub fn draft_facts(lang: Lang, name: Option<&str>, changed: Option<&str>) -> String {
+    let name = name.map(|name| match lang {
+        Lang::Zh => format!("申请人：{name}"),
+        Lang::En => format!("Applicant: {name}"),
+    });
+    let changed = match (lang, changed) {
+        (Lang::Zh, Some(when)) => format!("最后修改：{when}"),
+        (Lang::En, Some(when)) => format!("Last changed: {when}"),
+        (Lang::Zh, None) => "最后修改：较早以前".to_owned(),
+        (Lang::En, None) => "Last changed: some time ago".to_owned(),
+    };
+    match name {
+        Some(name) => format!("{name}{}{changed}", lang.pick(" · ", " · ")),
+        None => changed,
     }
 }
 

@@ -26,7 +26,7 @@ impl Reducible for Store {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let env = Env { catalog: &self.env.catalog, today: self.env.today };
+        let env = Env { catalog: &self.env.catalog, today: self.env.today, now_ms: crate::platform::clock::now_ms() };
         match session::reduce(&self.state, action, env) {
             Some(state) => Rc::new(Store { state, env: Rc::clone(&self.env) }),
             // Returning the same Rc tells Yew nothing changed: no re-render.

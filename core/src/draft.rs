@@ -5,19 +5,22 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::session::State;
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::catalog::{BundleId, FieldId};
+use crate::session::{Application, DraftId, Page, State};
 use crate::text::Lang;
 
 /// The `format` marker of a draft document.
 pub const FORMAT: &str = "yibiao-draft";
-/// The version this build writes.
-pub const VERSION: u32 = 1;
+/// The version this build writes. Version 1 held one application and the catalog version
+/// beside it; version 2 holds several drafts, each with its own catalog version.
+pub const VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct Envelope<'a> {
     format: &'static str,
     version: u32,
-    catalog_version: &'a str,
     state: &'a State,
 }
 
@@ -28,17 +31,62 @@ struct Header {
 }
 
 #[derive(Deserialize)]
-struct EnvelopeV1 {
-    catalog_version: String,
+struct EnvelopeV2 {
     state: State,
 }
 
-/// A draft read back from storage.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Draft {
-    /// The catalog version the draft was made with.
-    pub catalog_version: String,
-    pub state: State,
+/// Version 1: one application, the catalog version beside the state.
+#[derive(Deserialize)]
+struct EnvelopeV1 {
+    catalog_version: String,
+    state: StateV1,
+}
+
+#[derive(Deserialize)]
+struct StateV1 {
+    lang: Lang,
+    page: Page,
+    application: Option<ApplicationV1>,
+    #[serde(default)]
+    failed_continues: u32,
+}
+
+#[derive(Deserialize)]
+struct ApplicationV1 {
+    bundle: BundleId,
+    answers: BTreeMap<FieldId, String>,
+    #[serde(default)]
+    visited: BTreeSet<FieldId>,
+    #[serde(default)]
+    show_all_errors: bool,
+}
+
+/// The id given to the one draft of a version 1 document.
+pub const MIGRATED_DRAFT_ID: &str = "d-v1";
+
+impl EnvelopeV1 {
+    fn migrate(self) -> State {
+        let StateV1 { lang, page, application, failed_continues } = self.state;
+        let Some(old) = application else {
+            let page = if page.needs_application() { Page::Home } else { page };
+            return State { lang, page, drafts: Vec::new(), open: None, failed_continues };
+        };
+        let id = DraftId::new(MIGRATED_DRAFT_ID);
+        let draft_page = if page.needs_application() { page } else { Page::Form };
+        let draft = Application {
+            id: id.clone(),
+            bundle: old.bundle,
+            catalog_version: self.catalog_version,
+            created_ms: 0,
+            updated_ms: 0,
+            page: draft_page,
+            answers: old.answers,
+            visited: old.visited,
+            show_all_errors: old.show_all_errors,
+        };
+        let open = page.needs_application().then_some(id);
+        State { lang, page, drafts: vec![draft], open, failed_continues }
+    }
 }
 
 /// Why a stored draft could not be opened.
@@ -77,24 +125,22 @@ impl fmt::Display for DraftError {
 impl std::error::Error for DraftError {}
 
 /// Writes the draft document for `state`.
-pub fn encode(state: &State, catalog_version: &str) -> String {
-    let envelope = Envelope { format: FORMAT, version: VERSION, catalog_version, state };
+pub fn encode(state: &State) -> String {
+    let envelope = Envelope { format: FORMAT, version: VERSION, state };
     // Serialising plain data with string keys cannot fail.
     serde_json::to_string(&envelope).unwrap_or_default()
 }
 
 /// Reads a draft document, migrating older versions.
-pub fn decode(text: &str) -> Result<Draft, DraftError> {
+pub fn decode(text: &str) -> Result<State, DraftError> {
     let unreadable = |error: serde_json::Error| DraftError::Unreadable { detail: error.to_string() };
     let header: Header = serde_json::from_str(text).map_err(unreadable)?;
     if header.format != FORMAT {
         return Err(DraftError::Unreadable { detail: format!("format is {:?}", header.format) });
     }
     match header.version {
-        1 => {
-            let envelope: EnvelopeV1 = serde_json::from_str(text).map_err(unreadable)?;
-            Ok(Draft { catalog_version: envelope.catalog_version, state: envelope.state })
-        }
+        1 => Ok(serde_json::from_str::<EnvelopeV1>(text).map_err(unreadable)?.migrate()),
+        2 => Ok(serde_json::from_str::<EnvelopeV2>(text).map_err(unreadable)?.state),
         found if found > VERSION => Err(DraftError::NewerVersion { found }),
         found => Err(DraftError::Unreadable { detail: format!("unknown version {found}") }),
     }
@@ -103,37 +149,65 @@ pub fn decode(text: &str) -> Result<Draft, DraftError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{BundleId, FieldId};
-    use crate::session::{Application, Page};
 
     fn sample_state() -> State {
-        let mut application = Application::new(BundleId::new("enterprise_opening"));
+        let mut application =
+            Application::new(DraftId::new("d1"), BundleId::new("enterprise_opening"), "demo-2026.1", 1_700_000_000_000);
         application.answers.insert(FieldId::new("applicant.name"), "张三".into());
         application.visited.insert(FieldId::new("applicant.name"));
-        State { lang: Lang::En, page: Page::Form, application: Some(application), failed_continues: 2 }
+        let other = Application::new(DraftId::new("d2"), BundleId::new("newborn"), "demo-2026.2", 1_700_000_100_000);
+        State {
+            lang: Lang::En,
+            page: Page::Form,
+            drafts: vec![application, other],
+            open: Some(DraftId::new("d1")),
+            failed_continues: 2,
+        }
     }
 
     #[test]
-    fn a_draft_round_trips_exactly() {
+    fn drafts_round_trip_exactly() {
         let state = sample_state();
-        let draft = decode(&encode(&state, "demo-2026.1")).expect("decodes");
-        assert_eq!(draft, Draft { catalog_version: "demo-2026.1".into(), state });
+        assert_eq!(decode(&encode(&state)), Ok(state));
     }
 
     #[test]
     fn the_stored_document_is_stable() {
-        let text = encode(&sample_state(), "demo-2026.1");
+        let text = encode(&sample_state());
         assert_eq!(
             text,
-            r#"{"format":"yibiao-draft","version":1,"catalog_version":"demo-2026.1","state":{"lang":"en","page":"form","application":{"bundle":"enterprise_opening","answers":{"applicant.name":"张三"},"visited":["applicant.name"],"show_all_errors":false},"failed_continues":2}}"#
+            r#"{"format":"yibiao-draft","version":2,"state":{"lang":"en","page":"form","drafts":[{"id":"d1","bundle":"enterprise_opening","catalog_version":"demo-2026.1","created_ms":1700000000000,"updated_ms":1700000000000,"page":"form","answers":{"applicant.name":"张三"},"visited":["applicant.name"],"show_all_errors":false},{"id":"d2","bundle":"newborn","catalog_version":"demo-2026.2","created_ms":1700000100000,"updated_ms":1700000100000,"page":"form","answers":{},"visited":[],"show_all_errors":false}],"open":"d1","failed_continues":2}}"#
         );
     }
 
+    /// A document exactly as version 1 of the app wrote it.
+    const VERSION_1: &str = r#"{"format":"yibiao-draft","version":1,"catalog_version":"demo-2026.1","state":{"lang":"en","page":"checklist","application":{"bundle":"enterprise_opening","answers":{"applicant.name":"张三"},"visited":["applicant.name"],"show_all_errors":true},"failed_continues":2}}"#;
+
     #[test]
-    fn a_version_one_draft_without_optional_parts_opens() {
+    fn a_version_one_draft_opens_as_one_draft_on_the_same_page() {
+        let state = decode(VERSION_1).expect("migrates");
+        assert_eq!((state.lang, state.page, state.failed_continues), (Lang::En, Page::Checklist, 2));
+        assert_eq!(state.drafts.len(), 1);
+        let draft = state.application().expect("the draft is open, as it was");
+        assert_eq!(draft.id.as_str(), MIGRATED_DRAFT_ID);
+        assert_eq!(draft.bundle, BundleId::new("enterprise_opening"));
+        assert_eq!(draft.catalog_version, "demo-2026.1", "the version moves into the draft");
+        assert_eq!(draft.answer(&FieldId::new("applicant.name")), "张三");
+        assert!(draft.visited.contains(&FieldId::new("applicant.name")) && draft.show_all_errors);
+        assert_eq!((draft.page, draft.updated_ms), (Page::Checklist, 0));
+        // Saved again, it is a version 2 document that reads back the same.
+        assert_eq!(decode(&encode(&state)), Ok(state));
+    }
+
+    #[test]
+    fn a_version_one_draft_on_the_home_page_or_without_optional_parts_opens() {
         let text = r#"{"format":"yibiao-draft","version":1,"catalog_version":"x","state":{"lang":"zh","page":"home","application":{"bundle":"b","answers":{}}}}"#;
-        let draft = decode(text).expect("opens");
-        assert_eq!(draft.state.application.expect("present").bundle, BundleId::new("b"));
+        let state = decode(text).expect("opens");
+        assert_eq!((state.page, state.open.clone()), (Page::Home, None));
+        assert_eq!(state.drafts[0].page, Page::Form);
+        let empty = r#"{"format":"yibiao-draft","version":1,"catalog_version":"x","state":{"lang":"zh","page":"form","application":null}}"#;
+        let state = decode(empty).expect("opens");
+        assert_eq!((state.page, state.drafts.len()), (Page::Home, 0), "a page of no draft falls back home");
     }
 
     #[test]
@@ -141,7 +215,7 @@ mod tests {
         assert!(matches!(decode("{not json"), Err(DraftError::Unreadable { .. })));
         assert!(matches!(decode(r#"{"format":"other","version":1}"#), Err(DraftError::Unreadable { .. })));
         assert!(matches!(
-            decode(r#"{"format":"yibiao-draft","version":1,"state":3}"#),
+            decode(r#"{"format":"yibiao-draft","version":2,"state":3}"#),
             Err(DraftError::Unreadable { .. })
         ));
         let newer = decode(r#"{"format":"yibiao-draft","version":9}"#).expect_err("newer");

@@ -146,12 +146,13 @@ mod tests {
     use super::*;
     use crate::catalog::{BundleId, FieldId};
     use crate::demo::{demo_catalog, ENTERPRISE_OPENING};
+    use crate::session::DraftId;
 
     #[test]
     fn exports_planned_answers_in_canonical_form_and_nothing_else() {
         let catalog = demo_catalog();
         let today = Date::from_ymd(2026, 11, 22).expect("valid");
-        let mut application = Application::new(BundleId::new(ENTERPRISE_OPENING));
+        let mut application = Application::new(DraftId::new("d1"), BundleId::new(ENTERPRISE_OPENING), "demo", 0);
         application.answers.insert(FieldId::new("applicant.id_number"), " 11010519491231002x ".into());
         application.answers.insert(FieldId::new("applicant.name"), "张三".into());
         application.answers.insert(FieldId::new("not.planned"), "secret".into());
@@ -178,7 +179,7 @@ mod tests {
         use crate::fixture::{restaurant_catalog, RESTAURANT};
         let catalog = restaurant_catalog();
         let today = Date::from_ymd(2026, 11, 23).expect("valid");
-        let mut application = Application::new(BundleId::new(RESTAURANT));
+        let mut application = Application::new(DraftId::new("d1"), BundleId::new(RESTAURANT), "demo", 0);
         application.answers.insert(FieldId::new("premises.tenure"), "rented".into());
         application.answers.insert(FieldId::new("application.by_agent"), "no".into());
         let plan = application.plan(&catalog, today).expect("plans");

@@ -33,10 +33,43 @@ impl Page {
     }
 }
 
+/// Names one draft among several on the device (草稿编号); made from the time it was started.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DraftId(String);
+
+impl DraftId {
+    pub fn new(id: impl Into<String>) -> Self {
+        DraftId(id.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for DraftId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// One application in progress: a bundle and what has been typed for it (草稿).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Application {
+    pub id: DraftId,
     pub bundle: BundleId,
+    /// The catalog version the draft was made with (or last brought up to date with).
+    pub catalog_version: String,
+    /// When it was started and last changed, in milliseconds since 1970 (0 when not known,
+    /// for drafts from before these were recorded).
+    #[serde(default)]
+    pub created_ms: u64,
+    #[serde(default)]
+    pub updated_ms: u64,
+    /// The page the applicant was last on in this draft.
+    #[serde(default = "default_draft_page")]
+    pub page: Page,
     pub answers: BTreeMap<FieldId, String>,
     /// Fields the applicant has left at least once: their format errors may show.
     #[serde(default)]
@@ -46,9 +79,23 @@ pub struct Application {
     pub show_all_errors: bool,
 }
 
+fn default_draft_page() -> Page {
+    Page::Form
+}
+
 impl Application {
-    pub fn new(bundle: BundleId) -> Self {
-        Application { bundle, answers: BTreeMap::new(), visited: BTreeSet::new(), show_all_errors: false }
+    pub fn new(id: DraftId, bundle: BundleId, catalog_version: &str, now_ms: u64) -> Self {
+        Application {
+            id,
+            bundle,
+            catalog_version: catalog_version.to_owned(),
+            created_ms: now_ms,
+            updated_ms: now_ms,
+            page: Page::Form,
+            answers: BTreeMap::new(),
+            visited: BTreeSet::new(),
+            show_all_errors: false,
+        }
     }
 
     pub fn answer(&self, field: &FieldId) -> &str {
@@ -63,6 +110,29 @@ impl Application {
     /// The plan for this application's answers.
     pub fn plan(&self, catalog: &Catalog, today: Date) -> Result<Plan, PlanError> {
         Plan::new(catalog, &self.bundle, &self.answers, today)
+    }
+
+    /// A name to tell drafts apart on the home page: the first person's name answered, in the
+    /// order the catalog's sections ask them (the applicant, the retiree, the baby …).
+    pub fn display_name(&self, catalog: &Catalog) -> Option<&str> {
+        let bundle = catalog.bundle(&self.bundle)?;
+        let asked: BTreeSet<&FieldId> = bundle
+            .items
+            .iter()
+            .filter_map(|entry| catalog.items.get(&entry.item))
+            .flat_map(|item| item.fields.iter().map(|field| &field.field))
+            .collect();
+        let section_rank = |id: &FieldId| {
+            let section = id.as_str().split('.').next().unwrap_or_default();
+            catalog.sections.iter().position(|candidate| candidate.id == section).unwrap_or(usize::MAX)
+        };
+        let mut names: Vec<&FieldId> = asked
+            .into_iter()
+            .filter(|id| catalog.field(id).is_some_and(|field| field.kind == crate::catalog::FieldKind::PersonName))
+            .filter(|id| !self.answer(id).trim().is_empty())
+            .collect();
+        names.sort_by_key(|id| section_rank(id));
+        names.first().map(|id| self.answer(id).trim())
     }
 
     /// The error to show beside a field now, following the rule "never while typing": an
@@ -80,16 +150,46 @@ impl Application {
     }
 }
 
-/// Everything the screen shows, and what a draft saves.
+/// Everything the screen shows, and what is saved: the drafts side by side, which one is open
+/// and the page on screen.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct State {
     pub lang: Lang,
     pub page: Page,
-    pub application: Option<Application>,
+    /// Every draft on this device, in the order they were started.
+    #[serde(default)]
+    pub drafts: Vec<Application>,
+    /// The draft on screen, if a page of one is shown.
+    #[serde(default)]
+    pub open: Option<DraftId>,
     /// Counts failed attempts to continue, so the shell can move focus to the error summary
     /// each time, even when the errors are the same.
     #[serde(default)]
     pub failed_continues: u32,
+}
+
+impl State {
+    /// The draft on screen.
+    pub fn application(&self) -> Option<&Application> {
+        let open = self.open.as_ref()?;
+        self.drafts.iter().find(|draft| &draft.id == open)
+    }
+
+    fn application_mut(&mut self) -> Option<&mut Application> {
+        let open = self.open.clone()?;
+        self.drafts.iter_mut().find(|draft| draft.id == open)
+    }
+
+    pub fn draft(&self, id: &DraftId) -> Option<&Application> {
+        self.drafts.iter().find(|draft| &draft.id == id)
+    }
+
+    /// The drafts, the most recently changed first, for the home page.
+    pub fn recent_drafts(&self) -> Vec<&Application> {
+        let mut drafts: Vec<&Application> = self.drafts.iter().collect();
+        drafts.sort_by(|a, b| b.updated_ms.cmp(&a.updated_ms).then_with(|| b.created_ms.cmp(&a.created_ms)));
+        drafts
+    }
 }
 
 /// What the applicant did.
@@ -97,9 +197,13 @@ pub struct State {
 pub enum Action {
     /// Switch the language; nothing else changes.
     SetLang(Lang),
-    /// Start (or go back to) the application for a bundle, on its form.
-    OpenBundle(BundleId),
-    /// Show another page. Pages that need an application fall back to the home page.
+    /// Start a new draft for a bundle, beside any others, on its form.
+    StartDraft(BundleId),
+    /// Open a draft where the applicant left it.
+    OpenDraft(DraftId),
+    /// Delete a draft for good (the home page asks first).
+    DeleteDraft(DraftId),
+    /// Show another page. Pages that need a draft fall back to the home page.
     GoTo(Page),
     /// The value of a field changed.
     Answer { field: FieldId, value: String },
@@ -107,8 +211,6 @@ pub enum Action {
     LeaveField(FieldId),
     /// Continue from the form: to the checklist when it is complete, else show every error.
     Continue,
-    /// Throw the application away and go home.
-    Discard,
 }
 
 /// What the reducer needs to know besides the state.
@@ -116,29 +218,51 @@ pub enum Action {
 pub struct Env<'a> {
     pub catalog: &'a Catalog,
     pub today: Date,
+    /// The time of the action, in milliseconds since 1970, from the device clock.
+    pub now_ms: u64,
 }
 
 /// Applies an action. Returns `None` when nothing changed, so the shell can skip a re-render.
 pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
     let mut next = state.clone();
+    let mut edited = false;
     match action {
         Action::SetLang(lang) => next.lang = lang,
-        Action::OpenBundle(bundle) => {
+        Action::StartDraft(bundle) => {
             env.catalog.bundle(&bundle)?;
-            match &next.application {
-                Some(application) if application.bundle == bundle => {}
-                // Never silently replace an application that has answers: it must be finished
-                // or deleted first (the home page says so).
-                Some(application) if !application.answers.is_empty() => return None,
-                _ => next.application = Some(Application::new(bundle)),
-            }
+            let id = new_draft_id(&next, env.now_ms);
+            next.drafts.push(Application::new(id.clone(), bundle, &env.catalog.version, env.now_ms));
+            next.open = Some(id);
             next.page = Page::Form;
         }
+        Action::OpenDraft(id) => {
+            let page = next.draft(&id)?.page;
+            next.open = Some(id);
+            next.page = page;
+        }
+        Action::DeleteDraft(id) => {
+            next.drafts.retain(|draft| draft.id != id);
+            if next.open.as_ref() == Some(&id) {
+                next.open = None;
+                next.page = Page::Home;
+            }
+        }
         Action::GoTo(page) => {
-            next.page = if page.needs_application() && next.application.is_none() { Page::Home } else { page };
+            if page.needs_application() {
+                match next.application_mut() {
+                    Some(application) => application.page = page,
+                    None => {
+                        next.page = Page::Home;
+                        return (next != *state).then_some(next);
+                    }
+                }
+            } else {
+                next.open = None;
+            }
+            next.page = page;
         }
         Action::Answer { field, value } => {
-            let application = next.application.as_mut()?;
+            let application = next.application_mut()?;
             if application.answer(&field) == value {
                 return None;
             }
@@ -147,172 +271,46 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
             } else {
                 application.answers.insert(field, value);
             }
+            edited = true;
         }
         Action::LeaveField(field) => {
-            let application = next.application.as_mut()?;
+            let application = next.application_mut()?;
             application.visited.insert(field);
         }
         Action::Continue => {
-            let application = next.application.as_mut()?;
+            let application = next.application_mut()?;
             let plan = application.plan(env.catalog, env.today).ok()?;
             if application.errors(env.catalog, &plan, env.today).is_empty() {
                 application.show_all_errors = false;
+                application.page = Page::Checklist;
                 next.page = Page::Checklist;
             } else {
                 application.show_all_errors = true;
                 next.failed_continues += 1;
             }
         }
-        Action::Discard => {
-            next.application = None;
-            next.page = Page::Home;
+    }
+    if edited {
+        if let Some(application) = next.application_mut() {
+            application.updated_ms = env.now_ms;
         }
     }
     (next != *state).then_some(next)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::demo::{demo_catalog, ENTERPRISE_OPENING};
-    use crate::validate::IdNumberError;
-
-    fn today() -> Date {
-        Date::from_ymd(2026, 11, 22).expect("valid")
+/// A new draft's id: the start time in hexadecimal, with a suffix if two start in the same
+/// millisecond.
+fn new_draft_id(state: &State, now_ms: u64) -> DraftId {
+    let base = format!("d{now_ms:x}");
+    let mut id = DraftId::new(base.clone());
+    let mut n = 2;
+    while state.draft(&id).is_some() {
+        id = DraftId::new(format!("{base}-{n}"));
+        n += 1;
     }
-
-    fn run(catalog: &Catalog, actions: impl IntoIterator<Item = Action>) -> State {
-        actions.into_iter().fold(State::default(), |state, action| {
-            reduce(&state, action, Env { catalog, today: today() }).unwrap_or(state)
-        })
-    }
-
-    fn answer(field: &str, value: &str) -> Action {
-        Action::Answer { field: FieldId::new(field), value: value.into() }
-    }
-
-    fn open() -> Action {
-        Action::OpenBundle(BundleId::new(ENTERPRISE_OPENING))
-    }
-
-    fn complete_answers() -> Vec<Action> {
-        vec![
-            answer("applicant.name", "张三"),
-            answer("applicant.id_number", "11010519491231002X"),
-            answer("applicant.mobile", "13800138000"),
-            answer("enterprise.name", "某某餐饮有限公司"),
-            answer("enterprise.address", "某某路 1 号"),
-            answer("finance.contact_name", "李四"),
-        ]
-    }
-
-    #[test]
-    fn opening_a_bundle_starts_an_application_on_the_form() {
-        let catalog = demo_catalog();
-        let state = run(&catalog, [open()]);
-        assert_eq!(state.page, Page::Form);
-        assert_eq!(state.application.map(|a| a.bundle), Some(BundleId::new(ENTERPRISE_OPENING)));
-        let unknown = run(&catalog, [Action::OpenBundle(BundleId::new("nope"))]);
-        assert_eq!(unknown, State::default());
-    }
-
-    #[test]
-    fn reopening_the_same_bundle_keeps_the_answers() {
-        let catalog = demo_catalog();
-        let state = run(&catalog, [open(), answer("applicant.name", "张三"), Action::GoTo(Page::Home), open()]);
-        assert_eq!(state.application.expect("kept").answer(&FieldId::new("applicant.name")), "张三");
-    }
-
-    #[test]
-    fn another_bundle_never_replaces_an_application_with_answers() {
-        let mut catalog = demo_catalog();
-        let mut other = catalog.bundles[0].clone();
-        other.id = BundleId::new("other");
-        catalog.bundles.push(other);
-        let open_other = || Action::OpenBundle(BundleId::new("other"));
-        let kept = run(&catalog, [open(), answer("applicant.name", "张三"), Action::GoTo(Page::Home), open_other()]);
-        assert_eq!(kept.page, Page::Home, "refused: nothing changes");
-        assert_eq!(kept.application.expect("kept").answer(&FieldId::new("applicant.name")), "张三");
-        let empty = run(&catalog, [open(), Action::GoTo(Page::Home), open_other()]);
-        assert_eq!(empty.application.map(|a| a.bundle), Some(BundleId::new("other")), "an empty one may be replaced");
-    }
-
-    #[test]
-    fn pages_that_need_an_application_fall_back_home() {
-        let state = run(&demo_catalog(), [Action::GoTo(Page::Checklist)]);
-        assert_eq!(state.page, Page::Home);
-        let state = run(&demo_catalog(), [Action::GoTo(Page::CatalogFile)]);
-        assert_eq!(state.page, Page::CatalogFile, "loading a catalog needs no application");
-    }
-
-    #[test]
-    fn an_unchanged_answer_reports_no_change() {
-        let catalog = demo_catalog();
-        let state = run(&catalog, [open(), answer("applicant.name", "张三")]);
-        assert_eq!(reduce(&state, answer("applicant.name", "张三"), Env { catalog: &catalog, today: today() }), None);
-        assert_eq!(reduce(&state, Action::SetLang(Lang::Zh), Env { catalog: &catalog, today: today() }), None);
-    }
-
-    #[test]
-    fn continue_with_errors_stays_and_shows_them_all() {
-        let catalog = demo_catalog();
-        let state = run(&catalog, [open(), answer("applicant.id_number", "110105194912310021"), Action::Continue]);
-        assert_eq!(state.page, Page::Form);
-        assert_eq!(state.failed_continues, 1);
-        let application = state.application.expect("present");
-        assert!(application.show_all_errors);
-        let plan = application.plan(&catalog, today()).expect("plans");
-        let errors = application.errors(&catalog, &plan, today());
-        assert_eq!(errors.len(), 6);
-        assert_eq!(
-            errors[1],
-            (
-                FieldId::new("applicant.id_number"),
-                FieldError::IdNumber(IdNumberError::WrongCheckCharacter { expected: 'X', found: '1' })
-            )
-        );
-    }
-
-    #[test]
-    fn continue_with_a_complete_form_goes_to_the_checklist() {
-        let catalog = demo_catalog();
-        let mut actions = vec![open()];
-        actions.extend(complete_answers());
-        actions.push(Action::Continue);
-        let state = run(&catalog, actions);
-        assert_eq!(state.page, Page::Checklist);
-        assert_eq!(state.failed_continues, 0);
-    }
-
-    #[test]
-    fn errors_wait_until_they_cannot_be_mistaken_for_unfinished_typing() {
-        let catalog = demo_catalog();
-        let id = FieldId::new("applicant.id_number");
-        let short = FieldError::IdNumber(IdNumberError::TooShort { length: 5 });
-        let wrong = FieldError::IdNumber(IdNumberError::WrongCheckCharacter { expected: 'X', found: '1' });
-
-        let typing = run(&catalog, [open(), answer("applicant.id_number", "11010")]).application.expect("present");
-        assert!(!typing.visible_error(&short, &id));
-        assert!(typing.visible_error(&wrong, &id));
-        assert!(!typing.visible_error(&FieldError::Required, &id));
-
-        let left = run(&catalog, [open(), answer("applicant.id_number", "11010"), Action::LeaveField(id.clone())])
-            .application
-            .expect("present");
-        assert!(left.visible_error(&short, &id));
-        assert!(!left.visible_error(&FieldError::Required, &id));
-
-        let continued = run(&catalog, [open(), Action::Continue]).application.expect("present");
-        assert!(continued.visible_error(&FieldError::Required, &id));
-    }
-
-    #[test]
-    fn clearing_a_field_removes_the_answer_and_discard_forgets_everything() {
-        let catalog = demo_catalog();
-        let state = run(&catalog, [open(), answer("applicant.name", "张三"), answer("applicant.name", "")]);
-        assert!(state.application.as_ref().expect("present").answers.is_empty());
-        let state = run(&catalog, [open(), answer("applicant.name", "张三"), Action::Discard]);
-        assert_eq!(state.application, None);
-        assert_eq!(state.page, Page::Home);
-    }
+    id
 }
+
+#[cfg(test)]
+#[path = "session_tests.rs"]
+mod tests;

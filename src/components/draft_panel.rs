@@ -1,16 +1,17 @@
-//! The application in progress on the home page: continue it, or delete it after a plain
-//! confirmation in place (no pop-up), since deleting cannot be undone.
+//! One saved draft on the home page: its bundle, whose it is and when it was last changed;
+//! continue it, or delete it after a plain confirmation in place (no pop-up), since deleting
+//! cannot be undone.
 
 use yew::prelude::*;
-use yibiao_core::session::Action;
-use yibiao_core::Bundle;
+use yibiao_core::session::{Action, DraftId};
 
-use crate::i18n::Ui;
+use crate::i18n::{self, Ui};
+use crate::platform::clock;
 use crate::store::use_store;
 
 #[derive(Properties, PartialEq)]
 pub struct DraftPanelProps {
-    pub bundle: Bundle,
+    pub draft: DraftId,
 }
 
 #[component]
@@ -28,9 +29,15 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
             }
         });
     }
+    let Some(draft) = store.state.draft(&props.draft) else {
+        return html! {};
+    };
+    let catalog = &store.env.catalog;
+    let bundle_name = catalog.bundle(&draft.bundle).map_or(draft.bundle.as_str(), |bundle| bundle.name.get(lang));
+    let heading_id = format!("draft-{}", draft.id);
     let open = {
-        let (store, id) = (store.clone(), props.bundle.id.clone());
-        Callback::from(move |_| store.dispatch(Action::OpenBundle(id.clone())))
+        let (store, id) = (store.clone(), draft.id.clone());
+        Callback::from(move |_| store.dispatch(Action::OpenDraft(id.clone())))
     };
     let ask = {
         let confirming = confirming.clone();
@@ -40,24 +47,32 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
         let confirming = confirming.clone();
         Callback::from(move |_| confirming.set(false))
     };
-    let discard = Callback::from(move |_| store.dispatch(Action::Discard));
+    let delete = {
+        let (store, id) = (store.clone(), draft.id.clone());
+        Callback::from(move |_| store.dispatch(Action::DeleteDraft(id.clone())))
+    };
     html! {
-        <section class="panel draft-panel" aria-labelledby="draft-heading">
-            <h2 id="draft-heading">{ Ui::DraftHeading.text(lang) }</h2>
-            <p class="draft-name">{ props.bundle.name.get(lang) }</p>
+        <li class="panel draft-panel" aria-labelledby={heading_id.clone()}>
+            <h3 id={heading_id.clone()} class="draft-name">{ bundle_name }</h3>
+            <p class="draft-facts">
+                { i18n::draft_facts(lang, draft.display_name(catalog), clock::local_date_time(draft.updated_ms).as_deref()) }
+            </p>
             if *confirming {
                 <p class="draft-question" ref={question} tabindex="-1">{ Ui::DiscardQuestion.text(lang) }</p>
                 <div class="button-group">
-                    <button type="button" class="button button-warning" onclick={discard}>{ Ui::DiscardConfirm.text(lang) }</button>
+                    <button type="button" class="button button-warning" onclick={delete}>{ Ui::DiscardConfirm.text(lang) }</button>
                     <button type="button" class="button button-secondary" onclick={keep}>{ Ui::DiscardKeep.text(lang) }</button>
                 </div>
             } else {
-                <p>{ Ui::DraftIntro.text(lang) }</p>
                 <div class="button-group">
-                    <button type="button" class="button" onclick={open}>{ Ui::ContinueDraft.text(lang) }</button>
-                    <button type="button" class="button button-secondary" onclick={ask}>{ Ui::Discard.text(lang) }</button>
+                    <button type="button" class="button" onclick={open} aria-describedby={heading_id.clone()}>
+                        { Ui::ContinueDraft.text(lang) }
+                    </button>
+                    <button type="button" class="button button-secondary" onclick={ask} aria-describedby={heading_id}>
+                        { Ui::Discard.text(lang) }
+                    </button>
                 </div>
             }
-        </section>
+        </li>
     }
 }

@@ -12,8 +12,7 @@ use crate::store::use_store;
 #[hook]
 pub fn use_plan() -> Option<Rc<Result<Plan, PlanError>>> {
     let store = use_store();
-    let key =
-        store.state.application.as_ref().map(|application| (application.bundle.clone(), application.answers.clone()));
+    let key = store.state.application().map(|application| (application.bundle.clone(), application.answers.clone()));
     let env = store.env.clone();
     let plan = use_memo(key, move |key| {
         key.as_ref().map(|(bundle, answers)| Rc::new(Plan::new(&env.catalog, bundle, answers, env.today)))

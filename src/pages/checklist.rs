@@ -17,7 +17,7 @@ pub fn ChecklistPage() -> Html {
     let lang = store.state.lang;
     let heading = use_page_heading(Ui::ChecklistHeading.text(lang));
     let plan = use_plan();
-    let (Some(application), Some(plan)) = (store.state.application.as_ref(), plan) else {
+    let (Some(application), Some(plan)) = (store.state.application(), plan) else {
         return html! {};
     };
     let Ok(plan_ref) = plan.as_ref() else {
@@ -28,7 +28,7 @@ pub fn ChecklistPage() -> Html {
         let store = store.clone();
         let plan = plan.clone();
         Callback::from(move |_| {
-            let (Some(application), Ok(plan)) = (store.state.application.as_ref(), plan.as_ref()) else {
+            let (Some(application), Ok(plan)) = (store.state.application(), plan.as_ref()) else {
                 return;
             };
             let today = store.env.today;

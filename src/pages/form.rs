@@ -17,7 +17,7 @@ pub fn FormPage() -> Html {
     let lang = store.state.lang;
     let heading = use_page_heading(Ui::FormHeading.text(lang));
     let plan = use_plan();
-    let (Some(application), Some(plan)) = (store.state.application.as_ref(), plan) else {
+    let (Some(application), Some(plan)) = (store.state.application(), plan) else {
         return html! {};
     };
     let plan = match plan.as_ref() {

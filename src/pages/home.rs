@@ -1,4 +1,4 @@
-//! Home (首页): the application in progress, if any, and the bundles by category.
+//! Home (首页): the saved drafts, most recent first, and the bundles by category.
 
 use yew::prelude::*;
 use yibiao_core::catalog::Category;
@@ -18,19 +18,24 @@ pub fn HomePage() -> Html {
     let heading = use_page_heading(Ui::HomeHeading.text(lang));
     let catalog = &store.env.catalog;
 
-    let draft = store
-        .state
-        .application
-        .as_ref()
-        .and_then(|application| catalog.bundle(&application.bundle))
-        .map(|bundle| html! { <DraftPanel bundle={bundle.clone()} /> });
+    let drafts: Vec<_> = store.state.recent_drafts().into_iter().map(|draft| draft.id.clone()).collect();
 
     let categories = [(Category::Enterprise, Ui::CategoryEnterprise), (Category::Personal, Ui::CategoryPersonal)];
     html! {
         <>
             <h1 ref={heading} tabindex="-1">{ Ui::HomeHeading.text(lang) }</h1>
             <p class="lead">{ Ui::HomeIntro.text(lang) }</p>
-            { draft.unwrap_or_default() }
+            if !drafts.is_empty() {
+                <section class="draft-list" aria-labelledby="drafts-heading">
+                    <h2 id="drafts-heading">{ Ui::DraftHeading.text(lang) }</h2>
+                    <p>{ Ui::DraftIntro.text(lang) }</p>
+                    <ul class="draft-panels">
+                        for draft in drafts {
+                            <DraftPanel key={draft.as_str().to_owned()} draft={draft.clone()} />
+                        }
+                    </ul>
+                </section>
+            }
             for (category, title) in categories {
                 if catalog.bundles.iter().any(|bundle| bundle.category == category) {
                     <section class="bundle-group" aria-labelledby={format!("category-{category:?}")}>
@@ -52,17 +57,9 @@ fn bundle_card(bundle: &Bundle, store: &crate::store::StoreHandle) -> Html {
     let facts = bundle_facts(&store.env.catalog, &bundle.id).map(|facts| {
         i18n::bundle_facts(lang, facts.departments_at_least, facts.departments_at_most, facts.promised_days_at_most)
     });
-    let in_progress = store.state.application.as_ref().is_some_and(|application| application.bundle == bundle.id);
-    // Another application with answers must be finished or deleted first (nothing is lost).
-    let blocked = store
-        .state
-        .application
-        .as_ref()
-        .is_some_and(|application| application.bundle != bundle.id && !application.answers.is_empty());
-    let label = if in_progress { Ui::ContinueDraft } else { Ui::Start };
     let onclick = {
         let (store, id) = (store.clone(), bundle.id.clone());
-        Callback::from(move |_| store.dispatch(Action::OpenBundle(id.clone())))
+        Callback::from(move |_| store.dispatch(Action::StartDraft(id.clone())))
     };
     let heading_id = format!("bundle-{}", bundle.id);
     html! {
@@ -72,13 +69,9 @@ fn bundle_card(bundle: &Bundle, store: &crate::store::StoreHandle) -> Html {
             if let Some(facts) = facts {
                 <p class="bundle-facts">{ facts }</p>
             }
-            if blocked {
-                <p class="hint">{ Ui::OtherDraftFirst.text(lang) }</p>
-            } else {
-                <button type="button" class="button" {onclick} aria-describedby={heading_id}>
-                    { label.text(lang) }
-                </button>
-            }
+            <button type="button" class="button" {onclick} aria-describedby={heading_id}>
+                { Ui::Start.text(lang) }
+            </button>
         </li>
     }
 }

@@ -7,7 +7,7 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yibiao::platform::storage::{KeyValueStore, MemoryStore, Storage};
 use yibiao::{App, AppProps, DRAFT_KEY};
-use yibiao_core::session::{Application, Page, State};
+use yibiao_core::session::{Application, DraftId, Page, State};
 use yibiao_core::{draft, BundleId, Date, Lang};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -21,7 +21,14 @@ fn form_state(lang: Lang) -> State {
     State {
         lang,
         page: Page::Form,
-        application: Some(Application::new(BundleId::new(ENTERPRISE_OPENING))),
+        // A start time as long as the device clock's, so that saving an edit keeps the size.
+        drafts: vec![Application::new(
+            DraftId::new("d1"),
+            BundleId::new(ENTERPRISE_OPENING),
+            "test",
+            1_763_000_000_000,
+        )],
+        open: Some(DraftId::new("d1")),
         failed_continues: 0,
     }
 }
@@ -40,7 +47,7 @@ async fn mount(storage: &Storage) -> Element {
 /// Mounts the app with a saved draft open on the shipped bundle's form in `lang`.
 async fn mount_form(lang: Lang) -> (Element, Storage) {
     let store = MemoryStore::new();
-    store.set(DRAFT_KEY, &draft::encode(&form_state(lang), "test")).expect("memory store accepts");
+    store.set(DRAFT_KEY, &draft::encode(&form_state(lang))).expect("memory store accepts");
     let storage = Storage::new(store);
     (mount(&storage).await, storage)
 }
@@ -120,8 +127,8 @@ async fn every_keystroke_is_saved_to_storage() {
     let input: HtmlInputElement = find(&root, ID_INPUT);
     type_into(&input, "1101").await;
     let saved = storage.get(DRAFT_KEY).expect("readable").expect("saved");
-    let state = draft::decode(&saved).expect("a valid draft").state;
-    let application = state.application.expect("application kept");
+    let state = draft::decode(&saved).expect("a valid draft");
+    let application = state.application().expect("application kept");
     assert_eq!(application.answer(&yibiao_core::FieldId::new("applicant.id_number")), "1101");
 }
 
@@ -175,10 +182,9 @@ async fn switching_language_changes_every_label_and_keeps_answers() {
 async fn a_full_disk_is_reported_and_the_last_saved_draft_survives() {
     // Room for the draft as mounted, and for a few more characters, but not many.
     let state = form_state(Lang::Zh);
-    let version = yibiao::catalog::shipped().version;
-    let quota = DRAFT_KEY.len() + draft::encode(&state, &version).len() + 40;
+    let quota = DRAFT_KEY.len() + draft::encode(&state).len() + 40;
     let store = MemoryStore::with_quota(quota);
-    store.set(DRAFT_KEY, &draft::encode(&state, &version)).expect("fits");
+    store.set(DRAFT_KEY, &draft::encode(&state)).expect("fits");
     let storage = Storage::new(store);
     let root = mount(&storage).await;
     assert!(root.query_selector(".notice").ok().flatten().is_none(), "no notice while saving works");
@@ -196,6 +202,6 @@ async fn a_full_disk_is_reported_and_the_last_saved_draft_survives() {
     // Making room again saves at once and the notice goes.
     type_into(&input, "张三丰").await;
     assert!(root.query_selector(".notice").ok().flatten().is_none(), "the notice goes once saving works again");
-    let saved = draft::decode(&storage.get(DRAFT_KEY).expect("readable").expect("saved")).expect("valid").state;
-    assert_eq!(saved.application.expect("kept").answer(&yibiao_core::FieldId::new("applicant.name")), "张三丰");
+    let saved = draft::decode(&storage.get(DRAFT_KEY).expect("readable").expect("saved")).expect("valid");
+    assert_eq!(saved.application().expect("kept").answer(&yibiao_core::FieldId::new("applicant.name")), "张三丰");
 }

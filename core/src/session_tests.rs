@@ -1,0 +1,192 @@
+//! Tests of the reducer: drafts side by side, pages, answers, continuing with errors.
+
+use super::*;
+use crate::demo::{demo_catalog, ENTERPRISE_OPENING};
+use crate::validate::IdNumberError;
+
+fn today() -> Date {
+    Date::from_ymd(2026, 11, 22).expect("valid")
+}
+
+/// Runs the actions one millisecond apart from a fixed start.
+fn run(catalog: &Catalog, actions: impl IntoIterator<Item = Action>) -> State {
+    actions.into_iter().enumerate().fold(State::default(), |state, (n, action)| {
+        let env = Env { catalog, today: today(), now_ms: 1_000 + n as u64 };
+        reduce(&state, action, env).unwrap_or(state)
+    })
+}
+
+fn env(catalog: &Catalog) -> Env<'_> {
+    Env { catalog, today: today(), now_ms: 5_000 }
+}
+
+fn answer(field: &str, value: &str) -> Action {
+    Action::Answer { field: FieldId::new(field), value: value.into() }
+}
+
+fn start() -> Action {
+    Action::StartDraft(BundleId::new(ENTERPRISE_OPENING))
+}
+
+fn complete_answers() -> Vec<Action> {
+    vec![
+        answer("applicant.name", "张三"),
+        answer("applicant.id_number", "11010519491231002X"),
+        answer("applicant.mobile", "13800138000"),
+        answer("enterprise.name", "某某餐饮有限公司"),
+        answer("enterprise.address", "某某路 1 号"),
+        answer("finance.contact_name", "李四"),
+    ]
+}
+
+#[test]
+fn starting_a_bundle_opens_a_new_draft_on_the_form() {
+    let catalog = demo_catalog();
+    let state = run(&catalog, [start()]);
+    assert_eq!(state.page, Page::Form);
+    let draft = state.application().expect("open");
+    assert_eq!(draft.bundle, BundleId::new(ENTERPRISE_OPENING));
+    assert_eq!(draft.catalog_version, catalog.version);
+    assert_eq!((draft.created_ms, draft.updated_ms), (1_000, 1_000));
+    let unknown = run(&catalog, [Action::StartDraft(BundleId::new("nope"))]);
+    assert_eq!(unknown, State::default());
+}
+
+#[test]
+fn drafts_live_side_by_side_and_each_reopens_where_it_was_left() {
+    let catalog = demo_catalog();
+    let state = run(
+        &catalog,
+        [
+            start(),
+            answer("applicant.name", "张三"),
+            Action::GoTo(Page::Home),
+            start(),
+            answer("applicant.name", "李四"),
+        ],
+    );
+    assert_eq!(state.drafts.len(), 2, "a second draft of the same bundle starts beside the first");
+    assert_ne!(state.drafts[0].id, state.drafts[1].id);
+    let names: Vec<&str> = state.recent_drafts().iter().filter_map(|d| d.display_name(&catalog)).collect();
+    assert_eq!(names, ["李四", "张三"], "the most recently changed first");
+
+    let first = state.drafts[0].id.clone();
+    let reopened = reduce(&state, Action::OpenDraft(first.clone()), env(&catalog)).expect("changes");
+    assert_eq!(reopened.application().map(|d| d.answer(&FieldId::new("applicant.name"))), Some("张三"));
+    assert_eq!(reopened.page, Page::Form);
+}
+
+#[test]
+fn a_draft_remembers_its_page_and_deleting_one_keeps_the_others() {
+    let catalog = demo_catalog();
+    let mut actions = vec![start()];
+    actions.extend(complete_answers());
+    actions.extend([Action::Continue, Action::GoTo(Page::Home), start()]);
+    let state = run(&catalog, actions);
+    let first = state.drafts[0].id.clone();
+    assert_eq!(state.drafts[0].page, Page::Checklist);
+    let reopened = reduce(&state, Action::OpenDraft(first.clone()), env(&catalog)).expect("changes");
+    assert_eq!(reopened.page, Page::Checklist, "back on the page it was left on");
+
+    let deleted = reduce(&reopened, Action::DeleteDraft(first.clone()), env(&catalog)).expect("changes");
+    assert_eq!(deleted.drafts.len(), 1);
+    assert_eq!((deleted.page, deleted.open.clone()), (Page::Home, None), "the open draft is gone, so home");
+    assert_eq!(reduce(&deleted, Action::OpenDraft(first), env(&catalog)), None, "a deleted draft stays deleted");
+}
+
+#[test]
+fn only_editing_an_answer_counts_as_a_change_of_the_draft() {
+    let catalog = demo_catalog();
+    let state = run(&catalog, [start(), answer("applicant.name", "张三"), Action::GoTo(Page::Home)]);
+    assert_eq!(state.drafts[0].updated_ms, 1_001);
+    let draft = state.drafts[0].id.clone();
+    let opened = reduce(&state, Action::OpenDraft(draft), env(&catalog)).expect("changes");
+    assert_eq!(opened.drafts[0].updated_ms, 1_001, "opening is not editing");
+}
+
+#[test]
+fn pages_that_need_a_draft_fall_back_home() {
+    let state = run(&demo_catalog(), [Action::GoTo(Page::Checklist)]);
+    assert_eq!(state.page, Page::Home);
+    let state = run(&demo_catalog(), [Action::GoTo(Page::CatalogFile)]);
+    assert_eq!(state.page, Page::CatalogFile, "loading a catalog needs no draft");
+    let state = run(&demo_catalog(), [start(), Action::GoTo(Page::Home)]);
+    assert_eq!((state.page, state.open), (Page::Home, None), "home closes the draft, which stays saved");
+    assert_eq!(state.drafts.len(), 1);
+}
+
+#[test]
+fn an_unchanged_answer_reports_no_change() {
+    let catalog = demo_catalog();
+    let state = run(&catalog, [start(), answer("applicant.name", "张三")]);
+    assert_eq!(reduce(&state, answer("applicant.name", "张三"), env(&catalog)), None);
+    assert_eq!(reduce(&state, Action::SetLang(Lang::Zh), env(&catalog)), None);
+}
+
+#[test]
+fn continue_with_errors_stays_and_shows_them_all() {
+    let catalog = demo_catalog();
+    let state = run(&catalog, [start(), answer("applicant.id_number", "110105194912310021"), Action::Continue]);
+    assert_eq!(state.page, Page::Form);
+    assert_eq!(state.failed_continues, 1);
+    let application = state.application().expect("present");
+    assert!(application.show_all_errors);
+    let plan = application.plan(&catalog, today()).expect("plans");
+    let errors = application.errors(&catalog, &plan, today());
+    assert_eq!(errors.len(), 6);
+    assert_eq!(
+        errors[1],
+        (
+            FieldId::new("applicant.id_number"),
+            FieldError::IdNumber(IdNumberError::WrongCheckCharacter { expected: 'X', found: '1' })
+        )
+    );
+}
+
+#[test]
+fn continue_with_a_complete_form_goes_to_the_checklist() {
+    let catalog = demo_catalog();
+    let mut actions = vec![start()];
+    actions.extend(complete_answers());
+    actions.push(Action::Continue);
+    let state = run(&catalog, actions);
+    assert_eq!(state.page, Page::Checklist);
+    assert_eq!(state.failed_continues, 0);
+}
+
+#[test]
+fn errors_wait_until_they_cannot_be_mistaken_for_unfinished_typing() {
+    let catalog = demo_catalog();
+    let id = FieldId::new("applicant.id_number");
+    let short = FieldError::IdNumber(IdNumberError::TooShort { length: 5 });
+    let wrong = FieldError::IdNumber(IdNumberError::WrongCheckCharacter { expected: 'X', found: '1' });
+
+    let state = run(&catalog, [start(), answer("applicant.id_number", "11010")]);
+    let typing = state.application().expect("present");
+    assert!(!typing.visible_error(&short, &id));
+    assert!(typing.visible_error(&wrong, &id));
+    assert!(!typing.visible_error(&FieldError::Required, &id));
+
+    let state = run(&catalog, [start(), answer("applicant.id_number", "11010"), Action::LeaveField(id.clone())]);
+    let left = state.application().expect("present");
+    assert!(left.visible_error(&short, &id));
+    assert!(!left.visible_error(&FieldError::Required, &id));
+
+    let state = run(&catalog, [start(), Action::Continue]);
+    assert!(state.application().expect("present").visible_error(&FieldError::Required, &id));
+}
+
+#[test]
+fn clearing_a_field_removes_the_answer() {
+    let catalog = demo_catalog();
+    let state = run(&catalog, [start(), answer("applicant.name", "张三"), answer("applicant.name", "")]);
+    assert!(state.application().expect("present").answers.is_empty());
+}
+
+#[test]
+fn drafts_started_in_the_same_millisecond_get_different_ids() {
+    let catalog = demo_catalog();
+    let once = reduce(&State::default(), start(), env(&catalog)).expect("starts");
+    let twice = reduce(&once, start(), env(&catalog)).expect("starts");
+    assert_eq!(twice.drafts.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["d1388", "d1388-2"]);
+}
