@@ -1,11 +1,13 @@
-//! Compiles the catalog into the app: every `assets/catalog/*.toml` is embedded, and checked
-//! with the same loader the `yibiao-catalog check` command uses. A catalog with errors fails the build
-//! with the checker's messages, so a broken catalog can never ship.
+//! Compiles the catalog into the app: every `assets/catalog/*.toml` is checked with the same
+//! loader the `yibiao-catalog check` command uses, and embedded twice: in compact form, which
+//! the app starts from, and as the TOML files, which the administrators' page shows and can
+//! restore. A catalog with errors fails the build with the checker's messages, so a broken
+//! catalog can never ship.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
-use yibiao_core::catalog::{load, read_folder, Severity};
+use yibiao_core::catalog::{compact, load, read_folder, Severity};
 use yibiao_core::Lang;
 
 fn main() {
@@ -22,7 +24,7 @@ fn main() {
     }
     generated.push_str("];\n");
 
-    let (_, diagnostics) = load(&sources);
+    let (catalog, diagnostics) = load(&sources);
     let mut errors = 0;
     for diagnostic in &diagnostics {
         let text =
@@ -41,4 +43,6 @@ fn main() {
     }
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out).join("catalog_sources.rs"), generated).expect("OUT_DIR is writable");
+    // The app starts from the compact form, without parsing TOML.
+    std::fs::write(Path::new(&out).join("catalog.json"), compact::encode(&catalog)).expect("OUT_DIR is writable");
 }

@@ -28,7 +28,8 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// Cache first for the app's own files; a page load is answered with the cached index.html.
+// Cache first for the app's own files. A page load is answered with that page if it is cached
+// (index.html, admin.html), else with index.html (the app's own addresses are fragments).
 // Requests to other origins are not touched (the app makes none).
 self.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -38,7 +39,9 @@ self.addEventListener('fetch', (event) => {
   }
   if (request.mode === 'navigate') {
     event.respondWith(
-      caches.match('./index.html', { cacheName: CACHE }).then((cached) => cached || fetch(request)),
+      caches.match(request, { cacheName: CACHE, ignoreSearch: true })
+        .then((page) => page || caches.match('./index.html', { cacheName: CACHE }))
+        .then((cached) => cached || fetch(request)),
     );
     return;
   }

@@ -11,7 +11,7 @@ use yibiao_core::Date;
 use crate::components::{Masthead, NoticeBanner, SkipLink};
 use crate::i18n::Ui;
 use crate::notice::Notice;
-use crate::pages::{CatalogPage, ChecklistPage, FormPage, HomePage};
+use crate::pages::{HomePage, MaterialsPage, NoticePage, QuestionPage, ReviewPage, SectionPage, TasksPage};
 use crate::platform::storage::{Storage, StorageError};
 use crate::platform::{dom, history};
 use crate::route;
@@ -30,6 +30,17 @@ pub struct AppProps {
     #[prop_or_default]
     pub storage_problem: Option<StorageError>,
     pub today: Date,
+}
+
+/// The language of the saved drafts, for the catalog page; Chinese when there are none.
+pub fn saved_lang(storage: &Storage) -> yibiao_core::Lang {
+    storage
+        .get(DRAFT_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| draft::decode(&text).ok())
+        .map(|state| state.lang)
+        .unwrap_or_default()
 }
 
 /// Reads the saved draft; an unreadable one is set aside (never overwritten) and reported.
@@ -91,10 +102,10 @@ pub fn App(props: &AppProps) -> Html {
     // The address follows the page; back and forward move between pages.
     {
         let first = use_mut_ref(|| true);
-        use_effect_with(store.state.page, move |page| {
-            let fragment = route::fragment(*page);
+        use_effect_with((store.state.open.clone(), store.state.page.clone()), move |(draft, page)| {
+            let fragment = route::fragment(draft.as_ref(), page);
             if history::current_fragment() != fragment {
-                history::show_fragment(fragment, *first.borrow());
+                history::show_fragment(&fragment, *first.borrow());
             }
             *first.borrow_mut() = false;
         });
@@ -103,7 +114,10 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = store.dispatcher();
         use_effect_with((), move |_| {
             let listener = history::on_navigation(move |fragment| {
-                if let Some(page) = route::page(&fragment) {
+                if let Some((draft, page)) = route::parse(&fragment) {
+                    if let Some(draft) = draft {
+                        dispatcher.dispatch(Action::OpenDraft(draft));
+                    }
                     dispatcher.dispatch(Action::GoTo(page));
                 }
             });
@@ -116,18 +130,16 @@ pub fn App(props: &AppProps) -> Html {
         let notice = notice.clone();
         Callback::from(move |_| notice.set(None))
     };
-    let page = match store.state.page {
-        Page::Home => html! { <HomePage /> },
-        Page::Form => html! { <FormPage /> },
-        Page::Checklist => html! { <ChecklistPage /> },
-        Page::CatalogFile => html! { <CatalogPage storage={props.storage.clone()} /> },
-    };
-    let open_catalog_page = {
-        let dispatcher = store.dispatcher();
-        Callback::from(move |event: MouseEvent| {
-            event.prevent_default();
-            dispatcher.dispatch(Action::GoTo(Page::CatalogFile));
-        })
+    // Keyed by address: each page, and each question, is a fresh page that takes focus.
+    let key = route::fragment(store.state.open.as_ref(), &store.state.page);
+    let page = match &store.state.page {
+        Page::Home => html! { <HomePage {key} /> },
+        Page::Question(question) => html! { <QuestionPage {key} question={question.clone()} /> },
+        Page::Notice => html! { <NoticePage {key} /> },
+        Page::Tasks => html! { <TasksPage {key} /> },
+        Page::Section(section) => html! { <SectionPage {key} section={section.clone()} /> },
+        Page::Materials => html! { <MaterialsPage {key} /> },
+        Page::Review => html! { <ReviewPage {key} /> },
     };
     html! {
         <ContextProvider<crate::store::StoreHandle> context={store.clone()}>
@@ -141,7 +153,7 @@ pub fn App(props: &AppProps) -> Html {
             </main>
             <footer class="footer">
                 <p>{ Ui::PrivacyNote.text(lang) }</p>
-                <p><a href={route::fragment(Page::CatalogFile)} onclick={open_catalog_page}>{ Ui::CatalogLink.text(lang) }</a></p>
+                <p><a href="admin.html">{ Ui::CatalogLink.text(lang) }</a></p>
             </footer>
         </ContextProvider<crate::store::StoreHandle>>
     }

@@ -1,16 +1,21 @@
-//! The catalog the app uses: the TOML files of `assets/catalog`, embedded and checked at build
-//! time (build.rs), unless an administrator has loaded another one on this device, which is
-//! checked again at every start-up.
+//! The catalog the app uses: the one built in (assets/catalog, checked at build time and
+//! embedded in compact form by build.rs), unless an administrator has loaded another one on this
+//! device (on the separate catalog page, `admin.html`, the only part that parses TOML).
 
-use yibiao_core::catalog::{decode_sources, has_errors, load, Source};
+use yibiao_core::catalog::{compact, Source};
 use yibiao_core::Catalog;
 
 use crate::platform::storage::Storage;
 
 include!(concat!(env!("OUT_DIR"), "/catalog_sources.rs"));
 
-/// Where a loaded catalog is kept. It holds no personal data.
+/// The shipped catalog in compact form.
+const SHIPPED_COMPACT: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
+
+/// Where a loaded catalog's TOML files are kept (shown on the catalog page). No personal data.
 pub const CATALOG_KEY: &str = "yibiao.catalog";
+/// Where a loaded catalog is kept in compact form, which the app starts from.
+pub const COMPACT_CATALOG_KEY: &str = "yibiao.catalog.compact";
 
 /// Which catalog is in use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,27 +26,28 @@ pub enum CatalogOrigin {
     Loaded,
 }
 
-/// The shipped catalog's files.
+/// The shipped catalog's TOML files, for the catalog page.
 pub fn shipped_sources() -> Vec<Source> {
     CATALOG_SOURCES.iter().map(|(path, text)| Source { path: (*path).to_owned(), text: (*text).to_owned() }).collect()
 }
 
-/// The shipped catalog. The build refused any catalog with errors, so this loads clean.
+/// The shipped catalog. The build refused any catalog with errors and wrote this one itself.
 pub fn shipped() -> Catalog {
-    load(&shipped_sources()).0
+    compact::decode(SHIPPED_COMPACT).expect("build.rs wrote the shipped catalog in this very format")
 }
 
-/// The catalog to use: a loaded one if it still checks clean, else the shipped one. The flag
-/// is set when a stored catalog had to be set aside.
+/// The catalog to use: a loaded one if it can still be read, else the shipped one. The flag is
+/// set when a stored catalog had to be set aside (damaged, or from another version).
 pub fn active(storage: &Storage) -> (Catalog, CatalogOrigin, bool) {
-    if let Ok(Some(text)) = storage.get(CATALOG_KEY) {
-        if let Some(sources) = decode_sources(&text) {
-            let (catalog, diagnostics) = load(&sources);
-            if !has_errors(&diagnostics) {
-                return (catalog, CatalogOrigin::Loaded, false);
-            }
-        }
-        return (shipped(), CatalogOrigin::BuiltIn, true);
+    let loaded = storage.get(COMPACT_CATALOG_KEY).ok().flatten();
+    let sources = storage.get(CATALOG_KEY).ok().flatten();
+    match (loaded, sources) {
+        (Some(text), _) => match compact::decode(&text) {
+            Some(catalog) => (catalog, CatalogOrigin::Loaded, false),
+            None => (shipped(), CatalogOrigin::BuiltIn, true),
+        },
+        // Files stored by an earlier version without their compact form: load them again.
+        (None, Some(_)) => (shipped(), CatalogOrigin::BuiltIn, true),
+        (None, None) => (shipped(), CatalogOrigin::BuiltIn, false),
     }
-    (shipped(), CatalogOrigin::BuiltIn, false)
 }

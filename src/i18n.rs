@@ -27,11 +27,9 @@ pub enum Ui {
     UsedBy,
     Continue,
     BackHome,
-    BackToForm,
     ErrorSummaryTitle,
     ErrorPrefix,
     ChecklistHeading,
-    ChecklistIntro,
     ItemsHeading,
     MaterialsHeading,
     Export,
@@ -60,6 +58,37 @@ pub enum Ui {
     CatalogUse,
     CatalogRestore,
     CatalogUnreadableFile,
+    QuestionsMayChange,
+    Back,
+    NoticeIntroDone,
+    Print,
+    StartForm,
+    WhyNeeded,
+    HowToProvide,
+    StatusNotStarted,
+    StatusInProgress,
+    StatusCompleted,
+    TasksFormHeading,
+    TaskMaterials,
+    TaskReview,
+    TasksReviewButton,
+    ProvideHeading,
+    ProvideIntro,
+    ProvideOriginal,
+    ProvideECertificate,
+    ProvideCommitmentLetter,
+    ProvideWaived,
+    ProvideNotChosen,
+    ReviewHeading,
+    VerdictReady,
+    VerdictReadyWithCommitments,
+    VerdictNotReady,
+    VerdictReadyText,
+    VerdictCommitmentsText,
+    VerdictNotReadyText,
+    Change,
+    NotAnswered,
+    ProvidedHeading,
 }
 
 impl Ui {
@@ -98,14 +127,9 @@ impl Ui {
             Ui::UsedBy => ("用于：", "Used by: "),
             Ui::Continue => ("继续", "Continue"),
             Ui::BackHome => ("返回首页", "Back to the start"),
-            Ui::BackToForm => ("修改填写内容", "Change your answers"),
             Ui::ErrorSummaryTitle => ("请先改正以下问题", "There is a problem"),
             Ui::ErrorPrefix => ("错误：", "Error: "),
             Ui::ChecklistHeading => ("材料清单（一次性告知）", "What to bring (one-time notice)"),
-            Ui::ChecklistIntro => (
-                "这是您需要准备的全部材料，一次告知，不用再跑第二趟。",
-                "This is everything you need to bring, told once, so you need not come back for a missing paper.",
-            ),
             Ui::ItemsHeading => ("将为您办理的事项", "What will be done for you"),
             Ui::MaterialsHeading => ("需要准备的材料", "Documents to prepare"),
             Ui::Export => ("下载填报数据", "Download your answers"),
@@ -154,6 +178,49 @@ impl Ui {
             Ui::CatalogUse => ("使用这个目录", "Use this catalog"),
             Ui::CatalogRestore => ("恢复内置目录", "Go back to the built-in catalog"),
             Ui::CatalogUnreadableFile => ("文件无法读取", "A file could not be read"),
+            Ui::Back => ("返回", "Back"),
+            Ui::QuestionsMayChange => (
+                "问题的数量会随您的回答增减。",
+                "The number of questions may change with your answers.",
+            ),
+            Ui::NoticeIntroDone => (
+                "根据您的情况，下面是要办的全部事项和要准备的全部材料，一次告知。可以先打印这一页，再开始填写。",
+                "For your situation, here is everything that will be done and everything to bring, told once. You may print this page before you start.",
+            ),
+            Ui::Print => ("打印这一页", "Print this page"),
+            Ui::StartForm => ("开始填写", "Start filling in"),
+            Ui::WhyNeeded => ("为什么需要：", "Why: "),
+            Ui::HowToProvide => ("可以这样提供：", "Ways to provide it: "),
+            Ui::StatusNotStarted => ("未开始", "Not started"),
+            Ui::StatusInProgress => ("未完成", "In progress"),
+            Ui::StatusCompleted => ("已完成", "Completed"),
+            Ui::TasksFormHeading => ("填写表格", "Fill in the form"),
+            Ui::TaskMaterials => ("选择材料的提供方式", "Choose how to provide the materials"),
+            Ui::TaskReview => ("检查并查看预审结果", "Check your answers and see the pre-check"),
+            Ui::TasksReviewButton => ("检查填写内容", "Check your answers"),
+            Ui::ProvideHeading => ("材料怎么提供", "How you provide each material"),
+            Ui::ProvideIntro => (
+                "每种材料只需提供一次。能由部门调取或用承诺代替的，这里会告诉您。",
+                "Each material is provided once. Where a department can fetch it, or a commitment can replace it, this page says so.",
+            ),
+            Ui::ProvideOriginal => ("办理时带到窗口", "Bring it to the service window"),
+            Ui::ProvideECertificate => ("免提交：同意部门调取电子证照", "Nothing to bring: let the department fetch the e-certificate"),
+            Ui::ProvideCommitmentLetter => ("签署告知承诺书代替", "Sign a commitment letter instead"),
+            Ui::ProvideWaived => ("容缺受理：先办理，以后补交", "Apply now and supply it later (容缺)"),
+            Ui::ProvideNotChosen => ("还没有选择提供方式", "Not chosen yet"),
+            Ui::ReviewHeading => ("检查填写内容", "Check your answers"),
+            Ui::VerdictReady => ("预审结果：可以提交", "Pre-check: ready to submit"),
+            Ui::VerdictReadyWithCommitments => ("预审结果：可以提交（附承诺）", "Pre-check: ready, with commitments"),
+            Ui::VerdictNotReady => ("预审结果：暂不能提交", "Pre-check: not ready yet"),
+            Ui::VerdictReadyText => ("填写内容和材料都已齐全。", "Every answer and material is in order."),
+            Ui::VerdictCommitmentsText => (
+                "可以提交。以下承诺请按时履行：",
+                "You may submit. Keep these commitments on time:",
+            ),
+            Ui::VerdictNotReadyText => ("请先处理下面的问题，点击可直接去修改：", "Deal with these first; each link takes you there:"),
+            Ui::Change => ("更改", "Change"),
+            Ui::NotAnswered => ("（未填写）", "(not answered)"),
+            Ui::ProvidedHeading => ("材料", "Materials"),
         };
         lang.pick(zh, en)
     }
@@ -174,6 +241,50 @@ pub fn draft_facts(lang: Lang, name: Option<&str>, changed: Option<&str>) -> Str
     match name {
         Some(name) => format!("{name}{}{changed}", lang.pick(" · ", " · ")),
         None => changed,
+    }
+}
+
+/// "Question 2 of 4".
+pub fn question_progress(lang: Lang, number: usize, of: usize) -> String {
+    match lang {
+        Lang::Zh => format!("第 {number} 个问题，共 {of} 个"),
+        Lang::En => format!("Question {number} of {of}"),
+    }
+}
+
+/// "Supply it by 2026-12-01".
+pub fn due_by(lang: Lang, due: &str) -> String {
+    match lang {
+        Lang::Zh => format!("请在 {due} 前补交"),
+        Lang::En => format!("Supply it by {due}"),
+    }
+}
+
+/// What another answer to a situation question would change for one material.
+pub fn if_answered(lang: Lang, question: &str, answer: &str, needed: bool) -> String {
+    match (lang, needed) {
+        (Lang::Zh, false) => format!("如果“{question}”回答“{answer}”，就不需要这份材料。"),
+        (Lang::Zh, true) => format!("如果“{question}”回答“{answer}”，也需要这份材料。"),
+        (Lang::En, false) => format!("Had you answered “{answer}” to “{question}”, you would not need it."),
+        (Lang::En, true) => format!("Had you answered “{answer}” to “{question}”, you would need it too."),
+    }
+}
+
+/// Why something is needed: the situation answer that brought it in, or always.
+pub fn because(lang: Lang, reasons: &[(String, String)]) -> String {
+    if reasons.is_empty() {
+        return lang.pick("办理这件事都需要。", "Always needed for this.").to_owned();
+    }
+    let parts: Vec<String> = reasons
+        .iter()
+        .map(|(question, answer)| match lang {
+            Lang::Zh => format!("您对“{question}”的回答是“{answer}”"),
+            Lang::En => format!("you answered “{answer}” to “{question}”"),
+        })
+        .collect();
+    match lang {
+        Lang::Zh => format!("因为{}。", parts.join("，")),
+        Lang::En => format!("Because {}.", parts.join(", and ")),
     }
 }
 
@@ -257,6 +368,20 @@ pub fn savings(lang: Lang, savings: &yibiao_core::plan::Savings) -> String {
         ),
         Lang::En => format!(
             "You filled in {} answers instead of {}, and prepare {} documents instead of {}.",
+            savings.fields_combined, savings.fields_separate, savings.materials_combined, savings.materials_separate
+        ),
+    }
+}
+
+/// The savings in plain words, before filling in.
+pub fn savings_ahead(lang: Lang, savings: &yibiao_core::plan::Savings) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "您只需填写 {} 项，而不是分别填写 {} 项；准备 {} 种材料，而不是 {} 种。",
+            savings.fields_combined, savings.fields_separate, savings.materials_combined, savings.materials_separate
+        ),
+        Lang::En => format!(
+            "You fill in {} answers instead of {}, and prepare {} documents instead of {}.",
             savings.fields_combined, savings.fields_separate, savings.materials_combined, savings.materials_separate
         ),
     }

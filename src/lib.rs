@@ -1,6 +1,7 @@
 //! 一表通 (Yibiao), the Yew shell: components render what the core computes and dispatch the
 //! applicant's actions; `platform` is the only module that touches the browser.
 
+mod admin;
 mod app;
 pub mod catalog;
 pub mod components;
@@ -12,7 +13,21 @@ pub mod platform;
 mod route;
 mod store;
 
+pub use admin::{AdminApp, AdminProps};
 pub use app::{App, AppProps, DRAFT_KEY};
+
+/// Starts the catalog page for administrators (`admin.html`) in its `#app` element.
+pub fn start_admin() {
+    let (storage, _) = platform::storage::Storage::browser();
+    let props = AdminProps { storage, today: platform::clock::today() };
+    platform::dom::remove_boot_message();
+    let root =
+        web_sys::window().and_then(|window| window.document()).and_then(|document| document.get_element_by_id("app"));
+    match root {
+        Some(root) => yew::Renderer::<AdminApp>::with_root_and_props(root, props).render(),
+        None => yew::Renderer::<AdminApp>::with_props(props).render(),
+    };
+}
 
 /// Starts the app in the page's `#app` element, with the browser's storage and clock.
 pub fn start() {

@@ -8,11 +8,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::date::Date;
 use crate::text::Lang;
 
 /// One year's arrangement as published by the State Council.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CalendarYear {
     /// Days off (放假), including those on weekends.
     pub holidays: BTreeSet<Date>,
@@ -21,7 +23,7 @@ pub struct CalendarYear {
 }
 
 /// The calendar for the years it covers.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HolidayCalendar {
     years: BTreeMap<u16, CalendarYear>,
 }

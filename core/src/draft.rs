@@ -72,7 +72,7 @@ impl EnvelopeV1 {
             return State { lang, page, drafts: Vec::new(), open: None, failed_continues };
         };
         let id = DraftId::new(MIGRATED_DRAFT_ID);
-        let draft_page = if page.needs_application() { page } else { Page::Form };
+        let draft_page = if page.needs_application() { page.clone() } else { Page::Tasks };
         let draft = Application {
             id: id.clone(),
             bundle: old.bundle,
@@ -83,6 +83,8 @@ impl EnvelopeV1 {
             answers: old.answers,
             visited: old.visited,
             show_all_errors: old.show_all_errors,
+            provisions: Default::default(),
+            walk: None,
         };
         let open = page.needs_application().then_some(id);
         State { lang, page, drafts: vec![draft], open, failed_continues }
@@ -158,7 +160,7 @@ mod tests {
         let other = Application::new(DraftId::new("d2"), BundleId::new("newborn"), "demo-2026.2", 1_700_000_100_000);
         State {
             lang: Lang::En,
-            page: Page::Form,
+            page: Page::Tasks,
             drafts: vec![application, other],
             open: Some(DraftId::new("d1")),
             failed_continues: 2,
@@ -176,7 +178,7 @@ mod tests {
         let text = encode(&sample_state());
         assert_eq!(
             text,
-            r#"{"format":"yibiao-draft","version":2,"state":{"lang":"en","page":"form","drafts":[{"id":"d1","bundle":"enterprise_opening","catalog_version":"demo-2026.1","created_ms":1700000000000,"updated_ms":1700000000000,"page":"form","answers":{"applicant.name":"张三"},"visited":["applicant.name"],"show_all_errors":false},{"id":"d2","bundle":"newborn","catalog_version":"demo-2026.2","created_ms":1700000100000,"updated_ms":1700000100000,"page":"form","answers":{},"visited":[],"show_all_errors":false}],"open":"d1","failed_continues":2}}"#
+            r#"{"format":"yibiao-draft","version":2,"state":{"lang":"en","page":"tasks","drafts":[{"id":"d1","bundle":"enterprise_opening","catalog_version":"demo-2026.1","created_ms":1700000000000,"updated_ms":1700000000000,"page":"tasks","answers":{"applicant.name":"张三"},"visited":["applicant.name"],"show_all_errors":false,"provisions":{},"walk":null},{"id":"d2","bundle":"newborn","catalog_version":"demo-2026.2","created_ms":1700000100000,"updated_ms":1700000100000,"page":"tasks","answers":{},"visited":[],"show_all_errors":false,"provisions":{},"walk":null}],"open":"d1","failed_continues":2}}"#
         );
     }
 
@@ -186,7 +188,7 @@ mod tests {
     #[test]
     fn a_version_one_draft_opens_as_one_draft_on_the_same_page() {
         let state = decode(VERSION_1).expect("migrates");
-        assert_eq!((state.lang, state.page, state.failed_continues), (Lang::En, Page::Checklist, 2));
+        assert_eq!((state.lang, state.page.clone(), state.failed_continues), (Lang::En, Page::Notice, 2));
         assert_eq!(state.drafts.len(), 1);
         let draft = state.application().expect("the draft is open, as it was");
         assert_eq!(draft.id.as_str(), MIGRATED_DRAFT_ID);
@@ -194,7 +196,7 @@ mod tests {
         assert_eq!(draft.catalog_version, "demo-2026.1", "the version moves into the draft");
         assert_eq!(draft.answer(&FieldId::new("applicant.name")), "张三");
         assert!(draft.visited.contains(&FieldId::new("applicant.name")) && draft.show_all_errors);
-        assert_eq!((draft.page, draft.updated_ms), (Page::Checklist, 0));
+        assert_eq!((draft.page.clone(), draft.updated_ms), (Page::Notice, 0), "the checklist became the notice");
         // Saved again, it is a version 2 document that reads back the same.
         assert_eq!(decode(&encode(&state)), Ok(state));
     }
@@ -203,11 +205,11 @@ mod tests {
     fn a_version_one_draft_on_the_home_page_or_without_optional_parts_opens() {
         let text = r#"{"format":"yibiao-draft","version":1,"catalog_version":"x","state":{"lang":"zh","page":"home","application":{"bundle":"b","answers":{}}}}"#;
         let state = decode(text).expect("opens");
-        assert_eq!((state.page, state.open.clone()), (Page::Home, None));
-        assert_eq!(state.drafts[0].page, Page::Form);
+        assert_eq!((state.page.clone(), state.open.clone()), (Page::Home, None));
+        assert_eq!(state.drafts[0].page, Page::Tasks, "the form became the task list");
         let empty = r#"{"format":"yibiao-draft","version":1,"catalog_version":"x","state":{"lang":"zh","page":"form","application":null}}"#;
         let state = decode(empty).expect("opens");
-        assert_eq!((state.page, state.drafts.len()), (Page::Home, 0), "a page of no draft falls back home");
+        assert_eq!((state.page.clone(), state.drafts.len()), (Page::Home, 0), "a page of no draft falls back home");
     }
 
     #[test]

@@ -97,7 +97,7 @@ pub fn answers_document(catalog: &Catalog, plan: &Plan, application: &Applicatio
             .filter(|question| !application.answer(&question.field.id).trim().is_empty())
             .map(|question| {
                 let value = canonical_value(&question.field, application.answer(&question.field.id), today);
-                let answer = choice_words(&question.field, &value);
+                let answer = question.field.choice_label(&value);
                 ExportedSituation { field: question.field.id.as_str(), label: &question.field.label, value, answer }
             })
             .collect(),
@@ -125,15 +125,6 @@ pub fn answers_document(catalog: &Catalog, plan: &Plan, application: &Applicatio
     };
     // Plain data with string keys always serialises.
     serde_json::to_string_pretty(&document).unwrap_or_default()
-}
-
-/// The words of a choice answer: the option's label, or yes/no.
-fn choice_words(field: &crate::catalog::Field, value: &str) -> Option<Text> {
-    match value {
-        crate::validate::YES if field.kind == crate::catalog::FieldKind::YesNo => Some(Text::new("是", "Yes")),
-        crate::validate::NO if field.kind == crate::catalog::FieldKind::YesNo => Some(Text::new("否", "No")),
-        _ => field.options.iter().find(|option| option.value == value).map(|option| option.label.clone()),
-    }
 }
 
 /// The file name for the download: `yibiao-<bundle>-<date>.json`.

@@ -16,6 +16,7 @@ pub mod draft;
 pub mod export;
 #[cfg(test)]
 pub(crate) mod fixture;
+pub mod journey;
 pub mod plan;
 pub mod session;
 pub mod text;

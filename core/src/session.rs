@@ -5,31 +5,43 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{BundleId, Catalog, FieldId};
+use crate::catalog::{BundleId, Catalog, FieldId, MaterialId};
 use crate::date::Date;
+use crate::journey::{self, Walk};
 use crate::plan::{field_errors, Plan, PlanError};
 use crate::text::Lang;
 use crate::validate::FieldError;
+use crate::verdict::{Provision, Provisions};
 
 /// The screen the applicant is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Page {
-    /// Choose a bundle (首页).
+    /// Choose a bundle, or continue a draft (首页). (The catalog page, once a page of the app,
+    /// is now a page of its own: a draft saved on it opens at home.)
     #[default]
+    #[serde(alias = "catalog_file")]
     Home,
-    /// The combined form (一表填报).
-    Form,
-    /// The one-time checklist (一次性告知材料清单).
-    Checklist,
-    /// Loading a catalog file (加载目录，管理员用).
-    CatalogFile,
+    /// One situation question (情形), one per page.
+    Question(FieldId),
+    /// The one-time notice (一次性告知): items and materials, before any typing.
+    #[serde(alias = "checklist")]
+    Notice,
+    /// The task list of the combined form (一表填报): its sections, the materials, the check.
+    #[serde(alias = "form")]
+    Tasks,
+    /// One section of the combined form.
+    Section(String),
+    /// How each material is provided (材料).
+    Materials,
+    /// Check your answers, with the verdict of the pre-check (预审结果).
+    Review,
 }
 
 impl Page {
-    /// Pages that show an application; without one they fall back to the home page.
-    pub fn needs_application(self) -> bool {
-        matches!(self, Page::Form | Page::Checklist)
+    /// Pages that show a draft; without one they fall back to the home page.
+    pub fn needs_application(&self) -> bool {
+        !matches!(self, Page::Home)
     }
 }
 
@@ -74,13 +86,20 @@ pub struct Application {
     /// Fields the applicant has left at least once: their format errors may show.
     #[serde(default)]
     pub visited: BTreeSet<FieldId>,
-    /// Set once the applicant tried to continue: every error shows, with a summary.
+    /// Set once the applicant tried to continue on this page: every error shows, with a
+    /// summary. Cleared when the page changes.
     #[serde(default)]
     pub show_all_errors: bool,
+    /// How each material is provided.
+    #[serde(default)]
+    pub provisions: Provisions,
+    /// Set while walking through what a changed situation answer brought in.
+    #[serde(default)]
+    pub walk: Option<Walk>,
 }
 
 fn default_draft_page() -> Page {
-    Page::Form
+    Page::Tasks
 }
 
 impl Application {
@@ -91,10 +110,12 @@ impl Application {
             catalog_version: catalog_version.to_owned(),
             created_ms: now_ms,
             updated_ms: now_ms,
-            page: Page::Form,
+            page: Page::Tasks,
             answers: BTreeMap::new(),
             visited: BTreeSet::new(),
             show_all_errors: false,
+            provisions: Provisions::new(),
+            walk: None,
         }
     }
 
@@ -197,19 +218,25 @@ impl State {
 pub enum Action {
     /// Switch the language; nothing else changes.
     SetLang(Lang),
-    /// Start a new draft for a bundle, beside any others, on its form.
+    /// Start a new draft for a bundle, beside any others, at its first question.
     StartDraft(BundleId),
     /// Open a draft where the applicant left it.
     OpenDraft(DraftId),
     /// Delete a draft for good (the home page asks first).
     DeleteDraft(DraftId),
-    /// Show another page. Pages that need a draft fall back to the home page.
+    /// Show another page. Pages of a draft need one open; else the home page shows.
     GoTo(Page),
     /// The value of a field changed.
     Answer { field: FieldId, value: String },
     /// The applicant left a field.
     LeaveField(FieldId),
-    /// Continue from the form: to the checklist when it is complete, else show every error.
+    /// How a material is provided changed (`None`: not chosen).
+    Provide { material: MaterialId, provision: Option<Provision> },
+    /// Change a situation answer from the check page: its question, then whatever the new
+    /// answer brings in, then back to the check page.
+    ChangeSituation(FieldId),
+    /// Continue from the page on screen: on when its answers are complete and valid, else
+    /// every error of the page shows, with a summary.
     Continue,
 }
 
@@ -231,12 +258,14 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
         Action::StartDraft(bundle) => {
             env.catalog.bundle(&bundle)?;
             let id = new_draft_id(&next, env.now_ms);
-            next.drafts.push(Application::new(id.clone(), bundle, &env.catalog.version, env.now_ms));
+            let mut draft = Application::new(id.clone(), bundle, &env.catalog.version, env.now_ms);
+            draft.page = journey::first_page(&draft.plan(env.catalog, env.today).ok()?);
+            next.page = draft.page.clone();
+            next.drafts.push(draft);
             next.open = Some(id);
-            next.page = Page::Form;
         }
         Action::OpenDraft(id) => {
-            let page = next.draft(&id)?.page;
+            let page = next.draft(&id)?.page.clone();
             next.open = Some(id);
             next.page = page;
         }
@@ -250,7 +279,7 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
         Action::GoTo(page) => {
             if page.needs_application() {
                 match next.application_mut() {
-                    Some(application) => application.page = page,
+                    Some(application) => move_to(application, page.clone()),
                     None => {
                         next.page = Page::Home;
                         return (next != *state).then_some(next);
@@ -277,16 +306,36 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
             let application = next.application_mut()?;
             application.visited.insert(field);
         }
+        Action::Provide { material, provision } => {
+            let application = next.application_mut()?;
+            if application.provisions.get(&material) == provision.as_ref() {
+                return None;
+            }
+            match provision {
+                Some(provision) => application.provisions.insert(material, provision),
+                None => application.provisions.remove(&material),
+            };
+            edited = true;
+        }
+        Action::ChangeSituation(question) => {
+            let application = next.application_mut()?;
+            let plan = application.plan(env.catalog, env.today).ok()?;
+            application.walk = Some(Walk::before(&plan));
+            let page = Page::Question(question);
+            move_to(application, page.clone());
+            next.page = page;
+        }
         Action::Continue => {
             let application = next.application_mut()?;
             let plan = application.plan(env.catalog, env.today).ok()?;
-            if application.errors(env.catalog, &plan, env.today).is_empty() {
-                application.show_all_errors = false;
-                application.page = Page::Checklist;
-                next.page = Page::Checklist;
-            } else {
+            let errors = page_errors(application, env, &plan);
+            if errors {
                 application.show_all_errors = true;
                 next.failed_continues += 1;
+            } else {
+                let page = next_page(application, env, &plan);
+                move_to(application, page.clone());
+                next.page = page;
             }
         }
     }
@@ -296,6 +345,55 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
         }
     }
     (next != *state).then_some(next)
+}
+
+/// Shows `page` of a draft: errors wait for the next continue there, and a page leaving the
+/// walk's way ends the walk.
+fn move_to(application: &mut Application, page: Page) {
+    if application.page != page {
+        application.show_all_errors = false;
+    }
+    if let Some(walk) = application.walk.as_mut() {
+        if !walk.shown.contains(&application.page) {
+            walk.shown.push(application.page.clone());
+        }
+        if matches!(page, Page::Review | Page::Home | Page::Tasks | Page::Notice) {
+            application.walk = None;
+        }
+    }
+    application.page = page;
+}
+
+/// Whether the page on screen has answers missing or wrong.
+fn page_errors(application: &Application, env: Env<'_>, plan: &Plan) -> bool {
+    match &application.page {
+        Page::Question(question) => {
+            let field = plan.questions.iter().find(|q| &q.field.id == question);
+            field.is_some_and(|q| !q.answered)
+        }
+        Page::Section(section) => {
+            !journey::section_errors(env.catalog, plan, &application.answers, section, env.today).is_empty()
+        }
+        _ => false,
+    }
+}
+
+/// Where continuing leads from the page on screen.
+fn next_page(application: &Application, env: Env<'_>, plan: &Plan) -> Page {
+    if let Some(walk) = &application.walk {
+        let mut walk = walk.clone();
+        walk.shown.push(application.page.clone());
+        return walk.next(plan);
+    }
+    match &application.page {
+        Page::Question(question) => journey::after_question(plan, question),
+        Page::Notice => Page::Tasks,
+        Page::Section(section) => journey::after_section(env.catalog, plan, &application.answers, section, env.today),
+        Page::Tasks => Page::Materials,
+        Page::Materials => Page::Review,
+        Page::Review => Page::Review,
+        Page::Home => Page::Home,
+    }
 }
 
 /// A new draft's id: the start time in hexadecimal, with a suffix if two start in the same

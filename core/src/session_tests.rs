@@ -3,6 +3,7 @@
 use super::*;
 use crate::demo::{demo_catalog, ENTERPRISE_OPENING};
 use crate::validate::IdNumberError;
+use crate::verdict::Provision;
 
 fn today() -> Date {
     Date::from_ymd(2026, 11, 22).expect("valid")
@@ -28,6 +29,14 @@ fn start() -> Action {
     Action::StartDraft(BundleId::new(ENTERPRISE_OPENING))
 }
 
+fn section_page(id: &str) -> Page {
+    Page::Section(id.to_owned())
+}
+
+fn section(id: &str) -> Action {
+    Action::GoTo(section_page(id))
+}
+
 fn complete_answers() -> Vec<Action> {
     vec![
         answer("applicant.name", "张三"),
@@ -40,10 +49,10 @@ fn complete_answers() -> Vec<Action> {
 }
 
 #[test]
-fn starting_a_bundle_opens_a_new_draft_on_the_form() {
+fn starting_a_bundle_opens_a_new_draft_at_its_first_page() {
     let catalog = demo_catalog();
     let state = run(&catalog, [start()]);
-    assert_eq!(state.page, Page::Form);
+    assert_eq!(state.page, Page::Notice, "a bundle without situation questions starts at the notice");
     let draft = state.application().expect("open");
     assert_eq!(draft.bundle, BundleId::new(ENTERPRISE_OPENING));
     assert_eq!(draft.catalog_version, catalog.version);
@@ -73,24 +82,21 @@ fn drafts_live_side_by_side_and_each_reopens_where_it_was_left() {
     let first = state.drafts[0].id.clone();
     let reopened = reduce(&state, Action::OpenDraft(first.clone()), env(&catalog)).expect("changes");
     assert_eq!(reopened.application().map(|d| d.answer(&FieldId::new("applicant.name"))), Some("张三"));
-    assert_eq!(reopened.page, Page::Form);
+    assert_eq!(reopened.page, Page::Notice);
 }
 
 #[test]
 fn a_draft_remembers_its_page_and_deleting_one_keeps_the_others() {
     let catalog = demo_catalog();
-    let mut actions = vec![start()];
-    actions.extend(complete_answers());
-    actions.extend([Action::Continue, Action::GoTo(Page::Home), start()]);
-    let state = run(&catalog, actions);
+    let state = run(&catalog, [start(), Action::Continue, Action::GoTo(Page::Home), start()]);
     let first = state.drafts[0].id.clone();
-    assert_eq!(state.drafts[0].page, Page::Checklist);
+    assert_eq!(state.drafts[0].page, Page::Tasks);
     let reopened = reduce(&state, Action::OpenDraft(first.clone()), env(&catalog)).expect("changes");
-    assert_eq!(reopened.page, Page::Checklist, "back on the page it was left on");
+    assert_eq!(reopened.page, Page::Tasks, "back on the page it was left on");
 
     let deleted = reduce(&reopened, Action::DeleteDraft(first.clone()), env(&catalog)).expect("changes");
     assert_eq!(deleted.drafts.len(), 1);
-    assert_eq!((deleted.page, deleted.open.clone()), (Page::Home, None), "the open draft is gone, so home");
+    assert_eq!((deleted.page.clone(), deleted.open.clone()), (Page::Home, None), "the open draft is gone, so home");
     assert_eq!(reduce(&deleted, Action::OpenDraft(first), env(&catalog)), None, "a deleted draft stays deleted");
 }
 
@@ -106,12 +112,14 @@ fn only_editing_an_answer_counts_as_a_change_of_the_draft() {
 
 #[test]
 fn pages_that_need_a_draft_fall_back_home() {
-    let state = run(&demo_catalog(), [Action::GoTo(Page::Checklist)]);
+    let state = run(&demo_catalog(), [Action::GoTo(Page::Review)]);
     assert_eq!(state.page, Page::Home);
-    let state = run(&demo_catalog(), [Action::GoTo(Page::CatalogFile)]);
-    assert_eq!(state.page, Page::CatalogFile, "loading a catalog needs no draft");
     let state = run(&demo_catalog(), [start(), Action::GoTo(Page::Home)]);
-    assert_eq!((state.page, state.open), (Page::Home, None), "home closes the draft, which stays saved");
+    assert_eq!(
+        (state.page.clone(), state.open.clone()),
+        (Page::Home, None),
+        "home closes the draft, which stays saved"
+    );
     assert_eq!(state.drafts.len(), 1);
 }
 
@@ -126,14 +134,19 @@ fn an_unchanged_answer_reports_no_change() {
 #[test]
 fn continue_with_errors_stays_and_shows_them_all() {
     let catalog = demo_catalog();
-    let state = run(&catalog, [start(), answer("applicant.id_number", "110105194912310021"), Action::Continue]);
-    assert_eq!(state.page, Page::Form);
+    let state = run(
+        &catalog,
+        [start(), section("applicant"), answer("applicant.id_number", "110105194912310021"), Action::Continue],
+    );
+    assert_eq!(state.page, section_page("applicant"));
     assert_eq!(state.failed_continues, 1);
     let application = state.application().expect("present");
     assert!(application.show_all_errors);
     let plan = application.plan(&catalog, today()).expect("plans");
     let errors = application.errors(&catalog, &plan, today());
     assert_eq!(errors.len(), 6);
+    let left = run(&catalog, [start(), section("applicant"), Action::Continue, Action::GoTo(Page::Tasks)]);
+    assert!(!left.application().expect("present").show_all_errors, "errors wait for the next continue elsewhere");
     assert_eq!(
         errors[1],
         (
@@ -144,14 +157,21 @@ fn continue_with_errors_stays_and_shows_them_all() {
 }
 
 #[test]
-fn continue_with_a_complete_form_goes_to_the_checklist() {
+fn a_complete_section_leads_to_the_next_unfinished_one_then_the_task_list() {
     let catalog = demo_catalog();
-    let mut actions = vec![start()];
-    actions.extend(complete_answers());
+    let mut actions = vec![start(), Action::Continue, section("applicant")];
+    actions.extend(complete_answers().into_iter().take(3));
     actions.push(Action::Continue);
-    let state = run(&catalog, actions);
-    assert_eq!(state.page, Page::Checklist);
+    let state = run(&catalog, actions.clone());
+    assert_eq!(state.page, section_page("enterprise"));
+    // The finance section is answered too, so it is skipped.
+    actions.extend(complete_answers().into_iter().skip(3));
+    actions.push(Action::Continue);
+    let state = run(&catalog, actions.clone());
+    assert_eq!(state.page, Page::Tasks, "every section complete");
     assert_eq!(state.failed_continues, 0);
+    actions.extend([Action::Continue, Action::Continue]);
+    assert_eq!(run(&catalog, actions).page, Page::Review, "then the materials, then the check");
 }
 
 #[test]
@@ -172,7 +192,7 @@ fn errors_wait_until_they_cannot_be_mistaken_for_unfinished_typing() {
     assert!(left.visible_error(&short, &id));
     assert!(!left.visible_error(&FieldError::Required, &id));
 
-    let state = run(&catalog, [start(), Action::Continue]);
+    let state = run(&catalog, [start(), section("applicant"), Action::Continue]);
     assert!(state.application().expect("present").visible_error(&FieldError::Required, &id));
 }
 
@@ -189,4 +209,18 @@ fn drafts_started_in_the_same_millisecond_get_different_ids() {
     let once = reduce(&State::default(), start(), env(&catalog)).expect("starts");
     let twice = reduce(&once, start(), env(&catalog)).expect("starts");
     assert_eq!(twice.drafts.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["d1388", "d1388-2"]);
+}
+
+#[test]
+fn providing_a_material_is_an_edit_and_can_be_undone() {
+    let catalog = demo_catalog();
+    let id = MaterialId::new("id_card");
+    let provide = |provision| Action::Provide { material: id.clone(), provision };
+    let state = run(&catalog, [start(), provide(Some(Provision::ECertificate))]);
+    let draft = state.application().expect("open");
+    assert_eq!(draft.provisions.get(&id), Some(&Provision::ECertificate));
+    assert_eq!(draft.updated_ms, 1_001);
+    assert_eq!(reduce(&state, provide(Some(Provision::ECertificate)), env(&catalog)), None);
+    let undone = reduce(&state, provide(None), env(&catalog)).expect("changes");
+    assert!(undone.application().expect("open").provisions.is_empty());
 }

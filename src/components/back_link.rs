@@ -1,4 +1,5 @@
-//! A "back" link to another page of the application.
+//! A link to another page of the open draft (or home), as a real address so that it can be
+//! opened, bookmarked and read as a link; a click moves within the app.
 
 use yew::prelude::*;
 use yibiao_core::session::{Action, Page};
@@ -10,17 +11,22 @@ use crate::store::use_store;
 pub struct BackLinkProps {
     pub to: Page,
     pub label: AttrValue,
+    #[prop_or(Classes::from("back-link"))]
+    pub class: Classes,
+    #[prop_or_default]
+    pub described_by: Option<AttrValue>,
 }
 
 #[component]
 pub fn BackLink(props: &BackLinkProps) -> Html {
     let store = use_store();
-    let page = props.to;
+    let href = route::fragment(store.state.open.as_ref(), &props.to);
+    let page = props.to.clone();
     let onclick = Callback::from(move |event: MouseEvent| {
         event.prevent_default();
-        store.dispatch(Action::GoTo(page));
+        store.dispatch(Action::GoTo(page.clone()));
     });
     html! {
-        <a class="back-link" href={route::fragment(page)} {onclick}>{ props.label.clone() }</a>
+        <a class={props.class.clone()} {href} {onclick} aria-describedby={props.described_by.clone()}>{ props.label.clone() }</a>
     }
 }

@@ -19,6 +19,10 @@ pub struct ChoiceRowProps {
     pub departments: Vec<AttrValue>,
     pub error: Option<AttrValue>,
     pub on_answer: Callback<(FieldId, String)>,
+    /// On a page that asks only this question, the question is the page's heading (GOV.UK):
+    /// the legend holds the `h1`, which takes this ref for focus on arrival.
+    #[prop_or_default]
+    pub heading: Option<NodeRef>,
 }
 
 /// The choices of a field: (stored value, label).
@@ -43,7 +47,13 @@ pub fn ChoiceRow(props: &ChoiceRowProps) -> Html {
     html! {
         <div class={classes!("form-group", props.error.is_some().then_some("form-group-error"))}>
             <fieldset class="choice" aria-describedby={described_by}>
-                <legend class="label">{ field.label.get(lang) }</legend>
+                if let Some(heading) = props.heading.clone() {
+                    <legend class="legend-heading">
+                        <h1 ref={heading} tabindex="-1">{ field.label.get(lang) }</h1>
+                    </legend>
+                } else {
+                    <legend class="label">{ field.label.get(lang) }</legend>
+                }
                 <div class="hint" id={hint_id}>
                     if let Some(help) = field.help.as_ref().or(field.plain.as_ref()) {
                         <p>{ help.get(lang) }</p>

@@ -1,13 +1,21 @@
-//! The top bar: the name of the service and the language switch.
+//! The top bar: the name of the service, which leads home (every draft stays saved), and the
+//! language switch.
 
 use yew::prelude::*;
-use yibiao_core::session::Action;
+use yibiao_core::session::{Action, Page};
 
 use crate::i18n::Ui;
 use crate::store::use_store;
 
+#[derive(Properties, PartialEq)]
+pub struct MastheadProps {
+    /// On a page of its own (the catalog page), the name leads to the app's address.
+    #[prop_or_default]
+    pub separate_page: bool,
+}
+
 #[component]
-pub fn Masthead() -> Html {
+pub fn Masthead(props: &MastheadProps) -> Html {
     let store = use_store();
     let lang = store.state.lang;
     let other = lang.other();
@@ -15,14 +23,22 @@ pub fn Masthead() -> Html {
         let store = store.clone();
         Callback::from(move |_| store.dispatch(Action::SetLang(other)))
     };
+    let home = {
+        let store = store.clone();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            store.dispatch(Action::GoTo(Page::Home));
+        })
+    };
     html! {
         <header class="masthead">
             <div class="masthead-inner">
-                <p class="brand">
+                <a class="brand" href={if props.separate_page { "./" } else { "#/" }}
+                    onclick={(!props.separate_page).then_some(home)}>
                     <span class="brand-mark" aria-hidden="true">{ "一" }</span>
                     <span class="brand-name">{ Ui::AppName.text(lang) }</span>
                     <span class="brand-tagline">{ Ui::AppTagline.text(lang) }</span>
-                </p>
+                </a>
                 <button type="button" class="lang-switch" lang={other.tag()} onclick={switch}
                     aria-label={Ui::SwitchLanguageLabel.text(lang)}>
                     { Ui::SwitchLanguage.text(lang) }

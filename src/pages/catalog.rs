@@ -1,15 +1,15 @@
-//! Loading a catalog file (加载事项目录): for hall administrators. The picked files are checked
-//! on the device with the same loader the build uses; a catalog with errors is refused with
-//! every problem listed, a clean one can be put to use, and the built-in one restored.
+//! Loading a catalog file (加载事项目录): for hall administrators, on a page of its own
+//! (`admin.html`, its own WebAssembly module) so that the applicants' app carries no TOML
+//! parser. The picked files are checked on the device with the same loader the build uses; a
+//! catalog with errors is refused with every problem listed, a clean one is stored in compact
+//! form for the app to start from, and the built-in one can be restored.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yibiao_core::catalog::{encode_sources, has_errors, load, Diagnostic, Severity, Source};
-use yibiao_core::session::Page;
+use yibiao_core::catalog::{compact, encode_sources, has_errors, load, Diagnostic, Severity, Source};
 
-use crate::catalog::{CatalogOrigin, CATALOG_KEY};
-use crate::components::BackLink;
+use crate::catalog::{CatalogOrigin, CATALOG_KEY, COMPACT_CATALOG_KEY};
 use crate::hooks::use_page_heading;
 use crate::i18n::{self, Ui};
 use crate::platform::storage::Storage;
@@ -65,7 +65,11 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
         let (checked, storage) = (checked.clone(), props.storage.clone());
         Callback::from(move |_| {
             if let Checked::Done { sources, .. } = &*checked {
-                if storage.set(CATALOG_KEY, &encode_sources(sources)).is_ok() {
+                let (catalog, _) = load(sources);
+                let stored = storage
+                    .set(COMPACT_CATALOG_KEY, &compact::encode(&catalog))
+                    .and_then(|()| storage.set(CATALOG_KEY, &encode_sources(sources)));
+                if stored.is_ok() {
                     dom::reload();
                 }
             }
@@ -74,7 +78,7 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
     let restore = {
         let storage = props.storage.clone();
         Callback::from(move |_| {
-            if storage.remove(CATALOG_KEY).is_ok() {
+            if storage.remove(COMPACT_CATALOG_KEY).and_then(|()| storage.remove(CATALOG_KEY)).is_ok() {
                 dom::reload();
             }
         })
@@ -86,7 +90,7 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
     };
     html! {
         <>
-            <BackLink to={Page::Home} label={Ui::BackHome.text(lang)} />
+            <a class="back-link" href="./">{ Ui::BackHome.text(lang) }</a>
             <h1 ref={heading} tabindex="-1">{ Ui::CatalogHeading.text(lang) }</h1>
             <p class="lead">{ Ui::CatalogIntro.text(lang) }</p>
             <div class="panel">

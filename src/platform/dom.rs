@@ -53,3 +53,10 @@ pub fn reload() {
         let _ = window.location().reload();
     }
 }
+
+/// Opens the browser's print dialogue for the page (the print style sheet hides the rest).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

@@ -67,12 +67,6 @@ const pageProblems = [];
 const input = (fieldId) => page.locator(`#field-${fieldId.replaceAll('.', '-')}`);
 const heading = () => page.locator('h1');
 const question = (name) => page.getByRole('group', { name });
-/** Answers the situation questions of the walk through 企业开办. */
-async function answerSituation() {
-  for (const [name, answer] of SITUATION) {
-    await question(name).getByLabel(answer, { exact: true }).check();
-  }
-}
 /** The home page's card of one bundle (the home page lists many). */
 const bundleCard = (name) => page.locator('.bundle-card').filter({ has: page.getByRole('heading', { name, exact: true }) });
 
@@ -130,73 +124,143 @@ test('the home page offers the bundle', { timeout: TEST_TIMEOUT }, async () => {
   await screenshots('1-home');
 });
 
-test('the form asks each shared field once and checks the ID number as it is typed', { timeout: TEST_TIMEOUT }, async () => {
+test('situation questions come one per page, with progress and a back link', { timeout: TEST_TIMEOUT }, async () => {
   await bundleCard('企业开办').getByRole('button', { name: '开始办理' }).click();
-  await heading().filter({ hasText: '填写申请表' }).waitFor();
-  assert.equal(new URL(page.url()).hash, '#/form');
-  await answerSituation();
-  assert.equal(await page.locator('form .input, form .textarea').count(), Object.keys(VALID).length);
-  assert.equal(await page.locator('form .textarea').count(), 1, 'the business scope is a text area');
-  assert.equal(await question('刻制印章种类').getByRole('checkbox').count(), 4);
-  assert.equal(await page.getByLabel('参保职工人数').count(), 0, 'no staff, so no staff count');
-  await expectAccessible('form');
+  await heading().filter({ hasText: '经营场所是租用的还是自有的？' }).waitFor();
+  assert.match(new URL(page.url()).hash, /^#\/d\/[0-9a-z-]+\/question\/premises\.tenure$/);
+  assert.match(await page.locator('.caption').innerText(), /企业开办 · 第 1 个问题，共 4 个/);
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus moves to the question');
 
+  await page.getByRole('button', { name: '继续' }).click();
+  const summary = page.locator('.error-summary');
+  await summary.waitFor();
+  assert.equal(await summary.locator('a').count(), 1);
+  await summary.locator('a').click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'field-premises-tenure');
+  await expectAccessible('a question with its error');
+  await screenshots('2-question-error');
+
+  for (const [index, [name, answer]] of SITUATION.entries()) {
+    await heading().filter({ hasText: name }).waitFor();
+    assert.match(await page.locator('.caption').innerText(), new RegExp(`第 ${index + 1} 个问题，共 4 个`));
+    await question(name).getByLabel(answer, { exact: true }).check();
+    await page.getByRole('button', { name: '继续' }).click();
+  }
+  await heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor();
+  await page.getByRole('link', { name: '返回' }).click();
+  await heading().filter({ hasText: '是否委托他人代办？' }).waitFor();
+  assert.equal(await question('是否委托他人代办？').getByLabel('否', { exact: true }).isChecked(), true, 'the answer is kept');
+  await page.getByRole('button', { name: '继续' }).click();
+  await heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor();
+});
+
+test('the one-time notice lists items and materials, why each is needed, and what another answer changes', { timeout: TEST_TIMEOUT }, async () => {
+  assert.equal(await page.locator('.item-list li').count(), 4);
+  assert.equal(await page.locator('.material').count(), 4);
+  const lease = page.locator('.material').filter({ hasText: '租赁合同' });
+  assert.match(await lease.innerText(), /因为您对“经营场所是租用的还是自有的？”的回答是“租用”/);
+  assert.match(await lease.innerText(), /如果“经营场所是租用的还是自有的？”回答“自有”，就不需要这份材料/);
+  assert.match(await lease.innerText(), /容缺（先办理，5 个工作日内补交）/);
+  assert.match(await page.locator('.material').first().innerText(), /原件 1 份，复印件 2 份/);
+  assert.match(await page.locator('.inset').innerText(), /您只需填写 15 项，而不是分别填写 24 项；准备 4 种材料，而不是 7 种/);
+  await page.getByRole('button', { name: '打印这一页' }).waitFor();
+  await expectAccessible('the one-time notice');
+  await screenshots('3-notice');
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: join(ARTIFACTS, '3-notice-print.pdf') });
+  assert.equal(await page.locator('.masthead').isVisible(), false, 'print shows only the notice');
+  await page.emulateMedia({ media: 'screen' });
+
+  await page.getByRole('button', { name: '开始填写' }).click();
+  await heading().filter({ hasText: '填写申请表' }).waitFor();
+  const tasks = page.locator('.task');
+  assert.deepEqual(await tasks.locator('.task-link').allInnerTexts(), ['企业', '申请人', '财务', '选择材料的提供方式', '检查填写内容']);
+  assert.deepEqual(await tasks.locator('.tag').allInnerTexts(), ['未开始', '未开始', '未开始', '未开始']);
+  await expectAccessible('the task list');
+  await screenshots('4-tasks');
+});
+
+test('a section checks the ID number as it is typed, and continuing with errors shows a summary', { timeout: TEST_TIMEOUT }, async () => {
+  await page.getByRole('link', { name: '申请人' }).click();
+  await heading().filter({ hasText: '申请人' }).waitFor();
   await input('applicant.id_number').fill('110105194912310021');
   const message = page.locator('#field-applicant-id_number-error');
   await message.waitFor();
   assert.match(await message.innerText(), /最后一位应为“X”，而不是“1”/);
   assert.equal(await input('applicant.id_number').getAttribute('aria-invalid'), 'true');
-  await expectAccessible('form with an inline error');
-  await screenshots('2-form-inline-error');
-});
 
-test('continuing with errors shows a summary whose links move focus to each field', { timeout: TEST_TIMEOUT }, async () => {
   await page.getByRole('button', { name: '继续' }).click();
   const summary = page.locator('.error-summary');
   await summary.waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true);
-  // Every typed field (the ID number is wrong, the others empty) and the seals.
-  assert.equal(await summary.locator('a').count(), Object.keys(VALID).length + 1);
-  await expectAccessible('form with the error summary');
-  await screenshots('3-form-error-summary');
+  assert.equal(await summary.locator('a').count(), 3, 'the name, the wrong ID number, the mobile');
+  await expectAccessible('a section with the error summary');
+  await screenshots('5-section-error-summary');
   await summary.getByRole('link', { name: /请填写联系手机/ }).click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'field-applicant-mobile');
-  await summary.getByRole('link', { name: /刻制印章种类/ }).click();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'field-enterprise-seal_kinds');
 });
 
-test('a filled form is restored exactly after a reload', { timeout: TEST_TIMEOUT }, async () => {
-  for (const [field, value] of Object.entries(VALID)) {
-    await input(field).fill(value);
+test('each section is restored exactly after a reload and leads to the next one', { timeout: TEST_TIMEOUT }, async () => {
+  for (const field of ['applicant.name', 'applicant.id_number', 'applicant.mobile']) {
+    await input(field).fill(VALID[field]);
+  }
+  await page.reload();
+  await heading().filter({ hasText: '申请人' }).waitFor();
+  for (const field of ['applicant.name', 'applicant.id_number', 'applicant.mobile']) {
+    assert.equal(await input(field).inputValue(), VALID[field], `${field} restored`);
+  }
+  await page.getByRole('button', { name: '继续' }).click();
+  // On to the next section not yet complete: back to the top of the list.
+  await heading().filter({ hasText: '财务' }).waitFor();
+  for (const field of ['finance.contact_name', 'finance.contact_mobile']) {
+    await input(field).fill(VALID[field]);
+  }
+  await page.getByRole('button', { name: '继续' }).click();
+  await heading().filter({ hasText: '企业' }).waitFor();
+  for (const field of ['enterprise.name', 'enterprise.address', 'enterprise.registered_capital', 'enterprise.business_scope', 'enterprise.bank_name']) {
+    await input(field).fill(VALID[field]);
   }
   for (const seal of SEALS) {
     await question('刻制印章种类').getByLabel(seal, { exact: true }).check();
   }
   await page.reload();
-  await heading().filter({ hasText: '填写申请表' }).waitFor();
-  for (const [field, value] of Object.entries(VALID)) {
-    assert.equal(await input(field).inputValue(), value, `${field} restored`);
-  }
-  for (const [name, answer] of SITUATION) {
-    assert.equal(await question(name).getByLabel(answer, { exact: true }).isChecked(), true, `${name} restored`);
-  }
+  await heading().filter({ hasText: '企业' }).waitFor();
   for (const seal of ['公章', '财务专用章', '发票专用章', '法定代表人名章']) {
     const checked = await question('刻制印章种类').getByLabel(seal, { exact: true }).isChecked();
     assert.equal(checked, SEALS.includes(seal), `${seal} restored`);
   }
-  assert.equal(await page.locator('.error-message').count(), 0, 'no errors remain');
-  await screenshots('4-form-filled');
+  assert.equal(await input('enterprise.business_scope').inputValue(), VALID['enterprise.business_scope']);
+  await expectAccessible('a filled section');
+  await screenshots('6-section-filled');
+  await page.getByRole('button', { name: '继续' }).click();
+  await heading().filter({ hasText: '填写申请表' }).waitFor();
+  assert.deepEqual(await page.locator('.task .tag').allInnerTexts(), ['已完成', '已完成', '已完成', '未开始']);
 });
 
-test('the checklist lists every material once and the export holds the answers', { timeout: TEST_TIMEOUT }, async () => {
+test('materials: each is provided once, a waiver shows its due date, and the check says ready with commitments', { timeout: TEST_TIMEOUT }, async () => {
+  await page.getByRole('link', { name: '选择材料的提供方式' }).click();
+  await heading().filter({ hasText: '材料怎么提供' }).waitFor();
+  const material = (name) => page.getByRole('group', { name });
+  await material('申请人身份证').getByLabel('免提交：同意部门调取电子证照').check();
+  await material('公司章程').getByLabel('办理时带到窗口').check();
+  const waiver = material('租赁合同').getByLabel('容缺受理：先办理，以后补交');
+  assert.match(await material('租赁合同').innerText(), /请在 \d{4}-\d{2}-\d{2} 前补交。本人承诺在 5 个工作日内补交住所租赁合同/);
+  await waiver.check();
+  await material('财务负责人身份证').getByLabel('免提交：同意部门调取电子证照').check();
+  await expectAccessible('materials');
+  await screenshots('7-materials');
+  await page.reload();
+  await heading().filter({ hasText: '材料怎么提供' }).waitFor();
+  assert.equal(await waiver.isChecked(), true, 'the choices are restored');
   await page.getByRole('button', { name: '继续' }).click();
-  await heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor();
-  assert.equal(new URL(page.url()).hash, '#/checklist');
-  assert.equal(await page.locator('.material').count(), 4);
-  assert.match(await page.locator('.material').first().innerText(), /原件 1 份，复印件 2 份/);
-  assert.match(await page.locator('.inset').innerText(), /您填写了 15 项，而不是分别填写 24 项；准备 4 种材料，而不是 7 种/);
-  await expectAccessible('checklist');
-  await screenshots('5-checklist');
+
+  await heading().filter({ hasText: '检查填写内容' }).waitFor();
+  const verdict = page.locator('.verdict');
+  assert.match(await verdict.innerText(), /预审结果：可以提交（附承诺）/);
+  assert.match(await verdict.innerText(), /租赁合同：请在 \d{4}-\d{2}-\d{2} 前补交/);
+  assert.match(await page.locator('.inset').innerText(), /您填写了 15 项，而不是分别填写 24 项/);
+  await expectAccessible('check your answers');
+  await screenshots('8-review');
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -205,45 +269,69 @@ test('the checklist lists every material once and the export holds the answers',
   assert.match(download.suggestedFilename(), /^yibiao-enterprise_opening-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.equal(exported.format, 'yibiao-answers');
-  assert.equal(exported.version, 1);
-  assert.equal(exported.bundle.id, 'enterprise_opening');
   assert.deepEqual(Object.fromEntries(exported.situation.map((answer) => [answer.field, answer.value])), EXPORTED_SITUATION);
-  assert.equal(exported.situation[0].answer.zh, '租用');
   assert.deepEqual(Object.fromEntries(exported.answers.map((answer) => [answer.field, answer.value])), EXPORTED_ANSWERS);
   assert.deepEqual(exported.items.map((item) => item.id),
     ['company_registration', 'seal_engraving_filing', 'new_taxpayer', 'bank_account_appointment']);
-  assert.equal(exported.checklist.length, 4);
 });
 
-test('the back button returns to the form with everything kept', { timeout: TEST_TIMEOUT }, async () => {
+test('changing a situation answer walks through what it brings in, then back to the check', { timeout: TEST_TIMEOUT }, async () => {
+  const row = page.locator('.summary-row').filter({ hasText: '开办后是否招用员工？' });
+  await row.getByRole('link', { name: /更改/ }).click();
+  await heading().filter({ hasText: '开办后是否招用员工？' }).waitFor();
+  await question('开办后是否招用员工？').getByLabel('是', { exact: true }).check();
+  await page.getByRole('button', { name: '继续' }).click();
+  // The staff count is new, in the company section.
+  await heading().filter({ hasText: '企业' }).waitFor();
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.locator('.error-summary').getByRole('link', { name: /参保职工人数/ }).waitFor();
+  await input('enterprise.staff_count').fill('3');
+  await page.getByRole('button', { name: '继续' }).click();
+  // The staff list is a new material.
+  await heading().filter({ hasText: '材料怎么提供' }).waitFor();
+  await page.getByRole('button', { name: '继续' }).click();
+  await heading().filter({ hasText: '检查填写内容' }).waitFor();
+  const verdict = page.locator('.verdict');
+  assert.match(await verdict.innerText(), /暂不能提交/);
+  // Each reason links to where it is fixed.
+  await verdict.getByRole('link', { name: /参保职工花名册/ }).click();
+  await heading().filter({ hasText: '材料怎么提供' }).waitFor();
+  await page.getByRole('group', { name: '参保职工花名册' }).getByLabel('办理时带到窗口').check();
+  await page.getByRole('button', { name: '继续' }).click();
+  await heading().filter({ hasText: '检查填写内容' }).waitFor();
+  assert.match(await page.locator('.verdict').innerText(), /预审结果：可以提交（附承诺）/);
+});
+
+test('the back button returns to the previous page with everything kept', { timeout: TEST_TIMEOUT }, async () => {
   await page.goBack();
-  await heading().filter({ hasText: '填写申请表' }).waitFor();
-  assert.equal(await input('applicant.name').inputValue(), VALID['applicant.name']);
+  await heading().filter({ hasText: '材料怎么提供' }).waitFor();
+  assert.equal(await page.getByRole('group', { name: '参保职工花名册' }).getByLabel('办理时带到窗口').isChecked(), true);
   await page.goForward();
-  await heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor();
+  await heading().filter({ hasText: '检查填写内容' }).waitFor();
 });
 
 test('every string follows the language switch', { timeout: TEST_TIMEOUT }, async () => {
   await page.getByRole('button', { name: 'Switch to English' }).click();
   try {
-    await heading().filter({ hasText: 'What to bring (one-time notice)' }).waitFor();
+    await heading().filter({ hasText: 'Check your answers' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-    assert.match(await page.locator('.inset').innerText(), /You filled in 15 answers instead of 24/);
-    // Interface text only: decoration hidden from assistive technology and the noscript
-      // fallback (never shown while scripts run) are not.
+    assert.match(await page.locator('.verdict').innerText(), /Pre-check: ready, with commitments/);
+    assert.match(await page.locator('.inset').innerText(), /You filled in 16 answers instead of 35/);
+    // Interface text only: the applicant's own answers (Chinese names and addresses),
+    // decoration hidden from assistive technology and the noscript fallback are not.
     const chinese = await page.evaluate(() => {
       const copy = document.body.cloneNode(true);
-      copy.querySelectorAll('[aria-hidden="true"], noscript').forEach((node) => node.remove());
+      copy.querySelectorAll('[aria-hidden="true"], noscript, .summary-row dd:not(.summary-action)').forEach((node) => node.remove());
       return copy.textContent.match(/[\u4e00-\u9fff]+/g) ?? [];
     });
     // The link back to Chinese is the only Chinese the English interface may show.
     assert.deepEqual(chinese.filter((text) => text !== '中文'), [], 'no untranslated interface text');
-    await expectAccessible('checklist in English');
-    await screenshots('6-checklist-english');
+    await expectAccessible('check your answers in English');
+    await screenshots('9-review-english');
   } finally {
     await page.getByRole('button', { name: '切换到中文' }).click();
   }
-  await heading().filter({ hasText: '材料清单' }).waitFor();
+  await heading().filter({ hasText: '检查填写内容' }).waitFor();
 });
 
 test('after one load the app works offline, reloads included', { timeout: TEST_TIMEOUT }, async () => {
@@ -252,15 +340,14 @@ test('after one load the app works offline, reloads included', { timeout: TEST_T
   await context.setOffline(true);
   try {
     await page.reload();
-    await heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor();
-    await page.getByRole('link', { name: '修改填写内容' }).click();
+    await heading().filter({ hasText: '检查填写内容' }).waitFor();
+    await page.getByRole('link', { name: '填写申请表' }).click();
     await heading().filter({ hasText: '填写申请表' }).waitFor();
-    assert.equal(await input('applicant.id_number').inputValue(), VALID['applicant.id_number']);
-    await page.getByRole('link', { name: '返回首页' }).click();
+    await page.getByRole('link', { name: '一表通' }).click();
     await heading().filter({ hasText: '您要办什么事？' }).waitFor();
     await page.getByRole('heading', { name: '未完成的申请' }).waitFor();
     await expectAccessible('home with a draft, offline');
-    await screenshots('7-home-draft-offline');
+    await screenshots('10-home-draft-offline');
   } finally {
     await context.setOffline(false);
   }
@@ -355,45 +442,37 @@ test('an administrator loads a catalog: one with errors is refused, a clean one 
   await page.getByRole('heading', { name: '企业开办' }).waitFor();
 });
 
-test('situation questions change the form, and another bundle starts a draft beside this one', { timeout: TEST_TIMEOUT }, async () => {
+test('situation questions change the plan, and another bundle starts a draft beside this one', { timeout: TEST_TIMEOUT }, async () => {
   await bundleCard('新生儿出生').getByRole('button', { name: '开始办理' }).click();
-  await heading().filter({ hasText: '填写申请表' }).waitFor();
-  await page.getByRole('heading', { name: '您的情况' }).waitFor();
-
-  await page.getByRole('button', { name: '继续' }).click();
-  const summary = page.locator('.error-summary');
-  await summary.waitFor();
-  const first = summary.locator('a').first();
-  assert.equal(await first.innerText(), '请选择孩子是在本市的医院出生的吗？');
-  await first.click();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'field-child-born_in_local_hospital');
-
+  await heading().filter({ hasText: '孩子是在本市的医院出生的吗？' }).waitFor();
   await question('孩子是在本市的医院出生的吗？').getByLabel('是', { exact: true }).check();
+  await page.getByRole('button', { name: '继续' }).click();
   await question('孩子随父亲还是母亲在本市落户？').getByLabel('随母亲落户').check();
-  assert.equal(await page.getByLabel('代办人姓名').count(), 0, 'no agent fields before the question says so');
+  await page.getByRole('button', { name: '继续' }).click();
   await question('是否委托他人代办？').getByLabel('是', { exact: true }).check();
-  await page.getByLabel('代办人姓名').waitFor();
+  await page.getByRole('button', { name: '继续' }).click();
+  await heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor();
+  const agentPapers = page.locator('.material').filter({ hasText: '授权委托书' });
+  assert.match(await agentPapers.innerText(), /因为您对“是否委托他人代办？”的回答是“是”/);
+  await page.getByRole('button', { name: '开始填写' }).click();
+  await page.getByRole('link', { name: '代办人' }).click();
   assert.equal(await page.getByLabel('代办人手机').count(), 1, 'household registration asks for the agent\'s mobile');
-  await expectAccessible('form with situation questions');
-  await screenshots('10-newborn-questions');
+  await expectAccessible('the agent section');
+  await screenshots('11-newborn-agent');
 
-  await question('孩子随父亲还是母亲在本市落户？').getByLabel('父母都不是本市户籍').check();
-  await page.getByLabel('代办人手机').waitFor({ state: 'detached' });
-
-  await page.getByRole('link', { name: '返回首页' }).click();
+  await page.getByRole('link', { name: '一表通' }).click();
   await page.locator('.draft-panel').getByText('新生儿出生').waitFor();
   await bundleCard('企业开办').getByRole('button', { name: '开始办理' }).click();
-  await input('applicant.name').fill('王五');
-  await page.getByRole('link', { name: '返回首页' }).click();
+  await question('经营场所是租用的还是自有的？').getByLabel('自有', { exact: true }).check();
+  await page.getByRole('link', { name: '一表通' }).click();
   const drafts = page.locator('.draft-panel');
   await drafts.nth(1).waitFor();
   assert.deepEqual(await drafts.locator('h3').allInnerTexts(), ['企业开办', '新生儿出生'], 'the latest change first');
-  assert.match(await drafts.first().locator('.draft-facts').innerText(), /申请人：王五 · 最后修改：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  assert.match(await drafts.first().locator('.draft-facts').innerText(), /最后修改：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   await expectAccessible('home with two drafts');
-  await screenshots('11-home-two-drafts');
+  await screenshots('12-home-two-drafts');
   await drafts.nth(1).getByRole('button', { name: '继续填写' }).click();
-  await page.getByRole('group', { name: '孩子随父亲还是母亲在本市落户？' }).getByLabel('父母都不是本市户籍').waitFor();
-  assert.equal(await page.getByRole('group', { name: '孩子随父亲还是母亲在本市落户？' }).getByLabel('父母都不是本市户籍').isChecked(), true);
+  await heading().filter({ hasText: '代办人' }).waitFor();
 });
 
 // A valid answer for each kind of field, for walking through every bundle; fields with their
@@ -425,42 +504,70 @@ async function deleteDrafts() {
   }
 }
 
-test('every shipped bundle can be walked through to its checklist', { timeout: 240_000 }, async () => {
-  await page.evaluate(() => { location.hash = '#/'; });
+/** Chooses the first option of every unanswered choice on the page. */
+async function chooseFirstOptions() {
+  for (;;) {
+    const group = await page.evaluate(() => {
+      const names = new Set([...document.querySelectorAll('main input[type=radio], main input[type=checkbox]')]
+        .map((input) => input.name));
+      return [...names].find((name) => !document.querySelector(`main input[name="${name}"]:checked`)) ?? null;
+    });
+    if (group === null) return;
+    await page.locator(`main input[name="${group}"]`).first().check();
+  }
+}
+
+test('every shipped bundle can be walked through to a ready verdict', { timeout: 300_000 }, async () => {
+  await page.getByRole('link', { name: '一表通' }).click();
   await heading().filter({ hasText: '您要办什么事？' }).waitFor();
   await deleteDrafts();
   const names = await page.locator('.bundle-card h3').allInnerTexts();
   assert.equal(names.length, 14);
   for (const name of names) {
     await bundleCard(name).getByRole('button', { name: '开始办理' }).click();
-    await heading().filter({ hasText: '填写申请表' }).waitFor();
-    // Choose the first option of every unanswered choice, until none is left: an answer may
-    // bring in another question.
-    for (;;) {
-      const group = await page.evaluate(() => {
-        const names = new Set([...document.querySelectorAll('form input[type=radio], form input[type=checkbox]')]
-          .map((input) => input.name));
-        return [...names].find((name) => !document.querySelector(`form input[name="${name}"]:checked`)) ?? null;
-      });
-      if (group === null) break;
-      await page.locator(`form input[name="${group}"]`).first().check();
+    // The situation questions, one per page, until the notice.
+    while (await page.locator('.question-form').count() > 0) {
+      await chooseFirstOptions();
+      const before = page.url();
+      await page.getByRole('button', { name: '继续' }).click();
+      await page.waitForFunction((url) => location.href !== url, before);
     }
-    for (const field of await page.locator('form .input, form .textarea').all()) {
-      const id = (await field.getAttribute('name'));
-      const value = BY_FIELD[id] ?? BY_KIND[await field.getAttribute('data-kind')];
-      assert.ok(value, `${name}: no sample value for ${id}`);
-      await field.fill(value);
+    await heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor();
+    await page.getByRole('button', { name: '开始填写' }).click();
+    await heading().filter({ hasText: '填写申请表' }).waitFor();
+    // Each section from the task list on, until the list is back.
+    await page.locator('.task-link').first().click();
+    while (await page.locator('.combined-form').count() > 0) {
+      await chooseFirstOptions();
+      for (const field of await page.locator('form .input, form .textarea').all()) {
+        const id = await field.getAttribute('name');
+        const value = BY_FIELD[id] ?? BY_KIND[await field.getAttribute('data-kind')];
+        assert.ok(value, `${name}: no sample value for ${id}`);
+        await field.fill(value);
+      }
+      const before = page.url();
+      await page.getByRole('button', { name: '继续' }).click();
+      await Promise.race([
+        page.waitForFunction((url) => location.href !== url, before),
+        page.locator('.error-summary').waitFor(),
+      ]);
+      if (await page.locator('.error-summary').count() > 0) {
+        assert.fail(`${name}: ${await page.locator('.error-summary').innerText()}`);
+      }
+    }
+    await heading().filter({ hasText: '填写申请表' }).waitFor();
+    assert.equal(await page.locator('.task .tag').filter({ hasText: '已完成' }).count(),
+      await page.locator('.task .tag').count() - 1, `${name}: every section complete`);
+    // Every material brought to the window: ready, with nothing to follow.
+    await page.getByRole('link', { name: '选择材料的提供方式' }).click();
+    await heading().filter({ hasText: '材料怎么提供' }).waitFor();
+    for (const group of await page.getByRole('group').all()) {
+      await group.getByLabel('办理时带到窗口').check();
     }
     await page.getByRole('button', { name: '继续' }).click();
-    await Promise.race([
-      heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor(),
-      page.locator('.error-summary').waitFor(),
-    ]);
-    if (await page.locator('.error-summary').count() > 0) {
-      assert.fail(`${name}: ${await page.locator('.error-summary').innerText()}`);
-    }
-    assert.ok(await page.locator('.material').count() > 0, `${name} lists materials`);
-    await page.evaluate(() => { location.hash = '#/'; });
+    await heading().filter({ hasText: '检查填写内容' }).waitFor();
+    assert.match(await page.locator('.verdict').innerText(), /预审结果：可以提交\n/, `${name} is ready`);
+    await page.getByRole('link', { name: '一表通' }).click();
     await heading().filter({ hasText: '您要办什么事？' }).waitFor();
     await deleteDrafts();
   }

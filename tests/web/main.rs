@@ -16,21 +16,15 @@ const ID_INPUT: &str = "#field-applicant-id_number";
 /// The bundle of the shipped catalog these tests walk through.
 const ENTERPRISE_OPENING: &str = "enterprise_opening";
 
-/// The state of an application just opened on the shipped bundle's form.
+/// The section of the form these tests fill in.
+const SECTION: &str = "applicant";
+
+/// The state of an application just opened on the applicant section of the shipped bundle's form.
 fn form_state(lang: Lang) -> State {
-    State {
-        lang,
-        page: Page::Form,
-        // A start time as long as the device clock's, so that saving an edit keeps the size.
-        drafts: vec![Application::new(
-            DraftId::new("d1"),
-            BundleId::new(ENTERPRISE_OPENING),
-            "test",
-            1_763_000_000_000,
-        )],
-        open: Some(DraftId::new("d1")),
-        failed_continues: 0,
-    }
+    // A start time as long as the device clock's, so that saving an edit keeps the size.
+    let mut draft = Application::new(DraftId::new("d1"), BundleId::new(ENTERPRISE_OPENING), "test", 1_763_000_000_000);
+    draft.page = Page::Section(SECTION.to_owned());
+    State { lang, page: draft.page.clone(), drafts: vec![draft], open: Some(DraftId::new("d1")), failed_continues: 0 }
 }
 
 /// Mounts the app in a fresh element over `storage`.
@@ -143,14 +137,13 @@ async fn continuing_with_errors_focuses_a_summary_whose_links_focus_the_fields()
     let active = gloo_document().active_element().expect("something has focus");
     assert!(summary.is_same_node(Some(&active)), "the summary takes focus");
     let links = summary.query_selector_all("a").expect("links");
-    // One link per error the core finds in an empty application: each unanswered situation
-    // question and each required field asked so far.
+    // One link per error the core finds in the section of an empty application.
     let catalog = yibiao::catalog::shipped();
     let empty = yibiao_core::plan::Answers::new();
     let plan = yibiao_core::plan::Plan::new(&catalog, &BundleId::new(ENTERPRISE_OPENING), &empty, today())
         .expect("the shipped bundle plans");
-    let expected = yibiao_core::plan::field_errors(&catalog, &plan, &empty, today()).len();
-    assert!(expected > plan.questions.len(), "questions and fields are both missing");
+    let expected = yibiao_core::journey::section_errors(&catalog, &plan, &empty, SECTION, today()).len();
+    assert_eq!(expected, 3, "the applicant's name, ID number and mobile");
     assert_eq!(links.length() as usize, expected, "one link per empty required question or field");
 
     let id_link: HtmlElement = find(&root, ".error-summary a[href='#field-applicant-id_number']");
@@ -170,7 +163,7 @@ async fn switching_language_changes_every_label_and_keeps_answers() {
     switch.click();
     yew::scheduler::flush().await;
     let heading: HtmlElement = find(&root, "h1");
-    assert_eq!(heading.text_content().as_deref(), Some("Fill in the application form"));
+    assert_eq!(heading.text_content().as_deref(), Some("Applicant"));
     let label: HtmlElement = find(&root, "label[for='field-applicant-id_number']");
     assert_eq!(label.text_content().as_deref(), Some("Legal representative's ID number"));
     let input: HtmlInputElement = find(&root, ID_INPUT);

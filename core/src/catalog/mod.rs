@@ -3,6 +3,7 @@
 //! Ids are stable strings: the same field id in two items is the same question, and the same
 //! material id is the same document, which is what lets the plan merge them.
 
+pub mod compact;
 pub mod diagnostic;
 #[cfg(not(target_arch = "wasm32"))]
 mod folder;
@@ -158,7 +159,7 @@ impl FieldKind {
 }
 
 /// One choice of a one-of or many-of field (选项).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldOption {
     /// The stored value, used in conditions (`premises.tenure == "rented"`).
     pub value: String,
@@ -166,7 +167,7 @@ pub struct FieldOption {
 }
 
 /// A limit on a number or a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Bound {
     Number(Decimal),
     Date(Date),
@@ -175,7 +176,7 @@ pub enum Bound {
 }
 
 /// The limits a bureau sets on an answer (约束).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Constraints {
     /// Fewest characters of a text.
     pub min_length: Option<u32>,
@@ -196,6 +197,20 @@ pub struct Condition {
     pub expr: Expr,
 }
 
+/// A condition is stored as its source and parsed again when read (the compact catalog).
+impl Serialize for Condition {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.source)
+    }
+}
+
+impl<'de> Deserialize<'de> for Condition {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let source = String::deserialize(deserializer)?;
+        Condition::parse(&source).map_err(|error| serde::de::Error::custom(error.message(crate::text::Lang::En)))
+    }
+}
+
 impl Condition {
     /// Parses a condition; type-checking against the catalog's fields is the loader's job.
     pub fn parse(source: &str) -> Result<Condition, ParseError> {
@@ -205,7 +220,7 @@ impl Condition {
 
 /// What a field's value is derived from (派生值): filled in for the applicant, who may still
 /// change it where the catalog allows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Derivation {
     /// The birth date in a resident ID number.
     BirthDate,
@@ -216,7 +231,7 @@ pub enum Derivation {
 }
 
 /// A derived value: from which ID number field, what, and whether the applicant may edit it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Derived {
     pub from: FieldId,
     pub derivation: Derivation,
@@ -225,7 +240,7 @@ pub struct Derived {
 
 /// A rule across fields (交叉校验), such as "the birth date matches the ID number" or "the end
 /// date is after the start date", with the message shown beside the field when it fails.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CrossCheck {
     pub rule: Condition,
     pub message: Text,
@@ -240,6 +255,27 @@ pub struct Pattern {
     pub message: Text,
 }
 
+/// A pattern is stored as its source and message, and compiled again when read.
+#[derive(Serialize, Deserialize)]
+struct StoredPattern {
+    source: String,
+    message: Text,
+}
+
+impl Serialize for Pattern {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        StoredPattern { source: self.source.clone(), message: self.message.clone() }.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Pattern {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let StoredPattern { source, message } = StoredPattern::deserialize(deserializer)?;
+        let regex = regex_lite::Regex::new(&format!("^(?:{source})$")).map_err(serde::de::Error::custom)?;
+        Ok(Pattern { source, regex, message })
+    }
+}
+
 impl PartialEq for Pattern {
     fn eq(&self, other: &Self) -> bool {
         self.source == other.source && self.message == other.message
@@ -249,7 +285,7 @@ impl PartialEq for Pattern {
 impl Eq for Pattern {}
 
 /// One question of a departmental form (表单字段).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Field {
     pub id: FieldId,
     pub kind: FieldKind,
@@ -270,6 +306,16 @@ pub struct Field {
 }
 
 impl Field {
+    /// The words of a stored choice answer: the option's label, or yes/no; `None` for an
+    /// answer the field does not offer or a field that is not a choice.
+    pub fn choice_label(&self, value: &str) -> Option<Text> {
+        match (self.kind, value) {
+            (FieldKind::YesNo, "yes") => Some(Text::new("是", "Yes")),
+            (FieldKind::YesNo, "no") => Some(Text::new("否", "No")),
+            _ => self.options.iter().find(|option| option.value == value).map(|option| option.label.clone()),
+        }
+    }
+
     /// A field of `kind`, optional, with no help, options, constraints or condition.
     pub fn new(id: FieldId, kind: FieldKind, label: Text) -> Field {
         Field {
@@ -303,7 +349,7 @@ pub enum FileType {
 }
 
 /// A document an applicant provides (申请材料).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Material {
     pub id: MaterialId,
     pub name: Text,
@@ -331,7 +377,7 @@ pub enum WaiverMode {
 }
 
 /// Acceptance with a gap (容缺): the material may follow later against a signed commitment.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Waiver {
     pub mode: WaiverMode,
     /// Working days to supply the material.
@@ -341,7 +387,7 @@ pub struct Waiver {
 }
 
 /// The alternatives an item allows for one of its materials (办理方式).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MaterialRules {
     /// A key material (主要材料): never waivable.
     pub key: bool,
@@ -353,7 +399,7 @@ pub struct MaterialRules {
 }
 
 /// How many of a material one item asks for, when, and what it allows instead.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MaterialNeed {
     pub material: MaterialId,
     /// Originals to show or hand in (原件).
@@ -366,7 +412,7 @@ pub struct MaterialNeed {
 }
 
 /// A field as one departmental form asks it, with that form's own label where it differs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemField {
     pub field: FieldId,
     pub form_label: Option<Text>,
@@ -379,7 +425,7 @@ impl ItemField {
 }
 
 /// One department's administrative service item (事项), with its own form and materials.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     pub id: ItemId,
     pub name: Text,
@@ -404,7 +450,7 @@ pub enum Category {
 }
 
 /// A life or business event served as one application (一件事).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bundle {
     pub id: BundleId,
     pub name: Text,
@@ -419,7 +465,7 @@ pub struct Bundle {
 }
 
 /// An item of a bundle and when it applies.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BundleItem {
     pub item: ItemId,
     /// `None` for always.
@@ -427,14 +473,14 @@ pub struct BundleItem {
 }
 
 /// How far a bundle allows acceptance with gaps (容缺).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WaiverPolicy {
     /// The most materials that may be waived at once; `None` for no limit beyond the items' own.
     pub max_waived: Option<u8>,
 }
 
 /// A part of the combined form (表单分区), such as the applicant or the enterprise.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
     /// The prefix of the field ids it holds (`applicant` for `applicant.name`).
     pub id: String,
@@ -442,7 +488,7 @@ pub struct Section {
 }
 
 /// A whole catalog: what one bureau offers.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Catalog {
     /// A version string recorded in drafts and exports.
     pub version: String,

@@ -4,4 +4,5 @@
 mod checker_command;
 mod golden;
 mod invariants;
+mod journey;
 mod shipped_catalog;

@@ -202,3 +202,14 @@ fn bundle_facts_give_the_range_of_departments_before_any_answer() {
     );
     assert_eq!(bundle_facts(&catalog, &BundleId::new("no_such_bundle")), None);
 }
+
+/// The compact form the app starts from reads back as exactly the catalog the loader made.
+#[test]
+fn the_compact_catalog_reads_back_exactly() {
+    use yibiao_core::catalog::compact;
+    let catalog = shipped();
+    let text = compact::encode(&catalog);
+    assert_eq!(compact::decode(&text), Some(catalog));
+    assert_eq!(compact::decode("{}"), None);
+    assert_eq!(compact::decode(&text.replace("\"version\":1", "\"version\":9")), None, "another version is refused");
+}

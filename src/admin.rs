@@ -1,0 +1,50 @@
+//! The catalog page for administrators (`admin.html`), a module of its own: it holds the TOML
+//! parser and the checker, which the applicants' app does without.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yibiao_core::session::State;
+
+use crate::components::{Masthead, SkipLink};
+use crate::i18n::Ui;
+use crate::pages::CatalogPage;
+use crate::platform::storage::Storage;
+use crate::store::{AppEnv, Store};
+
+#[derive(Properties, PartialEq)]
+pub struct AdminProps {
+    pub storage: Storage,
+    pub today: yibiao_core::Date,
+}
+
+#[component]
+pub fn AdminApp(props: &AdminProps) -> Html {
+    let env = {
+        let (storage, today) = (props.storage.clone(), props.today);
+        use_memo((), move |_| {
+            let (catalog, origin, _) = crate::catalog::active(&storage);
+            AppEnv { catalog, origin, today }
+        })
+    };
+    let store = {
+        let env = env.clone();
+        // The language of the applicants' app, if it was switched there.
+        let lang = crate::app::saved_lang(&props.storage);
+        use_reducer(move || Store { state: State { lang, ..State::default() }, env: Rc::clone(&env) })
+    };
+    use_effect_with(store.state.lang, |lang| crate::platform::dom::set_document_lang(lang.tag()));
+    let lang = store.state.lang;
+    html! {
+        <ContextProvider<crate::store::StoreHandle> context={store.clone()}>
+            <SkipLink />
+            <Masthead separate_page={true} />
+            <main id="main" class="page" tabindex="-1">
+                <CatalogPage storage={props.storage.clone()} />
+            </main>
+            <footer class="footer">
+                <p>{ Ui::PrivacyNote.text(lang) }</p>
+            </footer>
+        </ContextProvider<crate::store::StoreHandle>>
+    }
+}

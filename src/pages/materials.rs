@@ -1,0 +1,150 @@
+//! How each material is provided (材料): for each line of the checklist, the ways its rules
+//! allow. A commitment letter's text is shown before it is chosen, and a waiver's due date and
+//! commitment before the applicant takes it on.
+
+use yew::prelude::*;
+use yibiao_core::plan::ChecklistEntry;
+use yibiao_core::session::{Action, Page};
+use yibiao_core::verdict::Provision;
+use yibiao_core::{Catalog, Date, Lang, MaterialId};
+
+use crate::components::BackLink;
+use crate::hooks::{use_page_heading, use_plan};
+use crate::i18n::{self, Ui};
+use crate::store::use_store;
+
+#[component]
+pub fn MaterialsPage() -> Html {
+    let store = use_store();
+    let lang = store.state.lang;
+    let heading = use_page_heading(Ui::ProvideHeading.text(lang));
+    let plan = use_plan();
+    let (Some(application), Some(plan)) = (store.state.application(), plan) else {
+        return html! {};
+    };
+    let Ok(plan) = plan.as_ref() else {
+        return html! {};
+    };
+    let catalog = &store.env.catalog;
+    let onsubmit = {
+        let store = store.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            store.dispatch(Action::Continue);
+        })
+    };
+    let on_provide = {
+        let store = store.clone();
+        Callback::from(move |(material, provision): (MaterialId, Provision)| {
+            store.dispatch(Action::Provide { material, provision: Some(provision) })
+        })
+    };
+    html! {
+        <>
+            <BackLink to={Page::Tasks} label={Ui::FormHeading.text(lang)} />
+            <h1 ref={heading} tabindex="-1">{ Ui::ProvideHeading.text(lang) }</h1>
+            <p class="lead">{ Ui::ProvideIntro.text(lang) }</p>
+            <form class="materials-form" novalidate=true {onsubmit}>
+                for entry in plan.checklist.iter() {
+                    { provision_choice(catalog, entry, application.provisions.get(&entry.material.id), store.env.today, lang, &on_provide) }
+                }
+                <button type="submit" class="button button-large">{ Ui::Continue.text(lang) }</button>
+            </form>
+        </>
+    }
+}
+
+/// The ways `entry` may be provided, as (provision, label, details shown with it).
+pub fn ways(
+    catalog: &Catalog,
+    entry: &ChecklistEntry,
+    today: Date,
+    lang: Lang,
+) -> Vec<(Provision, String, Option<String>)> {
+    let rules = &entry.rules;
+    let mut ways = vec![(
+        Provision::Original,
+        Ui::ProvideOriginal.text(lang).to_owned(),
+        Some(i18n::counts(lang, entry.originals, entry.copies)).filter(|counts| !counts.is_empty()),
+    )];
+    if let Some(name) = &rules.e_certificate {
+        ways.push((
+            Provision::ECertificate,
+            Ui::ProvideECertificate.text(lang).to_owned(),
+            Some(name.get(lang).to_owned()),
+        ));
+    }
+    if let Some(letter) = &rules.commitment_letter {
+        ways.push((
+            Provision::CommitmentLetter,
+            Ui::ProvideCommitmentLetter.text(lang).to_owned(),
+            Some(letter.get(lang).to_owned()),
+        ));
+    }
+    if let (Some(waiver), false) = (&rules.waiver, rules.key) {
+        let due = catalog.calendar.add_working_days(today, waiver.days).ok();
+        let due = due.map(|date| i18n::due_by(lang, &date.to_string())).unwrap_or_default();
+        ways.push((
+            Provision::Waived,
+            Ui::ProvideWaived.text(lang).to_owned(),
+            Some(format!("{due}{}{}", lang.pick("。", ". "), waiver.commitment.get(lang))),
+        ));
+    }
+    ways
+}
+
+fn provision_choice(
+    catalog: &Catalog,
+    entry: &ChecklistEntry,
+    chosen: Option<&Provision>,
+    today: Date,
+    lang: Lang,
+    on_provide: &Callback<(MaterialId, Provision)>,
+) -> Html {
+    let base = format!("material-{}", entry.material.id);
+    html! {
+        <div class="form-group material-choice" key={entry.material.id.as_str().to_owned()}>
+            <fieldset class="choice" aria-describedby={format!("{base}-hint")}>
+                <legend class="label">{ entry.material.name.get(lang) }</legend>
+                <div class="hint" id={format!("{base}-hint")}>
+                    <p>{ entry.material.description.get(lang) }</p>
+                </div>
+                <div class="radios">
+                    for (index, (provision, label, details)) in ways(catalog, entry, today, lang).into_iter().enumerate() {
+                        { way(&base, index, &entry.material.id, provision, label, details, chosen, on_provide) }
+                    }
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn way(
+    base: &str,
+    index: usize,
+    material: &MaterialId,
+    provision: Provision,
+    label: String,
+    details: Option<String>,
+    chosen: Option<&Provision>,
+    on_provide: &Callback<(MaterialId, Provision)>,
+) -> Html {
+    let id = if index == 0 { base.to_owned() } else { format!("{base}-{index}") };
+    let details_id = format!("{id}-details");
+    let checked = chosen == Some(&provision);
+    let onchange = {
+        let (on_provide, material, provision) = (on_provide.clone(), material.clone(), provision.clone());
+        Callback::from(move |_: Event| on_provide.emit((material.clone(), provision.clone())))
+    };
+    html! {
+        <div class="radio radio-with-details">
+            <input class="radio-input" type="radio" id={id.clone()} name={base.to_owned()} {checked} {onchange}
+                aria-describedby={details.as_ref().map(|_| details_id.clone())} />
+            <label class="radio-label" for={id}>{ label }</label>
+            if let Some(details) = details {
+                <p class="radio-details" id={details_id}>{ details }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,204 @@
+//! The one-time notice (一次性告知): before any typing, the items that will be handled (with
+//! departments and time limits) and every material once (originals and copies, paper or
+//! electronic, and how each may be provided), each with why it is needed and what another
+//! answer would change, computed by the core. Printable on its own.
+
+use yew::prelude::*;
+use yibiao_core::catalog::{MaterialRules, WaiverMode};
+use yibiao_core::plan::{alternatives, ChecklistEntry, Reason};
+use yibiao_core::session::{Action, Page};
+use yibiao_core::{Catalog, Lang};
+
+use crate::components::BackLink;
+use crate::hooks::{use_page_heading, use_plan};
+use crate::i18n::{self, Ui};
+use crate::platform::dom;
+use crate::store::use_store;
+
+#[component]
+pub fn NoticePage() -> Html {
+    let store = use_store();
+    let lang = store.state.lang;
+    let heading = use_page_heading(Ui::ChecklistHeading.text(lang));
+    let plan = use_plan();
+    let (Some(application), Some(plan)) = (store.state.application(), plan) else {
+        return html! {};
+    };
+    let Ok(plan) = plan.as_ref() else {
+        return html! {};
+    };
+    let catalog = &store.env.catalog;
+    let bundle_name = catalog.bundle(&application.bundle).map(|bundle| bundle.name.get(lang).to_owned());
+    // What another answer to each question would change, for the "what if" lines.
+    let what_if: Vec<(String, String, yibiao_core::plan::PlanChange)> = plan
+        .questions
+        .iter()
+        .flat_map(|question| {
+            let changes =
+                alternatives(catalog, &application.bundle, &application.answers, &question.field.id, store.env.today)
+                    .unwrap_or_default();
+            changes.into_iter().map(move |(value, change)| {
+                let answer =
+                    question.field.choice_label(&value).map_or(value.clone(), |text| text.get(lang).to_owned());
+                (question.field.label.get(lang).to_owned(), answer, change)
+            })
+        })
+        .collect();
+    let onsubmit = {
+        let store = store.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            store.dispatch(Action::Continue);
+        })
+    };
+    let print = Callback::from(|_| dom::print());
+    let back = yibiao_core::journey::back_from(plan, &Page::Notice);
+    let item_name = |id: &yibiao_core::ItemId| plan.item(id).map(|item| item.name.get(lang)).unwrap_or_default();
+    html! {
+        <>
+            <BackLink to={back} label={Ui::Back.text(lang)} />
+            if let Some(name) = bundle_name {
+                <p class="caption">{ name }</p>
+            }
+            <h1 ref={heading} tabindex="-1">{ Ui::ChecklistHeading.text(lang) }</h1>
+            <p class="lead">{ Ui::NoticeIntroDone.text(lang) }</p>
+
+            if !plan.pending.is_empty() {
+                <div class="notice" role="status">
+                    <p class="notice-text">
+                        <span class="notice-icon" aria-hidden="true">{ "!" }</span>
+                        { Ui::PendingWarning.text(lang) }
+                        { waiting_for(plan, catalog, lang) }
+                    </p>
+                </div>
+            }
+
+            <h2>{ Ui::ItemsHeading.text(lang) }</h2>
+            <ol class="item-list">
+                for item in plan.items.iter() {
+                    <li>
+                        <strong>{ item.name.get(lang) }</strong>
+                        <span class="item-meta">{ item.department.get(lang) }{ " · " }{ i18n::time_limits(lang, item.promised_days, item.legal_days) }</span>
+                        <span class="why">{ Ui::WhyNeeded.text(lang) }{ because(catalog, &item.reason, lang) }</span>
+                    </li>
+                }
+            </ol>
+
+            <h2>{ Ui::MaterialsHeading.text(lang) }</h2>
+            <ol class="material-list">
+                for entry in plan.checklist.iter() {
+                    <li class="material">
+                        <p class="material-name"><strong>{ entry.material.name.get(lang) }</strong></p>
+                        <p>{ entry.material.description.get(lang) }</p>
+                        if let Some(plain) = &entry.material.plain {
+                            <p class="plain">{ plain.get(lang) }</p>
+                        }
+                        <p class="material-counts">{ i18n::counts(lang, entry.originals, entry.copies) }{ form_words(entry, lang) }</p>
+                        <p class="material-used-by">
+                            { i18n::needed_by(lang, &entry.needed_by.iter().map(item_name).collect::<Vec<_>>()) }
+                        </p>
+                        <p class="material-ways">{ Ui::HowToProvide.text(lang) }{ ways(&entry.rules, lang) }</p>
+                        <p class="why">{ Ui::WhyNeeded.text(lang) }{ material_because(catalog, entry, lang) }</p>
+                        for (question, answer, _) in what_if.iter().filter(|(_, _, change)| change.materials_removed.contains(&entry.material.id)) {
+                            <p class="what-if">{ i18n::if_answered(lang, question, answer, false) }</p>
+                        }
+                    </li>
+                }
+            </ol>
+
+            <p class="inset">{ i18n::savings_ahead(lang, &plan.savings) }</p>
+            <form class="no-print" novalidate=true {onsubmit}>
+                <div class="button-group">
+                    <button type="submit" class="button button-large">{ Ui::StartForm.text(lang) }</button>
+                    <button type="button" class="button button-secondary" onclick={print}>{ Ui::Print.text(lang) }</button>
+                </div>
+            </form>
+        </>
+    }
+}
+
+/// Paper, electronic or both.
+fn form_words(entry: &ChecklistEntry, lang: Lang) -> &'static str {
+    match (entry.material.paper, entry.material.electronic, lang) {
+        (true, true, Lang::Zh) => "；纸质或电子件均可",
+        (true, true, Lang::En) => "; on paper or electronic",
+        (true, false, Lang::Zh) => "；仅限纸质",
+        (true, false, Lang::En) => "; on paper only",
+        (false, _, Lang::Zh) => "；仅限电子件",
+        (false, _, Lang::En) => "; electronic only",
+    }
+}
+
+/// The ways a material may be provided under its rules.
+fn ways(rules: &MaterialRules, lang: Lang) -> String {
+    let mut ways: Vec<String> = vec![lang.pick("带到窗口", "bring it to the window").to_owned()];
+    if let Some(name) = &rules.e_certificate {
+        ways.push(format!(
+            "{}（{}）",
+            lang.pick("免提交，部门调取电子证照", "nothing to bring: the e-certificate is fetched"),
+            name.get(lang)
+        ));
+    }
+    if rules.commitment_letter.is_some() {
+        ways.push(lang.pick("签署告知承诺书代替", "a signed commitment letter instead").to_owned());
+    }
+    if let Some(waiver) = &rules.waiver {
+        let mode = match (waiver.mode, lang) {
+            (WaiverMode::Accept, Lang::Zh) => "先受理",
+            (WaiverMode::Process, Lang::Zh) => "先办理",
+            (WaiverMode::Accept, Lang::En) => "accepted now",
+            (WaiverMode::Process, Lang::En) => "handled now",
+        };
+        ways.push(match lang {
+            Lang::Zh => format!("容缺（{mode}，{} 个工作日内补交）", waiver.days),
+            Lang::En => format!("later under 容缺 ({mode}, within {} working days)", waiver.days),
+        });
+    }
+    ways.join(lang.pick("；", "; "))
+}
+
+/// The situation answers a reason read, as (question, answer) words.
+fn read_words(catalog: &Catalog, reason: &Reason, lang: Lang) -> Vec<(String, String)> {
+    reason
+        .read
+        .iter()
+        .filter_map(|(field, value)| {
+            let field = catalog.field(field)?;
+            let value = value.as_deref()?;
+            let answer = field.choice_label(value).map_or(value.to_owned(), |text| text.get(lang).to_owned());
+            Some((field.label.get(lang).to_owned(), answer))
+        })
+        .collect()
+}
+
+fn because(catalog: &Catalog, reason: &Reason, lang: Lang) -> String {
+    i18n::because(lang, &read_words(catalog, reason, lang))
+}
+
+/// Why a material is needed: the answers that brought it into any item, or always.
+fn material_because(catalog: &Catalog, entry: &ChecklistEntry, lang: Lang) -> String {
+    let mut words: Vec<(String, String)> = Vec::new();
+    for (_, reason) in &entry.reasons {
+        if reason.condition.is_none() {
+            return i18n::because(lang, &[]);
+        }
+        for word in read_words(catalog, reason, lang) {
+            if !words.contains(&word) {
+                words.push(word);
+            }
+        }
+    }
+    i18n::because(lang, &words)
+}
+
+/// The unanswered questions the pending parts of the plan wait for, named as they are asked.
+fn waiting_for(plan: &yibiao_core::Plan, catalog: &Catalog, lang: Lang) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for field in plan.pending.iter().flat_map(|pending| pending.waiting_for.iter()) {
+        let name = catalog.field(field).map_or(field.as_str(), |definition| definition.label.get(lang));
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names.join(lang.pick("、", ", "))
+}

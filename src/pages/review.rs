@@ -1,0 +1,182 @@
+//! Check your answers (GOV.UK pattern) with the pre-check verdict (预审结果) at the top: ready,
+//! ready with commitments (with their due dates), or not ready with each reason linking to the
+//! page where it is fixed. Every answer and material has a change link; changing a situation
+//! answer walks through whatever it brings in before coming back here.
+
+use yew::prelude::*;
+use yibiao_core::export;
+use yibiao_core::journey;
+use yibiao_core::session::{Action, Page};
+use yibiao_core::verdict::{verdict, Provision, Target, Verdict};
+use yibiao_core::FieldId;
+
+use crate::components::BackLink;
+use crate::hooks::{use_page_heading, use_plan};
+use crate::i18n::{self, Ui};
+use crate::platform::download;
+use crate::route;
+use crate::store::use_store;
+
+#[component]
+pub fn ReviewPage() -> Html {
+    let store = use_store();
+    let lang = store.state.lang;
+    let heading = use_page_heading(Ui::ReviewHeading.text(lang));
+    let plan = use_plan();
+    let (Some(application), Some(plan_rc)) = (store.state.application(), plan) else {
+        return html! {};
+    };
+    let Ok(plan) = plan_rc.as_ref() else {
+        return html! {};
+    };
+    let catalog = &store.env.catalog;
+    let today = store.env.today;
+    let result = verdict(catalog, plan, &application.answers, &application.provisions, today);
+    let draft = store.state.open.clone();
+    let link = |to: Page, label: String, context: String| {
+        let href = route::fragment(draft.as_ref(), &to);
+        let store = store.clone();
+        let onclick = Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            store.dispatch(Action::GoTo(to.clone()));
+        });
+        html! { <a {href} {onclick}>{ label }<span class="visually-hidden">{ context }</span></a> }
+    };
+    let change_situation = |question: FieldId, context: String| {
+        let href = route::fragment(draft.as_ref(), &Page::Question(question.clone()));
+        let store = store.clone();
+        let onclick = Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            store.dispatch(Action::ChangeSituation(question.clone()));
+        });
+        html! { <a {href} {onclick}>{ Ui::Change.text(lang) }<span class="visually-hidden">{ context }</span></a> }
+    };
+    let answer_words = |id: &FieldId| -> String {
+        let value = application.answer(id).trim();
+        if value.is_empty() {
+            return Ui::NotAnswered.text(lang).to_owned();
+        }
+        let Some(field) = catalog.field(id) else { return value.to_owned() };
+        if let Some(words) = field.choice_label(value) {
+            return words.get(lang).to_owned();
+        }
+        if field.kind == yibiao_core::catalog::FieldKind::ManyOf {
+            let words: Vec<String> = value
+                .split(',')
+                .map(|part| field.choice_label(part.trim()).map_or(part.to_owned(), |t| t.get(lang).to_owned()))
+                .collect();
+            return words.join(lang.pick("、", ", "));
+        }
+        value.to_owned()
+    };
+    let on_export = {
+        let store = store.clone();
+        let plan = plan_rc.clone();
+        Callback::from(move |_| {
+            let (Some(application), Ok(plan)) = (store.state.application(), plan.as_ref()) else {
+                return;
+            };
+            let today = store.env.today;
+            let document = export::answers_document(&store.env.catalog, plan, application, today);
+            let _ = download::save_text(&export::file_name(plan, today), "application/json", &document);
+        })
+    };
+    let material_name = |id: &yibiao_core::MaterialId| {
+        catalog.materials.get(id).map_or(id.as_str().to_owned(), |material| material.name.get(lang).to_owned())
+    };
+    let verdict_panel = match &result {
+        Verdict::Ready => html! {
+            <div class="verdict verdict-ready" role="status">
+                <h2>{ Ui::VerdictReady.text(lang) }</h2>
+                <p>{ Ui::VerdictReadyText.text(lang) }</p>
+            </div>
+        },
+        Verdict::ReadyWithCommitments { waived, letters } => html! {
+            <div class="verdict verdict-commitments" role="status">
+                <h2>{ Ui::VerdictReadyWithCommitments.text(lang) }</h2>
+                <p>{ Ui::VerdictCommitmentsText.text(lang) }</p>
+                <ul>
+                    for item in waived.iter() {
+                        <li>{ material_name(&item.material) }{ lang.pick("：", ": ") }{ i18n::due_by(lang, &item.due.to_string()) }</li>
+                    }
+                    for material in letters.iter() {
+                        <li>{ material_name(material) }{ lang.pick("：", ": ") }{ Ui::ProvideCommitmentLetter.text(lang) }</li>
+                    }
+                </ul>
+            </div>
+        },
+        Verdict::NotReady { blockers } => html! {
+            <div class="verdict verdict-not-ready" role="status">
+                <h2>{ Ui::VerdictNotReady.text(lang) }</h2>
+                <p>{ Ui::VerdictNotReadyText.text(lang) }</p>
+                <ul class="verdict-reasons">
+                    for blocker in blockers.iter() {
+                        <li>{ link(
+                            match blocker.target() {
+                                Target::Field(field) => journey::page_of_field(plan, &field).unwrap_or(Page::Tasks),
+                                Target::Material(_) => Page::Materials,
+                            },
+                            blocker.message(catalog, lang),
+                            String::new(),
+                        ) }</li>
+                    }
+                </ul>
+            </div>
+        },
+    };
+    let provision_words = |id: &yibiao_core::MaterialId| match application.provisions.get(id) {
+        None => Ui::ProvideNotChosen.text(lang),
+        Some(Provision::Original | Provision::Attached { .. }) => Ui::ProvideOriginal.text(lang),
+        Some(Provision::ECertificate) => Ui::ProvideECertificate.text(lang),
+        Some(Provision::CommitmentLetter) => Ui::ProvideCommitmentLetter.text(lang),
+        Some(Provision::Waived) => Ui::ProvideWaived.text(lang),
+    };
+    html! {
+        <>
+            <BackLink to={Page::Tasks} label={Ui::FormHeading.text(lang)} />
+            if let Some(bundle) = catalog.bundle(&application.bundle) {
+                <p class="caption">{ bundle.name.get(lang) }</p>
+            }
+            <h1 ref={heading} tabindex="-1">{ Ui::ReviewHeading.text(lang) }</h1>
+            { verdict_panel }
+
+            <h2>{ Ui::SituationHeading.text(lang) }</h2>
+            <dl class="summary-list">
+                for question in plan.questions.iter() {
+                    <div class="summary-row">
+                        <dt>{ question.field.label.get(lang) }</dt>
+                        <dd>{ answer_words(&question.field.id) }</dd>
+                        <dd class="summary-action">{ change_situation(question.field.id.clone(), question.field.label.get(lang).to_owned()) }</dd>
+                    </div>
+                }
+            </dl>
+            for section in plan.sections.iter() {
+                <h2>{ section.title.get(lang) }</h2>
+                <dl class="summary-list">
+                    for planned in section.fields.iter() {
+                        <div class="summary-row">
+                            <dt>{ planned.field.label.get(lang) }</dt>
+                            <dd>{ answer_words(&planned.field.id) }</dd>
+                            <dd class="summary-action">{ link(Page::Section(section.id.clone()), Ui::Change.text(lang).to_owned(), planned.field.label.get(lang).to_owned()) }</dd>
+                        </div>
+                    }
+                </dl>
+            }
+            <h2>{ Ui::ProvidedHeading.text(lang) }</h2>
+            <dl class="summary-list">
+                for entry in plan.checklist.iter() {
+                    <div class="summary-row">
+                        <dt>{ entry.material.name.get(lang) }</dt>
+                        <dd>{ provision_words(&entry.material.id) }</dd>
+                        <dd class="summary-action">{ link(Page::Materials, Ui::Change.text(lang).to_owned(), entry.material.name.get(lang).to_owned()) }</dd>
+                    </div>
+                }
+            </dl>
+            <p class="inset">{ i18n::savings(lang, &plan.savings) }</p>
+            <div class="button-group">
+                <button type="button" class="button" onclick={on_export}>{ Ui::Export.text(lang) }</button>
+            </div>
+            <p class="hint">{ Ui::ExportHint.text(lang) }</p>
+        </>
+    }
+}
