@@ -59,6 +59,8 @@ pub enum Ui {
     CatalogRestore,
     CatalogUnreadableFile,
     QuestionsMayChange,
+    SearchLabel,
+    SearchHint,
     Back,
     NoticeIntroDone,
     Print,
@@ -179,6 +181,11 @@ impl Ui {
             Ui::CatalogRestore => ("恢复内置目录", "Go back to the built-in catalog"),
             Ui::CatalogUnreadableFile => ("文件无法读取", "A file could not be read"),
             Ui::Back => ("返回", "Back"),
+            Ui::SearchLabel => ("查找要办的事", "Find what you need to do"),
+            Ui::SearchHint => (
+                "可以输入汉字或拼音，例如“退休”“tuixiu”或首字母“tx”",
+                "Type Chinese, pinyin or pinyin initials, such as 退休, tuixiu or tx",
+            ),
             Ui::QuestionsMayChange => (
                 "问题的数量会随您的回答增减。",
                 "The number of questions may change with your answers.",
@@ -241,6 +248,19 @@ pub fn draft_facts(lang: Lang, name: Option<&str>, changed: Option<&str>) -> Str
     match name {
         Some(name) => format!("{name}{}{changed}", lang.pick(" · ", " · ")),
         None => changed,
+    }
+}
+
+/// How many bundles a search found.
+pub fn search_count(lang: Lang, count: usize, query: &str) -> String {
+    match (lang, count) {
+        (Lang::Zh, 0) => format!("没有找到“{query}”。请换个说法，或清空搜索看全部事项。"),
+        (Lang::Zh, n) => format!("找到 {n} 件事"),
+        (Lang::En, 0) => {
+            format!("Nothing found for “{query}”. Try other words, or clear the search to see everything.")
+        }
+        (Lang::En, 1) => "1 found".to_owned(),
+        (Lang::En, n) => format!("{n} found"),
     }
 }
 

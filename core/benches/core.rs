@@ -163,7 +163,7 @@ fn generated_catalog() -> Source {
             (0..3).map(|k| format!("\"{}\"", field_id((bundle * 3 + k) % QUESTIONS))).collect();
         let _ = write!(
             text,
-            "\n[[bundle]]\nid = \"b{bundle}\"\nname = {{ zh = \"一件事{bundle}\", en = \"Bundle {bundle}\" }}\nsummary = {{ zh = \"说明\", en = \"Summary\" }}\ncategory = \"enterprise\"\nquestions = [{}]\n",
+            "\n[[bundle]]\nid = \"b{bundle}\"\nname = {{ zh = \"一件事{bundle}\", en = \"Bundle {bundle}\" }}\nsummary = {{ zh = \"说明\", en = \"Summary\" }}\ncategory = \"enterprise\"\npinyin = \"yi jian shi\"\nquestions = [{}]\n",
             questions.join(", ")
         );
         for k in 0..ITEMS_PER_BUNDLE {

@@ -130,6 +130,7 @@ pub fn demo_catalog() -> Catalog {
         name: Text::new("企业开办", "Opening a company"),
         summary: Text::new("营业执照和税务登记，一张表一次办", "Business licence and tax registration in one form"),
         category: Category::Enterprise,
+        pinyin: ["qi", "ye", "kai", "ban"].map(String::from).to_vec(),
         questions: Vec::new(),
         items: items.iter().map(|item| BundleItem { item: item.id.clone(), condition: None }).collect(),
         waiver_policy: WaiverPolicy::default(),

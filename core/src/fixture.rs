@@ -159,6 +159,7 @@ pub fn restaurant_catalog() -> Catalog {
         name: text("开办餐饮店"),
         summary: text("营业执照、食品经营许可、消防检查"),
         category: Category::Enterprise,
+        pinyin: ["can", "yin", "dian"].map(String::from).to_vec(),
         questions: ["premises.tenure", "application.by_agent", "premises.large"].map(FieldId::new).to_vec(),
         items: vec![
             BundleItem { item: ItemId::new("licence"), condition: None },

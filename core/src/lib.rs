@@ -18,6 +18,7 @@ pub mod export;
 pub(crate) mod fixture;
 pub mod journey;
 pub mod plan;
+pub mod search;
 pub mod session;
 pub mod text;
 pub mod validate;

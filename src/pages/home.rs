@@ -3,6 +3,7 @@
 use yew::prelude::*;
 use yibiao_core::catalog::Category;
 use yibiao_core::plan::bundle_facts;
+use yibiao_core::search;
 use yibiao_core::session::Action;
 use yibiao_core::Bundle;
 
@@ -19,6 +20,14 @@ pub fn HomePage() -> Html {
     let catalog = &store.env.catalog;
 
     let drafts: Vec<_> = store.state.recent_drafts().into_iter().map(|draft| draft.id.clone()).collect();
+    // What the search box holds: on screen only, never saved.
+    let query = use_state(String::new);
+    let found = |bundle: &&Bundle| search::matches(bundle, &query);
+    let count = catalog.bundles.iter().filter(found).count();
+    let on_search = {
+        let query = query.clone();
+        Callback::from(move |event: InputEvent| query.set(crate::platform::dom::input_value(&event)))
+    };
 
     let categories = [(Category::Enterprise, Ui::CategoryEnterprise), (Category::Personal, Ui::CategoryPersonal)];
     html! {
@@ -36,12 +45,24 @@ pub fn HomePage() -> Html {
                     </ul>
                 </section>
             }
+            <div class="form-group search">
+                <label class="label" for="bundle-search">{ Ui::SearchLabel.text(lang) }</label>
+                <p class="hint" id="bundle-search-hint">{ Ui::SearchHint.text(lang) }</p>
+                <input class="input input-width-20" id="bundle-search" type="search" autocomplete="off"
+                    spellcheck="false" value={(*query).clone()} aria-describedby="bundle-search-hint bundle-search-count"
+                    oninput={on_search} />
+                <p class="hint" id="bundle-search-count" aria-live="polite">
+                    if !query.trim().is_empty() {
+                        { i18n::search_count(lang, count, query.trim()) }
+                    }
+                </p>
+            </div>
             for (category, title) in categories {
-                if catalog.bundles.iter().any(|bundle| bundle.category == category) {
+                if catalog.bundles.iter().filter(found).any(|bundle| bundle.category == category) {
                     <section class="bundle-group" aria-labelledby={format!("category-{category:?}")}>
                         <h2 id={format!("category-{category:?}")}>{ title.text(lang) }</h2>
                         <ul class="bundle-list">
-                            for bundle in catalog.bundles.iter().filter(|bundle| bundle.category == category) {
+                            for bundle in catalog.bundles.iter().filter(found).filter(|bundle| bundle.category == category) {
                                 { bundle_card(bundle, &store) }
                             }
                         </ul>

@@ -124,6 +124,23 @@ test('the home page offers the bundle', { timeout: TEST_TIMEOUT }, async () => {
   await screenshots('1-home');
 });
 
+test('the home page finds a bundle by characters, pinyin or initials', { timeout: TEST_TIMEOUT }, async () => {
+  const search = page.getByLabel('查找要办的事');
+  const shown = () => page.locator('.bundle-card h3').allInnerTexts();
+  for (const [query, expected] of [['qykb', ['企业开办']], ['canyin', ['开办餐饮店']], ['Tui Xiu', ['退休']], ['退役', ['退役军人服务']]]) {
+    await search.fill(query);
+    await page.waitForFunction((n) => document.querySelectorAll('.bundle-card').length === n, expected.length);
+    assert.deepEqual(await shown(), expected, query);
+  }
+  assert.match(await page.locator('#bundle-search-count').innerText(), /找到 1 件事/);
+  await search.fill('zzz');
+  await page.getByText('没有找到“zzz”').waitFor();
+  assert.equal(await page.locator('.bundle-card').count(), 0);
+  await expectAccessible('home with a search that finds nothing');
+  await search.fill('');
+  await page.waitForFunction(() => document.querySelectorAll('.bundle-card').length === 14);
+});
+
 test('situation questions come one per page, with progress and a back link', { timeout: TEST_TIMEOUT }, async () => {
   await bundleCard('企业开办').getByRole('button', { name: '开始办理' }).click();
   await heading().filter({ hasText: '经营场所是租用的还是自有的？' }).waitFor();

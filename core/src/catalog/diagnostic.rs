@@ -61,6 +61,10 @@ pub enum Problem {
     CalendarDateOutsideYear { year: u16, date: String },
     /// Occurs when a derived field's source is not a resident ID number.
     DerivedFromNonId { field: String, from: String },
+    /// Occurs when a bundle has no pinyin, so searching by pinyin cannot find it (warning).
+    NoPinyin { bundle: String },
+    /// Occurs when a bundle's pinyin is not one lower-case, toneless syllable per character.
+    PinyinMismatch { bundle: String, syllables: usize, characters: usize },
     /// Occurs when a field, material or item is defined but never used (warning).
     Unused { kind: &'static str, id: String },
     /// Occurs when something in a bundle depends on a field the bundle never asks (neither a
@@ -197,6 +201,18 @@ impl Problem {
             (P::ConditionReadsUnasked { bundle, field, read_by }, Lang::En) => format!(
                 "in bundle “{bundle}”, the condition of “{read_by}” reads field “{field}”, which the bundle \
                  asks neither as a situation question nor in its form, so what depends on it stays pending"
+            ),
+            (P::NoPinyin { bundle }, Lang::Zh) => {
+                format!("一件事“{bundle}”没有拼音（pinyin），用拼音搜索找不到它")
+            }
+            (P::NoPinyin { bundle }, Lang::En) => {
+                format!("bundle “{bundle}” has no pinyin, so a pinyin search cannot find it")
+            }
+            (P::PinyinMismatch { bundle, syllables, characters }, Lang::Zh) => format!(
+                "一件事“{bundle}”的拼音应为每个汉字一个小写、不带声调的音节：名称有 {characters} 个汉字，拼音有 {syllables} 个音节"
+            ),
+            (P::PinyinMismatch { bundle, syllables, characters }, Lang::En) => format!(
+                "the pinyin of bundle “{bundle}” must be one lower-case syllable without tones per character: the name has {characters} characters, the pinyin {syllables} syllables"
             ),
             (P::Unused { kind, id }, Lang::Zh) => {
                 format!("{}“{id}”没有被任何地方使用", kind_name(kind, lang))

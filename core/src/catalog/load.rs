@@ -55,7 +55,7 @@ const ITEM_FIELD_KEYS: &[&str] = &["field", "label"];
 const NEED_KEYS: &[&str] =
     &["id", "originals", "copies", "condition", "key", "waiver", "commitment_letter", "e_certificate"];
 const WAIVER_KEYS: &[&str] = &["mode", "days", "commitment"];
-const BUNDLE_KEYS: &[&str] = &["id", "name", "summary", "category", "questions", "max_waived", "item"];
+const BUNDLE_KEYS: &[&str] = &["id", "name", "summary", "category", "pinyin", "questions", "max_waived", "item"];
 const BUNDLE_ITEM_KEYS: &[&str] = &["id", "condition"];
 const CALENDAR_KEYS: &[&str] = &["year", "holidays", "working_weekends"];
 
@@ -601,6 +601,23 @@ impl<'s> Loader<'s> {
         })
     }
 
+    /// The pinyin of a bundle's name: lower-case syllables without tones, one per Chinese
+    /// character of the name. Missing, search by pinyin cannot find the bundle (a warning).
+    fn pinyin(&mut self, id: &str, name: &Text, pinyin: Option<(String, Span)>, id_span: Span) -> Vec<String> {
+        let characters = name.zh.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+        let Some((text, span)) = pinyin else {
+            self.report_at(self.place(id_span), Severity::Warning, Problem::NoPinyin { bundle: id.to_owned() });
+            return Vec::new();
+        };
+        let syllables: Vec<String> = text.split_whitespace().map(str::to_owned).collect();
+        let well_formed = syllables.iter().all(|s| s.chars().all(|c| c.is_ascii_lowercase() || c == 'ü'));
+        if !well_formed || syllables.len() != characters {
+            let problem = Problem::PinyinMismatch { bundle: id.to_owned(), syllables: syllables.len(), characters };
+            self.error(span, problem);
+        }
+        syllables
+    }
+
     fn read_bundle(&mut self, table: &DeTable<'s>, span: Span) {
         let mut reader = Reader::new(table, span, BUNDLE_KEYS);
         let id = reader.required_text(self, "id");
@@ -613,6 +630,7 @@ impl<'s> Loader<'s> {
                 Category::Personal
             }
         });
+        let pinyin = reader.text(self, "pinyin");
         let mut questions = Vec::new();
         if let Some(list) = reader.array(self, "questions") {
             for entry in list.iter() {
@@ -652,6 +670,7 @@ impl<'s> Loader<'s> {
         if items.is_empty() {
             self.error(id_span, Problem::BundleWithoutItems { bundle: id.clone() });
         }
+        let syllables = self.pinyin(&id, &name, pinyin, id_span);
         let bundle_id = BundleId::new(id.as_str());
         if self.register(|l| &mut l.bundle_places, "bundle", &bundle_id, &id, id_span) {
             for (question, question_span) in &questions {
@@ -665,6 +684,7 @@ impl<'s> Loader<'s> {
                 name,
                 summary,
                 category,
+                pinyin: syllables,
                 questions: questions.into_iter().map(|(field, _)| field).collect(),
                 items,
                 waiver_policy: WaiverPolicy { max_waived },

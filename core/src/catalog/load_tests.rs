@@ -53,6 +53,7 @@ waiver = { mode = "process", days = 5, commitment = { zh = "五个工作日内�
 [[bundle]]
 id = "shop"
 name = { zh = "开店", en = "Opening a shop" }
+pinyin = "kai dian"
 summary = { zh = "一次办好", en = "All at once" }
 category = "enterprise"
 questions = ["premises.tenure"]
@@ -129,7 +130,7 @@ fn every_problem_is_reported_at_once_with_its_line() {
             // A consequence of the misspelt bundle item below, and only a warning.
             "35: item “licence” is not used anywhere",
             "45: condition: field “premises.tenure” has no option “leased”; its options are rented, owned",
-            "57: there is no item “license”",
+            "58: there is no item “license”",
         ]
         .map(|line| line.to_string())
     );
@@ -287,4 +288,16 @@ fn the_kinds_the_format_lists_are_the_kinds_there_are() {
     for kind in FieldKind::ALL {
         assert_eq!(field_kind(kind.word()), Some(kind));
     }
+}
+
+#[test]
+fn a_bundle_s_pinyin_has_a_syllable_per_character() {
+    let (catalog, _) = load_one(CLEAN);
+    assert_eq!(catalog.bundles[0].pinyin, ["kai", "dian"]);
+    let found = problems(&CLEAN.replace("pinyin = \"kai dian\"", "pinyin = \"kāi dian dian\""));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("the name has 2 characters, the pinyin 3 syllables"), "{found:?}");
+    let found = problems(&CLEAN.replace("pinyin = \"kai dian\"\n", ""));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("has no pinyin"), "{found:?}");
 }

@@ -456,6 +456,10 @@ pub struct Bundle {
     pub name: Text,
     pub summary: Text,
     pub category: Category,
+    /// The name in pinyin, a syllable per character, without tones (`qi ye kai ban`), for search
+    /// by pinyin and by initials.
+    #[serde(default)]
+    pub pinyin: Vec<String>,
     /// The situation questions (情形), in the order they are asked; each is a yes/no or one-of
     /// field whose answer the conditions read.
     pub questions: Vec<FieldId>,

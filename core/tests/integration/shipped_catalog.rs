@@ -213,3 +213,24 @@ fn the_compact_catalog_reads_back_exactly() {
     assert_eq!(compact::decode("{}"), None);
     assert_eq!(compact::decode(&text.replace("\"version\":1", "\"version\":9")), None, "another version is refused");
 }
+
+/// The home page's search finds bundles by characters, full pinyin and initials, ignoring
+/// spaces and case.
+#[test]
+fn bundles_are_found_by_characters_pinyin_and_initials() {
+    use yibiao_core::search::search;
+    let catalog = shipped();
+    let found = |query: &str| search(&catalog, query).iter().map(|bundle| bundle.name.zh.clone()).collect::<Vec<_>>();
+    assert_eq!(found("qykb"), ["企业开办"]);
+    assert_eq!(found("canyin"), ["开办餐饮店"]);
+    assert_eq!(found("tuixiu"), ["退休"]);
+    assert_eq!(found(" Tui Xiu "), ["退休"], "spaces and case do not matter");
+    assert_eq!(found("退役"), ["退役军人服务"]);
+    assert_eq!(found("restaurant"), ["开办餐饮店"], "the English name too");
+    assert_eq!(found("tx"), ["退休"]);
+    assert_eq!(found("").len(), 14);
+    assert!(found("zzzz").is_empty());
+    for bundle in &catalog.bundles {
+        assert!(!bundle.pinyin.is_empty(), "{} has pinyin", bundle.id);
+    }
+}

@@ -1,0 +1,27 @@
+//! Finding a bundle on the home page (搜索): by its Chinese name, by full pinyin (`canyin`), by
+//! pinyin initials (`qykb`), or by its English name; tolerant of spaces and case.
+
+use crate::catalog::{Bundle, Catalog};
+
+/// The query as compared: lower case, without spaces.
+fn normalise(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+}
+
+/// Whether `bundle` answers `query`. An empty query matches everything.
+pub fn matches(bundle: &Bundle, query: &str) -> bool {
+    let query = normalise(query);
+    if query.is_empty() {
+        return true;
+    }
+    let full: String = bundle.pinyin.concat();
+    let initials: String = bundle.pinyin.iter().filter_map(|syllable| syllable.chars().next()).collect();
+    [normalise(&bundle.name.zh), normalise(&bundle.name.en), full, initials]
+        .iter()
+        .any(|candidate| candidate.contains(&query))
+}
+
+/// The bundles of `catalog` that answer `query`, in catalog order.
+pub fn search<'a>(catalog: &'a Catalog, query: &str) -> Vec<&'a Bundle> {
+    catalog.bundles.iter().filter(|bundle| matches(bundle, query)).collect()
+}
