@@ -8,7 +8,7 @@ use yibiao_core::draft::{self, DraftError};
 use yibiao_core::session::{Action, Page, State};
 use yibiao_core::Date;
 
-use crate::components::{Masthead, NoticeBanner, SkipLink};
+use crate::components::{CatalogChangePanel, Masthead, NoticeBanner, SkipLink};
 use crate::i18n::Ui;
 use crate::notice::Notice;
 use crate::pages::{HomePage, MaterialsPage, NoticePage, QuestionPage, ReviewPage, SectionPage, TasksPage};
@@ -126,6 +126,7 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let lang = store.state.lang;
+    let catalog_change = store.state.application().and_then(|draft| draft.catalog_change(&env.catalog, env.today));
     let on_dismiss = {
         let notice = notice.clone();
         Callback::from(move |_| notice.set(None))
@@ -148,6 +149,9 @@ pub fn App(props: &AppProps) -> Html {
             <main id="main" class="page" tabindex="-1">
                 if let Some(notice) = (*notice).clone() {
                     <NoticeBanner {notice} {on_dismiss} />
+                }
+                if let Some(change) = catalog_change {
+                    <CatalogChangePanel {change} />
                 }
                 { page }
             </main>

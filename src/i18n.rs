@@ -59,6 +59,17 @@ pub enum Ui {
     CatalogRestore,
     CatalogUnreadableFile,
     QuestionsMayChange,
+    CatalogChangeNone,
+    CatalogChangeIntro,
+    CatalogChangeItemsAdded,
+    CatalogChangeItemsRemoved,
+    CatalogChangeMaterialsAdded,
+    CatalogChangeMaterialsRemoved,
+    CatalogChangeFieldsAdded,
+    CatalogChangeRenamed,
+    CatalogChangeAccept,
+    UnusedAnswers,
+    UnusedAnswersHint,
     SearchLabel,
     SearchHint,
     Back,
@@ -186,6 +197,26 @@ impl Ui {
                 "可以输入汉字或拼音，例如“退休”“tuixiu”或首字母“tx”",
                 "Type Chinese, pinyin or pinyin initials, such as 退休, tuixiu or tx",
             ),
+            Ui::CatalogChangeNone => (
+                "这次更新不影响您的申请，填写的内容都还在。",
+                "This update does not change your application; everything you entered is kept.",
+            ),
+            Ui::CatalogChangeIntro => (
+                "事项目录更新后，您的申请有以下变化。您填写的内容都还在。",
+                "Since the catalog was updated, your application changes as follows. Everything you entered is kept.",
+            ),
+            Ui::CatalogChangeItemsAdded => ("新增的事项", "Items added"),
+            Ui::CatalogChangeItemsRemoved => ("不再办理的事项", "Items no longer needed"),
+            Ui::CatalogChangeMaterialsAdded => ("新增的材料", "Materials added"),
+            Ui::CatalogChangeMaterialsRemoved => ("不再需要的材料", "Materials no longer needed"),
+            Ui::CatalogChangeFieldsAdded => ("新增的填写项", "New questions to answer"),
+            Ui::CatalogChangeRenamed => ("改了名称的填写项", "Questions with a new name"),
+            Ui::CatalogChangeAccept => ("知道了，继续", "Understood, carry on"),
+            Ui::UnusedAnswers => ("不再用到的回答", "Answers no longer used"),
+            Ui::UnusedAnswersHint => (
+                "这些回答现在不再需要，仍为您保留在这里，不会提交。",
+                "These answers are no longer needed; they are kept here for you and are not submitted.",
+            ),
             Ui::QuestionsMayChange => (
                 "问题的数量会随您的回答增减。",
                 "The number of questions may change with your answers.",
@@ -261,6 +292,14 @@ pub fn search_count(lang: Lang, count: usize, query: &str) -> String {
         }
         (Lang::En, 1) => "1 found".to_owned(),
         (Lang::En, n) => format!("{n} found"),
+    }
+}
+
+/// "The catalog was updated (A → B)".
+pub fn catalog_changed(lang: Lang, from: &str, to: &str) -> String {
+    match lang {
+        Lang::Zh => format!("事项目录已更新（{from} → {to}）"),
+        Lang::En => format!("The catalog was updated ({from} → {to})"),
     }
 }
 

@@ -85,6 +85,7 @@ impl EnvelopeV1 {
             show_all_errors: old.show_all_errors,
             provisions: Default::default(),
             walk: None,
+            seen: None,
         };
         let open = page.needs_application().then_some(id);
         State { lang, page, drafts: vec![draft], open, failed_continues }
@@ -178,7 +179,7 @@ mod tests {
         let text = encode(&sample_state());
         assert_eq!(
             text,
-            r#"{"format":"yibiao-draft","version":2,"state":{"lang":"en","page":"tasks","drafts":[{"id":"d1","bundle":"enterprise_opening","catalog_version":"demo-2026.1","created_ms":1700000000000,"updated_ms":1700000000000,"page":"tasks","answers":{"applicant.name":"张三"},"visited":["applicant.name"],"show_all_errors":false,"provisions":{},"walk":null},{"id":"d2","bundle":"newborn","catalog_version":"demo-2026.2","created_ms":1700000100000,"updated_ms":1700000100000,"page":"tasks","answers":{},"visited":[],"show_all_errors":false,"provisions":{},"walk":null}],"open":"d1","failed_continues":2}}"#
+            r#"{"format":"yibiao-draft","version":2,"state":{"lang":"en","page":"tasks","drafts":[{"id":"d1","bundle":"enterprise_opening","catalog_version":"demo-2026.1","created_ms":1700000000000,"updated_ms":1700000000000,"page":"tasks","answers":{"applicant.name":"张三"},"visited":["applicant.name"],"show_all_errors":false,"provisions":{},"walk":null,"seen":null},{"id":"d2","bundle":"newborn","catalog_version":"demo-2026.2","created_ms":1700000100000,"updated_ms":1700000100000,"page":"tasks","answers":{},"visited":[],"show_all_errors":false,"provisions":{},"walk":null,"seen":null}],"open":"d1","failed_continues":2}}"#
         );
     }
 

@@ -8,6 +8,7 @@
 
 pub mod calendar;
 pub mod catalog;
+pub mod catalog_change;
 pub mod cond;
 pub mod date;
 #[cfg(test)]

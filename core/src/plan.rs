@@ -260,6 +260,16 @@ pub fn typed_answer(catalog: &Catalog, answers: &Answers, field_id: &FieldId, to
     derived_value(catalog, answers, field, today).and_then(|text| parse_value(field, &text, today).ok().flatten())
 }
 
+/// What a field shows: the applicant's answer, or, while there is none, the value derived
+/// from an ID number (a birth date, a sex), which the applicant may still change where the
+/// catalog allows.
+pub fn shown_answer(catalog: &Catalog, answers: &Answers, field: &Field, today: Date) -> String {
+    match answers.get(&field.id).filter(|text| !text.trim().is_empty()) {
+        Some(answer) => answer.clone(),
+        None => derived_value(catalog, answers, field, today).unwrap_or_default(),
+    }
+}
+
 /// The value a derived field takes from its source ID number, as text in the field's format.
 pub fn derived_value(catalog: &Catalog, answers: &Answers, field: &Field, today: Date) -> Option<String> {
     let derived = field.derived.as_ref()?;

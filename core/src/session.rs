@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{BundleId, Catalog, FieldId, MaterialId};
+use crate::catalog_change::{self, CatalogChange, Snapshot};
 use crate::date::Date;
 use crate::journey::{self, Walk};
 use crate::plan::{field_errors, Plan, PlanError};
@@ -96,6 +97,10 @@ pub struct Application {
     /// Set while walking through what a changed situation answer brought in.
     #[serde(default)]
     pub walk: Option<Walk>,
+    /// What the plan asked under the draft's catalog version, kept up to date with every change,
+    /// so that a new catalog's changes can be reported.
+    #[serde(default)]
+    pub seen: Option<Snapshot>,
 }
 
 fn default_draft_page() -> Page {
@@ -116,6 +121,7 @@ impl Application {
             show_all_errors: false,
             provisions: Provisions::new(),
             walk: None,
+            seen: None,
         }
     }
 
@@ -131,6 +137,30 @@ impl Application {
     /// The plan for this application's answers.
     pub fn plan(&self, catalog: &Catalog, today: Date) -> Result<Plan, PlanError> {
         Plan::new(catalog, &self.bundle, &self.answers, today)
+    }
+
+    /// What the current catalog changes for this draft, when it was made with another version.
+    pub fn catalog_change(&self, catalog: &Catalog, today: Date) -> Option<CatalogChange> {
+        if self.catalog_version == catalog.version {
+            return None;
+        }
+        let plan = self.plan(catalog, today).ok()?;
+        // Without a snapshot (a draft from before they were kept), only the answers no longer
+        // asked can be told.
+        let before = self.seen.clone().unwrap_or_else(|| Snapshot {
+            catalog_version: self.catalog_version.clone(),
+            ..Snapshot::of(catalog, &plan)
+        });
+        Some(catalog_change::compare(&before, catalog, &plan, &self.answers))
+    }
+
+    /// Notes what the plan asks now, if the draft is on the current catalog.
+    fn refresh_snapshot(&mut self, catalog: &Catalog, today: Date) {
+        if self.catalog_version == catalog.version {
+            if let Ok(plan) = self.plan(catalog, today) {
+                self.seen = Some(Snapshot::of(catalog, &plan));
+            }
+        }
     }
 
     /// A name to tell drafts apart on the home page: the first person's name answered, in the
@@ -238,6 +268,8 @@ pub enum Action {
     /// Continue from the page on screen: on when its answers are complete and valid, else
     /// every error of the page shows, with a summary.
     Continue,
+    /// The applicant has read what a new catalog changes: the draft moves to it.
+    AcceptCatalog,
 }
 
 /// What the reducer needs to know besides the state.
@@ -260,6 +292,7 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
             let id = new_draft_id(&next, env.now_ms);
             let mut draft = Application::new(id.clone(), bundle, &env.catalog.version, env.now_ms);
             draft.page = journey::first_page(&draft.plan(env.catalog, env.today).ok()?);
+            draft.refresh_snapshot(env.catalog, env.today);
             next.page = draft.page.clone();
             next.drafts.push(draft);
             next.open = Some(id);
@@ -325,6 +358,14 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
             move_to(application, page.clone());
             next.page = page;
         }
+        Action::AcceptCatalog => {
+            let application = next.application_mut()?;
+            if application.catalog_version == env.catalog.version {
+                return None;
+            }
+            application.catalog_version = env.catalog.version.clone();
+            application.refresh_snapshot(env.catalog, env.today);
+        }
         Action::Continue => {
             let application = next.application_mut()?;
             let plan = application.plan(env.catalog, env.today).ok()?;
@@ -342,6 +383,7 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
     if edited {
         if let Some(application) = next.application_mut() {
             application.updated_ms = env.now_ms;
+            application.refresh_snapshot(env.catalog, env.today);
         }
     }
     (next != *state).then_some(next)

@@ -96,6 +96,7 @@ pub fn FieldRow(props: &FieldRowProps) -> Html {
                     inputmode={input_mode}
                     autocomplete={autocomplete}
                     spellcheck="false"
+                    readonly={field.derived.as_ref().is_some_and(|derived| !derived.editable)}
                     value={props.value.clone()}
                     aria-invalid={if props.error.is_some() { "true" } else { "false" }}
                     aria-describedby={described_by.join(" ")}

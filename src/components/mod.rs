@@ -1,6 +1,7 @@
 //! Components: one concern each, one public component per file.
 
 mod back_link;
+mod catalog_change;
 mod choice_row;
 mod draft_panel;
 mod error_message;
@@ -11,6 +12,7 @@ mod notice_banner;
 mod skip_link;
 
 pub use back_link::BackLink;
+pub use catalog_change::CatalogChangePanel;
 pub use choice_row::ChoiceRow;
 pub use draft_panel::DraftPanel;
 pub use error_message::ErrorMessage;

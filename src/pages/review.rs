@@ -6,6 +6,7 @@
 use yew::prelude::*;
 use yibiao_core::export;
 use yibiao_core::journey;
+use yibiao_core::plan::shown_answer;
 use yibiao_core::session::{Action, Page};
 use yibiao_core::verdict::{verdict, Provision, Target, Verdict};
 use yibiao_core::FieldId;
@@ -52,7 +53,8 @@ pub fn ReviewPage() -> Html {
         html! { <a {href} {onclick}>{ Ui::Change.text(lang) }<span class="visually-hidden">{ context }</span></a> }
     };
     let answer_words = |id: &FieldId| -> String {
-        let value = application.answer(id).trim();
+        let shown = catalog.field(id).map(|field| shown_answer(catalog, &application.answers, field, today));
+        let value = shown.as_deref().unwrap_or_default().trim();
         if value.is_empty() {
             return Ui::NotAnswered.text(lang).to_owned();
         }
@@ -124,6 +126,21 @@ pub fn ReviewPage() -> Html {
             </div>
         },
     };
+    // Answers to questions or fields no longer asked stay visible, never silently dropped.
+    let asked: Vec<&FieldId> =
+        plan.questions.iter().map(|q| &q.field.id).chain(plan.fields().map(|f| &f.field.id)).collect();
+    let unused: Vec<(String, String)> = application
+        .answers
+        .iter()
+        .filter(|(id, value)| !value.trim().is_empty() && !asked.contains(id))
+        .map(|(id, value)| {
+            let field = catalog.field(id);
+            let label = field.map_or(id.as_str().to_owned(), |field| field.label.get(lang).to_owned());
+            let words =
+                field.and_then(|field| field.choice_label(value)).map_or(value.clone(), |t| t.get(lang).to_owned());
+            (label, words)
+        })
+        .collect();
     let provision_words = |id: &yibiao_core::MaterialId| match application.provisions.get(id) {
         None => Ui::ProvideNotChosen.text(lang),
         Some(Provision::Original | Provision::Attached { .. }) => Ui::ProvideOriginal.text(lang),
@@ -172,6 +189,18 @@ pub fn ReviewPage() -> Html {
                     </div>
                 }
             </dl>
+            if !unused.is_empty() {
+                <h2>{ Ui::UnusedAnswers.text(lang) }</h2>
+                <p class="hint">{ Ui::UnusedAnswersHint.text(lang) }</p>
+                <dl class="summary-list">
+                    for (label, value) in unused.iter() {
+                        <div class="summary-row">
+                            <dt>{ label.clone() }</dt>
+                            <dd>{ value.clone() }</dd>
+                        </div>
+                    }
+                </dl>
+            }
             <p class="inset">{ i18n::savings(lang, &plan.savings) }</p>
             <div class="button-group">
                 <button type="button" class="button" onclick={on_export}>{ Ui::Export.text(lang) }</button>

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 use yibiao_core::catalog::FieldKind;
 use yibiao_core::journey;
+use yibiao_core::plan::shown_answer;
 use yibiao_core::session::{Action, Page};
 use yibiao_core::FieldId;
 
@@ -96,7 +97,7 @@ pub fn SectionPage(props: &SectionPageProps) -> Html {
                         <ChoiceRow
                             key={planned.field.id.as_str().to_owned()}
                             field={planned.field.clone()}
-                            value={AttrValue::from(application.answer(&planned.field.id).to_owned())}
+                            value={AttrValue::from(shown_answer(&store.env.catalog, &application.answers, &planned.field, today))}
                             departments={departments(planned)}
                             error={message_for(&planned.field.id)}
                             on_answer={on_answer.clone()}
@@ -105,7 +106,7 @@ pub fn SectionPage(props: &SectionPageProps) -> Html {
                         <FieldRow
                             key={planned.field.id.as_str().to_owned()}
                             field={planned.field.clone()}
-                            value={AttrValue::from(application.answer(&planned.field.id).to_owned())}
+                            value={AttrValue::from(shown_answer(&store.env.catalog, &application.answers, &planned.field, today))}
                             departments={departments(planned)}
                             error={message_for(&planned.field.id)}
                             on_answer={on_answer.clone()}

@@ -7,6 +7,7 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yibiao::platform::storage::{KeyValueStore, MemoryStore, Storage};
 use yibiao::{App, AppProps, DRAFT_KEY};
+use yibiao_core::catalog_change::Snapshot;
 use yibiao_core::session::{Application, DraftId, Page, State};
 use yibiao_core::{draft, BundleId, Date, Lang};
 
@@ -22,8 +23,13 @@ const SECTION: &str = "applicant";
 /// The state of an application just opened on the applicant section of the shipped bundle's form.
 fn form_state(lang: Lang) -> State {
     // A start time as long as the device clock's, so that saving an edit keeps the size.
-    let mut draft = Application::new(DraftId::new("d1"), BundleId::new(ENTERPRISE_OPENING), "test", 1_763_000_000_000);
+    let catalog = yibiao::catalog::shipped();
+    let mut draft =
+        Application::new(DraftId::new("d1"), BundleId::new(ENTERPRISE_OPENING), &catalog.version, 1_763_000_000_000);
     draft.page = Page::Section(SECTION.to_owned());
+    // What the plan asks, as the app notes after every change (so the saved size stays put).
+    let plan = draft.plan(&catalog, today()).expect("the shipped bundle plans");
+    draft.seen = Some(Snapshot::of(&catalog, &plan));
     State { lang, page: draft.page.clone(), drafts: vec![draft], open: Some(DraftId::new("d1")), failed_continues: 0 }
 }
 
@@ -197,4 +203,35 @@ async fn a_full_disk_is_reported_and_the_last_saved_draft_survives() {
     assert!(root.query_selector(".notice").ok().flatten().is_none(), "the notice goes once saving works again");
     let saved = draft::decode(&storage.get(DRAFT_KEY).expect("readable").expect("saved")).expect("valid");
     assert_eq!(saved.application().expect("kept").answer(&yibiao_core::FieldId::new("applicant.name")), "张三丰");
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_from_an_older_catalog_opens_with_a_report_of_what_changed() {
+    let mut state = form_state(Lang::Zh);
+    let draft = &mut state.drafts[0];
+    draft.catalog_version = "2026.10-1".to_owned();
+    if let Some(seen) = draft.seen.as_mut() {
+        seen.catalog_version = "2026.10-1".to_owned();
+        seen.items.push((yibiao_core::ItemId::new("old_item"), yibiao_core::Text::new("旧的事项", "An old item")));
+    }
+    draft.answers.insert(yibiao_core::FieldId::new("old.question"), "旧的回答".to_owned());
+    let store = MemoryStore::new();
+    store.set(DRAFT_KEY, &draft::encode(&state)).expect("memory store accepts");
+    let storage = Storage::new(store);
+    let root = mount(&storage).await;
+
+    let panel: HtmlElement = find(&root, ".catalog-change");
+    let text = panel.text_content().unwrap_or_default();
+    assert!(text.contains("事项目录已更新（2026.10-1 → "), "{text}");
+    assert!(text.contains("不再办理的事项") && text.contains("旧的事项"), "{text}");
+    assert!(text.contains("不再用到的回答") && text.contains("旧的回答"), "the answer stays visible: {text}");
+
+    let accept: HtmlElement = find(&panel, "button");
+    accept.click();
+    yew::scheduler::flush().await;
+    assert!(root.query_selector(".catalog-change").ok().flatten().is_none(), "read once, the report goes");
+    let saved = draft::decode(&storage.get(DRAFT_KEY).expect("readable").expect("saved")).expect("valid");
+    let draft = saved.application().expect("kept");
+    assert_eq!(draft.catalog_version, yibiao::catalog::shipped().version);
+    assert_eq!(draft.answer(&yibiao_core::FieldId::new("old.question")), "旧的回答", "and the answer is kept");
 }

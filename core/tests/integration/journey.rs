@@ -97,3 +97,74 @@ fn a_changed_situation_walks_through_what_it_brought_in_then_back_to_the_check()
     assert_eq!(state.page, Page::Review, "and back to the check");
     assert_eq!(state.application().expect("open").walk, None, "the walk is over");
 }
+
+/// A derived field shows the value read from the ID number until the applicant types another.
+#[test]
+fn a_derived_field_shows_the_birth_date_from_the_id_number() {
+    use yibiao_core::plan::{shown_answer, Answers};
+    let catalog = catalog();
+    let field = catalog.field(&FieldId::new("retiree.birth_date")).expect("in the catalog").clone();
+    let mut answers = Answers::new();
+    assert_eq!(shown_answer(&catalog, &answers, &field, today()), "");
+    answers.insert(FieldId::new("retiree.id_number"), "11010519491231002X".to_owned());
+    assert_eq!(shown_answer(&catalog, &answers, &field, today()), "1949-12-31");
+    answers.insert(FieldId::new("retiree.birth_date"), "1950-01-01".to_owned());
+    assert_eq!(shown_answer(&catalog, &answers, &field, today()), "1950-01-01", "the applicant's own answer wins");
+}
+
+/// A draft made under one catalog opens under a newer one with a report of what changed for
+/// this applicant; an answer no longer asked is listed, not dropped.
+#[test]
+fn a_new_catalog_version_is_reported_for_the_draft_and_then_accepted() {
+    use yibiao_core::catalog::MaterialNeed;
+    use yibiao_core::{ItemId, MaterialId, Text};
+    let old = catalog();
+    let mut state = run(
+        &old,
+        State::default(),
+        [
+            Action::StartDraft(BundleId::new("restaurant_opening")),
+            answer("premises.tenure", "rented"),
+            answer("premises.over_threshold", "no"),
+            answer("application.by_agent", "no"),
+            answer("applicant.name", "张三"),
+            answer("food.main_category", "hot_food"),
+        ],
+    );
+    assert_eq!(state.application().expect("open").catalog_change(&old, today()), None, "same version: nothing to say");
+
+    let mut new = old.clone();
+    new.version = "2027.01-1".to_owned();
+    new.fields.get_mut(&FieldId::new("applicant.name")).expect("a field").label =
+        Text::new("经营者姓名", "Operator's name");
+    let restaurant = new.bundles.iter_mut().find(|b| b.id.as_str() == "restaurant_opening").expect("a bundle");
+    restaurant.items.retain(|entry| entry.item.as_str() != "outdoor_signboard");
+    let permit = new.items.get_mut(&ItemId::new("food_business_permit")).expect("an item");
+    permit.fields.retain(|field| field.field.as_str() != "food.main_category");
+    let mut plan_need = permit.materials[0].clone();
+    plan_need.material = MaterialId::new("fire_facilities_plan");
+    plan_need.condition = None;
+    permit.materials.push(MaterialNeed { ..plan_need });
+
+    let change = state.application().expect("open").catalog_change(&new, today()).expect("a newer catalog");
+    assert_eq!((change.from_version.as_str(), change.to_version.as_str()), (old.version.as_str(), "2027.01-1"));
+    let zh = |texts: &[Text]| texts.iter().map(|t| t.zh.clone()).collect::<Vec<_>>();
+    assert_eq!(zh(&change.items_removed), ["户外招牌设置备案"]);
+    assert_eq!(zh(&change.materials_added), ["消防设施平面图"]);
+    assert_eq!(zh(&change.materials_removed), ["招牌设计效果图"]);
+    assert_eq!(
+        change.fields_renamed.iter().map(|(a, b)| (a.zh.as_str(), b.zh.as_str())).collect::<Vec<_>>(),
+        [("法定代表人姓名", "经营者姓名")]
+    );
+    assert_eq!(
+        change.unused_answers.iter().map(|(l, v)| (l.zh.as_str(), v.as_str())).collect::<Vec<_>>(),
+        [("主要经营项目", "hot_food")]
+    );
+    assert!(!change.is_empty());
+
+    state = run(&new, state, [Action::AcceptCatalog]);
+    let draft = state.application().expect("open");
+    assert_eq!(draft.catalog_version, "2027.01-1");
+    assert_eq!(draft.catalog_change(&new, today()), None);
+    assert_eq!(draft.answer(&FieldId::new("food.main_category")), "hot_food", "the answer is kept");
+}

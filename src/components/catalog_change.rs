@@ -1,0 +1,78 @@
+//! The report shown on a draft made under an older catalog: what the new catalog changes for
+//! this applicant, in plain words, until they have read it.
+
+use yew::prelude::*;
+use yibiao_core::catalog_change::CatalogChange;
+use yibiao_core::session::Action;
+use yibiao_core::{Lang, Text};
+
+use crate::i18n::{self, Ui};
+use crate::store::use_store;
+
+#[derive(Properties, PartialEq)]
+pub struct CatalogChangeProps {
+    pub change: CatalogChange,
+}
+
+#[component]
+pub fn CatalogChangePanel(props: &CatalogChangeProps) -> Html {
+    let store = use_store();
+    let lang = store.state.lang;
+    let change = &props.change;
+    let accept = Callback::from(move |_| store.dispatch(Action::AcceptCatalog));
+    let list = |title: Ui, texts: &[Text]| -> Html {
+        if texts.is_empty() {
+            return html! {};
+        }
+        html! {
+            <>
+                <h3>{ title.text(lang) }</h3>
+                <ul>
+                    for text in texts.iter() {
+                        <li>{ text.get(lang) }</li>
+                    }
+                </ul>
+            </>
+        }
+    };
+    html! {
+        <section class="panel catalog-change" role="status" aria-labelledby="catalog-change-heading">
+            <h2 id="catalog-change-heading">{ i18n::catalog_changed(lang, &change.from_version, &change.to_version) }</h2>
+            if change.is_empty() {
+                <p>{ Ui::CatalogChangeNone.text(lang) }</p>
+            } else {
+                <p>{ Ui::CatalogChangeIntro.text(lang) }</p>
+                { list(Ui::CatalogChangeItemsAdded, &change.items_added) }
+                { list(Ui::CatalogChangeItemsRemoved, &change.items_removed) }
+                { list(Ui::CatalogChangeMaterialsAdded, &change.materials_added) }
+                { list(Ui::CatalogChangeMaterialsRemoved, &change.materials_removed) }
+                { list(Ui::CatalogChangeFieldsAdded, &change.fields_added) }
+                if !change.fields_renamed.is_empty() {
+                    <h3>{ Ui::CatalogChangeRenamed.text(lang) }</h3>
+                    <ul>
+                        for (before, now) in change.fields_renamed.iter() {
+                            <li>{ renamed(lang, before, now) }</li>
+                        }
+                    </ul>
+                }
+                if !change.unused_answers.is_empty() {
+                    <h3>{ Ui::UnusedAnswers.text(lang) }</h3>
+                    <p class="hint">{ Ui::UnusedAnswersHint.text(lang) }</p>
+                    <ul>
+                        for (label, value) in change.unused_answers.iter() {
+                            <li>{ label.get(lang) }{ lang.pick("：", ": ") }{ value }</li>
+                        }
+                    </ul>
+                }
+            }
+            <button type="button" class="button" onclick={accept}>{ Ui::CatalogChangeAccept.text(lang) }</button>
+        </section>
+    }
+}
+
+fn renamed(lang: Lang, before: &Text, now: &Text) -> String {
+    match lang {
+        Lang::Zh => format!("“{}”现在叫“{}”", before.zh, now.zh),
+        Lang::En => format!("“{}” is now “{}”", before.en, now.en),
+    }
+}
