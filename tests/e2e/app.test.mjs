@@ -492,6 +492,72 @@ test('situation questions change the plan, and another bundle starts a draft bes
   await heading().filter({ hasText: '代办人' }).waitFor();
 });
 
+/** Presses Tab until the focused element passes `test` (run in the page with `arg`), or fails. */
+async function tabTo(description, test, arg) {
+  for (let presses = 0; presses < 150; presses += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(test, arg)) return;
+  }
+  assert.fail(`Tab never reached ${description}`);
+}
+
+test('退休 can be done by keyboard alone, from home to a ready verdict', { timeout: 120_000 }, async () => {
+  // The app opens where it was left; the name in the masthead leads home.
+  await page.goto(BASE_URL);
+  await page.locator('h1').waitFor();
+  await tabTo('the link home', () => document.activeElement?.classList.contains('brand'));
+  await page.keyboard.press('Enter');
+  await heading().filter({ hasText: '您要办什么事？' }).waitFor();
+  await tabTo('the start button of 退休', () => document.activeElement?.getAttribute('aria-describedby') === 'bundle-retirement');
+  await page.keyboard.press('Enter');
+  // Three questions: the first answer of each, chosen with Space, then Enter on continue.
+  for (let question = 0; question < 3; question += 1) {
+    await page.locator('.question-form').waitFor();
+    const title = await heading().innerText();
+    await tabTo('a radio button', () => document.activeElement?.type === 'radio');
+    await page.keyboard.press('Space');
+    await tabTo('continue', () => document.activeElement?.type === 'submit');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((before) => document.querySelector('h1')?.textContent !== before, title);
+  }
+  await heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor();
+  await tabTo('start filling in', () => document.activeElement?.textContent === '开始填写');
+  await page.keyboard.press('Enter');
+  await heading().filter({ hasText: '填写申请表' }).waitFor();
+  await tabTo('the first section', () => document.activeElement?.classList.contains('task-link'));
+  await page.keyboard.press('Enter');
+  const values = { person_name: '王芳', id_number: '11010519491231002X', mobile: '13800138000', address: '某某市某某路 2 号',
+    text: '某某机械厂', bank_card: '6222021234567890128' };
+  while (await page.locator('.combined-form').count() > 0) {
+    const title = await heading().innerText();
+    for (const field of await page.locator('form .input').all()) {
+      const id = await field.getAttribute('id');
+      await tabTo(id, (target) => document.activeElement?.id === target, id);
+      if (await field.inputValue() === '') {
+        await page.keyboard.type(values[await field.getAttribute('data-kind')]);
+      }
+    }
+    await tabTo('continue', () => document.activeElement?.type === 'submit');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((before) => document.querySelector('h1')?.textContent !== before, title);
+    assert.equal(await page.locator('.error-summary').count(), 0, `${title} had no error`);
+  }
+  await heading().filter({ hasText: '填写申请表' }).waitFor();
+  await tabTo('the materials task', () => document.activeElement?.textContent === '选择材料的提供方式');
+  await page.keyboard.press('Enter');
+  await heading().filter({ hasText: '材料怎么提供' }).waitFor();
+  for (const group of await page.getByRole('group').all()) {
+    const first = await group.locator('input').first().getAttribute('id');
+    await tabTo(first, (target) => document.activeElement?.id === target, first);
+    await page.keyboard.press('Space');
+  }
+  await tabTo('continue', () => document.activeElement?.type === 'submit');
+  await page.keyboard.press('Enter');
+  await heading().filter({ hasText: '检查填写内容' }).waitFor();
+  assert.match(await page.locator('.verdict').innerText(), /预审结果：可以提交\n/);
+  await screenshots('13-keyboard-ready');
+});
+
 // A valid answer for each kind of field, for walking through every bundle; fields with their
 // own pattern or an order to keep get their own.
 const BY_KIND = {

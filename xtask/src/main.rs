@@ -68,7 +68,7 @@ fn run() -> Result<()> {
     }
 }
 
-/// The core's benchmarks, with the targets they are held to.
+/// The core's benchmarks, then the browser's (tests/e2e/bench.mjs), with their targets.
 fn bench(root: &Path) -> Result<()> {
     println!(
         "Targets on this 2-core machine: the largest shipped bundle (plan, every field check, verdict) under 1 ms;"
@@ -79,7 +79,15 @@ fn bench(root: &Path) -> Result<()> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     process::run_visible(
         std::process::Command::new(cargo).args(["bench", "-p", "yibiao-core", "--bench", "core"]).current_dir(root),
-    )
+    )?;
+    println!("\nIn headless Chromium, on the release build:");
+    let toolchain = tools::ensure_build_tools(root)?;
+    tools::ensure_test_tools(root, &toolchain)?;
+    build::release(root, &toolchain)?;
+    let server = serve::spawn(&root.join("dist"), "127.0.0.1", 0)?;
+    let mut command = toolchain.command("node");
+    command.arg("bench.mjs").current_dir(root.join("tests").join("e2e")).env("BASE_URL", &server.url);
+    process::run_visible(&mut command)
 }
 
 fn expect_no_arguments(rest: &[String]) -> Result<()> {
