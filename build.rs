@@ -44,5 +44,5 @@ fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out).join("catalog_sources.rs"), generated).expect("OUT_DIR is writable");
     // The app starts from the compact form, without parsing TOML.
-    std::fs::write(Path::new(&out).join("catalog.json"), compact::encode(&catalog)).expect("OUT_DIR is writable");
+    std::fs::write(Path::new(&out).join("catalog.bin"), compact::encode(&catalog)).expect("OUT_DIR is writable");
 }

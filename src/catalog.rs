@@ -10,7 +10,7 @@ use crate::platform::storage::Storage;
 include!(concat!(env!("OUT_DIR"), "/catalog_sources.rs"));
 
 /// The shipped catalog in compact form.
-const SHIPPED_COMPACT: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
+const SHIPPED_COMPACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
 
 /// Where a loaded catalog's TOML files are kept (shown on the catalog page). No personal data.
 pub const CATALOG_KEY: &str = "yibiao.catalog";
@@ -42,7 +42,7 @@ pub fn active(storage: &Storage) -> (Catalog, CatalogOrigin, bool) {
     let loaded = storage.get(COMPACT_CATALOG_KEY).ok().flatten();
     let sources = storage.get(CATALOG_KEY).ok().flatten();
     match (loaded, sources) {
-        (Some(text), _) => match compact::decode(&text) {
+        (Some(text), _) => match compact::decode_text(&text) {
             Some(catalog) => (catalog, CatalogOrigin::Loaded, false),
             None => (shipped(), CatalogOrigin::BuiltIn, true),
         },

@@ -67,7 +67,7 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
             if let Checked::Done { sources, .. } = &*checked {
                 let (catalog, _) = load(sources);
                 let stored = storage
-                    .set(COMPACT_CATALOG_KEY, &compact::encode(&catalog))
+                    .set(COMPACT_CATALOG_KEY, &compact::encode_text(&catalog))
                     .and_then(|()| storage.set(CATALOG_KEY, &encode_sources(sources)));
                 if stored.is_ok() {
                     dom::reload();
