@@ -6,6 +6,7 @@
 
 #![warn(missing_debug_implementations)]
 
+pub mod attachment;
 pub mod calendar;
 pub mod catalog;
 pub mod catalog_change;

@@ -1,0 +1,310 @@
+//! Checking a file before it is attached to a material (附件检查), on the device: its real type
+//! from its first bytes (never its name), its size against the material's limit, a PDF that
+//! has pages, and for an image a readable scan: large enough, not blank, not too dark, not badly
+//! blurred, by simple measures over its pixels (the shell decodes the image; the core judges).
+
+use std::fmt;
+
+use crate::catalog::{FileType, Material};
+use crate::text::Lang;
+
+/// Why a file cannot be attached. Each says what to do instead.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum AttachmentError {
+    /// Occurs when the file is not a PDF, JPEG or PNG by its content, whatever its name says.
+    UnknownType { name: String },
+    /// Occurs when the file is of a type this material does not take.
+    TypeNotAccepted { found: FileType, accepted: Vec<FileType> },
+    /// Occurs when the file is larger than the material's limit.
+    TooLarge { size_kb: u64, limit_kb: u32 },
+    /// Occurs when a PDF has no page (damaged, or not really a PDF).
+    NoPages,
+    /// Occurs when an image cannot be decoded.
+    Unreadable,
+    /// Occurs when a scan's long side has fewer pixels than a readable scan needs.
+    TooSmall { long_side: u32, needed: u32 },
+    /// Occurs when an image is (nearly) one flat colour: a blank page or a covered lens.
+    Blank,
+    /// Occurs when an image is too dark to read.
+    TooDark,
+    /// Occurs when an image is badly blurred.
+    Blurred,
+}
+
+impl AttachmentError {
+    pub fn message(&self, lang: Lang) -> String {
+        let type_names =
+            |types: &[FileType]| types.iter().map(|t| type_name(*t)).collect::<Vec<_>>().join(lang.pick("、", ", "));
+        match (self, lang) {
+            (AttachmentError::UnknownType { name }, Lang::Zh) => {
+                format!("“{name}”不是 PDF、JPEG 或 PNG 文件（按文件内容判断，不看文件名）。请换一个文件")
+            }
+            (AttachmentError::UnknownType { name }, Lang::En) => format!(
+                "“{name}” is not a PDF, JPEG or PNG file (judged by its content, not its name). Choose another file"
+            ),
+            (AttachmentError::TypeNotAccepted { found, accepted }, Lang::Zh) => {
+                format!("这份材料只收 {}，这个文件是 {}", type_names(accepted), type_name(*found))
+            }
+            (AttachmentError::TypeNotAccepted { found, accepted }, Lang::En) => {
+                format!("This material takes {} only; this file is a {}", type_names(accepted), type_name(*found))
+            }
+            (AttachmentError::TooLarge { size_kb, limit_kb }, Lang::Zh) => {
+                format!("文件有 {size_kb} KB，超过了 {limit_kb} KB 的上限。请压缩或分页后再试，不要降低扫描清晰度")
+            }
+            (AttachmentError::TooLarge { size_kb, limit_kb }, Lang::En) => format!(
+                "The file is {size_kb} KB, over the {limit_kb} KB limit. Compress it or split the pages, without lowering the scan's quality"
+            ),
+            (AttachmentError::NoPages, Lang::Zh) => "这个 PDF 没有任何页面，可能已损坏。请重新导出后再试".to_owned(),
+            (AttachmentError::NoPages, Lang::En) => {
+                "This PDF has no pages; it may be damaged. Export it again and retry".to_owned()
+            }
+            (AttachmentError::Unreadable, Lang::Zh) => "这张图片无法打开，可能已损坏".to_owned(),
+            (AttachmentError::Unreadable, Lang::En) => "This image cannot be opened; it may be damaged".to_owned(),
+            (AttachmentError::TooSmall { long_side, needed }, Lang::Zh) => {
+                format!("图片太小（长边 {long_side} 像素），扫描件至少需要 {needed} 像素，否则看不清。请用更高的清晰度重新扫描或拍照")
+            }
+            (AttachmentError::TooSmall { long_side, needed }, Lang::En) => format!(
+                "The image is too small ({long_side} pixels on the long side); a scan needs at least {needed} to be read. Scan or photograph it again at a higher resolution"
+            ),
+            (AttachmentError::Blank, Lang::Zh) => "图片几乎是一片空白，请确认拍到了材料".to_owned(),
+            (AttachmentError::Blank, Lang::En) => {
+                "The image is almost blank; make sure the document is in the picture".to_owned()
+            }
+            (AttachmentError::TooDark, Lang::Zh) => "图片太暗，看不清。请在光线充足的地方重新拍".to_owned(),
+            (AttachmentError::TooDark, Lang::En) => "The image is too dark to read. Take it again in good light".to_owned(),
+            (AttachmentError::Blurred, Lang::Zh) => "图片太模糊，看不清字。请拿稳后重新拍".to_owned(),
+            (AttachmentError::Blurred, Lang::En) => {
+                "The image is too blurred to read. Hold steady and take it again".to_owned()
+            }
+        }
+    }
+}
+
+impl fmt::Display for AttachmentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for AttachmentError {}
+
+fn type_name(file_type: FileType) -> &'static str {
+    match file_type {
+        FileType::Pdf => "PDF",
+        FileType::Jpeg => "JPEG",
+        FileType::Png => "PNG",
+    }
+}
+
+/// The real type of a file from its first bytes.
+pub fn sniff(head: &[u8]) -> Option<FileType> {
+    if head.starts_with(b"%PDF-") {
+        Some(FileType::Pdf)
+    } else if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some(FileType::Jpeg)
+    } else if head.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
+        Some(FileType::Png)
+    } else {
+        None
+    }
+}
+
+/// The first checks of a file for `material`: its real type and its size.
+pub fn check_file(material: &Material, name: &str, size: u64, head: &[u8]) -> Result<FileType, AttachmentError> {
+    let found = sniff(head).ok_or_else(|| AttachmentError::UnknownType { name: name.to_owned() })?;
+    if !material.file_types.contains(&found) {
+        return Err(AttachmentError::TypeNotAccepted { found, accepted: material.file_types.clone() });
+    }
+    let limit = u64::from(material.max_size_kb) * 1024;
+    if size > limit {
+        return Err(AttachmentError::TooLarge { size_kb: size.div_ceil(1024), limit_kb: material.max_size_kb });
+    }
+    Ok(found)
+}
+
+/// The number of pages of a PDF, counted from its page objects (`/Type /Page`, not `/Pages`);
+/// an error when there is none.
+pub fn pdf_pages(bytes: &[u8]) -> Result<usize, AttachmentError> {
+    let mut pages = 0;
+    let mut at = 0;
+    while let Some(found) = find(&bytes[at..], b"/Type") {
+        let mut next = at + found + b"/Type".len();
+        while bytes.get(next).is_some_and(|b| b.is_ascii_whitespace()) {
+            next += 1;
+        }
+        if bytes[next..].starts_with(b"/Page") && !bytes[next + b"/Page".len()..].starts_with(b"s") {
+            pages += 1;
+        }
+        at = next;
+    }
+    if pages == 0 {
+        Err(AttachmentError::NoPages)
+    } else {
+        Ok(pages)
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|window| window == needle)
+}
+
+/// Simple measures of a decoded image.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ImageStats {
+    pub width: u32,
+    pub height: u32,
+    /// Mean luminance, 0 (black) to 255 (white).
+    pub brightness: f64,
+    /// Standard deviation of the luminance: near 0 for one flat colour.
+    pub contrast: f64,
+    /// Variance of the Laplacian of the luminance: low when edges are smeared.
+    pub sharpness: f64,
+}
+
+/// The long side a scan needs to be read (pixels).
+pub const MIN_SCAN_LONG_SIDE: u32 = 1000;
+
+/// Measures an image from its RGBA pixels (row by row, 4 bytes each), as a canvas gives them.
+/// The shell may pass a reduced copy for speed; only the size must be the original's.
+pub fn image_stats(width: u32, height: u32, rgba: &[u8]) -> Option<ImageStats> {
+    let (w, h) = (width as usize, height as usize);
+    if w == 0 || h == 0 || rgba.len() < w * h * 4 {
+        return None;
+    }
+    let luma: Vec<f64> = rgba
+        .chunks_exact(4)
+        .take(w * h)
+        .map(|p| 0.299 * f64::from(p[0]) + 0.587 * f64::from(p[1]) + 0.114 * f64::from(p[2]))
+        .collect();
+    let count = luma.len() as f64;
+    let brightness = luma.iter().sum::<f64>() / count;
+    let contrast = (luma.iter().map(|l| (l - brightness).powi(2)).sum::<f64>() / count).sqrt();
+    let mut laplacian = Vec::with_capacity(w.saturating_sub(2) * h.saturating_sub(2));
+    for y in 1..h.saturating_sub(1) {
+        for x in 1..w.saturating_sub(1) {
+            let at = |dx: usize, dy: usize| luma[(y + dy - 1) * w + (x + dx - 1)];
+            laplacian.push(at(1, 0) + at(1, 2) + at(0, 1) + at(2, 1) - 4.0 * at(1, 1));
+        }
+    }
+    let sharpness = if laplacian.is_empty() {
+        0.0
+    } else {
+        let mean = laplacian.iter().sum::<f64>() / laplacian.len() as f64;
+        laplacian.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / laplacian.len() as f64
+    };
+    Some(ImageStats { width, height, brightness, contrast, sharpness })
+}
+
+/// Judges an image by its measures. A scan (a document photographed or scanned, as opposed
+/// to a portrait photo) must also be large enough to read. The thresholds are deliberately
+/// lenient: they catch a blank, black or smeared picture, not a merely imperfect one.
+pub fn check_image(stats: &ImageStats, scan: bool) -> Result<(), AttachmentError> {
+    let long_side = stats.width.max(stats.height);
+    if scan && long_side < MIN_SCAN_LONG_SIDE {
+        return Err(AttachmentError::TooSmall { long_side, needed: MIN_SCAN_LONG_SIDE });
+    }
+    if stats.contrast < 4.0 {
+        return Err(AttachmentError::Blank);
+    }
+    if stats.brightness < 35.0 {
+        return Err(AttachmentError::TooDark);
+    }
+    if stats.sharpness < 8.0 {
+        return Err(AttachmentError::Blurred);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::MaterialId;
+    use crate::text::Text;
+
+    fn material(types: Vec<FileType>, max_size_kb: u32) -> Material {
+        Material {
+            id: MaterialId::new("id_card"),
+            name: Text::new("身份证", "ID card"),
+            description: Text::new("正反面", "Both sides"),
+            plain: None,
+            paper: true,
+            electronic: true,
+            file_types: types,
+            max_size_kb,
+        }
+    }
+
+    #[test]
+    fn the_type_comes_from_the_content_not_the_name() {
+        let id = material(vec![FileType::Pdf, FileType::Jpeg], 1024);
+        assert_eq!(check_file(&id, "scan.png", 10, b"%PDF-1.7\n"), Ok(FileType::Pdf), "a lying extension");
+        assert_eq!(check_file(&id, "photo.jpg", 10, &[0xFF, 0xD8, 0xFF, 0xE0]), Ok(FileType::Jpeg));
+        assert_eq!(
+            check_file(&id, "notes.pdf", 10, b"hello"),
+            Err(AttachmentError::UnknownType { name: "notes.pdf".into() })
+        );
+        let png = [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A];
+        assert_eq!(
+            check_file(&id, "a.png", 10, &png),
+            Err(AttachmentError::TypeNotAccepted {
+                found: FileType::Png,
+                accepted: vec![FileType::Pdf, FileType::Jpeg]
+            })
+        );
+        let message = check_file(&id, "a.png", 10, &png).expect_err("refused").message(Lang::Zh);
+        assert_eq!(message, "这份材料只收 PDF、JPEG，这个文件是 PNG");
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_with_both_sizes() {
+        let id = material(vec![FileType::Pdf], 1024);
+        assert_eq!(check_file(&id, "a.pdf", 1024 * 1024, b"%PDF-"), Ok(FileType::Pdf), "exactly the limit");
+        assert_eq!(
+            check_file(&id, "a.pdf", 1024 * 1024 + 1, b"%PDF-"),
+            Err(AttachmentError::TooLarge { size_kb: 1025, limit_kb: 1024 })
+        );
+    }
+
+    #[test]
+    fn pdf_pages_are_counted_without_the_page_tree() {
+        let pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R >> endobj\n4 0 obj <</Type/Page/Parent 2 0 R>> endobj\n%%EOF";
+        assert_eq!(pdf_pages(pdf), Ok(2));
+        assert_eq!(pdf_pages(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF"), Err(AttachmentError::NoPages));
+    }
+
+    /// An image of `w` x `h` whose luminance at (x, y) is `f(x, y)`.
+    fn image(w: u32, h: u32, f: impl Fn(u32, u32) -> u8) -> Vec<u8> {
+        let mut rgba = Vec::with_capacity((w * h * 4) as usize);
+        for y in 0..h {
+            for x in 0..w {
+                let v = f(x, y);
+                rgba.extend([v, v, v, 255]);
+            }
+        }
+        rgba
+    }
+
+    #[test]
+    fn blank_dark_blurred_and_small_images_are_told_apart_from_a_good_scan() {
+        let text_like = |x: u32, y: u32| if (x / 3 + y / 5) % 4 == 0 { 20 } else { 235 };
+        let good = image_stats(120, 80, &image(120, 80, text_like)).expect("measured");
+        assert_eq!(check_image(&good, false), Ok(()));
+        assert_eq!(
+            check_image(&good, true),
+            Err(AttachmentError::TooSmall { long_side: 120, needed: MIN_SCAN_LONG_SIDE }),
+            "a scan needs more pixels"
+        );
+        assert_eq!(check_image(&ImageStats { width: 1600, height: 1200, ..good }, true), Ok(()));
+
+        let blank = image_stats(60, 40, &image(60, 40, |_, _| 250)).expect("measured");
+        assert_eq!(check_image(&blank, false), Err(AttachmentError::Blank));
+        let dark = image_stats(60, 40, &image(60, 40, |x, y| if (x + y) % 2 == 0 { 5 } else { 40 })).expect("measured");
+        assert_eq!(check_image(&dark, false), Err(AttachmentError::TooDark));
+        // A smooth ramp: contrast, but no edges at all.
+        let blurred = image_stats(60, 40, &image(60, 40, |x, _| (x * 4) as u8)).expect("measured");
+        assert_eq!(check_image(&blurred, false), Err(AttachmentError::Blurred));
+        assert_eq!(image_stats(0, 10, &[]), None);
+        assert_eq!(image_stats(10, 10, &[0; 12]), None, "too few pixels for the size");
+    }
+}
