@@ -161,6 +161,12 @@ test('situation questions come one per page, with progress and a back link', { t
     await heading().filter({ hasText: name }).waitFor();
     assert.match(await page.locator('.caption').innerText(), new RegExp(`第 ${index + 1} 个问题，共 4 个`));
     await question(name).getByLabel(answer, { exact: true }).check();
+    if (index === 1) {
+      // A reload in the middle of the questions comes back to this one, answered.
+      await page.reload();
+      await heading().filter({ hasText: name }).waitFor();
+      assert.equal(await question(name).getByLabel(answer, { exact: true }).isChecked(), true);
+    }
     await page.getByRole('button', { name: '继续' }).click();
   }
   await heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor();
@@ -188,7 +194,11 @@ test('the one-time notice lists items and materials, why each is needed, and wha
   assert.equal(await page.locator('.masthead').isVisible(), false, 'print shows only the notice');
   await page.emulateMedia({ media: 'screen' });
 
+  await page.reload();
+  await heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor();
   await page.getByRole('button', { name: '开始填写' }).click();
+  await heading().filter({ hasText: '填写申请表' }).waitFor();
+  await page.reload();
   await heading().filter({ hasText: '填写申请表' }).waitFor();
   const tasks = page.locator('.task');
   assert.deepEqual(await tasks.locator('.task-link').allInnerTexts(), ['企业', '申请人', '财务', '选择材料的提供方式', '检查填写内容']);
@@ -655,6 +665,43 @@ test('every shipped bundle can be walked through to a ready verdict', { timeout:
     await deleteDrafts();
   }
   await expectAccessible('home after walking every bundle');
+});
+
+test('a full disk says so plainly and loses nothing already saved', { timeout: TEST_TIMEOUT }, async () => {
+  await bundleCard('退休').getByRole('button', { name: '开始办理' }).click();
+  await page.locator('.question-form').waitFor();
+  await page.getByRole('link', { name: '一表通' }).click();
+  await page.locator('.draft-panel').first().getByRole('button', { name: '继续填写' }).click();
+  await page.locator('.question-form').waitFor();
+  const saved = await page.evaluate(() => localStorage.getItem('yibiao.draft'));
+  // Fill the origin's storage until the browser refuses more.
+  const filler = await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    let n = 0;
+    try {
+      for (; n < 400; n += 1) localStorage.setItem(`filler-${n}`, chunk);
+    } catch {
+      // full
+    }
+    for (let size = 128 * 1024; size >= 16; size = Math.floor(size / 2)) {
+      try { localStorage.setItem(`filler-${n}`, 'x'.repeat(size)); n += 1; } catch { /* smaller */ }
+    }
+    return n;
+  });
+  try {
+    await page.locator('main input[type=radio]').first().check();
+    await page.getByText('存储空间已满').waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem('yibiao.draft')), saved, 'the last saved draft is kept');
+    assert.equal(await page.locator('main input[type=radio]').first().isChecked(), true, 'what is on screen stays');
+    await expectAccessible('a full disk');
+    await screenshots('14-disk-full');
+  } finally {
+    await page.evaluate((n) => { for (let i = 0; i <= n; i += 1) localStorage.removeItem(`filler-${i}`); }, filler);
+  }
+  // With room again, the next change is saved and the notice goes.
+  await page.locator('main input[type=radio]').nth(1).check();
+  await page.getByText('存储空间已满').waitFor({ state: 'detached' });
+  assert.notEqual(await page.evaluate(() => localStorage.getItem('yibiao.draft')), saved);
 });
 
 test('no request left 127.0.0.1, and the page reported no error', { timeout: TEST_TIMEOUT }, () => {
