@@ -59,6 +59,7 @@ pub enum Ui {
     CatalogRestore,
     CatalogUnreadableFile,
     QuestionsMayChange,
+    DraftBundleMissing,
     CatalogChangeNone,
     CatalogChangeIntro,
     CatalogChangeItemsAdded,
@@ -216,6 +217,10 @@ impl Ui {
             Ui::UnusedAnswersHint => (
                 "这些回答现在不再需要，仍为您保留在这里，不会提交。",
                 "These answers are no longer needed; they are kept here for you and are not submitted.",
+            ),
+            Ui::DraftBundleMissing => (
+                "当前使用的事项目录里没有这件事，草稿仍保存在本机。恢复原来的目录后可以继续填写。",
+                "The catalog in use does not have this bundle; the draft stays saved on this device. Restore the previous catalog to carry on.",
             ),
             Ui::QuestionsMayChange => (
                 "问题的数量会随您的回答增减。",

@@ -298,7 +298,11 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
             next.open = Some(id);
         }
         Action::OpenDraft(id) => {
-            let page = next.draft(&id)?.page.clone();
+            let draft = next.draft(&id)?;
+            // A draft of a bundle the catalog in use no longer has cannot be planned; it stays
+            // saved (the home page says why) until that catalog is back or it is deleted.
+            env.catalog.bundle(&draft.bundle)?;
+            let page = draft.page.clone();
             next.open = Some(id);
             next.page = page;
         }

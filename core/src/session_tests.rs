@@ -224,3 +224,15 @@ fn providing_a_material_is_an_edit_and_can_be_undone() {
     let undone = reduce(&state, provide(None), env(&catalog)).expect("changes");
     assert!(undone.application().expect("open").provisions.is_empty());
 }
+
+#[test]
+fn a_draft_of_a_bundle_the_catalog_no_longer_has_stays_saved_but_does_not_open() {
+    let catalog = demo_catalog();
+    let state = run(&catalog, [start(), answer("applicant.name", "张三"), Action::GoTo(Page::Home)]);
+    let id = state.drafts[0].id.clone();
+    let mut other = catalog.clone();
+    other.bundles.clear();
+    assert_eq!(reduce(&state, Action::OpenDraft(id.clone()), env(&other)), None);
+    let deleted = reduce(&state, Action::DeleteDraft(id), env(&other)).expect("it can still be deleted");
+    assert!(deleted.drafts.is_empty());
+}

@@ -33,7 +33,8 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
         return html! {};
     };
     let catalog = &store.env.catalog;
-    let bundle_name = catalog.bundle(&draft.bundle).map_or(draft.bundle.as_str(), |bundle| bundle.name.get(lang));
+    let known = catalog.bundle(&draft.bundle);
+    let bundle_name = known.map_or(draft.bundle.as_str(), |bundle| bundle.name.get(lang));
     let heading_id = format!("draft-{}", draft.id);
     let open = {
         let (store, id) = (store.clone(), draft.id.clone());
@@ -64,10 +65,15 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
                     <button type="button" class="button button-secondary" onclick={keep}>{ Ui::DiscardKeep.text(lang) }</button>
                 </div>
             } else {
+                if known.is_none() {
+                    <p class="hint">{ Ui::DraftBundleMissing.text(lang) }</p>
+                }
                 <div class="button-group">
-                    <button type="button" class="button" onclick={open} aria-describedby={heading_id.clone()}>
-                        { Ui::ContinueDraft.text(lang) }
-                    </button>
+                    if known.is_some() {
+                        <button type="button" class="button" onclick={open} aria-describedby={heading_id.clone()}>
+                            { Ui::ContinueDraft.text(lang) }
+                        </button>
+                    }
                     <button type="button" class="button button-secondary" onclick={ask} aria-describedby={heading_id}>
                         { Ui::Discard.text(lang) }
                     </button>
