@@ -334,6 +334,24 @@ pub fn if_answered(lang: Lang, question: &str, answer: &str, needed: bool) -> St
     }
 }
 
+/// The situation answers a reason read, as (question, answer) words.
+pub fn reason_words(
+    catalog: &yibiao_core::Catalog,
+    reason: &yibiao_core::plan::Reason,
+    lang: Lang,
+) -> Vec<(String, String)> {
+    reason
+        .read
+        .iter()
+        .filter_map(|(field, value)| {
+            let field = catalog.field(field)?;
+            let value = value.as_deref()?;
+            let answer = field.choice_label(value).map_or(value.to_owned(), |text| text.get(lang).to_owned());
+            Some((field.label.get(lang).to_owned(), answer))
+        })
+        .collect()
+}
+
 /// Why something is needed: the situation answer that brought it in, or always.
 pub fn because(lang: Lang, reasons: &[(String, String)]) -> String {
     if reasons.is_empty() {

@@ -18,6 +18,9 @@ pub struct ChoiceRowProps {
     /// Department names that use this answer (empty for a situation question).
     pub departments: Vec<AttrValue>,
     pub error: Option<AttrValue>,
+    /// Why it is asked, when an answer brought it in.
+    #[prop_or_default]
+    pub why: Option<AttrValue>,
     pub on_answer: Callback<(FieldId, String)>,
     /// On a page that asks only this question, the question is the page's heading (GOV.UK):
     /// the legend holds the `h1`, which takes this ref for focus on arrival.
@@ -63,6 +66,9 @@ pub fn ChoiceRow(props: &ChoiceRowProps) -> Html {
                     }
                     if !departments.is_empty() {
                         <p class="used-by">{ Ui::UsedBy.text(lang) }{ departments.join(lang.pick("、", ", ")) }</p>
+                    }
+                    if let Some(why) = props.why.clone() {
+                        <p class="why">{ why }</p>
                     }
                 </div>
                 <ErrorMessage id={error_id} message={props.error.clone()} />

@@ -18,6 +18,9 @@ pub struct FieldRowProps {
     pub departments: Vec<AttrValue>,
     /// The message to show now, if any.
     pub error: Option<AttrValue>,
+    /// Why it is asked, when an answer brought it in.
+    #[prop_or_default]
+    pub why: Option<AttrValue>,
     pub on_answer: Callback<(FieldId, String)>,
     pub on_leave: Callback<FieldId>,
 }
@@ -71,6 +74,9 @@ pub fn FieldRow(props: &FieldRowProps) -> Html {
                     <p>{ help.get(lang) }</p>
                 }
                 <p class="used-by">{ Ui::UsedBy.text(lang) }{ departments.join(separator) }</p>
+                if let Some(why) = props.why.clone() {
+                    <p class="why">{ why }</p>
+                }
             </div>
             <ErrorMessage id={error_id} message={props.error.clone()} />
             if field.kind == FieldKind::LongText {

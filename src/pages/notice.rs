@@ -157,22 +157,8 @@ fn ways(rules: &MaterialRules, lang: Lang) -> String {
     ways.join(lang.pick("；", "; "))
 }
 
-/// The situation answers a reason read, as (question, answer) words.
-fn read_words(catalog: &Catalog, reason: &Reason, lang: Lang) -> Vec<(String, String)> {
-    reason
-        .read
-        .iter()
-        .filter_map(|(field, value)| {
-            let field = catalog.field(field)?;
-            let value = value.as_deref()?;
-            let answer = field.choice_label(value).map_or(value.to_owned(), |text| text.get(lang).to_owned());
-            Some((field.label.get(lang).to_owned(), answer))
-        })
-        .collect()
-}
-
 fn because(catalog: &Catalog, reason: &Reason, lang: Lang) -> String {
-    i18n::because(lang, &read_words(catalog, reason, lang))
+    i18n::because(lang, &i18n::reason_words(catalog, reason, lang))
 }
 
 /// Why a material is needed: the answers that brought it into any item, or always.
@@ -182,7 +168,7 @@ fn material_because(catalog: &Catalog, entry: &ChecklistEntry, lang: Lang) -> St
         if reason.condition.is_none() {
             return i18n::because(lang, &[]);
         }
-        for word in read_words(catalog, reason, lang) {
+        for word in i18n::reason_words(catalog, reason, lang) {
             if !words.contains(&word) {
                 words.push(word);
             }

@@ -10,7 +10,7 @@ use yibiao_core::FieldId;
 
 use crate::components::{field_dom_id, BackLink, ChoiceRow, ErrorSummary, FieldRow, SummaryError};
 use crate::hooks::{use_page_heading, use_plan};
-use crate::i18n::Ui;
+use crate::i18n::{self, Ui};
 use crate::store::use_store;
 
 #[derive(Properties, PartialEq)]
@@ -78,6 +78,24 @@ pub fn SectionPage(props: &SectionPageProps) -> Html {
             store.dispatch(Action::Continue);
         })
     };
+    // Why a field is asked when an answer brought it in: its own condition, or the conditions
+    // of every item asking it.
+    let why = |planned: &yibiao_core::plan::PlannedField| -> Option<AttrValue> {
+        let catalog = &store.env.catalog;
+        let mut words = i18n::reason_words(catalog, &planned.reason, lang);
+        let items: Vec<_> = planned.asked_by.iter().filter_map(|id| plan.item(id)).collect();
+        if !items.is_empty() && items.iter().all(|item| item.reason.condition.is_some()) {
+            for item in items {
+                for word in i18n::reason_words(catalog, &item.reason, lang) {
+                    if !words.contains(&word) {
+                        words.push(word);
+                    }
+                }
+            }
+        }
+        (!words.is_empty())
+            .then(|| AttrValue::from(format!("{}{}", Ui::WhyNeeded.text(lang), i18n::because(lang, &words))))
+    };
     let departments = |planned: &yibiao_core::plan::PlannedField| -> Vec<AttrValue> {
         plan.departments_of(planned).iter().map(|name| AttrValue::from(name.get(lang).to_owned())).collect()
     };
@@ -99,6 +117,7 @@ pub fn SectionPage(props: &SectionPageProps) -> Html {
                             field={planned.field.clone()}
                             value={AttrValue::from(shown_answer(&store.env.catalog, &application.answers, &planned.field, today))}
                             departments={departments(planned)}
+                            why={why(planned)}
                             error={message_for(&planned.field.id)}
                             on_answer={on_answer.clone()}
                         />
@@ -108,6 +127,7 @@ pub fn SectionPage(props: &SectionPageProps) -> Html {
                             field={planned.field.clone()}
                             value={AttrValue::from(shown_answer(&store.env.catalog, &application.answers, &planned.field, today))}
                             departments={departments(planned)}
+                            why={why(planned)}
                             error={message_for(&planned.field.id)}
                             on_answer={on_answer.clone()}
                             on_leave={on_leave.clone()}

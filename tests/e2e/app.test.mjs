@@ -312,6 +312,8 @@ test('changing a situation answer walks through what it brings in, then back to 
   await heading().filter({ hasText: '企业' }).waitFor();
   await page.getByRole('button', { name: '继续' }).click();
   await page.locator('.error-summary').getByRole('link', { name: /参保职工人数/ }).waitFor();
+  const staffCount = page.locator('.form-group').filter({ has: input('enterprise.staff_count') });
+  assert.match(await staffCount.innerText(), /为什么需要：因为您对“开办后是否招用员工？”的回答是“是”/);
   await input('enterprise.staff_count').fill('3');
   await page.getByRole('button', { name: '继续' }).click();
   // The staff list is a new material.
