@@ -2,8 +2,8 @@
 //! error message (announced politely, linked with `aria-describedby`).
 
 use yew::prelude::*;
-use yibiao_core::catalog::FieldKind;
-use yibiao_core::{Field, FieldId};
+use yibiao_core::catalog::{Bound, FieldKind};
+use yibiao_core::{Date, Field, FieldId};
 
 use crate::components::{field_dom_id, ErrorMessage};
 use crate::i18n::Ui;
@@ -38,14 +38,26 @@ fn input_traits(kind: FieldKind) -> (&'static str, &'static str, &'static str, &
         FieldKind::Address => ("text", "text", "street-address", ""),
         FieldKind::Integer => ("text", "numeric", "off", "input-width-12"),
         FieldKind::Decimal | FieldKind::Money => ("text", "decimal", "off", "input-width-12"),
-        FieldKind::Date => ("text", "numeric", "off", "input-width-12"),
+        // Typed or picked: the browser's date input, whose value is the ISO date the core reads.
+        FieldKind::Date => ("date", "numeric", "off", "input-width-12"),
         _ => ("text", "text", "off", ""),
+    }
+}
+
+/// A date limit as the date input's `min` or `max` attribute.
+fn date_bound(bound: Option<Bound>, today: Date) -> Option<AttrValue> {
+    match bound? {
+        Bound::Date(date) => Some(AttrValue::from(date.to_string())),
+        Bound::Today => Some(AttrValue::from(today.to_string())),
+        Bound::Number(_) => None,
     }
 }
 
 #[component]
 pub fn FieldRow(props: &FieldRowProps) -> Html {
-    let lang = use_store().state.lang;
+    let store = use_store();
+    let lang = store.state.lang;
+    let today = store.env.today;
     let field = &props.field;
     let input_id = field_dom_id(&field.id);
     let hint_id = format!("{input_id}-hint");
@@ -103,6 +115,8 @@ pub fn FieldRow(props: &FieldRowProps) -> Html {
                     autocomplete={autocomplete}
                     spellcheck="false"
                     readonly={field.derived.as_ref().is_some_and(|derived| !derived.editable)}
+                    min={date_bound(field.constraints.min, today)}
+                    max={date_bound(field.constraints.max, today)}
                     value={props.value.clone()}
                     aria-invalid={if props.error.is_some() { "true" } else { "false" }}
                     aria-describedby={described_by.join(" ")}
