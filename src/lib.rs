@@ -20,13 +20,7 @@ pub use app::{App, AppProps, DRAFT_KEY};
 pub fn start_admin() {
     let (storage, _) = platform::storage::Storage::browser();
     let props = AdminProps { storage, today: platform::clock::today() };
-    platform::dom::remove_boot_message();
-    let root =
-        web_sys::window().and_then(|window| window.document()).and_then(|document| document.get_element_by_id("app"));
-    match root {
-        Some(root) => yew::Renderer::<AdminApp>::with_root_and_props(root, props).render(),
-        None => yew::Renderer::<AdminApp>::with_props(props).render(),
-    };
+    mount::<AdminApp>(props);
 }
 
 /// Starts the app in the page's `#app` element, with the browser's storage and clock.
@@ -34,11 +28,16 @@ pub fn start() {
     platform::service_worker::register();
     let (storage, storage_problem) = platform::storage::Storage::browser();
     let props = AppProps { storage, storage_problem, today: platform::clock::today() };
+    mount::<App>(props);
+}
+
+/// Replaces the loading text with the component `C`, in the page's `#app` element (or the body).
+fn mount<C: yew::BaseComponent>(props: C::Properties) {
     platform::dom::remove_boot_message();
     let root =
         web_sys::window().and_then(|window| window.document()).and_then(|document| document.get_element_by_id("app"));
     match root {
-        Some(root) => yew::Renderer::<App>::with_root_and_props(root, props).render(),
-        None => yew::Renderer::<App>::with_props(props).render(),
+        Some(root) => yew::Renderer::<C>::with_root_and_props(root, props).render(),
+        None => yew::Renderer::<C>::with_props(props).render(),
     };
 }

@@ -8,7 +8,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::CalendarError;
-use crate::catalog::{Catalog, FieldId, MaterialId, WaiverMode};
+use crate::catalog::{Catalog, FieldId, MaterialId, MaterialRules, WaiverMode};
 use crate::date::Date;
 use crate::plan::{field_errors, Answers, PendingKind, Plan};
 use crate::text::Lang;
@@ -28,6 +28,23 @@ pub enum Provision {
     CommitmentLetter,
     /// It follows later under a signed commitment (容缺).
     Waived,
+}
+
+/// The ways a material's rules allow it to be provided, in the order they are offered: at the
+/// window always; as an e-certificate, by commitment letter, or later under a waiver where its
+/// rules say so (never a key material later). The verdict refuses any other choice.
+pub fn allowed_provisions(rules: &MaterialRules) -> Vec<Provision> {
+    let mut allowed = vec![Provision::Original];
+    if rules.e_certificate.is_some() {
+        allowed.push(Provision::ECertificate);
+    }
+    if rules.commitment_letter.is_some() {
+        allowed.push(Provision::CommitmentLetter);
+    }
+    if rules.waiver.is_some() && !rules.key {
+        allowed.push(Provision::Waived);
+    }
+    allowed
 }
 
 /// How each material is provided; a material not in the map is missing.

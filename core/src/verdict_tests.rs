@@ -209,3 +209,23 @@ proptest! {
         prop_assert!(after.rank() >= before.rank(), "{before} -> {after}");
     }
 }
+
+#[test]
+fn the_ways_offered_are_the_ways_the_verdict_accepts() {
+    use crate::catalog::{MaterialRules, Waiver};
+    use crate::text::Text;
+    let waiver = Waiver { mode: WaiverMode::Accept, days: 5, commitment: Text::new("补交", "Later") };
+    let everything = MaterialRules {
+        key: false,
+        waiver: Some(waiver.clone()),
+        commitment_letter: Some(Text::new("承诺", "Promise")),
+        e_certificate: Some(Text::new("电子证照", "E-certificate")),
+    };
+    assert_eq!(
+        allowed_provisions(&everything),
+        [Provision::Original, Provision::ECertificate, Provision::CommitmentLetter, Provision::Waived]
+    );
+    assert_eq!(allowed_provisions(&MaterialRules::default()), [Provision::Original]);
+    let key = MaterialRules { key: true, waiver: Some(waiver), ..MaterialRules::default() };
+    assert_eq!(allowed_provisions(&key), [Provision::Original], "a key material is never left for later");
+}

@@ -15,6 +15,9 @@ pub struct BackLinkProps {
     pub class: Classes,
     #[prop_or_default]
     pub described_by: Option<AttrValue>,
+    /// Words for screen readers only, after the label ("Change" + "the company name").
+    #[prop_or_default]
+    pub context: Option<AttrValue>,
 }
 
 #[component]
@@ -27,6 +30,11 @@ pub fn BackLink(props: &BackLinkProps) -> Html {
         store.dispatch(Action::GoTo(page.clone()));
     });
     html! {
-        <a class={props.class.clone()} {href} {onclick} aria-describedby={props.described_by.clone()}>{ props.label.clone() }</a>
+        <a class={props.class.clone()} {href} {onclick} aria-describedby={props.described_by.clone()}>
+            { props.label.clone() }
+            if let Some(context) = props.context.clone() {
+                <span class="visually-hidden">{ context }</span>
+            }
+        </a>
     }
 }

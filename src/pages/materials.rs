@@ -5,7 +5,7 @@
 use yew::prelude::*;
 use yibiao_core::plan::ChecklistEntry;
 use yibiao_core::session::{Action, Page};
-use yibiao_core::verdict::Provision;
+use yibiao_core::verdict::{allowed_provisions, Provision};
 use yibiao_core::{Catalog, Date, Lang, MaterialId};
 
 use crate::components::BackLink;
@@ -62,35 +62,33 @@ pub fn ways(
     lang: Lang,
 ) -> Vec<(Provision, String, Option<String>)> {
     let rules = &entry.rules;
-    let mut ways = vec![(
-        Provision::Original,
-        Ui::ProvideOriginal.text(lang).to_owned(),
-        Some(i18n::counts(lang, entry.originals, entry.copies)).filter(|counts| !counts.is_empty()),
-    )];
-    if let Some(name) = &rules.e_certificate {
-        ways.push((
-            Provision::ECertificate,
-            Ui::ProvideECertificate.text(lang).to_owned(),
-            Some(name.get(lang).to_owned()),
-        ));
-    }
-    if let Some(letter) = &rules.commitment_letter {
-        ways.push((
-            Provision::CommitmentLetter,
-            Ui::ProvideCommitmentLetter.text(lang).to_owned(),
-            Some(letter.get(lang).to_owned()),
-        ));
-    }
-    if let (Some(waiver), false) = (&rules.waiver, rules.key) {
-        let due = catalog.calendar.add_working_days(today, waiver.days).ok();
-        let due = due.map(|date| i18n::due_by(lang, &date.to_string())).unwrap_or_default();
-        ways.push((
-            Provision::Waived,
-            Ui::ProvideWaived.text(lang).to_owned(),
-            Some(format!("{due}{}{}", lang.pick("。", ". "), waiver.commitment.get(lang))),
-        ));
-    }
-    ways
+    allowed_provisions(rules)
+        .into_iter()
+        .map(|provision| {
+            let (label, details) = match &provision {
+                Provision::ECertificate => {
+                    (Ui::ProvideECertificate, rules.e_certificate.as_ref().map(|name| name.get(lang).to_owned()))
+                }
+                Provision::CommitmentLetter => (
+                    Ui::ProvideCommitmentLetter,
+                    rules.commitment_letter.as_ref().map(|letter| letter.get(lang).to_owned()),
+                ),
+                Provision::Waived => (
+                    Ui::ProvideWaived,
+                    rules.waiver.as_ref().map(|waiver| {
+                        let due = catalog.calendar.add_working_days(today, waiver.days).ok();
+                        let due = due.map(|date| i18n::due_by(lang, &date.to_string())).unwrap_or_default();
+                        format!("{due}{}{}", lang.pick("。", ". "), waiver.commitment.get(lang))
+                    }),
+                ),
+                Provision::Original | Provision::Attached { .. } => (
+                    Ui::ProvideOriginal,
+                    Some(i18n::counts(lang, entry.originals, entry.copies)).filter(|counts| !counts.is_empty()),
+                ),
+            };
+            (provision, label.text(lang).to_owned(), details)
+        })
+        .collect()
 }
 
 fn provision_choice(

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use yibiao_core::catalog::{MaterialRules, WaiverMode};
 use yibiao_core::plan::{alternatives, ChecklistEntry, Reason};
 use yibiao_core::session::{Action, Page};
+use yibiao_core::verdict::{allowed_provisions, Provision};
 use yibiao_core::{Catalog, Lang};
 
 use crate::components::BackLink;
@@ -131,30 +132,38 @@ fn form_words(entry: &ChecklistEntry, lang: Lang) -> &'static str {
 
 /// The ways a material may be provided under its rules.
 fn ways(rules: &MaterialRules, lang: Lang) -> String {
-    let mut ways: Vec<String> = vec![lang.pick("带到窗口", "bring it to the window").to_owned()];
-    if let Some(name) = &rules.e_certificate {
-        ways.push(format!(
-            "{}（{}）",
-            lang.pick("免提交，部门调取电子证照", "nothing to bring: the e-certificate is fetched"),
-            name.get(lang)
-        ));
-    }
-    if rules.commitment_letter.is_some() {
-        ways.push(lang.pick("签署告知承诺书代替", "a signed commitment letter instead").to_owned());
-    }
-    if let Some(waiver) = &rules.waiver {
-        let mode = match (waiver.mode, lang) {
-            (WaiverMode::Accept, Lang::Zh) => "先受理",
-            (WaiverMode::Process, Lang::Zh) => "先办理",
-            (WaiverMode::Accept, Lang::En) => "accepted now",
-            (WaiverMode::Process, Lang::En) => "handled now",
-        };
-        ways.push(match lang {
-            Lang::Zh => format!("容缺（{mode}，{} 个工作日内补交）", waiver.days),
-            Lang::En => format!("later under 容缺 ({mode}, within {} working days)", waiver.days),
-        });
-    }
-    ways.join(lang.pick("；", "; "))
+    let words: Vec<String> = allowed_provisions(rules)
+        .into_iter()
+        .map(|provision| match provision {
+            Provision::Original | Provision::Attached { .. } => {
+                lang.pick("带到窗口", "bring it to the window").to_owned()
+            }
+            Provision::ECertificate => format!(
+                "{}（{}）",
+                lang.pick("免提交，部门调取电子证照", "nothing to bring: the e-certificate is fetched"),
+                rules.e_certificate.as_ref().map(|name| name.get(lang)).unwrap_or_default()
+            ),
+            Provision::CommitmentLetter => {
+                lang.pick("签署告知承诺书代替", "a signed commitment letter instead").to_owned()
+            }
+            Provision::Waived => {
+                let (mode, days) = rules.waiver.as_ref().map_or(("", 0), |waiver| {
+                    let mode = match (waiver.mode, lang) {
+                        (WaiverMode::Accept, Lang::Zh) => "先受理",
+                        (WaiverMode::Process, Lang::Zh) => "先办理",
+                        (WaiverMode::Accept, Lang::En) => "accepted now",
+                        (WaiverMode::Process, Lang::En) => "handled now",
+                    };
+                    (mode, waiver.days)
+                });
+                match lang {
+                    Lang::Zh => format!("容缺（{mode}，{days} 个工作日内补交）"),
+                    Lang::En => format!("later under 容缺 ({mode}, within {days} working days)"),
+                }
+            }
+        })
+        .collect();
+    words.join(lang.pick("；", "; "))
 }
 
 fn because(catalog: &Catalog, reason: &Reason, lang: Lang) -> String {

@@ -35,13 +35,8 @@ pub fn ReviewPage() -> Html {
     let result = verdict(catalog, plan, &application.answers, &application.provisions, today);
     let draft = store.state.open.clone();
     let link = |to: Page, label: String, context: String| {
-        let href = route::fragment(draft.as_ref(), &to);
-        let store = store.clone();
-        let onclick = Callback::from(move |event: MouseEvent| {
-            event.prevent_default();
-            store.dispatch(Action::GoTo(to.clone()));
-        });
-        html! { <a {href} {onclick}>{ label }<span class="visually-hidden">{ context }</span></a> }
+        let context = (!context.is_empty()).then(|| AttrValue::from(context));
+        html! { <BackLink {to} label={AttrValue::from(label)} class={Classes::new()} {context} /> }
     };
     let change_situation = |question: FieldId, context: String| {
         let href = route::fragment(draft.as_ref(), &Page::Question(question.clone()));
