@@ -11,6 +11,7 @@ use crate::catalog::{Catalog, FieldId, MaterialId};
 use crate::date::Date;
 use crate::plan::{field_errors, Answers, Plan};
 use crate::session::Page;
+use crate::validate::FieldError;
 
 /// How far one task of the task list is (GOV.UK task list statuses).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,7 +66,7 @@ pub fn section_errors(
     answers: &Answers,
     section: &str,
     today: Date,
-) -> Vec<(FieldId, crate::validate::FieldError)> {
+) -> Vec<(FieldId, FieldError)> {
     let Some(fields) = plan.sections.iter().find(|s| s.id == section).map(|s| &s.fields) else {
         return Vec::new();
     };
@@ -77,11 +78,24 @@ pub fn section_errors(
 
 /// How far a section of the form is.
 pub fn section_status(catalog: &Catalog, plan: &Plan, answers: &Answers, section: &str, today: Date) -> TaskStatus {
+    let errors = field_errors(catalog, plan, answers, today);
+    status_of(plan, answers, &errors, section)
+}
+
+/// How far each section of the form is, in form order, checking the answers once.
+pub fn section_statuses(catalog: &Catalog, plan: &Plan, answers: &Answers, today: Date) -> Vec<(String, TaskStatus)> {
+    let errors = field_errors(catalog, plan, answers, today);
+    plan.sections.iter().map(|s| (s.id.clone(), status_of(plan, answers, &errors, &s.id))).collect()
+}
+
+/// A section's status from the errors of the whole form.
+fn status_of(plan: &Plan, answers: &Answers, errors: &[(FieldId, FieldError)], section: &str) -> TaskStatus {
     let Some(fields) = plan.sections.iter().find(|s| s.id == section).map(|s| &s.fields) else {
         return TaskStatus::NotStarted;
     };
+    let in_section = |id: &FieldId| fields.iter().any(|planned| &planned.field.id == id);
     let answered = fields.iter().any(|planned| answers.get(&planned.field.id).is_some_and(|v| !v.trim().is_empty()));
-    if section_errors(catalog, plan, answers, section, today).is_empty() {
+    if !errors.iter().any(|(id, _)| in_section(id)) {
         TaskStatus::Completed
     } else if answered {
         TaskStatus::InProgress
@@ -93,12 +107,13 @@ pub fn section_status(catalog: &Catalog, plan: &Plan, answers: &Answers, section
 /// After a section is done: the next section that is not complete (after it, then from the
 /// top), else the task list.
 pub fn after_section(catalog: &Catalog, plan: &Plan, answers: &Answers, section: &str, today: Date) -> Page {
-    let position = plan.sections.iter().position(|s| s.id == section).map_or(0, |index| index + 1);
-    let order = plan.sections.iter().skip(position).chain(plan.sections.iter().take(position));
+    let statuses = section_statuses(catalog, plan, answers, today);
+    let position = statuses.iter().position(|(id, _)| id == section).map_or(0, |index| index + 1);
+    let order = statuses.iter().skip(position).chain(statuses.iter().take(position));
     order
-        .filter(|s| s.id != section)
-        .find(|s| section_status(catalog, plan, answers, &s.id, today) != TaskStatus::Completed)
-        .map_or(Page::Tasks, |s| Page::Section(s.id.clone()))
+        .filter(|(id, _)| id != section)
+        .find(|(_, status)| *status != TaskStatus::Completed)
+        .map_or(Page::Tasks, |(id, _)| Page::Section(id.clone()))
 }
 
 /// The section that asks a field, for a "change" link or an error that points at it.

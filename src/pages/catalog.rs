@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 use yibiao_core::catalog::{compact, encode_sources, has_errors, load, Diagnostic, Severity, Source};
+use yibiao_core::Catalog;
 
 use crate::catalog::{CatalogOrigin, CATALOG_KEY, COMPACT_CATALOG_KEY};
 use crate::hooks::use_page_heading;
@@ -27,7 +28,13 @@ enum Checked {
     Nothing,
     Checking,
     Unreadable(String),
-    Done { sources: Rc<Vec<Source>>, diagnostics: Rc<Vec<Diagnostic>>, summary: String },
+    /// Checked: the files, what the loader made of them, its problems and a summary.
+    Done {
+        sources: Rc<Vec<Source>>,
+        catalog: Rc<Catalog>,
+        diagnostics: Rc<Vec<Diagnostic>>,
+        summary: String,
+    },
 }
 
 #[component]
@@ -53,6 +60,7 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
                         let summary = i18n::catalog_summary(lang, &catalog);
                         checked.set(Checked::Done {
                             sources: Rc::new(sources),
+                            catalog: Rc::new(catalog),
                             diagnostics: Rc::new(diagnostics),
                             summary,
                         });
@@ -64,10 +72,9 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
     let use_it = {
         let (checked, storage) = (checked.clone(), props.storage.clone());
         Callback::from(move |_| {
-            if let Checked::Done { sources, .. } = &*checked {
-                let (catalog, _) = load(sources);
+            if let Checked::Done { sources, catalog, .. } = &*checked {
                 let stored = storage
-                    .set(COMPACT_CATALOG_KEY, &compact::encode_text(&catalog))
+                    .set(COMPACT_CATALOG_KEY, &compact::encode_text(catalog))
                     .and_then(|()| storage.set(CATALOG_KEY, &encode_sources(sources)));
                 if stored.is_ok() {
                     dom::reload();
@@ -120,7 +127,7 @@ fn result(checked: &Checked, lang: yibiao_core::Lang, use_it: Callback<MouseEven
         Checked::Unreadable(name) => html! {
             <p class="error-message">{ format!("{}: {name}", Ui::CatalogUnreadableFile.text(lang)) }</p>
         },
-        Checked::Done { sources, diagnostics, summary } => {
+        Checked::Done { sources, diagnostics, summary, .. } => {
             let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
             let counts = i18n::problem_counts(lang, errors, diagnostics.len() - errors);
             let rendered: Vec<String> = diagnostics

@@ -26,6 +26,7 @@ pub fn TasksPage() -> Html {
     let today = store.env.today;
     let bundle_name = catalog.bundle(&application.bundle).map(|bundle| bundle.name.get(lang).to_owned());
     let savings = plan.savings;
+    let statuses = journey::section_statuses(catalog, plan, &application.answers, today);
     let provided =
         plan.checklist.iter().filter(|entry| application.provisions.contains_key(&entry.material.id)).count();
     let materials_status = match provided {
@@ -54,12 +55,12 @@ pub fn TasksPage() -> Html {
             <p class="lead">{ i18n::form_intro(lang, plan.items.len(), savings.fields_separate, savings.fields_combined) }</p>
             <h2>{ Ui::TasksFormHeading.text(lang) }</h2>
             <ol class="task-list">
-                for section in plan.sections.iter() {
+                for (section, (_, status)) in plan.sections.iter().zip(statuses) {
                     { task(
                         section.id.clone(),
                         Page::Section(section.id.clone()),
                         section.title.get(lang).to_owned(),
-                        Some(journey::section_status(catalog, plan, &application.answers, &section.id, today)),
+                        Some(status),
                     ) }
                 }
             </ol>
