@@ -12,6 +12,7 @@ use crate::components::{CatalogChangePanel, Masthead, NoticeBanner, SkipLink};
 use crate::i18n::Ui;
 use crate::notice::Notice;
 use crate::pages::{HomePage, MaterialsPage, NoticePage, QuestionPage, ReviewPage, SectionPage, TasksPage};
+use crate::platform::file_store::FileStore;
 use crate::platform::storage::{Storage, StorageError};
 use crate::platform::{dom, history};
 use crate::route;
@@ -26,6 +27,8 @@ pub const UNREADABLE_DRAFT_KEY: &str = "yibiao.draft.unreadable";
 pub struct AppProps {
     /// Where drafts are saved: the browser's storage, or memory on a kiosk and in tests.
     pub storage: Storage,
+    /// Where attached files are kept: IndexedDB, or memory on a kiosk and in tests.
+    pub files: FileStore,
     /// Set when the browser's storage could not be opened.
     #[prop_or_default]
     pub storage_problem: Option<StorageError>,
@@ -97,6 +100,21 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // Files no draft uses any more (a draft deleted, a file removed) are deleted from the
+    // device. Drafts saved by another tab count as in use too.
+    {
+        let (storage, files) = (props.storage.clone(), props.files.clone());
+        use_effect_with(store.state.file_ids(), move |in_use| {
+            let mut keep = in_use.clone();
+            if let Some(saved) = storage.get(DRAFT_KEY).ok().flatten().and_then(|text| draft::decode(&text).ok()) {
+                keep.extend(saved.file_ids());
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = files.keep_only(&keep).await;
+            });
+        });
+    }
+
     use_effect_with(store.state.lang, |lang| dom::set_document_lang(lang.tag()));
 
     // The address follows the page; back and forward move between pages.
@@ -144,6 +162,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<crate::store::StoreHandle> context={store.clone()}>
+        <ContextProvider<FileStore> context={props.files.clone()}>
             <SkipLink />
             <Masthead />
             <main id="main" class="page" tabindex="-1">
@@ -159,6 +178,7 @@ pub fn App(props: &AppProps) -> Html {
                 <p>{ Ui::PrivacyNote.text(lang) }</p>
                 <p><a href="admin.html">{ Ui::CatalogLink.text(lang) }</a></p>
             </footer>
+        </ContextProvider<FileStore>>
         </ContextProvider<crate::store::StoreHandle>>
     }
 }

@@ -92,6 +92,18 @@ pub enum Ui {
     ProvideECertificate,
     ProvideCommitmentLetter,
     ProvideWaived,
+    ProvideAttach,
+    ChooseFiles,
+    TakePhoto,
+    DropHere,
+    ReplaceFile,
+    RemoveFile,
+    ReuseHeading,
+    UseFile,
+    FilesSetAside,
+    FilesFull,
+    FilesUnsaved,
+    AttachedFiles,
     ProvideNotChosen,
     ReviewHeading,
     VerdictReady,
@@ -250,6 +262,24 @@ impl Ui {
             Ui::ProvideECertificate => ("免提交：同意部门调取电子证照", "Nothing to bring: let the department fetch the e-certificate"),
             Ui::ProvideCommitmentLetter => ("签署告知承诺书代替", "Sign a commitment letter instead"),
             Ui::ProvideWaived => ("容缺受理：先办理，以后补交", "Apply now and supply it later (容缺)"),
+            Ui::ProvideAttach => ("上传电子文件", "Attach a file"),
+            Ui::ChooseFiles => ("选择文件", "Choose files"),
+            Ui::TakePhoto => ("拍照", "Take a photo"),
+            Ui::DropHere => ("也可以把文件拖到这里。文件只保存在本机，不会上传。", "Or drag files here. Files stay on this device; nothing is uploaded."),
+            Ui::ReplaceFile => ("替换", "Replace"),
+            Ui::RemoveFile => ("删除", "Remove"),
+            Ui::ReuseHeading => ("也可以使用本申请中已上传的文件：", "Or use a file already attached to this application:"),
+            Ui::UseFile => ("使用", "Use"),
+            Ui::FilesSetAside => (
+                "之前上传的文件仍然保存着，改选“上传电子文件”就能继续使用。",
+                "The files attached before are still kept; choose “Attach a file” to use them again.",
+            ),
+            Ui::FilesFull => (
+                "本机存储空间已满，这个文件没有保存。请删除不再需要的草稿后再试；已保存的内容都在。",
+                "This device's storage is full, so the file was not saved. Delete drafts you no longer need and try again; everything saved before is still here.",
+            ),
+            Ui::FilesUnsaved => ("这个文件无法保存在本机", "This file could not be saved on this device"),
+            Ui::AttachedFiles => ("已上传", "Attached"),
             Ui::ProvideNotChosen => ("还没有选择提供方式", "Not chosen yet"),
             Ui::ReviewHeading => ("检查填写内容", "Check your answers"),
             Ui::VerdictReady => ("预审结果：可以提交", "Pre-check: ready to submit"),
@@ -469,6 +499,69 @@ pub fn savings_ahead(lang: Lang, savings: &yibiao_core::plan::Savings) -> String
     }
 }
 
+/// The types and size a material takes: "PDF、JPEG 或 PNG，每个文件不超过 5 MB".
+pub fn file_limits(lang: Lang, material: &yibiao_core::Material) -> String {
+    let names: Vec<&str> = material.file_types.iter().map(|t| file_type_name(*t)).collect();
+    let types = match (names.split_last(), lang) {
+        (Some((last, [])), _) => (*last).to_owned(),
+        (Some((last, rest)), Lang::Zh) => format!("{} 或 {last}", rest.join("、")),
+        (Some((last, rest)), Lang::En) => format!("{} or {last}", rest.join(", ")),
+        (None, _) => String::new(),
+    };
+    let size = file_size(u64::from(material.max_size_kb) * 1024);
+    match lang {
+        Lang::Zh => format!("{types}，每个文件不超过 {size}"),
+        Lang::En => format!("{types}, up to {size} each"),
+    }
+}
+
+pub fn file_type_name(file_type: yibiao_core::catalog::FileType) -> &'static str {
+    match file_type {
+        yibiao_core::catalog::FileType::Pdf => "PDF",
+        yibiao_core::catalog::FileType::Jpeg => "JPEG",
+        yibiao_core::catalog::FileType::Png => "PNG",
+    }
+}
+
+/// A size in bytes as people read it: "850 KB", "1.2 MB".
+pub fn file_size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        let tenths = (bytes * 10).div_ceil(1024 * 1024);
+        if tenths % 10 == 0 {
+            format!("{} MB", tenths / 10)
+        } else {
+            format!("{}.{} MB", tenths / 10, tenths % 10)
+        }
+    } else {
+        format!("{} KB", bytes.div_ceil(1024).max(1))
+    }
+}
+
+/// What was measured of an attached file: "PDF · 3 页 · 1.2 MB".
+pub fn file_facts(lang: Lang, file: &yibiao_core::attachment::Attachment) -> String {
+    use yibiao_core::attachment::Shape;
+    let shape = match (file.shape, lang) {
+        (Shape::Pdf { pages: Some(pages) }, Lang::Zh) => format!("{pages} 页"),
+        (Shape::Pdf { pages: Some(1) }, Lang::En) => "1 page".to_owned(),
+        (Shape::Pdf { pages: Some(pages) }, Lang::En) => format!("{pages} pages"),
+        (Shape::Pdf { pages: None }, Lang::Zh) => "页数未读出".to_owned(),
+        (Shape::Pdf { pages: None }, Lang::En) => "pages not counted".to_owned(),
+        (Shape::Image { width, height }, Lang::Zh) => format!("{width} × {height} 像素"),
+        (Shape::Image { width, height }, Lang::En) => format!("{width} × {height} pixels"),
+    };
+    format!("{} · {shape} · {}", file_type_name(file.file_type), file_size(file.size))
+}
+
+/// Said while a file is checked, and once it is attached.
+pub fn file_progress(lang: Lang, name: &str, done: bool) -> String {
+    match (lang, done) {
+        (Lang::Zh, false) => format!("正在检查“{name}”…"),
+        (Lang::En, false) => format!("Checking “{name}”…"),
+        (Lang::Zh, true) => format!("已添加“{name}”"),
+        (Lang::En, true) => format!("“{name}” is attached"),
+    }
+}
+
 /// "Needed by: A, B".
 pub fn needed_by(lang: Lang, names: &[&str]) -> String {
     match lang {
@@ -509,6 +602,31 @@ pub fn problem_counts(lang: Lang, errors: usize, warnings: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_sizes_and_limits_read_plainly() {
+        assert_eq!(file_size(1), "1 KB");
+        assert_eq!(file_size(850 * 1024), "850 KB");
+        assert_eq!(file_size(5 * 1024 * 1024), "5 MB");
+        assert_eq!(file_size(1_258_291), "1.2 MB");
+        let material = yibiao_core::Material {
+            id: yibiao_core::MaterialId::new("id_card"),
+            name: yibiao_core::Text::new("身份证", "ID card"),
+            description: yibiao_core::Text::new("", ""),
+            plain: None,
+            paper: true,
+            electronic: true,
+            file_types: vec![
+                yibiao_core::catalog::FileType::Pdf,
+                yibiao_core::catalog::FileType::Jpeg,
+                yibiao_core::catalog::FileType::Png,
+            ],
+            max_size_kb: 5120,
+            photo: false,
+        };
+        assert_eq!(file_limits(Lang::Zh, &material), "PDF、JPEG 或 PNG，每个文件不超过 5 MB");
+        assert_eq!(file_limits(Lang::En, &material), "PDF, JPEG or PNG, up to 5 MB each");
+    }
 
     #[test]
     fn the_form_intro_claims_a_saving_only_when_there_is_one() {

@@ -27,7 +27,8 @@ pub fn start_admin() {
 pub fn start() {
     platform::service_worker::register();
     let (storage, storage_problem) = platform::storage::Storage::browser();
-    let props = AppProps { storage, storage_problem, today: platform::clock::today() };
+    let files = platform::file_store::FileStore::browser();
+    let props = AppProps { storage, files, storage_problem, today: platform::clock::today() };
     mount::<App>(props);
 }
 

@@ -5,8 +5,90 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
 use crate::catalog::{FileType, Material};
 use crate::text::Lang;
+
+/// A file attached to an application (附件): what the draft remembers of it. Its bytes stay on
+/// the device, kept by the shell (IndexedDB) under its id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    /// The SHA-256 of its content in hexadecimal ([`content_id`]): the same file attached
+    /// twice, or for two materials, is one attachment.
+    pub id: String,
+    /// Its name on the applicant's device, as picked.
+    pub name: String,
+    /// Its real type, from its content.
+    pub file_type: FileType,
+    /// Its size in bytes.
+    pub size: u64,
+    /// What was measured of it: its pages or its pixels.
+    pub shape: Shape,
+    /// When it was attached, in milliseconds since 1970.
+    pub added_ms: u64,
+    /// A small preview of an image (a `data:` URL made on the device), shown beside its name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thumbnail: Option<String>,
+}
+
+/// What was measured of an attached file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shape {
+    /// A PDF and its page count; `None` when its pages are in compressed object streams,
+    /// which cannot be counted without inflating them.
+    Pdf { pages: Option<u32> },
+    /// An image and its size in pixels.
+    Image { width: u32, height: u32 },
+}
+
+/// The id of a file's content: its SHA-256 in hexadecimal.
+pub fn content_id(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// What a first look at a file's bytes found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FirstLook {
+    /// A PDF that may be attached as it is.
+    Pdf { pages: Option<u32> },
+    /// An image that must still be decoded and measured ([`image_stats`], [`check_image`]).
+    Image(FileType),
+}
+
+/// Checks a file's bytes for `material`: its real type, its size, and for a PDF its pages.
+pub fn first_look(material: &Material, name: &str, bytes: &[u8]) -> Result<FirstLook, AttachmentError> {
+    match check_file(material, name, bytes.len() as u64, bytes)? {
+        FileType::Pdf => Ok(FirstLook::Pdf { pages: pdf_pages(bytes)? }),
+        image => Ok(FirstLook::Image(image)),
+    }
+}
+
+/// Whether a file already attached (for another material) may also serve `material`: the
+/// same limits as a new file, the resolution of a scan included.
+pub fn fits(material: &Material, attachment: &Attachment) -> Result<(), AttachmentError> {
+    if !material.file_types.contains(&attachment.file_type) {
+        return Err(AttachmentError::TypeNotAccepted {
+            found: attachment.file_type,
+            accepted: material.file_types.clone(),
+        });
+    }
+    if attachment.size > u64::from(material.max_size_kb) * 1024 {
+        return Err(AttachmentError::TooLarge {
+            size_kb: attachment.size.div_ceil(1024),
+            limit_kb: material.max_size_kb,
+        });
+    }
+    if let Shape::Image { width, height } = attachment.shape {
+        let long_side = width.max(height);
+        if !material.photo && long_side < MIN_SCAN_LONG_SIDE {
+            return Err(AttachmentError::TooSmall { long_side, needed: MIN_SCAN_LONG_SIDE });
+        }
+    }
+    Ok(())
+}
 
 /// Why a file cannot be attached. Each says what to do instead.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +102,8 @@ pub enum AttachmentError {
     TooLarge { size_kb: u64, limit_kb: u32 },
     /// Occurs when a PDF has no page (damaged, or not really a PDF).
     NoPages,
+    /// Occurs when a PDF lacks its end (`%%EOF`): cut off while copying or downloading.
+    Truncated,
     /// Occurs when an image cannot be decoded.
     Unreadable,
     /// Occurs when a scan's long side has fewer pixels than a readable scan needs.
@@ -58,6 +142,12 @@ impl AttachmentError {
             (AttachmentError::NoPages, Lang::Zh) => "这个 PDF 没有任何页面，可能已损坏。请重新导出后再试".to_owned(),
             (AttachmentError::NoPages, Lang::En) => {
                 "This PDF has no pages; it may be damaged. Export it again and retry".to_owned()
+            }
+            (AttachmentError::Truncated, Lang::Zh) => {
+                "这个 PDF 不完整（缺少文件结尾），可能没有下载或复制完。请重新获取后再试".to_owned()
+            }
+            (AttachmentError::Truncated, Lang::En) => {
+                "This PDF is incomplete (its end is missing); it may not have finished downloading or copying. Get it again and retry".to_owned()
             }
             (AttachmentError::Unreadable, Lang::Zh) => "这张图片无法打开，可能已损坏".to_owned(),
             (AttachmentError::Unreadable, Lang::En) => "This image cannot be opened; it may be damaged".to_owned(),
@@ -123,9 +213,23 @@ pub fn check_file(material: &Material, name: &str, size: u64, head: &[u8]) -> Re
     Ok(found)
 }
 
-/// The number of pages of a PDF, counted from its page objects (`/Type /Page`, not `/Pages`);
-/// an error when there is none.
-pub fn pdf_pages(bytes: &[u8]) -> Result<usize, AttachmentError> {
+/// The number of pages of a PDF, counted from its page objects (`/Type /Page`, not `/Pages`).
+/// `None` when there is none in sight but the file keeps objects in compressed streams
+/// (`/ObjStm`, common since PDF 1.5), where its pages are; an error when it has no pages or
+/// lacks its end.
+pub fn pdf_pages(bytes: &[u8]) -> Result<Option<u32>, AttachmentError> {
+    let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    if find(tail, b"%%EOF").is_none() {
+        return Err(AttachmentError::Truncated);
+    }
+    match count_pages(bytes) {
+        0 if find(bytes, b"/ObjStm").is_some() => Ok(None),
+        0 => Err(AttachmentError::NoPages),
+        pages => Ok(Some(pages)),
+    }
+}
+
+fn count_pages(bytes: &[u8]) -> u32 {
     let mut pages = 0;
     let mut at = 0;
     while let Some(found) = find(&bytes[at..], b"/Type") {
@@ -138,11 +242,7 @@ pub fn pdf_pages(bytes: &[u8]) -> Result<usize, AttachmentError> {
         }
         at = next;
     }
-    if pages == 0 {
-        Err(AttachmentError::NoPages)
-    } else {
-        Ok(pages)
-    }
+    pages
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -232,6 +332,7 @@ mod tests {
             electronic: true,
             file_types: types,
             max_size_kb,
+            photo: false,
         }
     }
 
@@ -269,8 +370,53 @@ mod tests {
     #[test]
     fn pdf_pages_are_counted_without_the_page_tree() {
         let pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R >> endobj\n4 0 obj <</Type/Page/Parent 2 0 R>> endobj\n%%EOF";
-        assert_eq!(pdf_pages(pdf), Ok(2));
+        assert_eq!(pdf_pages(pdf), Ok(Some(2)));
         assert_eq!(pdf_pages(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF"), Err(AttachmentError::NoPages));
+        let compressed = b"%PDF-1.7\n5 0 obj << /Type /ObjStm /N 3 /First 12 /Filter /FlateDecode >> stream\nx\x9c\nendstream endobj\n%%EOF\n";
+        assert_eq!(pdf_pages(compressed), Ok(None), "pages in a compressed object stream are not counted");
+        assert_eq!(pdf_pages(&pdf[..pdf.len() - 5]), Err(AttachmentError::Truncated), "cut off before %%EOF");
+    }
+
+    #[test]
+    fn a_first_look_checks_type_size_and_pages() {
+        let id = material(vec![FileType::Pdf, FileType::Jpeg], 1);
+        let pdf = b"%PDF-1.4\n3 0 obj << /Type /Page >> endobj\n%%EOF";
+        assert_eq!(first_look(&id, "a.jpg", pdf), Ok(FirstLook::Pdf { pages: Some(1) }));
+        assert_eq!(first_look(&id, "a.pdf", &[0xFF, 0xD8, 0xFF, 0xDB]), Ok(FirstLook::Image(FileType::Jpeg)));
+        assert_eq!(first_look(&id, "a.pdf", b"%PDF-1.4\n%%EOF"), Err(AttachmentError::NoPages));
+        let big = [&pdf[..], &[b' '; 1024]].concat();
+        assert_eq!(first_look(&id, "a.pdf", &big), Err(AttachmentError::TooLarge { size_kb: 2, limit_kb: 1 }));
+    }
+
+    #[test]
+    fn content_ids_are_sha256() {
+        assert_eq!(content_id(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_ne!(content_id(b"abc"), content_id(b"abd"));
+    }
+
+    #[test]
+    fn a_file_attached_once_fits_another_material_only_within_its_limits() {
+        let photo = Attachment {
+            id: "p".into(),
+            name: "me.jpg".into(),
+            file_type: FileType::Jpeg,
+            size: 200 * 1024,
+            shape: Shape::Image { width: 358, height: 441 },
+            added_ms: 0,
+            thumbnail: None,
+        };
+        let portrait = Material { photo: true, ..material(vec![FileType::Jpeg], 2048) };
+        assert_eq!(fits(&portrait, &photo), Ok(()));
+        let document = material(vec![FileType::Pdf, FileType::Jpeg], 5120);
+        assert_eq!(
+            fits(&document, &photo),
+            Err(AttachmentError::TooSmall { long_side: 441, needed: MIN_SCAN_LONG_SIDE })
+        );
+        let scan = Attachment { shape: Shape::Image { width: 2480, height: 3508 }, size: 3 * 1024 * 1024, ..photo };
+        assert_eq!(fits(&document, &scan), Ok(()));
+        assert_eq!(fits(&portrait, &scan), Err(AttachmentError::TooLarge { size_kb: 3072, limit_kb: 2048 }));
+        let pdf_only = material(vec![FileType::Pdf], 5120);
+        assert!(matches!(fits(&pdf_only, &scan), Err(AttachmentError::TypeNotAccepted { .. })));
     }
 
     /// An image of `w` x `h` whose luminance at (x, y) is `f(x, y)`.

@@ -31,6 +31,7 @@ fn material(id: &str, name: (&str, &str), description: (&str, &str)) -> Material
         electronic: true,
         file_types: vec![FileType::Pdf, FileType::Jpeg, FileType::Png],
         max_size_kb: 10_240,
+        photo: false,
     }
 }
 

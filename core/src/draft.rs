@@ -84,6 +84,8 @@ impl EnvelopeV1 {
             visited: old.visited,
             show_all_errors: old.show_all_errors,
             provisions: Default::default(),
+            attachments: Default::default(),
+            set_aside: Default::default(),
             walk: None,
             seen: None,
         };
@@ -179,8 +181,16 @@ mod tests {
         let text = encode(&sample_state());
         assert_eq!(
             text,
-            r#"{"format":"yibiao-draft","version":2,"state":{"lang":"en","page":"tasks","drafts":[{"id":"d1","bundle":"enterprise_opening","catalog_version":"demo-2026.1","created_ms":1700000000000,"updated_ms":1700000000000,"page":"tasks","answers":{"applicant.name":"张三"},"visited":["applicant.name"],"show_all_errors":false,"provisions":{},"walk":null,"seen":null},{"id":"d2","bundle":"newborn","catalog_version":"demo-2026.2","created_ms":1700000100000,"updated_ms":1700000100000,"page":"tasks","answers":{},"visited":[],"show_all_errors":false,"provisions":{},"walk":null,"seen":null}],"open":"d1","failed_continues":2}}"#
+            r#"{"format":"yibiao-draft","version":2,"state":{"lang":"en","page":"tasks","drafts":[{"id":"d1","bundle":"enterprise_opening","catalog_version":"demo-2026.1","created_ms":1700000000000,"updated_ms":1700000000000,"page":"tasks","answers":{"applicant.name":"张三"},"visited":["applicant.name"],"show_all_errors":false,"provisions":{},"attachments":{},"set_aside":{},"walk":null,"seen":null},{"id":"d2","bundle":"newborn","catalog_version":"demo-2026.2","created_ms":1700000100000,"updated_ms":1700000100000,"page":"tasks","answers":{},"visited":[],"show_all_errors":false,"provisions":{},"attachments":{},"set_aside":{},"walk":null,"seen":null}],"open":"d1","failed_continues":2}}"#
         );
+    }
+
+    /// A version 2 document as written before files could be attached.
+    const VERSION_2_WITHOUT_FILES: &str = r#"{"format":"yibiao-draft","version":2,"state":{"lang":"en","page":"tasks","drafts":[{"id":"d1","bundle":"enterprise_opening","catalog_version":"demo-2026.1","created_ms":1700000000000,"updated_ms":1700000000000,"page":"tasks","answers":{"applicant.name":"张三"},"visited":["applicant.name"],"show_all_errors":false,"provisions":{},"walk":null,"seen":null},{"id":"d2","bundle":"newborn","catalog_version":"demo-2026.2","created_ms":1700000100000,"updated_ms":1700000100000,"page":"tasks","answers":{},"visited":[],"show_all_errors":false,"provisions":{},"walk":null,"seen":null}],"open":"d1","failed_continues":2}}"#;
+
+    #[test]
+    fn a_version_two_draft_from_before_attachments_still_opens() {
+        assert_eq!(decode(VERSION_2_WITHOUT_FILES), Ok(sample_state()));
     }
 
     /// A document exactly as version 1 of the app wrote it.

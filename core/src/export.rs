@@ -1,16 +1,19 @@
 //! The answers export (填报数据导出): a JSON document of what was filled in: the situation
 //! answers (情形) that decided the plan, then each field of the combined form, with the items
-//! and the checklist it was made for. Only answers to questions and fields the plan asks for
+//! and the checklist it was made for, with how each material is provided and the attached
+//! files' names, sizes and SHA-256. Only answers to questions and fields the plan asks for
 //! are written; the document is byte-stable for the same input.
 
 use serde::Serialize;
 
-use crate::catalog::Catalog;
+use crate::attachment::Attachment;
+use crate::catalog::{Catalog, FileType};
 use crate::date::Date;
 use crate::plan::Plan;
 use crate::session::Application;
 use crate::text::Text;
 use crate::validate::canonical_value;
+use crate::verdict::Provision;
 
 /// The `format` marker of an answers document.
 pub const FORMAT: &str = "yibiao-answers";
@@ -69,6 +72,27 @@ struct ExportedMaterial<'a> {
     originals: u8,
     copies: u8,
     needed_by: Vec<&'a str>,
+    /// How the applicant provides it, if chosen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provided: Option<&'a Provision>,
+    /// The files attached for it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    files: Vec<ExportedFile<'a>>,
+}
+
+/// An attached file: its name, real type, size, and the SHA-256 of its content (its id).
+#[derive(Debug, Serialize)]
+struct ExportedFile<'a> {
+    name: &'a str,
+    file_type: FileType,
+    size: u64,
+    sha256: &'a str,
+}
+
+impl<'a> From<&'a Attachment> for ExportedFile<'a> {
+    fn from(file: &'a Attachment) -> Self {
+        ExportedFile { name: &file.name, file_type: file.file_type, size: file.size, sha256: &file.id }
+    }
 }
 
 /// Writes the answers document for an application on `today`.
@@ -120,6 +144,8 @@ pub fn answers_document(catalog: &Catalog, plan: &Plan, application: &Applicatio
                 originals: entry.originals,
                 copies: entry.copies,
                 needed_by: entry.needed_by.iter().map(|id| id.as_str()).collect(),
+                provided: application.provisions.get(&entry.material.id),
+                files: application.files_of(&entry.material.id).into_iter().map(ExportedFile::from).collect(),
             })
             .collect(),
     };

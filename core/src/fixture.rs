@@ -91,6 +91,7 @@ pub fn restaurant_catalog() -> Catalog {
         electronic: true,
         file_types: vec![FileType::Pdf, FileType::Jpeg],
         max_size_kb: 5_120,
+        photo: false,
     });
     let id_card = || MaterialRules { e_certificate: Some(text("居民身份证")), ..key() };
     let items = vec![

@@ -19,6 +19,7 @@ pub mod export;
 #[cfg(test)]
 pub(crate) mod fixture;
 pub mod journey;
+pub mod pattern;
 pub mod plan;
 pub mod search;
 pub mod session;

@@ -3,9 +3,17 @@
 
 use crate::catalog::{Bundle, Catalog};
 
-/// The query as compared: lower case, without spaces.
+/// The query as compared: without spaces, full-width letters and digits (typed with a Chinese
+/// input method) as plain ones, in lower case.
 fn normalise(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            other => other,
+        })
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 /// Whether `bundle` answers `query`. An empty query matches everything.

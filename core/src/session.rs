@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::attachment::Attachment;
 use crate::catalog::{BundleId, Catalog, FieldId, MaterialId};
 use crate::catalog_change::{self, CatalogChange, Snapshot};
 use crate::date::Date;
@@ -94,6 +95,14 @@ pub struct Application {
     /// How each material is provided.
     #[serde(default)]
     pub provisions: Provisions,
+    /// The files attached to this draft, by id. Each is attached for at least one material,
+    /// or set aside for one (below); a file nothing refers to is forgotten.
+    #[serde(default)]
+    pub attachments: BTreeMap<String, Attachment>,
+    /// The files of a material for which another way was chosen after attaching them: kept,
+    /// so that choosing "attach" again brings them back.
+    #[serde(default)]
+    pub set_aside: BTreeMap<MaterialId, Vec<String>>,
     /// Set while walking through what a changed situation answer brought in.
     #[serde(default)]
     pub walk: Option<Walk>,
@@ -120,9 +129,27 @@ impl Application {
             visited: BTreeSet::new(),
             show_all_errors: false,
             provisions: Provisions::new(),
+            attachments: BTreeMap::new(),
+            set_aside: BTreeMap::new(),
             walk: None,
             seen: None,
         }
+    }
+
+    /// The files attached for `material`, in the order attached.
+    pub fn files_of(&self, material: &MaterialId) -> Vec<&Attachment> {
+        match self.provisions.get(material) {
+            Some(Provision::Attached { files }) => files.iter().filter_map(|id| self.attachments.get(id)).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Forgets the files that no material refers to any more.
+    fn forget_unused_files(&mut self) {
+        let Application { attachments, provisions, set_aside, .. } = self;
+        attachments.retain(|id, _| {
+            set_aside.values().flatten().chain(provisions.values().flat_map(Provision::files)).any(|used| used == id)
+        });
     }
 
     pub fn answer(&self, field: &FieldId) -> &str {
@@ -235,6 +262,17 @@ impl State {
         self.drafts.iter().find(|draft| &draft.id == id)
     }
 
+    /// The ids of every file any draft holds: the shell keeps these bytes and deletes others.
+    pub fn file_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for id in self.drafts.iter().flat_map(|draft| draft.attachments.keys()) {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
+        ids
+    }
+
     /// The drafts, the most recently changed first, for the home page.
     pub fn recent_drafts(&self) -> Vec<&Application> {
         let mut drafts: Vec<&Application> = self.drafts.iter().collect();
@@ -260,8 +298,14 @@ pub enum Action {
     Answer { field: FieldId, value: String },
     /// The applicant left a field.
     LeaveField(FieldId),
-    /// How a material is provided changed (`None`: not chosen).
+    /// How a material is provided changed (`None`: not chosen). Files attached before are set
+    /// aside when another way is chosen, and come back when "attach" is chosen again.
     Provide { material: MaterialId, provision: Option<Provision> },
+    /// A checked file is attached for a material, or one already attached (for another
+    /// material) is reused for it; in place of the file `replacing` when given.
+    Attach { material: MaterialId, attachment: Attachment, replacing: Option<String> },
+    /// A file is taken off a material; once no material uses it, it is forgotten.
+    Detach { material: MaterialId, file: String },
     /// Change a situation answer from the check page: its question, then whatever the new
     /// answer brings in, then back to the check page.
     ChangeSituation(FieldId),
@@ -348,10 +392,59 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
             if application.provisions.get(&material) == provision.as_ref() {
                 return None;
             }
-            match provision {
-                Some(provision) => application.provisions.insert(material, provision),
+            let before = match provision {
+                Some(Provision::Attached { files }) if files.is_empty() => {
+                    let files = application.set_aside.remove(&material).unwrap_or_default();
+                    application.provisions.insert(material.clone(), Provision::Attached { files })
+                }
+                Some(provision) => application.provisions.insert(material.clone(), provision),
                 None => application.provisions.remove(&material),
             };
+            if let Some(Provision::Attached { files }) = before {
+                if !files.is_empty() {
+                    application.set_aside.insert(material, files);
+                }
+            }
+            application.forget_unused_files();
+            edited = true;
+        }
+        Action::Attach { material, attachment, replacing } => {
+            let application = next.application_mut()?;
+            let mut files = match application.provisions.remove(&material) {
+                Some(Provision::Attached { files }) => files,
+                other => {
+                    if let Some(other) = other {
+                        application.provisions.insert(material.clone(), other);
+                    }
+                    application.set_aside.remove(&material).unwrap_or_default()
+                }
+            };
+            let id = attachment.id.clone();
+            match replacing.and_then(|old| files.iter().position(|file| *file == old)) {
+                Some(at) => files[at] = id.clone(),
+                None if !files.contains(&id) => files.push(id.clone()),
+                None => {}
+            }
+            // A file replaced by one already in the list appears once.
+            let mut unique: Vec<String> = Vec::with_capacity(files.len());
+            for file in files {
+                if !unique.contains(&file) {
+                    unique.push(file);
+                }
+            }
+            let files = unique;
+            application.provisions.insert(material, Provision::Attached { files });
+            application.attachments.entry(id).or_insert(attachment);
+            application.forget_unused_files();
+            edited = true;
+        }
+        Action::Detach { material, file } => {
+            let application = next.application_mut()?;
+            let Some(Provision::Attached { files }) = application.provisions.get_mut(&material) else {
+                return None;
+            };
+            files.retain(|kept| *kept != file);
+            application.forget_unused_files();
             edited = true;
         }
         Action::ChangeSituation(question) => {

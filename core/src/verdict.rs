@@ -8,7 +8,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::CalendarError;
-use crate::catalog::{Catalog, FieldId, MaterialId, MaterialRules, WaiverMode};
+use crate::catalog::{Catalog, FieldId, Material, MaterialId, MaterialRules, WaiverMode};
 use crate::date::Date;
 use crate::plan::{field_errors, Answers, PendingKind, Plan};
 use crate::text::Lang;
@@ -30,11 +30,31 @@ pub enum Provision {
     Waived,
 }
 
-/// The ways a material's rules allow it to be provided, in the order they are offered: at the
-/// window always; as an e-certificate, by commitment letter, or later under a waiver where its
-/// rules say so (never a key material later). The verdict refuses any other choice.
-pub fn allowed_provisions(rules: &MaterialRules) -> Vec<Provision> {
-    let mut allowed = vec![Provision::Original];
+impl Provision {
+    /// Whether the choice settles the material: anything but "attach" without a file yet.
+    pub fn is_complete(&self) -> bool {
+        !matches!(self, Provision::Attached { files } if files.is_empty())
+    }
+
+    /// The files of an attached material; none for any other way.
+    pub fn files(&self) -> &[String] {
+        match self {
+            Provision::Attached { files } => files,
+            _ => &[],
+        }
+    }
+}
+
+/// The ways a material may be provided, in the order they are offered: attached as a file
+/// where it is accepted electronically; at the window always; as an e-certificate, by
+/// commitment letter, or later under a waiver where its rules say so (never a key material
+/// later). The verdict refuses any other choice.
+pub fn allowed_provisions(material: &Material, rules: &MaterialRules) -> Vec<Provision> {
+    let mut allowed = Vec::new();
+    if material.electronic {
+        allowed.push(Provision::Attached { files: Vec::new() });
+    }
+    allowed.push(Provision::Original);
     if rules.e_certificate.is_some() {
         allowed.push(Provision::ECertificate);
     }
@@ -79,6 +99,8 @@ pub enum Blocker {
     NoECertificate(MaterialId),
     /// Occurs when "attached" holds no file.
     NoFileAttached(MaterialId),
+    /// Occurs when a file is attached for a material accepted on paper only.
+    PaperOnly(MaterialId),
     /// Occurs when more materials are waived than the bundle allows.
     TooManyWaived { max: u8, waived: Vec<MaterialId> },
     /// Occurs when the due date of a waiver cannot be computed (a year the calendar lacks).
@@ -102,6 +124,7 @@ impl Blocker {
             | Blocker::NoCommitmentLetter(material)
             | Blocker::NoECertificate(material)
             | Blocker::NoFileAttached(material)
+            | Blocker::PaperOnly(material)
             | Blocker::DueDateUnknown { material, .. } => Target::Material(material.clone()),
             Blocker::TooManyWaived { waived, .. } => {
                 Target::Material(waived.last().cloned().unwrap_or_else(|| MaterialId::new("")))
@@ -161,6 +184,12 @@ impl Blocker {
             }
             (Blocker::NoFileAttached(id), Lang::En) => {
                 format!("No file is attached for {}", material_name(id))
+            }
+            (Blocker::PaperOnly(id), Lang::Zh) => {
+                format!("{}只收纸质原件，不能上传文件，请带到窗口", material_name(id))
+            }
+            (Blocker::PaperOnly(id), Lang::En) => {
+                format!("{} is accepted on paper only, not as a file: bring it to the window", material_name(id))
             }
             (Blocker::TooManyWaived { max, waived }, Lang::Zh) => {
                 format!("最多只能容缺 {max} 项材料，您选择了 {} 项，请现在提供其中一些", waived.len())
@@ -243,6 +272,9 @@ pub fn verdict(catalog: &Catalog, plan: &Plan, answers: &Answers, provisions: &P
         let rules = &entry.rules;
         match provisions.get(id) {
             None => blockers.push(Blocker::MissingMaterial(id.clone())),
+            Some(Provision::Attached { .. }) if !entry.material.electronic => {
+                blockers.push(Blocker::PaperOnly(id.clone()))
+            }
             Some(Provision::Attached { files }) if files.is_empty() => {
                 blockers.push(Blocker::NoFileAttached(id.clone()))
             }

@@ -221,11 +221,31 @@ fn the_ways_offered_are_the_ways_the_verdict_accepts() {
         commitment_letter: Some(Text::new("承诺", "Promise")),
         e_certificate: Some(Text::new("电子证照", "E-certificate")),
     };
+    let catalog = restaurant_catalog();
+    let lease = &catalog.materials[&MaterialId::new("lease")];
+    let no_file = Provision::Attached { files: Vec::new() };
     assert_eq!(
-        allowed_provisions(&everything),
-        [Provision::Original, Provision::ECertificate, Provision::CommitmentLetter, Provision::Waived]
+        allowed_provisions(lease, &everything),
+        [no_file.clone(), Provision::Original, Provision::ECertificate, Provision::CommitmentLetter, Provision::Waived]
     );
-    assert_eq!(allowed_provisions(&MaterialRules::default()), [Provision::Original]);
+    assert_eq!(allowed_provisions(lease, &MaterialRules::default()), [no_file, Provision::Original]);
+    let paper_only = crate::catalog::Material { electronic: false, ..lease.clone() };
+    assert_eq!(
+        allowed_provisions(&paper_only, &MaterialRules::default()),
+        [Provision::Original],
+        "no file for paper only"
+    );
     let key = MaterialRules { key: true, waiver: Some(waiver), ..MaterialRules::default() };
-    assert_eq!(allowed_provisions(&key), [Provision::Original], "a key material is never left for later");
+    assert_eq!(allowed_provisions(&paper_only, &key), [Provision::Original], "a key material is never left for later");
+}
+
+#[test]
+fn a_file_for_a_material_taken_on_paper_only_is_refused() {
+    let mut catalog = restaurant_catalog();
+    if let Some(lease) = catalog.materials.get_mut(&MaterialId::new("lease")) {
+        lease.electronic = false;
+    }
+    let found = blockers(check_in(&catalog, &complete_answers(), &everything_provided(), today()));
+    assert_eq!(found, [Blocker::PaperOnly(MaterialId::new("lease"))]);
+    assert_eq!(found[0].message(&catalog, Lang::Zh), "lease只收纸质原件，不能上传文件，请带到窗口");
 }

@@ -1,5 +1,6 @@
 //! Components: one concern each, one public component per file.
 
+mod attachment_panel;
 mod back_link;
 mod catalog_change;
 mod choice_row;
@@ -11,6 +12,7 @@ mod masthead;
 mod notice_banner;
 mod skip_link;
 
+pub use attachment_panel::{swallow_stray_drop, use_attachments, Attachments};
 pub use back_link::BackLink;
 pub use catalog_change::CatalogChangePanel;
 pub use choice_row::ChoiceRow;

@@ -4,11 +4,11 @@
 
 use yew::prelude::*;
 use yibiao_core::plan::ChecklistEntry;
-use yibiao_core::session::{Action, Page};
+use yibiao_core::session::{Action, Application, Page};
 use yibiao_core::verdict::{allowed_provisions, Provision};
 use yibiao_core::{Catalog, Date, Lang, MaterialId};
 
-use crate::components::BackLink;
+use crate::components::{swallow_stray_drop, use_attachments, Attachments, BackLink};
 use crate::hooks::{use_page_heading, use_plan};
 use crate::i18n::{self, Ui};
 use crate::store::use_store;
@@ -19,6 +19,7 @@ pub fn MaterialsPage() -> Html {
     let lang = store.state.lang;
     let heading = use_page_heading(Ui::ProvideHeading.text(lang));
     let plan = use_plan();
+    let attachments = use_attachments();
     let (Some(application), Some(plan)) = (store.state.application(), plan) else {
         return html! {};
     };
@@ -39,14 +40,15 @@ pub fn MaterialsPage() -> Html {
             store.dispatch(Action::Provide { material, provision: Some(provision) })
         })
     };
+    let stray_drop = swallow_stray_drop();
     html! {
         <>
             <BackLink to={Page::Tasks} label={Ui::FormHeading.text(lang)} />
             <h1 ref={heading} tabindex="-1">{ Ui::ProvideHeading.text(lang) }</h1>
             <p class="lead">{ Ui::ProvideIntro.text(lang) }</p>
-            <form class="materials-form" novalidate=true {onsubmit}>
+            <form class="materials-form" novalidate=true {onsubmit} ondragover={stray_drop.clone()} ondrop={stray_drop}>
                 for entry in plan.checklist.iter() {
-                    { provision_choice(catalog, entry, application.provisions.get(&entry.material.id), store.env.today, lang, &on_provide) }
+                    { provision_choice(catalog, application, entry, &attachments, store.env.today, lang, &on_provide) }
                 }
                 <button type="submit" class="button button-large">{ Ui::Continue.text(lang) }</button>
             </form>
@@ -62,10 +64,11 @@ pub fn ways(
     lang: Lang,
 ) -> Vec<(Provision, String, Option<String>)> {
     let rules = &entry.rules;
-    allowed_provisions(rules)
+    allowed_provisions(&entry.material, rules)
         .into_iter()
         .map(|provision| {
             let (label, details) = match &provision {
+                Provision::Attached { .. } => (Ui::ProvideAttach, Some(i18n::file_limits(lang, &entry.material))),
                 Provision::ECertificate => {
                     (Ui::ProvideECertificate, rules.e_certificate.as_ref().map(|name| name.get(lang).to_owned()))
                 }
@@ -81,7 +84,7 @@ pub fn ways(
                         format!("{due}{}{}", lang.pick("。", ". "), waiver.commitment.get(lang))
                     }),
                 ),
-                Provision::Original | Provision::Attached { .. } => (
+                Provision::Original => (
                     Ui::ProvideOriginal,
                     Some(i18n::counts(lang, entry.originals, entry.copies)).filter(|counts| !counts.is_empty()),
                 ),
@@ -93,13 +96,16 @@ pub fn ways(
 
 fn provision_choice(
     catalog: &Catalog,
+    application: &Application,
     entry: &ChecklistEntry,
-    chosen: Option<&Provision>,
+    attachments: &Attachments,
     today: Date,
     lang: Lang,
     on_provide: &Callback<(MaterialId, Provision)>,
 ) -> Html {
     let base = format!("material-{}", entry.material.id);
+    let chosen = application.provisions.get(&entry.material.id);
+    let set_aside = application.set_aside.contains_key(&entry.material.id);
     html! {
         <div class="form-group material-choice" key={entry.material.id.as_str().to_owned()}>
             <fieldset class="choice" aria-describedby={format!("{base}-hint")}>
@@ -109,7 +115,14 @@ fn provision_choice(
                 </div>
                 <div class="radios">
                     for (index, (provision, label, details)) in ways(catalog, entry, today, lang).into_iter().enumerate() {
-                        { way(&base, index, &entry.material.id, provision, label, details, chosen, on_provide) }
+                        { way(&base, index, &entry.material.id, provision.clone(), label, details, chosen, on_provide) }
+                        if matches!(provision, Provision::Attached { .. }) {
+                            if matches!(chosen, Some(Provision::Attached { .. })) {
+                                { attachments.panel(application, &entry.material, &base) }
+                            } else if set_aside {
+                                <p class="hint radio-details">{ Ui::FilesSetAside.text(lang) }</p>
+                            }
+                        }
                     }
                 </div>
             </fieldset>
@@ -130,7 +143,8 @@ fn way(
 ) -> Html {
     let id = if index == 0 { base.to_owned() } else { format!("{base}-{index}") };
     let details_id = format!("{id}-details");
-    let checked = chosen == Some(&provision);
+    // "Attach" is one choice however many files it holds.
+    let checked = chosen.is_some_and(|chosen| std::mem::discriminant(chosen) == std::mem::discriminant(&provision));
     let onchange = {
         let (on_provide, material, provision) = (on_provide.clone(), material.clone(), provision.clone());
         Callback::from(move |_: Event| on_provide.emit((material.clone(), provision.clone())))

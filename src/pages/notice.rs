@@ -4,7 +4,7 @@
 //! answer would change, computed by the core. Printable on its own.
 
 use yew::prelude::*;
-use yibiao_core::catalog::{MaterialRules, WaiverMode};
+use yibiao_core::catalog::{Material, MaterialRules, WaiverMode};
 use yibiao_core::plan::{alternatives, ChecklistEntry, Reason};
 use yibiao_core::session::{Action, Page};
 use yibiao_core::verdict::{allowed_provisions, Provision};
@@ -98,7 +98,7 @@ pub fn NoticePage() -> Html {
                         <p class="material-used-by">
                             { i18n::needed_by(lang, &entry.needed_by.iter().map(item_name).collect::<Vec<_>>()) }
                         </p>
-                        <p class="material-ways">{ Ui::HowToProvide.text(lang) }{ ways(&entry.rules, lang) }</p>
+                        <p class="material-ways">{ Ui::HowToProvide.text(lang) }{ ways(&entry.material, &entry.rules, lang) }</p>
                         <p class="why">{ Ui::WhyNeeded.text(lang) }{ material_because(catalog, entry, lang) }</p>
                         for (question, answer, _) in what_if.iter().filter(|(_, _, change)| change.materials_removed.contains(&entry.material.id)) {
                             <p class="what-if">{ i18n::if_answered(lang, question, answer, false) }</p>
@@ -131,13 +131,12 @@ fn form_words(entry: &ChecklistEntry, lang: Lang) -> &'static str {
 }
 
 /// The ways a material may be provided under its rules.
-fn ways(rules: &MaterialRules, lang: Lang) -> String {
-    let words: Vec<String> = allowed_provisions(rules)
+fn ways(material: &Material, rules: &MaterialRules, lang: Lang) -> String {
+    let words: Vec<String> = allowed_provisions(material, rules)
         .into_iter()
         .map(|provision| match provision {
-            Provision::Original | Provision::Attached { .. } => {
-                lang.pick("带到窗口", "bring it to the window").to_owned()
-            }
+            Provision::Attached { .. } => lang.pick("上传电子文件", "attach a file").to_owned(),
+            Provision::Original => lang.pick("带到窗口", "bring it to the window").to_owned(),
             Provision::ECertificate => format!(
                 "{}（{}）",
                 lang.pick("免提交，部门调取电子证照", "nothing to bring: the e-certificate is fetched"),

@@ -137,11 +137,15 @@ pub fn ReviewPage() -> Html {
         })
         .collect();
     let provision_words = |id: &yibiao_core::MaterialId| match application.provisions.get(id) {
-        None => Ui::ProvideNotChosen.text(lang),
-        Some(Provision::Original | Provision::Attached { .. }) => Ui::ProvideOriginal.text(lang),
-        Some(Provision::ECertificate) => Ui::ProvideECertificate.text(lang),
-        Some(Provision::CommitmentLetter) => Ui::ProvideCommitmentLetter.text(lang),
-        Some(Provision::Waived) => Ui::ProvideWaived.text(lang),
+        None => Ui::ProvideNotChosen.text(lang).to_owned(),
+        Some(Provision::Attached { .. }) => {
+            let names: Vec<String> = application.files_of(id).iter().map(|file| format!("“{}”", file.name)).collect();
+            format!("{}{}{}", Ui::ProvideAttach.text(lang), lang.pick("：", ": "), names.join(lang.pick("、", ", ")))
+        }
+        Some(Provision::Original) => Ui::ProvideOriginal.text(lang).to_owned(),
+        Some(Provision::ECertificate) => Ui::ProvideECertificate.text(lang).to_owned(),
+        Some(Provision::CommitmentLetter) => Ui::ProvideCommitmentLetter.text(lang).to_owned(),
+        Some(Provision::Waived) => Ui::ProvideWaived.text(lang).to_owned(),
     };
     html! {
         <>

@@ -27,8 +27,11 @@ pub fn TasksPage() -> Html {
     let bundle_name = catalog.bundle(&application.bundle).map(|bundle| bundle.name.get(lang).to_owned());
     let savings = plan.savings;
     let statuses = journey::section_statuses(catalog, plan, &application.answers, today);
-    let provided =
-        plan.checklist.iter().filter(|entry| application.provisions.contains_key(&entry.material.id)).count();
+    let provided = plan
+        .checklist
+        .iter()
+        .filter(|entry| application.provisions.get(&entry.material.id).is_some_and(|how| how.is_complete()))
+        .count();
     let materials_status = match provided {
         0 if !plan.checklist.is_empty() => TaskStatus::NotStarted,
         n if n < plan.checklist.len() => TaskStatus::InProgress,

@@ -1,9 +1,10 @@
-//! The only part of the app that touches the browser: storage, the clock, the document,
-//! history, downloads and the service worker. Everything else is plain Rust.
+//! The only part of the app that touches the browser: storage (drafts and attached files), the clock,
+//! the document, history, downloads, picked files and images, and the service worker. Everything else is plain Rust.
 
 pub mod clock;
 pub mod dom;
 pub mod download;
+pub mod file_store;
 pub mod files;
 pub mod history;
 pub mod service_worker;

@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -302,6 +303,174 @@ test('materials: each is provided once, a waiver shows its due date, and the che
     ['company_registration', 'seal_engraving_filing', 'new_taxpayer', 'bank_account_appointment']);
 });
 
+/** A real PDF of `pages` pages, printed by Chromium from `title`. */
+async function makePdf(title, pages) {
+  const printer = await context.newPage();
+  const body = Array.from({ length: pages }, (_, n) =>
+    `<section style="page-break-after: always"><h1>${title}</h1><p>第 ${n + 1} 页：第一条 本公司依法设立。</p></section>`).join('');
+  await printer.setContent(`<!doctype html><meta charset="utf-8">${body}`);
+  const pdf = await printer.pdf({ format: 'A4' });
+  await printer.close();
+  return pdf;
+}
+
+/** A real image encoded by Chromium: lines of text on white, or blank white. */
+async function makeImage(type, width, height, { blank = false } = {}) {
+  const dataUrl = await page.evaluate(({ type, width, height, blank }) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, width, height);
+    if (!blank) {
+      g.fillStyle = '#111';
+      g.font = `${Math.round(height / 25)}px sans-serif`;
+      for (let y = height / 12; y < height; y += height / 14) g.fillText('居民身份证 姓名 张三 公民身份号码 11010519491231002X', width / 20, y);
+    }
+    return canvas.toDataURL(type, 0.92);
+  }, { type, width, height, blank });
+  return Buffer.from(dataUrl.split(',')[1], 'base64');
+}
+
+/** Waits until the app keeps `expected` files in IndexedDB (deleting unused ones is asynchronous). */
+async function expectKeptFiles(expected) {
+  await page.waitForFunction((expected) => new Promise((resolve) => {
+    const open = indexedDB.open('yibiao');
+    open.onerror = () => resolve(false);
+    open.onsuccess = () => {
+      const database = open.result;
+      const count = database.transaction('files').objectStore('files').count();
+      count.onsuccess = () => { resolve(count.result === expected); database.close(); };
+    };
+  }), expected, { timeout: 5_000 });
+}
+
+test('attachments: real files are checked on the device, kept across a reload, replaced, removed and reused', { timeout: 90_000 }, async () => {
+  await page.locator('.summary-row').filter({ hasText: '公司章程' }).getByRole('link', { name: /更改/ }).click();
+  await heading().filter({ hasText: '材料怎么提供' }).waitFor();
+  const material = (name) => page.getByRole('group', { name });
+  const articles = material('公司章程');
+  await articles.getByLabel('上传电子文件').check();
+  assert.match(await articles.innerText(), /PDF，每个文件不超过 10 MB/);
+  const articlesPicker = page.locator('#material-articles_of_association-files');
+  const problem = (group) => group.getByRole('alert');
+
+  // A text file whose name says PDF is refused by its content.
+  await articlesPicker.setInputFiles({ name: '章程.pdf', mimeType: 'application/pdf', buffer: Buffer.from('这不是 PDF，只是改了扩展名的文本文件。') });
+  await problem(articles).filter({ hasText: '“章程.pdf”不是 PDF、JPEG 或 PNG 文件（按文件内容判断，不看文件名）' }).waitFor();
+  // A file over the material's limit is refused with both sizes.
+  const oversized = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(10 * 1024 * 1024 + 1, 0x20), Buffer.from('\n%%EOF\n')]);
+  await articlesPicker.setInputFiles({ name: '扫描件.pdf', mimeType: 'application/pdf', buffer: oversized });
+  await problem(articles).filter({ hasText: `“扫描件.pdf”：文件有 ${Math.ceil(oversized.length / 1024)} KB，超过了 10240 KB 的上限` }).waitFor();
+  // A JPEG for a PDF-only material.
+  const idCard = await makeImage('image/jpeg', 1600, 1000);
+  await articlesPicker.setInputFiles({ name: '照片.jpg', mimeType: 'image/jpeg', buffer: idCard });
+  await problem(articles).filter({ hasText: '这份材料只收 PDF，这个文件是 JPEG' }).waitFor();
+  // A real two-page PDF named as a JPEG: its content decides, and its pages are counted.
+  const articlesPdf = await makePdf('公司章程', 2);
+  await articlesPicker.setInputFiles({ name: '公司章程.jpg', mimeType: 'image/jpeg', buffer: articlesPdf });
+  const articlesRow = articles.locator('.file-row').filter({ hasText: '公司章程.jpg' });
+  await articlesRow.waitFor();
+  assert.match(await articlesRow.locator('.file-meta').innerText(), /^PDF · 2 页 · \d+ KB$/);
+  assert.equal(await problem(articles).innerText(), '', 'the earlier refusals are cleared');
+  assert.match(await articles.getByRole('status').innerText(), /已添加“公司章程.jpg”/);
+
+  // Images: too small for a scan, blank, then a good one, by the picker; a PNG by drag and drop.
+  const finance = material('财务负责人身份证');
+  await finance.getByLabel('上传电子文件').check();
+  const financePicker = page.locator('#material-finance_officer_id_card-files');
+  await financePicker.setInputFiles({ name: '小图.jpg', mimeType: 'image/jpeg', buffer: await makeImage('image/jpeg', 640, 400) });
+  await problem(finance).filter({ hasText: '图片太小（长边 640 像素），扫描件至少需要 1000 像素' }).waitFor();
+  await financePicker.setInputFiles({ name: '白纸.jpg', mimeType: 'image/jpeg', buffer: await makeImage('image/jpeg', 1600, 1000, { blank: true }) });
+  await problem(finance).filter({ hasText: '图片几乎是一片空白' }).waitFor();
+  await financePicker.setInputFiles({ name: '身份证.jpg', mimeType: 'image/jpeg', buffer: idCard });
+  const idRow = finance.locator('.file-row').filter({ hasText: '身份证.jpg' });
+  await idRow.waitFor();
+  assert.equal(await idRow.locator('.file-meta').innerText(), `JPEG · 1600 × 1000 像素 · ${Math.ceil(idCard.length / 1024)} KB`);
+  await page.waitForFunction(() => document.querySelector('.file-row img.file-thumb')?.naturalWidth > 0);
+  const dropped = await page.evaluateHandle(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 1200;
+    canvas.height = 1700;
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, 1200, 1700);
+    g.fillStyle = '#222';
+    g.font = '48px sans-serif';
+    for (let y = 100; y < 1700; y += 90) g.fillText('身份证反面 签发机关 有效期限', 60, y);
+    const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([blob], '反面.png', { type: 'image/png' }));
+    return transfer;
+  });
+  await finance.locator('.drop-zone').dispatchEvent('drop', { dataTransfer: dropped });
+  await finance.locator('.file-row').filter({ hasText: '反面.png' }).waitFor();
+  assert.match(await finance.locator('.file-row').nth(1).locator('.file-meta').innerText(), /^PNG · 1200 × 1700 像素/);
+
+  // Everything is kept across a reload: the files, their order and their thumbnails.
+  await page.reload();
+  await heading().filter({ hasText: '材料怎么提供' }).waitFor();
+  assert.deepEqual(await finance.locator('.file-name').allInnerTexts(), ['身份证.jpg', '反面.png']);
+  assert.deepEqual(await articles.locator('.file-name').allInnerTexts(), ['公司章程.jpg']);
+  await page.waitForFunction(() => [...document.querySelectorAll('.file-row img.file-thumb')].filter((img) => img.naturalWidth > 0).length === 2);
+  await expectKeptFiles(3);
+  await expectAccessible('materials with attached files');
+  await screenshots('7b-materials-attached');
+
+  // A full device: the browser refuses to store the file; it is not attached, and says so.
+  await page.evaluate(() => {
+    window.realPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  try {
+    await financePicker.setInputFiles({ name: '第三页.jpg', mimeType: 'image/jpeg', buffer: await makeImage('image/jpeg', 1400, 1000) });
+    await problem(finance).filter({ hasText: '“第三页.jpg”：本机存储空间已满，这个文件没有保存' }).waitFor();
+    assert.deepEqual(await finance.locator('.file-name').allInnerTexts(), ['身份证.jpg', '反面.png']);
+  } finally {
+    await page.evaluate(() => { IDBObjectStore.prototype.put = window.realPut; });
+  }
+
+  // Replace keeps the place; the replaced file, used nowhere else, is deleted from the device.
+  const articlesV2 = await makePdf('公司章程（修订）', 3);
+  await page.locator('#material-articles_of_association-replace-0').setInputFiles({ name: '公司章程-修订.pdf', mimeType: 'application/pdf', buffer: articlesV2 });
+  await articles.locator('.file-row').filter({ hasText: '公司章程-修订.pdf' }).waitFor();
+  assert.deepEqual(await articles.locator('.file-name').allInnerTexts(), ['公司章程-修订.pdf']);
+  assert.match(await articles.locator('.file-meta').innerText(), /^PDF · 3 页/);
+  await expectKeptFiles(3);
+
+  // The same ID card copy serves the applicant too: reused, not attached twice.
+  const applicant = material('申请人身份证');
+  await applicant.getByLabel('上传电子文件').check();
+  await applicant.getByRole('button', { name: '使用 “身份证.jpg”' }).click();
+  await applicant.locator('.file-row').filter({ hasText: '身份证.jpg' }).waitFor();
+  // Removing it from the finance officer keeps it for the applicant; focus stays in the panel.
+  await finance.getByRole('button', { name: '删除 “身份证.jpg”' }).click();
+  assert.deepEqual(await finance.locator('.file-name').allInnerTexts(), ['反面.png']);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'material-finance_officer_id_card-files');
+  assert.deepEqual(await applicant.locator('.file-name').allInnerTexts(), ['身份证.jpg']);
+  // Choosing another way sets the files aside; choosing attach again brings them back.
+  await applicant.getByLabel('免提交：同意部门调取电子证照').check();
+  assert.match(await applicant.innerText(), /之前上传的文件仍然保存着/);
+  await applicant.getByLabel('上传电子文件').check();
+  assert.deepEqual(await applicant.locator('.file-name').allInnerTexts(), ['身份证.jpg']);
+  await applicant.getByLabel('免提交：同意部门调取电子证照').check();
+
+  await page.getByRole('button', { name: '继续' }).click();
+  await heading().filter({ hasText: '检查填写内容' }).waitFor();
+  assert.match(await page.locator('.summary-row').filter({ hasText: '公司章程' }).innerText(), /上传电子文件：“公司章程-修订.pdf”/);
+  assert.match(await page.locator('.verdict').innerText(), /预审结果：可以提交（附承诺）/);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载填报数据' }).click(),
+  ]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const entry = exported.checklist.find((line) => line.material === 'articles_of_association');
+  assert.equal(entry.provided.how, 'attached');
+  assert.deepEqual(entry.files.map((file) => [file.name, file.file_type, file.sha256, file.size]),
+    [['公司章程-修订.pdf', 'pdf', createHash('sha256').update(articlesV2).digest('hex'), articlesV2.length]]);
+});
+
 test('changing a situation answer walks through what it brings in, then back to the check', { timeout: TEST_TIMEOUT }, async () => {
   const row = page.locator('.summary-row').filter({ hasText: '开办后是否招用员工？' });
   await row.getByRole('link', { name: /更改/ }).click();
@@ -435,6 +604,7 @@ test('deleting the draft asks first, and a deleted draft stays deleted', { timeo
   await page.reload();
   await heading().filter({ hasText: '您要办什么事？' }).waitFor();
   assert.equal(await page.locator('.draft-panel').count(), 0);
+  await expectKeptFiles(0);
   await bundleCard('企业开办').getByRole('button', { name: '开始办理' }).waitFor();
 });
 
@@ -558,10 +728,15 @@ test('退休 can be done by keyboard alone, from home to a ready verdict', { tim
   await tabTo('the materials task', () => document.activeElement?.textContent === '选择材料的提供方式');
   await page.keyboard.press('Enter');
   await heading().filter({ hasText: '材料怎么提供' }).waitFor();
+  // In each group, to "bring it to the window": Tab reaches the group's first way (attach a
+  // file, where the material may be a file), and an arrow key moves to the next and picks it.
   for (const group of await page.getByRole('group').all()) {
-    const first = await group.locator('input').first().getAttribute('id');
+    const first = await group.locator('input[type=radio]').first().getAttribute('id');
+    const window = await group.getByLabel('办理时带到窗口').getAttribute('id');
     await tabTo(first, (target) => document.activeElement?.id === target, first);
-    await page.keyboard.press('Space');
+    await page.keyboard.press(first === window ? 'Space' : 'ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), window);
+    assert.equal(await group.getByLabel('办理时带到窗口').isChecked(), true);
   }
   await tabTo('continue', () => document.activeElement?.type === 'submit');
   await page.keyboard.press('Enter');

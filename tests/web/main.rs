@@ -38,7 +38,8 @@ async fn mount(storage: &Storage) -> Element {
     let document = gloo_document();
     let root = document.create_element("div").expect("div");
     document.body().expect("body").append_child(&root).expect("attached");
-    let props = AppProps { storage: storage.clone(), storage_problem: None, today: today() };
+    let files = yibiao::platform::file_store::FileStore::memory();
+    let props = AppProps { storage: storage.clone(), files, storage_problem: None, today: today() };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     root
@@ -234,4 +235,33 @@ async fn a_draft_from_an_older_catalog_opens_with_a_report_of_what_changed() {
     let draft = saved.application().expect("kept");
     assert_eq!(draft.catalog_version, yibiao::catalog::shipped().version);
     assert_eq!(draft.answer(&yibiao_core::FieldId::new("old.question")), "旧的回答", "and the answer is kept");
+}
+
+/// A blob holding `text`.
+fn blob(text: &str) -> web_sys::Blob {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    web_sys::Blob::new_with_str_sequence(&parts).expect("a blob")
+}
+
+async fn text_of(blob: Option<web_sys::Blob>) -> Option<String> {
+    let blob = blob?;
+    wasm_bindgen_futures::JsFuture::from(blob.text()).await.ok()?.as_string()
+}
+
+#[wasm_bindgen_test]
+async fn attached_files_are_kept_in_indexeddb_and_unused_ones_deleted() {
+    use yibiao::platform::file_store::FileStore;
+    for store in [FileStore::browser(), FileStore::memory()] {
+        store.put("a", &blob("first")).await.expect("stored");
+        store.put("b", &blob("second")).await.expect("stored");
+        assert_eq!(text_of(store.get("a").await.expect("read")).await.as_deref(), Some("first"));
+        assert_eq!(store.get("missing").await.expect("read"), None);
+        // Stored during this page's life: kept even when no saved draft names it yet.
+        assert_eq!(store.keep_only(&[]).await, Ok(0));
+    }
+    // A second handle is a later start of the app: what no draft uses is deleted.
+    let later = FileStore::browser();
+    assert_eq!(later.keep_only(&["b".to_owned()]).await, Ok(1));
+    assert_eq!(later.get("a").await.expect("read"), None);
+    assert_eq!(text_of(later.get("b").await.expect("read")).await.as_deref(), Some("second"));
 }

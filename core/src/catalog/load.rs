@@ -49,7 +49,7 @@ const CHECK_KEYS: &[&str] = &["rule", "message"];
 const OPTION_KEYS: &[&str] = &["value", "zh", "en"];
 const DERIVED_KEYS: &[&str] = &["from", "value", "editable"];
 const MATERIAL_KEYS: &[&str] =
-    &["id", "name", "description", "plain", "paper", "electronic", "file_types", "max_size_kb"];
+    &["id", "name", "description", "plain", "paper", "electronic", "file_types", "max_size_kb", "photo"];
 const ITEM_KEYS: &[&str] = &["id", "name", "department", "legal_days", "promised_days", "fields", "material"];
 const ITEM_FIELD_KEYS: &[&str] = &["field", "label"];
 const NEED_KEYS: &[&str] =
@@ -329,19 +329,18 @@ impl<'s> Loader<'s> {
         let max = reader.text(self, "max").and_then(|(text, at)| self.bound(&text, at, "max"));
         let pattern_source = reader.text(self, "pattern");
         let pattern_message = reader.bilingual(self, "pattern_message", pattern_source.is_some());
-        let pattern =
-            pattern_source.and_then(|(source, at)| match regex_lite::Regex::new(&format!("^(?:{source})$")) {
-                Ok(regex) => Some(Pattern { source, regex, message: pattern_message? }),
-                Err(error) => {
-                    let problem = Problem::BadValue {
-                        key: "pattern".into(),
-                        value: format!("{source} ({error})"),
-                        expected: "a regular expression",
-                    };
-                    self.error(at, problem);
-                    None
-                }
-            });
+        let pattern = pattern_source.and_then(|(source, at)| match crate::pattern::compile(&source) {
+            Ok(compiled) => Some(Pattern { source, compiled, message: pattern_message? }),
+            Err(error) => {
+                let problem = Problem::BadValue {
+                    key: "pattern".into(),
+                    value: format!("{source} ({error})"),
+                    expected: "a pattern of characters, [classes] and counts such as {6} or {6,20}",
+                };
+                self.error(at, problem);
+                None
+            }
+        });
         let mut checks = Vec::new();
         if let Some(list) = reader.array(self, "check") {
             for entry in list.iter() {
@@ -464,6 +463,7 @@ impl<'s> Loader<'s> {
             file_types = vec![FileType::Pdf, FileType::Jpeg, FileType::Png];
         }
         let max_size_kb = reader.count(self, "max_size_kb").unwrap_or(10_240);
+        let photo = reader.boolean(self, "photo").unwrap_or(false);
         reader.finish(self);
         let Some((id, id_span)) = id else { return };
         let material_id = MaterialId::new(id.as_str());
@@ -481,6 +481,7 @@ impl<'s> Loader<'s> {
                 electronic,
                 file_types,
                 max_size_kb,
+                photo,
             };
             self.catalog.materials.insert(material_id, material);
         }

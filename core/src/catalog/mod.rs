@@ -246,12 +246,12 @@ pub struct CrossCheck {
     pub message: Text,
 }
 
-/// A text pattern an answer must match (格式), as a regular expression, with the message shown
-/// when it does not (a regular expression means nothing to an applicant).
+/// A pattern a whole answer must match (格式, see [`crate::pattern`]), with the message shown
+/// when it does not (a pattern means nothing to an applicant).
 #[derive(Debug, Clone)]
 pub struct Pattern {
     pub source: String,
-    pub regex: regex_lite::Regex,
+    pub compiled: crate::pattern::Compiled,
     pub message: Text,
 }
 
@@ -271,8 +271,8 @@ impl Serialize for Pattern {
 impl<'de> Deserialize<'de> for Pattern {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let StoredPattern { source, message } = StoredPattern::deserialize(deserializer)?;
-        let regex = regex_lite::Regex::new(&format!("^(?:{source})$")).map_err(serde::de::Error::custom)?;
-        Ok(Pattern { source, regex, message })
+        let compiled = crate::pattern::compile(&source).map_err(serde::de::Error::custom)?;
+        Ok(Pattern { source, compiled, message })
     }
 }
 
@@ -364,6 +364,9 @@ pub struct Material {
     pub file_types: Vec<FileType>,
     /// The largest file accepted, in kilobytes.
     pub max_size_kb: u32,
+    /// A portrait photo (照片) rather than a document: its file is not held to a scan's
+    /// resolution, since a digital ID photo is small by design.
+    pub photo: bool,
 }
 
 /// Whether a waived material stops the bureau at acceptance or lets it process the case.

@@ -44,7 +44,7 @@ pub fn parse_email(input: &str) -> Result<String, EmailError> {
     if labels.len() < 2 || !labels.iter().all(label_ok) || labels.last().is_some_and(|tld| tld.len() < 2) {
         return Err(EmailError::InvalidDomain { domain: domain.to_owned() });
     }
-    Ok(format!("{local}@{}", domain.to_lowercase()))
+    Ok(format!("{local}@{}", domain.to_ascii_lowercase()))
 }
 
 impl EmailError {

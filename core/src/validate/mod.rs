@@ -139,9 +139,9 @@ impl FieldError {
             },
             (FieldError::Required, Lang::En) => match field.kind {
                 FieldKind::YesNo | FieldKind::OneOf | FieldKind::ManyOf => {
-                    format!("Select the {}", field.label.en.to_lowercase())
+                    format!("Select the {}", field.label.en.to_ascii_lowercase())
                 }
-                _ => format!("Enter the {}", field.label.en.to_lowercase()),
+                _ => format!("Enter the {}", field.label.en.to_ascii_lowercase()),
             },
             (FieldError::IdNumber(error), _) => error.message(lang),
             (FieldError::CreditCode(error), _) => error.message(lang),
@@ -163,13 +163,19 @@ impl FieldError {
                 format!("{}至少 {min} 个字，您填了 {length} 个", field.label.zh)
             }
             (FieldError::TooFewCharacters { min, length }, Lang::En) => {
-                format!("The {} needs at least {min} characters; you entered {length}", field.label.en.to_lowercase())
+                format!(
+                    "The {} needs at least {min} characters; you entered {length}",
+                    field.label.en.to_ascii_lowercase()
+                )
             }
             (FieldError::TooManyCharacters { max, length }, Lang::Zh) => {
                 format!("{}最多 {max} 个字，您填了 {length} 个", field.label.zh)
             }
             (FieldError::TooManyCharacters { max, length }, Lang::En) => {
-                format!("The {} has at most {max} characters; you entered {length}", field.label.en.to_lowercase())
+                format!(
+                    "The {} has at most {max} characters; you entered {length}",
+                    field.label.en.to_ascii_lowercase()
+                )
             }
             (FieldError::PatternMismatch { message } | FieldError::CrossCheckFailed { message }, _) => {
                 message.get(lang).to_owned()
@@ -179,16 +185,16 @@ impl FieldError {
                 _ => format!("{}不能小于 {min}", field.label.zh),
             },
             (FieldError::BelowMinimum { min }, Lang::En) => match field.kind {
-                FieldKind::Date => format!("The {} cannot be before {min}", field.label.en.to_lowercase()),
-                _ => format!("The {} cannot be less than {min}", field.label.en.to_lowercase()),
+                FieldKind::Date => format!("The {} cannot be before {min}", field.label.en.to_ascii_lowercase()),
+                _ => format!("The {} cannot be less than {min}", field.label.en.to_ascii_lowercase()),
             },
             (FieldError::AboveMaximum { max }, Lang::Zh) => match field.kind {
                 FieldKind::Date => format!("{}不能晚于 {max}", field.label.zh),
                 _ => format!("{}不能大于 {max}", field.label.zh),
             },
             (FieldError::AboveMaximum { max }, Lang::En) => match field.kind {
-                FieldKind::Date => format!("The {} cannot be after {max}", field.label.en.to_lowercase()),
-                _ => format!("The {} cannot be more than {max}", field.label.en.to_lowercase()),
+                FieldKind::Date => format!("The {} cannot be after {max}", field.label.en.to_ascii_lowercase()),
+                _ => format!("The {} cannot be more than {max}", field.label.en.to_ascii_lowercase()),
             },
         }
     }
@@ -315,7 +321,7 @@ fn check_constraints(field: &Field, text: &str, value: &Value, today: Date) -> R
     if let Some(max) = constraints.max_length.filter(|max| length > *max as usize) {
         return Err(FieldError::TooManyCharacters { max, length });
     }
-    if let Some(pattern) = constraints.pattern.as_ref().filter(|pattern| !pattern.regex.is_match(text)) {
+    if let Some(pattern) = constraints.pattern.as_ref().filter(|pattern| !pattern.compiled.is_match(text)) {
         return Err(FieldError::PatternMismatch { message: pattern.message.clone() });
     }
     let shown = |bound: Bound| match bound {

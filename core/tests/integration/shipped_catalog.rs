@@ -229,6 +229,7 @@ fn bundles_are_found_by_characters_pinyin_and_initials() {
     assert_eq!(found("canyin"), ["开办餐饮店"]);
     assert_eq!(found("tuixiu"), ["退休"]);
     assert_eq!(found(" Tui Xiu "), ["退休"], "spaces and case do not matter");
+    assert_eq!(found("ＱＹＫＢ"), ["企业开办"], "full-width letters from a Chinese input method");
     assert_eq!(found("退役"), ["退役军人服务"]);
     assert_eq!(found("restaurant"), ["开办餐饮店"], "the English name too");
     assert_eq!(found("tx"), ["退休"]);

@@ -1,0 +1,295 @@
+//! Attaching files to a material (上传材料): pick, drop or photograph files, each checked on the
+//! device before it is kept (its real type, size, pages, a readable image); the files attached,
+//! each with a thumbnail or its page count, to replace or remove; and the files already attached
+//! for other materials of this application that fit this one, to reuse.
+//!
+//! The materials page holds one [`Attachments`] (a hook) and renders a panel per material with
+//! it; plain functions rather than a component per panel keep the app small.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yibiao_core::attachment::{fits, Attachment, AttachmentError};
+use yibiao_core::catalog::FileType;
+use yibiao_core::session::{Action, Application};
+use yibiao_core::{Lang, Material, MaterialId};
+
+use crate::i18n::{self, Ui};
+use crate::platform::file_store::FileStore;
+use crate::platform::files;
+use crate::platform::storage::StorageError;
+use crate::store::{use_store, StoreHandle};
+
+/// What a panel says about the files being added.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Progress {
+    /// "Checking …" or "… is attached", for the polite live region.
+    status: Option<String>,
+    /// Why files were refused, each naming its file.
+    problems: Vec<String>,
+}
+
+/// The panels' own state: each material's progress, and the material a file is dragged over.
+#[derive(Debug, Default, PartialEq)]
+struct Panels {
+    progress: BTreeMap<MaterialId, Progress>,
+    dragging: Option<MaterialId>,
+}
+
+enum PanelEvent {
+    Progress(MaterialId, Progress),
+    Dragging(Option<MaterialId>),
+}
+
+impl Reducible for Panels {
+    type Action = PanelEvent;
+
+    fn reduce(self: Rc<Self>, event: PanelEvent) -> Rc<Self> {
+        let mut next = Panels { progress: self.progress.clone(), dragging: self.dragging.clone() };
+        match event {
+            PanelEvent::Progress(material, progress) => {
+                next.progress.insert(material, progress);
+            }
+            PanelEvent::Dragging(material) if material == self.dragging => return self,
+            PanelEvent::Dragging(material) => next.dragging = material,
+        }
+        Rc::new(next)
+    }
+}
+
+/// What the materials page needs to render attachment panels.
+#[derive(Clone)]
+pub struct Attachments {
+    store: StoreHandle,
+    file_store: FileStore,
+    panels: UseReducerHandle<Panels>,
+}
+
+#[hook]
+pub fn use_attachments() -> Attachments {
+    Attachments {
+        store: use_store(),
+        file_store: use_context::<FileStore>().expect("App provides the file store"),
+        panels: use_reducer(Panels::default),
+    }
+}
+
+impl Attachments {
+    /// Checks `picked` one by one for `material`, keeps each good file on the device and
+    /// attaches it (the first in place of `replacing`); says what happened.
+    fn add(&self, material: &Material, picked: Vec<web_sys::File>, replacing: Option<String>) {
+        if picked.is_empty() {
+            return;
+        }
+        let (this, material) = (self.clone(), material.clone());
+        let lang = self.store.state.lang;
+        wasm_bindgen_futures::spawn_local(async move {
+            let say = |progress: Progress| this.panels.dispatch(PanelEvent::Progress(material.id.clone(), progress));
+            let mut problems = Vec::new();
+            let mut last_added = None;
+            let mut replacing = replacing;
+            for file in picked {
+                let name = file.name();
+                say(Progress { status: Some(i18n::file_progress(lang, &name, false)), problems: problems.clone() });
+                match files::check_for(&material, &file).await {
+                    Ok(attachment) => match this.file_store.put(&attachment.id, &file).await {
+                        Ok(()) => {
+                            let id = material.id.clone();
+                            this.store.dispatch(Action::Attach {
+                                material: id,
+                                attachment,
+                                replacing: replacing.take(),
+                            });
+                            last_added = Some(name);
+                        }
+                        Err(error) => problems.push(named(&name, unsaved(&error, lang), lang)),
+                    },
+                    Err(error) => problems.push(refusal(&name, &error, lang)),
+                }
+            }
+            say(Progress { status: last_added.map(|name| i18n::file_progress(lang, &name, true)), problems });
+        });
+    }
+
+    /// The panel of `material` in `application`, its controls named from `base`.
+    pub fn panel(&self, application: &Application, material: &Material, base: &str) -> Html {
+        let lang = self.store.state.lang;
+        let attached = application.files_of(&material.id);
+        let reusable: Vec<&Attachment> = application
+            .attachments
+            .values()
+            .filter(|file| !attached.iter().any(|kept| kept.id == file.id) && fits(material, file).is_ok())
+            .collect();
+        let progress = self.panels.progress.get(&material.id).cloned().unwrap_or_default();
+        let dragging = self.panels.dragging.as_ref() == Some(&material.id);
+
+        let on_pick = |replacing: Option<String>| {
+            let (this, material) = (self.clone(), material.clone());
+            Callback::from(move |event: Event| {
+                if let Some(input) = files::input_of(&event) {
+                    this.add(&material, files::listed(input.files()), replacing.clone());
+                    // Picking the same file again must fire again.
+                    input.set_value("");
+                }
+            })
+        };
+        let drag = |over: bool| {
+            let (panels, id) = (self.panels.clone(), material.id.clone());
+            Callback::from(move |event: DragEvent| {
+                event.prevent_default();
+                panels.dispatch(PanelEvent::Dragging(over.then(|| id.clone())));
+            })
+        };
+        let ondrop = {
+            let (this, material) = (self.clone(), material.clone());
+            Callback::from(move |event: DragEvent| {
+                event.prevent_default();
+                event.stop_propagation();
+                this.panels.dispatch(PanelEvent::Dragging(None));
+                let dropped = files::listed(event.data_transfer().and_then(|transfer| transfer.files()));
+                this.add(&material, dropped, None);
+            })
+        };
+        let picker_id = format!("{base}-files");
+        let remove = |file: &Attachment| {
+            let (this, material, id) = (self.clone(), material.id.clone(), file.id.clone());
+            let picker_id = picker_id.clone();
+            Callback::from(move |_: MouseEvent| {
+                this.store.dispatch(Action::Detach { material: material.clone(), file: id.clone() });
+                this.panels.dispatch(PanelEvent::Progress(material.clone(), Progress::default()));
+                // The removed row is gone: focus goes to the picker, not to the page's start.
+                crate::platform::dom::focus_by_id(&picker_id);
+            })
+        };
+        let reuse = |file: &Attachment| {
+            let (store, material, file) = (self.store.clone(), material.id.clone(), file.clone());
+            Callback::from(move |_: MouseEvent| {
+                store.dispatch(Action::Attach { material: material.clone(), attachment: file.clone(), replacing: None })
+            })
+        };
+
+        let accept = accept_list(material);
+        let takes_images = material.file_types.iter().any(|t| matches!(t, FileType::Jpeg | FileType::Png));
+        let name = material.name.get(lang);
+        let colon = lang.pick("：", ": ");
+        let hidden = |words: String| html! { <span class="visually-hidden">{ words }</span> };
+        html! {
+            <div class="attachment-panel" id={format!("{base}-panel")}>
+                if !attached.is_empty() {
+                    <ul class="file-list" aria-label={format!("{}{colon}{name}", Ui::AttachedFiles.text(lang))}>
+                        for (index, file) in attached.iter().enumerate() {
+                            <li class="file-row" key={file.id.clone()}>
+                                { thumbnail(file) }
+                                <div class="file-facts">
+                                    <span class="file-name">{ file.name.clone() }</span>
+                                    <span class="file-meta">{ i18n::file_facts(lang, file) }</span>
+                                </div>
+                                <div class="file-actions">
+                                    <input type="file" class="visually-hidden file-input" id={format!("{base}-replace-{index}")}
+                                        accept={accept.clone()} onchange={on_pick(Some(file.id.clone()))} />
+                                    <label class="button button-secondary button-small" for={format!("{base}-replace-{index}")}>
+                                        { Ui::ReplaceFile.text(lang) }{ hidden(format!("“{}”", file.name)) }
+                                    </label>
+                                    <button type="button" class="button button-secondary button-small" onclick={remove(file)}>
+                                        { Ui::RemoveFile.text(lang) }{ hidden(format!("“{}”", file.name)) }
+                                    </button>
+                                </div>
+                            </li>
+                        }
+                    </ul>
+                }
+                <div class={classes!("drop-zone", dragging.then_some("drop-zone-active"))}
+                    ondragover={drag(true)} ondragleave={drag(false)} {ondrop}>
+                    <input type="file" class="visually-hidden file-input" id={picker_id.clone()}
+                        multiple=true accept={accept.clone()} onchange={on_pick(None)}
+                        aria-describedby={format!("{base}-drop")} />
+                    <label class="button button-secondary" for={picker_id}>
+                        { Ui::ChooseFiles.text(lang) }{ hidden(format!("{colon}{name}")) }
+                    </label>
+                    if takes_images {
+                        <input type="file" class="visually-hidden file-input camera-input" id={format!("{base}-camera")}
+                            accept="image/*" capture="environment" onchange={on_pick(None)} />
+                        <label class="button button-secondary camera-button" for={format!("{base}-camera")}>
+                            { Ui::TakePhoto.text(lang) }{ hidden(format!("{colon}{name}")) }
+                        </label>
+                    }
+                    <p class="drop-hint" id={format!("{base}-drop")}>{ Ui::DropHere.text(lang) }</p>
+                </div>
+                if !reusable.is_empty() {
+                    <div class="reuse">
+                        <p class="reuse-heading">{ Ui::ReuseHeading.text(lang) }</p>
+                        <ul class="reuse-list">
+                            for file in reusable.iter() {
+                                <li key={file.id.clone()}>
+                                    <button type="button" class="button button-secondary button-small" onclick={reuse(file)}>
+                                        { format!("{} “{}”", Ui::UseFile.text(lang), file.name) }
+                                    </button>
+                                    <span class="file-meta">{ i18n::file_facts(lang, file) }</span>
+                                </li>
+                            }
+                        </ul>
+                    </div>
+                }
+                <p class="file-status" role="status">{ progress.status.unwrap_or_default() }</p>
+                <div role="alert">
+                    for problem in progress.problems {
+                        <p class="error-message">
+                            <span class="error-icon" aria-hidden="true">{ "✕" }</span>
+                            <strong class="error-word">{ Ui::ErrorPrefix.text(lang) }</strong>
+                            { problem }
+                        </p>
+                    }
+                </div>
+            </div>
+        }
+    }
+}
+
+/// A small picture of an image, made when it was checked; a badge for a PDF.
+fn thumbnail(file: &Attachment) -> Html {
+    match &file.thumbnail {
+        Some(url) => html! { <img class="file-thumb" src={url.clone()} alt="" /> },
+        None => {
+            html! { <span class="file-thumb file-thumb-pdf" aria-hidden="true">{ i18n::file_type_name(file.file_type) }</span> }
+        }
+    }
+}
+
+/// The picker's filter: the material's types by MIME type and by the usual extensions.
+fn accept_list(material: &Material) -> String {
+    let mut accepted = Vec::new();
+    for file_type in &material.file_types {
+        accepted.extend_from_slice(match file_type {
+            FileType::Pdf => &["application/pdf", ".pdf"][..],
+            FileType::Jpeg => &["image/jpeg", ".jpg", ".jpeg"][..],
+            FileType::Png => &["image/png", ".png"][..],
+        });
+    }
+    accepted.join(",")
+}
+
+fn named(name: &str, message: String, lang: Lang) -> String {
+    format!("“{name}”{}{message}", lang.pick("：", ": "))
+}
+
+/// Why a file was refused; the type error already names the file.
+fn refusal(name: &str, error: &AttachmentError, lang: Lang) -> String {
+    match error {
+        AttachmentError::UnknownType { .. } => error.message(lang),
+        other => named(name, other.message(lang), lang),
+    }
+}
+
+fn unsaved(error: &StorageError, lang: Lang) -> String {
+    match error {
+        StorageError::QuotaExceeded => Ui::FilesFull.text(lang).to_owned(),
+        _ => Ui::FilesUnsaved.text(lang).to_owned(),
+    }
+}
+
+/// Keeps the browser from opening a file dropped beside a drop zone (which would leave the
+/// page): for the element holding the panels.
+pub fn swallow_stray_drop() -> Callback<DragEvent> {
+    Callback::from(|event: DragEvent| event.prevent_default())
+}

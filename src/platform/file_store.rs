@@ -1,0 +1,203 @@
+//! Where attached files' bytes are kept (附件存储): the browser's IndexedDB, which survives
+//! reloads, crashes and closed tabs and holds far more than `localStorage`; or memory, for a
+//! kiosk and for tests. Files are keyed by their content id, so a file attached to two
+//! materials or two drafts is kept once. The drafts (in the key-value storage) say which files
+//! are in use; the rest are deleted.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::rc::Rc;
+
+use js_sys::Promise;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+use super::storage::StorageError;
+
+const DATABASE: &str = "yibiao";
+const FILES: &str = "files";
+
+/// A shared handle to the file store the app uses; equal when it is the same store.
+#[derive(Clone)]
+pub struct FileStore(Rc<Inner>);
+
+struct Inner {
+    kind: Kind,
+    /// Files stored during this page's life: never deleted as unused before the draft that
+    /// uses them is saved.
+    fresh: RefCell<BTreeSet<String>>,
+}
+
+enum Kind {
+    IndexedDb(RefCell<Option<IdbDatabase>>),
+    Memory(RefCell<BTreeMap<String, Blob>>),
+}
+
+impl FileStore {
+    /// The browser's IndexedDB (opened on first use).
+    pub fn browser() -> FileStore {
+        FileStore::with(Kind::IndexedDb(RefCell::new(None)))
+    }
+
+    /// Memory only: nothing outlives the page.
+    pub fn memory() -> FileStore {
+        FileStore::with(Kind::Memory(RefCell::default()))
+    }
+
+    fn with(kind: Kind) -> FileStore {
+        FileStore(Rc::new(Inner { kind, fresh: RefCell::default() }))
+    }
+
+    /// Keeps `blob` under `id`; done once it is safely written.
+    pub async fn put(&self, id: &str, blob: &Blob) -> Result<(), StorageError> {
+        self.0.fresh.borrow_mut().insert(id.to_owned());
+        match &self.0.kind {
+            Kind::Memory(files) => {
+                files.borrow_mut().insert(id.to_owned(), blob.clone());
+                Ok(())
+            }
+            Kind::IndexedDb(_) => {
+                let (transaction, files) = self.files(IdbTransactionMode::Readwrite).await?;
+                files.put_with_key(blob, &JsValue::from_str(id)).map_err(failure)?;
+                finished(&transaction).await
+            }
+        }
+    }
+
+    /// The file kept under `id`, if any.
+    pub async fn get(&self, id: &str) -> Result<Option<Blob>, StorageError> {
+        match &self.0.kind {
+            Kind::Memory(files) => Ok(files.borrow().get(id).cloned()),
+            Kind::IndexedDb(_) => {
+                let (_, files) = self.files(IdbTransactionMode::Readonly).await?;
+                let request = files.get(&JsValue::from_str(id)).map_err(failure)?;
+                let value = answered(&request).await?;
+                Ok(value.dyn_into::<Blob>().ok())
+            }
+        }
+    }
+
+    /// Deletes every file whose id is not in `keep` and was not stored during this page's
+    /// life. Returns how many were deleted.
+    pub async fn keep_only(&self, keep: &[String]) -> Result<usize, StorageError> {
+        let fresh = self.0.fresh.borrow().clone();
+        let unused = |id: &String| !keep.contains(id) && !fresh.contains(id);
+        match &self.0.kind {
+            Kind::Memory(files) => {
+                let mut files = files.borrow_mut();
+                let before = files.len();
+                files.retain(|id, _| !unused(id));
+                Ok(before - files.len())
+            }
+            Kind::IndexedDb(_) => {
+                let (transaction, files) = self.files(IdbTransactionMode::Readwrite).await?;
+                let keys = answered(&files.get_all_keys().map_err(failure)?).await?;
+                let mut deleted = 0;
+                for key in js_sys::Array::from(&keys).iter() {
+                    if key.as_string().is_some_and(|id| unused(&id)) {
+                        files.delete(&key).map_err(failure)?;
+                        deleted += 1;
+                    }
+                }
+                finished(&transaction).await?;
+                Ok(deleted)
+            }
+        }
+    }
+
+    /// The files' object store in a new transaction, opening the database on first use.
+    async fn files(&self, mode: IdbTransactionMode) -> Result<(IdbTransaction, IdbObjectStore), StorageError> {
+        let Kind::IndexedDb(database) = &self.0.kind else {
+            return Err(StorageError::Unavailable);
+        };
+        let opened = database.borrow().clone();
+        let database_now = match opened {
+            Some(open) => open,
+            None => {
+                let open = open_database().await?;
+                *database.borrow_mut() = Some(open.clone());
+                open
+            }
+        };
+        let transaction = database_now.transaction_with_str_and_mode(FILES, mode).map_err(failure)?;
+        let files = transaction.object_store(FILES).map_err(failure)?;
+        Ok((transaction, files))
+    }
+}
+
+async fn open_database() -> Result<IdbDatabase, StorageError> {
+    let factory =
+        web_sys::window().and_then(|window| window.indexed_db().ok().flatten()).ok_or(StorageError::Unavailable)?;
+    let request: IdbOpenDbRequest = factory.open_with_u32(DATABASE, 1).map_err(failure)?;
+    // Version 1 creates the one object store; later versions would migrate here.
+    let upgrade = Closure::once_into_js(move |event: web_sys::Event| {
+        let database = event
+            .target()
+            .and_then(|target| target.dyn_into::<IdbRequest>().ok())
+            .and_then(|request| request.result().ok())
+            .and_then(|result| result.dyn_into::<IdbDatabase>().ok());
+        if let Some(database) = database {
+            if !database.object_store_names().contains(FILES) {
+                let _ = database.create_object_store(FILES);
+            }
+        }
+    });
+    request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+    let database = answered(&request).await?;
+    database.dyn_into::<IdbDatabase>().map_err(|_| StorageError::Unavailable)
+}
+
+/// The result of a request, once it has one.
+async fn answered(request: &IdbRequest) -> Result<JsValue, StorageError> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    match JsFuture::from(promise).await {
+        Ok(_) => request.result().map_err(failure),
+        Err(_) => Err(request.error().ok().flatten().map_or(StorageError::Failed(String::new()), dom_error)),
+    }
+}
+
+/// Done when a transaction is committed: only then is a write safe.
+async fn finished(transaction: &IdbTransaction) -> Result<(), StorageError> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        transaction.set_oncomplete(Some(&resolve));
+        transaction.set_onerror(Some(&reject));
+        transaction.set_onabort(Some(&reject));
+    });
+    match JsFuture::from(promise).await {
+        Ok(_) => Ok(()),
+        Err(_) => Err(transaction.error().map_or(StorageError::Failed("aborted".into()), dom_error)),
+    }
+}
+
+fn dom_error(error: web_sys::DomException) -> StorageError {
+    if error.name() == "QuotaExceededError" {
+        StorageError::QuotaExceeded
+    } else {
+        StorageError::Failed(error.message())
+    }
+}
+
+fn failure(error: JsValue) -> StorageError {
+    match error.dyn_into::<web_sys::DomException>() {
+        Ok(error) => dom_error(error),
+        Err(other) => StorageError::Failed(format!("{other:?}")),
+    }
+}
+
+impl PartialEq for FileStore {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl fmt::Debug for FileStore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("FileStore")
+    }
+}
