@@ -46,15 +46,17 @@ impl Provision {
 }
 
 /// The ways a material may be provided, in the order they are offered: attached as a file
-/// where it is accepted electronically; at the window always; as an e-certificate, by
-/// commitment letter, or later under a waiver where its rules say so (never a key material
-/// later). The verdict refuses any other choice.
+/// where it is accepted electronically; at the window where it is accepted on paper; as an
+/// e-certificate, by commitment letter, or later under a waiver where its rules say so (never
+/// a key material later). The verdict refuses any other choice.
 pub fn allowed_provisions(material: &Material, rules: &MaterialRules) -> Vec<Provision> {
     let mut allowed = Vec::new();
     if material.electronic {
         allowed.push(Provision::Attached { files: Vec::new() });
     }
-    allowed.push(Provision::Original);
+    if material.paper {
+        allowed.push(Provision::Original);
+    }
     if rules.e_certificate.is_some() {
         allowed.push(Provision::ECertificate);
     }
@@ -101,6 +103,8 @@ pub enum Blocker {
     NoFileAttached(MaterialId),
     /// Occurs when a file is attached for a material accepted on paper only.
     PaperOnly(MaterialId),
+    /// Occurs when a material accepted only as a file is to be brought to the window.
+    ElectronicOnly(MaterialId),
     /// Occurs when more materials are waived than the bundle allows.
     TooManyWaived { max: u8, waived: Vec<MaterialId> },
     /// Occurs when the due date of a waiver cannot be computed (a year the calendar lacks).
@@ -125,6 +129,7 @@ impl Blocker {
             | Blocker::NoECertificate(material)
             | Blocker::NoFileAttached(material)
             | Blocker::PaperOnly(material)
+            | Blocker::ElectronicOnly(material)
             | Blocker::DueDateUnknown { material, .. } => Target::Material(material.clone()),
             Blocker::TooManyWaived { waived, .. } => {
                 Target::Material(waived.last().cloned().unwrap_or_else(|| MaterialId::new("")))
@@ -190,6 +195,12 @@ impl Blocker {
             }
             (Blocker::PaperOnly(id), Lang::En) => {
                 format!("{} is accepted on paper only, not as a file: bring it to the window", material_name(id))
+            }
+            (Blocker::ElectronicOnly(id), Lang::Zh) => {
+                format!("{}只收电子文件，请上传", material_name(id))
+            }
+            (Blocker::ElectronicOnly(id), Lang::En) => {
+                format!("{} is accepted as a file only: attach it", material_name(id))
             }
             (Blocker::TooManyWaived { max, waived }, Lang::Zh) => {
                 format!("最多只能容缺 {max} 项材料，您选择了 {} 项，请现在提供其中一些", waived.len())
@@ -278,6 +289,7 @@ pub fn verdict(catalog: &Catalog, plan: &Plan, answers: &Answers, provisions: &P
             Some(Provision::Attached { files }) if files.is_empty() => {
                 blockers.push(Blocker::NoFileAttached(id.clone()))
             }
+            Some(Provision::Original) if !entry.material.paper => blockers.push(Blocker::ElectronicOnly(id.clone())),
             Some(Provision::Attached { .. }) | Some(Provision::Original) => {}
             Some(Provision::ECertificate) if rules.e_certificate.is_none() => {
                 blockers.push(Blocker::NoECertificate(id.clone()))

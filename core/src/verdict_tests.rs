@@ -240,6 +240,21 @@ fn the_ways_offered_are_the_ways_the_verdict_accepts() {
 }
 
 #[test]
+fn a_material_taken_as_a_file_only_is_not_offered_or_accepted_at_the_window() {
+    let mut catalog = restaurant_catalog();
+    if let Some(plan) = catalog.materials.get_mut(&MaterialId::new("layout_plan")) {
+        plan.paper = false;
+    }
+    let layout = &catalog.materials[&MaterialId::new("layout_plan")];
+    assert_eq!(allowed_provisions(layout, &MaterialRules::default()), [Provision::Attached { files: Vec::new() }]);
+    let mut provided = everything_provided();
+    provided.insert(MaterialId::new("layout_plan"), Provision::Original);
+    let found = blockers(check_in(&catalog, &complete_answers(), &provided, today()));
+    assert_eq!(found, [Blocker::ElectronicOnly(MaterialId::new("layout_plan"))]);
+    assert_eq!(found[0].message(&catalog, Lang::En), "layout_plan is accepted as a file only: attach it");
+}
+
+#[test]
 fn a_file_for_a_material_taken_on_paper_only_is_refused() {
     let mut catalog = restaurant_catalog();
     if let Some(lease) = catalog.materials.get_mut(&MaterialId::new("lease")) {

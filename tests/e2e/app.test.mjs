@@ -828,11 +828,18 @@ test('every shipped bundle can be walked through to a ready verdict', { timeout:
     await heading().filter({ hasText: '填写申请表' }).waitFor();
     assert.equal(await page.locator('.task .tag').filter({ hasText: '已完成' }).count(),
       await page.locator('.task .tag').count() - 1, `${name}: every section complete`);
-    // Every material brought to the window: ready, with nothing to follow.
+    // Every material brought to the window, or attached where only a file is taken (the
+    // digital photos): ready, with nothing to follow.
     await page.getByRole('link', { name: '选择材料的提供方式' }).click();
     await heading().filter({ hasText: '材料怎么提供' }).waitFor();
     for (const group of await page.getByRole('group').all()) {
-      await group.getByLabel('办理时带到窗口').check();
+      if (await group.getByLabel('办理时带到窗口').count() > 0) {
+        await group.getByLabel('办理时带到窗口').check();
+      } else {
+        await group.getByLabel('上传电子文件').check();
+        await group.locator('.drop-zone input[type=file]:not(.camera-input)').setInputFiles({ name: '照片.jpg', mimeType: 'image/jpeg', buffer: await makeImage('image/jpeg', 358, 441) });
+        await group.locator('.file-row').filter({ hasText: '照片.jpg' }).waitFor();
+      }
     }
     await page.getByRole('button', { name: '继续' }).click();
     await heading().filter({ hasText: '检查填写内容' }).waitFor();
