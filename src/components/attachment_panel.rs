@@ -159,7 +159,7 @@ impl Attachments {
                 this.store.dispatch(Action::Detach { material: material.clone(), file: id.clone() });
                 this.panels.dispatch(PanelEvent::Progress(material.clone(), Progress::default()));
                 // The removed row is gone: focus goes to the picker, not to the page's start.
-                crate::platform::dom::focus_by_id(&picker_id);
+                let _ = crate::platform::dom::focus_by_id(&picker_id);
             })
         };
         let reuse = |file: &Attachment| {

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 use yibiao_core::session::{Action, Page};
 
+use crate::platform::dom;
 use crate::route;
 use crate::store::use_store;
 
@@ -18,15 +19,21 @@ pub struct BackLinkProps {
     /// Words for screen readers only, after the label ("Change" + "the company name").
     #[prop_or_default]
     pub context: Option<AttrValue>,
+    /// The id of the element the page should open focused on, instead of its heading.
+    #[prop_or_default]
+    pub focus: Option<AttrValue>,
 }
 
 #[component]
 pub fn BackLink(props: &BackLinkProps) -> Html {
     let store = use_store();
     let href = route::fragment(store.state.open.as_ref(), &props.to);
-    let page = props.to.clone();
+    let (page, focus) = (props.to.clone(), props.focus.clone());
     let onclick = Callback::from(move |event: MouseEvent| {
         event.prevent_default();
+        if let Some(focus) = &focus {
+            dom::focus_on_open(focus.to_string());
+        }
         store.dispatch(Action::GoTo(page.clone()));
     });
     html! {

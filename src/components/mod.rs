@@ -24,6 +24,11 @@ pub use masthead::Masthead;
 pub use notice_banner::NoticeBanner;
 pub use skip_link::SkipLink;
 
+/// The DOM id of a material's first way of being provided (its group is named by its legend).
+pub fn material_dom_id(material: &yibiao_core::MaterialId) -> String {
+    format!("material-{material}")
+}
+
 /// The DOM id of a field's input: `applicant.id_number` becomes `field-applicant-id_number`.
 pub fn field_dom_id(field: &yibiao_core::FieldId) -> String {
     format!("field-{}", field.as_str().replace('.', "-"))

@@ -1,5 +1,6 @@
 //! Each page announces itself: the window title follows its heading, and keyboard focus moves
-//! to the heading when the page opens, so screen readers read where the person now is.
+//! to the heading when the page opens, so screen readers read where the person now is (or to
+//! the field or material a link pointed at).
 
 use yew::prelude::*;
 
@@ -18,7 +19,9 @@ pub fn use_page_heading(heading: &str) -> NodeRef {
     {
         let node = node.clone();
         use_effect_with((), move |_| {
-            if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+            // A link to a particular field or material lands on it (GOV.UK's error links).
+            let landed = dom::take_focus_on_open().is_some_and(|id| dom::focus_by_id(&id));
+            if let (false, Some(element)) = (landed, node.cast::<web_sys::HtmlElement>()) {
                 let _ = element.focus();
             }
         });

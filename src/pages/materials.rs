@@ -8,7 +8,7 @@ use yibiao_core::session::{Action, Application, Page};
 use yibiao_core::verdict::{allowed_provisions, Provision};
 use yibiao_core::{Catalog, Date, Lang, MaterialId};
 
-use crate::components::{swallow_stray_drop, use_attachments, Attachments, BackLink};
+use crate::components::{material_dom_id, swallow_stray_drop, use_attachments, Attachments, BackLink};
 use crate::hooks::{use_page_heading, use_plan};
 use crate::i18n::{self, Ui};
 use crate::store::use_store;
@@ -103,7 +103,7 @@ fn provision_choice(
     lang: Lang,
     on_provide: &Callback<(MaterialId, Provision)>,
 ) -> Html {
-    let base = format!("material-{}", entry.material.id);
+    let base = material_dom_id(&entry.material.id);
     let chosen = application.provisions.get(&entry.material.id);
     let set_aside = application.set_aside.contains_key(&entry.material.id);
     html! {

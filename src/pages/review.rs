@@ -11,7 +11,7 @@ use yibiao_core::session::{Action, Page};
 use yibiao_core::verdict::{verdict, Provision, Target, Verdict};
 use yibiao_core::FieldId;
 
-use crate::components::BackLink;
+use crate::components::{field_dom_id, material_dom_id, BackLink};
 use crate::hooks::{use_page_heading, use_plan};
 use crate::i18n::{self, Ui};
 use crate::platform::download;
@@ -34,9 +34,10 @@ pub fn ReviewPage() -> Html {
     let today = store.env.today;
     let result = verdict(catalog, plan, &application.answers, &application.provisions, today);
     let draft = store.state.open.clone();
-    let link = |to: Page, label: String, context: String| {
+    let link = |to: Page, label: String, context: String, focus: String| {
         let context = (!context.is_empty()).then(|| AttrValue::from(context));
-        html! { <BackLink {to} label={AttrValue::from(label)} class={Classes::new()} {context} /> }
+        let focus = Some(AttrValue::from(focus));
+        html! { <BackLink {to} label={AttrValue::from(label)} class={Classes::new()} {context} {focus} /> }
     };
     let change_situation = |question: FieldId, context: String| {
         let href = route::fragment(draft.as_ref(), &Page::Question(question.clone()));
@@ -108,14 +109,20 @@ pub fn ReviewPage() -> Html {
                 <p>{ Ui::VerdictNotReadyText.text(lang) }</p>
                 <ul class="verdict-reasons">
                     for blocker in blockers.iter() {
-                        <li>{ link(
-                            match blocker.target() {
-                                Target::Field(field) => journey::page_of_field(plan, &field).unwrap_or(Page::Tasks),
-                                Target::Material(_) => Page::Materials,
-                            },
-                            blocker.message(catalog, lang),
-                            String::new(),
-                        ) }</li>
+                        <li>{ match blocker.target() {
+                            Target::Field(field) => link(
+                                journey::page_of_field(plan, &field).unwrap_or(Page::Tasks),
+                                blocker.message(catalog, lang),
+                                String::new(),
+                                field_dom_id(&field),
+                            ),
+                            Target::Material(material) => link(
+                                Page::Materials,
+                                blocker.message(catalog, lang),
+                                String::new(),
+                                material_dom_id(&material),
+                            ),
+                        } }</li>
                     }
                 </ul>
             </div>
@@ -173,7 +180,7 @@ pub fn ReviewPage() -> Html {
                         <div class="summary-row">
                             <dt>{ planned.field.label.get(lang) }</dt>
                             <dd>{ answer_words(&planned.field.id) }</dd>
-                            <dd class="summary-action">{ link(Page::Section(section.id.clone()), Ui::Change.text(lang).to_owned(), planned.field.label.get(lang).to_owned()) }</dd>
+                            <dd class="summary-action">{ link(Page::Section(section.id.clone()), Ui::Change.text(lang).to_owned(), planned.field.label.get(lang).to_owned(), field_dom_id(&planned.field.id)) }</dd>
                         </div>
                     }
                 </dl>
@@ -184,7 +191,7 @@ pub fn ReviewPage() -> Html {
                     <div class="summary-row">
                         <dt>{ entry.material.name.get(lang) }</dt>
                         <dd>{ provision_words(&entry.material.id) }</dd>
-                        <dd class="summary-action">{ link(Page::Materials, Ui::Change.text(lang).to_owned(), entry.material.name.get(lang).to_owned()) }</dd>
+                        <dd class="summary-action">{ link(Page::Materials, Ui::Change.text(lang).to_owned(), entry.material.name.get(lang).to_owned(), material_dom_id(&entry.material.id)) }</dd>
                     </div>
                 }
             </dl>

@@ -21,12 +21,28 @@ pub fn set_title(title: &str) {
     }
 }
 
-/// Moves keyboard focus to the element with this id, if there is one.
-pub fn focus_by_id(id: &str) {
+/// Moves keyboard focus to the element with this id, if there is one; whether it did.
+pub fn focus_by_id(id: &str) -> bool {
     let element = document().and_then(|document| document.get_element_by_id(id));
-    if let Some(element) = element.and_then(|element| element.dyn_into::<HtmlElement>().ok()) {
-        let _ = element.focus();
+    match element.and_then(|element| element.dyn_into::<HtmlElement>().ok()) {
+        Some(element) => element.focus().is_ok(),
+        None => false,
     }
+}
+
+thread_local! {
+    static FOCUS_ON_OPEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Asks the next page to open with focus on the element with this id (a field or material a
+/// link points at) rather than on its heading.
+pub fn focus_on_open(id: String) {
+    FOCUS_ON_OPEN.with(|slot| *slot.borrow_mut() = Some(id));
+}
+
+/// The element the page opening now should focus, asked for by [`focus_on_open`].
+pub fn take_focus_on_open() -> Option<String> {
+    FOCUS_ON_OPEN.with(|slot| slot.borrow_mut().take())
 }
 
 /// The current value of the input that fired an event (the one place events are decoded).

@@ -349,6 +349,7 @@ async function expectKeptFiles(expected) {
 test('attachments: real files are checked on the device, kept across a reload, replaced, removed and reused', { timeout: 90_000 }, async () => {
   await page.locator('.summary-row').filter({ hasText: '公司章程' }).getByRole('link', { name: /更改/ }).click();
   await heading().filter({ hasText: '材料怎么提供' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'material-articles_of_association');
   const material = (name) => page.getByRole('group', { name });
   const articles = material('公司章程');
   await articles.getByLabel('上传电子文件').check();
@@ -494,6 +495,8 @@ test('changing a situation answer walks through what it brings in, then back to 
   // Each reason links to where it is fixed.
   await verdict.getByRole('link', { name: /参保职工花名册/ }).click();
   await heading().filter({ hasText: '材料怎么提供' }).waitFor();
+  // The link lands on that material, not at the top of a long page.
+  await page.waitForFunction(() => document.activeElement?.id === 'material-staff_list');
   await page.getByRole('group', { name: '参保职工花名册' }).getByLabel('办理时带到窗口').check();
   await page.getByRole('button', { name: '继续' }).click();
   await heading().filter({ hasText: '检查填写内容' }).waitFor();
