@@ -363,9 +363,88 @@ fn strictest(a: &MaterialRules, b: &MaterialRules) -> MaterialRules {
 
 impl Plan {
     /// Plans `bundle` for `answers` on `today`.
+    ///
+    /// Only what the plan asks counts. An answer to a question no longer asked (the new
+    /// premises' tenure, once the change is a change of name) decides nothing, though it stays
+    /// saved and shown; and a condition that waits only for questions that cannot be asked in
+    /// this situation is false, not pending, so nothing waits forever for an answer the
+    /// applicant is never asked for.
     pub fn new(catalog: &Catalog, bundle: &BundleId, answers: &Answers, today: Date) -> Result<Plan, PlanError> {
+        let mut never: Vec<FieldId> = Vec::new();
+        let mut plan = Plan::with_answers(catalog, bundle, answers, &never, today)?;
+        // `None`: every answer was used.
+        let mut used: Option<Answers> = None;
+        // Each round can only leave more out, so a few rounds settle any catalog.
+        for _ in 0..8 {
+            let asked: Answers =
+                answers.iter().filter(|(id, _)| plan.asks(id)).map(|(id, value)| (id.clone(), value.clone())).collect();
+            let unaskable = plan.unaskable(catalog, &never);
+            let settled = match &used {
+                None => asked.len() == answers.len(),
+                Some(used) => *used == asked,
+            };
+            if settled && unaskable.is_empty() {
+                break;
+            }
+            never.extend(unaskable);
+            plan = Plan::with_answers(catalog, bundle, &asked, &never, today)?;
+            used = Some(asked);
+        }
+        Ok(plan)
+    }
+
+    /// Whether the plan asks `field`, as a situation question or on the form.
+    pub fn asks(&self, field: &FieldId) -> bool {
+        self.questions.iter().any(|question| &question.field.id == field) || self.fields().any(|f| &f.field.id == field)
+    }
+
+    /// Whether `field` is asked, or may be once a pending question is answered.
+    fn may_ask(&self, catalog: &Catalog, field: &FieldId) -> bool {
+        self.asks(field)
+            || self.pending.iter().any(|pending| match &pending.kind {
+                PendingKind::Field(id) => id == field,
+                PendingKind::Item(item) => {
+                    catalog.items.get(item).is_some_and(|item| item.fields.iter().any(|f| &f.field == field))
+                }
+                PendingKind::Material(_) => false,
+            })
+    }
+
+    /// The fields something waits for that this situation can never ask, beyond `known`.
+    fn unaskable(&self, catalog: &Catalog, known: &[FieldId]) -> Vec<FieldId> {
+        let mut found: Vec<FieldId> = Vec::new();
+        for field in self.pending.iter().flat_map(|pending| &pending.waiting_for) {
+            if !known.contains(field) && !found.contains(field) && !self.may_ask(catalog, field) {
+                found.push(field.clone());
+            }
+        }
+        found
+    }
+
+    /// The plan for `answers`, where the fields in `never` cannot be asked: a condition left
+    /// waiting only for them is false.
+    fn with_answers(
+        catalog: &Catalog,
+        bundle: &BundleId,
+        answers: &Answers,
+        never: &[FieldId],
+        today: Date,
+    ) -> Result<Plan, PlanError> {
         let bundle_entry = catalog.bundle(bundle).ok_or_else(|| PlanError::UnknownBundle(bundle.clone()))?;
-        let truth = |condition: Option<&Condition>| truth_of(condition, catalog, answers, today);
+        let waiting_for = |condition: Option<&Condition>, catalog: &Catalog, answers: &Answers, today: Date| {
+            let mut fields = waiting_for(condition, catalog, answers, today);
+            fields.retain(|field| !never.contains(field));
+            fields
+        };
+        let reads_never = |condition: Option<&Condition>| {
+            condition.is_some_and(|c| c.expr.fields().iter().any(|f| never.contains(f)))
+        };
+        let truth = |condition: Option<&Condition>| match truth_of(condition, catalog, answers, today) {
+            Truth::Unknown if reads_never(condition) && waiting_for(condition, catalog, answers, today).is_empty() => {
+                Truth::False
+            }
+            truth => truth,
+        };
         let mut pending = Vec::new();
 
         // Situation questions: asked once their own condition holds.

@@ -339,3 +339,41 @@ fn unanswered_questions_come_first_among_the_errors() {
         ]
     );
 }
+
+/// The fixture with "is the shop large?" asked only for rented premises, and the fire check
+/// depending on that answer alone (no guard on the tenure).
+fn large_asked_only_when_rented() -> Catalog {
+    let mut catalog = restaurant_catalog();
+    if let Some(large) = catalog.fields.get_mut(&FieldId::new("premises.large")) {
+        large.condition = Some(Condition::parse(r#"premises.tenure == "rented""#).expect("parses"));
+    }
+    catalog
+}
+
+#[test]
+fn an_answer_to_a_question_no_longer_asked_decides_nothing() {
+    let catalog = large_asked_only_when_rented();
+    let plan_for = |pairs: &[(&str, &str)]| {
+        Plan::new(&catalog, &BundleId::new(RESTAURANT), &answers(pairs), today()).expect("plans")
+    };
+    let rented = plan_for(&[("premises.tenure", "rented"), ("application.by_agent", "no"), ("premises.large", "yes")]);
+    assert!(item_ids(&rented).contains(&"fire_check"));
+    assert!(rented.asks(&FieldId::new("premises.large")));
+
+    // The premises turn out to be owned: the large-shop answer stays saved, but is not asked
+    // and brings in nothing; and nothing waits for it.
+    let owned = plan_for(&[("premises.tenure", "owned"), ("application.by_agent", "no"), ("premises.large", "yes")]);
+    assert!(!owned.asks(&FieldId::new("premises.large")));
+    assert!(!item_ids(&owned).contains(&"fire_check"), "{:?}", item_ids(&owned));
+    assert!(owned.pending.is_empty(), "{:?}", owned.pending);
+
+    // Before the tenure is known, the question may still come: the fire check waits for it.
+    let unknown = plan_for(&[("application.by_agent", "no")]);
+    let waits: Vec<&str> = unknown
+        .pending
+        .iter()
+        .filter(|p| p.kind == PendingKind::Item(ItemId::new("fire_check")))
+        .flat_map(|p| p.waiting_for.iter().map(FieldId::as_str))
+        .collect();
+    assert_eq!(waits, ["premises.large"]);
+}
