@@ -314,24 +314,43 @@ pub fn field_errors(catalog: &Catalog, plan: &Plan, answers: &Answers, today: Da
         .collect()
 }
 
-fn truth_of(condition: Option<&Condition>, catalog: &Catalog, answers: &Answers, today: Date) -> Truth {
-    match condition {
-        None => Truth::True,
-        Some(condition) => {
-            let answer = |field: &FieldId| typed_answer(catalog, answers, field, today);
-            evaluate(&condition.expr, &answer, today)
+/// The truth of a condition. One left waiting only for fields in `never` (which this
+/// situation cannot ask) is false.
+fn truth_of(
+    condition: Option<&Condition>,
+    catalog: &Catalog,
+    answers: &Answers,
+    never: &[FieldId],
+    today: Date,
+) -> Truth {
+    let Some(condition) = condition else { return Truth::True };
+    let answer = |field: &FieldId| typed_answer(catalog, answers, field, today);
+    match evaluate(&condition.expr, &answer, today) {
+        Truth::Unknown
+            if condition.expr.fields().iter().any(|field| never.contains(field))
+                && waiting_for(Some(condition), catalog, answers, never, today).is_empty() =>
+        {
+            Truth::False
         }
+        truth => truth,
     }
 }
 
-fn waiting_for(condition: Option<&Condition>, catalog: &Catalog, answers: &Answers, today: Date) -> Vec<FieldId> {
+/// The unanswered fields a condition reads, but for those in `never`.
+fn waiting_for(
+    condition: Option<&Condition>,
+    catalog: &Catalog,
+    answers: &Answers,
+    never: &[FieldId],
+    today: Date,
+) -> Vec<FieldId> {
     condition
         .map(|condition| {
             condition
                 .expr
                 .fields()
                 .into_iter()
-                .filter(|field| typed_answer(catalog, answers, field, today).is_none())
+                .filter(|field| !never.contains(field) && typed_answer(catalog, answers, field, today).is_none())
                 .cloned()
                 .collect()
         })
@@ -371,26 +390,27 @@ impl Plan {
     /// applicant is never asked for.
     pub fn new(catalog: &Catalog, bundle: &BundleId, answers: &Answers, today: Date) -> Result<Plan, PlanError> {
         let mut never: Vec<FieldId> = Vec::new();
-        let mut plan = Plan::with_answers(catalog, bundle, answers, &never, today)?;
-        // `None`: every answer was used.
+        // `None`: every answer is used.
         let mut used: Option<Answers> = None;
-        // Each round can only leave more out, so a few rounds settle any catalog.
-        for _ in 0..8 {
-            let asked: Answers =
-                answers.iter().filter(|(id, _)| plan.asks(id)).map(|(id, value)| (id.clone(), value.clone())).collect();
+        // Each round can only leave more out, so a few rounds settle any catalog. (One call
+        // of the builder, so that it is compiled once.)
+        let mut round = 0;
+        loop {
+            let plan = Plan::with_answers(catalog, bundle, used.as_ref().unwrap_or(answers), &never, today)?;
+            let mut asked = answers.clone();
+            asked.retain(|id, _| plan.asks(id));
             let unaskable = plan.unaskable(catalog, &never);
             let settled = match &used {
                 None => asked.len() == answers.len(),
                 Some(used) => *used == asked,
             };
-            if settled && unaskable.is_empty() {
-                break;
+            round += 1;
+            if (settled && unaskable.is_empty()) || round == 8 {
+                return Ok(plan);
             }
             never.extend(unaskable);
-            plan = Plan::with_answers(catalog, bundle, &asked, &never, today)?;
             used = Some(asked);
         }
-        Ok(plan)
     }
 
     /// Whether the plan asks `field`, as a situation question or on the form.
@@ -431,20 +451,7 @@ impl Plan {
         today: Date,
     ) -> Result<Plan, PlanError> {
         let bundle_entry = catalog.bundle(bundle).ok_or_else(|| PlanError::UnknownBundle(bundle.clone()))?;
-        let waiting_for = |condition: Option<&Condition>, catalog: &Catalog, answers: &Answers, today: Date| {
-            let mut fields = waiting_for(condition, catalog, answers, today);
-            fields.retain(|field| !never.contains(field));
-            fields
-        };
-        let reads_never = |condition: Option<&Condition>| {
-            condition.is_some_and(|c| c.expr.fields().iter().any(|f| never.contains(f)))
-        };
-        let truth = |condition: Option<&Condition>| match truth_of(condition, catalog, answers, today) {
-            Truth::Unknown if reads_never(condition) && waiting_for(condition, catalog, answers, today).is_empty() => {
-                Truth::False
-            }
-            truth => truth,
-        };
+        let truth = |condition: Option<&Condition>| truth_of(condition, catalog, answers, never, today);
         let mut pending = Vec::new();
 
         // Situation questions: asked once their own condition holds.
@@ -461,7 +468,7 @@ impl Plan {
                 }),
                 Truth::Unknown => pending.push(Pending {
                     kind: PendingKind::Field(question.clone()),
-                    waiting_for: waiting_for(field.condition.as_ref(), catalog, answers, today),
+                    waiting_for: waiting_for(field.condition.as_ref(), catalog, answers, never, today),
                 }),
                 Truth::False => {}
             }
@@ -481,7 +488,7 @@ impl Plan {
                 }
                 Truth::Unknown => pending.push(Pending {
                     kind: PendingKind::Item(item.id.clone()),
-                    waiting_for: waiting_for(entry.condition.as_ref(), catalog, answers, today),
+                    waiting_for: waiting_for(entry.condition.as_ref(), catalog, answers, never, today),
                 }),
                 Truth::False => {}
             }
@@ -502,7 +509,7 @@ impl Plan {
                     Truth::Unknown => {
                         let kind = PendingKind::Field(field.id.clone());
                         if !pending.iter().any(|p| p.kind == kind) {
-                            let waiting = waiting_for(field.condition.as_ref(), catalog, answers, today);
+                            let waiting = waiting_for(field.condition.as_ref(), catalog, answers, never, today);
                             pending.push(Pending { kind, waiting_for: waiting });
                         }
                         continue;
@@ -543,7 +550,7 @@ impl Plan {
                     Truth::Unknown => {
                         let kind = PendingKind::Material(material.id.clone());
                         if !pending.iter().any(|p| p.kind == kind) {
-                            let waiting = waiting_for(need.condition.as_ref(), catalog, answers, today);
+                            let waiting = waiting_for(need.condition.as_ref(), catalog, answers, never, today);
                             pending.push(Pending { kind, waiting_for: waiting });
                         }
                         continue;
