@@ -101,10 +101,16 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     // Files no draft uses any more (a draft deleted, a file removed) are deleted from the
-    // device. Drafts saved by another tab count as in use too.
+    // device. Drafts saved by another tab count as in use too. Nothing is deleted while the
+    // drafts cannot all be read: a draft set aside as unreadable, or a browser that keeps no
+    // drafts, may name files this version cannot see.
     {
         let (storage, files) = (props.storage.clone(), props.files.clone());
+        let drafts_unknown = props.storage_problem.is_some();
         use_effect_with(store.state.file_ids(), move |in_use| {
+            if drafts_unknown || !matches!(storage.get(UNREADABLE_DRAFT_KEY), Ok(None)) {
+                return;
+            }
             let mut keep = in_use.clone();
             if let Some(saved) = storage.get(DRAFT_KEY).ok().flatten().and_then(|text| draft::decode(&text).ok()) {
                 keep.extend(saved.file_ids());

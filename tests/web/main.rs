@@ -35,10 +35,14 @@ fn form_state(lang: Lang) -> State {
 
 /// Mounts the app in a fresh element over `storage`.
 async fn mount(storage: &Storage) -> Element {
+    mount_with_files(storage, yibiao::platform::file_store::FileStore::memory()).await
+}
+
+/// Mounts the app in a fresh element over `storage` and `files`.
+async fn mount_with_files(storage: &Storage, files: yibiao::platform::file_store::FileStore) -> Element {
     let document = gloo_document();
     let root = document.create_element("div").expect("div");
     document.body().expect("body").append_child(&root).expect("attached");
-    let files = yibiao::platform::file_store::FileStore::memory();
     let props = AppProps { storage: storage.clone(), files, storage_problem: None, today: today() };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -264,4 +268,39 @@ async fn attached_files_are_kept_in_indexeddb_and_unused_ones_deleted() {
     assert_eq!(later.keep_only(&["b".to_owned()]).await, Ok(1));
     assert_eq!(later.get("a").await.expect("read"), None);
     assert_eq!(text_of(later.get("b").await.expect("read")).await.as_deref(), Some("second"));
+}
+
+/// Waits `ms` milliseconds (for IndexedDB work the app starts in the background).
+async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let window = web_sys::window().expect("a window");
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).expect("a timer");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.expect("the timer fires");
+}
+
+#[wasm_bindgen_test]
+async fn files_stay_while_a_draft_is_set_aside_as_unreadable() {
+    use yibiao::platform::file_store::FileStore;
+    let id = "named-by-an-unreadable-draft";
+    FileStore::browser().put(id, &blob("scan")).await.expect("stored");
+
+    // A saved draft this version cannot read is set aside; its files must stay.
+    let store = MemoryStore::new();
+    store.set(DRAFT_KEY, "{ not a draft").expect("memory store accepts");
+    mount_with_files(&Storage::new(store), FileStore::browser()).await;
+    pause(300).await;
+    assert!(FileStore::browser().get(id).await.expect("read").is_some(), "kept while a draft is set aside");
+
+    // With every draft readable, a file none of them uses goes (so the wait above was long enough).
+    mount_with_files(&Storage::new(MemoryStore::new()), FileStore::browser()).await;
+    let mut gone = false;
+    for _ in 0..50 {
+        if FileStore::browser().get(id).await.expect("read").is_none() {
+            gone = true;
+            break;
+        }
+        pause(20).await;
+    }
+    assert!(gone, "an unused file is deleted");
 }
