@@ -121,6 +121,20 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // Another tab saved its drafts: this one takes them, so that tabs never undo each other's
+    // work (and never delete each other's files).
+    {
+        let dispatcher = store.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = crate::platform::storage::on_change_elsewhere(DRAFT_KEY, move |text| {
+                if let Some(saved) = text.and_then(|text| draft::decode(&text).ok()) {
+                    dispatcher.dispatch(Action::Adopt(Box::new(saved)));
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
     use_effect_with(store.state.lang, |lang| dom::set_document_lang(lang.tag()));
 
     // The address follows the page; back and forward move between pages.

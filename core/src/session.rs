@@ -314,6 +314,9 @@ pub enum Action {
     Continue,
     /// The applicant has read what a new catalog changes: the draft moves to it.
     AcceptCatalog,
+    /// Another tab of the app saved its drafts: take them, keeping this tab's page and
+    /// language (home, if the draft on screen was deleted there).
+    Adopt(Box<State>),
 }
 
 /// What the reducer needs to know besides the state.
@@ -454,6 +457,23 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
             let page = Page::Question(question);
             move_to(application, page.clone());
             next.page = page;
+        }
+        Action::Adopt(saved) => {
+            let mine = next.application().cloned();
+            next.drafts = saved.drafts;
+            match (mine, next.application_mut()) {
+                // The draft on screen keeps this tab's place in it.
+                (Some(mine), Some(theirs)) => {
+                    theirs.page = mine.page;
+                    theirs.show_all_errors = mine.show_all_errors;
+                    theirs.walk = mine.walk;
+                }
+                (Some(_), None) => {
+                    next.open = None;
+                    next.page = Page::Home;
+                }
+                (None, _) => {}
+            }
         }
         Action::AcceptCatalog => {
             let application = next.application_mut()?;

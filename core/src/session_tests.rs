@@ -318,3 +318,26 @@ fn attachments_survive_a_save_and_a_reload() {
     let restored = crate::draft::decode(&crate::draft::encode(&state)).expect("reads back");
     assert_eq!(restored, state);
 }
+
+#[test]
+fn drafts_saved_by_another_tab_are_taken_and_this_tabs_view_kept() {
+    let catalog = demo_catalog();
+    let here = run(&catalog, [start(), answer("applicant.name", "张三")]);
+    let mut elsewhere = here.clone();
+    elsewhere.lang = Lang::En;
+    elsewhere.page = Page::Home;
+    elsewhere.open = None;
+    elsewhere.drafts[0].answers.insert(FieldId::new("applicant.mobile"), "13800138000".into());
+    elsewhere.drafts[0].page = Page::Review;
+    let adopted = reduce(&here, Action::Adopt(Box::new(elsewhere.clone())), env(&catalog)).expect("changes");
+    let draft = adopted.application().expect("still open");
+    assert_eq!(draft.answer(&FieldId::new("applicant.mobile")), "13800138000", "the other tab's answer");
+    assert_eq!(draft.page, here.drafts[0].page, "this tab's place in the draft on screen");
+    assert_eq!((adopted.lang, &adopted.page, &adopted.open), (here.lang, &here.page, &here.open), "this tab's view");
+    assert_eq!(reduce(&adopted, Action::Adopt(Box::new(adopted.clone())), env(&catalog)), None, "nothing new");
+
+    // The draft on screen was deleted in the other tab: home.
+    elsewhere.drafts.clear();
+    let emptied = reduce(&adopted, Action::Adopt(Box::new(elsewhere)), env(&catalog)).expect("changes");
+    assert_eq!((emptied.page.clone(), emptied.open.clone()), (Page::Home, None));
+}

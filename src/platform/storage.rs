@@ -108,6 +108,22 @@ impl KeyValueStore for MemoryStore {
     }
 }
 
+/// Calls `on_change` with the new text whenever another tab of the app changes `key` in the
+/// browser's storage (the browser tells only the other tabs). Dropping the listener stops it.
+pub fn on_change_elsewhere(
+    key: &'static str,
+    on_change: impl Fn(Option<String>) + 'static,
+) -> Option<gloo_events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo_events::EventListener::new(&window, "storage", move |event| {
+        if let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() {
+            if event.key().as_deref() == Some(key) {
+                on_change(event.new_value());
+            }
+        }
+    }))
+}
+
 /// A shared handle to the store the app uses; equal when it is the same store.
 #[derive(Clone)]
 pub struct Storage(Rc<dyn KeyValueStore>);

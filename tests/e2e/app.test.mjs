@@ -891,6 +891,33 @@ test('a full disk says so plainly and loses nothing already saved', { timeout: T
   assert.notEqual(await page.evaluate(() => localStorage.getItem('yibiao.draft')), saved);
 });
 
+test('two tabs share the drafts: what one saves, the other shows, and neither undoes it', { timeout: TEST_TIMEOUT }, async () => {
+  await page.getByRole('link', { name: '一表通' }).click();
+  await heading().filter({ hasText: '您要办什么事？' }).waitFor();
+  const other = await context.newPage();
+  try {
+    await other.goto(BASE_URL);
+    await other.locator('h1').filter({ hasText: '您要办什么事？' }).waitFor();
+    const before = await other.locator('.draft-panel').count();
+    // A draft started here appears there at once.
+    await bundleCard('残疾人服务').getByRole('button', { name: '开始办理' }).click();
+    await page.locator('.question-form').waitFor();
+    await other.locator('.draft-panel').nth(before).waitFor();
+    assert.equal(await other.locator('.draft-panel h3').filter({ hasText: '残疾人服务' }).count(), 1);
+    // Deleted there, it leaves this tab for home, and stays deleted in both.
+    const card = other.locator('.draft-panel').filter({ has: other.getByRole('heading', { name: '残疾人服务' }) });
+    await card.getByRole('button', { name: '删除这份草稿' }).click();
+    await card.getByRole('button', { name: '确定删除' }).click();
+    await heading().filter({ hasText: '您要办什么事？' }).waitFor();
+    assert.equal(await page.locator('.draft-panel h3').filter({ hasText: '残疾人服务' }).count(), 0);
+    await page.reload();
+    await heading().filter({ hasText: '您要办什么事？' }).waitFor();
+    assert.equal(await page.locator('.draft-panel').count(), before);
+  } finally {
+    await other.close();
+  }
+});
+
 test('no request left 127.0.0.1, and the page reported no error', { timeout: TEST_TIMEOUT }, () => {
   const base = new URL(BASE_URL);
   const foreign = requests.filter((url) => {
