@@ -499,9 +499,21 @@ pub fn savings_ahead(lang: Lang, savings: &yibiao_core::plan::Savings) -> String
     }
 }
 
+/// The name of a way to provide a material ("Attach a file", "Bring it to the window" …).
+pub fn provision_label(provision: &yibiao_core::verdict::Provision) -> Ui {
+    use yibiao_core::verdict::Provision;
+    match provision {
+        Provision::Attached { .. } => Ui::ProvideAttach,
+        Provision::Original => Ui::ProvideOriginal,
+        Provision::ECertificate => Ui::ProvideECertificate,
+        Provision::CommitmentLetter => Ui::ProvideCommitmentLetter,
+        Provision::Waived => Ui::ProvideWaived,
+    }
+}
+
 /// The types and size a material takes: "PDF、JPEG 或 PNG，每个文件不超过 5 MB".
 pub fn file_limits(lang: Lang, material: &yibiao_core::Material) -> String {
-    let names: Vec<&str> = material.file_types.iter().map(|t| file_type_name(*t)).collect();
+    let names: Vec<&str> = material.file_types.iter().map(|t| t.name()).collect();
     let types = match (names.split_last(), lang) {
         (Some((last, [])), _) => (*last).to_owned(),
         (Some((last, rest)), Lang::Zh) => format!("{} 或 {last}", rest.join("、")),
@@ -512,14 +524,6 @@ pub fn file_limits(lang: Lang, material: &yibiao_core::Material) -> String {
     match lang {
         Lang::Zh => format!("{types}，每个文件不超过 {size}"),
         Lang::En => format!("{types}, up to {size} each"),
-    }
-}
-
-pub fn file_type_name(file_type: yibiao_core::catalog::FileType) -> &'static str {
-    match file_type {
-        yibiao_core::catalog::FileType::Pdf => "PDF",
-        yibiao_core::catalog::FileType::Jpeg => "JPEG",
-        yibiao_core::catalog::FileType::Png => "PNG",
     }
 }
 
@@ -549,7 +553,7 @@ pub fn file_facts(lang: Lang, file: &yibiao_core::attachment::Attachment) -> Str
         (Shape::Image { width, height }, Lang::Zh) => format!("{width} × {height} 像素"),
         (Shape::Image { width, height }, Lang::En) => format!("{width} × {height} pixels"),
     };
-    format!("{} · {shape} · {}", file_type_name(file.file_type), file_size(file.size))
+    format!("{} · {shape} · {}", file.file_type.name(), file_size(file.size))
 }
 
 /// Said while a file is checked, and once it is attached.

@@ -69,23 +69,29 @@ pub fn first_look(material: &Material, name: &str, bytes: &[u8]) -> Result<First
 /// Whether a file already attached (for another material) may also serve `material`: the
 /// same limits as a new file, the resolution of a scan included.
 pub fn fits(material: &Material, attachment: &Attachment) -> Result<(), AttachmentError> {
-    if !material.file_types.contains(&attachment.file_type) {
-        return Err(AttachmentError::TypeNotAccepted {
-            found: attachment.file_type,
-            accepted: material.file_types.clone(),
-        });
-    }
-    if attachment.size > u64::from(material.max_size_kb) * 1024 {
-        return Err(AttachmentError::TooLarge {
-            size_kb: attachment.size.div_ceil(1024),
-            limit_kb: material.max_size_kb,
-        });
-    }
+    within_limits(material, attachment.file_type, attachment.size)?;
     if let Shape::Image { width, height } = attachment.shape {
-        let long_side = width.max(height);
-        if !material.photo && long_side < MIN_SCAN_LONG_SIDE {
-            return Err(AttachmentError::TooSmall { long_side, needed: MIN_SCAN_LONG_SIDE });
-        }
+        readable_size(width, height, !material.photo)?;
+    }
+    Ok(())
+}
+
+/// A file of this type and size is one `material` takes.
+fn within_limits(material: &Material, found: FileType, size: u64) -> Result<(), AttachmentError> {
+    if !material.file_types.contains(&found) {
+        return Err(AttachmentError::TypeNotAccepted { found, accepted: material.file_types.clone() });
+    }
+    if size > u64::from(material.max_size_kb) * 1024 {
+        return Err(AttachmentError::TooLarge { size_kb: size.div_ceil(1024), limit_kb: material.max_size_kb });
+    }
+    Ok(())
+}
+
+/// An image this large can be read: a scan needs [`MIN_SCAN_LONG_SIDE`] on its long side.
+fn readable_size(width: u32, height: u32, scan: bool) -> Result<(), AttachmentError> {
+    let long_side = width.max(height);
+    if scan && long_side < MIN_SCAN_LONG_SIDE {
+        return Err(AttachmentError::TooSmall { long_side, needed: MIN_SCAN_LONG_SIDE });
     }
     Ok(())
 }
@@ -119,7 +125,7 @@ pub enum AttachmentError {
 impl AttachmentError {
     pub fn message(&self, lang: Lang) -> String {
         let type_names =
-            |types: &[FileType]| types.iter().map(|t| type_name(*t)).collect::<Vec<_>>().join(lang.pick("、", ", "));
+            |types: &[FileType]| types.iter().map(|t| t.name()).collect::<Vec<_>>().join(lang.pick("、", ", "));
         match (self, lang) {
             (AttachmentError::UnknownType { name }, Lang::Zh) => {
                 format!("“{name}”不是 PDF、JPEG 或 PNG 文件（按文件内容判断，不看文件名）。请换一个文件")
@@ -128,10 +134,10 @@ impl AttachmentError {
                 "“{name}” is not a PDF, JPEG or PNG file (judged by its content, not its name). Choose another file"
             ),
             (AttachmentError::TypeNotAccepted { found, accepted }, Lang::Zh) => {
-                format!("这份材料只收 {}，这个文件是 {}", type_names(accepted), type_name(*found))
+                format!("这份材料只收 {}，这个文件是 {}", type_names(accepted), found.name())
             }
             (AttachmentError::TypeNotAccepted { found, accepted }, Lang::En) => {
-                format!("This material takes {} only; this file is a {}", type_names(accepted), type_name(*found))
+                format!("This material takes {} only; this file is a {}", type_names(accepted), found.name())
             }
             (AttachmentError::TooLarge { size_kb, limit_kb }, Lang::Zh) => {
                 format!("文件有 {size_kb} KB，超过了 {limit_kb} KB 的上限。请压缩或分页后再试，不要降低扫描清晰度")
@@ -179,14 +185,6 @@ impl fmt::Display for AttachmentError {
 
 impl std::error::Error for AttachmentError {}
 
-fn type_name(file_type: FileType) -> &'static str {
-    match file_type {
-        FileType::Pdf => "PDF",
-        FileType::Jpeg => "JPEG",
-        FileType::Png => "PNG",
-    }
-}
-
 /// The real type of a file from its first bytes.
 pub fn sniff(head: &[u8]) -> Option<FileType> {
     if head.starts_with(b"%PDF-") {
@@ -203,13 +201,7 @@ pub fn sniff(head: &[u8]) -> Option<FileType> {
 /// The first checks of a file for `material`: its real type and its size.
 pub fn check_file(material: &Material, name: &str, size: u64, head: &[u8]) -> Result<FileType, AttachmentError> {
     let found = sniff(head).ok_or_else(|| AttachmentError::UnknownType { name: name.to_owned() })?;
-    if !material.file_types.contains(&found) {
-        return Err(AttachmentError::TypeNotAccepted { found, accepted: material.file_types.clone() });
-    }
-    let limit = u64::from(material.max_size_kb) * 1024;
-    if size > limit {
-        return Err(AttachmentError::TooLarge { size_kb: size.div_ceil(1024), limit_kb: material.max_size_kb });
-    }
+    within_limits(material, found, size)?;
     Ok(found)
 }
 
@@ -300,10 +292,7 @@ pub fn image_stats(width: u32, height: u32, rgba: &[u8]) -> Option<ImageStats> {
 /// to a portrait photo) must also be large enough to read. The thresholds are deliberately
 /// lenient: they catch a blank, black or smeared picture, not a merely imperfect one.
 pub fn check_image(stats: &ImageStats, scan: bool) -> Result<(), AttachmentError> {
-    let long_side = stats.width.max(stats.height);
-    if scan && long_side < MIN_SCAN_LONG_SIDE {
-        return Err(AttachmentError::TooSmall { long_side, needed: MIN_SCAN_LONG_SIDE });
-    }
+    readable_size(stats.width, stats.height, scan)?;
     if stats.contrast < 4.0 {
         return Err(AttachmentError::Blank);
     }

@@ -397,19 +397,22 @@ impl Plan {
         let mut round = 0;
         loop {
             let plan = Plan::with_answers(catalog, bundle, used.as_ref().unwrap_or(answers), &never, today)?;
-            let mut asked = answers.clone();
-            asked.retain(|id, _| plan.asks(id));
-            let unaskable = plan.unaskable(catalog, &never);
+            // The answers this plan asks are the ones it was made from (every answer, on the
+            // usual path, with nothing copied); else plan again from them.
+            let asked = answers.keys().filter(|id| plan.asks(id)).count();
             let settled = match &used {
-                None => asked.len() == answers.len(),
-                Some(used) => *used == asked,
+                None => asked == answers.len(),
+                Some(used) => asked == used.len() && used.keys().all(|id| plan.asks(id)),
             };
+            let unaskable = plan.unaskable(catalog, &never);
             round += 1;
             if (settled && unaskable.is_empty()) || round == 8 {
                 return Ok(plan);
             }
             never.extend(unaskable);
-            used = Some(asked);
+            let mut kept = answers.clone();
+            kept.retain(|id, _| plan.asks(id));
+            used = Some(kept);
         }
     }
 

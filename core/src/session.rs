@@ -413,29 +413,22 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
         }
         Action::Attach { material, attachment, replacing } => {
             let application = next.application_mut()?;
+            // Attaching chooses "attach": its files so far, or those set aside.
             let mut files = match application.provisions.remove(&material) {
                 Some(Provision::Attached { files }) => files,
-                other => {
-                    if let Some(other) = other {
-                        application.provisions.insert(material.clone(), other);
-                    }
-                    application.set_aside.remove(&material).unwrap_or_default()
-                }
+                _ => application.set_aside.remove(&material).unwrap_or_default(),
             };
             let id = attachment.id.clone();
+            let already = files.contains(&id);
             match replacing.and_then(|old| files.iter().position(|file| *file == old)) {
+                // Replaced by a file already in the list: the old one just goes.
+                Some(at) if already => {
+                    files.remove(at);
+                }
                 Some(at) => files[at] = id.clone(),
-                None if !files.contains(&id) => files.push(id.clone()),
+                None if !already => files.push(id.clone()),
                 None => {}
             }
-            // A file replaced by one already in the list appears once.
-            let mut unique: Vec<String> = Vec::with_capacity(files.len());
-            for file in files {
-                if !unique.contains(&file) {
-                    unique.push(file);
-                }
-            }
-            let files = unique;
             application.provisions.insert(material, Provision::Attached { files });
             application.attachments.entry(id).or_insert(attachment);
             application.forget_unused_files();

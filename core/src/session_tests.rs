@@ -275,6 +275,9 @@ fn files_are_attached_replaced_reused_and_forgotten_when_nothing_uses_them() {
     let replaced = reduce(&state, attach("id_card", "c", Some("a")), env(&catalog)).expect("changes");
     assert_eq!(files(&replaced, "id_card"), ["c", "b"]);
     assert_eq!(replaced.application().expect("open").attachments.keys().collect::<Vec<_>>(), ["b", "c"]);
+    // Replaced by a file already in the list, the old one just goes: each file appears once.
+    let merged = reduce(&replaced, attach("id_card", "b", Some("c")), env(&catalog)).expect("changes");
+    assert_eq!(files(&merged, "id_card"), ["b"]);
 
     // Reused for another material, a file outlives its removal from the first.
     let reused = reduce(&replaced, attach("lease", "b", None), env(&catalog)).expect("changes");

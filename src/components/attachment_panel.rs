@@ -251,7 +251,7 @@ fn thumbnail(file: &Attachment) -> Html {
     match &file.thumbnail {
         Some(url) => html! { <img class="file-thumb" src={url.clone()} alt="" /> },
         None => {
-            html! { <span class="file-thumb file-thumb-pdf" aria-hidden="true">{ i18n::file_type_name(file.file_type) }</span> }
+            html! { <span class="file-thumb file-thumb-pdf" aria-hidden="true">{ file.file_type.name() }</span> }
         }
     }
 }

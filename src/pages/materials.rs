@@ -67,29 +67,23 @@ pub fn ways(
     allowed_provisions(&entry.material, rules)
         .into_iter()
         .map(|provision| {
-            let (label, details) = match &provision {
-                Provision::Attached { .. } => (Ui::ProvideAttach, Some(i18n::file_limits(lang, &entry.material))),
-                Provision::ECertificate => {
-                    (Ui::ProvideECertificate, rules.e_certificate.as_ref().map(|name| name.get(lang).to_owned()))
+            let details = match &provision {
+                Provision::Attached { .. } => Some(i18n::file_limits(lang, &entry.material)),
+                Provision::ECertificate => rules.e_certificate.as_ref().map(|name| name.get(lang).to_owned()),
+                Provision::CommitmentLetter => {
+                    rules.commitment_letter.as_ref().map(|letter| letter.get(lang).to_owned())
                 }
-                Provision::CommitmentLetter => (
-                    Ui::ProvideCommitmentLetter,
-                    rules.commitment_letter.as_ref().map(|letter| letter.get(lang).to_owned()),
-                ),
-                Provision::Waived => (
-                    Ui::ProvideWaived,
-                    rules.waiver.as_ref().map(|waiver| {
-                        let due = catalog.calendar.add_working_days(today, waiver.days).ok();
-                        let due = due.map(|date| i18n::due_by(lang, &date.to_string())).unwrap_or_default();
-                        format!("{due}{}{}", lang.pick("。", ". "), waiver.commitment.get(lang))
-                    }),
-                ),
-                Provision::Original => (
-                    Ui::ProvideOriginal,
-                    Some(i18n::counts(lang, entry.originals, entry.copies)).filter(|counts| !counts.is_empty()),
-                ),
+                Provision::Waived => rules.waiver.as_ref().map(|waiver| {
+                    let due = catalog.calendar.add_working_days(today, waiver.days).ok();
+                    let due = due.map(|date| i18n::due_by(lang, &date.to_string())).unwrap_or_default();
+                    format!("{due}{}{}", lang.pick("。", ". "), waiver.commitment.get(lang))
+                }),
+                Provision::Original => {
+                    Some(i18n::counts(lang, entry.originals, entry.copies)).filter(|counts| !counts.is_empty())
+                }
             };
-            (provision, label.text(lang).to_owned(), details)
+            let label = i18n::provision_label(&provision).text(lang).to_owned();
+            (provision, label, details)
         })
         .collect()
 }

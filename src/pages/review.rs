@@ -145,14 +145,12 @@ pub fn ReviewPage() -> Html {
         .collect();
     let provision_words = |id: &yibiao_core::MaterialId| match application.provisions.get(id) {
         None => Ui::ProvideNotChosen.text(lang).to_owned(),
-        Some(Provision::Attached { .. }) => {
+        Some(how @ Provision::Attached { .. }) => {
             let names: Vec<String> = application.files_of(id).iter().map(|file| format!("“{}”", file.name)).collect();
-            format!("{}{}{}", Ui::ProvideAttach.text(lang), lang.pick("：", ": "), names.join(lang.pick("、", ", ")))
+            let label = i18n::provision_label(how).text(lang);
+            format!("{label}{}{}", lang.pick("：", ": "), names.join(lang.pick("、", ", ")))
         }
-        Some(Provision::Original) => Ui::ProvideOriginal.text(lang).to_owned(),
-        Some(Provision::ECertificate) => Ui::ProvideECertificate.text(lang).to_owned(),
-        Some(Provision::CommitmentLetter) => Ui::ProvideCommitmentLetter.text(lang).to_owned(),
-        Some(Provision::Waived) => Ui::ProvideWaived.text(lang).to_owned(),
+        Some(how) => i18n::provision_label(how).text(lang).to_owned(),
     };
     html! {
         <>

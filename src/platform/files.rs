@@ -12,12 +12,8 @@ pub struct UnreadableFile {
 
 /// The name and text of each file picked in `input`, in the order picked.
 pub async fn read_picked_texts(input: &HtmlInputElement) -> Result<Vec<(String, String)>, UnreadableFile> {
-    let Some(list) = input.files() else {
-        return Ok(Vec::new());
-    };
     let mut files = Vec::new();
-    for index in 0..list.length() {
-        let Some(file) = list.item(index) else { continue };
+    for file in listed(input.files()) {
         let name = file.name();
         let text = JsFuture::from(file.text()).await.ok().and_then(|value| value.as_string());
         match text {

@@ -348,6 +348,17 @@ pub enum FileType {
     Png,
 }
 
+impl FileType {
+    /// Its name as people know it: "PDF", "JPEG", "PNG".
+    pub fn name(self) -> &'static str {
+        match self {
+            FileType::Pdf => "PDF",
+            FileType::Jpeg => "JPEG",
+            FileType::Png => "PNG",
+        }
+    }
+}
+
 /// A document an applicant provides (申请材料).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Material {
