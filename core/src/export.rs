@@ -118,7 +118,7 @@ pub fn answers_document(catalog: &Catalog, plan: &Plan, application: &Applicatio
         situation: plan
             .questions
             .iter()
-            .filter(|question| !application.answer(&question.field.id).trim().is_empty())
+            .filter(|question| !crate::validate::is_blank_answer(application.answer(&question.field.id)))
             .map(|question| {
                 let value = canonical_value(&question.field, application.answer(&question.field.id), today);
                 let answer = question.field.choice_label(&value);
@@ -127,7 +127,7 @@ pub fn answers_document(catalog: &Catalog, plan: &Plan, application: &Applicatio
             .collect(),
         answers: plan
             .fields()
-            .filter(|planned| !application.answer(&planned.field.id).trim().is_empty())
+            .filter(|planned| !crate::validate::is_blank_answer(application.answer(&planned.field.id)))
             .map(|planned| ExportedAnswer {
                 field: planned.field.id.as_str(),
                 label: &planned.field.label,

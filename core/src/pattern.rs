@@ -13,10 +13,27 @@
 //!
 //! Groups and alternatives (`(…)`, `|`) are not supported: a catalog names each choice as an
 //! option instead.
+//!
+//! Patterns come from catalog files and are matched on every keystroke: a pattern has at most
+//! [`MAX_PATTERN_CHARACTERS`], nothing recurses, matching takes time in proportion to the
+//! pieces times the answer's length whatever the counts, and nothing here may index or count
+//! past an end (the lints below).
+#![deny(
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::arithmetic_side_effects,
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::unreachable
+)]
 
 use std::fmt;
 
 use crate::text::Lang;
+
+/// The longest pattern accepted, in characters: an identifier's shape needs a few dozen.
+pub const MAX_PATTERN_CHARACTERS: usize = 500;
 
 /// A compiled pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,38 +89,49 @@ pub enum PatternError {
     ReversedRange { at: usize },
     /// Occurs on a count with nothing before it, or a malformed or reversed `{…}`.
     BadCount { at: usize },
+    /// Occurs when a pattern has more than [`MAX_PATTERN_CHARACTERS`]; `at` is where the limit
+    /// is passed.
+    TooLong { at: usize },
 }
 
 impl PatternError {
     pub fn message(&self, lang: Lang) -> String {
+        let place = |at: &usize| at.saturating_add(1);
         match (self, lang) {
-            (PatternError::Unsupported { found, at }, Lang::Zh) => {
-                format!("第 {} 个字符“{found}”不受支持：格式里不能用分组或“或”，请把每种写法列为选项", at + 1)
-            }
+            (PatternError::Unsupported { found, at }, Lang::Zh) => format!(
+                "第 {} 个字符“{found}”不受支持：格式里不能用分组或“或”，请把每种写法列为选项",
+                place(at)
+            ),
             (PatternError::Unsupported { found, at }, Lang::En) => format!(
                 "character {} “{found}” is not supported: patterns have no groups or alternatives; list each choice as an option",
-                at + 1
+                place(at)
             ),
+            (PatternError::TooLong { .. }, Lang::Zh) => {
+                format!("格式太长：最多 {MAX_PATTERN_CHARACTERS} 个字符")
+            }
+            (PatternError::TooLong { .. }, Lang::En) => {
+                format!("the pattern is too long: at most {MAX_PATTERN_CHARACTERS} characters")
+            }
             (PatternError::UnknownEscape { at }, Lang::Zh) => {
-                format!("第 {} 个字符：“\\”后只能跟 d（数字）或一个符号", at + 1)
+                format!("第 {} 个字符：“\\”后只能跟 d（数字）或一个符号", place(at))
             }
             (PatternError::UnknownEscape { at }, Lang::En) => {
-                format!("character {}: “\\” may only be followed by d (a digit) or a symbol", at + 1)
+                format!("character {}: “\\” may only be followed by d (a digit) or a symbol", place(at))
             }
-            (PatternError::UnclosedClass { at }, Lang::Zh) => format!("第 {} 个字符的“[”没有对应的“]”", at + 1),
-            (PatternError::UnclosedClass { at }, Lang::En) => format!("the “[” at character {} is never closed", at + 1),
-            (PatternError::EmptyClass { at }, Lang::Zh) => format!("第 {} 个字符起的“[]”里没有字符", at + 1),
-            (PatternError::EmptyClass { at }, Lang::En) => format!("the class at character {} lists no character", at + 1),
-            (PatternError::ReversedRange { at }, Lang::Zh) => format!("第 {} 个字符的范围前后颠倒了", at + 1),
+            (PatternError::UnclosedClass { at }, Lang::Zh) => format!("第 {} 个字符的“[”没有对应的“]”", place(at)),
+            (PatternError::UnclosedClass { at }, Lang::En) => format!("the “[” at character {} is never closed", place(at)),
+            (PatternError::EmptyClass { at }, Lang::Zh) => format!("第 {} 个字符起的“[]”里没有字符", place(at)),
+            (PatternError::EmptyClass { at }, Lang::En) => format!("the class at character {} lists no character", place(at)),
+            (PatternError::ReversedRange { at }, Lang::Zh) => format!("第 {} 个字符的范围前后颠倒了", place(at)),
             (PatternError::ReversedRange { at }, Lang::En) => {
-                format!("the range at character {} runs backwards", at + 1)
+                format!("the range at character {} runs backwards", place(at))
             }
             (PatternError::BadCount { at }, Lang::Zh) => {
-                format!("第 {} 个字符的次数写法不对：应写在字符或“[…]”之后，如 {{6}}、{{6,20}}、?、*、+", at + 1)
+                format!("第 {} 个字符的次数写法不对：应写在字符或“[…]”之后，如 {{6}}、{{6,20}}、?、*、+", place(at))
             }
             (PatternError::BadCount { at }, Lang::En) => format!(
                 "the count at character {} is malformed: it follows a character or “[…]”, as in {{6}}, {{6,20}}, ?, *, +",
-                at + 1
+                place(at)
             ),
         }
     }
@@ -120,10 +148,12 @@ impl std::error::Error for PatternError {}
 /// Compiles a pattern.
 pub fn compile(source: &str) -> Result<Compiled, PatternError> {
     let chars: Vec<char> = source.chars().collect();
+    if chars.len() > MAX_PATTERN_CHARACTERS {
+        return Err(PatternError::TooLong { at: MAX_PATTERN_CHARACTERS });
+    }
     let mut pieces: Vec<Piece> = Vec::new();
     let mut at = 0;
-    while at < chars.len() {
-        let c = chars[at];
+    while let Some(&c) = chars.get(at) {
         let set = match c {
             '(' | ')' | '|' | '^' | '$' => return Err(PatternError::Unsupported { found: c, at }),
             '{' | '?' | '*' | '+' => {
@@ -136,12 +166,12 @@ pub fn compile(source: &str) -> Result<Compiled, PatternError> {
                 continue;
             }
             '.' => {
-                at += 1;
+                at = at.saturating_add(1);
                 Set::Any
             }
             '\\' => {
-                let set = escape(chars.get(at + 1).copied(), at)?;
-                at += 2;
+                let set = escape(chars.get(at.saturating_add(1)).copied(), at)?;
+                at = at.saturating_add(2);
                 set
             }
             '[' => {
@@ -150,7 +180,7 @@ pub fn compile(source: &str) -> Result<Compiled, PatternError> {
                 set
             }
             other => {
-                at += 1;
+                at = at.saturating_add(1);
                 Set::one(other)
             }
         };
@@ -169,62 +199,65 @@ fn escape(next: Option<char>, at: usize) -> Result<Set, PatternError> {
 
 /// A `[…]` starting at `start`, and where it ends.
 fn class(chars: &[char], start: usize) -> Result<(Set, usize), PatternError> {
-    let mut at = start + 1;
+    let mut at = start.saturating_add(1);
     let negated = chars.get(at) == Some(&'^');
     if negated {
-        at += 1;
+        at = at.saturating_add(1);
     }
     let mut ranges = Vec::new();
     loop {
         let low = match chars.get(at) {
             None => return Err(PatternError::UnclosedClass { at: start }),
             Some(']') => break,
-            Some('\\') => match chars.get(at + 1) {
+            Some('\\') => match chars.get(at.saturating_add(1)) {
                 Some('d') => {
                     ranges.push(('0', '9'));
-                    at += 2;
+                    at = at.saturating_add(2);
                     continue;
                 }
                 Some(c) if !c.is_alphanumeric() => {
-                    at += 2;
+                    at = at.saturating_add(2);
                     *c
                 }
                 _ => return Err(PatternError::UnknownEscape { at }),
             },
             Some(c) => {
-                at += 1;
+                at = at.saturating_add(1);
                 *c
             }
         };
-        let is_range = chars.get(at) == Some(&'-') && chars.get(at + 1).is_some_and(|c| *c != ']');
-        if is_range {
-            let high = chars[at + 1];
-            if high < low {
-                return Err(PatternError::ReversedRange { at });
+        let high = match (chars.get(at), chars.get(at.saturating_add(1))) {
+            (Some('-'), Some(high)) if *high != ']' => Some(*high),
+            _ => None,
+        };
+        match high {
+            Some(high) if high < low => return Err(PatternError::ReversedRange { at }),
+            Some(high) => {
+                ranges.push((low, high));
+                at = at.saturating_add(2);
             }
-            ranges.push((low, high));
-            at += 2;
-        } else {
-            ranges.push((low, low));
+            None => ranges.push((low, low)),
         }
     }
     if ranges.is_empty() {
         return Err(PatternError::EmptyClass { at: start });
     }
-    Ok((Set::Class { negated, ranges }, at + 1))
+    Ok((Set::Class { negated, ranges }, at.saturating_add(1)))
 }
 
 /// A count starting at `start`: (min, max, where it ends).
 fn count(chars: &[char], start: usize) -> Result<(u32, Option<u32>, usize), PatternError> {
-    match chars[start] {
-        '?' => return Ok((0, Some(1), start + 1)),
-        '*' => return Ok((0, None, start + 1)),
-        '+' => return Ok((1, None, start + 1)),
+    let after = start.saturating_add(1);
+    match chars.get(start) {
+        Some('?') => return Ok((0, Some(1), after)),
+        Some('*') => return Ok((0, None, after)),
+        Some('+') => return Ok((1, None, after)),
         _ => {}
     }
     let bad = PatternError::BadCount { at: start };
-    let end = chars[start..].iter().position(|c| *c == '}').map(|offset| start + offset).ok_or(bad.clone())?;
-    let inside: String = chars[start + 1..end].iter().collect();
+    let rest = chars.get(after..).unwrap_or_default();
+    let length = rest.iter().position(|c| *c == '}').ok_or(bad.clone())?;
+    let inside: String = rest.iter().take(length).collect();
     let number = |text: &str| text.parse::<u32>().ok().filter(|n| *n <= 1000);
     let (min, max) = match inside.split_once(',') {
         None => {
@@ -237,34 +270,48 @@ fn count(chars: &[char], start: usize) -> Result<(u32, Option<u32>, usize), Patt
     if max.is_some_and(|max| max < min) {
         return Err(bad);
     }
-    Ok((min, max, end + 1))
+    Ok((min, max, after.saturating_add(length).saturating_add(1)))
 }
 
 impl Compiled {
     /// Whether the whole of `text` has this shape.
+    ///
+    /// After each piece, the set of positions it can end at: position `end` is reachable when
+    /// some reachable `start` lies at most `max` and at least `min` characters before it, with
+    /// every character between in the piece's set. One pass over the text per piece, with a
+    /// running count of reachable starts, whatever the counts say.
     pub fn is_match(&self, text: &str) -> bool {
         let chars: Vec<char> = text.chars().collect();
-        // The positions reachable after each piece, from the start.
-        let mut reachable = vec![false; chars.len() + 1];
-        reachable[0] = true;
+        let mut reachable = vec![false; chars.len().saturating_add(1)];
+        if let Some(first) = reachable.first_mut() {
+            *first = true;
+        }
         for piece in &self.pieces {
-            let mut next = vec![false; chars.len() + 1];
-            for start in (0..=chars.len()).filter(|start| reachable[*start]) {
-                let mut taken = 0u32;
-                loop {
-                    if taken >= piece.min {
-                        next[start + taken as usize] = true;
-                    }
-                    let at = start + taken as usize;
-                    if piece.max == Some(taken) || at == chars.len() || !piece.set.contains(chars[at]) {
-                        break;
-                    }
-                    taken += 1;
-                }
+            // before[k]: how many reachable positions lie before k.
+            let mut before = Vec::with_capacity(reachable.len().saturating_add(1));
+            before.push(0usize);
+            for (index, is_reachable) in reachable.iter().enumerate() {
+                let so_far = before.get(index).copied().unwrap_or(0);
+                before.push(so_far.saturating_add(usize::from(*is_reachable)));
             }
+            let min = piece.min as usize;
+            let max = piece.max.map(|max| max as usize);
+            // The first position of the run of characters in the set that ends at `end`.
+            let mut run_start = 0;
+            let next: Vec<bool> = (0..reachable.len())
+                .map(|end| {
+                    if end > 0 && !chars.get(end.saturating_sub(1)).is_some_and(|c| piece.set.contains(*c)) {
+                        run_start = end;
+                    }
+                    let Some(latest) = end.checked_sub(min) else { return false };
+                    let earliest = max.map_or(0, |max| end.saturating_sub(max)).max(run_start);
+                    let count = |k: usize| before.get(k).copied().unwrap_or(0);
+                    earliest <= latest && count(latest.saturating_add(1)) > count(earliest)
+                })
+                .collect();
             reachable = next;
         }
-        reachable[chars.len()]
+        reachable.last().copied().unwrap_or(false)
     }
 }
 
@@ -316,6 +363,21 @@ mod tests {
             compile("a|b").expect_err("refused").message(Lang::Zh),
             "第 2 个字符“|”不受支持：格式里不能用分组或“或”，请把每种写法列为选项"
         );
+    }
+
+    #[test]
+    fn a_pattern_is_bounded_and_matching_is_linear() {
+        assert_eq!(compile(&"a".repeat(MAX_PATTERN_CHARACTERS)).map(|_| ()), Ok(()));
+        assert_eq!(
+            compile(&"a".repeat(MAX_PATTERN_CHARACTERS + 1)),
+            Err(PatternError::TooLong { at: MAX_PATTERN_CHARACTERS })
+        );
+        // Pieces × length × count steps would be 50 × 10,000 × 1,000 here; the matcher takes
+        // pieces × length.
+        assert!(matches(&".{0,1000}".repeat(50), &"x".repeat(10_000)));
+        assert!(!matches(&".{0,100}".repeat(50), &"x".repeat(10_000)), "at most 5,000");
+        assert!(matches(&format!("{}b", ".*".repeat(240)), &format!("{}b", "a".repeat(10_000))));
+        assert!(!matches(&format!("{}b", ".*".repeat(240)), &"a".repeat(10_000)));
     }
 
     /// Patterns built from the language's parts, written out as text.

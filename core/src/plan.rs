@@ -38,7 +38,9 @@ impl Reason {
             .expr
             .fields()
             .into_iter()
-            .map(|field| (field.clone(), answers.get(field).filter(|value| !value.trim().is_empty()).cloned()))
+            .map(|field| {
+                (field.clone(), answers.get(field).filter(|value| !crate::validate::is_blank_answer(value)).cloned())
+            })
             .collect();
         Reason { condition: Some(condition.source.clone()), read }
     }
@@ -254,7 +256,7 @@ pub fn bundle_facts(catalog: &Catalog, bundle: &BundleId) -> Option<BundleFacts>
 /// from an ID number when the field is derived and unanswered.
 pub fn typed_answer(catalog: &Catalog, answers: &Answers, field_id: &FieldId, today: Date) -> Option<Value> {
     let field = catalog.field(field_id)?;
-    if let Some(text) = answers.get(field_id).filter(|text| !text.trim().is_empty()) {
+    if let Some(text) = answers.get(field_id).filter(|text| !crate::validate::is_blank_answer(text)) {
         return parse_value(field, text, today).ok().flatten();
     }
     derived_value(catalog, answers, field, today).and_then(|text| parse_value(field, &text, today).ok().flatten())
@@ -264,7 +266,7 @@ pub fn typed_answer(catalog: &Catalog, answers: &Answers, field_id: &FieldId, to
 /// from an ID number (a birth date, a sex), which the applicant may still change where the
 /// catalog allows.
 pub fn shown_answer(catalog: &Catalog, answers: &Answers, field: &Field, today: Date) -> String {
-    match answers.get(&field.id).filter(|text| !text.trim().is_empty()) {
+    match answers.get(&field.id).filter(|text| !crate::validate::is_blank_answer(text)) {
         Some(answer) => answer.clone(),
         None => derived_value(catalog, answers, field, today).unwrap_or_default(),
     }
@@ -302,7 +304,7 @@ pub fn field_errors(catalog: &Catalog, plan: &Plan, answers: &Answers, today: Da
             if let Err(error) = checked {
                 return Some((field.id.clone(), error));
             }
-            if answer.trim().is_empty() {
+            if crate::validate::is_blank_answer(answer) {
                 return None;
             }
             field
@@ -466,7 +468,7 @@ impl Plan {
             match truth(field.condition.as_ref()) {
                 Truth::True => questions.push(PlannedQuestion {
                     field: field.clone(),
-                    answered: answers.get(question).is_some_and(|value| !value.trim().is_empty()),
+                    answered: answers.get(question).is_some_and(|value| !crate::validate::is_blank_answer(value)),
                     reason: field.condition.as_ref().map_or_else(Reason::always, |c| Reason::of(c, answers)),
                 }),
                 Truth::Unknown => pending.push(Pending {

@@ -207,10 +207,10 @@ impl Application {
         let mut names: Vec<&FieldId> = asked
             .into_iter()
             .filter(|id| catalog.field(id).is_some_and(|field| field.kind == crate::catalog::FieldKind::PersonName))
-            .filter(|id| !self.answer(id).trim().is_empty())
+            .filter(|id| !crate::validate::is_blank_answer(self.answer(id)))
             .collect();
         names.sort_by_key(|id| section_rank(id));
-        names.first().map(|id| self.answer(id).trim())
+        names.first().map(|id| crate::validate::chars::trim_answer(self.answer(id)))
     }
 
     /// The error to show beside a field now, following the rule "never while typing": an

@@ -114,10 +114,7 @@ fn every_problem_is_a_blocker_pointing_at_its_place() {
             Blocker::UnansweredQuestion(FieldId::new("premises.large")),
             Blocker::FieldError {
                 field: FieldId::new("applicant.id_number"),
-                error: FieldError::IdNumber(crate::validate::IdNumberError::WrongCheckCharacter {
-                    expected: 'X',
-                    found: '1'
-                })
+                error: FieldError::IdNumber(crate::validate::IdNumberError::DoesNotAddUp)
             },
             Blocker::FieldError { field: FieldId::new("food.category"), error: FieldError::Required },
             Blocker::KeyMaterialWaived(MaterialId::new("id_card")),

@@ -214,7 +214,7 @@ test('a section checks the ID number as it is typed, and continuing with errors 
   await input('applicant.id_number').fill('110105194912310021');
   const message = page.locator('#field-applicant-id_number-error');
   await message.waitFor();
-  assert.match(await message.innerText(), /最后一位应为“X”，而不是“1”/);
+  assert.match(await message.innerText(), /可能有一位输错了，或有两位顺序颠倒了。请对照身份证逐位核对/);
   assert.equal(await input('applicant.id_number').getAttribute('aria-invalid'), 'true');
 
   await page.getByRole('button', { name: '继续' }).click();

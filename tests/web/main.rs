@@ -96,7 +96,7 @@ fn error_text(root: &Element) -> Option<String> {
 }
 
 #[wasm_bindgen_test]
-async fn typing_a_wrong_check_character_shows_the_expected_one() {
+async fn typing_a_number_that_does_not_add_up_asks_to_compare_it_with_the_card() {
     let (root, _) = mount_form(Lang::Zh).await;
     let input: HtmlInputElement = find(&root, ID_INPUT);
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("false"));
@@ -105,7 +105,8 @@ async fn typing_a_wrong_check_character_shows_the_expected_one() {
 
     let message = error_text(&root).expect("an error message is shown");
     assert!(message.contains("错误："), "{message}");
-    assert!(message.contains("最后一位应为“X”，而不是“1”"), "{message}");
+    assert!(message.contains("可能有一位输错了，或有两位顺序颠倒了"), "{message}");
+    assert!(!message.contains("应为“X”"), "no replacement is suggested: {message}");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     let described_by = input.get_attribute("aria-describedby").unwrap_or_default();
     assert!(described_by.split(' ').any(|id| id == "field-applicant-id_number-error"), "{described_by}");

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use yibiao_core::catalog::{load, read_folder, Severity};
+use yibiao_core::catalog::{decode_source, load, read_folder_bytes, Severity};
 use yibiao_core::Lang;
 
 const USAGE: &str = "usage: yibiao-catalog check <catalog folder> [--json] [--lang zh|en]";
@@ -21,8 +21,8 @@ fn main() -> ExitCode {
         Some(code) if code == "en" => Lang::En,
         _ => Lang::Zh,
     };
-    let sources = match read_folder(Path::new(folder)) {
-        Ok(sources) if !sources.is_empty() => sources,
+    let files = match read_folder_bytes(Path::new(folder)) {
+        Ok(files) if !files.is_empty() => files,
         Ok(_) => {
             eprintln!("{folder}: {}", lang.pick("文件夹中没有 .toml 文件", "the folder has no .toml files"));
             return ExitCode::from(2);
@@ -32,7 +32,16 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (catalog, diagnostics) = load(&sources);
+    // Files that are not text are refused alone, each with one message, as in the browser.
+    let (mut sources, mut refused) = (Vec::new(), Vec::new());
+    for (path, bytes) in files {
+        match decode_source(path, &bytes) {
+            Ok(source) => sources.push(source),
+            Err(diagnostic) => refused.push(diagnostic),
+        }
+    }
+    let (catalog, loaded) = load(&sources);
+    let diagnostics: Vec<_> = refused.into_iter().chain(loaded).collect();
     let text_of =
         |file: &str| sources.iter().find(|source| source.path == file).map_or("", |source| source.text.as_str());
     let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();

@@ -23,6 +23,11 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Problem {
+    /// Occurs when a file's bytes are not a text at all; nothing else is said of that file.
+    NotText(super::load::NotText),
+    /// Stands last for a file with more than [`super::load::MAX_PROBLEMS_PER_FILE`] problems:
+    /// how many more there are (an error when any of them is).
+    MoreProblems { count: usize },
     /// Occurs when the file is not valid TOML.
     Syntax { detail: String },
     /// Occurs on a key the format does not know (often a typo).
@@ -98,6 +103,26 @@ impl Problem {
     pub fn message(&self, lang: Lang) -> String {
         use Problem as P;
         match (self, lang) {
+            (P::NotText(super::load::NotText::NotUtf8 { offset }), Lang::Zh) => format!(
+                "这不是 UTF-8 编码的文本文件（从第 {} 个字节起无法读出）。目录文件应为 UTF-8 编码的 TOML 文本；如果它是用 GBK 等编码保存的，请另存为 UTF-8",
+                offset.saturating_add(1)
+            ),
+            (P::NotText(super::load::NotText::NotUtf8 { offset }), Lang::En) => format!(
+                "this is not a UTF-8 text file (unreadable from byte {} on). A catalog file is TOML text in UTF-8; if it was saved in another encoding such as GBK, save it again as UTF-8",
+                offset.saturating_add(1)
+            ),
+            (P::NotText(super::load::NotText::Binary), Lang::Zh) => {
+                "这不是文本文件（像是图片、表格或压缩包等二进制文件）。请选择 .toml 目录文件".to_owned()
+            }
+            (P::NotText(super::load::NotText::Binary), Lang::En) => {
+                "this is not a text file (it looks like an image, a spreadsheet, an archive or another binary file). Choose the catalog's .toml files".to_owned()
+            }
+            (P::MoreProblems { count }, Lang::Zh) => {
+                format!("这个文件还有 {count} 个问题未列出：请先改正上面的问题，再检查一次")
+            }
+            (P::MoreProblems { count }, Lang::En) => {
+                format!("this file has {count} more problems, not listed: correct those above first, then check again")
+            }
             (P::Syntax { detail }, Lang::Zh) => format!("TOML 格式错误：{detail}"),
             (P::Syntax { detail }, Lang::En) => format!("not valid TOML: {detail}"),
             (P::UnknownKey { key, known }, Lang::Zh) => {

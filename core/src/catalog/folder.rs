@@ -7,16 +7,27 @@ use std::path::Path;
 use super::Source;
 
 /// Every `.toml` file of `folder`, sorted by name; each source's path is the folder joined
-/// with the file name, as messages should show it.
+/// with the file name, as messages should show it. A file that is not UTF-8 is an I/O error:
+/// for the shipped catalog, which must be text.
 pub fn read_folder(folder: &Path) -> std::io::Result<Vec<Source>> {
+    read_folder_bytes(folder)?
+        .into_iter()
+        .map(|(path, bytes)| {
+            let text = String::from_utf8(bytes)
+                .map_err(|error| std::io::Error::new(std::io::ErrorKind::InvalidData, format!("{path}: {error}")))?;
+            Ok(Source { path, text })
+        })
+        .collect()
+}
+
+/// The bytes of every `.toml` file of `folder`, sorted by name, for [`super::decode_source`]:
+/// the checker command reads files as the browser does.
+pub fn read_folder_bytes(folder: &Path) -> std::io::Result<Vec<(String, Vec<u8>)>> {
     let mut paths: Vec<_> = std::fs::read_dir(folder)?
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
         .collect();
     paths.sort();
-    paths
-        .into_iter()
-        .map(|path| Ok(Source { text: std::fs::read_to_string(&path)?, path: path.display().to_string() }))
-        .collect()
+    paths.into_iter().map(|path| Ok((path.display().to_string(), std::fs::read(&path)?))).collect()
 }

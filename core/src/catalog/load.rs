@@ -24,6 +24,54 @@ pub struct Source {
     pub text: String,
 }
 
+/// Why a file's bytes are not the text of a catalog file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NotText {
+    /// Occurs when the bytes are not UTF-8 from `offset` on (a file saved as GBK, or not text).
+    NotUtf8 { offset: usize },
+    /// Occurs when the bytes hold a NUL or many control characters: a binary file, an image
+    /// or a spreadsheet picked by mistake.
+    Binary,
+}
+
+/// The most problems listed for one file; past it one line says how many more there are. A
+/// binary file given as TOML once listed 9,733 and froze the page for over a minute.
+pub const MAX_PROBLEMS_PER_FILE: usize = 100;
+
+/// Reads a picked or stored file's bytes as a catalog source, or says in one diagnostic why
+/// they are not a catalog text. The browser and the checker command both read files this way,
+/// so they give the same verdict on the same bytes. A UTF-8 byte-order mark is dropped.
+pub fn decode_source(path: String, bytes: &[u8]) -> Result<Source, Diagnostic> {
+    let refuse = |path: String, offset: usize, reason: NotText| Diagnostic {
+        severity: Severity::Error,
+        file: path,
+        span: Span::new(offset, offset),
+        problem: Problem::NotText(reason),
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let offset = error.valid_up_to();
+            // Binary files are not UTF-8 either: say what they are rather than where they fail.
+            let reason = if looks_binary(bytes) { NotText::Binary } else { NotText::NotUtf8 { offset } };
+            return Err(refuse(path, 0, reason));
+        }
+    };
+    if looks_binary(text.as_bytes()) {
+        return Err(refuse(path, 0, NotText::Binary));
+    }
+    Ok(Source { path, text: text.to_owned() })
+}
+
+/// A NUL, or more than one control character in a hundred (TOML allows only tab, line feed and
+/// carriage return): not a text anyone wrote.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let control = bytes.iter().filter(|b| b.is_ascii_control() && !matches!(b, b'\t' | b'\n' | b'\r')).count();
+    bytes.contains(&0) || control > bytes.len() / 100
+}
+
 const TOP_KEYS: &[&str] = &["catalog", "section", "field", "material", "item", "bundle", "calendar"];
 const CATALOG_KEYS: &[&str] = &["version"];
 const SECTION_KEYS: &[&str] = &["id", "title"];
@@ -173,7 +221,40 @@ pub fn load(sources: &[Source]) -> (Catalog, Vec<Diagnostic>) {
     loader.check_references();
     let mut diagnostics = loader.diagnostics;
     diagnostics.sort_by(|a, b| (a.file.as_str(), a.span.start).cmp(&(b.file.as_str(), b.span.start)));
-    (loader.catalog, diagnostics)
+    (loader.catalog, at_most_per_file(diagnostics, MAX_PROBLEMS_PER_FILE))
+}
+
+/// The first `limit` problems of each file (they come sorted by file), and for a file with more
+/// one last diagnostic saying how many are not listed; an error if any of them is.
+fn at_most_per_file(diagnostics: Vec<Diagnostic>, limit: usize) -> Vec<Diagnostic> {
+    let mut kept: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len().min(limit.saturating_mul(4)));
+    let mut shown = 0usize;
+    let mut left_out: Option<Diagnostic> = None;
+    for diagnostic in diagnostics {
+        let same_file = kept.last().is_some_and(|last| last.file == diagnostic.file)
+            || left_out.as_ref().is_some_and(|more| more.file == diagnostic.file);
+        if !same_file {
+            kept.extend(left_out.take());
+            shown = 0;
+        }
+        if shown < limit {
+            shown = shown.saturating_add(1);
+            kept.push(diagnostic);
+            continue;
+        }
+        let more = left_out.get_or_insert_with(|| Diagnostic {
+            severity: Severity::Warning,
+            file: diagnostic.file.clone(),
+            span: diagnostic.span,
+            problem: Problem::MoreProblems { count: 0 },
+        });
+        if let Problem::MoreProblems { count } = &mut more.problem {
+            *count = count.saturating_add(1);
+        }
+        more.severity = more.severity.min(diagnostic.severity);
+    }
+    kept.extend(left_out);
+    kept
 }
 
 impl<'s> Loader<'s> {

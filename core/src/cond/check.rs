@@ -304,11 +304,11 @@ impl Checker<'_> {
             self.error(kind, span);
             return None;
         }
-        if name == "is_set" {
-            return match &args[0].kind {
-                ExprKind::Field(_) => self.type_of(&args[0]).map(|_| Type::Bool),
+        if let (true, [arg]) = (name == "is_set", args) {
+            return match &arg.kind {
+                ExprKind::Field(_) => self.type_of(arg).map(|_| Type::Bool),
                 _ => {
-                    self.error(TypeErrorKind::FieldExpected { function: name.to_owned() }, args[0].span);
+                    self.error(TypeErrorKind::FieldExpected { function: name.to_owned() }, arg.span);
                     None
                 }
             };

@@ -101,7 +101,7 @@ impl Evaluator<'_> {
                 Some(Value::Bool(flag)) => Val::Bool(flag),
                 Some(Value::IdNumber(id)) => Val::IdNumber(id),
                 // A one-of answer is its single option; a many-of answer is the set.
-                Some(Value::Options(values)) if values.len() == 1 => Val::Text(values[0].clone()),
+                Some(Value::Options(mut values)) if values.len() == 1 => Val::Text(values.pop().unwrap_or_default()),
                 Some(Value::Options(values)) => Val::Options(values),
                 None => Val::Unknown,
             },

@@ -48,7 +48,8 @@ pub fn tokenize(source: &str) -> Result<Vec<Spanned>, LexError> {
     let mut tokens = Vec::new();
     let mut chars = source.char_indices().peekable();
     while let Some((start, character)) = chars.next() {
-        let single = |token: Token| Spanned { token, span: Span::new(start, start + character.len_utf8()) };
+        let single =
+            |token: Token| Spanned { token, span: Span::new(start, start.saturating_add(character.len_utf8())) };
         match character {
             c if c.is_whitespace() => {}
             '.' => tokens.push(single(Token::Dot)),
@@ -59,7 +60,7 @@ pub fn tokenize(source: &str) -> Result<Vec<Spanned>, LexError> {
             ']' => tokens.push(single(Token::RightBracket)),
             '=' | '!' | '<' | '>' => {
                 let followed_by_equals = chars.next_if(|(_, next)| *next == '=').is_some();
-                let end = start + 1 + usize::from(followed_by_equals);
+                let end = start.saturating_add(1).saturating_add(usize::from(followed_by_equals));
                 let token = match (character, followed_by_equals) {
                     ('=', true) => Token::Equal,
                     ('!', true) => Token::NotEqual,
@@ -77,7 +78,7 @@ pub fn tokenize(source: &str) -> Result<Vec<Spanned>, LexError> {
                 let mut end = None;
                 for (index, next) in chars.by_ref() {
                     if next == character {
-                        end = Some(index + 1);
+                        end = Some(index.saturating_add(1));
                         break;
                     }
                     text.push(next);
@@ -86,24 +87,25 @@ pub fn tokenize(source: &str) -> Result<Vec<Spanned>, LexError> {
                 tokens.push(Spanned { token: Token::Text(text), span: Span::new(start, end) });
             }
             c if c.is_ascii_digit() || (c == '-' && chars.peek().is_some_and(|(_, next)| next.is_ascii_digit())) => {
-                let mut end = start + 1;
+                let mut end = start.saturating_add(1);
                 while let Some((index, next)) = chars.next_if(|(_, next)| next.is_ascii_digit() || *next == '.') {
-                    end = index + next.len_utf8();
+                    end = index.saturating_add(next.len_utf8());
                 }
-                tokens
-                    .push(Spanned { token: Token::Number(source[start..end].to_owned()), span: Span::new(start, end) });
+                let text = source.get(start..end).unwrap_or_default().to_owned();
+                tokens.push(Spanned { token: Token::Number(text), span: Span::new(start, end) });
             }
             c if c.is_alphabetic() || c == '_' => {
-                let mut end = start + c.len_utf8();
+                let mut end = start.saturating_add(c.len_utf8());
                 while let Some((index, next)) = chars.next_if(|(_, next)| next.is_alphanumeric() || *next == '_') {
-                    end = index + next.len_utf8();
+                    end = index.saturating_add(next.len_utf8());
                 }
-                tokens.push(Spanned { token: Token::Name(source[start..end].to_owned()), span: Span::new(start, end) });
+                let name = source.get(start..end).unwrap_or_default().to_owned();
+                tokens.push(Spanned { token: Token::Name(name), span: Span::new(start, end) });
             }
             other => {
                 return Err(LexError::UnexpectedCharacter {
                     found: other,
-                    span: Span::new(start, start + other.len_utf8()),
+                    span: Span::new(start, start.saturating_add(other.len_utf8())),
                 })
             }
         }

@@ -7,6 +7,20 @@
 //! fields before anyone fills a form ([`check`]), and evaluated with three-valued logic over
 //! the answers ([`evaluate`]): a condition that reads an unanswered question is
 //! [`Truth::Unknown`], not false.
+//!
+//! Conditions come from catalog files that anyone may hand an administrator: the parser bounds
+//! their length and nesting ([`MAX_CONDITION_LENGTH`], [`MAX_DEPTH`]), so that no condition can
+//! overflow the stack of the recursive parser, checker or evaluator, and nothing here may index
+//! or count past an end (the lints below).
+#![deny(
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::arithmetic_side_effects,
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::unreachable
+)]
 
 mod check;
 mod eval;
@@ -17,7 +31,9 @@ use std::fmt;
 
 pub use check::{check, Type, TypeError, TypeErrorKind};
 pub use eval::{evaluate, Truth};
-pub use parser::{parse, BinaryOp, Expr, ExprKind, Literal, ParseError, ParseErrorKind};
+pub use parser::{
+    parse, BinaryOp, Expr, ExprKind, Literal, ParseError, ParseErrorKind, MAX_CONDITION_LENGTH, MAX_DEPTH,
+};
 
 use crate::text::Lang;
 
@@ -39,10 +55,15 @@ impl Span {
 }
 
 /// Where a span starts, counted as people count: line and column from 1, in characters.
+/// An offset inside a character, or past the end, counts from the character's start.
 pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
-    let before = &source[..offset.min(source.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+    let mut start = offset.min(source.len());
+    while !source.is_char_boundary(start) {
+        start = start.saturating_sub(1);
+    }
+    let before = source.get(..start).unwrap_or_default();
+    let line = before.matches('\n').count().saturating_add(1);
+    let column = before.rsplit('\n').next().unwrap_or_default().chars().count().saturating_add(1);
     (line, column)
 }
 
@@ -54,9 +75,11 @@ pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
 /// ```
 pub fn caret(source: &str, span: Span) -> String {
     let (line_number, column) = line_column(source, span.start);
-    let line = source.lines().nth(line_number - 1).unwrap_or_default();
-    let width = source.get(span.start..span.end.min(span.start + line.len())).map_or(1, |s| s.chars().count().max(1));
-    format!("{line}\n{}{}", " ".repeat(column - 1), "^".repeat(width))
+    let line = source.lines().nth(line_number.saturating_sub(1)).unwrap_or_default();
+    let width = source
+        .get(span.start..span.end.min(span.start.saturating_add(line.len())))
+        .map_or(1, |s| s.chars().count().max(1));
+    format!("{line}\n{}{}", " ".repeat(column.saturating_sub(1)), "^".repeat(width))
 }
 
 /// An error in a condition, with where it is.

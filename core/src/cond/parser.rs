@@ -9,6 +9,15 @@ use crate::catalog::FieldId;
 use crate::text::Lang;
 use crate::validate::number::{parse_number, Decimal, NumberKind};
 
+/// The longest condition accepted, in bytes: far more than any rule needs (the longest in the
+/// shipped catalog has under 100), little enough to check at once.
+pub const MAX_CONDITION_LENGTH: usize = 4_000;
+
+/// How deeply a condition may nest: parentheses, lists, calls, `not`, and each `and`/`or`/
+/// comparison counts one level. Real rules need a handful; ten thousand would overflow the
+/// stack of the recursive parser and of everything that walks the tree.
+pub const MAX_DEPTH: usize = 64;
+
 /// A constant written in a condition.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Literal {
@@ -123,6 +132,11 @@ pub enum ParseErrorKind {
     UnexpectedToken { found: String, expected: &'static str },
     /// Occurs on a malformed number such as `1.2.3`.
     BadNumber(String),
+    /// Occurs when a condition is longer than [`MAX_CONDITION_LENGTH`] bytes; the span starts
+    /// where the limit is passed.
+    TooLong { limit: usize },
+    /// Occurs when a condition nests deeper than [`MAX_DEPTH`]; the span is where it does.
+    TooDeep { limit: usize },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,6 +171,18 @@ impl ParseError {
             }
             (K::BadNumber(text), Lang::Zh) => format!("“{text}”不是有效的数字"),
             (K::BadNumber(text), Lang::En) => format!("“{text}” is not a valid number"),
+            (K::TooLong { limit }, Lang::Zh) => {
+                format!("条件太长：最多 {limit} 个字节，请拆成几个简单的条件，或用 in [...] 列出取值")
+            }
+            (K::TooLong { limit }, Lang::En) => format!(
+                "the condition is too long: at most {limit} bytes; split it into simpler conditions, or list values with in [...]"
+            ),
+            (K::TooDeep { limit }, Lang::Zh) => {
+                format!("条件嵌套太深：括号、not、and、or 等最多嵌套 {limit} 层，请简化条件")
+            }
+            (K::TooDeep { limit }, Lang::En) => format!(
+                "the condition nests too deeply: parentheses, not, and, or nest at most {limit} levels; simplify it"
+            ),
         }
     }
 }
@@ -185,6 +211,16 @@ impl std::error::Error for ParseError {}
 
 /// Parses a condition.
 pub fn parse(source: &str) -> Result<Expr, ParseError> {
+    if source.len() > MAX_CONDITION_LENGTH {
+        let mut start = MAX_CONDITION_LENGTH;
+        while !source.is_char_boundary(start) {
+            start = start.saturating_sub(1);
+        }
+        return Err(ParseError {
+            kind: ParseErrorKind::TooLong { limit: MAX_CONDITION_LENGTH },
+            span: Span::new(start, source.len()),
+        });
+    }
     let tokens = tokenize(source).map_err(|error| match error {
         LexError::UnexpectedCharacter { found, span } => {
             ParseError { kind: ParseErrorKind::UnexpectedCharacter(found), span }
@@ -195,18 +231,51 @@ pub fn parse(source: &str) -> Result<Expr, ParseError> {
     if tokens.is_empty() {
         return Err(ParseError { kind: ParseErrorKind::Empty, span: Span::new(0, source.len()) });
     }
-    let mut parser = Parser { tokens, position: 0, end: source.len() };
+    let mut parser = Parser { tokens, position: 0, end: source.len(), depth: 0 };
     let expr = parser.or()?;
-    match parser.peek() {
-        None => Ok(expr),
-        Some(extra) => Err(parser.unexpected(extra.clone(), "the end of the condition")),
+    if let Some(extra) = parser.peek() {
+        return Err(parser.unexpected(extra.clone(), "the end of the condition"));
     }
+    match too_deep(&expr) {
+        Some(span) => Err(ParseError { kind: ParseErrorKind::TooDeep { limit: MAX_DEPTH }, span }),
+        None => Ok(expr),
+    }
+}
+
+/// A node nested deeper than [`MAX_DEPTH`], found without recursion: chains of `and` and `or`
+/// build deep trees that the parser reads in a loop.
+fn too_deep(expr: &Expr) -> Option<Span> {
+    let mut stack = vec![(expr, 1usize)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth > MAX_DEPTH {
+            return Some(node.span);
+        }
+        let below = depth.saturating_add(1);
+        match &node.kind {
+            ExprKind::Literal(_) | ExprKind::Field(_) => {}
+            ExprKind::Call { args: inner, .. } | ExprKind::List(inner) => {
+                stack.extend(inner.iter().map(|child| (child, below)));
+            }
+            ExprKind::Not(inner) => stack.push((inner, below)),
+            ExprKind::And(left, right)
+            | ExprKind::Or(left, right)
+            | ExprKind::Compare { left, right, .. }
+            | ExprKind::In { item: left, list: right, .. } => {
+                stack.push((left, below));
+                stack.push((right, below));
+            }
+        }
+    }
+    None
 }
 
 struct Parser {
     tokens: Vec<Spanned>,
     position: usize,
     end: usize,
+    /// How many recursive calls are open: bounded so that hostile nesting is an error, not a
+    /// stack overflow.
+    depth: usize,
 }
 
 fn describe(token: &Token) -> String {
@@ -239,8 +308,26 @@ impl Parser {
 
     fn advance(&mut self) -> Option<Spanned> {
         let token = self.tokens.get(self.position).cloned();
-        self.position += 1;
+        self.position = self.position.saturating_add(1);
         token
+    }
+
+    /// The span of the token just taken.
+    fn previous_span(&self) -> Span {
+        self.tokens.get(self.position.saturating_sub(1)).map(|token| token.span).unwrap_or_default()
+    }
+
+    /// Opens one level of nesting at `span`, refusing to pass [`MAX_DEPTH`].
+    fn descend(&mut self, span: Span) -> Result<(), ParseError> {
+        self.depth = self.depth.saturating_add(1);
+        if self.depth > MAX_DEPTH {
+            return Err(ParseError { kind: ParseErrorKind::TooDeep { limit: MAX_DEPTH }, span });
+        }
+        Ok(())
+    }
+
+    fn ascend(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
     }
 
     fn unexpected(&self, found: Spanned, expected: &'static str) -> ParseError {
@@ -287,7 +374,9 @@ impl Parser {
     fn not(&mut self) -> Result<Expr, ParseError> {
         if self.peek_name("not") {
             let start = self.advance().map(|token| token.span).unwrap_or_default();
+            self.descend(start)?;
             let inner = self.not()?;
+            self.ascend();
             let span = start.to(inner.span);
             return Ok(Expr { kind: ExprKind::Not(Box::new(inner)), span });
         }
@@ -312,7 +401,7 @@ impl Parser {
             return Ok(Expr { kind: ExprKind::Compare { op, left: Box::new(left), right: Box::new(right) }, span });
         }
         let negated = self.peek_name("not")
-            && matches!(self.tokens.get(self.position + 1), Some(Spanned { token: Token::Name(name), .. }) if name == "in");
+            && matches!(self.tokens.get(self.position.saturating_add(1)), Some(Spanned { token: Token::Name(name), .. }) if name == "in");
         if negated || self.peek_name("in") {
             self.advance();
             if negated {
@@ -337,14 +426,17 @@ impl Parser {
                 Err(_) => Err(ParseError { kind: ParseErrorKind::BadNumber(text), span }),
             },
             Token::LeftParen => {
+                self.descend(span)?;
                 let inner = self.or()?;
+                self.ascend();
                 let close = self.expect(&Token::RightParen, "“)”")?;
                 Ok(Expr { kind: inner.kind, span: span.to(close) })
             }
             Token::LeftBracket => {
+                self.descend(span)?;
                 let items = self.sequence(&Token::RightBracket, "“,” or “]”")?;
-                let close = self.tokens[self.position - 1].span;
-                Ok(Expr { kind: ExprKind::List(items), span: span.to(close) })
+                self.ascend();
+                Ok(Expr { kind: ExprKind::List(items), span: span.to(self.previous_span()) })
             }
             Token::Name(name) if name == "true" || name == "false" => {
                 Ok(Expr { kind: ExprKind::Literal(Literal::Bool(name == "true")), span })
@@ -355,9 +447,10 @@ impl Parser {
             Token::Name(name) => {
                 if matches!(self.peek(), Some(Spanned { token: Token::LeftParen, .. })) {
                     self.advance();
+                    self.descend(span)?;
                     let args = self.sequence(&Token::RightParen, "“,” or “)”")?;
-                    let close = self.tokens[self.position - 1].span;
-                    return Ok(Expr { kind: ExprKind::Call { name, args }, span: span.to(close) });
+                    self.ascend();
+                    return Ok(Expr { kind: ExprKind::Call { name, args }, span: span.to(self.previous_span()) });
                 }
                 let mut path = name;
                 let mut end = span;

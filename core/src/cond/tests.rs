@@ -192,3 +192,55 @@ fn lists_the_fields_a_condition_reads() {
     let read: Vec<&str> = expr.fields().into_iter().map(FieldId::as_str).collect();
     assert_eq!(read, ["premises.tenure", "applicant.id_number"]);
 }
+
+/// Hostile nesting: ten thousand levels once overflowed the recursive parser's stack and killed
+/// the administrators' page (issue 10). Every way of nesting is refused where it passes the
+/// limit, and a condition at the limit still parses.
+#[test]
+fn nesting_and_length_are_bounded_with_their_place() {
+    let deep = |open: &str, close: &str, levels: usize| format!("{}x.y{}", open.repeat(levels), close.repeat(levels));
+    let hostile = [
+        deep("not ", "", 10_000),
+        deep("(", ")", 10_000),
+        deep("[", "]", 10_000),
+        deep("f(", ")", 10_000),
+        deep("not (", ")", 10_000),
+    ];
+    for source in &hostile {
+        let error = parse(source).expect_err("too deep");
+        assert!(
+            matches!(error.kind, ParseErrorKind::TooLong { .. } | ParseErrorKind::TooDeep { .. }),
+            "{:?}",
+            error.kind
+        );
+    }
+    // Within the length limit, the depth limit speaks, at the token where it is passed.
+    let error = parse(&deep("not ", "", MAX_DEPTH + 1)).expect_err("too deep");
+    assert_eq!(error.kind, ParseErrorKind::TooDeep { limit: MAX_DEPTH });
+    assert_eq!(error.span.start, "not ".len() * MAX_DEPTH);
+    let error = parse(&deep("(", ")", MAX_DEPTH + 1)).expect_err("too deep");
+    assert_eq!((error.kind, error.span.start), (ParseErrorKind::TooDeep { limit: MAX_DEPTH }, MAX_DEPTH));
+    assert!(parse(&deep("(", ")", MAX_DEPTH - 1)).is_ok());
+    // Chains of and/or are read in a loop but build deep trees: bounded too.
+    let chain = vec!["x.y"; 500].join(" or ");
+    assert_eq!(parse(&chain).map_err(|error| error.kind), Err(ParseErrorKind::TooDeep { limit: MAX_DEPTH }));
+    assert!(parse(&vec!["x.y"; 30].join(" and ")).is_ok());
+    // Length: refused from where the limit is passed, also inside a multi-byte character.
+    let long = format!("x.y == \"{}\"", "长".repeat(MAX_CONDITION_LENGTH));
+    let error = parse(&long).expect_err("too long");
+    assert_eq!(error.kind, ParseErrorKind::TooLong { limit: MAX_CONDITION_LENGTH });
+    assert!(error.span.start <= MAX_CONDITION_LENGTH && long.is_char_boundary(error.span.start));
+    for lang in [Lang::Zh, Lang::En] {
+        assert!(error.message(lang).contains(&MAX_CONDITION_LENGTH.to_string()));
+        assert!(ParseError { kind: ParseErrorKind::TooDeep { limit: MAX_DEPTH }, span: Span::default() }
+            .message(lang)
+            .contains("64"));
+    }
+}
+
+#[test]
+fn places_inside_a_character_or_past_the_end_never_panic() {
+    assert_eq!(line_column("长\n宽", 1), (1, 1));
+    assert_eq!(line_column("长\n宽", 100), (2, 2));
+    assert_eq!(caret("长", Span::new(2, 1)), "长\n^");
+}

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use super::chars::{is_dash, quoted, typed_code};
 use crate::text::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,33 +21,29 @@ pub enum BankCardError {
 /// Whether `digits` (ASCII digits only) pass the Luhn check.
 pub fn luhn_valid(digits: &str) -> bool {
     let sum: u32 = digits
-        .bytes()
+        .chars()
         .rev()
         .enumerate()
-        .map(|(index, byte)| {
-            let digit = u32::from(byte - b'0');
+        .map(|(index, character)| {
+            let digit = character.to_digit(10).unwrap_or(0);
             if index % 2 == 1 {
-                let doubled = digit * 2;
-                if doubled > 9 {
-                    doubled - 9
-                } else {
-                    doubled
-                }
+                // Doubling a digit and adding the digits of the result.
+                [0, 2, 4, 6, 8, 1, 3, 5, 7, 9].get(digit as usize).copied().unwrap_or(0)
             } else {
                 digit
             }
         })
-        .sum();
+        .fold(0, u32::wrapping_add);
     sum % 10 == 0
 }
 
 /// Checks a card number; returns its digits without spaces.
 pub fn parse_bank_card(input: &str) -> Result<String, BankCardError> {
-    let text = super::normalize_code(input);
-    if let Some(found) = text.chars().find(|c| !(c.is_ascii_digit() || *c == '-')) {
-        return Err(BankCardError::InvalidCharacter { found });
+    let typed = typed_code(input);
+    if let Some(found) = typed.iter().find(|c| !(c.canonical.is_ascii_digit() || is_dash(c.canonical))) {
+        return Err(BankCardError::InvalidCharacter { found: found.typed });
     }
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let digits: String = typed.iter().map(|c| c.canonical).filter(char::is_ascii_digit).collect();
     match digits.len() {
         count if count < 12 => Err(BankCardError::TooShort { digits: count }),
         count if count > 19 => Err(BankCardError::TooLong { digits: count }),
@@ -62,9 +59,11 @@ impl BankCardError {
 
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (BankCardError::InvalidCharacter { found }, Lang::Zh) => format!("银行卡号只含数字，“{found}”不对"),
+            (BankCardError::InvalidCharacter { found }, Lang::Zh) => {
+                format!("银行卡号只含数字，{}不对", quoted(*found, lang))
+            }
             (BankCardError::InvalidCharacter { found }, Lang::En) => {
-                format!("A card number has only digits; “{found}” is not allowed")
+                format!("A card number has only digits; {} is not allowed", quoted(*found, lang))
             }
             (BankCardError::TooShort { digits }, Lang::Zh) => {
                 format!("银行卡号一般为 16 到 19 位，您输入了 {digits} 位")
@@ -93,6 +92,7 @@ impl fmt::Display for BankCardError {
 impl std::error::Error for BankCardError {}
 
 #[cfg(test)]
+#[allow(clippy::string_slice, clippy::arithmetic_side_effects)] // Tests build their cases by position.
 mod tests {
     use proptest::prelude::*;
 
@@ -105,7 +105,7 @@ mod tests {
         assert_eq!(parse_bank_card("4111111111111112"), Err(BankCardError::WrongCheckDigit));
         assert_eq!(parse_bank_card("411111"), Err(BankCardError::TooShort { digits: 6 }));
         assert_eq!(parse_bank_card("41111111111111111111"), Err(BankCardError::TooLong { digits: 20 }));
-        assert_eq!(parse_bank_card("4111 1111 1111 111x"), Err(BankCardError::InvalidCharacter { found: 'X' }));
+        assert_eq!(parse_bank_card("4111 1111 1111 111x"), Err(BankCardError::InvalidCharacter { found: 'x' }));
     }
 
     proptest! {

@@ -7,6 +7,7 @@
 
 use std::fmt;
 
+use super::chars::{is_dash, quoted, typed_code};
 use crate::text::Lang;
 
 /// The number of characters in a unified social credit code.
@@ -66,7 +67,8 @@ pub struct CreditCode {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CreditCodeError {
-    /// Occurs when a character outside `0-9A-Z` minus `I O Z S V` appears.
+    /// Occurs when a character outside `0-9A-Z` minus `I O Z S V` appears; `found` is the
+    /// character as typed.
     InvalidCharacter { position: usize, found: char },
     /// Occurs when fewer than 18 characters were given.
     TooShort { length: usize },
@@ -78,38 +80,38 @@ pub enum CreditCodeError {
     UnknownOrganisationType { authority: char, found: char },
     /// Occurs when characters 3-8 do not start with a province code.
     UnknownDivision { code: String },
-    /// Occurs when the organisation code (characters 9-17) fails its own GB 11714 check.
-    WrongOrganisationCheck { expected: char, found: char },
-    /// Occurs when the last character does not match the other 17.
-    WrongCheckCharacter { expected: char, found: char },
+    /// Occurs when the organisation code (characters 9-17) fails its own GB 11714 check. As
+    /// for [`CreditCodeError::DoesNotAddUp`], no "right" character is named.
+    OrganisationCodeDoesNotAddUp,
+    /// Occurs when the last character does not match the other 17. Most such codes have a
+    /// mistyped or swapped character elsewhere, so the error names no fitting last character.
+    DoesNotAddUp,
 }
 
 fn value_of(character: char) -> Option<u32> {
-    CHARSET.find(character).map(|index| index as u32)
+    CHARSET.find(character).and_then(|index| u32::try_from(index).ok())
 }
 
 /// The MOD 31 check character of 17 characters from the code's character set.
 pub fn check_character(first_seventeen: &str) -> Option<char> {
-    let mut sum = 0;
+    // At most 17 × 30 × 30: no overflow.
+    let mut sum: u32 = 0;
     for (character, weight) in first_seventeen.chars().zip(WEIGHTS) {
-        sum += value_of(character)? * weight;
+        sum = sum.wrapping_add(value_of(character)?.wrapping_mul(weight));
     }
-    let value = (31 - sum % 31) % 31;
+    let value = 31u32.wrapping_sub(sum % 31) % 31;
     CHARSET.chars().nth(value as usize)
 }
 
 /// The GB 11714 check character of an 8-character organisation code body.
 pub fn organisation_check_character(body: &str) -> Option<char> {
-    let mut sum = 0;
+    // At most 8 × 35 × 10: no overflow.
+    let mut sum: u32 = 0;
     for (character, weight) in body.chars().zip(ORGANISATION_WEIGHTS) {
-        let value = match character {
-            '0'..='9' => character as u32 - '0' as u32,
-            'A'..='Z' => character as u32 - 'A' as u32 + 10,
-            _ => return None,
-        };
-        sum += value * weight;
+        let value = character.to_digit(36)?;
+        sum = sum.wrapping_add(value.wrapping_mul(weight));
     }
-    match 11 - sum % 11 {
+    match 11u32.wrapping_sub(sum % 11) {
         10 => Some('X'),
         11 => Some('0'),
         digit => char::from_digit(digit, 10),
@@ -119,17 +121,20 @@ pub fn organisation_check_character(body: &str) -> Option<char> {
 impl CreditCode {
     /// Checks `input` as typed: spaces are ignored, lower case and full-width forms accepted.
     pub fn parse(input: &str) -> Result<CreditCode, CreditCodeError> {
-        let code = super::normalize_code(input);
-        let characters: Vec<char> = code.chars().collect();
-        if let Some((index, &found)) = characters.iter().enumerate().find(|(_, c)| value_of(**c).is_none()) {
-            return Err(CreditCodeError::InvalidCharacter { position: index + 1, found });
+        // Dashes between groups are separators, as spaces are.
+        let typed: Vec<_> = typed_code(input).into_iter().filter(|c| !is_dash(c.canonical)).collect();
+        if let Some((index, found)) = typed.iter().enumerate().find(|(_, c)| value_of(c.canonical).is_none()) {
+            return Err(CreditCodeError::InvalidCharacter { position: index.saturating_add(1), found: found.typed });
         }
-        match characters.len() {
+        match typed.len() {
             length if length < LENGTH => return Err(CreditCodeError::TooShort { length }),
             length if length > LENGTH => return Err(CreditCodeError::TooLong { length }),
             _ => {}
         }
-        let (authority, kind) = (characters[0], characters[1]);
+        let code: String = typed.iter().map(|c| c.canonical).collect();
+        let part = |range: std::ops::Range<usize>| code.get(range).unwrap_or_default();
+        let nth = |index: usize| code.chars().nth(index).unwrap_or('?');
+        let (authority, kind) = (nth(0), nth(1));
         let kinds = AUTHORITIES
             .iter()
             .find(|(code, _)| *code == authority)
@@ -138,19 +143,17 @@ impl CreditCode {
         if !kinds.contains(kind) {
             return Err(CreditCodeError::UnknownOrganisationType { authority, found: kind });
         }
-        let division = &code[2..8];
-        let province: u8 = division[0..2].parse().unwrap_or(0);
+        let division = part(2..8);
+        let province: u8 = part(2..4).parse().unwrap_or(0);
         let is_state = province == 10; // 100000: registered at the national level
         if !(division.bytes().all(|b| b.is_ascii_digit()) && (is_state || super::is_province_code(province))) {
             return Err(CreditCodeError::UnknownDivision { code: division.to_owned() });
         }
-        let expected = organisation_check_character(&code[8..16]).unwrap_or('?');
-        if characters[16] != expected {
-            return Err(CreditCodeError::WrongOrganisationCheck { expected, found: characters[16] });
+        if organisation_check_character(part(8..16)) != Some(nth(16)) {
+            return Err(CreditCodeError::OrganisationCodeDoesNotAddUp);
         }
-        let expected = check_character(&code[0..17]).unwrap_or('?');
-        if characters[17] != expected {
-            return Err(CreditCodeError::WrongCheckCharacter { expected, found: characters[17] });
+        if check_character(part(0..17)) != Some(nth(17)) {
+            return Err(CreditCodeError::DoesNotAddUp);
         }
         Ok(CreditCode { code })
     }
@@ -175,21 +178,29 @@ impl CreditCodeError {
         use CreditCodeError as E;
         match (self, lang) {
             (E::InvalidCharacter { position, found }, Lang::Zh) => format!(
-                "第{position}位“{found}”不对：信用代码只含数字和大写字母，不含 I、O、Z、S、V"
+                "第{position}位{}不对：信用代码只含数字和字母，不含 I、O、Z、S、V{}",
+                quoted(*found, lang),
+                look_alike(*found, lang)
             ),
             (E::InvalidCharacter { position, found }, Lang::En) => format!(
-                "Character {position} (“{found}”) is not allowed: the code has digits and capital letters except I, O, Z, S and V"
+                "Character {position} ({}) is not allowed: the code has digits and letters except I, O, Z, S and V{}",
+                quoted(*found, lang),
+                look_alike(*found, lang)
             ),
-            (E::TooShort { length }, Lang::Zh) => format!("统一社会信用代码应为 18 位，您输入了 {length} 位"),
-            (E::TooShort { length }, Lang::En) => {
-                format!("A unified social credit code has 18 characters; you entered {length}")
-            }
+            (E::TooShort { length }, Lang::Zh) => format!(
+                "统一社会信用代码应为 18 位，您输入了 {length} 位，少了 {} 位",
+                LENGTH.saturating_sub(*length)
+            ),
+            (E::TooShort { length }, Lang::En) => format!(
+                "A unified social credit code has 18 characters; you entered {length}, {} too few",
+                LENGTH.saturating_sub(*length)
+            ),
             (E::TooLong { length }, Lang::Zh) => {
-                format!("统一社会信用代码应为 18 位，您输入了 {length} 位，多了 {} 位", length - LENGTH)
+                format!("统一社会信用代码应为 18 位，您输入了 {length} 位，多了 {} 位", length.saturating_sub(LENGTH))
             }
             (E::TooLong { length }, Lang::En) => format!(
                 "A unified social credit code has 18 characters; you entered {length}, {} too many",
-                length - LENGTH
+                length.saturating_sub(LENGTH)
             ),
             (E::UnknownAuthority { found }, Lang::Zh) => {
                 format!("第 1 位“{found}”不是登记管理部门代码，请核对（企业通常以 9 开头）")
@@ -209,19 +220,34 @@ impl CreditCodeError {
             (E::UnknownDivision { code }, Lang::En) => {
                 format!("Characters 3 to 8 (“{code}”) are not a valid division code; please check them")
             }
-            (E::WrongOrganisationCheck { expected, found }, Lang::Zh) => format!(
-                "号码有误：第 9 到 17 位的组织机构代码不成立（第 17 位应为“{expected}”，而不是“{found}”）。请对照营业执照逐位核对"
-            ),
-            (E::WrongOrganisationCheck { expected, found }, Lang::En) => format!(
-                "This code does not add up: the organisation code in characters 9 to 17 fails its check (character 17 should be “{expected}”, not “{found}”). Please compare it with the licence"
-            ),
-            (E::WrongCheckCharacter { expected, found }, Lang::Zh) => format!(
-                "号码有误：按前 17 位计算，最后一位应为“{expected}”，而不是“{found}”。请对照营业执照逐位核对"
-            ),
-            (E::WrongCheckCharacter { expected, found }, Lang::En) => format!(
-                "This code does not add up: from the first 17 characters the last one should be “{expected}”, not “{found}”. Please compare it with the licence"
-            ),
+            (E::OrganisationCodeDoesNotAddUp, Lang::Zh) => {
+                "号码有误：第 9 到 17 位的组织机构代码不成立，可能有一位输错了，或有两位顺序颠倒了。请对照营业执照逐位核对".to_owned()
+            }
+            (E::OrganisationCodeDoesNotAddUp, Lang::En) => {
+                "This code does not add up: the organisation code in characters 9 to 17 fails its check, so a character is probably mistyped or two are swapped. Please compare it with the licence character by character".to_owned()
+            }
+            (E::DoesNotAddUp, Lang::Zh) => {
+                "号码有误：可能有一位输错了，或有两位顺序颠倒了。请对照营业执照逐位核对".to_owned()
+            }
+            (E::DoesNotAddUp, Lang::En) => {
+                "This code does not add up: a character is probably mistyped, or two are swapped. Please compare it with the licence character by character".to_owned()
+            }
         }
+    }
+}
+
+/// For the letters the code leaves out, the digit they are usually mistaken for.
+fn look_alike(found: char, lang: Lang) -> String {
+    let digit = match found.to_ascii_uppercase() {
+        'I' => '1',
+        'O' => '0',
+        'Z' => '2',
+        'S' => '5',
+        _ => return String::new(),
+    };
+    match lang {
+        Lang::Zh => format!("（是不是数字 {digit}？）"),
+        Lang::En => format!(" (is it the digit {digit}?)"),
     }
 }
 
@@ -234,6 +260,7 @@ impl fmt::Display for CreditCodeError {
 impl std::error::Error for CreditCodeError {}
 
 #[cfg(test)]
+#[allow(clippy::string_slice, clippy::arithmetic_side_effects)] // Tests build their cases by position.
 mod tests {
     use proptest::prelude::*;
 
@@ -279,13 +306,32 @@ mod tests {
             CreditCode::parse(&complete("91990100M000100Y")),
             Err(CreditCodeError::UnknownDivision { code: "990100".into() })
         );
-        assert_eq!(
-            CreditCode::parse("91350100M000100Y53"),
-            Err(CreditCodeError::WrongOrganisationCheck { expected: '4', found: '5' })
-        );
+        assert_eq!(CreditCode::parse("91350100M000100Y53"), Err(CreditCodeError::OrganisationCodeDoesNotAddUp));
         let error = CreditCode::parse("91350100M000100Y44").expect_err("check");
-        assert_eq!(error, CreditCodeError::WrongCheckCharacter { expected: '3', found: '4' });
-        assert!(error.message(Lang::Zh).contains("最后一位应为“3”"));
+        assert_eq!(error, CreditCodeError::DoesNotAddUp);
+        for error in [CreditCodeError::DoesNotAddUp, CreditCodeError::OrganisationCodeDoesNotAddUp] {
+            for lang in [Lang::Zh, Lang::En] {
+                let message = error.message(lang);
+                assert!(!message.contains('“'), "no character is suggested: {message}");
+                assert!(message.contains(lang.pick("逐位核对", "character by character")), "{message}");
+            }
+        }
+    }
+
+    #[test]
+    fn characters_are_quoted_as_typed_and_dashes_are_separators() {
+        let error = CreditCode::parse("91350100m0001o0Y43").expect_err("o");
+        assert_eq!(error, CreditCodeError::InvalidCharacter { position: 14, found: 'o' });
+        assert!(error.message(Lang::Zh).contains("第14位“o”不对"), "{}", error.message(Lang::Zh));
+        assert!(error.message(Lang::Zh).contains("是不是数字 0"), "{}", error.message(Lang::Zh));
+        assert_eq!(
+            CreditCode::parse("91350100-M000100Y4-3").map(|c| c.as_str().to_owned()),
+            Ok("91350100M000100Y43".into())
+        );
+        assert_eq!(
+            CreditCode::parse("\u{FEFF}91350100M000100Y43\u{200B}").map(|c| c.as_str().to_owned()),
+            Ok("91350100M000100Y43".into())
+        );
     }
 
     fn valid_code() -> impl Strategy<Value = String> {

@@ -19,7 +19,8 @@ pub enum DateError {
 pub fn parse_date(input: &str) -> Result<Date, DateError> {
     let text = super::normalize_code(input);
     let parts: Vec<&str> = if text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit()) {
-        vec![&text[0..4], &text[4..6], &text[6..8]]
+        let part = |range| text.get(range).unwrap_or_default();
+        vec![part(0..4), part(4..6), part(6..8)]
     } else {
         text.trim_end_matches('日').split(['-', '/', '.', '年', '月']).collect()
     };

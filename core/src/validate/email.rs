@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use super::chars::{is_invisible, quoted, trim_answer};
 use crate::text::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +22,9 @@ pub enum EmailError {
 
 /// Checks an address; returns it trimmed, with the domain in lower case.
 pub fn parse_email(input: &str) -> Result<String, EmailError> {
-    let text = input.trim();
+    // Invisible characters come with addresses copied from chat apps; they are never part of one.
+    let text: String = trim_answer(input).chars().filter(|c| !is_invisible(*c)).collect();
+    let text = text.as_str();
     if let Some(found) =
         text.chars().find(|c| c.is_whitespace() || matches!(c, ',' | '，' | ';' | '<' | '>' | '"' | '＠'))
     {
@@ -61,10 +64,10 @@ impl EmailError {
                 format!("“{domain}” after the “@” is not a valid domain such as example.com")
             }
             (EmailError::InvalidCharacter { found }, Lang::Zh) => {
-                format!("邮箱地址中不能有“{found}”")
+                format!("邮箱地址中不能有{}", quoted(*found, lang))
             }
             (EmailError::InvalidCharacter { found }, Lang::En) => {
-                format!("An e-mail address cannot contain “{found}”")
+                format!("An e-mail address cannot contain {}", quoted(*found, lang))
             }
         }
     }
@@ -98,5 +101,7 @@ mod tests {
         assert_eq!(parse_email("a@example,com"), Err(EmailError::InvalidCharacter { found: ',' }));
         assert_eq!(parse_email("a b@example.com"), Err(EmailError::InvalidCharacter { found: ' ' }));
         assert_eq!(parse_email("a＠example.com"), Err(EmailError::InvalidCharacter { found: '＠' }));
+        assert!(EmailError::InvalidCharacter { found: ' ' }.message(Lang::Zh).ends_with("不能有空格"));
+        assert_eq!(parse_email("\u{FEFF}a\u{200B}@example.com"), Ok("a@example.com".into()));
     }
 }

@@ -7,6 +7,7 @@
 
 use std::fmt;
 
+use super::chars::{is_dash, quoted, typed_code};
 use crate::date::Date;
 use crate::text::Lang;
 
@@ -18,6 +19,9 @@ const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
 /// The check character for each remainder of the weighted sum modulo 11.
 const CHECK_CHARACTERS: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
+
+/// The length of the old numbers issued before 1999, no longer in use.
+const OLD_LENGTH: usize = 15;
 
 /// The earliest birth year accepted; an earlier one is a typing mistake.
 const EARLIEST_BIRTH_YEAR: u16 = 1900;
@@ -41,9 +45,11 @@ pub struct IdNumber {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum IdNumberError {
-    /// Occurs when a character other than a digit appears, or `X` anywhere but last.
+    /// Occurs when a character other than a digit appears, or `X` anywhere but last; `found`
+    /// is the character as typed.
     InvalidCharacter { position: usize, found: char },
-    /// Occurs when fewer than 18 characters were given (often: not finished typing yet).
+    /// Occurs when fewer than 18 characters were given (often: not finished typing yet; 15
+    /// is an old number).
     TooShort { length: usize },
     /// Occurs when more than 18 characters were given.
     TooLong { length: usize },
@@ -55,8 +61,10 @@ pub enum IdNumberError {
     BirthDateTooEarly { birth_date: Date },
     /// Occurs when the birth date lies after today.
     BirthDateInFuture { birth_date: Date },
-    /// Occurs when the check character does not match the other 17: a mistyped character.
-    WrongCheckCharacter { expected: char, found: char },
+    /// Occurs when the check character does not match the other 17. Most such numbers have a
+    /// mistyped or swapped character elsewhere, so the error names no "right" last character:
+    /// one that fits would make a different, wrong number pass.
+    DoesNotAddUp,
 }
 
 impl IdNumber {
@@ -65,24 +73,36 @@ impl IdNumber {
     /// Spaces are ignored, full-width digits and a lower-case `x` are accepted (Chinese input
     /// methods produce them), and the stored code is the canonical 18-character form.
     pub fn parse(input: &str, today: Date) -> Result<IdNumber, IdNumberError> {
-        let code = super::normalize_code(input);
-        let characters: Vec<char> = code.chars().collect();
-        for (index, &character) in characters.iter().enumerate() {
-            let allowed = character.is_ascii_digit() || (character == 'X' && index == LENGTH - 1);
+        // Dashes between groups are separators, as spaces are.
+        let typed: Vec<_> = typed_code(input).into_iter().filter(|c| !is_dash(c.canonical)).collect();
+        let length = typed.len();
+        // An X that ends what was typed is the check character in the wrong place only when
+        // the length is wrong: say the length, not the X.
+        let trailing_x = typed.iter().rev().take_while(|c| c.canonical == 'X').count();
+        for (index, character) in typed.iter().enumerate() {
+            let at_end = index >= length.saturating_sub(trailing_x);
+            let allowed = character.canonical.is_ascii_digit()
+                || (character.canonical == 'X' && (index == LENGTH - 1 || (length != LENGTH && at_end)));
             if !allowed {
-                return Err(IdNumberError::InvalidCharacter { position: index + 1, found: character });
+                return Err(IdNumberError::InvalidCharacter {
+                    position: index.saturating_add(1),
+                    found: character.typed,
+                });
             }
         }
-        match characters.len() {
-            length if length < LENGTH => return Err(IdNumberError::TooShort { length }),
-            length if length > LENGTH => return Err(IdNumberError::TooLong { length }),
-            _ => {}
+        if length < LENGTH {
+            return Err(IdNumberError::TooShort { length });
         }
-        let province: u8 = code[0..2].parse().unwrap_or(0);
+        if length > LENGTH {
+            return Err(IdNumberError::TooLong { length });
+        }
+        let code: String = typed.iter().map(|c| c.canonical).collect();
+        let digits = |range: std::ops::Range<usize>| code.get(range).unwrap_or_default();
+        let province: u8 = digits(0..2).parse().unwrap_or(0);
         if !super::is_province_code(province) {
-            return Err(IdNumberError::UnknownProvince { code: code[0..2].to_owned() });
+            return Err(IdNumberError::UnknownProvince { code: digits(0..2).to_owned() });
         }
-        let birth_digits = &code[6..14];
+        let birth_digits = digits(6..14);
         let birth_date = parse_birth_date(birth_digits)
             .ok_or_else(|| IdNumberError::ImpossibleBirthDate { digits: birth_digits.to_owned() })?;
         if birth_date.year() < EARLIEST_BIRTH_YEAR {
@@ -91,12 +111,10 @@ impl IdNumber {
         if birth_date > today {
             return Err(IdNumberError::BirthDateInFuture { birth_date });
         }
-        let expected = check_character(&code[0..17]);
-        let found = characters[17];
-        if found != expected {
-            return Err(IdNumberError::WrongCheckCharacter { expected, found });
+        if !code.ends_with(check_character(digits(0..17))) {
+            return Err(IdNumberError::DoesNotAddUp);
         }
-        let sequence_digit = characters[16].to_digit(10).unwrap_or(0);
+        let sequence_digit = code.chars().nth(16).and_then(|c| c.to_digit(10)).unwrap_or(0);
         let sex = if sequence_digit % 2 == 1 { Sex::Male } else { Sex::Female };
         Ok(IdNumber { code, birth_date, sex })
     }
@@ -122,9 +140,13 @@ impl IdNumber {
 
 /// The MOD 11-2 check character of the first 17 digits. The caller guarantees 17 ASCII digits.
 pub fn check_character(first_seventeen: &str) -> char {
-    let sum: u32 =
-        first_seventeen.chars().zip(WEIGHTS).map(|(digit, weight)| digit.to_digit(10).unwrap_or(0) * weight).sum();
-    CHECK_CHARACTERS[(sum % 11) as usize]
+    // At most 17 × 9 × 10: no overflow.
+    let sum: u32 = first_seventeen
+        .chars()
+        .zip(WEIGHTS)
+        .map(|(digit, weight)| digit.to_digit(10).unwrap_or(0).wrapping_mul(weight))
+        .fold(0, u32::wrapping_add);
+    CHECK_CHARACTERS.get((sum % 11) as usize).copied().unwrap_or('?')
 }
 
 fn parse_birth_date(digits: &str) -> Option<Date> {
@@ -144,22 +166,36 @@ impl IdNumberError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (IdNumberError::InvalidCharacter { position, found }, Lang::Zh) => format!(
-                "第{position}位“{found}”不对：身份证号码只含数字，只有最后一位可以是 X"
+                "第{position}位{}不对：身份证号码只含数字，只有第 18 位可以是 X",
+                quoted(*found, lang)
             ),
             (IdNumberError::InvalidCharacter { position, found }, Lang::En) => format!(
-                "Character {position} (“{found}”) is not allowed: an ID number has only digits, and only the last character may be X"
+                "Character {position} ({}) is not allowed: an ID number has only digits, and only the 18th character may be X",
+                quoted(*found, lang)
             ),
+            (IdNumberError::TooShort { length: OLD_LENGTH }, Lang::Zh) => {
+                "这是 15 位的旧身份证号码，已不再使用。请填写现在身份证上的 18 位号码".to_owned()
+            }
+            (IdNumberError::TooShort { length: OLD_LENGTH }, Lang::En) => {
+                "This is an old 15-digit ID number, which is no longer used. Enter the 18-character number on the current ID card".to_owned()
+            }
             (IdNumberError::TooShort { length }, Lang::Zh) => {
-                format!("身份证号码应为 18 位，您输入了 {length} 位")
+                format!("身份证号码应为 18 位，您输入了 {length} 位，少了 {} 位", LENGTH.saturating_sub(*length))
             }
             (IdNumberError::TooShort { length }, Lang::En) => {
-                format!("An ID number has 18 characters; you entered {length}")
+                format!(
+                    "An ID number has 18 characters; you entered {length}, {} too few",
+                    LENGTH.saturating_sub(*length)
+                )
             }
             (IdNumberError::TooLong { length }, Lang::Zh) => {
-                format!("身份证号码应为 18 位，您输入了 {length} 位，多了 {} 位", length - LENGTH)
+                format!("身份证号码应为 18 位，您输入了 {length} 位，多了 {} 位", length.saturating_sub(LENGTH))
             }
             (IdNumberError::TooLong { length }, Lang::En) => {
-                format!("An ID number has 18 characters; you entered {length}, {} too many", length - LENGTH)
+                format!(
+                    "An ID number has 18 characters; you entered {length}, {} too many",
+                    length.saturating_sub(LENGTH)
+                )
             }
             (IdNumberError::UnknownProvince { code }, Lang::Zh) => {
                 format!("前两位“{code}”不是任何省份的代码，请核对号码开头")
@@ -167,18 +203,19 @@ impl IdNumberError {
             (IdNumberError::UnknownProvince { code }, Lang::En) => {
                 format!("The first two digits “{code}” are not a province code; please check the start of the number")
             }
-            (IdNumberError::ImpossibleBirthDate { digits }, Lang::Zh) => format!(
-                "第 7 到 14 位是出生日期，“{}年{}月{}日”不存在",
-                &digits[0..4],
-                &digits[4..6],
-                &digits[6..8]
-            ),
-            (IdNumberError::ImpossibleBirthDate { digits }, Lang::En) => format!(
-                "Characters 7 to 14 are the birth date, and {}-{}-{} does not exist",
-                &digits[0..4],
-                &digits[4..6],
-                &digits[6..8]
-            ),
+            (IdNumberError::ImpossibleBirthDate { digits }, Lang::Zh) => {
+                let part = |range| digits.get(range).unwrap_or_default();
+                format!("第 7 到 14 位是出生日期，“{}年{}月{}日”不存在", part(0..4), part(4..6), part(6..8))
+            }
+            (IdNumberError::ImpossibleBirthDate { digits }, Lang::En) => {
+                let part = |range| digits.get(range).unwrap_or_default();
+                format!(
+                    "Characters 7 to 14 are the birth date, and {}-{}-{} does not exist",
+                    part(0..4),
+                    part(4..6),
+                    part(6..8)
+                )
+            }
             (IdNumberError::BirthDateTooEarly { birth_date }, Lang::Zh) => {
                 format!("出生日期 {birth_date} 早于 1900 年，请核对第 7 到 14 位")
             }
@@ -191,12 +228,12 @@ impl IdNumberError {
             (IdNumberError::BirthDateInFuture { birth_date }, Lang::En) => {
                 format!("The birth date {birth_date} is in the future; please check characters 7 to 14")
             }
-            (IdNumberError::WrongCheckCharacter { expected, found }, Lang::Zh) => format!(
-                "号码有误：按前 17 位计算，最后一位应为“{expected}”，而不是“{found}”。请对照证件逐位核对"
-            ),
-            (IdNumberError::WrongCheckCharacter { expected, found }, Lang::En) => format!(
-                "This number does not add up: from the first 17 characters the last one should be “{expected}”, not “{found}”. Please compare it with the card character by character"
-            ),
+            (IdNumberError::DoesNotAddUp, Lang::Zh) => {
+                "号码有误：可能有一位输错了，或有两位顺序颠倒了。请对照身份证逐位核对".to_owned()
+            }
+            (IdNumberError::DoesNotAddUp, Lang::En) => {
+                "This number does not add up: a character is probably mistyped, or two are swapped. Please compare it with the ID card character by character".to_owned()
+            }
         }
     }
 }
@@ -210,6 +247,7 @@ impl fmt::Display for IdNumberError {
 impl std::error::Error for IdNumberError {}
 
 #[cfg(test)]
+#[allow(clippy::string_slice, clippy::arithmetic_side_effects)] // Tests build their cases by position.
 mod tests {
     use proptest::prelude::*;
 
@@ -255,12 +293,57 @@ mod tests {
         }
     }
 
+    /// Most numbers whose check character does not fit have a typo elsewhere: a message that
+    /// named the fitting last character would lead the applicant to a wrong number that passes
+    /// (issue 10: `330422201405133180` with its first digit mistyped was told to end in "4").
     #[test]
-    fn rejects_a_wrong_check_character_and_names_the_right_one() {
+    fn a_number_that_does_not_add_up_suggests_no_replacement() {
         let error = check("110105194912310021").expect_err("wrong check character");
-        assert_eq!(error, IdNumberError::WrongCheckCharacter { expected: 'X', found: '1' });
-        assert!(error.message(Lang::Zh).contains("应为“X”"));
-        assert!(error.message(Lang::En).contains("should be “X”, not “1”"));
+        assert_eq!(error, IdNumberError::DoesNotAddUp);
+        let mistyped_first = "330422201405133180";
+        assert_eq!(check(mistyped_first), Err(IdNumberError::DoesNotAddUp));
+        for lang in [Lang::Zh, Lang::En] {
+            let message = error.message(lang);
+            assert!(!message.contains('X') && !message.contains('“'), "{message}");
+            assert!(message.contains(lang.pick("逐位核对", "character by character")), "{message}");
+        }
+        assert!(error.message(Lang::Zh).contains("输错") && error.message(Lang::Zh).contains("颠倒"));
+    }
+
+    #[test]
+    fn an_x_typed_last_at_the_wrong_length_is_told_the_length() {
+        assert_eq!(check("1101051949123100X"), Err(IdNumberError::TooShort { length: 17 }));
+        assert_eq!(check("11010519491231002XX"), Err(IdNumberError::TooLong { length: 19 }));
+        assert!(IdNumberError::TooShort { length: 17 }.message(Lang::Zh).contains("您输入了 17 位，少了 1 位"));
+        assert!(IdNumberError::TooLong { length: 19 }.message(Lang::En).contains("you entered 19, 1 too many"));
+        // An X inside the number is still wrong where it stands.
+        assert_eq!(check("1101051949X2310"), Err(IdNumberError::InvalidCharacter { position: 11, found: 'X' }));
+    }
+
+    #[test]
+    fn an_old_fifteen_digit_number_is_named_as_such() {
+        let error = check("110105491231002").expect_err("15 digits");
+        assert_eq!(error, IdNumberError::TooShort { length: 15 });
+        assert!(error.is_incomplete(), "someone typing 18 digits passes through 15");
+        assert!(error.message(Lang::Zh).contains("15 位的旧身份证号码，已不再使用"));
+        assert!(error.message(Lang::Zh).contains("18 位号码"));
+        assert!(error.message(Lang::En).contains("no longer used"));
+    }
+
+    #[test]
+    fn characters_are_quoted_as_typed_and_invisible_ones_named() {
+        assert_eq!(check("1101x5"), Err(IdNumberError::InvalidCharacter { position: 5, found: 'x' }));
+        assert!(IdNumberError::InvalidCharacter { position: 5, found: 'x' }.message(Lang::Zh).contains("“x”"));
+        assert_eq!(
+            check("\u{FEFF}11010519491231002X").map(|id| id.as_str().to_owned()),
+            Ok("11010519491231002X".into())
+        );
+        assert_eq!(
+            check("110105\u{200B}19491231002X").map(|id| id.as_str().to_owned()),
+            Ok("11010519491231002X".into())
+        );
+        let control = IdNumberError::InvalidCharacter { position: 1, found: '\u{7}' };
+        assert!(control.message(Lang::Zh).starts_with("第1位不可见字符 U+0007不对"), "{}", control.message(Lang::Zh));
     }
 
     #[test]
@@ -299,9 +382,13 @@ mod tests {
         assert_eq!(check("1101A5"), Err(IdNumberError::InvalidCharacter { position: 5, found: 'A' }));
         assert_eq!(check("1101051949X231002X"), Err(IdNumberError::InvalidCharacter { position: 11, found: 'X' }));
         assert_eq!(
-            check("110105-19491231002X").map(|_| ()),
-            Err(IdNumberError::InvalidCharacter { position: 7, found: '-' })
+            check("110105#19491231002X").map(|_| ()),
+            Err(IdNumberError::InvalidCharacter { position: 7, found: '#' })
         );
+        // Dashes between groups are separators, as spaces are.
+        for input in ["110105-19491231-002X", "110105－19491231－002X", "110105—19491231—002X"] {
+            assert_eq!(check(input).map(|id| id.as_str().to_owned()), Ok("11010519491231002X".into()), "{input}");
+        }
     }
 
     #[test]
@@ -314,7 +401,8 @@ mod tests {
             IdNumberError::ImpossibleBirthDate { digits: "19990230".into() },
             IdNumberError::BirthDateTooEarly { birth_date: Date::from_ymd(1880, 1, 1).expect("valid") },
             IdNumberError::BirthDateInFuture { birth_date: Date::from_ymd(2030, 1, 1).expect("valid") },
-            IdNumberError::WrongCheckCharacter { expected: 'X', found: '1' },
+            IdNumberError::DoesNotAddUp,
+            IdNumberError::TooShort { length: 15 },
         ];
         for lang in [Lang::Zh, Lang::En] {
             let messages: std::collections::BTreeSet<String> = errors.iter().map(|e| e.message(lang)).collect();

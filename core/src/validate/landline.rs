@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use super::chars::quoted;
 use crate::text::Lang;
 
 /// A checked landline: area code and local number.
@@ -26,11 +27,13 @@ pub enum LandlineError {
 
 impl Landline {
     pub fn parse(input: &str) -> Result<Landline, LandlineError> {
-        let text = super::normalize_code(input);
-        if let Some(found) = text.chars().find(|c| !(c.is_ascii_digit() || matches!(c, '-' | '(' | ')'))) {
-            return Err(LandlineError::InvalidCharacter { found });
+        let typed = super::chars::typed_code(input);
+        if let Some(found) =
+            typed.iter().find(|c| !(c.canonical.is_ascii_digit() || matches!(c.canonical, '-' | '(' | ')')))
+        {
+            return Err(LandlineError::InvalidCharacter { found: found.typed });
         }
-        // An extension is a last group after a dash, when the digits before already form a number.
+        let text: String = typed.iter().map(|c| c.canonical).collect();
         let groups: Vec<&str> = text.split(['-', '(', ')']).filter(|group| !group.is_empty()).collect();
         let all: String = groups.concat();
         if !all.starts_with('0') {
@@ -38,19 +41,24 @@ impl Landline {
         }
         // 010 and 02x have three digits; every other area code has four.
         let area_length = if all.starts_with("010") || all.starts_with("02") { 3 } else { 4 };
-        let area_code = all.get(..area_length).unwrap_or(&all).to_owned();
-        let rest = all.get(area_length..).unwrap_or_default();
-        let (number, extension) = match groups.last() {
-            Some(last) if groups.len() >= 3 && last.len() <= 5 && rest.len() - last.len() >= 7 => {
-                (rest[..rest.len() - last.len()].to_owned(), Some((*last).to_owned()))
+        let (area_code, rest) = all.split_at_checked(area_length).unwrap_or((all.as_str(), ""));
+        // An extension is a last group of up to 5 digits, when there are three groups or more
+        // and the digits between the area code and it still make a whole number (7 or more).
+        let number_length = match groups.last() {
+            Some(last) if groups.len() >= 3 && last.len() <= 5 => {
+                rest.len().checked_sub(last.len()).filter(|length| *length >= 7)
             }
-            _ => (rest.to_owned(), None),
+            _ => None,
+        };
+        let (number, extension) = match number_length.and_then(|length| rest.split_at_checked(length)) {
+            Some((number, extension)) => (number, Some(extension.to_owned())),
+            None => (rest, None),
         };
         let valid_length = if area_length == 3 { number.len() == 8 } else { (7..=8).contains(&number.len()) };
         if !valid_length || number.starts_with('0') {
-            return Err(LandlineError::WrongLength { area_code, digits: number.len() });
+            return Err(LandlineError::WrongLength { area_code: area_code.to_owned(), digits: number.len() });
         }
-        Ok(Landline { area_code, number, extension })
+        Ok(Landline { area_code: area_code.to_owned(), number: number.to_owned(), extension })
     }
 }
 
@@ -62,10 +70,10 @@ impl LandlineError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (LandlineError::InvalidCharacter { found }, Lang::Zh) => {
-                format!("电话号码只含数字和“-”，“{found}”不对")
+                format!("电话号码只含数字和“-”，{}不对", quoted(*found, lang))
             }
             (LandlineError::InvalidCharacter { found }, Lang::En) => {
-                format!("A phone number has digits and dashes only; “{found}” is not allowed")
+                format!("A phone number has digits and dashes only; {} is not allowed", quoted(*found, lang))
             }
             (LandlineError::MissingAreaCode, Lang::Zh) => "请在号码前加上区号，例如 010-12345678".to_owned(),
             (LandlineError::MissingAreaCode, Lang::En) => {
@@ -112,5 +120,17 @@ mod tests {
         assert!(Landline::parse("010-1234").expect_err("short").is_incomplete());
         assert_eq!(check("010-1234567"), Err(LandlineError::WrongLength { area_code: "010".into(), digits: 7 }));
         assert_eq!(check("010#12345678"), Err(LandlineError::InvalidCharacter { found: '#' }));
+        assert_eq!(check("010-1234567a"), Err(LandlineError::InvalidCharacter { found: 'a' }), "as typed");
+    }
+
+    /// Three groups or more, where those before the last are shorter than the area code: the
+    /// lengths once subtracted past zero and the page died (issue 10).
+    #[test]
+    fn short_groups_are_refused_not_a_panic() {
+        for input in ["0-1-2", "0-0-0", "0-12-345", "0-7-55123", "01(3)48808", "0(2)395", "0--", "(0)", "0-1-2-3-4-5"] {
+            let error = Landline::parse(input).expect_err(input);
+            assert!(matches!(error, LandlineError::WrongLength { .. }), "{input}: {error:?}");
+        }
+        assert_eq!(check("0311-8765432-12345"), Ok(("0311".into(), "8765432".into(), Some("12345".into()))));
     }
 }

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use super::chars::{is_dash, quoted, typed_code};
 use crate::text::Lang;
 
 /// A checked mobile number, 11 digits without country code.
@@ -23,24 +24,32 @@ pub enum MobileError {
 
 impl Mobile {
     pub fn parse(input: &str) -> Result<Mobile, MobileError> {
-        let normalized = super::normalize_code(input);
-        let without_country =
-            normalized.strip_prefix("+86").or_else(|| normalized.strip_prefix("0086")).unwrap_or(&normalized);
+        let typed = typed_code(input);
+        let canonical: String = typed.iter().map(|c| c.canonical).collect();
+        let skipped = if canonical.starts_with("+86") {
+            3
+        } else if canonical.starts_with("0086") {
+            4
+        } else {
+            0
+        };
         let mut digits = String::new();
-        for character in without_country.chars() {
-            match character {
-                '0'..='9' => digits.push(character),
-                '-' | '(' | ')' => {}
-                other => return Err(MobileError::InvalidCharacter { found: other }),
+        for character in typed.iter().skip(skipped) {
+            match character.canonical {
+                digit @ '0'..='9' => digits.push(digit),
+                c if is_dash(c) || matches!(c, '(' | ')') => {}
+                _ => return Err(MobileError::InvalidCharacter { found: character.typed }),
             }
         }
-        let digits = if digits.len() == 13 && digits.starts_with("86") { digits[2..].to_owned() } else { digits };
+        let digits = match digits.strip_prefix("86") {
+            Some(rest) if digits.len() == 13 => rest.to_owned(),
+            _ => digits,
+        };
+        let second = digits.as_bytes().get(1).copied().unwrap_or(b'0');
         match digits.len() {
             count if count < 11 => Err(MobileError::TooShort { digits: count }),
             count if count > 11 => Err(MobileError::TooLong { digits: count }),
-            _ if !digits.starts_with('1') || !matches!(digits.as_bytes()[1], b'3'..=b'9') => {
-                Err(MobileError::WrongStart)
-            }
+            _ if !digits.starts_with('1') || !matches!(second, b'3'..=b'9') => Err(MobileError::WrongStart),
             _ => Ok(Mobile(digits)),
         }
     }
@@ -58,10 +67,10 @@ impl MobileError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (MobileError::InvalidCharacter { found }, Lang::Zh) => {
-                format!("手机号码只含数字，“{found}”不对")
+                format!("手机号码只含数字，{}不对", quoted(*found, lang))
             }
             (MobileError::InvalidCharacter { found }, Lang::En) => {
-                format!("A mobile number has only digits; “{found}” is not allowed")
+                format!("A mobile number has only digits; {} is not allowed", quoted(*found, lang))
             }
             (MobileError::TooShort { digits }, Lang::Zh) => {
                 format!("手机号码应为 11 位，您输入了 {digits} 位")
@@ -70,10 +79,10 @@ impl MobileError {
                 format!("A mobile number has 11 digits; you entered {digits}")
             }
             (MobileError::TooLong { digits }, Lang::Zh) => {
-                format!("手机号码应为 11 位，您输入了 {digits} 位")
+                format!("手机号码应为 11 位，您输入了 {digits} 位，多了 {} 位", digits.saturating_sub(11))
             }
             (MobileError::TooLong { digits }, Lang::En) => {
-                format!("A mobile number has 11 digits; you entered {digits}")
+                format!("A mobile number has 11 digits; you entered {digits}, {} too many", digits.saturating_sub(11))
             }
             (MobileError::WrongStart, Lang::Zh) => "手机号码以 13 到 19 开头，请核对前两位".to_owned(),
             (MobileError::WrongStart, Lang::En) => {
@@ -120,6 +129,12 @@ mod tests {
         assert_eq!(Mobile::parse("138001380001"), Err(MobileError::TooLong { digits: 12 }));
         assert_eq!(Mobile::parse("12800138000"), Err(MobileError::WrongStart));
         assert_eq!(Mobile::parse("23800138000"), Err(MobileError::WrongStart));
-        assert_eq!(Mobile::parse("1380013800a"), Err(MobileError::InvalidCharacter { found: 'A' }));
+        assert_eq!(Mobile::parse("1380013800a"), Err(MobileError::InvalidCharacter { found: 'a' }), "as typed");
+        assert_eq!(Mobile::parse("+86"), Err(MobileError::TooShort { digits: 0 }));
+        assert_eq!(
+            Mobile::parse("\u{200B}138 0013 8000\u{FEFF}").map(|m| m.as_str().to_owned()),
+            Ok("13800138000".into())
+        );
+        assert_eq!(Mobile::parse("138–0013–8000").map(|m| m.as_str().to_owned()), Ok("13800138000".into()));
     }
 }

@@ -1,7 +1,21 @@
 //! Field validation (字段校验): one file per identifier kind, and [`check_value`] that applies
 //! a field's rules to what the applicant typed.
+//!
+//! Every answer is untrusted and checked on each keystroke, and a panic in the browser kills the
+//! page: no index or arithmetic here may panic, whatever was typed (held by the lints below and
+//! by the property tests in `core/tests/integration/never_panics.rs`).
+#![deny(
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::arithmetic_side_effects,
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::unreachable
+)]
 
 pub mod bank_card;
+pub mod chars;
 pub mod credit_code;
 pub mod date_input;
 pub mod email;
@@ -46,19 +60,16 @@ pub(crate) fn is_province_code(code: u8) -> bool {
     PROVINCE_CODES.contains(&code)
 }
 
-/// Prepares a typed code for checking: drops white space, turns full-width characters (which
-/// Chinese input methods produce) into ASCII, and letters into capitals.
-pub(crate) fn normalize_code(input: &str) -> String {
-    input
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            other => other,
-        })
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
+pub(crate) use chars::normalize_code;
+
+/// True when an answer holds nothing but white space and invisible characters: not answered.
+pub fn is_blank_answer(value: &str) -> bool {
+    chars::trim_answer(value).is_empty()
 }
+
+/// The longest answer any field takes, whatever the catalog says: a pasted document is
+/// refused at once rather than checked character by character on every keystroke.
+pub const MAX_ANSWER_CHARACTERS: usize = 10_000;
 
 /// Why an answer is not acceptable yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -240,9 +251,15 @@ pub enum Value {
 /// Checks one answer against its field's kind and constraints, and returns it typed; an empty
 /// optional answer is `Ok(None)`.
 pub fn parse_value(field: &Field, value: &str, today: Date) -> Result<Option<Value>, FieldError> {
-    let trimmed = value.trim();
+    let trimmed = chars::trim_answer(value);
     if trimmed.is_empty() {
         return if field.required { Err(FieldError::Required) } else { Ok(None) };
+    }
+    // Counting stops just past the limit, so a huge paste costs no more than the limit.
+    let length = trimmed.chars().take(MAX_ANSWER_CHARACTERS.saturating_add(1)).count();
+    if length > MAX_ANSWER_CHARACTERS {
+        let max = u32::try_from(MAX_ANSWER_CHARACTERS).unwrap_or(u32::MAX);
+        return Err(FieldError::TooManyCharacters { max, length: trimmed.chars().count() });
     }
     let value = match field.kind {
         FieldKind::Text | FieldKind::LongText | FieldKind::Address => Value::Text(trimmed.to_owned()),
@@ -365,7 +382,7 @@ pub fn canonical_value(field: &Field, value: &str, today: Date) -> String {
         Ok(Some(Value::Date(date))) => date.to_string(),
         Ok(Some(Value::Bool(flag))) => if flag { YES } else { NO }.to_owned(),
         Ok(Some(Value::Options(values))) => values.join(","),
-        Ok(None) | Err(_) => value.trim().to_owned(),
+        Ok(None) | Err(_) => chars::trim_answer(value).to_owned(),
     }
 }
 

@@ -20,7 +20,7 @@ impl Decimal {
     const ONE: i128 = 1_000_000;
 
     pub fn from_integer(value: i64) -> Decimal {
-        Decimal { scaled: i128::from(value) * Self::ONE }
+        Decimal { scaled: i128::from(value).saturating_mul(Self::ONE) }
     }
 
     /// The whole part, rounded toward zero.
@@ -37,8 +37,8 @@ impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.scaled < 0 { "-" } else { "" };
         let magnitude = self.scaled.unsigned_abs();
-        let whole = magnitude / Self::ONE as u128;
-        let fraction = magnitude % Self::ONE as u128;
+        let whole = magnitude.checked_div(Self::ONE.unsigned_abs()).unwrap_or(0);
+        let fraction = magnitude.checked_rem(Self::ONE.unsigned_abs()).unwrap_or(0);
         if fraction == 0 {
             write!(f, "{sign}{whole}")
         } else {
@@ -122,9 +122,9 @@ pub fn parse_number(input: &str, kind: NumberKind) -> Result<Decimal, NumberErro
     let scaled = whole_value
         .checked_mul(Decimal::ONE)
         .and_then(|value| value.checked_add(fraction_value))
-        .filter(|value| *value <= i128::from(i64::MAX) * Decimal::ONE)
+        .filter(|value| *value <= i128::from(i64::MAX).saturating_mul(Decimal::ONE))
         .ok_or(NumberError::TooLarge)?;
-    Ok(Decimal { scaled: if negative { -scaled } else { scaled } })
+    Ok(Decimal { scaled: if negative { scaled.saturating_neg() } else { scaled } })
 }
 
 /// The amount in yuan written with two decimals (`1234.50`), for forms and exports.

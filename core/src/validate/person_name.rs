@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use super::chars::{is_invisible, quoted, trim_answer};
 use crate::text::Lang;
 
 const MAX_CHARACTERS: usize = 50;
@@ -22,21 +23,40 @@ pub enum PersonNameError {
     MisplacedSeparator,
 }
 
+/// Every block of CJK ideographs Unicode assigns (through Unicode 17), and `〇`: rare
+/// characters are exactly what people with unusual names type, so none may be refused.
 fn is_chinese(character: char) -> bool {
-    matches!(character, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
+    matches!(
+        character,
+        '\u{3007}'                         // 〇
+            | '\u{3400}'..='\u{4DBF}'     // Extension A
+            | '\u{4E00}'..='\u{9FFF}'     // the unified ideographs
+            | '\u{F900}'..='\u{FAFF}'     // compatibility ideographs
+            | '\u{20000}'..='\u{2A6DF}'   // Extension B
+            | '\u{2A700}'..='\u{2EBEF}'   // Extensions C, D, E, F
+            | '\u{2EBF0}'..='\u{2EE5F}'   // Extension I
+            | '\u{2F800}'..='\u{2FA1F}'   // compatibility supplement
+            | '\u{30000}'..='\u{3134F}'   // Extension G
+            | '\u{31350}'..='\u{323AF}'   // Extension H
+            | '\u{323B0}'..='\u{3347F}' // Extension J
+    )
 }
 
 /// Checks a name; returns it trimmed, with the look-alike dots (`•` `・` `．`) made `·`.
 pub fn parse_person_name(input: &str) -> Result<String, PersonNameError> {
-    let name: String =
-        input.trim().chars().map(|c| if matches!(c, '•' | '・' | '．' | '‧' | '∙') { '·' } else { c }).collect();
+    let name: String = trim_answer(input)
+        .chars()
+        .filter(|c| !is_invisible(*c))
+        .map(|c| if matches!(c, '•' | '・' | '．' | '‧' | '∙') { '·' } else { c })
+        .collect();
     let length = name.chars().count();
     if length > MAX_CHARACTERS {
         return Err(PersonNameError::TooLong { length });
     }
     let chinese = name.chars().filter(|c| is_chinese(*c)).count();
     let latin = name.chars().filter(|c| c.is_alphabetic() && !is_chinese(*c)).count();
-    if let Some(found) = name.chars().find(|c| !(c.is_alphabetic() || matches!(c, '·' | ' ' | '-' | '\'' | '.'))) {
+    let allowed = |c: &char| is_chinese(*c) || c.is_alphabetic() || matches!(c, '·' | ' ' | '-' | '\'' | '.');
+    if let Some(found) = name.chars().find(|c| !allowed(c)) {
         return Err(PersonNameError::InvalidCharacter { found });
     }
     if chinese > 0 && latin > 0 {
@@ -60,10 +80,10 @@ impl PersonNameError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (PersonNameError::InvalidCharacter { found }, Lang::Zh) => {
-                format!("姓名中不能有“{found}”")
+                format!("姓名中不能有{}", quoted(*found, lang))
             }
             (PersonNameError::InvalidCharacter { found }, Lang::En) => {
-                format!("A name cannot contain “{found}”")
+                format!("A name cannot contain {}", quoted(*found, lang))
             }
             (PersonNameError::MixedScripts, Lang::Zh) => "姓名请全部用汉字，或全部用外文字母".to_owned(),
             (PersonNameError::MixedScripts, Lang::En) => {
@@ -107,6 +127,38 @@ mod tests {
         assert_eq!(parse_person_name("买买提•艾力"), Ok("买买提·艾力".into()));
         assert_eq!(parse_person_name("欧阳娜娜"), Ok("欧阳娜娜".into()));
         assert_eq!(parse_person_name("Mary-Jane O'Neil"), Ok("Mary-Jane O'Neil".into()));
+    }
+
+    /// People with rare characters in their names type exactly these (issue 10): every block
+    /// of CJK ideographs is Chinese, and so is 〇.
+    #[test]
+    fn accepts_rare_characters_from_every_ideograph_block() {
+        for name in [
+            "王\u{3400}",
+            "王\u{20000}",
+            "王\u{2A700}",
+            "王\u{2B740}",
+            "王\u{2B820}",
+            "王\u{2CEB0}",
+            "王\u{2EBF0}",
+            "王\u{30000}",
+            "王\u{31350}",
+            "王\u{323AF}",
+            "王\u{323B0}",
+            "王\u{2F800}",
+            "李〇",
+            "〇〇",
+        ] {
+            assert_eq!(parse_person_name(name).as_deref(), Ok(name), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn invisible_characters_go_and_spaces_are_named_in_words() {
+        assert_eq!(parse_person_name("\u{FEFF}张\u{200B}三\u{2060}"), Ok("张三".into()));
+        let error = parse_person_name("张 三").expect_err("space");
+        assert_eq!(error.message(Lang::Zh), "姓名中不能有空格");
+        assert_eq!(error.message(Lang::En), "A name cannot contain a space");
     }
 
     #[test]
