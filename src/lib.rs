@@ -18,6 +18,7 @@ pub use app::{App, AppProps, DRAFT_KEY};
 
 /// Starts the catalog page for administrators (`admin.html`) in its `#app` element.
 pub fn start_admin() {
+    platform::crash::install_hook();
     let (storage, _) = platform::storage::Storage::browser();
     let props = AdminProps { storage, today: platform::clock::today() };
     mount::<AdminApp>(props);
@@ -25,6 +26,7 @@ pub fn start_admin() {
 
 /// Starts the app in the page's `#app` element, with the browser's storage and clock.
 pub fn start() {
+    platform::crash::install_hook();
     platform::service_worker::register();
     let (storage, storage_problem) = platform::storage::Storage::browser();
     let files = platform::file_store::FileStore::browser();

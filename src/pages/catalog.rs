@@ -7,14 +7,16 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yibiao_core::catalog::{compact, encode_sources, has_errors, load, Diagnostic, Severity, Source};
+use yibiao_core::catalog::{
+    compact, decode_source, encode_sources, has_errors, Checking, Diagnostic, Severity, Source,
+};
 use yibiao_core::Catalog;
 
 use crate::catalog::{CatalogOrigin, CATALOG_KEY, COMPACT_CATALOG_KEY};
 use crate::hooks::use_page_heading;
 use crate::i18n::{self, Ui};
 use crate::platform::storage::Storage;
-use crate::platform::{dom, files};
+use crate::platform::{dom, files, timers};
 use crate::store::use_store;
 
 #[derive(Properties, PartialEq)]
@@ -26,7 +28,11 @@ pub struct CatalogPageProps {
 #[derive(Debug, Clone, PartialEq)]
 enum Checked {
     Nothing,
-    Checking,
+    /// Files read and checked so far, of how many.
+    Checking {
+        done: usize,
+        total: usize,
+    },
     Unreadable(String),
     /// Checked: the files, what the loader made of them, its problems and a summary.
     Done {
@@ -49,22 +55,14 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
         Callback::from(move |event: Event| {
             let Some(input) = files::input_of(&event) else { return };
             let checked = checked.clone();
-            checked.set(Checked::Checking);
+            checked.set(Checked::Checking { done: 0, total: files::listed(input.files()).len() });
             wasm_bindgen_futures::spawn_local(async move {
-                match files::read_picked_texts(&input).await {
+                match files::read_picked_bytes(&input).await {
                     Err(unreadable) => checked.set(Checked::Unreadable(unreadable.name)),
-                    Ok(picked) => {
-                        let sources: Vec<Source> =
-                            picked.into_iter().map(|(path, text)| Source { path, text }).collect();
-                        let (catalog, diagnostics) = load(&sources);
-                        let summary = i18n::catalog_summary(lang, &catalog);
-                        checked.set(Checked::Done {
-                            sources: Rc::new(sources),
-                            catalog: Rc::new(catalog),
-                            diagnostics: Rc::new(diagnostics),
-                            summary,
-                        });
-                    }
+                    Ok(picked) => checked.set(
+                        check_in_slices(picked, lang, |done, total| checked.set(Checked::Checking { done, total }))
+                            .await,
+                    ),
                 }
             });
         })
@@ -120,10 +118,48 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
     }
 }
 
+/// Checks picked files one at a time, giving the browser a turn between files so that the page
+/// keeps answering and shows how far it got. Files that are not text are refused alone, each
+/// with one message, exactly as the checker command refuses them.
+async fn check_in_slices(
+    picked: Vec<(String, Vec<u8>)>,
+    lang: yibiao_core::Lang,
+    progress: impl Fn(usize, usize),
+) -> Checked {
+    let (mut sources, mut refused) = (Vec::new(), Vec::new());
+    for (path, bytes) in picked {
+        match decode_source(path, &bytes) {
+            Ok(source) => sources.push(source),
+            Err(diagnostic) => refused.push(*diagnostic),
+        }
+    }
+    let (catalog, diagnostics) = {
+        let mut checking = Checking::new(&sources);
+        loop {
+            let (done, total) = checking.progress();
+            progress(done, total);
+            timers::yield_to_browser().await;
+            if !checking.step() {
+                break;
+            }
+        }
+        checking.finish()
+    };
+    let summary = i18n::catalog_summary(lang, &catalog);
+    let diagnostics: Vec<Diagnostic> = refused.into_iter().chain(diagnostics).collect();
+    Checked::Done { sources: Rc::new(sources), catalog: Rc::new(catalog), diagnostics: Rc::new(diagnostics), summary }
+}
+
 fn result(checked: &Checked, lang: yibiao_core::Lang, use_it: Callback<MouseEvent>) -> Html {
     match checked {
         Checked::Nothing => html! {},
-        Checked::Checking => html! { <p>{ Ui::CatalogChecking.text(lang) }</p> },
+        Checked::Checking { done, total } => html! {
+            <div class="catalog-progress">
+                <p role="status">{ i18n::catalog_progress(lang, *done, *total) }</p>
+                <progress max={total.to_string()} value={done.to_string()}
+                    aria-label={ Ui::CatalogChecking.text(lang) }></progress>
+            </div>
+        },
         Checked::Unreadable(name) => html! {
             <p class="error-message">{ format!("{}: {name}", Ui::CatalogUnreadableFile.text(lang)) }</p>
         },

@@ -10,6 +10,20 @@ pub struct UnreadableFile {
     pub name: String,
 }
 
+/// The name and bytes of each file picked in `input`, in the order picked: the core decides
+/// whether they are text (the browser's own text reading would turn any bytes into text).
+pub async fn read_picked_bytes(input: &HtmlInputElement) -> Result<Vec<(String, Vec<u8>)>, UnreadableFile> {
+    let mut files = Vec::new();
+    for file in listed(input.files()) {
+        let name = file.name();
+        match bytes_of(&file).await {
+            Some(bytes) => files.push((name, bytes)),
+            None => return Err(UnreadableFile { name }),
+        }
+    }
+    Ok(files)
+}
+
 /// The name and text of each file picked in `input`, in the order picked.
 pub async fn read_picked_texts(input: &HtmlInputElement) -> Result<Vec<(String, String)>, UnreadableFile> {
     let mut files = Vec::new();

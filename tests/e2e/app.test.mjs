@@ -918,6 +918,63 @@ test('two tabs share the drafts: what one saves, the other shows, and neither un
   }
 });
 
+test('hostile catalog files: a binary file is refused with one message, and markup in texts stays text', { timeout: 90_000 }, async () => {
+  const guide = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../assets/catalog/README.md'), 'utf8');
+  const start = guide.indexOf('```toml\n[catalog]') + 8;
+  const example = guide.slice(start, guide.indexOf('```', start));
+  await page.getByRole('link', { name: '加载事项目录（管理员）' }).click();
+  await heading().filter({ hasText: '加载事项目录' }).waitFor();
+  const input = page.getByLabel('选择目录文件');
+
+  // Bytes of every value, over and over: once 9,733 problems and a page frozen for 97 s.
+  const binary = Buffer.alloc(200_000, 0).map((_, index) => (index * 7919) % 256);
+  const started = Date.now();
+  await input.setInputFiles({ name: 'picture.toml', mimeType: 'application/octet-stream', buffer: binary });
+  await page.locator('.catalog-result').waitFor();
+  assert.ok(Date.now() - started < 5_000, `refused in ${Date.now() - started} ms`);
+  const diagnostics = await page.locator('.diagnostics').innerText();
+  assert.match(diagnostics, /picture\.toml:1:1: 错误: 这不是文本文件/);
+  assert.equal(diagnostics.match(/错误:/g).length, 1, 'one message for the file');
+  assert.equal(await page.getByRole('button', { name: '使用这个目录' }).count(), 0);
+
+  // Markup, handlers and script addresses in a bureau's texts are shown as text, never run.
+  const hostile = example
+    .replace('summary = { zh = "个体工商户登记，一次办好"', `summary = { zh = '<img src=x onerror="window.__pwned=1">个体工商户登记'`)
+    .replace('label = { zh = "经营场所是租用的还是自有的？"', `label = { zh = '<script>window.__pwned=2</script>经营场所？'`)
+    .replace('plain = { zh = "店面是租来的，还是自己家的？"', `plain = { zh = 'javascript:window.__pwned=3'`)
+    .replace('name = { zh = "租赁合同"', `name = { zh = '<a href="javascript:window.__pwned=4">租赁合同</a>'`);
+  assert.notEqual(hostile, example);
+  await input.setInputFiles({ name: 'hostile.toml', mimeType: 'text/plain', buffer: Buffer.from(hostile) });
+  await page.getByText('检查通过，可以使用。').waitFor();
+  await page.getByRole('button', { name: '使用这个目录' }).click();
+  await page.getByText('正在使用：本机加载的目录').waitFor();
+  await page.getByRole('link', { name: '返回首页' }).click();
+  await page.getByText('<img src=x onerror="window.__pwned=1">个体工商户登记').waitFor();
+  await bundleCard('开店').getByRole('button', { name: '开始办理' }).click();
+  await heading().filter({ hasText: '<script>window.__pwned=2</script>经营场所？' }).waitFor();
+  await page.getByText('javascript:window.__pwned=3').waitFor();
+  await page.getByLabel('租用').check();
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.getByLabel('否').check();
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.getByText('<a href="javascript:window.__pwned=4">租赁合同</a>').first().waitFor();
+  const ran = await page.evaluate(() => ({
+    pwned: window.__pwned ?? null,
+    injected: document.querySelectorAll('#app img[src="x"], #app script, #app a[href^="javascript:"]').length,
+  }));
+  assert.deepEqual(ran, { pwned: null, injected: 0 });
+  await screenshots('9-catalog-hostile-text');
+
+  // Home first, so that the draft of 开店 is not the page to return to under the built-in catalog.
+  await page.evaluate(() => { location.hash = '#/'; });
+  await bundleCard('开店').waitFor();
+  await page.goto(new URL('admin.html', BASE_URL).href);
+  await page.getByRole('button', { name: '恢复内置目录' }).click();
+  await page.getByText('正在使用：内置目录').waitFor();
+  await page.getByRole('link', { name: '返回首页' }).click();
+  await page.getByRole('heading', { name: '企业开办' }).waitFor();
+});
+
 test('no request left 127.0.0.1, and the page reported no error', { timeout: TEST_TIMEOUT }, () => {
   const base = new URL(BASE_URL);
   const foreign = requests.filter((url) => {

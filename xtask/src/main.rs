@@ -6,8 +6,11 @@
 //!   the first failure, ending with one line `N passed, N failed`.
 //! - `cargo xtask build`: the release build alone, into `dist/`.
 //! - `cargo xtask bench`: the benchmarks, with their figures.
+//! - `cargo xtask fuzz [--cases N]`: a million hostile inputs or more against every validator
+//!   and parser, with their count and time.
 
 mod build;
+mod fuzz;
 mod process;
 mod serve;
 mod test;
@@ -24,6 +27,7 @@ commands:
   test                             run every check: fmt, clippy, native, browser, size, end-to-end
   build                            build the release app into dist/
   bench                            run the benchmarks and print their figures
+  fuzz [--cases N]                 N hostile inputs (default 250,000) per validator and parser target
 ";
 
 fn main() {
@@ -52,6 +56,10 @@ fn run() -> Result<()> {
         "bench" => {
             expect_no_arguments(&rest)?;
             bench(&root)
+        }
+        "fuzz" => {
+            let cases = fuzz::parse_cases(&rest)?;
+            fuzz::run(&root, cases)
         }
         "build" => {
             expect_no_arguments(&rest)?;

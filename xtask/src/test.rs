@@ -129,7 +129,7 @@ pub fn run_all(root: &Path) -> Result<()> {
         (
             "browser tests",
             Counted::Tests,
-            &["test", "--package", "yibiao", "--target", WASM, "--test", "web", "--locked"],
+            &["test", "--package", "yibiao", "--target", WASM, "--test", "web", "--test", "crash", "--locked"],
         ),
     ];
     for (name, counted, args) in stages {

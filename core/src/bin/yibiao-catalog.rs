@@ -37,7 +37,7 @@ fn main() -> ExitCode {
     for (path, bytes) in files {
         match decode_source(path, &bytes) {
             Ok(source) => sources.push(source),
-            Err(diagnostic) => refused.push(diagnostic),
+            Err(diagnostic) => refused.push(*diagnostic),
         }
     }
     let (catalog, loaded) = load(&sources);

@@ -4,6 +4,17 @@
 //! It never stops at the first problem: it reads everything it can and returns the catalog with
 //! every [`Diagnostic`], each placed at its file, line and column.
 
+// Catalog files are untrusted: nothing here may index or count past an end.
+#![deny(
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::arithmetic_side_effects,
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::unreachable
+)]
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use toml::de::{DeArray, DeTable, DeValue};
@@ -42,12 +53,14 @@ pub const MAX_PROBLEMS_PER_FILE: usize = 100;
 /// Reads a picked or stored file's bytes as a catalog source, or says in one diagnostic why
 /// they are not a catalog text. The browser and the checker command both read files this way,
 /// so they give the same verdict on the same bytes. A UTF-8 byte-order mark is dropped.
-pub fn decode_source(path: String, bytes: &[u8]) -> Result<Source, Diagnostic> {
-    let refuse = |path: String, offset: usize, reason: NotText| Diagnostic {
-        severity: Severity::Error,
-        file: path,
-        span: Span::new(offset, offset),
-        problem: Problem::NotText(reason),
+pub fn decode_source(path: String, bytes: &[u8]) -> Result<Source, Box<Diagnostic>> {
+    let refuse = |path: String, offset: usize, reason: NotText| {
+        Box::new(Diagnostic {
+            severity: Severity::Error,
+            file: path,
+            span: Span::new(offset, offset),
+            problem: Problem::NotText(reason),
+        })
     };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
@@ -190,38 +203,77 @@ pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
 
 /// Reads the catalog from `sources`.
 pub fn load(sources: &[Source]) -> (Catalog, Vec<Diagnostic>) {
-    let mut loader = Loader {
-        sources,
-        diagnostics: Vec::new(),
-        catalog: Catalog {
-            version: String::new(),
-            sections: Vec::new(),
-            fields: BTreeMap::new(),
-            materials: BTreeMap::new(),
-            items: BTreeMap::new(),
-            bundles: Vec::new(),
-            calendar: HolidayCalendar::new(),
-        },
-        field_places: BTreeMap::new(),
-        material_places: BTreeMap::new(),
-        item_places: BTreeMap::new(),
-        bundle_places: BTreeMap::new(),
-        section_places: BTreeMap::new(),
-        calendar_places: BTreeMap::new(),
-        conditions: Vec::new(),
-        field_references: Vec::new(),
-        material_references: Vec::new(),
-        item_references: Vec::new(),
-        file: 0,
-    };
-    for (index, source) in sources.iter().enumerate() {
-        loader.file = index;
-        loader.read_file(&source.text);
+    let mut checking = Checking::new(sources);
+    while checking.step() {}
+    checking.finish()
+}
+
+/// A catalog check one file at a time, so that a page can show its progress and stay
+/// responsive between files; [`load`] runs it to the end at once.
+pub struct Checking<'s> {
+    loader: Loader<'s>,
+    next: usize,
+}
+
+impl std::fmt::Debug for Checking<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Checking").field("read", &self.next).field("files", &self.loader.sources.len()).finish()
     }
-    loader.check_references();
-    let mut diagnostics = loader.diagnostics;
-    diagnostics.sort_by(|a, b| (a.file.as_str(), a.span.start).cmp(&(b.file.as_str(), b.span.start)));
-    (loader.catalog, at_most_per_file(diagnostics, MAX_PROBLEMS_PER_FILE))
+}
+
+impl<'s> Checking<'s> {
+    pub fn new(sources: &'s [Source]) -> Checking<'s> {
+        let loader = Loader {
+            sources,
+            diagnostics: Vec::new(),
+            catalog: Catalog {
+                version: String::new(),
+                sections: Vec::new(),
+                fields: BTreeMap::new(),
+                materials: BTreeMap::new(),
+                items: BTreeMap::new(),
+                bundles: Vec::new(),
+                calendar: HolidayCalendar::new(),
+            },
+            field_places: BTreeMap::new(),
+            material_places: BTreeMap::new(),
+            item_places: BTreeMap::new(),
+            bundle_places: BTreeMap::new(),
+            section_places: BTreeMap::new(),
+            calendar_places: BTreeMap::new(),
+            conditions: Vec::new(),
+            field_references: Vec::new(),
+            material_references: Vec::new(),
+            item_references: Vec::new(),
+            file: 0,
+        };
+        Checking { loader, next: 0 }
+    }
+
+    /// How many files there are, and how many are read.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.loader.sources.len())
+    }
+
+    /// Reads the next file; false once every file is read.
+    pub fn step(&mut self) -> bool {
+        let Some(source) = self.loader.sources.get(self.next) else { return false };
+        self.loader.file = self.next;
+        self.loader.read_file(&source.text);
+        self.next = self.next.saturating_add(1);
+        true
+    }
+
+    /// Checks what spans files (references, conditions, unused entries) and returns the
+    /// catalog with every problem, sorted by file and place, at most
+    /// [`MAX_PROBLEMS_PER_FILE`] for each file.
+    pub fn finish(self) -> (Catalog, Vec<Diagnostic>) {
+        let mut loader = self.loader;
+        loader.check_references();
+        let mut diagnostics = loader.diagnostics;
+        diagnostics.sort_by(|a, b| (a.file.as_str(), a.span.start).cmp(&(b.file.as_str(), b.span.start)));
+        (loader.catalog, at_most_per_file(diagnostics, MAX_PROBLEMS_PER_FILE))
+    }
 }
 
 /// The first `limit` problems of each file (they come sorted by file), and for a file with more
@@ -272,7 +324,8 @@ impl<'s> Loader<'s> {
     }
 
     fn line_of(&self, place: Place) -> usize {
-        cond::line_column(&self.sources[place.file].text, place.span.start).0
+        let text = self.sources.get(place.file).map_or("", |source| source.text.as_str());
+        cond::line_column(text, place.span.start).0
     }
 
     fn read_file(&mut self, text: &'s str) {
@@ -334,7 +387,7 @@ impl<'s> Loader<'s> {
     /// Parses a condition written at `span` (a quoted TOML string) and queues its type check.
     fn condition(&mut self, source: &str, span: Span) -> Option<Condition> {
         // The text starts after the opening quote (escapes are rare in conditions).
-        let offset = span.start + 1;
+        let offset = span.start.saturating_add(1);
         match Condition::parse(source) {
             Ok(condition) => {
                 self.conditions.push(PendingCondition { place: self.place(span), condition: condition.clone() });
@@ -342,7 +395,8 @@ impl<'s> Loader<'s> {
             }
             Err(error) => {
                 let inner = error.span;
-                let at = Span::new(offset + inner.start, offset + inner.end.max(inner.start + 1));
+                let end = inner.end.max(inner.start.saturating_add(1));
+                let at = Span::new(offset.saturating_add(inner.start), offset.saturating_add(end));
                 self.error(at, Problem::Condition(ConditionError::Parse(error)));
                 None
             }
@@ -812,7 +866,19 @@ impl<'s> Loader<'s> {
                 self.error(entry_span, problem);
                 continue;
             };
-            for offset in 0..=(to.days_since_epoch() - from.days_since_epoch()).max(0) {
+            // A holiday lasts days, not years: a range longer than a year is a typo, and would
+            // otherwise list millions of days.
+            let length = to.days_since_epoch().saturating_sub(from.days_since_epoch()).max(0);
+            if length > 366 {
+                let problem = Problem::BadValue {
+                    key: key.to_owned(),
+                    value: text.to_string(),
+                    expected: "a date (2026-01-31) or a range (2026-10-01..2026-10-08)",
+                };
+                self.error(entry_span, problem);
+                continue;
+            }
+            for offset in 0..=length {
                 let Some(date) = from.add_days(offset) else {
                     continue;
                 };
@@ -870,9 +936,9 @@ impl<'s> Loader<'s> {
                 }
                 continue;
             }
-            let offset = pending.place.span.start + 1;
+            let offset = pending.place.span.start.saturating_add(1);
             for error in cond::check(&pending.condition.expr, &self.catalog.fields) {
-                let span = Span::new(offset + error.span.start, offset + error.span.end);
+                let span = Span::new(offset.saturating_add(error.span.start), offset.saturating_add(error.span.end));
                 let place = Place { file: pending.place.file, span };
                 self.report_at(place, Severity::Error, Problem::Condition(ConditionError::Type(error)));
             }
@@ -885,7 +951,7 @@ impl<'s> Loader<'s> {
             .collect();
         for (field, from) in derived {
             if self.catalog.field(&from).is_some_and(|source| source.kind != FieldKind::IdNumber) {
-                let place = self.field_places[&field];
+                let Some(&place) = self.field_places.get(&field) else { continue };
                 self.report_at(
                     place,
                     Severity::Error,
@@ -898,7 +964,7 @@ impl<'s> Loader<'s> {
         if let (Some(first), Some(last)) = (years.first(), years.last()) {
             for year in *first..=*last {
                 if !years.contains(&year) {
-                    let place = self.calendar_places[last];
+                    let Some(&place) = self.calendar_places.get(last) else { continue };
                     self.report_at(place, Severity::Error, Problem::CalendarGap { year });
                 }
             }

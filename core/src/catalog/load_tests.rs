@@ -363,3 +363,14 @@ fn deeply_nested_toml_is_an_error_not_a_crash() {
         assert!(has_errors(&diagnostics));
     }
 }
+
+/// A holiday range of millions of days once meant millions of steps: a range longer than a
+/// year is refused as a typo.
+#[test]
+fn a_holiday_range_longer_than_a_year_is_refused() {
+    let text = "[[calendar]]\nholidays = [\"1000-01-01..9999-12-31\"]\n";
+    let (_, diagnostics) = load(&[Source { path: "c.toml".into(), text: text.into() }]);
+    assert!(diagnostics
+        .iter()
+        .any(|d| matches!(&d.problem, Problem::BadValue { value, .. } if value.contains("9999"))));
+}

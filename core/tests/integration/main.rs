@@ -5,4 +5,5 @@ mod checker_command;
 mod golden;
 mod invariants;
 mod journey;
+mod never_panics;
 mod shipped_catalog;
