@@ -471,31 +471,42 @@ fn plural(count: u8) -> &'static str {
     }
 }
 
-/// The savings in plain words.
-pub fn savings(lang: Lang, savings: &yibiao_core::plan::Savings) -> String {
+/// The savings in plain words, before filling in or after (`done`): a saving is claimed only
+/// where there is one. With one or two departments the situation questions can outweigh what
+/// merging saves, and then the sentence gives the counts without "instead of".
+pub fn savings(lang: Lang, savings: &yibiao_core::plan::Savings, done: bool) -> String {
+    let (fields, fields_separate) = (savings.fields_combined, savings.fields_separate);
+    let (materials, materials_separate) = (savings.materials_combined, savings.materials_separate);
     match lang {
-        Lang::Zh => format!(
-            "您填写了 {} 项，而不是分别填写 {} 项；准备 {} 种材料，而不是 {} 种。",
-            savings.fields_combined, savings.fields_separate, savings.materials_combined, savings.materials_separate
-        ),
-        Lang::En => format!(
-            "You filled in {} answers instead of {}, and prepare {} documents instead of {}.",
-            savings.fields_combined, savings.fields_separate, savings.materials_combined, savings.materials_separate
-        ),
-    }
-}
-
-/// The savings in plain words, before filling in.
-pub fn savings_ahead(lang: Lang, savings: &yibiao_core::plan::Savings) -> String {
-    match lang {
-        Lang::Zh => format!(
-            "您只需填写 {} 项，而不是分别填写 {} 项；准备 {} 种材料，而不是 {} 种。",
-            savings.fields_combined, savings.fields_separate, savings.materials_combined, savings.materials_separate
-        ),
-        Lang::En => format!(
-            "You fill in {} answers instead of {}, and prepare {} documents instead of {}.",
-            savings.fields_combined, savings.fields_separate, savings.materials_combined, savings.materials_separate
-        ),
+        Lang::Zh => {
+            let verb = if done { "您填写了" } else { "您只需填写" };
+            let fields = if fields < fields_separate {
+                format!("{verb} {fields} 项，而不是分别填写 {fields_separate} 项")
+            } else {
+                let verb = if done { "您填写了" } else { "需要填写" };
+                format!("{verb} {fields} 项（含情形问题；各部门的表分别填写共 {fields_separate} 项）")
+            };
+            let materials = if materials < materials_separate {
+                format!("准备 {materials} 种材料，而不是 {materials_separate} 种")
+            } else {
+                format!("准备 {materials} 种材料")
+            };
+            format!("{fields}；{materials}。")
+        }
+        Lang::En => {
+            let verb = if done { "You filled in" } else { "You fill in" };
+            let fields = if fields < fields_separate {
+                format!("{verb} {fields} answers instead of {fields_separate}")
+            } else {
+                format!("{verb} {fields} answers (with the situation questions; the departments' forms have {fields_separate} between them)")
+            };
+            let materials = if materials < materials_separate {
+                format!("prepare {materials} documents instead of {materials_separate}")
+            } else {
+                format!("prepare {materials} documents")
+            };
+            format!("{fields}, and {materials}.")
+        }
     }
 }
 
@@ -614,6 +625,30 @@ pub fn problem_counts(lang: Lang, errors: usize, warnings: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A saving is claimed only where there is one (the example catalog once said "您只需填写 6
+    /// 项，而不是分别填写 4 项").
+    #[test]
+    fn savings_claim_only_what_is_saved() {
+        use yibiao_core::plan::Savings;
+        let saved = Savings { fields_separate: 24, fields_combined: 15, materials_separate: 7, materials_combined: 4 };
+        assert_eq!(
+            savings(Lang::Zh, &saved, false),
+            "您只需填写 15 项，而不是分别填写 24 项；准备 4 种材料，而不是 7 种。"
+        );
+        assert_eq!(
+            savings(Lang::Zh, &saved, true),
+            "您填写了 15 项，而不是分别填写 24 项；准备 4 种材料，而不是 7 种。"
+        );
+        let more = Savings { fields_separate: 4, fields_combined: 6, materials_separate: 2, materials_combined: 2 };
+        for done in [false, true] {
+            for lang in [Lang::Zh, Lang::En] {
+                let text = savings(lang, &more, done);
+                assert!(!text.contains("而不是") && !text.contains("instead of"), "{text}");
+                assert!(text.contains('6') && text.contains('4') && text.contains('2'), "{text}");
+            }
+        }
+    }
 
     #[test]
     fn file_sizes_and_limits_read_plainly() {

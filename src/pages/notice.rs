@@ -107,7 +107,7 @@ pub fn NoticePage() -> Html {
                 }
             </ol>
 
-            <p class="inset">{ i18n::savings_ahead(lang, &plan.savings) }</p>
+            <p class="inset">{ i18n::savings(lang, &plan.savings, false) }</p>
             <form class="no-print" novalidate=true {onsubmit}>
                 <div class="button-group">
                     <button type="submit" class="button button-large">{ Ui::StartForm.text(lang) }</button>

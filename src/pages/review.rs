@@ -205,7 +205,7 @@ pub fn ReviewPage() -> Html {
                     }
                 </dl>
             }
-            <p class="inset">{ i18n::savings(lang, &plan.savings) }</p>
+            <p class="inset">{ i18n::savings(lang, &plan.savings, true) }</p>
             <div class="button-group">
                 <button type="button" class="button" onclick={on_export}>{ Ui::Export.text(lang) }</button>
             </div>

@@ -963,6 +963,8 @@ test('hostile catalog files: a binary file is refused with one message, and mark
     injected: document.querySelectorAll('#app img[src="x"], #app script, #app a[href^="javascript:"]').length,
   }));
   assert.deepEqual(ran, { pwned: null, injected: 0 });
+  // One department: the two situation questions outweigh what merging saves, and no saving is claimed.
+  assert.equal(await page.locator('.inset').innerText(), '需要填写 6 项（含情形问题；各部门的表分别填写共 4 项）；准备 2 种材料。');
   await screenshots('9-catalog-hostile-text');
 
   // Home first, so that the draft of 开店 is not the page to return to under the built-in catalog.

@@ -91,7 +91,10 @@ pub fn parse_number(input: &str, kind: NumberKind) -> Result<Decimal, NumberErro
         None => (false, text.as_str()),
     };
     if let Some(found) = unsigned.chars().find(|c| !(c.is_ascii_digit() || *c == '.')) {
-        return Err(NumberError::InvalidCharacter { found });
+        // Quote it as typed: a lower-case or full-width letter, not the capital it became.
+        let typed =
+            super::chars::typed_code(input).into_iter().find(|c| c.canonical == found).map_or(found, |c| c.typed);
+        return Err(NumberError::InvalidCharacter { found: typed });
     }
     let (whole, fraction) = match unsigned.split_once('.') {
         Some((_, fraction)) if fraction.contains('.') => return Err(NumberError::InvalidCharacter { found: '.' }),
@@ -137,10 +140,10 @@ impl NumberError {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (NumberError::InvalidCharacter { found }, Lang::Zh) => {
-                format!("请只填数字，“{found}”不对")
+                format!("请只填数字，{}不对", super::chars::quoted(*found, lang))
             }
             (NumberError::InvalidCharacter { found }, Lang::En) => {
-                format!("Enter digits only; “{found}” is not allowed")
+                format!("Enter digits only; {} is not allowed", super::chars::quoted(*found, lang))
             }
             (NumberError::NoDigits, Lang::Zh) => "请填写数字".to_owned(),
             (NumberError::NoDigits, Lang::En) => "Enter a number".to_owned(),
@@ -193,7 +196,8 @@ mod tests {
 
     #[test]
     fn names_each_problem() {
-        assert_eq!(value("12a", NumberKind::Integer), Err(NumberError::InvalidCharacter { found: 'A' }));
+        assert_eq!(value("12a", NumberKind::Integer), Err(NumberError::InvalidCharacter { found: 'a' }), "as typed");
+        assert_eq!(value("12ａ", NumberKind::Integer), Err(NumberError::InvalidCharacter { found: 'ａ' }));
         assert_eq!(value("1.2.3", NumberKind::Decimal), Err(NumberError::InvalidCharacter { found: '.' }));
         assert_eq!(value("-", NumberKind::Integer), Err(NumberError::NoDigits));
         assert_eq!(value("1.5", NumberKind::Integer), Err(NumberError::NotWhole));

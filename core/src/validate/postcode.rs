@@ -2,23 +2,27 @@
 
 use std::fmt;
 
+use super::chars::{quoted, typed_code};
 use crate::text::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum PostcodeError {
-    /// Occurs when anything but six digits was given.
+    /// Occurs when a character other than a digit appears; `found` as typed.
+    InvalidCharacter { found: char },
+    /// Occurs when fewer or more than six digits were given.
     NotSixDigits { found: usize },
 }
 
 /// Checks a postcode; returns its canonical six digits.
 pub fn parse_postcode(input: &str) -> Result<String, PostcodeError> {
-    let text = super::normalize_code(input);
-    let digits = text.chars().filter(char::is_ascii_digit).count();
-    if digits == 6 && text.len() == 6 {
-        Ok(text)
-    } else {
-        Err(PostcodeError::NotSixDigits { found: text.chars().count() })
+    let typed = typed_code(input);
+    if let Some(other) = typed.iter().find(|c| !c.canonical.is_ascii_digit()) {
+        return Err(PostcodeError::InvalidCharacter { found: other.typed });
+    }
+    match typed.len() {
+        6 => Ok(typed.iter().map(|c| c.canonical).collect()),
+        found => Err(PostcodeError::NotSixDigits { found }),
     }
 }
 
@@ -28,10 +32,17 @@ impl PostcodeError {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        let PostcodeError::NotSixDigits { found } = self;
-        match lang {
-            Lang::Zh => format!("邮政编码是 6 位数字，您输入了 {found} 个字符"),
-            Lang::En => format!("A postcode is 6 digits; you entered {found} characters"),
+        match (self, lang) {
+            (PostcodeError::InvalidCharacter { found }, Lang::Zh) => {
+                format!("邮政编码只含数字，{}不对", quoted(*found, lang))
+            }
+            (PostcodeError::InvalidCharacter { found }, Lang::En) => {
+                format!("A postcode has digits only; {} is not allowed", quoted(*found, lang))
+            }
+            (PostcodeError::NotSixDigits { found }, Lang::Zh) => format!("邮政编码是 6 位数字，您输入了 {found} 位"),
+            (PostcodeError::NotSixDigits { found }, Lang::En) => {
+                format!("A postcode is 6 digits; you entered {found}")
+            }
         }
     }
 }
@@ -53,7 +64,9 @@ mod tests {
         assert_eq!(parse_postcode(" 100 000 "), Ok("100000".into()));
         assert_eq!(parse_postcode("１０００００"), Ok("100000".into()));
         assert_eq!(parse_postcode("10000"), Err(PostcodeError::NotSixDigits { found: 5 }));
-        assert_eq!(parse_postcode("10000A"), Err(PostcodeError::NotSixDigits { found: 6 }));
+        assert_eq!(parse_postcode("10000a"), Err(PostcodeError::InvalidCharacter { found: 'a' }), "as typed");
+        assert_eq!(PostcodeError::InvalidCharacter { found: 'a' }.message(Lang::Zh), "邮政编码只含数字，“a”不对");
+        assert_eq!(parse_postcode("1000000"), Err(PostcodeError::NotSixDigits { found: 7 }));
         assert!(!PostcodeError::NotSixDigits { found: 7 }.is_incomplete());
     }
 }
