@@ -11,9 +11,10 @@ pub const MESSAGE_ZH: &str = "出错了：您填写的内容已保存在本机�
 pub const MESSAGE_EN: &str = "Something went wrong: what you entered is saved on this device. Please reload the page.";
 pub const RELOAD: &str = "重新载入 · Reload";
 
-/// Replaces the page on any panic.
+/// Replaces the page on any panic. Through Yew: its renderer replaces any panic hook that was
+/// not set with `yew::set_custom_panic_hook` by its own, which only logs.
 pub fn install_hook() {
-    std::panic::set_hook(Box::new(|info| show(&info.to_string())));
+    yew::set_custom_panic_hook(Box::new(|info| show(&info.to_string())));
 }
 
 /// Logs `detail` and puts the recovery page in place of the app (the `#app` element, which

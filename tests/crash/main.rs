@@ -73,12 +73,14 @@ async fn a_panic_shows_the_recovery_page_and_loses_nothing() {
     let store = MemoryStore::new();
     store.set(DRAFT_KEY, &draft::encode(&saved_state())).expect("memory store accepts");
     let storage = Storage::new(store);
+    // Installed before the app starts, as `yibiao::start` does: Yew's renderer replaces any
+    // hook not set through it.
+    crash::install_hook();
     let root = start(&storage).await;
     let input: HtmlInputElement = find(&root, "#field-applicant-name");
     assert_eq!(input.value(), "张三丰");
     let saved = storage.get(DRAFT_KEY).expect("readable").expect("saved");
 
-    crash::install_hook();
     let panicking = wasm_bindgen::closure::Closure::once_into_js(|| -> () { panic!("a test-only panic") });
     web_sys::window()
         .expect("a window")
