@@ -7,7 +7,7 @@
 //! Then the first-load size (gzip) is measured.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use flate2::write::GzEncoder;
@@ -68,7 +68,44 @@ pub fn release(root: &Path, toolchain: &Toolchain) -> Result<BuildReport> {
         }
     }
     post_process(&dist)?;
+    precompress(&dist)?;
     Ok(BuildReport { size: measure_first_load(&dist)? })
+}
+
+/// The kinds of file worth compressing: text and WebAssembly (images are compressed already).
+pub const COMPRESSIBLE: &[&str] = &["html", "js", "css", "wasm", "svg", "json", "webmanifest", "txt"];
+
+/// Writes `name.gz` (gzip -9) and `name.br` (brotli 11) beside every compressible file of
+/// `dist/`, after its last change, so that a server can send them as they are: `cargo xtask
+/// serve` does, by the request's `Accept-Encoding`; the README tells how other servers do. A
+/// compressed copy that would not be smaller is not written.
+pub fn precompress(dist: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(dist).context("listing dist/")? {
+        let entry = entry?;
+        let path = entry.path();
+        let compressible = path.extension().and_then(|ext| ext.to_str()).is_some_and(|ext| COMPRESSIBLE.contains(&ext));
+        if !entry.file_type()?.is_file() || !compressible {
+            continue;
+        }
+        let bytes = std::fs::read(&path)?;
+        let mut gzip = GzEncoder::new(Vec::new(), Compression::best());
+        gzip.write_all(&bytes)?;
+        let gzip = gzip.finish()?;
+        let mut brotli = Vec::new();
+        {
+            let mut writer = brotli::CompressorWriter::new(&mut brotli, 64 * 1024, 11, 22);
+            writer.write_all(&bytes)?;
+        }
+        for (suffix, compressed) in [("gz", gzip), ("br", brotli)] {
+            let target = PathBuf::from(format!("{}.{suffix}", path.display()));
+            if compressed.len() < bytes.len() {
+                std::fs::write(&target, compressed).with_context(|| format!("writing {}", target.display()))?;
+            } else if target.exists() {
+                std::fs::remove_file(&target)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn post_process(dist: &Path) -> Result<()> {
@@ -87,7 +124,9 @@ fn post_process(dist: &Path) -> Result<()> {
     for entry in std::fs::read_dir(dist).context("listing dist/")? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if entry.file_type()?.is_file() && name != SERVICE_WORKER {
+        // The precompressed copies are the server's business: the browser caches what it decoded.
+        let precompressed = name.ends_with(".gz") || name.ends_with(".br");
+        if entry.file_type()?.is_file() && name != SERVICE_WORKER && !precompressed {
             files.push((name, std::fs::read(entry.path())?));
         }
     }

@@ -1,13 +1,20 @@
 //! A small static file server for `dist/`: correct media types, the page's own
-//! Content-Security-Policy as a header, and no caching of the files that name the version.
-//! It serves files only; it logs nothing and keeps nothing.
+//! Content-Security-Policy as a header, no caching of the files that name the version, and the
+//! build's precompressed copies (`.br`, `.gz`) by the request's `Accept-Encoding`. It serves
+//! files only; it logs nothing and keeps nothing.
+//!
+//! It stands on a hall's network, where anyone may connect: a request line and headers have
+//! fixed limits (414, 431), a client has a few seconds to send its request, and only so many
+//! connections are served at once (one more is told 503), so no client can make the server
+//! grow or stop answering others.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 
@@ -38,6 +45,33 @@ impl Options {
     }
 }
 
+/// What one client may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The longest request line, in bytes; past it the answer is 414.
+    pub request_line: usize,
+    /// The most bytes of headers, and the most header lines; past them the answer is 431.
+    pub header_bytes: usize,
+    pub header_lines: usize,
+    /// How long a client has to send its whole request head (a slow-loris client is cut off).
+    pub head_deadline: Duration,
+    /// How long writing the response may stall.
+    pub write_timeout: Duration,
+    /// Connections served at once; one more is answered 503 and closed.
+    pub connections: usize,
+}
+
+impl Limits {
+    pub const DEFAULT: Limits = Limits {
+        request_line: 8 * 1024,
+        header_bytes: 16 * 1024,
+        header_lines: 100,
+        head_deadline: Duration::from_secs(10),
+        write_timeout: Duration::from_secs(30),
+        connections: 128,
+    };
+}
+
 /// A server running on a background thread (for the end-to-end tests).
 #[derive(Debug)]
 pub struct Running {
@@ -46,9 +80,14 @@ pub struct Running {
 
 /// Starts serving `dist` on `host:port` (port 0 picks a free one) in the background.
 pub fn spawn(dist: &Path, host: &str, port: u16) -> Result<Running> {
+    spawn_with(dist, host, port, Limits::DEFAULT)
+}
+
+/// [`spawn`] with other limits (for the tests of the limits).
+pub fn spawn_with(dist: &Path, host: &str, port: u16, limits: Limits) -> Result<Running> {
     let listener = TcpListener::bind((host, port)).with_context(|| format!("binding {host}:{port}"))?;
     let address = listener.local_addr()?;
-    let site = Arc::new(Site::open(dist)?);
+    let site = Arc::new(Site { limits, ..Site::open(dist)? });
     thread::spawn(move || accept_loop(listener, site));
     Ok(Running { url: format!("http://{address}/") })
 }
@@ -74,6 +113,7 @@ pub fn serve_forever(dist: &Path, options: &Options) -> Result<()> {
 struct Site {
     root: PathBuf,
     security_policy: String,
+    limits: Limits,
 }
 
 impl Site {
@@ -81,7 +121,11 @@ impl Site {
         let index = read_text(&dist.join("index.html")).context("dist/ has no index.html: build first")?;
         let policy = meta_security_policy(&index).context("index.html has no Content-Security-Policy meta tag")?;
         // frame-ancestors works only as a header: the app may not be framed by another site.
-        Ok(Site { root: dist.to_path_buf(), security_policy: format!("{policy}; frame-ancestors 'none'") })
+        Ok(Site {
+            root: dist.to_path_buf(),
+            security_policy: format!("{policy}; frame-ancestors 'none'"),
+            limits: Limits::DEFAULT,
+        })
     }
 }
 
@@ -95,48 +139,191 @@ fn meta_security_policy(html: &str) -> Option<String> {
 }
 
 fn accept_loop(listener: TcpListener, site: Arc<Site>) {
+    let active = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming().flatten() {
+        if active.fetch_add(1, Ordering::SeqCst) >= site.limits.connections {
+            active.fetch_sub(1, Ordering::SeqCst);
+            let _ = busy(stream, &site);
+            continue;
+        }
+        let slot = Slot(Arc::clone(&active));
         let site = Arc::clone(&site);
         thread::spawn(move || {
+            let _slot = slot;
             let _ = handle(stream, &site);
         });
     }
 }
 
-fn handle(mut stream: TcpStream, site: &Site) -> Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
+/// One of the connections served at once, given back when dropped.
+struct Slot(Arc<AtomicUsize>);
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Tells a client past the limit of connections to come back, without waiting for it.
+fn busy(mut stream: TcpStream, site: &Site) -> Result<()> {
+    stream.set_write_timeout(Some(Duration::from_secs(1)))?;
+    let response = Response::plain("503 Service Unavailable", "busy, try again");
+    respond(&mut stream, site, &response, false)
+}
+
+/// What reading one line of the request head gave.
+#[derive(Debug, PartialEq, Eq)]
+enum Line {
+    Complete(String),
+    /// The line passed its limit before it ended.
+    TooLong,
+    /// The client closed the connection.
+    Closed,
+}
+
+/// Reads one line of at most `limit` bytes, before `deadline` (else a time-out error).
+fn read_line(reader: &mut BufReader<TcpStream>, limit: usize, deadline: Instant) -> io::Result<Line> {
+    let mut line = Vec::new();
     loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
+        let remaining = deadline
+            .checked_duration_since(Instant::now())
+            .filter(|left| !left.is_zero())
+            .ok_or_else(|| io::Error::from(io::ErrorKind::TimedOut))?;
+        reader.get_ref().set_read_timeout(Some(remaining))?;
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        if available.is_empty() {
+            return Ok(Line::Closed);
+        }
+        let (chunk, ends) = match available.iter().position(|byte| *byte == b'\n') {
+            Some(end) => (&available[..=end], true),
+            None => (available, false),
+        };
+        if line.len() + chunk.len() > limit {
+            return Ok(Line::TooLong);
+        }
+        line.extend_from_slice(chunk);
+        let used = chunk.len();
+        reader.consume(used);
+        if ends {
+            return Ok(Line::Complete(String::from_utf8_lossy(&line).into_owned()));
+        }
+    }
+}
+
+fn handle(mut stream: TcpStream, site: &Site) -> Result<()> {
+    let limits = site.limits;
+    let deadline = Instant::now() + limits.head_deadline;
+    stream.set_write_timeout(Some(limits.write_timeout))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let request_line = match read_line(&mut reader, limits.request_line, deadline)? {
+        Line::Complete(line) => line,
+        Line::TooLong => return respond(&mut stream, site, &Response::plain("414 URI Too Long", "too long"), false),
+        Line::Closed => return Ok(()),
+    };
+    let too_large = Response::plain("431 Request Header Fields Too Large", "headers too large");
+    let (mut header_bytes, mut header_lines, mut accept_encoding) = (0usize, 0usize, String::new());
+    loop {
+        let line = match read_line(&mut reader, limits.header_bytes.saturating_sub(header_bytes), deadline)? {
+            Line::Complete(line) => line,
+            Line::TooLong => return respond(&mut stream, site, &too_large, false),
+            Line::Closed => return Ok(()),
+        };
+        header_bytes += line.len();
+        header_lines += 1;
+        if line.trim().is_empty() {
             break;
+        }
+        if header_lines > limits.header_lines {
+            return respond(&mut stream, site, &too_large, false);
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                accept_encoding = value.trim().to_owned();
+            }
         }
     }
     let mut words = request_line.split_whitespace();
     let (method, target) = (words.next().unwrap_or_default(), words.next().unwrap_or("/"));
     let head_only = method == "HEAD";
-    let not_found =
-        Response { status: "404 Not Found", media: "text/plain", cache: "no-cache", body: b"not found".to_vec() };
     let response = if method != "GET" && !head_only {
-        Response { status: "405 Method Not Allowed", body: b"method not allowed".to_vec(), ..not_found }
+        Response::plain("405 Method Not Allowed", "method not allowed")
     } else {
-        match resolve(&site.root, target).and_then(|path| std::fs::read(&path).ok().map(|body| (path, body))) {
-            Some((path, body)) => {
-                Response { status: "200 OK", media: media_type(&path), cache: cache_control(&path), body }
+        match resolve(&site.root, target) {
+            Some(path) => {
+                file_response(&path, &accept_encoding).unwrap_or_else(|| Response::plain("404 Not Found", "not found"))
             }
-            None => not_found,
+            None => Response::plain("404 Not Found", "not found"),
         }
     };
     respond(&mut stream, site, &response, head_only)
+}
+
+/// The file at `path`, as the build's precompressed copy when the client takes its encoding
+/// and the copy is not older than the file (a deployment that replaced the file but not its
+/// copies gets the file itself, never stale bytes).
+fn file_response(path: &Path, accept_encoding: &str) -> Option<Response> {
+    let compressible =
+        path.extension().and_then(|ext| ext.to_str()).is_some_and(|ext| crate::build::COMPRESSIBLE.contains(&ext));
+    let (media, cache) = (media_type(path), cache_control(path));
+    if compressible {
+        if let Some((encoding, body)) = precompressed(path, accept_encoding) {
+            return Some(Response { status: "200 OK", media, cache, encoding: Some(encoding), vary: true, body });
+        }
+    }
+    let body = std::fs::read(path).ok()?;
+    Some(Response { status: "200 OK", media, cache, encoding: None, vary: compressible, body })
+}
+
+fn precompressed(path: &Path, accept_encoding: &str) -> Option<(&'static str, Vec<u8>)> {
+    let modified = |path: &Path| std::fs::metadata(path).and_then(|metadata| metadata.modified()).ok();
+    let original = modified(path)?;
+    [("br", "br"), ("gzip", "gz")].into_iter().find_map(|(encoding, suffix)| {
+        let copy = PathBuf::from(format!("{}.{suffix}", path.display()));
+        let fresh = modified(&copy).is_some_and(|time| time >= original);
+        (accepts(accept_encoding, encoding) && fresh)
+            .then(|| std::fs::read(&copy).ok().map(|body| (encoding, body)))
+            .flatten()
+    })
+}
+
+/// Whether an `Accept-Encoding` value takes `encoding` (named, and not with `q=0`).
+fn accepts(accept_encoding: &str, encoding: &str) -> bool {
+    accept_encoding.split(',').any(|part| {
+        let mut pieces = part.split(';');
+        let name = pieces.next().unwrap_or_default().trim();
+        let refused = pieces.any(|parameter| {
+            parameter.trim().strip_prefix("q=").is_some_and(|q| q.trim().parse::<f32>().is_ok_and(|q| q <= 0.0))
+        });
+        name.eq_ignore_ascii_case(encoding) && !refused
+    })
 }
 
 struct Response {
     status: &'static str,
     media: &'static str,
     cache: &'static str,
+    /// `Content-Encoding`, for a precompressed copy.
+    encoding: Option<&'static str>,
+    /// Whether the answer depends on `Accept-Encoding`.
+    vary: bool,
     body: Vec<u8>,
+}
+
+impl Response {
+    fn plain(status: &'static str, text: &str) -> Response {
+        Response {
+            status,
+            media: "text/plain; charset=utf-8",
+            cache: "no-cache",
+            encoding: None,
+            vary: false,
+            body: text.as_bytes().to_vec(),
+        }
+    }
 }
 
 /// Maps a request target to a file under `root`, refusing anything that leaves it.
@@ -186,8 +373,10 @@ fn cache_control(path: &Path) -> &'static str {
 }
 
 fn respond(stream: &mut TcpStream, site: &Site, response: &Response, head_only: bool) -> Result<()> {
+    let encoding = response.encoding.map(|encoding| format!("Content-Encoding: {encoding}\r\n")).unwrap_or_default();
+    let vary = if response.vary { "Vary: Accept-Encoding\r\n" } else { "" };
     let header = format!(
-        "HTTP/1.1 {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: {}\r\n\
+        "HTTP/1.1 {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{encoding}{vary}Cache-Control: {}\r\n\
          Content-Security-Policy: {}\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n\
          Cross-Origin-Opener-Policy: same-origin\r\nConnection: close\r\n\r\n",
         response.status,
@@ -236,6 +425,150 @@ mod tests {
         assert_eq!(cache_control(Path::new("index.html")), "no-cache");
         assert_eq!(cache_control(Path::new("manifest.webmanifest")), "no-cache");
         assert_eq!(cache_control(Path::new("sw.js")), "no-cache");
+    }
+
+    /// A site with an index page and a script with fresh precompressed copies.
+    fn site(name: &str) -> PathBuf {
+        let root = std::env::temp_dir().join(format!("yibiao-serve-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(&root).expect("temp dir");
+        let html = r#"<meta http-equiv="Content-Security-Policy" content="default-src 'self'"><p>一表通</p>"#;
+        std::fs::write(root.join("index.html"), html.repeat(50)).expect("write");
+        std::fs::write(root.join("app.js"), "console.log('plain');\n".repeat(100)).expect("write");
+        crate::build::precompress(&root).expect("precompress");
+        root
+    }
+
+    /// Sends `request` and reads the whole answer, within two seconds.
+    fn fetch(url: &str, request: &str) -> String {
+        let address = url.trim_start_matches("http://").trim_end_matches('/');
+        let mut stream = TcpStream::connect(address).expect("connect");
+        stream.set_read_timeout(Some(Duration::from_secs(2))).expect("timeout");
+        stream.write_all(request.as_bytes()).expect("send");
+        let mut answer = Vec::new();
+        let _ = io::Read::read_to_end(&mut stream, &mut answer);
+        String::from_utf8_lossy(&answer).into_owned()
+    }
+
+    #[test]
+    fn sends_the_precompressed_copy_the_client_takes_and_never_a_stale_one() {
+        let root = site("encoding");
+        let server = spawn(&root, "127.0.0.1", 0).expect("serve");
+        let get = |encoding: &str| {
+            fetch(&server.url, &format!("GET /app.js HTTP/1.1\r\nAccept-Encoding: {encoding}\r\n\r\n"))
+        };
+        let brotli = get("gzip, deflate, br");
+        assert!(
+            brotli.contains("Content-Encoding: br\r\n") && brotli.contains("Vary: Accept-Encoding\r\n"),
+            "{brotli}"
+        );
+        assert!(get("gzip").contains("Content-Encoding: gzip\r\n"));
+        assert!(get("gzip, br;q=0").contains("Content-Encoding: gzip\r\n"));
+        let plain = get("identity");
+        assert!(!plain.contains("Content-Encoding") && plain.contains("console.log('plain')"), "{plain}");
+        assert!(plain.contains("Vary: Accept-Encoding\r\n"), "caches must key on the encoding");
+        // A deployment that replaced the file but left its old copies: the file itself is sent.
+        std::fs::write(root.join("app.js"), "console.log('new');\n".repeat(100)).expect("write");
+        let old = std::time::SystemTime::now() - Duration::from_secs(60);
+        for suffix in ["gz", "br"] {
+            let copy = std::fs::File::options().write(true).open(root.join(format!("app.js.{suffix}"))).expect("copy");
+            copy.set_modified(old).expect("mtime");
+        }
+        let after = get("gzip, deflate, br");
+        assert!(!after.contains("Content-Encoding") && after.contains("console.log('new')"), "{after}");
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn reads_accept_encoding_with_weights() {
+        assert!(accepts("gzip, deflate, br", "br"));
+        assert!(accepts("GZIP;q=0.5", "gzip"));
+        assert!(!accepts("br;q=0, gzip", "br"));
+        assert!(!accepts("identity", "gzip"));
+        assert!(!accepts("", "br"));
+    }
+
+    /// A 64 MiB request line without a newline once took the server from 4.5 MB to 312 MB, and
+    /// slow clients held a thread each for good (issue 11). Now the line is refused with 414,
+    /// a slow client is cut off at its deadline, others are answered throughout, one
+    /// connection past the limit is told 503, and the memory stays put.
+    #[test]
+    fn hostile_clients_get_bounded_answers_and_others_are_served_throughout() {
+        let root = site("limits");
+        let limits = Limits { head_deadline: Duration::from_millis(800), connections: 40, ..Limits::DEFAULT };
+        let server = spawn_with(&root, "127.0.0.1", 0, limits).expect("serve");
+        let address = server.url.trim_start_matches("http://").trim_end_matches('/').to_owned();
+        let resident = || {
+            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+            status
+                .lines()
+                .find_map(|line| line.strip_prefix("VmRSS:"))
+                .and_then(|kb| kb.trim().trim_end_matches(" kB").parse::<u64>().ok())
+                .unwrap_or(0)
+        };
+        let before = resident();
+
+        // The long line: refused once the limit is passed, whatever the client keeps sending.
+        let mut long = TcpStream::connect(&address).expect("connect");
+        long.set_read_timeout(Some(Duration::from_secs(2))).expect("timeout");
+        let chunk = vec![b'A'; 1024 * 1024];
+        let mut refused = String::new();
+        for _ in 0..64 {
+            if long.write_all(&chunk).is_err() {
+                break;
+            }
+        }
+        let mut answer = vec![0u8; 256];
+        if let Ok(read) = io::Read::read(&mut long, &mut answer) {
+            refused = String::from_utf8_lossy(&answer[..read]).into_owned();
+        }
+        assert!(refused.starts_with("HTTP/1.1 414"), "{refused:?}");
+        assert!(fetch(&server.url, &format!("GET / HTTP/1.1\r\n{}\r\n", "X-Filler: 1234567890\r\n".repeat(200)))
+            .starts_with("HTTP/1.1 431"));
+
+        // Slow clients: a byte every 100 ms, for longer than their deadline.
+        let slow: Vec<_> = (0..20)
+            .map(|_| {
+                let address = address.clone();
+                thread::spawn(move || {
+                    let mut stream = TcpStream::connect(&address).expect("connect");
+                    let started = Instant::now();
+                    let _ = stream.write_all(b"GET / HTTP/1.1\r\n");
+                    while started.elapsed() < Duration::from_secs(3) {
+                        if stream.write_all(b"X").is_err() {
+                            return started.elapsed();
+                        }
+                        thread::sleep(Duration::from_millis(100));
+                    }
+                    started.elapsed()
+                })
+            })
+            .collect();
+        thread::sleep(Duration::from_millis(100));
+        for _ in 0..8 {
+            let started = Instant::now();
+            let answer = fetch(&server.url, "GET / HTTP/1.1\r\n\r\n");
+            assert!(answer.starts_with("HTTP/1.1 200"), "{answer:?}");
+            assert!(started.elapsed() < Duration::from_millis(500), "answered in {:?}", started.elapsed());
+            thread::sleep(Duration::from_millis(150));
+        }
+        for client in slow {
+            let held = client.join().expect("slow client");
+            assert!(held < Duration::from_millis(2_500), "a slow client was held {held:?}");
+        }
+
+        // One connection past the limit is told to come back.
+        let idle: Vec<TcpStream> =
+            (0..limits.connections).map(|_| TcpStream::connect(&address).expect("connect")).collect();
+        thread::sleep(Duration::from_millis(100));
+        assert!(fetch(&server.url, "GET / HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 503"));
+        drop(idle);
+        thread::sleep(Duration::from_millis(limits.head_deadline.as_millis() as u64 + 200));
+        assert!(fetch(&server.url, "GET / HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 200"));
+
+        let grown = resident().saturating_sub(before);
+        assert!(grown < 16 * 1024, "the process grew by {grown} kB");
+        let _ = std::fs::remove_dir_all(&root);
     }
 
     #[test]
