@@ -124,6 +124,17 @@ pub fn section_of(plan: &Plan, field: &FieldId) -> Option<String> {
         .map(|section| section.id.clone())
 }
 
+/// Whether `page` is a page of a draft with this plan: a question it asks, a section of its
+/// form, or one of the pages every draft has. An address naming anything else (a field that is
+/// not a question, a section the form lacks) has no page to show.
+pub fn exists(plan: &Plan, page: &Page) -> bool {
+    match page {
+        Page::Question(field) => plan.questions.iter().any(|question| &question.field.id == field),
+        Page::Section(section) => plan.sections.iter().any(|planned| &planned.id == section),
+        Page::Home | Page::Notice | Page::Tasks | Page::Materials | Page::Review => true,
+    }
+}
+
 /// The page where a field is answered: its question page or its section.
 pub fn page_of_field(plan: &Plan, field: &FieldId) -> Option<Page> {
     if plan.questions.iter().any(|question| &question.field.id == field) {

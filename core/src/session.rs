@@ -328,6 +328,25 @@ pub struct Env<'a> {
     pub now_ms: u64,
 }
 
+/// Where an address lands (for the address bar: typed, a link, back or forward): the draft's
+/// page it names when there is one; the draft's task list
+/// when the draft exists but the page does not (a question it does not ask, a section its form
+/// lacks); the home page for a draft that is not here (deleted, or of a bundle the catalog in
+/// use lacks) or for no draft.
+pub fn landing(state: &State, draft: Option<&DraftId>, page: &Page, env: Env<'_>) -> (Option<DraftId>, Page) {
+    let plan = draft
+        .and_then(|id| state.draft(id))
+        .filter(|application| env.catalog.bundle(&application.bundle).is_some())
+        .and_then(|application| application.plan(env.catalog, env.today).ok());
+    match (draft, plan) {
+        (Some(id), Some(plan)) if page.needs_application() && journey::exists(&plan, page) => {
+            (Some(id.clone()), page.clone())
+        }
+        (Some(id), Some(_)) => (Some(id.clone()), Page::Tasks),
+        _ => (None, Page::Home),
+    }
+}
+
 /// Applies an action. Returns `None` when nothing changed, so the shell can skip a re-render.
 pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
     let mut next = state.clone();

@@ -338,3 +338,32 @@ fn drafts_saved_by_another_tab_are_taken_and_this_tabs_view_kept() {
     let emptied = reduce(&adopted, Action::Adopt(Box::new(elsewhere)), env(&catalog)).expect("changes");
     assert_eq!((emptied.page.clone(), emptied.open.clone()), (Page::Home, None));
 }
+
+/// An address names any page it likes (issue 11: `#/d/<id>/question/no.such_field` showed an
+/// empty page and was saved as the draft's page): a page the draft lacks lands on its task
+/// list, a draft that is not here on the home page, never the draft that happens to be open.
+#[test]
+fn an_address_lands_only_on_a_page_that_exists() {
+    let catalog = demo_catalog();
+    let state = run(&catalog, [start()]);
+    let id = state.open.clone().expect("open");
+    let plan = state.application().and_then(|d| d.plan(&catalog, today()).ok()).expect("plans");
+    let section = section_page(&plan.sections[0].id);
+    let land = |draft: Option<&DraftId>, page: &Page| landing(&state, draft, page, env(&catalog));
+    assert_eq!(land(Some(&id), &section), (Some(id.clone()), section.clone()));
+    assert_eq!(land(Some(&id), &Page::Review), (Some(id.clone()), Page::Review));
+    for page in [
+        Page::Question(FieldId::new("no.such_field")),
+        section_page("no_such_section"),
+        Page::Question(FieldId::new("applicant.name")),
+        Page::Home,
+    ] {
+        assert_eq!(land(Some(&id), &page), (Some(id.clone()), Page::Tasks), "{page:?}");
+    }
+    assert_eq!(land(Some(&DraftId::new("no-such-draft")), &Page::Review), (None, Page::Home));
+    assert_eq!(land(None, &Page::Home), (None, Page::Home));
+    let mut other_catalog = catalog.clone();
+    other_catalog.bundles.clear();
+    let env = Env { catalog: &other_catalog, today: today(), now_ms: 0 };
+    assert_eq!(landing(&state, Some(&id), &Page::Review, env), (None, Page::Home), "a bundle the catalog lacks");
+}

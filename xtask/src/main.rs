@@ -26,7 +26,7 @@ commands:
   serve [--port N] [--host ADDR]   build the release app and serve it (default 127.0.0.1:8080)
   test                             run every check: fmt, clippy, native, browser, size, end-to-end
   build                            build the release app into dist/
-  bench                            run the benchmarks and print their figures
+  bench                            run the benchmarks and print their figures (with Lighthouse)
   fuzz [--cases N]                 N hostile inputs (default 250,000) per validator and parser target
 ";
 
@@ -95,6 +95,13 @@ fn bench(root: &Path) -> Result<()> {
     let server = serve::spawn(&root.join("dist"), "127.0.0.1", 0)?;
     let mut command = toolchain.command("node");
     command.arg("bench.mjs").current_dir(root.join("tests").join("e2e")).env("BASE_URL", &server.url);
+    process::run_visible(&mut command)?;
+    // The hall's view: the same server as `cargo xtask serve` (precompressed files), measured
+    // the way Lighthouse's mobile preset does (slow 4G, a 4x slower CPU).
+    println!("\nLighthouse, mobile preset, on the release build behind the server of `cargo xtask serve`:");
+    tools::ensure_bench_tools(root, &toolchain)?;
+    let mut command = toolchain.command("node");
+    command.arg("score.mjs").current_dir(root.join("tests").join("lighthouse")).env("BASE_URL", &server.url);
     process::run_visible(&mut command)
 }
 

@@ -125,6 +125,12 @@ pub fn ensure_test_tools(root: &Path, toolchain: &Toolchain) -> Result<()> {
     ensure_npm_packages(toolchain, &root.join("tests").join("e2e"))
 }
 
+/// What `cargo xtask bench` needs beyond the test tools: Lighthouse (tests/lighthouse), which
+/// the test run and CI never install.
+pub fn ensure_bench_tools(root: &Path, toolchain: &Toolchain) -> Result<()> {
+    ensure_npm_packages(toolchain, &root.join("tests").join("lighthouse"))
+}
+
 /// Runs `npm ci` in `dir` unless its node_modules already match its package-lock.json.
 fn ensure_npm_packages(toolchain: &Toolchain, dir: &Path) -> Result<()> {
     let lock = std::fs::read(dir.join("package-lock.json"))
