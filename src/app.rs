@@ -196,7 +196,6 @@ pub fn App(props: &AppProps) -> Html {
             </main>
             <footer class="footer">
                 <p>{ Ui::PrivacyNote.text(lang) }</p>
-                <p><a href="admin.html">{ Ui::CatalogLink.text(lang) }</a></p>
             </footer>
         </ContextProvider<FileStore>>
         </ContextProvider<crate::store::StoreHandle>>

@@ -45,7 +45,6 @@ pub enum Ui {
     No,
     SituationHeading,
     PendingWarning,
-    CatalogLink,
     CatalogHeading,
     CatalogIntro,
     CatalogCurrentBuiltIn,
@@ -185,7 +184,6 @@ impl Ui {
                 "还有问题没有回答，下面的清单可能不完整。请先回答：",
                 "Some questions are not answered yet, so this list may be incomplete. Answer first:",
             ),
-            Ui::CatalogLink => ("加载事项目录（管理员）", "Load a catalog (administrators)"),
             Ui::CatalogHeading => ("加载事项目录", "Load a catalog"),
             Ui::CatalogIntro => (
                 "大厅管理员可以在这里加载本局的目录文件（.toml），代替内置目录。文件只在本机检查和保存，目录中不含个人信息。",

@@ -113,3 +113,63 @@ pub fn compare(before: &Snapshot, catalog: &Catalog, plan: &Plan, answers: &Answ
         unused_answers,
     }
 }
+
+/// What replacing the catalog in use with another changes for everyone at a device (目录替换),
+/// for the administrator to confirm first: the versions, and the bundles and items that come
+/// and go (in the new catalog's order, then the old one's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replacement {
+    pub version_before: String,
+    pub version_after: String,
+    pub bundles_added: Vec<Text>,
+    pub bundles_removed: Vec<Text>,
+    /// Bundles in both.
+    pub bundles_kept: usize,
+    pub items_added: Vec<Text>,
+    pub items_removed: Vec<Text>,
+}
+
+impl Replacement {
+    pub fn between(in_use: &Catalog, new: &Catalog) -> Replacement {
+        let has_bundle = |catalog: &Catalog, id| catalog.bundles.iter().any(|bundle| &bundle.id == id);
+        let bundles_added = new.bundles.iter().filter(|b| !has_bundle(in_use, &b.id)).map(|b| b.name.clone()).collect();
+        let bundles_removed =
+            in_use.bundles.iter().filter(|b| !has_bundle(new, &b.id)).map(|b| b.name.clone()).collect();
+        let bundles_kept = new.bundles.iter().filter(|b| has_bundle(in_use, &b.id)).count();
+        let items_added =
+            new.items.values().filter(|i| !in_use.items.contains_key(&i.id)).map(|i| i.name.clone()).collect();
+        let items_removed =
+            in_use.items.values().filter(|i| !new.items.contains_key(&i.id)).map(|i| i.name.clone()).collect();
+        Replacement {
+            version_before: in_use.version.clone(),
+            version_after: new.version.clone(),
+            bundles_added,
+            bundles_removed,
+            bundles_kept,
+            items_added,
+            items_removed,
+        }
+    }
+}
+
+#[cfg(test)]
+mod replacement_tests {
+    use super::*;
+
+    #[test]
+    fn a_replacement_names_the_bundles_and_items_that_come_and_go() {
+        let in_use = crate::demo::demo_catalog();
+        let mut new = in_use.clone();
+        new.version = "next".to_owned();
+        let removed = new.bundles.remove(0);
+        let same = Replacement::between(&in_use, &in_use);
+        assert_eq!((same.bundles_added.len(), same.bundles_removed.len(), same.items_added.len()), (0, 0, 0));
+        assert_eq!(same.bundles_kept, in_use.bundles.len());
+        let change = Replacement::between(&in_use, &new);
+        assert_eq!((change.version_before.as_str(), change.version_after.as_str()), (in_use.version.as_str(), "next"));
+        assert_eq!(change.bundles_removed, vec![removed.name.clone()]);
+        assert_eq!(change.bundles_kept, in_use.bundles.len() - 1);
+        let back = Replacement::between(&new, &in_use);
+        assert_eq!(back.bundles_added, vec![removed.name]);
+    }
+}

@@ -2,15 +2,19 @@
 //! (`admin.html`, its own WebAssembly module) so that the applicants' app carries no TOML
 //! parser. The picked files are checked on the device with the same loader the build uses; a
 //! catalog with errors is refused with every problem listed, a clean one is stored in compact
-//! form for the app to start from, and the built-in one can be restored.
+//! form for the app to start from, and the built-in one can be restored. Replacing the catalog
+//! changes the device for every applicant after, so it is a deliberate act: the page shows what
+//! the new catalog changes against the one in use and asks to confirm.
+//!
+//! This page's own words stay here rather than in `i18n`: the applicants' module never renders
+//! this page, so they cost it nothing.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yibiao_core::catalog::{
-    compact, decode_source, encode_sources, has_errors, Checking, Diagnostic, Severity, Source,
-};
-use yibiao_core::Catalog;
+use yibiao_core::catalog::{compact, encode_sources, has_errors, read_files, Checking, Diagnostic, Severity, Source};
+use yibiao_core::catalog_change::Replacement;
+use yibiao_core::{Catalog, Lang, Text};
 
 use crate::catalog::{CatalogOrigin, CATALOG_KEY, COMPACT_CATALOG_KEY};
 use crate::hooks::use_page_heading;
@@ -49,11 +53,14 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
     let lang = store.state.lang;
     let heading = use_page_heading(Ui::CatalogHeading.text(lang));
     let checked = use_state(|| Checked::Nothing);
+    // Whether "use this catalog" was chosen and waits for its confirmation.
+    let confirming = use_state(|| false);
 
     let on_pick = {
-        let checked = checked.clone();
+        let (checked, confirming) = (checked.clone(), confirming.clone());
         Callback::from(move |event: Event| {
             let Some(input) = files::input_of(&event) else { return };
+            confirming.set(false);
             let checked = checked.clone();
             checked.set(Checked::Checking { done: 0, total: files::listed(input.files()).len() });
             wasm_bindgen_futures::spawn_local(async move {
@@ -66,6 +73,14 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
                 }
             });
         })
+    };
+    let ask = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
+    };
+    let cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
     };
     let use_it = {
         let (checked, storage) = (checked.clone(), props.storage.clone());
@@ -112,7 +127,7 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
                     aria-describedby="catalog-files-hint" onchange={on_pick} />
             </div>
             <div aria-live="polite">
-                { result(&checked, lang, use_it) }
+                { result(&checked, lang, &store.env.catalog, *confirming, Choices { ask, cancel, use_it }) }
             </div>
         </>
     }
@@ -126,13 +141,7 @@ async fn check_in_slices(
     lang: yibiao_core::Lang,
     progress: impl Fn(usize, usize),
 ) -> Checked {
-    let (mut sources, mut refused) = (Vec::new(), Vec::new());
-    for (path, bytes) in picked {
-        match decode_source(path, &bytes) {
-            Ok(source) => sources.push(source),
-            Err(diagnostic) => refused.push(*diagnostic),
-        }
-    }
+    let (sources, refused) = read_files(picked);
     let (catalog, diagnostics) = {
         let mut checking = Checking::new(&sources);
         loop {
@@ -143,14 +152,20 @@ async fn check_in_slices(
                 break;
             }
         }
-        checking.finish()
+        checking.finish_with(refused)
     };
     let summary = i18n::catalog_summary(lang, &catalog);
-    let diagnostics: Vec<Diagnostic> = refused.into_iter().chain(diagnostics).collect();
     Checked::Done { sources: Rc::new(sources), catalog: Rc::new(catalog), diagnostics: Rc::new(diagnostics), summary }
 }
 
-fn result(checked: &Checked, lang: yibiao_core::Lang, use_it: Callback<MouseEvent>) -> Html {
+/// The buttons of a clean check: ask to use it, then confirm or cancel.
+struct Choices {
+    ask: Callback<MouseEvent>,
+    cancel: Callback<MouseEvent>,
+    use_it: Callback<MouseEvent>,
+}
+
+fn result(checked: &Checked, lang: Lang, in_use: &Catalog, confirming: bool, choices: Choices) -> Html {
     match checked {
         Checked::Nothing => html! {},
         Checked::Checking { done, total } => html! {
@@ -163,7 +178,7 @@ fn result(checked: &Checked, lang: yibiao_core::Lang, use_it: Callback<MouseEven
         Checked::Unreadable(name) => html! {
             <p class="error-message">{ format!("{}: {name}", Ui::CatalogUnreadableFile.text(lang)) }</p>
         },
-        Checked::Done { sources, diagnostics, summary, .. } => {
+        Checked::Done { sources, diagnostics, summary, catalog } => {
             let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
             let counts = i18n::problem_counts(lang, errors, diagnostics.len() - errors);
             let rendered: Vec<String> = diagnostics
@@ -183,10 +198,77 @@ fn result(checked: &Checked, lang: yibiao_core::Lang, use_it: Callback<MouseEven
                         <pre class="diagnostics">{ rendered.join("\n\n") }</pre>
                     }
                     if !refused {
-                        <button type="button" class="button" onclick={use_it}>{ Ui::CatalogUse.text(lang) }</button>
+                        { replacement(lang, &Replacement::between(in_use, catalog)) }
+                        if confirming {
+                            <div class="panel" role="alertdialog" aria-labelledby="confirm-replace">
+                                <p id="confirm-replace"><strong>{ lang.pick(
+                                    "确定用这个目录替换正在使用的目录吗？此后这台设备上的每一位申请人都将使用它。已保存的草稿不会被删除。",
+                                    "Replace the catalog in use with this one? Every applicant at this device will use it from now on. Saved drafts are not deleted.",
+                                ) }</strong></p>
+                                <button type="button" class="button" onclick={choices.use_it}>{ lang.pick("确定替换", "Replace it") }</button>
+                                { " " }
+                                <button type="button" class="button button-secondary" onclick={choices.cancel}>{ lang.pick("取消", "Cancel") }</button>
+                            </div>
+                        } else {
+                            <button type="button" class="button" onclick={choices.ask}>{ Ui::CatalogUse.text(lang) }</button>
+                        }
                     }
                 </section>
             }
         }
+    }
+}
+
+/// What the checked catalog changes against the one in use, in plain words.
+fn replacement(lang: Lang, change: &Replacement) -> Html {
+    // Eight names are enough to recognise a catalog; the count says the rest.
+    const NAMED: usize = 8;
+    let names = |texts: &[Text]| {
+        let named: Vec<&str> = texts.iter().take(NAMED).map(|text| text.get(lang)).collect();
+        let list = named.join(lang.pick("、", ", "));
+        match (texts.len().saturating_sub(NAMED), lang) {
+            (0, _) => list,
+            (more, Lang::Zh) => format!("{list}，另有 {more} 个"),
+            (more, Lang::En) => format!("{list}, and {more} more"),
+        }
+    };
+    let line = |zh: &str, en: &str, texts: &[Text]| -> Html {
+        if texts.is_empty() {
+            return html! {};
+        }
+        let label = match lang {
+            Lang::Zh => format!("{zh}（{} 个）：", texts.len()),
+            Lang::En => format!("{en} ({}): ", texts.len()),
+        };
+        html! { <li>{ label }{ names(texts) }</li> }
+    };
+    let versions = match lang {
+        Lang::Zh => format!(
+            "与正在使用的目录（版本 {}）相比，这个目录（版本 {}）保留 {} 个一件事：",
+            change.version_before, change.version_after, change.bundles_kept
+        ),
+        Lang::En => format!(
+            "Against the catalog in use (version {}), this one (version {}) keeps {} bundles:",
+            change.version_before, change.version_after, change.bundles_kept
+        ),
+    };
+    let unchanged = change.bundles_added.is_empty()
+        && change.bundles_removed.is_empty()
+        && change.items_added.is_empty()
+        && change.items_removed.is_empty();
+    html! {
+        <div class="catalog-replacement">
+            <p>{ versions }</p>
+            if unchanged {
+                <p>{ lang.pick("一件事和事项都没有增减。", "no bundle or item comes or goes.") }</p>
+            } else {
+                <ul class="list">
+                    { line("新增一件事", "Bundles added", &change.bundles_added) }
+                    { line("不再提供的一件事", "Bundles no longer offered", &change.bundles_removed) }
+                    { line("新增事项", "Items added", &change.items_added) }
+                    { line("不再提供的事项", "Items no longer offered", &change.items_removed) }
+                </ul>
+            }
+        </div>
     }
 }

@@ -617,7 +617,9 @@ test('an administrator loads a catalog: one with errors is refused, a clean one 
   const example = guide.slice(guide.indexOf('```toml\n[catalog]') + 8, guide.indexOf('```', guide.indexOf('```toml\n[catalog]') + 8));
   const broken = example.replace('kind = "person_name"', 'kind = "moblie"');
 
-  await page.getByRole('link', { name: '加载事项目录（管理员）' }).click();
+  // The administrators' page has its own address: nothing in the applicants' pages leads there.
+  assert.equal(await page.locator('a[href*="admin"]').count(), 0, 'no link to the catalog page');
+  await page.goto(new URL('admin.html', BASE_URL).href);
   await heading().filter({ hasText: '加载事项目录' }).waitFor();
   await page.getByText('正在使用：内置目录').waitFor();
   const input = page.getByLabel('选择目录文件');
@@ -629,15 +631,31 @@ test('an administrator loads a catalog: one with errors is refused, a clean one 
   await expectAccessible('a refused catalog');
   await screenshots('9-catalog-refused');
 
+  // An empty file passes no check: the home page would offer nothing.
+  await input.setInputFiles({ name: 'empty.toml', mimeType: 'text/plain', buffer: Buffer.from('') });
+  await page.locator('.diagnostics').filter({ hasText: '目录中没有任何一件事' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: '使用这个目录' }).count(), 0);
+
   await input.setInputFiles({ name: 'shop.toml', mimeType: 'text/plain', buffer: Buffer.from(example) });
   await page.getByText('检查通过，可以使用。').waitFor();
+  // Replacing is deliberate: what changes against the catalog in use, then a confirmation.
+  const change = await page.locator('.catalog-replacement').innerText();
+  assert.match(change, /与正在使用的目录（版本 2026\.11-2）相比，这个目录（版本 example-1）保留 0 个一件事/);
+  assert.match(change, /新增一件事（1 个）：开店/);
+  assert.match(change, /不再提供的一件事（14 个）：企业开办、[^\n]*，另有 6 个/);
   await page.getByRole('button', { name: '使用这个目录' }).click();
+  await page.getByRole('button', { name: '取消' }).click();
+  assert.equal(await page.getByRole('button', { name: '确定替换' }).count(), 0, 'cancelling replaces nothing');
+  await page.getByRole('button', { name: '使用这个目录' }).click();
+  await expectAccessible('the confirmation of a catalog replacement');
+  await screenshots('9-catalog-confirm');
+  await page.getByRole('button', { name: '确定替换' }).click();
   await page.getByText('正在使用：本机加载的目录').waitFor();
   await page.getByRole('link', { name: '返回首页' }).click();
   await page.getByRole('heading', { name: '开店' }).waitFor();
   assert.equal(await page.getByRole('heading', { name: '企业开办' }).count(), 0);
 
-  await page.getByRole('link', { name: '加载事项目录（管理员）' }).click();
+  await page.goto(new URL('admin.html', BASE_URL).href);
   await page.getByRole('button', { name: '恢复内置目录' }).click();
   await page.getByText('正在使用：内置目录').waitFor();
   await page.getByRole('link', { name: '返回首页' }).click();
@@ -922,7 +940,7 @@ test('hostile catalog files: a binary file is refused with one message, and mark
   const guide = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../assets/catalog/README.md'), 'utf8');
   const start = guide.indexOf('```toml\n[catalog]') + 8;
   const example = guide.slice(start, guide.indexOf('```', start));
-  await page.getByRole('link', { name: '加载事项目录（管理员）' }).click();
+  await page.goto(new URL('admin.html', BASE_URL).href);
   await heading().filter({ hasText: '加载事项目录' }).waitFor();
   const input = page.getByLabel('选择目录文件');
 
@@ -947,6 +965,7 @@ test('hostile catalog files: a binary file is refused with one message, and mark
   await input.setInputFiles({ name: 'hostile.toml', mimeType: 'text/plain', buffer: Buffer.from(hostile) });
   await page.getByText('检查通过，可以使用。').waitFor();
   await page.getByRole('button', { name: '使用这个目录' }).click();
+  await page.getByRole('button', { name: '确定替换' }).click();
   await page.getByText('正在使用：本机加载的目录').waitFor();
   await page.getByRole('link', { name: '返回首页' }).click();
   await page.getByText('<img src=x onerror="window.__pwned=1">个体工商户登记').waitFor();

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use yibiao_core::catalog::{decode_source, load, read_folder_bytes, Severity};
+use yibiao_core::catalog::{load_with, read_files, read_folder_bytes, Severity};
 use yibiao_core::Lang;
 
 const USAGE: &str = "usage: yibiao-catalog check <catalog folder> [--json] [--lang zh|en]";
@@ -33,15 +33,8 @@ fn main() -> ExitCode {
         }
     };
     // Files that are not text are refused alone, each with one message, as in the browser.
-    let (mut sources, mut refused) = (Vec::new(), Vec::new());
-    for (path, bytes) in files {
-        match decode_source(path, &bytes) {
-            Ok(source) => sources.push(source),
-            Err(diagnostic) => refused.push(*diagnostic),
-        }
-    }
-    let (catalog, loaded) = load(&sources);
-    let diagnostics: Vec<_> = refused.into_iter().chain(loaded).collect();
+    let (sources, refused) = read_files(files);
+    let (catalog, diagnostics) = load_with(&sources, refused);
     let text_of =
         |file: &str| sources.iter().find(|source| source.path == file).map_or("", |source| source.text.as_str());
     let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();

@@ -52,6 +52,9 @@ pub enum Problem {
     Condition(ConditionError),
     /// Occurs when a bundle has no items.
     BundleWithoutItems { bundle: String },
+    /// Occurs when the files define no bundle at all (an empty file, or only fields): the home
+    /// page would offer nothing.
+    NoBundles,
     /// Occurs when a key material (主要材料) is also marked waivable (容缺).
     KeyMaterialWaivable { item: String, material: String },
     /// Occurs when a situation question is not a yes/no or one-of field.
@@ -175,6 +178,12 @@ impl Problem {
                 Lang::Zh => format!("条件有误：{}", error.message(lang)),
                 Lang::En => format!("condition: {}", error.message(lang)),
             },
+            (P::NoBundles, Lang::Zh) => {
+                "目录中没有任何一件事（[[bundle]]）：申请人的首页将无事可办。请同时选择定义一件事的文件".to_owned()
+            }
+            (P::NoBundles, Lang::En) => {
+                "the catalog defines no bundle ([[bundle]]): the applicants' home page would offer nothing. Choose the files that define the bundles too".to_owned()
+            }
             (P::BundleWithoutItems { bundle }, Lang::Zh) => format!("一件事“{bundle}”没有任何事项"),
             (P::BundleWithoutItems { bundle }, Lang::En) => {
                 format!("bundle “{bundle}” has no items")

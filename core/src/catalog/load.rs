@@ -78,6 +78,19 @@ pub fn decode_source(path: String, bytes: &[u8]) -> Result<Source, Box<Diagnosti
     Ok(Source { path, text: text.to_owned() })
 }
 
+/// Reads files' bytes with [`decode_source`]: the sources, and one diagnostic for each file that
+/// is not a text. Pass the diagnostics to [`Checking::finish_with`].
+pub fn read_files(files: Vec<(String, Vec<u8>)>) -> (Vec<Source>, Vec<Diagnostic>) {
+    let (mut sources, mut refused) = (Vec::new(), Vec::new());
+    for (path, bytes) in files {
+        match decode_source(path, &bytes) {
+            Ok(source) => sources.push(source),
+            Err(diagnostic) => refused.push(*diagnostic),
+        }
+    }
+    (sources, refused)
+}
+
 /// A NUL, or more than one control character in a hundred (TOML allows only tab, line feed and
 /// carriage return): not a text anyone wrote.
 fn looks_binary(bytes: &[u8]) -> bool {
@@ -203,9 +216,14 @@ pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
 
 /// Reads the catalog from `sources`.
 pub fn load(sources: &[Source]) -> (Catalog, Vec<Diagnostic>) {
+    load_with(sources, Vec::new())
+}
+
+/// [`load`], after files refused as not text ([`read_files`]), whose diagnostics come first.
+pub fn load_with(sources: &[Source], refused: Vec<Diagnostic>) -> (Catalog, Vec<Diagnostic>) {
     let mut checking = Checking::new(sources);
     while checking.step() {}
-    checking.finish()
+    checking.finish_with(refused)
 }
 
 /// A catalog check one file at a time, so that a page can show its progress and stay
@@ -268,11 +286,25 @@ impl<'s> Checking<'s> {
     /// catalog with every problem, sorted by file and place, at most
     /// [`MAX_PROBLEMS_PER_FILE`] for each file.
     pub fn finish(self) -> (Catalog, Vec<Diagnostic>) {
+        self.finish_with(Vec::new())
+    }
+
+    /// [`Checking::finish`], after files refused as not text ([`read_files`]): their
+    /// diagnostics come first.
+    pub fn finish_with(self, refused: Vec<Diagnostic>) -> (Catalog, Vec<Diagnostic>) {
         let mut loader = self.loader;
         loader.check_references();
+        // Said only of a catalog otherwise clean: next to other errors, or a file refused, it
+        // is noise.
+        if loader.catalog.bundles.is_empty() && refused.is_empty() && !has_errors(&loader.diagnostics) {
+            let file = loader.sources.first().map(|source| source.path.clone()).unwrap_or_default();
+            let span = Span::new(0, 0);
+            loader.diagnostics.push(Diagnostic { severity: Severity::Error, file, span, problem: Problem::NoBundles });
+        }
         let mut diagnostics = loader.diagnostics;
         diagnostics.sort_by(|a, b| (a.file.as_str(), a.span.start).cmp(&(b.file.as_str(), b.span.start)));
-        (loader.catalog, at_most_per_file(diagnostics, MAX_PROBLEMS_PER_FILE))
+        let checked = at_most_per_file(diagnostics, MAX_PROBLEMS_PER_FILE);
+        (loader.catalog, refused.into_iter().chain(checked).collect())
     }
 }
 

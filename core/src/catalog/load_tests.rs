@@ -374,3 +374,28 @@ fn a_holiday_range_longer_than_a_year_is_refused() {
         .iter()
         .any(|d| matches!(&d.problem, Problem::BadValue { value, .. } if value.contains("9999"))));
 }
+
+/// An empty file, or files of fields and materials alone, once passed the check and left a home
+/// page with nothing to do (issue 11).
+#[test]
+fn a_catalog_without_a_bundle_is_an_error() {
+    for text in ["", "\n# nothing yet\n", "[catalog]\nversion = \"empty-1\"\n"] {
+        let (_, diagnostics) = load(&[Source { path: "empty.toml".into(), text: text.into() }]);
+        let problems: Vec<_> =
+            diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| &d.problem).collect();
+        assert!(problems.contains(&&Problem::NoBundles), "{text:?}: {problems:?}");
+    }
+    assert!(load(&[]).1.iter().any(|d| d.problem == Problem::NoBundles), "no file at all");
+    assert!(Problem::NoBundles.message(Lang::Zh).contains("没有任何一件事"));
+    let (_, clean) = load(&[Source { path: "clean.toml".into(), text: CLEAN.into() }]);
+    assert!(!clean.iter().any(|d| d.problem == Problem::NoBundles));
+}
+
+/// A refused file gets its one message and nothing else: not also "no bundle".
+#[test]
+fn a_refused_file_is_the_only_thing_said() {
+    let (sources, refused) = read_files(vec![("picture.toml".into(), b"\x89PNG\r\n\x1a\n\0\0".to_vec())]);
+    let (_, diagnostics) = load_with(&sources, refused);
+    let problems: Vec<_> = diagnostics.iter().map(|d| &d.problem).collect();
+    assert_eq!(problems, [&Problem::NotText(NotText::Binary)]);
+}

@@ -13,7 +13,8 @@ pub use diagnostic::{Diagnostic, Problem, Severity};
 #[cfg(not(target_arch = "wasm32"))]
 pub use folder::{read_folder, read_folder_bytes};
 pub use load::{
-    decode_source, decode_sources, encode_sources, has_errors, load, Checking, NotText, Source, MAX_PROBLEMS_PER_FILE,
+    decode_source, decode_sources, encode_sources, has_errors, load, load_with, read_files, Checking, NotText, Source,
+    MAX_PROBLEMS_PER_FILE,
 };
 
 use std::collections::BTreeMap;
