@@ -4,7 +4,7 @@
 // go offline. Every page gets an axe scan (WCAG 2.x A and AA) and screenshots in ARTIFACTS.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync, readdirSync, renameSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { join, dirname } from 'node:path';
@@ -588,6 +588,101 @@ test('a new version replaces the cache and keeps the draft', { timeout: TEST_TIM
   } finally {
     writeFileSync(workerPath, worker);
   }
+});
+
+/**
+ * Asks the browser to check sw.js, and waits for what the new worker comes to: 'activated',
+ * 'redundant' (its install failed) or 'unchanged' (the same sw.js).
+ */
+async function updateWorker() {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration.update().catch(() => {});
+    const worker = registration.installing ?? registration.waiting;
+    if (!worker) return 'unchanged';
+    return new Promise((resolve) => {
+      const check = () => { if (worker.state === 'activated' || worker.state === 'redundant') resolve(worker.state); };
+      worker.addEventListener('statechange', check);
+      check();
+    });
+  });
+}
+
+/** Whether the app started: the home page's heading, within a few seconds. */
+async function appStarts() {
+  await page.reload();
+  return page.getByRole('heading', { name: '您要办什么事？' }).waitFor({ timeout: 10_000 }).then(() => true, () => false);
+}
+
+test('a deployment copied in any order, or half copied, never leaves a device that cannot start', { timeout: 90_000 }, async () => {
+  // A next version of the build: the same bytes under new names, as a real build gives its
+  // script, module and boot files new hashed names, with a new sw.js listing them.
+  const names = readdirSync(SITE_DIR);
+  const renamed = names
+    .filter((name) => /^(yibiao|boot)-[0-9a-f]+(_bg\.wasm|\.js)$/.test(name))
+    .map((name) => [name, name.replace(/-([0-9a-f]+)/, '-$1e2e')]);
+  assert.ok(renamed.length >= 4, `hashed files to rename: ${renamed.map(([name]) => name)}`);
+  const rename = (text) => renamed.reduce((out, [from, to]) => out.replaceAll(from, to), text);
+  const original = Object.fromEntries(['index.html', 'admin.html', 'sw.js'].map((name) => [name, readFileSync(join(SITE_DIR, name), 'utf8')]));
+  const next = {
+    'index.html': rename(original['index.html']),
+    'admin.html': rename(original['admin.html']),
+    'sw.js': rename(original['sw.js']).replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-e2e'"),
+  };
+  const aside = join(SITE_DIR, '..', 'e2e-site-old');
+  mkdirSync(aside, { recursive: true });
+  const write = (name, text) => writeFileSync(join(SITE_DIR, name), text);
+  try {
+    // 1. The new hashed files and sw.js first, the pages last (and the old files already gone):
+    //    the new version must not install with the old pages, and the old one keeps working.
+    for (const [from, to] of renamed) {
+      // Only the boot scripts name other files; the rest keep their bytes (and integrity hashes).
+      const bytes = readFileSync(join(SITE_DIR, from));
+      write(to, from.startsWith('boot-') ? rename(bytes.toString('utf8')) : bytes);
+      renameSync(join(SITE_DIR, from), join(aside, from));
+    }
+    write('sw.js', next['sw.js']);
+    assert.equal(await updateWorker(), 'redundant', 'a version whose pages name other files does not install');
+    assert.ok(await appStarts(), 'the version in use still starts');
+    assert.ok(await appStarts(), 'and again');
+
+    // 2. Half copied: the new pages are there but one new file is missing.
+    write('index.html', next['index.html']);
+    write('admin.html', next['admin.html']);
+    const wasm = renamed.find(([from]) => from.endsWith('_bg.wasm') && !from.includes('admin'))[1];
+    renameSync(join(SITE_DIR, wasm), join(aside, wasm));
+    assert.equal(await updateWorker(), 'redundant', 'a version with a file missing does not install');
+    assert.ok(await appStarts(), 'the version in use still starts');
+
+    // 3. The copy completes: the new version installs and starts, and the draft is kept.
+    const draft = await page.evaluate(() => localStorage.getItem('yibiao.draft'));
+    renameSync(join(aside, wasm), join(SITE_DIR, wasm));
+    assert.equal(await updateWorker(), 'activated');
+    assert.ok(await appStarts(), 'the new version starts');
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).join(' '));
+    assert.match(loaded, /e2e_bg\.wasm/, 'from its own files');
+    assert.equal(await page.evaluate(() => localStorage.getItem('yibiao.draft')), draft, 'the draft is untouched');
+
+    // 4. Offline, an address under the app that is not one of its pages goes to the start page.
+    await context.setOffline(true);
+    try {
+      await page.goto(new URL('no/such/path', BASE_URL).href);
+      await page.getByRole('heading', { name: '您要办什么事？' }).waitFor();
+      assert.equal(new URL(page.url()).pathname, new URL(BASE_URL).pathname);
+    } finally {
+      await context.setOffline(false);
+    }
+  } finally {
+    // Back to the build the other tests use: the old files, pages and worker.
+    for (const [from, to] of renamed) {
+      if (existsSync(join(aside, from))) renameSync(join(aside, from), join(SITE_DIR, from));
+      rmSync(join(SITE_DIR, to), { force: true });
+      rmSync(join(aside, to), { force: true });
+    }
+    for (const [name, text] of Object.entries(original)) write(name, text);
+  }
+  assert.equal(await updateWorker(), 'activated', 'the original build installs again');
+  assert.ok(await appStarts());
 });
 
 test('deleting the draft asks first, and a deleted draft stays deleted', { timeout: TEST_TIMEOUT }, async () => {

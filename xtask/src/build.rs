@@ -171,7 +171,7 @@ pub fn externalize_inline_scripts(html: &str) -> Result<(String, Vec<ExternalScr
     Ok((output, scripts))
 }
 
-/// Fills the service worker template with a version (a hash of every file's name and bytes)
+/// Fills the service worker template (without its comment lines) with a version (a hash of every file's name and bytes)
 /// and the files to precache, sorted so the output is stable.
 pub fn service_worker_source(template: &str, files: &[(String, Vec<u8>)]) -> Result<String> {
     if !template.contains(VERSION_PLACEHOLDER) || !template.contains(PRECACHE_PLACEHOLDER) {
@@ -187,6 +187,13 @@ pub fn service_worker_source(template: &str, files: &[(String, Vec<u8>)]) -> Res
     }
     let version = &hex(&hasher.finalize())[..16];
     let list: Vec<String> = sorted.iter().map(|(name, _)| format!("'./{name}'")).collect();
+    // Every first visit downloads the worker: its comments (which explain it in assets/) stay
+    // behind, and so do blank lines.
+    let template: String = template
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !line.trim_start().starts_with("//"))
+        .map(|line| format!("{line}\n"))
+        .collect();
     Ok(template
         .replace(VERSION_PLACEHOLDER, &format!("'{version}'"))
         .replace(PRECACHE_PLACEHOLDER, &format!("[\n  {},\n]", list.join(",\n  "))))
@@ -270,12 +277,14 @@ mod tests {
 
     #[test]
     fn the_service_worker_lists_every_file_sorted_with_a_content_version() {
-        let template = "const VERSION = '__YIBIAO_VERSION__';\nconst PRECACHE = ['__YIBIAO_PRECACHE__'];";
+        let template = "// Why it is so.\nconst VERSION = '__YIBIAO_VERSION__';\n\n  // And this.\nconst PRECACHE = ['__YIBIAO_PRECACHE__']; // kept";
         let files =
             vec![("b.wasm".to_owned(), vec![1, 2]), ("index.html".to_owned(), vec![3]), ("a.js".to_owned(), vec![])];
         let first = service_worker_source(template, &files).expect("fills");
         assert!(first.contains("[\n  './a.js',\n  './b.wasm',\n  './index.html',\n]"), "{first}");
         assert!(!first.contains("__YIBIAO"));
+        assert!(!first.contains("Why it is so") && !first.contains("And this") && !first.contains("\n\n"), "{first}");
+        assert!(first.contains("// kept"), "only whole comment lines go");
         let mut changed = files.clone();
         changed[0].1.push(9);
         let second = service_worker_source(template, &changed).expect("fills");
