@@ -19,7 +19,7 @@ use yibiao_core::{Catalog, Lang, Text};
 use crate::catalog::{CatalogOrigin, CATALOG_KEY, COMPACT_CATALOG_KEY};
 use crate::hooks::use_page_heading;
 use crate::i18n::{self, Ui};
-use crate::platform::storage::Storage;
+use crate::platform::storage::{Storage, StorageError};
 use crate::platform::{dom, files, timers};
 use crate::store::use_store;
 
@@ -82,25 +82,31 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| confirming.set(false))
     };
+    // Why storing or restoring failed, if it did: the catalog in use is then as it was.
+    let failed = use_state(|| None::<StorageError>);
     let use_it = {
-        let (checked, storage) = (checked.clone(), props.storage.clone());
+        let (checked, storage, failed) = (checked.clone(), props.storage.clone(), failed.clone());
         Callback::from(move |_| {
             if let Checked::Done { sources, catalog, .. } = &*checked {
-                let stored = storage
-                    .set(COMPACT_CATALOG_KEY, &compact::encode_text(catalog))
-                    .and_then(|()| storage.set(CATALOG_KEY, &encode_sources(sources)));
-                if stored.is_ok() {
-                    dom::reload();
+                let stored = all_or_nothing(
+                    &storage,
+                    &[
+                        (COMPACT_CATALOG_KEY, Some(compact::encode_text(catalog))),
+                        (CATALOG_KEY, Some(encode_sources(sources))),
+                    ],
+                );
+                match stored {
+                    Ok(()) => dom::reload(),
+                    Err(error) => failed.set(Some(error)),
                 }
             }
         })
     };
     let restore = {
-        let storage = props.storage.clone();
-        Callback::from(move |_| {
-            if storage.remove(COMPACT_CATALOG_KEY).and_then(|()| storage.remove(CATALOG_KEY)).is_ok() {
-                dom::reload();
-            }
+        let (storage, failed) = (props.storage.clone(), failed.clone());
+        Callback::from(move |_| match all_or_nothing(&storage, &[(COMPACT_CATALOG_KEY, None), (CATALOG_KEY, None)]) {
+            Ok(()) => dom::reload(),
+            Err(error) => failed.set(Some(error)),
         })
     };
 
@@ -126,6 +132,9 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
                 <input class="file-input" id="catalog-files" type="file" accept=".toml" multiple=true
                     aria-describedby="catalog-files-hint" onchange={on_pick} />
             </div>
+            if let Some(error) = (*failed).clone() {
+                <p class="error-message" role="alert">{ storing_failed(lang, &error) }</p>
+            }
             <div aria-live="polite">
                 { result(&checked, lang, &store.env.catalog, *confirming, Choices { ask, cancel, use_it }) }
             </div>
@@ -270,5 +279,43 @@ fn replacement(lang: Lang, change: &Replacement) -> Html {
                 </ul>
             }
         </div>
+    }
+}
+
+/// Writes (or, for `None`, removes) every key, or none: on any failure the keys written so far
+/// get their earlier values back, so the app never starts from half a catalog.
+fn all_or_nothing(storage: &Storage, entries: &[(&str, Option<String>)]) -> Result<(), StorageError> {
+    let earlier: Vec<Option<String>> = entries.iter().map(|(key, _)| storage.get(key).ok().flatten()).collect();
+    for (done, (key, value)) in entries.iter().enumerate() {
+        let result = match value {
+            Some(value) => storage.set(key, value),
+            None => storage.remove(key),
+        };
+        if let Err(error) = result {
+            for ((key, _), before) in entries.iter().zip(&earlier).take(done + 1) {
+                let _ = match before {
+                    Some(before) => storage.set(key, before),
+                    None => storage.remove(key),
+                };
+            }
+            return Err(error);
+        }
+    }
+    Ok(())
+}
+
+/// Why the catalog could not be stored, and that nothing changed.
+fn storing_failed(lang: Lang, error: &StorageError) -> String {
+    let why = match (error, lang) {
+        (StorageError::QuotaExceeded, Lang::Zh) => "本机存储空间不够，放不下这个目录".to_owned(),
+        (StorageError::QuotaExceeded, Lang::En) => "this device's storage has no room for this catalog".to_owned(),
+        (StorageError::Unavailable, Lang::Zh) => "这个浏览器不允许保存数据".to_owned(),
+        (StorageError::Unavailable, Lang::En) => "this browser does not allow storing data".to_owned(),
+        (StorageError::Failed(detail), Lang::Zh) => format!("保存失败（{detail}）"),
+        (StorageError::Failed(detail), Lang::En) => format!("storing failed ({detail})"),
+    };
+    match lang {
+        Lang::Zh => format!("{why}。正在使用的目录没有改变。"),
+        Lang::En => format!("Not done: {why}. The catalog in use has not changed."),
     }
 }

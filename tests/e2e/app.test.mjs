@@ -741,7 +741,24 @@ test('an administrator loads a catalog: one with errors is refused, a clean one 
   await page.getByRole('button', { name: '使用这个目录' }).click();
   await page.getByRole('button', { name: '取消' }).click();
   assert.equal(await page.getByRole('button', { name: '确定替换' }).count(), 0, 'cancelling replaces nothing');
-  await page.getByRole('button', { name: '使用这个目录' }).click();
+  // A device too full for the catalog's second part: nothing is kept, and the page says so.
+  await page.evaluate(() => {
+    window.realSetItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === 'yibiao.catalog') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return window.realSetItem.call(this, key, value);
+    };
+  });
+  try {
+    await page.getByRole('button', { name: '使用这个目录' }).click();
+    await page.getByRole('button', { name: '确定替换' }).click();
+    await page.getByRole('alert').filter({ hasText: '本机存储空间不够，放不下这个目录。正在使用的目录没有改变。' }).waitFor();
+    const kept = await page.evaluate(() => [localStorage.getItem('yibiao.catalog.compact'), localStorage.getItem('yibiao.catalog')]);
+    assert.deepEqual(kept, [null, null], 'the part stored first is taken back');
+    await page.getByText('正在使用：内置目录').waitFor();
+  } finally {
+    await page.evaluate(() => { Storage.prototype.setItem = window.realSetItem; });
+  }
   await expectAccessible('the confirmation of a catalog replacement');
   await screenshots('9-catalog-confirm');
   await page.getByRole('button', { name: '确定替换' }).click();
