@@ -889,7 +889,16 @@ impl<'s> Loader<'s> {
                 continue;
             };
             let (from, to) = text.split_once("..").unwrap_or((text.as_ref(), text.as_ref()));
-            let (Some(from), Some(to)) = (Date::parse_iso(from.trim()), Date::parse_iso(to.trim())) else {
+            // A holiday lasts days, not years: a range longer than a year is a typo, and would
+            // otherwise list millions of days.
+            let range = match (Date::parse_iso(from.trim()), Date::parse_iso(to.trim())) {
+                (Some(from), Some(to)) => {
+                    Some((from, to.days_since_epoch().saturating_sub(from.days_since_epoch()).max(0)))
+                        .filter(|(_, length)| *length <= 366)
+                }
+                _ => None,
+            };
+            let Some((from, length)) = range else {
                 let problem = Problem::BadValue {
                     key: key.to_owned(),
                     value: text.to_string(),
@@ -898,18 +907,6 @@ impl<'s> Loader<'s> {
                 self.error(entry_span, problem);
                 continue;
             };
-            // A holiday lasts days, not years: a range longer than a year is a typo, and would
-            // otherwise list millions of days.
-            let length = to.days_since_epoch().saturating_sub(from.days_since_epoch()).max(0);
-            if length > 366 {
-                let problem = Problem::BadValue {
-                    key: key.to_owned(),
-                    value: text.to_string(),
-                    expected: "a date (2026-01-31) or a range (2026-10-01..2026-10-08)",
-                };
-                self.error(entry_span, problem);
-                continue;
-            }
             for offset in 0..=length {
                 let Some(date) = from.add_days(offset) else {
                     continue;
