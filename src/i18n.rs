@@ -605,14 +605,6 @@ pub fn catalog_summary(lang: Lang, catalog: &yibiao_core::Catalog) -> String {
 }
 
 /// "N errors, N warnings".
-/// How far checking picked catalog files has got.
-pub fn catalog_progress(lang: Lang, done: usize, total: usize) -> String {
-    match lang {
-        Lang::Zh => format!("正在检查：已读完 {done} 个文件，共 {total} 个……"),
-        Lang::En => format!("Checking: {done} of {total} files read…"),
-    }
-}
-
 pub fn problem_counts(lang: Lang, errors: usize, warnings: usize) -> String {
     match lang {
         Lang::Zh => format!("{errors} 个错误，{warnings} 个警告"),

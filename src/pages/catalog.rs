@@ -38,12 +38,14 @@ enum Checked {
         total: usize,
     },
     Unreadable(String),
-    /// Checked: the files, what the loader made of them, its problems and a summary.
+    /// Checked: the files, what the loader made of them, its problems, a summary, and what it
+    /// changes against the catalog in use.
     Done {
         sources: Rc<Vec<Source>>,
         catalog: Rc<Catalog>,
         diagnostics: Rc<Vec<Diagnostic>>,
         summary: String,
+        change: Rc<Replacement>,
     },
 }
 
@@ -57,18 +59,20 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
     let confirming = use_state(|| false);
 
     let on_pick = {
-        let (checked, confirming) = (checked.clone(), confirming.clone());
+        let (checked, confirming, env) = (checked.clone(), confirming.clone(), Rc::clone(&store.env));
         Callback::from(move |event: Event| {
             let Some(input) = files::input_of(&event) else { return };
             confirming.set(false);
-            let checked = checked.clone();
+            let (checked, env) = (checked.clone(), Rc::clone(&env));
             checked.set(Checked::Checking { done: 0, total: files::listed(input.files()).len() });
             wasm_bindgen_futures::spawn_local(async move {
                 match files::read_picked_bytes(&input).await {
                     Err(unreadable) => checked.set(Checked::Unreadable(unreadable.name)),
                     Ok(picked) => checked.set(
-                        check_in_slices(picked, lang, |done, total| checked.set(Checked::Checking { done, total }))
-                            .await,
+                        check_in_slices(picked, lang, &env.catalog, |done, total| {
+                            checked.set(Checked::Checking { done, total })
+                        })
+                        .await,
                     ),
                 }
             });
@@ -136,7 +140,7 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
                 <p class="error-message" role="alert">{ storing_failed(lang, &error) }</p>
             }
             <div aria-live="polite">
-                { result(&checked, lang, &store.env.catalog, *confirming, Choices { ask, cancel, use_it }) }
+                { result(&checked, lang, *confirming, Choices { ask, cancel, use_it }) }
             </div>
         </>
     }
@@ -147,7 +151,8 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
 /// with one message, exactly as the checker command refuses them.
 async fn check_in_slices(
     picked: Vec<(String, Vec<u8>)>,
-    lang: yibiao_core::Lang,
+    lang: Lang,
+    in_use: &Catalog,
     progress: impl Fn(usize, usize),
 ) -> Checked {
     let (sources, refused) = read_files(picked);
@@ -164,7 +169,14 @@ async fn check_in_slices(
         checking.finish_with(refused)
     };
     let summary = i18n::catalog_summary(lang, &catalog);
-    Checked::Done { sources: Rc::new(sources), catalog: Rc::new(catalog), diagnostics: Rc::new(diagnostics), summary }
+    let change = Rc::new(Replacement::between(in_use, &catalog));
+    Checked::Done {
+        sources: Rc::new(sources),
+        catalog: Rc::new(catalog),
+        diagnostics: Rc::new(diagnostics),
+        summary,
+        change,
+    }
 }
 
 /// The buttons of a clean check: ask to use it, then confirm or cancel.
@@ -174,12 +186,12 @@ struct Choices {
     use_it: Callback<MouseEvent>,
 }
 
-fn result(checked: &Checked, lang: Lang, in_use: &Catalog, confirming: bool, choices: Choices) -> Html {
+fn result(checked: &Checked, lang: Lang, confirming: bool, choices: Choices) -> Html {
     match checked {
         Checked::Nothing => html! {},
         Checked::Checking { done, total } => html! {
             <div class="catalog-progress">
-                <p role="status">{ i18n::catalog_progress(lang, *done, *total) }</p>
+                <p role="status">{ progress_text(lang, *done, *total) }</p>
                 <progress max={total.to_string()} value={done.to_string()}
                     aria-label={ Ui::CatalogChecking.text(lang) }></progress>
             </div>
@@ -187,7 +199,7 @@ fn result(checked: &Checked, lang: Lang, in_use: &Catalog, confirming: bool, cho
         Checked::Unreadable(name) => html! {
             <p class="error-message">{ format!("{}: {name}", Ui::CatalogUnreadableFile.text(lang)) }</p>
         },
-        Checked::Done { sources, diagnostics, summary, catalog } => {
+        Checked::Done { sources, diagnostics, summary, change, .. } => {
             let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
             let counts = i18n::problem_counts(lang, errors, diagnostics.len() - errors);
             let rendered: Vec<String> = diagnostics
@@ -207,7 +219,7 @@ fn result(checked: &Checked, lang: Lang, in_use: &Catalog, confirming: bool, cho
                         <pre class="diagnostics">{ rendered.join("\n\n") }</pre>
                     }
                     if !refused {
-                        { replacement(lang, &Replacement::between(in_use, catalog)) }
+                        { replacement(lang, change) }
                         if confirming {
                             <div class="panel" role="alertdialog" aria-labelledby="confirm-replace">
                                 <p id="confirm-replace"><strong>{ lang.pick(
@@ -317,5 +329,13 @@ fn storing_failed(lang: Lang, error: &StorageError) -> String {
     match lang {
         Lang::Zh => format!("{why}。正在使用的目录没有改变。"),
         Lang::En => format!("Not done: {why}. The catalog in use has not changed."),
+    }
+}
+
+/// How far checking the picked files has got.
+fn progress_text(lang: Lang, done: usize, total: usize) -> String {
+    match lang {
+        Lang::Zh => format!("正在检查：已读完 {done} 个文件，共 {total} 个……"),
+        Lang::En => format!("Checking: {done} of {total} files read…"),
     }
 }

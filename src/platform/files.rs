@@ -1,10 +1,10 @@
-//! Reading the files a person picks, as text, on the device (nothing is uploaded).
+//! Reading the files a person picks, on the device (nothing is uploaded).
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 
-/// A picked file that could not be read as text.
+/// A picked file that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnreadableFile {
     pub name: String,
@@ -18,20 +18,6 @@ pub async fn read_picked_bytes(input: &HtmlInputElement) -> Result<Vec<(String, 
         let name = file.name();
         match bytes_of(&file).await {
             Some(bytes) => files.push((name, bytes)),
-            None => return Err(UnreadableFile { name }),
-        }
-    }
-    Ok(files)
-}
-
-/// The name and text of each file picked in `input`, in the order picked.
-pub async fn read_picked_texts(input: &HtmlInputElement) -> Result<Vec<(String, String)>, UnreadableFile> {
-    let mut files = Vec::new();
-    for file in listed(input.files()) {
-        let name = file.name();
-        let text = JsFuture::from(file.text()).await.ok().and_then(|value| value.as_string());
-        match text {
-            Some(text) => files.push((name, text)),
             None => return Err(UnreadableFile { name }),
         }
     }

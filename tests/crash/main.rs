@@ -13,6 +13,11 @@ use yibiao::{App, AppProps, DRAFT_KEY};
 use yibiao_core::session::{Application, DraftId, Page, State};
 use yibiao_core::{draft, BundleId, Date, FieldId, Lang};
 
+#[path = "../support/dom.rs"]
+mod support;
+
+use support::find;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn today() -> Date {
@@ -48,23 +53,6 @@ async fn start(storage: &Storage) -> Element {
     root
 }
 
-fn find<T: JsCast>(root: &Element, selector: &str) -> T {
-    root.query_selector(selector)
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-        .dyn_into()
-        .unwrap_or_else(|_| panic!("{selector} has another element type"))
-}
-
-async fn pause(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let window = web_sys::window().expect("a window");
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).expect("a timer");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.expect("the timer fires");
-}
-
 /// A panic replaces the page with the recovery message in both languages, focuses its reload
 /// button and changes no stored data; the app started again over the same storage (a reload)
 /// opens the draft as it was (issue 10).
@@ -86,7 +74,7 @@ async fn a_panic_shows_the_recovery_page_and_loses_nothing() {
         .expect("a window")
         .set_timeout_with_callback_and_timeout_and_arguments_0(panicking.unchecked_ref(), 0)
         .expect("a timer");
-    pause(50).await;
+    yibiao::platform::timers::after(50).await;
 
     let page = root.text_content().unwrap_or_default();
     assert!(page.contains(crash::MESSAGE_ZH) && page.contains(crash::MESSAGE_EN), "{page}");

@@ -2,7 +2,6 @@
 //! DOM, the components and the core, awaiting Yew's scheduler instead of sleeping.
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yibiao::platform::storage::{KeyValueStore, MemoryStore, Storage};
@@ -10,6 +9,11 @@ use yibiao::{App, AppProps, DRAFT_KEY};
 use yibiao_core::catalog_change::Snapshot;
 use yibiao_core::session::{Application, DraftId, Page, State};
 use yibiao_core::{draft, BundleId, Date, Lang};
+
+#[path = "../support/dom.rs"]
+mod support;
+
+use support::find;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -63,15 +67,6 @@ fn today() -> Date {
 
 fn gloo_document() -> web_sys::Document {
     web_sys::window().and_then(|window| window.document()).expect("a document")
-}
-
-fn find<T: JsCast>(root: &Element, selector: &str) -> T {
-    root.query_selector(selector)
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-        .dyn_into()
-        .unwrap_or_else(|_| panic!("{selector} has another element type"))
 }
 
 /// Types `value` into the input as a person would: the value changes and `input` fires.
@@ -271,15 +266,6 @@ async fn attached_files_are_kept_in_indexeddb_and_unused_ones_deleted() {
     assert_eq!(text_of(later.get("b").await.expect("read")).await.as_deref(), Some("second"));
 }
 
-/// Waits `ms` milliseconds (for IndexedDB work the app starts in the background).
-async fn pause(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let window = web_sys::window().expect("a window");
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).expect("a timer");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.expect("the timer fires");
-}
-
 #[wasm_bindgen_test]
 async fn files_stay_while_a_draft_is_set_aside_as_unreadable() {
     use yibiao::platform::file_store::FileStore;
@@ -290,7 +276,7 @@ async fn files_stay_while_a_draft_is_set_aside_as_unreadable() {
     let store = MemoryStore::new();
     store.set(DRAFT_KEY, "{ not a draft").expect("memory store accepts");
     mount_with_files(&Storage::new(store), FileStore::browser()).await;
-    pause(300).await;
+    yibiao::platform::timers::after(300).await;
     assert!(FileStore::browser().get(id).await.expect("read").is_some(), "kept while a draft is set aside");
 
     // With every draft readable, a file none of them uses goes (so the wait above was long enough).
@@ -301,7 +287,7 @@ async fn files_stay_while_a_draft_is_set_aside_as_unreadable() {
             gone = true;
             break;
         }
-        pause(20).await;
+        yibiao::platform::timers::after(20).await;
     }
     assert!(gone, "an unused file is deleted");
 }

@@ -54,11 +54,12 @@ pub const MAX_PROBLEMS_PER_FILE: usize = 100;
 /// they are not a catalog text. The browser and the checker command both read files this way,
 /// so they give the same verdict on the same bytes. A UTF-8 byte-order mark is dropped.
 pub fn decode_source(path: String, bytes: &[u8]) -> Result<Source, Box<Diagnostic>> {
-    let refuse = |path: String, offset: usize, reason: NotText| {
+    // Said of the file as a whole: at its start.
+    let refuse = |path: String, reason: NotText| {
         Box::new(Diagnostic {
             severity: Severity::Error,
             file: path,
-            span: Span::new(offset, offset),
+            span: Span::new(0, 0),
             problem: Problem::NotText(reason),
         })
     };
@@ -69,11 +70,11 @@ pub fn decode_source(path: String, bytes: &[u8]) -> Result<Source, Box<Diagnosti
             let offset = error.valid_up_to();
             // Binary files are not UTF-8 either: say what they are rather than where they fail.
             let reason = if looks_binary(bytes) { NotText::Binary } else { NotText::NotUtf8 { offset } };
-            return Err(refuse(path, 0, reason));
+            return Err(refuse(path, reason));
         }
     };
     if looks_binary(text.as_bytes()) {
-        return Err(refuse(path, 0, NotText::Binary));
+        return Err(refuse(path, NotText::Binary));
     }
     Ok(Source { path, text: text.to_owned() })
 }
@@ -284,13 +285,8 @@ impl<'s> Checking<'s> {
 
     /// Checks what spans files (references, conditions, unused entries) and returns the
     /// catalog with every problem, sorted by file and place, at most
-    /// [`MAX_PROBLEMS_PER_FILE`] for each file.
-    pub fn finish(self) -> (Catalog, Vec<Diagnostic>) {
-        self.finish_with(Vec::new())
-    }
-
-    /// [`Checking::finish`], after files refused as not text ([`read_files`]): their
-    /// diagnostics come first.
+    /// [`MAX_PROBLEMS_PER_FILE`] for each file, after those of the files refused as not text
+    /// ([`read_files`]; none for sources that were text already).
     pub fn finish_with(self, refused: Vec<Diagnostic>) -> (Catalog, Vec<Diagnostic>) {
         let mut loader = self.loader;
         loader.check_references();
@@ -311,33 +307,16 @@ impl<'s> Checking<'s> {
 /// The first `limit` problems of each file (they come sorted by file), and for a file with more
 /// one last diagnostic saying how many are not listed; an error if any of them is.
 fn at_most_per_file(diagnostics: Vec<Diagnostic>, limit: usize) -> Vec<Diagnostic> {
-    let mut kept: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len().min(limit.saturating_mul(4)));
-    let mut shown = 0usize;
-    let mut left_out: Option<Diagnostic> = None;
-    for diagnostic in diagnostics {
-        let same_file = kept.last().is_some_and(|last| last.file == diagnostic.file)
-            || left_out.as_ref().is_some_and(|more| more.file == diagnostic.file);
-        if !same_file {
-            kept.extend(left_out.take());
-            shown = 0;
+    let mut kept = Vec::new();
+    for file in diagnostics.chunk_by(|a, b| a.file == b.file) {
+        let (shown, left_out) = file.split_at_checked(limit).unwrap_or((file, &[]));
+        kept.extend_from_slice(shown);
+        if let Some(first) = left_out.first() {
+            let severity = left_out.iter().map(|d| d.severity).min().unwrap_or(Severity::Warning);
+            let problem = Problem::MoreProblems { count: left_out.len() };
+            kept.push(Diagnostic { severity, file: first.file.clone(), span: first.span, problem });
         }
-        if shown < limit {
-            shown = shown.saturating_add(1);
-            kept.push(diagnostic);
-            continue;
-        }
-        let more = left_out.get_or_insert_with(|| Diagnostic {
-            severity: Severity::Warning,
-            file: diagnostic.file.clone(),
-            span: diagnostic.span,
-            problem: Problem::MoreProblems { count: 0 },
-        });
-        if let Problem::MoreProblems { count } = &mut more.problem {
-            *count = count.saturating_add(1);
-        }
-        more.severity = more.severity.min(diagnostic.severity);
     }
-    kept.extend(left_out);
     kept
 }
 

@@ -57,14 +57,19 @@ impl Span {
 /// Where a span starts, counted as people count: line and column from 1, in characters.
 /// An offset inside a character, or past the end, counts from the character's start.
 pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
+    let before = source.get(..char_start(source, offset)).unwrap_or_default();
+    let line = before.matches('\n').count().saturating_add(1);
+    let column = before.rsplit('\n').next().unwrap_or_default().chars().count().saturating_add(1);
+    (line, column)
+}
+
+/// The start of the character at `offset` (the end of `source` for an offset past it).
+pub(crate) fn char_start(source: &str, offset: usize) -> usize {
     let mut start = offset.min(source.len());
     while !source.is_char_boundary(start) {
         start = start.saturating_sub(1);
     }
-    let before = source.get(..start).unwrap_or_default();
-    let line = before.matches('\n').count().saturating_add(1);
-    let column = before.rsplit('\n').next().unwrap_or_default().chars().count().saturating_add(1);
-    (line, column)
+    start
 }
 
 /// The source line of a span with a caret line under it, for error reports:

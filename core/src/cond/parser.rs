@@ -212,10 +212,7 @@ impl std::error::Error for ParseError {}
 /// Parses a condition.
 pub fn parse(source: &str) -> Result<Expr, ParseError> {
     if source.len() > MAX_CONDITION_LENGTH {
-        let mut start = MAX_CONDITION_LENGTH;
-        while !source.is_char_boundary(start) {
-            start = start.saturating_sub(1);
-        }
+        let start = super::char_start(source, MAX_CONDITION_LENGTH);
         return Err(ParseError {
             kind: ParseErrorKind::TooLong { limit: MAX_CONDITION_LENGTH },
             span: Span::new(start, source.len()),

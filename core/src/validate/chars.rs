@@ -56,6 +56,18 @@ pub fn typed_code(input: &str) -> Vec<Typed> {
         .collect()
 }
 
+/// [`typed_code`] without the dashes people put between groups of digits (`110105-1949…`):
+/// for the identifiers whose dashes are never part of them.
+pub fn typed_code_without_dashes(input: &str) -> Vec<Typed> {
+    typed_code(input).into_iter().filter(|c| !is_dash(c.canonical)).collect()
+}
+
+/// A free-form answer (an e-mail address, a name) without white space around it and without
+/// invisible characters anywhere: they come with text copied from chat apps and documents.
+pub fn without_invisible(input: &str) -> String {
+    trim_answer(input).chars().filter(|c| !is_invisible(*c)).collect()
+}
+
 /// [`typed_code`] as a text of canonical characters.
 pub fn normalize_code(input: &str) -> String {
     typed_code(input).into_iter().map(|c| c.canonical).collect()

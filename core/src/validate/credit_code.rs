@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use super::chars::{is_dash, quoted, typed_code};
+use super::chars::{quoted, typed_code_without_dashes};
 use crate::text::Lang;
 
 /// The number of characters in a unified social credit code.
@@ -122,7 +122,7 @@ impl CreditCode {
     /// Checks `input` as typed: spaces are ignored, lower case and full-width forms accepted.
     pub fn parse(input: &str) -> Result<CreditCode, CreditCodeError> {
         // Dashes between groups are separators, as spaces are.
-        let typed: Vec<_> = typed_code(input).into_iter().filter(|c| !is_dash(c.canonical)).collect();
+        let typed = typed_code_without_dashes(input);
         if let Some((index, found)) = typed.iter().enumerate().find(|(_, c)| value_of(c.canonical).is_none()) {
             return Err(CreditCodeError::InvalidCharacter { position: index.saturating_add(1), found: found.typed });
         }

@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use super::chars::{is_invisible, quoted, trim_answer};
+use super::chars::{quoted, without_invisible};
 use crate::text::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,8 +22,7 @@ pub enum EmailError {
 
 /// Checks an address; returns it trimmed, with the domain in lower case.
 pub fn parse_email(input: &str) -> Result<String, EmailError> {
-    // Invisible characters come with addresses copied from chat apps; they are never part of one.
-    let text: String = trim_answer(input).chars().filter(|c| !is_invisible(*c)).collect();
+    let text = without_invisible(input);
     let text = text.as_str();
     if let Some(found) =
         text.chars().find(|c| c.is_whitespace() || matches!(c, ',' | '，' | ';' | '<' | '>' | '"' | '＠'))

@@ -7,7 +7,7 @@
 
 use std::fmt;
 
-use super::chars::{is_dash, quoted, typed_code};
+use super::chars::{quoted, typed_code_without_dashes};
 use crate::date::Date;
 use crate::text::Lang;
 
@@ -74,7 +74,7 @@ impl IdNumber {
     /// methods produce them), and the stored code is the canonical 18-character form.
     pub fn parse(input: &str, today: Date) -> Result<IdNumber, IdNumberError> {
         // Dashes between groups are separators, as spaces are.
-        let typed: Vec<_> = typed_code(input).into_iter().filter(|c| !is_dash(c.canonical)).collect();
+        let typed = typed_code_without_dashes(input);
         let length = typed.len();
         // An X that ends what was typed is the check character in the wrong place only when
         // the length is wrong: say the length, not the X.

@@ -255,11 +255,11 @@ pub fn parse_value(field: &Field, value: &str, today: Date) -> Result<Option<Val
     if trimmed.is_empty() {
         return if field.required { Err(FieldError::Required) } else { Ok(None) };
     }
-    // Counting stops just past the limit, so a huge paste costs no more than the limit.
-    let length = trimmed.chars().take(MAX_ANSWER_CHARACTERS.saturating_add(1)).count();
+    // Checked first, so that no check below walks a huge paste.
+    let length = trimmed.chars().count();
     if length > MAX_ANSWER_CHARACTERS {
         let max = u32::try_from(MAX_ANSWER_CHARACTERS).unwrap_or(u32::MAX);
-        return Err(FieldError::TooManyCharacters { max, length: trimmed.chars().count() });
+        return Err(FieldError::TooManyCharacters { max, length });
     }
     let value = match field.kind {
         FieldKind::Text | FieldKind::LongText | FieldKind::Address => Value::Text(trimmed.to_owned()),

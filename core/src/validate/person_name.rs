@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::chars::{is_invisible, quoted, trim_answer};
+use super::chars::{quoted, without_invisible};
 use crate::text::Lang;
 
 const MAX_CHARACTERS: usize = 50;
@@ -44,9 +44,8 @@ fn is_chinese(character: char) -> bool {
 
 /// Checks a name; returns it trimmed, with the look-alike dots (`•` `・` `．`) made `·`.
 pub fn parse_person_name(input: &str) -> Result<String, PersonNameError> {
-    let name: String = trim_answer(input)
+    let name: String = without_invisible(input)
         .chars()
-        .filter(|c| !is_invisible(*c))
         .map(|c| if matches!(c, '•' | '・' | '．' | '‧' | '∙') { '·' } else { c })
         .collect();
     let length = name.chars().count();
