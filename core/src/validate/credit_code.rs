@@ -74,9 +74,9 @@ pub enum CreditCodeError {
     TooShort { length: usize },
     /// Occurs when more than 18 characters were given.
     TooLong { length: usize },
-    /// Occurs when the first character is not a registration authority.
+    /// Occurs when the first character is not a registration authority (`found` as typed).
     UnknownAuthority { found: char },
-    /// Occurs when the second character is not a type that authority registers.
+    /// Occurs when the second character is not a type that authority registers (both as typed).
     UnknownOrganisationType { authority: char, found: char },
     /// Occurs when characters 3-8 do not start with a province code.
     UnknownDivision { code: String },
@@ -134,14 +134,15 @@ impl CreditCode {
         let code: String = typed.iter().map(|c| c.canonical).collect();
         let part = |range: std::ops::Range<usize>| code.get(range).unwrap_or_default();
         let nth = |index: usize| code.chars().nth(index).unwrap_or('?');
+        let typed_at = |index: usize| typed.get(index).map_or('?', |c| c.typed);
         let (authority, kind) = (nth(0), nth(1));
         let kinds = AUTHORITIES
             .iter()
             .find(|(code, _)| *code == authority)
             .map(|(_, kinds)| *kinds)
-            .ok_or(CreditCodeError::UnknownAuthority { found: authority })?;
+            .ok_or(CreditCodeError::UnknownAuthority { found: typed_at(0) })?;
         if !kinds.contains(kind) {
-            return Err(CreditCodeError::UnknownOrganisationType { authority, found: kind });
+            return Err(CreditCodeError::UnknownOrganisationType { authority: typed_at(0), found: typed_at(1) });
         }
         let division = part(2..8);
         let province: u8 = part(2..4).parse().unwrap_or(0);
@@ -324,6 +325,14 @@ mod tests {
         assert_eq!(error, CreditCodeError::InvalidCharacter { position: 14, found: 'o' });
         assert!(error.message(Lang::Zh).contains("第14位“o”不对"), "{}", error.message(Lang::Zh));
         assert!(error.message(Lang::Zh).contains("是不是数字 0"), "{}", error.message(Lang::Zh));
+        // The first two characters too: a lower-case letter is quoted as typed.
+        let authority = "b1350100M000100Y4".to_owned();
+        assert_eq!(CreditCode::parse(&format!("{authority}3")), Err(CreditCodeError::UnknownAuthority { found: 'b' }));
+        assert!(CreditCodeError::UnknownAuthority { found: 'b' }.message(Lang::Zh).contains("“b”"));
+        assert_eq!(
+            CreditCode::parse("y2350100M000100Y43"),
+            Err(CreditCodeError::UnknownOrganisationType { authority: 'y', found: '2' })
+        );
         assert_eq!(
             CreditCode::parse("91350100-M000100Y4-3").map(|c| c.as_str().to_owned()),
             Ok("91350100M000100Y43".into())
