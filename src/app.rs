@@ -46,18 +46,55 @@ pub fn saved_lang(storage: &Storage) -> yibiao_core::Lang {
         .unwrap_or_default()
 }
 
-/// Reads the saved draft; an unreadable one is set aside (never overwritten) and reported.
-fn restore(storage: &Storage) -> (State, Option<DraftError>) {
+/// What start-up found in the storage.
+struct Restored {
+    state: State,
+    /// Why the saved draft could not be opened, if it could not.
+    unreadable: Option<DraftError>,
+    /// Set when an unreadable draft could not be copied aside: it is still where it was, the
+    /// only copy, so nothing may be saved over it and no file it names may be deleted.
+    stuck: bool,
+}
+
+/// Reads the saved draft. An unreadable one is copied aside before anything can be saved over
+/// it; when even the copy cannot be written (a full disk), it stays where it is, untouched.
+fn restore(storage: &Storage) -> Restored {
     let Ok(Some(text)) = storage.get(DRAFT_KEY) else {
-        return (State::default(), None);
+        return Restored { state: State::default(), unreadable: None, stuck: false };
     };
     match draft::decode(&text) {
-        Ok(state) => (state, None),
+        Ok(state) => Restored { state, unreadable: None, stuck: false },
         Err(error) => {
-            let _ = storage.set(UNREADABLE_DRAFT_KEY, &text);
-            (State::default(), Some(error))
+            let stuck = set_aside(storage, &text).is_err();
+            Restored { state: State::default(), unreadable: Some(error), stuck }
         }
     }
+}
+
+/// The most copies set aside; past it, a further unreadable draft is treated as one that
+/// cannot be copied (it stays where it is, and nothing is saved over it).
+const MOST_SET_ASIDE: u32 = 100;
+
+/// The key of the `n`th copy set aside: the first is [`UNREADABLE_DRAFT_KEY`] itself (as earlier
+/// versions wrote it), the next ones have a number after it.
+fn set_aside_key(n: u32) -> String {
+    match n {
+        1 => UNREADABLE_DRAFT_KEY.to_owned(),
+        n => format!("{UNREADABLE_DRAFT_KEY}.{n}"),
+    }
+}
+
+/// Copies an unreadable draft aside under the first free key, never over an earlier copy.
+fn set_aside(storage: &Storage, text: &str) -> Result<(), StorageError> {
+    for n in 1..=MOST_SET_ASIDE {
+        let key = set_aside_key(n);
+        match storage.get(&key)? {
+            Some(kept) if kept == text => return Ok(()),
+            Some(_) => continue,
+            None => return storage.set(&key, text),
+        }
+    }
+    Err(StorageError::QuotaExceeded)
 }
 
 #[component]
@@ -75,12 +112,13 @@ pub fn App(props: &AppProps) -> Html {
         use_memo((), move |_| restore(&storage))
     };
     let store = {
-        let (env, state) = (env.clone(), restored.0.clone());
+        let (env, state) = (env.clone(), restored.state.clone());
         use_reducer(move || Store { state, env: Rc::clone(&env) })
     };
     let notice = {
-        let initial = match (&props.storage_problem, &restored.1) {
+        let initial = match (&props.storage_problem, &restored.unreadable) {
             (Some(_), _) => Some(Notice::StorageUnavailable),
+            (None, Some(error)) if restored.stuck => Some(Notice::DraftUnreadableNotSaving(error.clone())),
             (None, Some(error)) => Some(Notice::DraftUnreadable(error.clone())),
             (None, None) if active.2 => Some(Notice::LoadedCatalogUnusable),
             (None, None) => None,
@@ -88,25 +126,32 @@ pub fn App(props: &AppProps) -> Html {
         use_state(move || initial)
     };
 
-    // Every change is saved at once. A full disk keeps the last saved draft and says so.
+    // Every change is saved at once. A full disk keeps the last saved draft and says so. An
+    // unreadable draft that could not be copied aside is never saved over.
     {
         let storage = props.storage.clone();
         let notice = notice.clone();
-        use_effect_with(store.state.clone(), move |state| match storage.set(DRAFT_KEY, &draft::encode(state)) {
-            Ok(()) if *notice == Some(Notice::StorageFull) => notice.set(None),
-            Ok(()) => {}
-            Err(StorageError::QuotaExceeded) => notice.set(Some(Notice::StorageFull)),
-            Err(_) => notice.set(Some(Notice::StorageUnavailable)),
+        let stuck = restored.stuck;
+        use_effect_with(store.state.clone(), move |state| {
+            if stuck {
+                return;
+            }
+            match storage.set(DRAFT_KEY, &draft::encode(state)) {
+                Ok(()) if *notice == Some(Notice::StorageFull) => notice.set(None),
+                Ok(()) => {}
+                Err(StorageError::QuotaExceeded) => notice.set(Some(Notice::StorageFull)),
+                Err(_) => notice.set(Some(Notice::StorageUnavailable)),
+            }
         });
     }
 
     // Files no draft uses any more (a draft deleted, a file removed) are deleted from the
     // device. Drafts saved by another tab count as in use too. Nothing is deleted while the
-    // drafts cannot all be read: a draft set aside as unreadable, or a browser that keeps no
-    // drafts, may name files this version cannot see.
+    // drafts cannot all be read: a draft set aside as unreadable (or one that could not even be
+    // set aside), or a browser that keeps no drafts, may name files this version cannot see.
     {
         let (storage, files) = (props.storage.clone(), props.files.clone());
-        let drafts_unknown = props.storage_problem.is_some();
+        let drafts_unknown = props.storage_problem.is_some() || restored.stuck;
         use_effect_with(store.state.file_ids(), move |in_use| {
             if drafts_unknown || !matches!(storage.get(UNREADABLE_DRAFT_KEY), Ok(None)) {
                 return;

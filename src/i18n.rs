@@ -35,6 +35,7 @@ pub enum Ui {
     Export,
     ExportHint,
     StorageFull,
+    DraftKeptNotSaving,
     StorageUnavailable,
     Dismiss,
     SkipToContent,
@@ -161,6 +162,10 @@ impl Ui {
             Ui::ExportHint => (
                 "保存为 JSON 文件，可带到窗口或在其他设备上使用。",
                 "Saved as a JSON file you can take to the service hall or use on another device.",
+            ),
+            Ui::DraftKeptNotSaving => (
+                "本机存储空间不够，无法另存一份，所以它原样留在本机。为了不覆盖它，现在的修改都不会保存。请释放一些空间后重新载入本页。",
+                "There is no room on this device to copy it aside, so it stays exactly as it was. So as not to overwrite it, nothing you change now is saved. Free some space, then reload this page.",
             ),
             Ui::StorageFull => (
                 "本机存储空间已满，最近一次修改没有保存。之前保存的内容仍在。请释放一些空间后再继续。",

@@ -14,6 +14,9 @@ pub enum Notice {
     StorageUnavailable,
     /// The saved draft could not be opened; it was set aside, not deleted.
     DraftUnreadable(DraftError),
+    /// The saved draft could not be opened, and not even copied aside (the storage is full):
+    /// it is kept where it is, so nothing of this visit is saved over it.
+    DraftUnreadableNotSaving(DraftError),
     /// A catalog loaded on this device no longer checks clean; the built-in one is used.
     LoadedCatalogUnusable,
 }
@@ -24,6 +27,9 @@ impl Notice {
             Notice::StorageFull => Ui::StorageFull.text(lang).to_owned(),
             Notice::StorageUnavailable => Ui::StorageUnavailable.text(lang).to_owned(),
             Notice::DraftUnreadable(error) => error.message(lang),
+            Notice::DraftUnreadableNotSaving(error) => {
+                format!("{}{}", error.cause(lang), Ui::DraftKeptNotSaving.text(lang))
+            }
             Notice::LoadedCatalogUnusable => Ui::LoadedCatalogUnusable.text(lang).to_owned(),
         }
     }

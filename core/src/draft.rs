@@ -105,6 +105,23 @@ pub enum DraftError {
 }
 
 impl DraftError {
+    /// Why the draft could not be opened, alone: for a notice that goes on to say what became
+    /// of it.
+    pub fn cause(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (DraftError::Unreadable { .. }, Lang::Zh) => "保存的草稿已损坏，无法打开。".to_owned(),
+            (DraftError::Unreadable { .. }, Lang::En) => {
+                "The saved draft is damaged and could not be opened. ".to_owned()
+            }
+            (DraftError::NewerVersion { found }, Lang::Zh) => {
+                format!("保存的草稿由更新版本（格式 {found}）生成，本版本无法打开。")
+            }
+            (DraftError::NewerVersion { found }, Lang::En) => {
+                format!("The saved draft was written by a newer version (format {found}) and cannot be opened here. ")
+            }
+        }
+    }
+
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (DraftError::Unreadable { .. }, Lang::Zh) => "保存的草稿已损坏，无法打开，已从空白开始。".to_owned(),
@@ -138,7 +155,11 @@ pub fn encode(state: &State) -> String {
 
 /// Reads a draft document, migrating older versions.
 pub fn decode(text: &str) -> Result<State, DraftError> {
-    let unreadable = |error: serde_json::Error| DraftError::Unreadable { detail: error.to_string() };
+    // Where the text goes wrong, not serde's wording: the detail is for whoever gets the copy
+    // set aside, and its formatting machinery would cost the page's first load.
+    let unreadable = |error: serde_json::Error| DraftError::Unreadable {
+        detail: format!("line {}, column {}", error.line(), error.column()),
+    };
     let header: Header = serde_json::from_str(text).map_err(unreadable)?;
     if header.format != FORMAT {
         return Err(DraftError::Unreadable { detail: format!("format is {:?}", header.format) });

@@ -266,6 +266,64 @@ async fn attached_files_are_kept_in_indexeddb_and_unused_ones_deleted() {
     assert_eq!(text_of(later.get("b").await.expect("read")).await.as_deref(), Some("second"));
 }
 
+/// Each unreadable draft is copied aside on its own: a second one never replaces the first.
+#[wasm_bindgen_test]
+async fn every_unreadable_draft_is_kept_aside_none_over_another() {
+    let storage = Storage::new(MemoryStore::new());
+    let copies = ["yibiao.draft.unreadable", "yibiao.draft.unreadable.2", "yibiao.draft.unreadable.3"];
+    let damaged = ["{ first damaged", r#"{"format":"yibiao-draft","version":9}"#, "{ third damaged"];
+    for text in damaged {
+        storage.set(DRAFT_KEY, text).expect("memory store accepts");
+        let root = mount(&storage).await;
+        yibiao::platform::timers::after(50).await;
+        assert_ne!(storage.get(DRAFT_KEY).expect("readable").as_deref(), Some(text), "a fresh start is saved");
+        root.remove();
+    }
+    for (key, text) in copies.iter().zip(damaged) {
+        assert_eq!(storage.get(key).expect("readable").as_deref(), Some(text), "{key} holds its own copy");
+    }
+    // The same text found again (a reload before anything was saved) is not copied twice.
+    storage.set(DRAFT_KEY, damaged[2]).expect("memory store accepts");
+    mount(&storage).await.remove();
+    assert_eq!(storage.get("yibiao.draft.unreadable.4").expect("readable"), None, "one copy of each");
+}
+
+/// A damaged or newer draft on a full disk: the copy aside cannot be written, so the original is
+/// the only copy. It must stay exactly as it was, its files too, and the notice must say so.
+#[wasm_bindgen_test]
+async fn an_unreadable_draft_that_cannot_be_copied_aside_is_never_overwritten() {
+    use yibiao::platform::file_store::FileStore;
+    let damaged =
+        r#"{"format":"yibiao-draft","version":2,"state":{"lang":"zh","page":"tasks","drafts":[{"id":"d1","bund"#;
+    let newer =
+        r#"{"format":"yibiao-draft","version":9,"state":{"drafts":[{"attachments":{"kept-by-a-newer-draft":{}}}]}}"#;
+    for (text, cause) in [(damaged, "已损坏"), (newer, "更新版本")] {
+        let id = "kept-by-a-newer-draft";
+        FileStore::browser().put(id, &blob("scan")).await.expect("stored");
+        // Room for the draft, not for a second copy of it.
+        let store = MemoryStore::with_quota(DRAFT_KEY.len() + text.len() + 16);
+        store.set(DRAFT_KEY, text).expect("fits");
+        let storage = Storage::new(store);
+        let root = mount_with_files(&storage, FileStore::browser()).await;
+        yibiao::platform::timers::after(300).await;
+
+        assert_eq!(storage.get(DRAFT_KEY).expect("readable").as_deref(), Some(text), "not overwritten: {cause}");
+        assert!(FileStore::browser().get(id).await.expect("read").is_some(), "its files stay: {cause}");
+        let notice = root.query_selector(".notice").ok().flatten().expect("a notice");
+        let said = notice.text_content().unwrap_or_default();
+        assert!(said.contains(cause) && said.contains("原样留在本机") && said.contains("不会保存"), "{said}");
+        assert!(!said.contains("已从空白开始"), "it does not pretend to have moved on: {said}");
+
+        // Whatever happens on the page now is not saved over it.
+        let start: HtmlElement = find(&root, ".bundle-card button");
+        start.click();
+        yew::scheduler::flush().await;
+        assert!(root.query_selector("h1").ok().flatten().is_some(), "a draft was started");
+        assert_eq!(storage.get(DRAFT_KEY).expect("readable").as_deref(), Some(text), "still not overwritten: {cause}");
+        root.remove();
+    }
+}
+
 #[wasm_bindgen_test]
 async fn files_stay_while_a_draft_is_set_aside_as_unreadable() {
     use yibiao::platform::file_store::FileStore;
