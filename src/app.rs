@@ -185,7 +185,9 @@ pub fn App(props: &AppProps) -> Html {
     // The address follows the page; back and forward move between pages.
     {
         let first = use_mut_ref(|| true);
-        use_effect_with((store.state.open.clone(), store.state.page.clone()), move |(draft, page)| {
+        // A refused address changes nothing else, yet the address must be put right.
+        let refused = store.state.address_refused;
+        use_effect_with((store.state.open.clone(), store.state.page.clone(), refused), move |(draft, page, _)| {
             let fragment = route::fragment(draft.as_ref(), page);
             if history::current_fragment() != fragment {
                 history::show_fragment(&fragment, *first.borrow());
@@ -198,10 +200,7 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             let listener = history::on_navigation(move |fragment| {
                 if let Some((draft, page)) = route::parse(&fragment) {
-                    if let Some(draft) = draft {
-                        dispatcher.dispatch(Action::OpenDraft(draft));
-                    }
-                    dispatcher.dispatch(Action::GoTo(page));
+                    dispatcher.dispatch(Action::Visit { draft, page });
                 }
             });
             move || drop(listener)
@@ -233,6 +232,9 @@ pub fn App(props: &AppProps) -> Html {
             <main id="main" class="page" tabindex="-1">
                 if let Some(notice) = (*notice).clone() {
                     <NoticeBanner {notice} {on_dismiss} />
+                }
+                if store.state.address_refused > 0 {
+                    <p class="notice" role="status">{ Ui::AddressRefused.text(lang) }</p>
                 }
                 if let Some(change) = catalog_change {
                     <CatalogChangePanel {change} />

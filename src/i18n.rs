@@ -36,6 +36,7 @@ pub enum Ui {
     ExportHint,
     StorageFull,
     DraftKeptNotSaving,
+    AddressRefused,
     StorageUnavailable,
     Dismiss,
     SkipToContent,
@@ -162,6 +163,10 @@ impl Ui {
             Ui::ExportHint => (
                 "保存为 JSON 文件，可带到窗口或在其他设备上使用。",
                 "Saved as a JSON file you can take to the service hall or use on another device.",
+            ),
+            Ui::AddressRefused => (
+                "这个地址指向的页面不存在，已转到最接近的页面。",
+                "That address names a page that is not here, so you are on the nearest one instead.",
             ),
             Ui::DraftKeptNotSaving => (
                 "本机存储空间不够，无法另存一份，所以它原样留在本机。为了不覆盖它，现在的修改都不会保存。请释放一些空间后重新载入本页。",

@@ -69,7 +69,7 @@ impl EnvelopeV1 {
         let StateV1 { lang, page, application, failed_continues } = self.state;
         let Some(old) = application else {
             let page = if page.needs_application() { Page::Home } else { page };
-            return State { lang, page, drafts: Vec::new(), open: None, failed_continues };
+            return State { lang, page, drafts: Vec::new(), open: None, failed_continues, address_refused: 0 };
         };
         let id = DraftId::new(MIGRATED_DRAFT_ID);
         let draft_page = if page.needs_application() { page.clone() } else { Page::Tasks };
@@ -90,7 +90,7 @@ impl EnvelopeV1 {
             seen: None,
         };
         let open = page.needs_application().then_some(id);
-        State { lang, page, drafts: vec![draft], open, failed_continues }
+        State { lang, page, drafts: vec![draft], open, failed_continues, address_refused: 0 }
     }
 }
 
@@ -188,6 +188,7 @@ mod tests {
             drafts: vec![application, other],
             open: Some(DraftId::new("d1")),
             failed_continues: 2,
+            address_refused: 0,
         }
     }
 

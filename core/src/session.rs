@@ -244,6 +244,11 @@ pub struct State {
     /// each time, even when the errors are the same.
     #[serde(default)]
     pub failed_continues: u32,
+    /// Counts the addresses visited in a row that named a draft or a page that is not here
+    /// (0 once anything else happens), so the shell says where the applicant landed instead
+    /// and puts the address right each time. Never saved.
+    #[serde(skip)]
+    pub address_refused: u32,
 }
 
 impl State {
@@ -314,6 +319,9 @@ pub enum Action {
     Continue,
     /// The applicant has read what a new catalog changes: the draft moves to it.
     AcceptCatalog,
+    /// An address was visited (typed, a link, back or forward): the page [`landing`] finds for
+    /// it shows, never one that does not exist.
+    Visit { draft: Option<DraftId>, page: Page },
     /// Another tab of the app saved its drafts: take them, keeping this tab's page and
     /// language (home, if the draft on screen was deleted there).
     Adopt(Box<State>),
@@ -350,8 +358,20 @@ pub fn landing(state: &State, draft: Option<&DraftId>, page: &Page, env: Env<'_>
 /// Applies an action. Returns `None` when nothing changed, so the shell can skip a re-render.
 pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
     let mut next = state.clone();
+    next.address_refused = 0;
     let mut edited = false;
     match action {
+        Action::Visit { draft, page } => {
+            let (open, landed) = landing(state, draft.as_ref(), &page, env);
+            if (open.as_ref(), &landed) != (draft.as_ref(), &page) {
+                next.address_refused = state.address_refused.saturating_add(1);
+            }
+            next.open = open;
+            if let Some(application) = next.application_mut() {
+                move_to(application, landed.clone());
+            }
+            next.page = landed;
+        }
         Action::SetLang(lang) => next.lang = lang,
         Action::StartDraft(bundle) => {
             env.catalog.bundle(&bundle)?;

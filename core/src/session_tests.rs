@@ -367,3 +367,33 @@ fn an_address_lands_only_on_a_page_that_exists() {
     let env = Env { catalog: &other_catalog, today: today(), now_ms: 0 };
     assert_eq!(landing(&state, Some(&id), &Page::Review, env), (None, Page::Home), "a bundle the catalog lacks");
 }
+
+#[test]
+fn visiting_an_address_shows_only_a_page_that_exists_and_says_when_it_moved() {
+    let catalog = demo_catalog();
+    let state = run(&catalog, [start()]);
+    let id = state.open.clone().expect("open");
+    let visit = |state: &State, draft: Option<&DraftId>, page: Page| {
+        reduce(state, Action::Visit { draft: draft.cloned(), page }, env(&catalog))
+    };
+    let reviewed = visit(&state, Some(&id), Page::Review).expect("moves");
+    assert_eq!((reviewed.page.clone(), reviewed.address_refused), (Page::Review, 0));
+    assert_eq!(reviewed.application().map(|d| d.page.clone()), Some(Page::Review), "the draft remembers it");
+
+    let refused = visit(&reviewed, Some(&id), Page::Question(FieldId::new("no.such_field"))).expect("moves");
+    assert_eq!(
+        (refused.open.clone(), refused.page.clone(), refused.address_refused),
+        (Some(id.clone()), Page::Tasks, 1)
+    );
+    let saved = crate::draft::decode(&crate::draft::encode(&refused)).expect("reads back");
+    assert_eq!(saved.application().map(|d| d.page.clone()), Some(Page::Tasks), "the bad page is never saved");
+    assert_eq!(saved.address_refused, 0, "the notice is not saved");
+    let again = visit(&refused, Some(&id), section_page("no_such_section")).expect("a second refusal is a change too");
+    assert_eq!((again.page.clone(), again.address_refused), (Page::Tasks, 2));
+
+    let gone = visit(&reviewed, Some(&DraftId::new("no-such-draft")), Page::Review).expect("moves");
+    assert_eq!((gone.open.clone(), gone.page.clone(), gone.address_refused), (None, Page::Home, 1));
+    // Any next action clears the notice.
+    let next = reduce(&gone, Action::SetLang(Lang::En), env(&catalog)).expect("changes");
+    assert_eq!(next.address_refused, 0);
+}

@@ -37,6 +37,7 @@ fn saved_state() -> State {
         drafts: vec![draft],
         open: Some(DraftId::new("d1")),
         failed_continues: 0,
+        address_refused: 0,
     }
 }
 

@@ -34,7 +34,14 @@ fn form_state(lang: Lang) -> State {
     // What the plan asks, as the app notes after every change (so the saved size stays put).
     let plan = draft.plan(&catalog, today()).expect("the shipped bundle plans");
     draft.seen = Some(Snapshot::of(&catalog, &plan));
-    State { lang, page: draft.page.clone(), drafts: vec![draft], open: Some(DraftId::new("d1")), failed_continues: 0 }
+    State {
+        lang,
+        page: draft.page.clone(),
+        drafts: vec![draft],
+        open: Some(DraftId::new("d1")),
+        failed_continues: 0,
+        address_refused: 0,
+    }
 }
 
 /// Mounts the app in a fresh element over `storage`.
@@ -348,4 +355,38 @@ async fn files_stay_while_a_draft_is_set_aside_as_unreadable() {
         yibiao::platform::timers::after(20).await;
     }
     assert!(gone, "an unused file is deleted");
+}
+
+/// An address naming a page or draft that is not here lands on the nearest page that is, says
+/// so, and is never saved; its address bar shows where it landed.
+#[wasm_bindgen_test]
+async fn an_address_of_no_page_lands_on_the_task_list_or_home_with_a_notice() {
+    let (root, storage) = mount_form(Lang::Zh).await;
+    let window = web_sys::window().expect("window");
+    for (address, landed, heading) in [
+        ("#/d/d1/question/no.such_field", "#/d/d1/tasks", "填写申请表"),
+        ("#/d/d1/section/no_such_section", "#/d/d1/tasks", "填写申请表"),
+        ("#/d/no-such-draft/review", "#/", ""),
+    ] {
+        window
+            .history()
+            .expect("history")
+            .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(address))
+            .expect("pushed");
+        window.dispatch_event(&web_sys::Event::new("popstate").expect("event")).expect("dispatched");
+        yew::scheduler::flush().await;
+        yibiao::platform::timers::after(20).await;
+        let h1 = root.query_selector("h1").ok().flatten().and_then(|h| h.text_content()).unwrap_or_default();
+        assert!(!h1.is_empty() && h1.contains(heading), "{address}: a page with a heading, not an empty one: {h1:?}");
+        let notice = root.query_selector("p.notice").ok().flatten().and_then(|n| n.text_content()).unwrap_or_default();
+        assert!(notice.contains("页面不存在"), "{address}: says it moved: {notice:?}");
+        assert_eq!(window.location().hash().expect("hash"), landed, "{address}");
+        let saved = draft::decode(&storage.get(DRAFT_KEY).expect("readable").expect("saved")).expect("valid");
+        let bad = |page: &Page| {
+            matches!(page, Page::Question(q) if q.as_str() == "no.such_field")
+                || matches!(page, Page::Section(s) if s == "no_such_section")
+        };
+        assert!(!bad(&saved.page) && !saved.drafts.iter().any(|d| bad(&d.page)), "{address}: never saved");
+    }
+    root.remove();
 }
