@@ -128,12 +128,10 @@ impl DraftError {
             (DraftError::Unreadable { .. }, Lang::En) => {
                 "The saved draft is damaged and could not be opened; you are starting afresh.".to_owned()
             }
-            (DraftError::NewerVersion { found }, Lang::Zh) => format!(
-                "保存的草稿由更新版本（格式 {found}）生成，本版本无法打开。请更新本应用后再试；草稿仍保留在本机。"
-            ),
-            (DraftError::NewerVersion { found }, Lang::En) => format!(
-                "The saved draft was written by a newer version (format {found}) and cannot be opened here. Update the app and try again; the draft is kept on this device."
-            ),
+            (DraftError::NewerVersion { .. }, Lang::Zh) => self.cause(lang) + "请更新本应用后再试；草稿仍保留在本机。",
+            (DraftError::NewerVersion { .. }, Lang::En) => {
+                self.cause(lang) + "Update the app and try again; the draft is kept on this device."
+            }
         }
     }
 }
