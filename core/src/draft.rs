@@ -4,6 +4,7 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -30,9 +31,81 @@ struct Header {
     version: u32,
 }
 
+/// Version 2, read loosely: each draft is decoded on its own, so that one damaged draft is set
+/// aside alone and the others open.
 #[derive(Deserialize)]
-struct EnvelopeV2 {
-    state: State,
+struct EnvelopeV2<'a> {
+    #[serde(borrow)]
+    state: StateV2<'a>,
+}
+
+/// The parts of a version 2 state, each still raw. The place on screen (language, page, open
+/// draft) falls back to its default when it cannot be read: it is not the applicant's work.
+#[derive(Deserialize)]
+struct StateV2<'a> {
+    #[serde(borrow, default)]
+    lang: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    page: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    drafts: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    open: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    failed_continues: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    deleted: Option<&'a RawValue>,
+}
+
+impl StateV2<'_> {
+    fn read(self) -> Read {
+        fn part<T: serde::de::DeserializeOwned + Default>(raw: Option<&RawValue>) -> T {
+            raw.and_then(|raw| serde_json::from_str(raw.get()).ok()).unwrap_or_default()
+        }
+        let mut state = State {
+            lang: part(self.lang),
+            page: part(self.page),
+            drafts: Vec::with_capacity(self.drafts.len()),
+            open: part(self.open),
+            failed_continues: part(self.failed_continues),
+            address_refused: 0,
+            deleted: part(self.deleted),
+        };
+        let mut refused = Vec::new();
+        for (n, raw) in self.drafts.into_iter().enumerate() {
+            match serde_json::from_str::<Application>(raw.get()) {
+                // Two drafts of one id cannot both be kept apart on screen: the second is set
+                // aside as it is, never merged or dropped.
+                Ok(draft) if state.draft(&draft.id).is_none() => state.drafts.push(draft),
+                Ok(draft) => refused.push(RefusedDraft {
+                    document: alone(raw),
+                    error: DraftError::Unreadable { detail: format!("draft {}: id {} twice", n + 1, draft.id) },
+                }),
+                Err(error) => refused.push(RefusedDraft {
+                    document: alone(raw),
+                    error: DraftError::Unreadable {
+                        detail: format!("draft {}: line {}, column {}", n + 1, error.line(), error.column()),
+                    },
+                }),
+            }
+        }
+        // The place on screen must name a draft that opened.
+        if state.open.as_ref().is_some_and(|open| state.draft(open).is_none()) {
+            state.open = None;
+        }
+        if state.open.is_none() && state.page.needs_application() {
+            state.page = Page::Home;
+        }
+        Read { state, refused }
+    }
+}
+
+/// A version 2 document holding one draft, as it was found.
+fn alone(raw: &RawValue) -> String {
+    format!(
+        r#"{{"format":"{FORMAT}","version":{VERSION},"state":{{"lang":"zh","page":"home","drafts":[{}]}}}}"#,
+        raw.get()
+    )
 }
 
 /// Version 1: one application, the catalog version beside the state.
@@ -69,7 +142,7 @@ impl EnvelopeV1 {
         let StateV1 { lang, page, application, failed_continues } = self.state;
         let Some(old) = application else {
             let page = if page.needs_application() { Page::Home } else { page };
-            return State { lang, page, drafts: Vec::new(), open: None, failed_continues, address_refused: 0 };
+            return State { lang, page, failed_continues, ..State::default() };
         };
         let id = DraftId::new(MIGRATED_DRAFT_ID);
         let draft_page = if page.needs_application() { page.clone() } else { Page::Tasks };
@@ -88,9 +161,10 @@ impl EnvelopeV1 {
             set_aside: Default::default(),
             walk: None,
             seen: None,
+            changed: Default::default(),
         };
         let open = page.needs_application().then_some(id);
-        State { lang, page, drafts: vec![draft], open, failed_continues, address_refused: 0 }
+        State { lang, page, drafts: vec![draft], open, failed_continues, ..State::default() }
     }
 }
 
@@ -151,8 +225,34 @@ pub fn encode(state: &State) -> String {
     serde_json::to_string(&envelope).unwrap_or_default()
 }
 
-/// Reads a draft document, migrating older versions.
+/// A draft document as read: the drafts that opened, and those that could not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Read {
+    pub state: State,
+    /// The drafts that could not be read, each on its own (the others opened).
+    pub refused: Vec<RefusedDraft>,
+}
+
+/// One draft that could not be read (损坏的草稿): a document of its own, to be set aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefusedDraft {
+    /// A draft document holding this draft alone, exactly as it was found.
+    pub document: String,
+    pub error: DraftError,
+}
+
+/// Reads a draft document strictly: any draft that cannot be read refuses the whole document.
 pub fn decode(text: &str) -> Result<State, DraftError> {
+    let Read { state, mut refused } = read(text)?;
+    match refused.pop() {
+        None => Ok(state),
+        Some(draft) => Err(draft.error),
+    }
+}
+
+/// Reads a draft document, migrating older versions. A document that is not one at all, or of
+/// a newer version, is refused whole; in one that is, each draft is read on its own.
+pub fn read(text: &str) -> Result<Read, DraftError> {
     // Where the text goes wrong, not serde's wording: the detail is for whoever gets the copy
     // set aside, and its formatting machinery would cost the page's first load.
     let unreadable = |error: serde_json::Error| DraftError::Unreadable {
@@ -163,8 +263,11 @@ pub fn decode(text: &str) -> Result<State, DraftError> {
         return Err(DraftError::Unreadable { detail: format!("format is {:?}", header.format) });
     }
     match header.version {
-        1 => Ok(serde_json::from_str::<EnvelopeV1>(text).map_err(unreadable)?.migrate()),
-        2 => Ok(serde_json::from_str::<EnvelopeV2>(text).map_err(unreadable)?.state),
+        1 => {
+            let state = serde_json::from_str::<EnvelopeV1>(text).map_err(unreadable)?.migrate();
+            Ok(Read { state, refused: Vec::new() })
+        }
+        2 => Ok(serde_json::from_str::<EnvelopeV2>(text).map_err(unreadable)?.state.read()),
         found if found > VERSION => Err(DraftError::NewerVersion { found }),
         found => Err(DraftError::Unreadable { detail: format!("unknown version {found}") }),
     }
@@ -187,6 +290,7 @@ mod tests {
             open: Some(DraftId::new("d1")),
             failed_continues: 2,
             address_refused: 0,
+            deleted: Default::default(),
         }
     }
 
@@ -254,5 +358,51 @@ mod tests {
         let newer = decode(r#"{"format":"yibiao-draft","version":9}"#).expect_err("newer");
         assert_eq!(newer, DraftError::NewerVersion { found: 9 });
         assert!(newer.message(Lang::Zh).contains("更新版本"));
+    }
+
+    #[test]
+    fn a_damaged_draft_is_refused_alone_and_the_others_open() {
+        let text = encode(&sample_state());
+        // The first draft's answers become a number: only that draft is damaged.
+        let damaged = text.replacen(r#""answers":{"applicant.name":"张三"}"#, r#""answers":7"#, 1);
+        assert_ne!(damaged, text);
+        let Read { state, refused } = read(&damaged).expect("the document itself is readable");
+        assert_eq!(state.drafts.len(), 1);
+        assert_eq!(state.drafts[0].id.as_str(), "d2", "the other draft opens");
+        assert_eq!((state.open.clone(), state.page.clone()), (None, Page::Home), "the open draft went aside");
+        assert_eq!((state.lang, state.failed_continues), (Lang::En, 2), "the rest is kept");
+        assert_eq!(refused.len(), 1);
+        let DraftError::Unreadable { detail } = &refused[0].error else { panic!("unreadable") };
+        assert!(detail.starts_with("draft 1: line 1, column "), "{detail}");
+        // The copy set aside is a document of its own holding the draft exactly as found.
+        let copy = &refused[0].document;
+        assert!(copy.starts_with(r#"{"format":"yibiao-draft","version":2,"#), "{copy}");
+        assert!(copy.contains(r#""id":"d1","bundle":"enterprise_opening""#) && copy.contains(r#""answers":7"#));
+        assert!(
+            matches!(read(copy), Ok(Read { ref refused, .. }) if refused.len() == 1),
+            "and is refused the same way"
+        );
+        assert!(decode(&damaged).is_err(), "the strict reader still refuses the whole");
+    }
+
+    #[test]
+    fn every_draft_opens_or_goes_aside_whatever_is_wrong_with_it() {
+        let text = encode(&sample_state());
+        let second = r#"{"id":"d2","bundle":"newborn""#;
+        for wrong in
+            [r#"{"id":"d2","bundle":7"#, r#"{"id":["d2"],"bundle":"newborn""#, r#"{"id":"d1","bundle":"newborn""#]
+        {
+            let damaged = text.replacen(second, wrong, 1);
+            let Read { state, refused } = read(&damaged).expect("readable");
+            assert_eq!(state.drafts.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["d1"], "{wrong}");
+            assert_eq!(state.open, Some(DraftId::new("d1")), "the open draft stays open");
+            assert_eq!(refused.len(), 1, "{wrong}");
+            assert!(refused[0].document.contains(wrong), "{wrong}");
+        }
+        // A damaged place on screen is not work: it falls back, and every draft opens.
+        let place = text.replacen(r#""lang":"en","page":"tasks""#, r#""lang":"fr","page":{"section":9}"#, 1);
+        let Read { state, refused } = read(&place).expect("readable");
+        assert_eq!((state.lang, state.page.clone(), state.drafts.len(), refused.len()), (Lang::Zh, Page::Home, 2, 0));
+        assert_eq!(state.open, Some(DraftId::new("d1")), "the page falls home, the draft stays chosen");
     }
 }

@@ -15,6 +15,8 @@ use crate::text::Lang;
 use crate::validate::FieldError;
 use crate::verdict::{Provision, Provisions};
 
+pub mod merge;
+
 /// The screen the applicant is on.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -110,6 +112,42 @@ pub struct Application {
     /// so that a new catalog's changes can be reported.
     #[serde(default)]
     pub seen: Option<Snapshot>,
+    /// When each part was last changed, so that the copies two tabs hold merge part by part.
+    #[serde(default, skip_serializing_if = "Changed::is_empty")]
+    pub changed: Changed,
+}
+
+/// When each part of a draft was last changed (修改时间), in milliseconds since 1970 from the
+/// device clock, each later than the one before it. Two tabs' copies of a draft merge part by
+/// part, the later change winning: an answer, or how a material is provided, changed in one tab
+/// never reverts another changed in the other. A part with no time was last changed before
+/// times were kept.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Changed {
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub answers: BTreeMap<FieldId, u64>,
+    /// How a material is provided, and the files set aside for it, change together.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub materials: BTreeMap<MaterialId, u64>,
+    /// The catalog version the draft is on.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub catalog: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+impl Changed {
+    fn is_empty(&self) -> bool {
+        self.answers.is_empty() && self.materials.is_empty() && self.catalog == 0
+    }
+
+    /// The time of a change at `now_ms` to a part last changed at `before`: later than that
+    /// even when the clock went back, so that the change wins over what it replaced.
+    fn next(before: Option<&u64>, now_ms: u64) -> u64 {
+        now_ms.max(before.map_or(0, |before| before.saturating_add(1)))
+    }
 }
 
 fn default_draft_page() -> Page {
@@ -133,6 +171,7 @@ impl Application {
             set_aside: BTreeMap::new(),
             walk: None,
             seen: None,
+            changed: Changed::default(),
         }
     }
 
@@ -141,6 +180,27 @@ impl Application {
         match self.provisions.get(material) {
             Some(Provision::Attached { files }) => files.iter().filter_map(|id| self.attachments.get(id)).collect(),
             _ => Vec::new(),
+        }
+    }
+
+    /// Notes the time of every part that differs from `before`: each answer, and how each
+    /// material is provided with its files set aside. Each time follows the one `before` had,
+    /// so that noting a part twice notes it alike.
+    fn note_changes(&mut self, before: &Application, now_ms: u64) {
+        let Application { changed, answers, provisions, set_aside, .. } = self;
+        let was = &before.changed;
+        let fields = answers.keys().chain(before.answers.keys());
+        for field in fields.filter(|field| answers.get(*field) != before.answers.get(*field)) {
+            changed.answers.insert(field.clone(), Changed::next(was.answers.get(field), now_ms));
+        }
+        let materials =
+            provisions.keys().chain(set_aside.keys()).chain(before.provisions.keys()).chain(before.set_aside.keys());
+        let differs = |material: &&MaterialId| {
+            provisions.get(*material) != before.provisions.get(*material)
+                || set_aside.get(*material) != before.set_aside.get(*material)
+        };
+        for material in materials.filter(differs) {
+            changed.materials.insert(material.clone(), Changed::next(was.materials.get(material), now_ms));
         }
     }
 
@@ -249,6 +309,9 @@ pub struct State {
     /// and puts the address right each time. Never saved.
     #[serde(skip)]
     pub address_refused: u32,
+    /// The drafts deleted on this device, so that a tab still holding one never brings it back.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub deleted: BTreeSet<DraftId>,
 }
 
 impl State {
@@ -322,8 +385,8 @@ pub enum Action {
     /// An address was visited (typed, a link, back or forward): the page [`landing`] finds for
     /// it shows, never one that does not exist.
     Visit { draft: Option<DraftId>, page: Page },
-    /// Another tab of the app saved its drafts: take them, keeping this tab's page and
-    /// language (home, if the draft on screen was deleted there).
+    /// Another tab of the app saved its drafts: merge them with this tab's (see [`merge`]),
+    /// keeping this tab's page and language (home, if the draft on screen was deleted there).
     Adopt(Box<State>),
 }
 
@@ -394,6 +457,7 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
         }
         Action::DeleteDraft(id) => {
             next.drafts.retain(|draft| draft.id != id);
+            next.deleted.insert(id.clone());
             if next.open.as_ref() == Some(&id) {
                 next.open = None;
                 next.page = Page::Home;
@@ -491,21 +555,8 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
             next.page = page;
         }
         Action::Adopt(saved) => {
-            let mine = next.application().cloned();
-            next.drafts = saved.drafts;
-            match (mine, next.application_mut()) {
-                // The draft on screen keeps this tab's place in it.
-                (Some(mine), Some(theirs)) => {
-                    theirs.page = mine.page;
-                    theirs.show_all_errors = mine.show_all_errors;
-                    theirs.walk = mine.walk;
-                }
-                (Some(_), None) => {
-                    next.open = None;
-                    next.page = Page::Home;
-                }
-                (None, _) => {}
-            }
+            next = merge::merge(state, &saved, env);
+            next.address_refused = 0;
         }
         Action::AcceptCatalog => {
             let application = next.application_mut()?;
@@ -513,6 +564,7 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
                 return None;
             }
             application.catalog_version = env.catalog.version.clone();
+            application.changed.catalog = Changed::next(Some(&application.changed.catalog), env.now_ms);
             application.refresh_snapshot(env.catalog, env.today);
         }
         Action::Continue => {
@@ -530,7 +582,11 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
         }
     }
     if edited {
+        let before = state.application();
         if let Some(application) = next.application_mut() {
+            if let Some(before) = before {
+                application.note_changes(before, env.now_ms);
+            }
             application.updated_ms = env.now_ms;
             application.refresh_snapshot(env.catalog, env.today);
         }

@@ -334,7 +334,8 @@ fn drafts_saved_by_another_tab_are_taken_and_this_tabs_view_kept() {
     assert_eq!(reduce(&adopted, Action::Adopt(Box::new(adopted.clone())), env(&catalog)), None, "nothing new");
 
     // The draft on screen was deleted in the other tab: home.
-    elsewhere.drafts.clear();
+    let id = elsewhere.drafts[0].id.clone();
+    let elsewhere = reduce(&elsewhere, Action::DeleteDraft(id), env(&catalog)).expect("deletes");
     let emptied = reduce(&adopted, Action::Adopt(Box::new(elsewhere)), env(&catalog)).expect("changes");
     assert_eq!((emptied.page.clone(), emptied.open.clone()), (Page::Home, None));
 }

@@ -15,7 +15,7 @@ use crate::text::Lang;
 use crate::validate::FieldError;
 
 /// How the applicant provides one material (提交方式).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(tag = "how", rename_all = "snake_case")]
 pub enum Provision {
     /// Files attached to the application (by their attachment ids).
