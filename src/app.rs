@@ -4,24 +4,24 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yibiao_core::draft::{self, DraftError};
-use yibiao_core::session::{Action, Page, State};
+use yibiao_core::draft::{self, Read};
+use yibiao_core::session::{Action, Env, Page, State};
 use yibiao_core::Date;
 
 use crate::components::{CatalogChangePanel, Masthead, NoticeBanner, SkipLink};
 use crate::i18n::Ui;
-use crate::notice::Notice;
+use crate::notice::{Notice, Unreadable};
 use crate::pages::{HomePage, MaterialsPage, NoticePage, QuestionPage, ReviewPage, SectionPage, TasksPage};
 use crate::platform::file_store::FileStore;
 use crate::platform::storage::{Storage, StorageError};
 use crate::platform::{dom, history};
 use crate::route;
+use crate::saving::{Halt, Saved, Saver};
+use crate::set_aside;
 use crate::store::{AppEnv, Store};
 
 /// Where the draft is kept.
 pub const DRAFT_KEY: &str = "yibiao.draft";
-/// Where a draft this version cannot open is moved, so that saving never overwrites it.
-pub const UNREADABLE_DRAFT_KEY: &str = "yibiao.draft.unreadable";
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -41,60 +41,52 @@ pub fn saved_lang(storage: &Storage) -> yibiao_core::Lang {
         .get(DRAFT_KEY)
         .ok()
         .flatten()
-        .and_then(|text| draft::decode(&text).ok())
-        .map(|state| state.lang)
+        .and_then(|text| draft::read(&text).ok())
+        .map(|read| read.state.lang)
         .unwrap_or_default()
 }
 
 /// What start-up found in the storage.
 struct Restored {
     state: State,
-    /// Why the saved draft could not be opened, if it could not.
-    unreadable: Option<DraftError>,
-    /// Set when an unreadable draft could not be copied aside: it is still where it was, the
+    /// The text it was read from.
+    found: Option<String>,
+    /// What could not be opened, if anything: the whole document or some drafts in it.
+    unreadable: Option<Unreadable>,
+    /// Set when something unreadable could not be copied aside: it is still where it was, the
     /// only copy, so nothing may be saved over it and no file it names may be deleted.
     stuck: bool,
 }
 
-/// Reads the saved draft. An unreadable one is copied aside before anything can be saved over
-/// it; when even the copy cannot be written (a full disk), it stays where it is, untouched.
-fn restore(storage: &Storage) -> Restored {
+/// Reads the saved drafts. What cannot be read (the document, or single drafts in it) is
+/// copied aside before anything can be saved over it; when even the copy cannot be written (a
+/// full disk), it stays where it is, untouched.
+fn restore(storage: &Storage, now_ms: u64) -> Restored {
     let Ok(Some(text)) = storage.get(DRAFT_KEY) else {
-        return Restored { state: State::default(), unreadable: None, stuck: false };
+        return Restored { state: State::default(), found: None, unreadable: None, stuck: false };
     };
-    match draft::decode(&text) {
-        Ok(state) => Restored { state, unreadable: None, stuck: false },
+    let (state, unreadable, stuck) = match draft::read(&text) {
+        Ok(Read { state, refused }) if refused.is_empty() => (state, None, false),
+        Ok(Read { state, refused }) => {
+            // Every copy is tried, so that as many as fit are kept whatever happens next.
+            let failed = refused.iter().filter(|draft| set_aside::keep(storage, &draft.document, now_ms).is_err());
+            let stuck = failed.count() > 0;
+            (state, Some(Unreadable::Drafts(refused.len())), stuck)
+        }
         Err(error) => {
-            let stuck = set_aside(storage, &text).is_err();
-            Restored { state: State::default(), unreadable: Some(error), stuck }
+            let stuck = set_aside::keep(storage, &text, now_ms).is_err();
+            (State::default(), Some(Unreadable::Document(error)), stuck)
         }
-    }
+    };
+    Restored { state, found: Some(text), unreadable, stuck }
 }
 
-/// The most copies set aside; past it, a further unreadable draft is treated as one that
-/// cannot be copied (it stays where it is, and nothing is saved over it).
-const MOST_SET_ASIDE: u32 = 100;
-
-/// The key of the `n`th copy set aside: the first is [`UNREADABLE_DRAFT_KEY`] itself (as earlier
-/// versions wrote it), the next ones have a number after it.
-fn set_aside_key(n: u32) -> String {
-    match n {
-        1 => UNREADABLE_DRAFT_KEY.to_owned(),
-        n => format!("{UNREADABLE_DRAFT_KEY}.{n}"),
+/// Says, once, that this tab stopped saving because another saved what it cannot read.
+fn halted(notice: &UseStateHandle<Option<Notice>>, kept_aside: bool) {
+    let said = Notice::OtherTabUnreadable { kept_aside };
+    if **notice != Some(said.clone()) {
+        notice.set(Some(said));
     }
-}
-
-/// Copies an unreadable draft aside under the first free key, never over an earlier copy.
-fn set_aside(storage: &Storage, text: &str) -> Result<(), StorageError> {
-    for n in 1..=MOST_SET_ASIDE {
-        let key = set_aside_key(n);
-        match storage.get(&key)? {
-            Some(kept) if kept == text => return Ok(()),
-            Some(_) => continue,
-            None => return storage.set(&key, text),
-        }
-    }
-    Err(StorageError::QuotaExceeded)
 }
 
 #[component]
@@ -109,7 +101,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let restored = {
         let storage = props.storage.clone();
-        use_memo((), move |_| restore(&storage))
+        use_memo((), move |_| restore(&storage, crate::platform::clock::now_ms()))
     };
     let store = {
         let (env, state) = (env.clone(), restored.state.clone());
@@ -118,62 +110,90 @@ pub fn App(props: &AppProps) -> Html {
     let notice = {
         let initial = match (&props.storage_problem, &restored.unreadable) {
             (Some(_), _) => Some(Notice::StorageUnavailable),
-            (None, Some(error)) if restored.stuck => Some(Notice::DraftUnreadableNotSaving(error.clone())),
-            (None, Some(error)) => Some(Notice::DraftUnreadable(error.clone())),
+            (None, Some(what)) => Some(Notice::DraftUnreadable { what: what.clone(), saving: !restored.stuck }),
             (None, None) if active.2 => Some(Notice::LoadedCatalogUnusable),
             (None, None) => None,
         };
         use_state(move || initial)
     };
 
-    // Every change is saved at once. A full disk keeps the last saved draft and says so. An
-    // unreadable draft that could not be copied aside is never saved over.
+    // The copies set aside, for the home page; discarding one lets clean-up run again.
+    let generation = use_state(|| 0_u32);
+    let shelf = {
+        let generation = generation.clone();
+        set_aside::Shelf {
+            storage: props.storage.clone(),
+            generation: *generation,
+            changed: Callback::from(move |_| generation.set(generation.wrapping_add(1))),
+        }
+    };
+
+    // Every change is saved at once, merged with what another tab saved meanwhile. A full disk
+    // keeps the last saved drafts and says so. What this version cannot read (found at start-up
+    // and not copied aside, or saved by another tab) is never saved over.
+    let saver = {
+        let (storage, found, stuck) = (props.storage.clone(), restored.found.clone(), restored.stuck);
+        use_memo((), move |_| Saver::new(storage, found, stuck))
+    };
     {
-        let storage = props.storage.clone();
-        let notice = notice.clone();
-        let stuck = restored.stuck;
+        let (saver, notice, dispatcher, env) = (saver.clone(), notice.clone(), store.dispatcher(), env.clone());
         use_effect_with(store.state.clone(), move |state| {
-            if stuck {
-                return;
-            }
-            match storage.set(DRAFT_KEY, &draft::encode(state)) {
-                Ok(()) if *notice == Some(Notice::StorageFull) => notice.set(None),
-                Ok(()) => {}
-                Err(StorageError::QuotaExceeded) => notice.set(Some(Notice::StorageFull)),
-                Err(_) => notice.set(Some(Notice::StorageUnavailable)),
+            let now_ms = crate::platform::clock::now_ms();
+            let core_env = Env { catalog: &env.catalog, today: env.today, now_ms };
+            match saver.save(state, core_env, now_ms) {
+                Saved::Written { theirs } => {
+                    if *notice == Some(Notice::StorageFull) {
+                        notice.set(None);
+                    }
+                    if let Some(theirs) = theirs {
+                        dispatcher.dispatch(Action::Adopt(theirs));
+                    }
+                }
+                Saved::Full => notice.set(Some(Notice::StorageFull)),
+                Saved::Failed => notice.set(Some(Notice::StorageUnavailable)),
+                Saved::Halted(Halt::OtherTab { kept_aside }) => halted(&notice, kept_aside),
+                Saved::Halted(Halt::Stuck) => {}
             }
         });
     }
 
     // Files no draft uses any more (a draft deleted, a file removed) are deleted from the
-    // device. Drafts saved by another tab count as in use too. Nothing is deleted while the
-    // drafts cannot all be read: a draft set aside as unreadable (or one that could not even be
-    // set aside), or a browser that keeps no drafts, may name files this version cannot see.
+    // device. Drafts saved by another tab count as in use too, and so does every file a copy set
+    // aside may name. Nothing is deleted while the drafts cannot all be known: an unreadable
+    // draft that could not even be set aside, or a browser that keeps no drafts.
     {
         let (storage, files) = (props.storage.clone(), props.files.clone());
-        let drafts_unknown = props.storage_problem.is_some() || restored.stuck;
-        use_effect_with(store.state.file_ids(), move |in_use| {
-            if drafts_unknown || !matches!(storage.get(UNREADABLE_DRAFT_KEY), Ok(None)) {
+        let no_drafts = props.storage_problem.is_some();
+        let saver = saver.clone();
+        use_effect_with((store.state.file_ids(), shelf.generation), move |(in_use, _)| {
+            let Ok(copies) = set_aside::all(&storage) else { return };
+            if no_drafts || saver.halted().is_some() {
                 return;
             }
-            let mut keep = in_use.clone();
-            if let Some(saved) = storage.get(DRAFT_KEY).ok().flatten().and_then(|text| draft::decode(&text).ok()) {
-                keep.extend(saved.file_ids());
-            }
+            // What is saved now, read or not: a file it names is in use.
+            let Ok(saved) = storage.get(DRAFT_KEY) else { return };
+            let saved = saved.unwrap_or_default();
+            let in_use = in_use.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let _ = files.keep_only(&keep).await;
+                let keep = |id: &str| {
+                    in_use.iter().any(|used| used == id) || saved.contains(id) || !set_aside::frees(&copies, id)
+                };
+                let _ = files.keep_only(keep).await;
             });
         });
     }
 
-    // Another tab saved its drafts: this one takes them, so that tabs never undo each other's
-    // work (and never delete each other's files).
+    // Another tab saved its drafts: this one merges them in at once, so that what is on screen
+    // is what is saved; what it cannot read stops its saving.
     {
-        let dispatcher = store.dispatcher();
+        let (saver, notice, dispatcher) = (saver.clone(), notice.clone(), store.dispatcher());
         use_effect_with((), move |_| {
             let listener = crate::platform::storage::on_change_elsewhere(DRAFT_KEY, move |text| {
-                if let Some(saved) = text.and_then(|text| draft::decode(&text).ok()) {
-                    dispatcher.dispatch(Action::Adopt(Box::new(saved)));
+                let Some(text) = text else { return };
+                match saver.heard(&text, crate::platform::clock::now_ms()) {
+                    Ok(saved) => dispatcher.dispatch(Action::Adopt(Box::new(saved))),
+                    Err(Halt::OtherTab { kept_aside }) => halted(&notice, kept_aside),
+                    Err(Halt::Stuck) => {}
                 }
             });
             move || drop(listener)
@@ -227,6 +247,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<crate::store::StoreHandle> context={store.clone()}>
         <ContextProvider<FileStore> context={props.files.clone()}>
+        <ContextProvider<set_aside::Shelf> context={shelf}>
             <SkipLink />
             <Masthead />
             <main id="main" class="page" tabindex="-1">
@@ -244,6 +265,7 @@ pub fn App(props: &AppProps) -> Html {
             <footer class="footer">
                 <p>{ Ui::PrivacyNote.text(lang) }</p>
             </footer>
+        </ContextProvider<set_aside::Shelf>>
         </ContextProvider<FileStore>>
         </ContextProvider<crate::store::StoreHandle>>
     }

@@ -23,6 +23,14 @@ pub enum Ui {
     DiscardQuestion,
     DiscardConfirm,
     DiscardKeep,
+    SetAsideHeading,
+    OtherTabUnreadable,
+    OtherTabNotKept,
+    SetAsideIntro,
+    SetAsideReadable,
+    SetAsideSave,
+    SetAsideNotSaved,
+    SetAsideDiscard,
     FormHeading,
     UsedBy,
     Continue,
@@ -150,6 +158,26 @@ impl Ui {
             ),
             Ui::DiscardConfirm => ("确定删除", "Yes, delete it"),
             Ui::DiscardKeep => ("不删除，保留草稿", "No, keep the draft"),
+            Ui::OtherTabUnreadable => (
+                "另一个窗口保存了本版本无法读取的草稿，可能是在别处打开了更新版本的一表通。为了不覆盖它，此窗口不再保存修改。请重新载入本页。",
+                "Another window saved drafts this version cannot read; a newer version of Yibiao is probably open elsewhere. So as not to overwrite them, this window no longer saves your changes. Please reload this page.",
+            ),
+            Ui::OtherTabNotKept => (
+                "本机存储空间不够，无法另存一份，它原样留在本机。",
+                " There is no room on this device to copy them aside; they stay exactly as they were.",
+            ),
+            Ui::SetAsideHeading => ("另存的草稿", "Drafts kept aside"),
+            Ui::SetAsideIntro => (
+                "这些草稿本版本无法打开，已原样另存在本机，没有覆盖。可以保存为文件，用更新版本的一表通打开，或带到服务窗口请工作人员帮忙；确认不再需要后可以删除。",
+                "This version cannot open these drafts, so they are kept aside on this device exactly as they were. Save one as a file to open it with a newer version of Yibiao or to show it at the service window; delete it once you are sure it is no longer needed.",
+            ),
+            Ui::SetAsideReadable => ("这份草稿现在已能读取，可保存为文件备查。", "This draft can be read now; save it as a file to keep it. "),
+            Ui::SetAsideSave => ("保存为文件", "Save as a file"),
+            Ui::SetAsideNotSaved => (
+                "文件未能保存。请检查浏览器是否允许下载，然后再试一次。",
+                "The file could not be saved. Check that the browser allows downloads, then try again.",
+            ),
+            Ui::SetAsideDiscard => ("删除这份另存的草稿", "Delete this kept draft"),
             Ui::FormHeading => ("填写申请表", "Fill in the application form"),
             Ui::UsedBy => ("用于：", "Used by: "),
             Ui::Continue => ("继续", "Continue"),
@@ -336,6 +364,41 @@ pub fn search_count(lang: Lang, count: usize, query: &str) -> String {
         (Lang::En, 1) => "1 found".to_owned(),
         (Lang::En, n) => format!("{n} found"),
     }
+}
+
+/// "Draft kept aside 2".
+pub fn set_aside_title(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("另存的草稿 {n}"),
+        Lang::En => format!("Kept draft {n}"),
+    }
+}
+
+/// When a draft was set aside, after its cause.
+pub fn set_aside_when(lang: Lang, when: Option<&str>) -> String {
+    match (lang, when) {
+        (Lang::Zh, Some(when)) => format!("另存时间：{when}"),
+        (Lang::En, Some(when)) => format!("Kept aside: {when}"),
+        (_, None) => String::new(),
+    }
+}
+
+/// Some drafts could not be opened: set aside (and the others open), or, with no room to copy
+/// them, kept where they are with nothing saved over them.
+pub fn drafts_unreadable(lang: Lang, count: usize, saving: bool) -> String {
+    let cause = match (lang, count) {
+        (Lang::Zh, n) => format!("有 {n} 份保存的草稿已损坏，无法打开；其余草稿照常打开。"),
+        (Lang::En, 1) => "One saved draft is damaged and could not be opened; the others open as usual. ".to_owned(),
+        (Lang::En, n) => format!("{n} saved drafts are damaged and could not be opened; the others open as usual. "),
+    };
+    let then = match (lang, saving) {
+        (Lang::Zh, true) => "损坏的草稿已另存在本机，可在首页保存为文件或删除。",
+        (Lang::En, true) => {
+            "The damaged ones are kept aside on this device: save them as a file or delete them on the home page."
+        }
+        (_, false) => Ui::DraftKeptNotSaving.text(lang),
+    };
+    cause + then
 }
 
 /// "The catalog was updated (A → B)".

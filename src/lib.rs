@@ -11,6 +11,8 @@ mod notice;
 pub mod pages;
 pub mod platform;
 mod route;
+mod saving;
+mod set_aside;
 mod store;
 
 pub use admin::{AdminApp, AdminProps};

@@ -12,13 +12,24 @@ pub enum Notice {
     StorageFull,
     /// The browser keeps nothing: answers are lost when the page closes.
     StorageUnavailable,
-    /// The saved draft could not be opened; it was set aside, not deleted.
-    DraftUnreadable(DraftError),
-    /// The saved draft could not be opened, and not even copied aside (the storage is full):
-    /// it is kept where it is, so nothing of this visit is saved over it.
-    DraftUnreadableNotSaving(DraftError),
+    /// Saved drafts could not be opened. They were set aside, not deleted; or, when even that
+    /// could not be done (the storage is full), they are kept where they are and nothing of
+    /// this visit is `saving` over them.
+    DraftUnreadable { what: Unreadable, saving: bool },
+    /// Another tab saved drafts this version cannot read (a newer version is probably open
+    /// elsewhere): this tab stopped saving. `kept_aside` when they could be copied aside.
+    OtherTabUnreadable { kept_aside: bool },
     /// A catalog loaded on this device no longer checks clean; the built-in one is used.
     LoadedCatalogUnusable,
+}
+
+/// What of the saved drafts could not be opened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unreadable {
+    /// The whole document (damaged, foreign, or of a newer version).
+    Document(DraftError),
+    /// This many drafts in it; the others opened.
+    Drafts(usize),
 }
 
 impl Notice {
@@ -26,9 +37,16 @@ impl Notice {
         match self {
             Notice::StorageFull => Ui::StorageFull.text(lang).to_owned(),
             Notice::StorageUnavailable => Ui::StorageUnavailable.text(lang).to_owned(),
-            Notice::DraftUnreadable(error) => error.message(lang),
-            Notice::DraftUnreadableNotSaving(error) => {
+            Notice::DraftUnreadable { what: Unreadable::Document(error), saving: true } => error.message(lang),
+            Notice::DraftUnreadable { what: Unreadable::Document(error), saving: false } => {
                 format!("{}{}", error.cause(lang), Ui::DraftKeptNotSaving.text(lang))
+            }
+            Notice::DraftUnreadable { what: Unreadable::Drafts(count), saving } => {
+                crate::i18n::drafts_unreadable(lang, *count, *saving)
+            }
+            Notice::OtherTabUnreadable { kept_aside: true } => Ui::OtherTabUnreadable.text(lang).to_owned(),
+            Notice::OtherTabUnreadable { kept_aside: false } => {
+                format!("{}{}", Ui::OtherTabUnreadable.text(lang), Ui::OtherTabNotKept.text(lang))
             }
             Notice::LoadedCatalogUnusable => Ui::LoadedCatalogUnusable.text(lang).to_owned(),
         }

@@ -5,6 +5,7 @@
 use yew::prelude::*;
 use yibiao_core::session::{Action, DraftId};
 
+use crate::components::confirm_delete::{confirm_delete, use_question_focus};
 use crate::i18n::{self, Ui};
 use crate::platform::clock;
 use crate::store::use_store;
@@ -19,16 +20,7 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
     let store = use_store();
     let lang = store.state.lang;
     let confirming = use_state(|| false);
-    let question = use_node_ref();
-    {
-        // When the question appears, it takes focus so that it is read out.
-        let question = question.clone();
-        use_effect_with(*confirming, move |confirming| {
-            if let (true, Some(element)) = (*confirming, question.cast::<web_sys::HtmlElement>()) {
-                let _ = element.focus();
-            }
-        });
-    }
+    let question = use_question_focus(*confirming);
     let Some(draft) = store.state.draft(&props.draft) else {
         return html! {};
     };
@@ -40,13 +32,9 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
         let (store, id) = (store.clone(), draft.id.clone());
         Callback::from(move |_| store.dispatch(Action::OpenDraft(id.clone())))
     };
-    let ask = {
+    let ask = |value: bool| {
         let confirming = confirming.clone();
-        Callback::from(move |_| confirming.set(true))
-    };
-    let keep = {
-        let confirming = confirming.clone();
-        Callback::from(move |_| confirming.set(false))
+        Callback::from(move |_| confirming.set(value))
     };
     let delete = {
         let (store, id) = (store.clone(), draft.id.clone());
@@ -59,11 +47,7 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
                 { i18n::draft_facts(lang, draft.display_name(catalog), clock::local_date_time(draft.updated_ms).as_deref()) }
             </p>
             if *confirming {
-                <p class="draft-question" ref={question} tabindex="-1">{ Ui::DiscardQuestion.text(lang) }</p>
-                <div class="button-group">
-                    <button type="button" class="button button-warning" onclick={delete}>{ Ui::DiscardConfirm.text(lang) }</button>
-                    <button type="button" class="button button-secondary" onclick={keep}>{ Ui::DiscardKeep.text(lang) }</button>
-                </div>
+                { confirm_delete(lang, &question, delete, ask(false)) }
             } else {
                 if known.is_none() {
                     <p class="hint">{ Ui::DraftBundleMissing.text(lang) }</p>
@@ -74,7 +58,7 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
                             { Ui::ContinueDraft.text(lang) }
                         </button>
                     }
-                    <button type="button" class="button button-secondary" onclick={ask} aria-describedby={heading_id}>
+                    <button type="button" class="button button-secondary" onclick={ask(true)} aria-describedby={heading_id}>
                         { Ui::Discard.text(lang) }
                     </button>
                 </div>

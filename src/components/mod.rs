@@ -4,12 +4,14 @@ mod attachment_panel;
 mod back_link;
 mod catalog_change;
 mod choice_row;
+pub mod confirm_delete;
 mod draft_panel;
 mod error_message;
 mod error_summary;
 mod field_row;
 mod masthead;
 mod notice_banner;
+mod set_aside_panel;
 mod skip_link;
 
 pub use attachment_panel::{swallow_stray_drop, use_attachments, Attachments};
@@ -22,6 +24,7 @@ pub use error_summary::{ErrorSummary, SummaryError};
 pub use field_row::FieldRow;
 pub use masthead::Masthead;
 pub use notice_banner::NoticeBanner;
+pub use set_aside_panel::{set_aside_list, use_set_aside_list};
 pub use skip_link::SkipLink;
 
 /// The DOM id of a material's first way of being provided (its group is named by its legend).

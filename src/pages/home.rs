@@ -7,7 +7,7 @@ use yibiao_core::search;
 use yibiao_core::session::Action;
 use yibiao_core::Bundle;
 
-use crate::components::DraftPanel;
+use crate::components::{set_aside_list, use_set_aside_list, DraftPanel};
 use crate::hooks::use_page_heading;
 use crate::i18n::{self, Ui};
 use crate::store::use_store;
@@ -18,6 +18,7 @@ pub fn HomePage() -> Html {
     let lang = store.state.lang;
     let heading = use_page_heading(Ui::HomeHeading.text(lang));
     let catalog = &store.env.catalog;
+    let set_aside = use_set_aside_list();
 
     let drafts: Vec<_> = store.state.recent_drafts().into_iter().map(|draft| draft.id.clone()).collect();
     // What the search box holds: on screen only, never saved.
@@ -45,6 +46,7 @@ pub fn HomePage() -> Html {
                     </ul>
                 </section>
             }
+            { set_aside_list(lang, &set_aside) }
             <div class="form-group search">
                 <label class="label" for="bundle-search">{ Ui::SearchLabel.text(lang) }</label>
                 <p class="hint" id="bundle-search-hint">{ Ui::SearchHint.text(lang) }</p>

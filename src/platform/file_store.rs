@@ -82,9 +82,9 @@ impl FileStore {
 
     /// Deletes every file whose id is not in `keep` and was not stored during this page's
     /// life. Returns how many were deleted.
-    pub async fn keep_only(&self, keep: &[String]) -> Result<usize, StorageError> {
+    pub async fn keep_only(&self, keep: impl Fn(&str) -> bool) -> Result<usize, StorageError> {
         let fresh = self.0.fresh.borrow().clone();
-        let unused = |id: &String| !keep.contains(id) && !fresh.contains(id);
+        let unused = |id: &String| !keep(id) && !fresh.contains(id);
         match &self.0.kind {
             Kind::Memory(files) => {
                 let mut files = files.borrow_mut();

@@ -1,0 +1,42 @@
+//! Deleting for good, after a plain confirmation in place (no pop-up): when the delete button
+//! of a panel is pressed, this question takes the place of its buttons, and focus, with "yes,
+//! delete" and "no, keep". A render function and a hook rather than a component: each Yew
+//! component costs bytes of the first load.
+
+use yew::prelude::*;
+use yibiao_core::Lang;
+
+use crate::i18n::Ui;
+
+/// The question, for the panel whose delete button was pressed.
+pub fn confirm_delete(
+    lang: Lang,
+    question: &NodeRef,
+    delete: Callback<MouseEvent>,
+    keep: Callback<MouseEvent>,
+) -> Html {
+    html! {
+        <>
+            <p class="draft-question" ref={question.clone()} tabindex="-1">{ Ui::DiscardQuestion.text(lang) }</p>
+            <div class="button-group">
+                <button type="button" class="button button-warning" onclick={delete}>{ Ui::DiscardConfirm.text(lang) }</button>
+                <button type="button" class="button button-secondary" onclick={keep}>{ Ui::DiscardKeep.text(lang) }</button>
+            </div>
+        </>
+    }
+}
+
+/// The question's node: it takes focus when `asked` becomes true, so that it is read out.
+#[hook]
+pub fn use_question_focus(asked: bool) -> NodeRef {
+    let question = use_node_ref();
+    {
+        let question = question.clone();
+        use_effect_with(asked, move |asked| {
+            if let (true, Some(element)) = (*asked, question.cast::<web_sys::HtmlElement>()) {
+                let _ = element.focus();
+            }
+        });
+    }
+    question
+}

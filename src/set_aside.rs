@@ -1,0 +1,103 @@
+//! Drafts set aside (另存的草稿): documents, or single drafts, this version could not read,
+//! each copied under a key of its own so that saving never overwrites them, with the time it
+//! was found. The home page lists them: the applicant saves one as a file (for a newer version
+//! of the app, or for help) or discards it.
+
+use yew::Callback;
+use yibiao_core::draft::{self, DraftError};
+
+use crate::platform::storage::{Storage, StorageError};
+
+/// The key of the first copy, as earlier versions wrote it; further copies have a number after
+/// it (`.2` … `.100`), and each copy's time is under its key followed by [`FOUND`].
+pub const FIRST_KEY: &str = "yibiao.draft.unreadable";
+/// The suffix of the key holding when a copy was set aside (milliseconds since 1970).
+const FOUND: &str = ".found";
+/// The most copies kept; past it, a further unreadable draft is treated as one that cannot be
+/// copied (it stays where it is, and nothing is saved over it).
+const MOST: u32 = 100;
+
+/// One copy set aside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetAside {
+    pub key: String,
+    pub text: String,
+    /// When it was set aside; unknown for copies from before times were kept.
+    pub found_ms: Option<u64>,
+}
+
+impl SetAside {
+    /// Why this version cannot read it, or `None` if it can now (a copy made by an older
+    /// version that could not, or one the applicant put back by hand).
+    pub fn cause(&self) -> Option<DraftError> {
+        match draft::read(&self.text) {
+            Err(error) => Some(error),
+            Ok(mut read) => read.refused.pop().map(|refused| refused.error),
+        }
+    }
+}
+
+/// The copies set aside, shared from `App` by context: the storage they are in, a count that
+/// changes whenever one is discarded (so clean-up runs again and the list is read again), and
+/// the callback that says one was.
+#[derive(Clone, PartialEq)]
+pub struct Shelf {
+    pub storage: Storage,
+    pub generation: u32,
+    pub changed: Callback<()>,
+}
+
+fn key(n: u32) -> String {
+    match n {
+        1 => FIRST_KEY.to_owned(),
+        n => format!("{FIRST_KEY}.{n}"),
+    }
+}
+
+/// Copies `text` aside under the first free key, never over an earlier copy; the same text
+/// already kept (a reload before anything was saved) is not copied twice.
+pub fn keep(storage: &Storage, text: &str, now_ms: u64) -> Result<(), StorageError> {
+    for n in 1..=MOST {
+        let key = key(n);
+        match storage.get(&key)? {
+            Some(kept) if kept == text => return Ok(()),
+            Some(_) => continue,
+            None => {
+                storage.set(&key, text)?;
+                // The time helps to tell copies apart; without room for it the copy still stands.
+                let _ = storage.set(&format!("{key}{FOUND}"), &now_ms.to_string());
+                return Ok(());
+            }
+        }
+    }
+    Err(StorageError::QuotaExceeded)
+}
+
+/// Every copy set aside, the oldest first. A key that cannot be read is an `Err`: a copy whose
+/// text is unknown, so that nothing it might name is deleted.
+pub fn all(storage: &Storage) -> Result<Vec<SetAside>, StorageError> {
+    let mut copies = Vec::new();
+    for n in 1..=MOST {
+        let key = key(n);
+        if let Some(text) = storage.get(&key)? {
+            let found_ms = storage.get(&format!("{key}{FOUND}")).ok().flatten().and_then(|ms| ms.parse().ok());
+            // In order as they come (a few at most): no sort to ship for it.
+            let at = copies.partition_point(|copy: &SetAside| copy.found_ms <= found_ms);
+            copies.insert(at, SetAside { key, text, found_ms });
+        }
+    }
+    Ok(copies)
+}
+
+/// Whether a file may be deleted while `copies` are kept: not when one of them may name it. A
+/// damaged copy names its files as this version writes them; one of a newer format may name
+/// them in a way this version cannot know, so it keeps every file.
+pub fn frees(copies: &[SetAside], id: &str) -> bool {
+    copies.iter().all(|copy| !copy.text.contains(id) && !matches!(copy.cause(), Some(DraftError::NewerVersion { .. })))
+}
+
+/// Discards a copy for good (the home page asks first).
+pub fn discard(storage: &Storage, key: &str) -> Result<(), StorageError> {
+    storage.remove(key)?;
+    storage.remove(&format!("{key}{FOUND}"))
+}
