@@ -685,6 +685,72 @@ test('a deployment copied in any order, or half copied, never leaves a device th
   assert.ok(await appStarts());
 });
 
+/** Puts `bytes` in place of the cached copy of `file` in every cache of the app; how many. */
+function damageCached(file) {
+  return page.evaluate(async (file) => {
+    let damaged = 0;
+    for (const key of await caches.keys()) {
+      const cache = await caches.open(key);
+      for (const request of await cache.keys()) {
+        if (new URL(request.url).pathname.endsWith(`/${file}`)) {
+          await cache.put(request, new Response('not a module', { headers: { 'content-type': 'application/wasm' } }));
+          damaged += 1;
+        }
+      }
+    }
+    return damaged;
+  }, file);
+}
+
+test('a start that fails recovers by itself: once from the server, else it says so and never loops', { timeout: 90_000 }, async () => {
+  assert.ok(await appStarts());
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const draft = await page.evaluate(() => localStorage.getItem('yibiao.draft'));
+  const wasm = readdirSync(SITE_DIR).find((name) => /^yibiao-[0-9a-f]+_bg\.wasm$/.test(name));
+  let loads = 0;
+  const counted = () => { loads += 1; };
+  page.on('load', counted);
+  // The failures this test causes are reported by the page as errors, as they should be.
+  const problemsBefore = pageProblems.length;
+  try {
+    // 1. The cached module is damaged: the page drops the cache and starts from the server.
+    assert.ok(await damageCached(wasm) > 0, 'the module was cached');
+    loads = 0;
+    assert.ok(await appStarts(), 'it starts again by itself');
+    assert.equal(loads, 2, 'after one reload of its own');
+    assert.equal(await page.evaluate(() => localStorage.getItem('yibiao.draft')), draft, 'the drafts are untouched');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+
+    // 2. The server lacks the module too: after that one try the page says what to do.
+    assert.ok(await damageCached(wasm) > 0, 'cached again by the worker it registered');
+    renameSync(join(SITE_DIR, wasm), join(SITE_DIR, `${wasm}.away`));
+    // Nor does the browser's own HTTP cache have it, as on a device that never loaded it.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.clearBrowserCache');
+    await cdp.detach();
+    try {
+      loads = 0;
+      await page.reload();
+      await page.getByRole('alert').filter({ hasText: '一表通未能打开' }).waitFor({ timeout: 15_000 });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      assert.equal(loads, 2, 'one try from the server, then no more reloads');
+      assert.equal(await page.evaluate(() => localStorage.getItem('yibiao.draft')), draft, 'the drafts are untouched');
+      await expectAccessible('the app could not start');
+      await screenshots('17-could-not-start');
+    } finally {
+      renameSync(join(SITE_DIR, `${wasm}.away`), join(SITE_DIR, wasm));
+    }
+    // 3. With the file back, its reload button starts the app.
+    await page.getByRole('button', { name: '重新载入 Reload' }).click();
+    await page.getByRole('heading', { name: '您要办什么事？' }).waitFor({ timeout: 10_000 });
+    await page.evaluate(() => navigator.serviceWorker.ready);
+  } finally {
+    page.off('load', counted);
+    const caused = pageProblems.splice(problemsBefore);
+    console.log(`# the failed starts reported: ${caused.join(' | ')}`);
+  }
+});
+
 test('deleting the draft asks first, and a deleted draft stays deleted', { timeout: TEST_TIMEOUT }, async () => {
   const panel = page.locator('.draft-panel');
   await panel.getByRole('button', { name: '删除这份草稿' }).click();
