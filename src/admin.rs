@@ -9,6 +9,7 @@ use yibiao_core::session::State;
 use crate::components::{Masthead, SkipLink};
 use crate::i18n::Ui;
 use crate::pages::CatalogPage;
+use crate::platform::catalog_store::StoredCatalog;
 use crate::platform::storage::Storage;
 use crate::store::{AppEnv, Store};
 
@@ -16,14 +17,17 @@ use crate::store::{AppEnv, Store};
 pub struct AdminProps {
     pub storage: Storage,
     pub today: yibiao_core::Date,
+    /// The catalog loaded on this device, if any (read before start).
+    #[prop_or_default]
+    pub catalog: Option<Rc<StoredCatalog>>,
 }
 
 #[component]
 pub fn AdminApp(props: &AdminProps) -> Html {
     let env = {
-        let (storage, today) = (props.storage.clone(), props.today);
+        let (loaded, today) = (props.catalog.clone(), props.today);
         use_memo((), move |_| {
-            let (catalog, origin, _) = crate::catalog::active(&storage);
+            let (catalog, origin, _) = crate::catalog::active(loaded.as_deref());
             AppEnv { catalog, origin, today }
         })
     };
@@ -40,7 +44,7 @@ pub fn AdminApp(props: &AdminProps) -> Html {
             <SkipLink />
             <Masthead separate_page={true} />
             <main id="main" class="page" tabindex="-1">
-                <CatalogPage storage={props.storage.clone()} />
+                <CatalogPage />
             </main>
             <footer class="footer">
                 <p>{ Ui::PrivacyNote.text(lang) }</p>

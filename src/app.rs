@@ -12,6 +12,7 @@ use crate::components::{CatalogChangePanel, Masthead, NoticeBanner, SkipLink};
 use crate::i18n::Ui;
 use crate::notice::{Notice, Unreadable};
 use crate::pages::{HomePage, MaterialsPage, NoticePage, QuestionPage, ReviewPage, SectionPage, TasksPage};
+use crate::platform::catalog_store::StoredCatalog;
 use crate::platform::file_store::FileStore;
 use crate::platform::storage::{Storage, StorageError};
 use crate::platform::{dom, history};
@@ -32,6 +33,9 @@ pub struct AppProps {
     /// Set when the browser's storage could not be opened.
     #[prop_or_default]
     pub storage_problem: Option<StorageError>,
+    /// The catalog an administrator loaded on this device, if any (read before start).
+    #[prop_or_default]
+    pub catalog: Option<Rc<StoredCatalog>>,
     pub today: Date,
 }
 
@@ -92,8 +96,8 @@ fn halted(notice: &UseStateHandle<Option<Notice>>, kept_aside: bool) {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let active = {
-        let storage = props.storage.clone();
-        use_memo((), move |_| crate::catalog::active(&storage))
+        let loaded = props.catalog.clone();
+        use_memo((), move |_| crate::catalog::active(loaded.as_deref()))
     };
     let env = {
         let (today, active) = (props.today, active.clone());

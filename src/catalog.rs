@@ -5,17 +5,12 @@
 use yibiao_core::catalog::{compact, Source};
 use yibiao_core::Catalog;
 
-use crate::platform::storage::Storage;
+use crate::platform::catalog_store::StoredCatalog;
 
 include!(concat!(env!("OUT_DIR"), "/catalog_sources.rs"));
 
 /// The shipped catalog in compact form.
 const SHIPPED_COMPACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
-
-/// Where a loaded catalog's TOML files are kept (shown on the catalog page). No personal data.
-pub const CATALOG_KEY: &str = "yibiao.catalog";
-/// Where a loaded catalog is kept in compact form, which the app starts from.
-pub const COMPACT_CATALOG_KEY: &str = "yibiao.catalog.compact";
 
 /// Which catalog is in use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,18 +31,15 @@ pub fn shipped() -> Catalog {
     compact::decode(SHIPPED_COMPACT).expect("build.rs wrote the shipped catalog in this very format")
 }
 
-/// The catalog to use: a loaded one if it can still be read, else the shipped one. The flag is
-/// set when a stored catalog had to be set aside (damaged, or from another version).
-pub fn active(storage: &Storage) -> (Catalog, CatalogOrigin, bool) {
-    let loaded = storage.get(COMPACT_CATALOG_KEY).ok().flatten();
-    let sources = storage.get(CATALOG_KEY).ok().flatten();
-    match (loaded, sources) {
-        (Some(text), _) => match compact::decode_text(&text) {
+/// The catalog to use: the one loaded on this device if it can still be read, else the shipped
+/// one. The flag is set when a stored catalog had to be set aside (damaged, from another
+/// version, or kept by an earlier version without its compact form: then it is loaded again).
+pub fn active(loaded: Option<&StoredCatalog>) -> (Catalog, CatalogOrigin, bool) {
+    match loaded {
+        Some(loaded) => match compact::decode_text(&loaded.compact) {
             Some(catalog) => (catalog, CatalogOrigin::Loaded, false),
             None => (shipped(), CatalogOrigin::BuiltIn, true),
         },
-        // Files stored by an earlier version without their compact form: load them again.
-        (None, Some(_)) => (shipped(), CatalogOrigin::BuiltIn, true),
-        (None, None) => (shipped(), CatalogOrigin::BuiltIn, false),
+        None => (shipped(), CatalogOrigin::BuiltIn, false),
     }
 }

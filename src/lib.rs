@@ -22,8 +22,9 @@ pub use app::{App, AppProps, DRAFT_KEY};
 pub fn start_admin() {
     platform::crash::install_hook();
     let (storage, _) = platform::storage::Storage::browser();
-    let props = AdminProps { storage, today: platform::clock::today() };
-    mount::<AdminApp>(props);
+    with_loaded_catalog(storage.clone(), move |catalog| {
+        mount::<AdminApp>(AdminProps { storage, today: platform::clock::today(), catalog });
+    });
 }
 
 /// Starts the app in the page's `#app` element, with the browser's storage and clock.
@@ -31,9 +32,36 @@ pub fn start() {
     platform::crash::install_hook();
     platform::service_worker::register();
     let (storage, storage_problem) = platform::storage::Storage::browser();
-    let files = platform::file_store::FileStore::browser();
-    let props = AppProps { storage, files, storage_problem, today: platform::clock::today() };
-    mount::<App>(props);
+    with_loaded_catalog(storage.clone(), move |catalog| {
+        let files = platform::file_store::FileStore::browser();
+        let props = AppProps { storage, files, storage_problem, today: platform::clock::today(), catalog };
+        mount::<App>(props);
+    });
+}
+
+/// Reads the catalog loaded on this device (IndexedDB), then calls `start` with it: with none
+/// when the browser keeps none, cannot read it, or has not answered within three seconds (a
+/// database blocked by another tab must not keep the app from starting with the built-in one).
+fn with_loaded_catalog(
+    storage: platform::storage::Storage,
+    start: impl FnOnce(Option<std::rc::Rc<platform::catalog_store::StoredCatalog>>) + 'static,
+) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let start = Rc::new(RefCell::new(Some(start)));
+    let first = Rc::clone(&start);
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = platform::catalog_store::read(&storage).await.ok().flatten().map(Rc::new);
+        if let Some(start) = first.borrow_mut().take() {
+            start(loaded);
+        }
+    });
+    wasm_bindgen_futures::spawn_local(async move {
+        platform::timers::after(3_000).await;
+        if let Some(start) = start.borrow_mut().take() {
+            start(None);
+        }
+    });
 }
 
 /// Replaces the loading text with the component `C`, in the page's `#app` element (or the body).

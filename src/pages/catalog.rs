@@ -16,17 +16,13 @@ use yibiao_core::catalog::{compact, encode_sources, has_errors, read_files, Chec
 use yibiao_core::catalog_change::Replacement;
 use yibiao_core::{Catalog, Lang, Text};
 
-use crate::catalog::{CatalogOrigin, CATALOG_KEY, COMPACT_CATALOG_KEY};
+use crate::catalog::CatalogOrigin;
 use crate::hooks::use_page_heading;
 use crate::i18n::{self, Ui};
-use crate::platform::storage::{Storage, StorageError};
+use crate::platform::catalog_store::{self, StoredCatalog};
+use crate::platform::storage::StorageError;
 use crate::platform::{dom, files, timers};
 use crate::store::use_store;
-
-#[derive(Properties, PartialEq)]
-pub struct CatalogPageProps {
-    pub storage: Storage,
-}
 
 /// What checking the picked files gave.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,7 +46,7 @@ enum Checked {
 }
 
 #[component]
-pub fn CatalogPage(props: &CatalogPageProps) -> Html {
+pub fn CatalogPage() -> Html {
     let store = use_store();
     let lang = store.state.lang;
     let heading = use_page_heading(Ui::CatalogHeading.text(lang));
@@ -89,29 +85,17 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
     // Why storing or restoring failed, if it did: the catalog in use is then as it was.
     let failed = use_state(|| None::<StorageError>);
     let use_it = {
-        let (checked, storage, failed) = (checked.clone(), props.storage.clone(), failed.clone());
+        let (checked, failed) = (checked.clone(), failed.clone());
         Callback::from(move |_| {
             if let Checked::Done { sources, catalog, .. } = &*checked {
-                let stored = all_or_nothing(
-                    &storage,
-                    &[
-                        (COMPACT_CATALOG_KEY, Some(compact::encode_text(catalog))),
-                        (CATALOG_KEY, Some(encode_sources(sources))),
-                    ],
-                );
-                match stored {
-                    Ok(()) => dom::reload(),
-                    Err(error) => failed.set(Some(error)),
-                }
+                let stored = StoredCatalog { compact: compact::encode_text(catalog), sources: encode_sources(sources) };
+                store_then_reload(Some(stored), failed.clone());
             }
         })
     };
     let restore = {
-        let (storage, failed) = (props.storage.clone(), failed.clone());
-        Callback::from(move |_| match all_or_nothing(&storage, &[(COMPACT_CATALOG_KEY, None), (CATALOG_KEY, None)]) {
-            Ok(()) => dom::reload(),
-            Err(error) => failed.set(Some(error)),
-        })
+        let failed = failed.clone();
+        Callback::from(move |_| store_then_reload(None, failed.clone()))
     };
 
     let current = match store.env.origin {
@@ -294,26 +278,15 @@ fn replacement(lang: Lang, change: &Replacement) -> Html {
     }
 }
 
-/// Writes (or, for `None`, removes) every key, or none: on any failure the keys written so far
-/// get their earlier values back, so the app never starts from half a catalog.
-fn all_or_nothing(storage: &Storage, entries: &[(&str, Option<String>)]) -> Result<(), StorageError> {
-    let earlier: Vec<Option<String>> = entries.iter().map(|(key, _)| storage.get(key).ok().flatten()).collect();
-    for (done, (key, value)) in entries.iter().enumerate() {
-        let result = match value {
-            Some(value) => storage.set(key, value),
-            None => storage.remove(key),
-        };
-        if let Err(error) = result {
-            for ((key, _), before) in entries.iter().zip(&earlier).take(done + 1) {
-                let _ = match before {
-                    Some(before) => storage.set(key, before),
-                    None => storage.remove(key),
-                };
-            }
-            return Err(error);
+/// Keeps `catalog` on this device (or, for `None`, goes back to the built-in one), then starts
+/// again with it; if it cannot be stored, nothing changed and `failed` says why.
+fn store_then_reload(catalog: Option<StoredCatalog>, failed: UseStateHandle<Option<StorageError>>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        match catalog_store::write(catalog.as_ref()).await {
+            Ok(()) => dom::reload(),
+            Err(error) => failed.set(Some(error)),
         }
-    }
-    Ok(())
+    });
 }
 
 /// Why the catalog could not be stored, and that nothing changed.

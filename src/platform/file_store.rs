@@ -9,12 +9,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::rc::Rc;
 
-use js_sys::Promise;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{Blob, IdbDatabase, IdbObjectStore, IdbTransaction, IdbTransactionMode};
 
+use super::idb::{self, answered, failure, finished};
 use super::storage::StorageError;
 
 const DATABASE: &str = "yibiao";
@@ -117,7 +115,7 @@ impl FileStore {
         let database_now = match opened {
             Some(open) => open,
             None => {
-                let open = open_database().await?;
+                let open = idb::open(DATABASE, FILES).await?;
                 *database.borrow_mut() = Some(open.clone());
                 open
             }
@@ -125,68 +123,6 @@ impl FileStore {
         let transaction = database_now.transaction_with_str_and_mode(FILES, mode).map_err(failure)?;
         let files = transaction.object_store(FILES).map_err(failure)?;
         Ok((transaction, files))
-    }
-}
-
-async fn open_database() -> Result<IdbDatabase, StorageError> {
-    let factory =
-        web_sys::window().and_then(|window| window.indexed_db().ok().flatten()).ok_or(StorageError::Unavailable)?;
-    let request: IdbOpenDbRequest = factory.open_with_u32(DATABASE, 1).map_err(failure)?;
-    // Version 1 creates the one object store; later versions would migrate here.
-    let upgrade = Closure::once_into_js(move |event: web_sys::Event| {
-        let database = event
-            .target()
-            .and_then(|target| target.dyn_into::<IdbRequest>().ok())
-            .and_then(|request| request.result().ok())
-            .and_then(|result| result.dyn_into::<IdbDatabase>().ok());
-        if let Some(database) = database {
-            if !database.object_store_names().contains(FILES) {
-                let _ = database.create_object_store(FILES);
-            }
-        }
-    });
-    request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-    let database = answered(&request).await?;
-    database.dyn_into::<IdbDatabase>().map_err(|_| StorageError::Unavailable)
-}
-
-/// The result of a request, once it has one.
-async fn answered(request: &IdbRequest) -> Result<JsValue, StorageError> {
-    let promise = Promise::new(&mut |resolve, reject| {
-        request.set_onsuccess(Some(&resolve));
-        request.set_onerror(Some(&reject));
-    });
-    match JsFuture::from(promise).await {
-        Ok(_) => request.result().map_err(failure),
-        Err(_) => Err(request.error().ok().flatten().map_or(StorageError::Failed(String::new()), dom_error)),
-    }
-}
-
-/// Done when a transaction is committed: only then is a write safe.
-async fn finished(transaction: &IdbTransaction) -> Result<(), StorageError> {
-    let promise = Promise::new(&mut |resolve, reject| {
-        transaction.set_oncomplete(Some(&resolve));
-        transaction.set_onerror(Some(&reject));
-        transaction.set_onabort(Some(&reject));
-    });
-    match JsFuture::from(promise).await {
-        Ok(_) => Ok(()),
-        Err(_) => Err(transaction.error().map_or(StorageError::Failed("aborted".into()), dom_error)),
-    }
-}
-
-fn dom_error(error: web_sys::DomException) -> StorageError {
-    if error.name() == "QuotaExceededError" {
-        StorageError::QuotaExceeded
-    } else {
-        StorageError::Failed(error.message())
-    }
-}
-
-fn failure(error: JsValue) -> StorageError {
-    match error.dyn_into::<web_sys::DomException>() {
-        Ok(error) => dom_error(error),
-        Err(other) => StorageError::Failed(format!("{other:?}")),
     }
 }
 

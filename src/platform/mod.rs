@@ -1,6 +1,7 @@
-//! The only part of the app that touches the browser: storage (drafts and attached files), the clock,
+//! The only part of the app that touches the browser: storage (drafts, attached files, a loaded catalog), the clock,
 //! the document, history, downloads, picked files and images, timers, the crash page and the service worker. Everything else is plain Rust.
 
+pub mod catalog_store;
 pub mod clock;
 pub mod crash;
 pub mod dom;
@@ -8,6 +9,7 @@ pub mod download;
 pub mod file_store;
 pub mod files;
 pub mod history;
+mod idb;
 pub mod service_worker;
 pub mod storage;
 pub mod timers;

@@ -772,6 +772,21 @@ test('deleting the draft asks first, and a deleted draft stays deleted', { timeo
   await bundleCard('企业开办').getByRole('button', { name: '开始办理' }).waitFor();
 });
 
+/** The two parts of the catalog loaded on this device, as IndexedDB holds them (null: none). */
+function storedCatalogParts() {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('yibiao-catalog', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('catalog');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const store = open.result.transaction('catalog').objectStore('catalog');
+      const compact = store.get('compact');
+      const sources = store.get('sources');
+      sources.onsuccess = () => { resolve([compact.result ?? null, sources.result ?? null]); open.result.close(); };
+    };
+  }));
+}
+
 test('an administrator loads a catalog: one with errors is refused, a clean one is used', { timeout: TEST_TIMEOUT }, async () => {
   // The worked example of the catalog authors' guide is a complete catalog.
   const guide = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../assets/catalog/README.md'), 'utf8');
@@ -809,26 +824,29 @@ test('an administrator loads a catalog: one with errors is refused, a clean one 
   assert.equal(await page.getByRole('button', { name: '确定替换' }).count(), 0, 'cancelling replaces nothing');
   // A device too full for the catalog's second part: nothing is kept, and the page says so.
   await page.evaluate(() => {
-    window.realSetItem = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      if (key === 'yibiao.catalog') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return window.realSetItem.call(this, key, value);
+    window.realPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value, key) {
+      if (key === 'sources') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return window.realPut.call(this, value, key);
     };
   });
   try {
     await page.getByRole('button', { name: '使用这个目录' }).click();
     await page.getByRole('button', { name: '确定替换' }).click();
     await page.getByRole('alert').filter({ hasText: '本机存储空间不够，放不下这个目录。正在使用的目录没有改变。' }).waitFor();
-    const kept = await page.evaluate(() => [localStorage.getItem('yibiao.catalog.compact'), localStorage.getItem('yibiao.catalog')]);
-    assert.deepEqual(kept, [null, null], 'the part stored first is taken back');
+    assert.deepEqual(await storedCatalogParts(), [null, null], 'the part queued first is not kept either');
     await page.getByText('正在使用：内置目录').waitFor();
   } finally {
-    await page.evaluate(() => { Storage.prototype.setItem = window.realSetItem; });
+    await page.evaluate(() => { IDBObjectStore.prototype.put = window.realPut; });
   }
   await expectAccessible('the confirmation of a catalog replacement');
   await screenshots('9-catalog-confirm');
   await page.getByRole('button', { name: '确定替换' }).click();
   await page.getByText('正在使用：本机加载的目录').waitFor();
+  // Kept in IndexedDB, never in the drafts' localStorage.
+  const [compactPart, sourcesPart] = await storedCatalogParts();
+  assert.ok(compactPart && sourcesPart.includes('开店'), 'both parts stored');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('yibiao.catalog'))), []);
   await page.getByRole('link', { name: '返回首页' }).click();
   await page.getByRole('heading', { name: '开店' }).waitFor();
   assert.equal(await page.getByRole('heading', { name: '企业开办' }).count(), 0);

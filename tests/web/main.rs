@@ -55,7 +55,7 @@ async fn mount_with_files(storage: &Storage, files: yibiao::platform::file_store
     let document = gloo_document();
     let root = document.create_element("div").expect("div");
     document.body().expect("body").append_child(&root).expect("attached");
-    let props = AppProps { storage: storage.clone(), files, storage_problem: None, today: today() };
+    let props = AppProps { storage: storage.clone(), files, storage_problem: None, today: today(), catalog: None };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     root
@@ -516,4 +516,30 @@ async fn an_address_of_no_page_lands_on_the_task_list_or_home_with_a_notice() {
         assert!(!bad(&saved.page) && !saved.drafts.iter().any(|d| bad(&d.page)), "{address}: never saved");
     }
     root.remove();
+}
+
+/// A catalog an earlier version kept in `localStorage` moves to IndexedDB, out of the drafts'
+/// way, and is removed there once it is safely moved; the app then starts from it.
+#[wasm_bindgen_test]
+async fn a_catalog_kept_in_local_storage_by_an_earlier_version_moves_to_indexeddb() {
+    use yibiao::platform::catalog_store::{self, StoredCatalog};
+    let mut catalog = yibiao::catalog::shipped();
+    catalog.version = "moved-1".to_owned();
+    let compact = yibiao_core::catalog::compact::encode_text(&catalog);
+    let store = MemoryStore::new();
+    store.set("yibiao.catalog.compact", &compact).expect("memory store accepts");
+    store.set("yibiao.catalog", "the files").expect("memory store accepts");
+    let storage = Storage::new(store);
+
+    let moved = catalog_store::read(&storage).await.expect("readable").expect("found");
+    assert_eq!(moved, StoredCatalog { compact: compact.clone(), sources: "the files".to_owned() });
+    assert_eq!(storage.get("yibiao.catalog.compact").expect("readable"), None, "gone from localStorage");
+    assert_eq!(storage.get("yibiao.catalog").expect("readable"), None);
+    let again = catalog_store::read(&Storage::new(MemoryStore::new())).await.expect("readable");
+    assert_eq!(again.as_ref(), Some(&moved), "kept in IndexedDB");
+    let (in_use, origin, unusable) = yibiao::catalog::active(again.as_ref());
+    assert_eq!((in_use.version.as_str(), origin, unusable), ("moved-1", yibiao::catalog::CatalogOrigin::Loaded, false));
+
+    catalog_store::write(None).await.expect("removed");
+    assert_eq!(catalog_store::read(&Storage::new(MemoryStore::new())).await.expect("readable"), None);
 }

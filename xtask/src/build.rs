@@ -19,13 +19,16 @@ use crate::read_text;
 use crate::tools::{hex, Toolchain};
 
 /// The first load (html, js, wasm, css), gzip-compressed, must stay under this many bytes.
-/// It was 350 KB until issue 11 made drafts safe beside other tabs (each draft read on its
-/// own, the merge of two tabs' saves, the list of copies set aside: 16.7 KB, 349.6 → 366.3 KB)
-/// with nothing left to cut that was not needed; issue 16 takes the catalog (35 KB gzip) out
-/// of the module and brings the budget down to 300 KB.
-pub const FIRST_LOAD_BUDGET: u64 = 368_000;
+/// It was 350 KB until issue 11 made nothing lost its rule (each draft read on its own, the
+/// merge of two tabs' saves, the list of copies set aside, the catalog in IndexedDB, a start
+/// that recovers by itself: 349.6 → about 369 KB) with nothing left to cut that was not
+/// needed; issue 16 takes the catalog (35 KB gzip) out of the module and brings the budget
+/// down to 300 KB.
+pub const FIRST_LOAD_BUDGET: u64 = 372_000;
 
 const SERVICE_WORKER: &str = "sw.js";
+/// The page's last resort, outside the module (assets/recover.js).
+const RECOVER: &str = "recover.js";
 const VERSION_PLACEHOLDER: &str = "'__YIBIAO_VERSION__'";
 const PRECACHE_PLACEHOLDER: &str = "['__YIBIAO_PRECACHE__']";
 
@@ -123,6 +126,8 @@ fn post_process(dist: &Path) -> Result<()> {
         }
         std::fs::write(&path, html).with_context(|| format!("writing {page}"))?;
     }
+    let recover = dist.join(RECOVER);
+    std::fs::write(&recover, without_comment_lines(&read_text(&recover)?)).context("writing recover.js")?;
 
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dist).context("listing dist/")? {
@@ -201,6 +206,16 @@ pub fn service_worker_source(template: &str, files: &[(String, Vec<u8>)]) -> Res
     Ok(template
         .replace(VERSION_PLACEHOLDER, &format!("'{version}'"))
         .replace(PRECACHE_PLACEHOLDER, &format!("[\n  {},\n]", list.join(",\n  "))))
+}
+
+/// A script as every first visit downloads it: its comment lines (which explain it in assets/)
+/// stay behind, and so do blank lines.
+pub fn without_comment_lines(script: &str) -> String {
+    script
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !line.trim_start().starts_with("//"))
+        .map(|line| format!("{line}\n"))
+        .collect()
 }
 
 /// Sizes of the files a first visit downloads.

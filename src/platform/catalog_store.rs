@@ -1,0 +1,82 @@
+//! Where a catalog an administrator loaded on this device is kept (本机目录): IndexedDB, apart
+//! from the drafts, so that a large catalog never takes the drafts' room in `localStorage`.
+//! Its two parts are written in one transaction: both or neither. Memory on a kiosk and in
+//! tests keeps none. No personal data.
+
+use wasm_bindgen::JsValue;
+use web_sys::{IdbObjectStore, IdbTransaction, IdbTransactionMode};
+
+use super::idb::{self, answered, failure, finished};
+use super::storage::{Storage, StorageError};
+
+const DATABASE: &str = "yibiao-catalog";
+const STORE: &str = "catalog";
+/// The compact form, which the app starts from.
+const COMPACT: &str = "compact";
+/// The TOML files, for the catalog page.
+const SOURCES: &str = "sources";
+/// Where earlier versions kept the two parts, in `localStorage`.
+const OLD_COMPACT_KEY: &str = "yibiao.catalog.compact";
+const OLD_SOURCES_KEY: &str = "yibiao.catalog";
+
+/// A loaded catalog as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredCatalog {
+    /// Its compact form (`compact::encode_text`); empty when only the files were kept (by an
+    /// earlier version), which then have to be loaded again.
+    pub compact: String,
+    /// Its TOML files (`encode_sources`).
+    pub sources: String,
+}
+
+async fn store(mode: IdbTransactionMode) -> Result<(IdbTransaction, IdbObjectStore), StorageError> {
+    let database = idb::open(DATABASE, STORE).await?;
+    let transaction = database.transaction_with_str_and_mode(STORE, mode).map_err(failure)?;
+    let store = transaction.object_store(STORE).map_err(failure)?;
+    Ok((transaction, store))
+}
+
+async fn text(store: &IdbObjectStore, key: &str) -> Result<Option<String>, StorageError> {
+    let request = store.get(&JsValue::from_str(key)).map_err(failure)?;
+    Ok(answered(&request).await?.as_string())
+}
+
+/// The catalog loaded on this device, if any. One kept in `localStorage` by an earlier version
+/// moves here first (and is removed there once it is safely here).
+pub async fn read(storage: &Storage) -> Result<Option<StoredCatalog>, StorageError> {
+    let (_, store) = store(IdbTransactionMode::Readonly).await?;
+    let compact = text(&store, COMPACT).await?;
+    let sources = text(&store, SOURCES).await?;
+    if compact.is_some() || sources.is_some() {
+        return Ok(Some(StoredCatalog { compact: compact.unwrap_or_default(), sources: sources.unwrap_or_default() }));
+    }
+    let old_compact = storage.get(OLD_COMPACT_KEY).ok().flatten();
+    let old_sources = storage.get(OLD_SOURCES_KEY).ok().flatten();
+    if old_compact.is_none() && old_sources.is_none() {
+        return Ok(None);
+    }
+    let old = StoredCatalog { compact: old_compact.unwrap_or_default(), sources: old_sources.unwrap_or_default() };
+    if write(Some(&old)).await.is_ok() {
+        let _ = storage.remove(OLD_COMPACT_KEY);
+        let _ = storage.remove(OLD_SOURCES_KEY);
+    }
+    Ok(Some(old))
+}
+
+/// Keeps `catalog` as the one loaded on this device, or, for `None`, removes it: both parts or
+/// neither, so the app never starts from half a catalog.
+pub async fn write(catalog: Option<&StoredCatalog>) -> Result<(), StorageError> {
+    let (transaction, store) = store(IdbTransactionMode::Readwrite).await?;
+    let queued = match catalog {
+        Some(catalog) => store
+            .put_with_key(&JsValue::from_str(&catalog.compact), &JsValue::from_str(COMPACT))
+            .and_then(|_| store.put_with_key(&JsValue::from_str(&catalog.sources), &JsValue::from_str(SOURCES))),
+        None => store.clear(),
+    };
+    if let Err(error) = queued {
+        // What was queued before the failure must not commit on its own.
+        let _ = transaction.abort();
+        return Err(failure(error));
+    }
+    finished(&transaction).await
+}
