@@ -44,7 +44,7 @@ pub fn AdminApp(props: &AdminProps) -> Html {
             <SkipLink />
             <Masthead separate_page={true} />
             <main id="main" class="page" tabindex="-1">
-                <CatalogPage />
+                <CatalogPage storage={props.storage.clone()} />
             </main>
             <footer class="footer">
                 <p>{ Ui::PrivacyNote.text(lang) }</p>

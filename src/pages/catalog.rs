@@ -20,9 +20,15 @@ use crate::catalog::CatalogOrigin;
 use crate::hooks::use_page_heading;
 use crate::i18n::{self, Ui};
 use crate::platform::catalog_store::{self, StoredCatalog};
-use crate::platform::storage::StorageError;
+use crate::platform::storage::{Storage, StorageError};
 use crate::platform::{dom, files, timers};
 use crate::store::use_store;
+
+#[derive(Properties, PartialEq)]
+pub struct CatalogPageProps {
+    /// Where the drafts are, and the mark that a catalog is kept in IndexedDB.
+    pub storage: Storage,
+}
 
 /// What checking the picked files gave.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +52,7 @@ enum Checked {
 }
 
 #[component]
-pub fn CatalogPage() -> Html {
+pub fn CatalogPage(props: &CatalogPageProps) -> Html {
     let store = use_store();
     let lang = store.state.lang;
     let heading = use_page_heading(Ui::CatalogHeading.text(lang));
@@ -85,17 +91,17 @@ pub fn CatalogPage() -> Html {
     // Why storing or restoring failed, if it did: the catalog in use is then as it was.
     let failed = use_state(|| None::<StorageError>);
     let use_it = {
-        let (checked, failed) = (checked.clone(), failed.clone());
+        let (checked, storage, failed) = (checked.clone(), props.storage.clone(), failed.clone());
         Callback::from(move |_| {
             if let Checked::Done { sources, catalog, .. } = &*checked {
                 let stored = StoredCatalog { compact: compact::encode_text(catalog), sources: encode_sources(sources) };
-                store_then_reload(Some(stored), failed.clone());
+                store_then_reload(storage.clone(), Some(stored), failed.clone());
             }
         })
     };
     let restore = {
-        let failed = failed.clone();
-        Callback::from(move |_| store_then_reload(None, failed.clone()))
+        let (storage, failed) = (props.storage.clone(), failed.clone());
+        Callback::from(move |_| store_then_reload(storage.clone(), None, failed.clone()))
     };
 
     let current = match store.env.origin {
@@ -280,9 +286,9 @@ fn replacement(lang: Lang, change: &Replacement) -> Html {
 
 /// Keeps `catalog` on this device (or, for `None`, goes back to the built-in one), then starts
 /// again with it; if it cannot be stored, nothing changed and `failed` says why.
-fn store_then_reload(catalog: Option<StoredCatalog>, failed: UseStateHandle<Option<StorageError>>) {
+fn store_then_reload(storage: Storage, catalog: Option<StoredCatalog>, failed: UseStateHandle<Option<StorageError>>) {
     wasm_bindgen_futures::spawn_local(async move {
-        match catalog_store::write(catalog.as_ref()).await {
+        match catalog_store::write(&storage, catalog.as_ref()).await {
             Ok(()) => dom::reload(),
             Err(error) => failed.set(Some(error)),
         }

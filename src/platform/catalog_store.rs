@@ -15,6 +15,9 @@ const STORE: &str = "catalog";
 const COMPACT: &str = "compact";
 /// The TOML files, for the catalog page.
 const SOURCES: &str = "sources";
+/// Set in `localStorage` while a catalog is kept here, so that the app starts at once, without
+/// opening the database, on the many devices that have none.
+const MARKER_KEY: &str = "yibiao.catalog.indexeddb";
 /// Where earlier versions kept the two parts, in `localStorage`.
 const OLD_COMPACT_KEY: &str = "yibiao.catalog.compact";
 const OLD_SOURCES_KEY: &str = "yibiao.catalog";
@@ -44,11 +47,8 @@ async fn text(store: &IdbObjectStore, key: &str) -> Result<Option<String>, Stora
 /// The catalog loaded on this device, if any. One kept in `localStorage` by an earlier version
 /// moves here first (and is removed there once it is safely here).
 pub async fn read(storage: &Storage) -> Result<Option<StoredCatalog>, StorageError> {
-    let (_, store) = store(IdbTransactionMode::Readonly).await?;
-    let compact = text(&store, COMPACT).await?;
-    let sources = text(&store, SOURCES).await?;
-    if compact.is_some() || sources.is_some() {
-        return Ok(Some(StoredCatalog { compact: compact.unwrap_or_default(), sources: sources.unwrap_or_default() }));
+    if !matches!(storage.get(MARKER_KEY), Ok(None)) {
+        return read_database().await;
     }
     let old_compact = storage.get(OLD_COMPACT_KEY).ok().flatten();
     let old_sources = storage.get(OLD_SOURCES_KEY).ok().flatten();
@@ -56,16 +56,38 @@ pub async fn read(storage: &Storage) -> Result<Option<StoredCatalog>, StorageErr
         return Ok(None);
     }
     let old = StoredCatalog { compact: old_compact.unwrap_or_default(), sources: old_sources.unwrap_or_default() };
-    if write(Some(&old)).await.is_ok() {
+    if write(storage, Some(&old)).await.is_ok() {
         let _ = storage.remove(OLD_COMPACT_KEY);
         let _ = storage.remove(OLD_SOURCES_KEY);
     }
     Ok(Some(old))
 }
 
+async fn read_database() -> Result<Option<StoredCatalog>, StorageError> {
+    let (_, store) = store(IdbTransactionMode::Readonly).await?;
+    let compact = text(&store, COMPACT).await?;
+    let sources = text(&store, SOURCES).await?;
+    Ok((compact.is_some() || sources.is_some())
+        .then(|| StoredCatalog { compact: compact.unwrap_or_default(), sources: sources.unwrap_or_default() }))
+}
+
 /// Keeps `catalog` as the one loaded on this device, or, for `None`, removes it: both parts or
 /// neither, so the app never starts from half a catalog.
-pub async fn write(catalog: Option<&StoredCatalog>) -> Result<(), StorageError> {
+pub async fn write(storage: &Storage, catalog: Option<&StoredCatalog>) -> Result<(), StorageError> {
+    put(catalog).await?;
+    let marked = match catalog {
+        Some(_) => storage.set(MARKER_KEY, "1"),
+        None => storage.remove(MARKER_KEY),
+    };
+    if marked.is_err() && catalog.is_some() {
+        // Unmarked, the app would not look for it: then none is kept at all.
+        put(None).await?;
+    }
+    marked
+}
+
+/// Writes both parts, or clears them, in one transaction.
+async fn put(catalog: Option<&StoredCatalog>) -> Result<(), StorageError> {
     let (transaction, store) = store(IdbTransactionMode::Readwrite).await?;
     let queued = match catalog {
         Some(catalog) => store

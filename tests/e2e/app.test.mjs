@@ -846,7 +846,11 @@ test('an administrator loads a catalog: one with errors is refused, a clean one 
   // Kept in IndexedDB, never in the drafts' localStorage.
   const [compactPart, sourcesPart] = await storedCatalogParts();
   assert.ok(compactPart && sourcesPart.includes('开店'), 'both parts stored');
-  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('yibiao.catalog'))), []);
+  assert.deepEqual(
+    await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('yibiao.catalog'))),
+    ['yibiao.catalog.indexeddb'],
+    'localStorage holds only the mark that says where it is',
+  );
   await page.getByRole('link', { name: '返回首页' }).click();
   await page.getByRole('heading', { name: '开店' }).waitFor();
   assert.equal(await page.getByRole('heading', { name: '企业开办' }).count(), 0);

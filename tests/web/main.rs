@@ -535,11 +535,12 @@ async fn a_catalog_kept_in_local_storage_by_an_earlier_version_moves_to_indexedd
     assert_eq!(moved, StoredCatalog { compact: compact.clone(), sources: "the files".to_owned() });
     assert_eq!(storage.get("yibiao.catalog.compact").expect("readable"), None, "gone from localStorage");
     assert_eq!(storage.get("yibiao.catalog").expect("readable"), None);
-    let again = catalog_store::read(&Storage::new(MemoryStore::new())).await.expect("readable");
+    let again = catalog_store::read(&storage).await.expect("readable");
     assert_eq!(again.as_ref(), Some(&moved), "kept in IndexedDB");
+    assert_eq!(catalog_store::read(&Storage::new(MemoryStore::new())).await, Ok(None), "looked for only where marked");
     let (in_use, origin, unusable) = yibiao::catalog::active(again.as_ref());
     assert_eq!((in_use.version.as_str(), origin, unusable), ("moved-1", yibiao::catalog::CatalogOrigin::Loaded, false));
 
-    catalog_store::write(None).await.expect("removed");
-    assert_eq!(catalog_store::read(&Storage::new(MemoryStore::new())).await.expect("readable"), None);
+    catalog_store::write(&storage, None).await.expect("removed");
+    assert_eq!(catalog_store::read(&storage).await.expect("readable"), None);
 }
