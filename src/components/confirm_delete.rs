@@ -26,6 +26,18 @@ pub fn confirm_delete(
     }
 }
 
+/// After a deletion, once the page has been drawn again, focus goes to the heading of the list
+/// the deleted thing was in (`list_heading`), or to the page's heading when the list went with
+/// it: never lost to the page's body.
+pub fn focus_after_delete(list_heading: &'static str) {
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::platform::timers::after(0).await;
+        if !crate::platform::dom::focus_by_id(list_heading) {
+            crate::platform::dom::focus_page_heading();
+        }
+    });
+}
+
 /// The question's node: it takes focus when `asked` becomes true, so that it is read out.
 #[hook]
 pub fn use_question_focus(asked: bool) -> NodeRef {

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 use yibiao_core::session::{Action, DraftId};
 
-use crate::components::confirm_delete::{confirm_delete, use_question_focus};
+use crate::components::confirm_delete::{confirm_delete, focus_after_delete, use_question_focus};
 use crate::i18n::{self, Ui};
 use crate::platform::clock;
 use crate::store::use_store;
@@ -38,7 +38,10 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
     };
     let delete = {
         let (store, id) = (store.clone(), draft.id.clone());
-        Callback::from(move |_| store.dispatch(Action::DeleteDraft(id.clone())))
+        Callback::from(move |_| {
+            store.dispatch(Action::DeleteDraft(id.clone()));
+            focus_after_delete("drafts-heading");
+        })
     };
     html! {
         <li class="panel draft-panel" aria-labelledby={heading_id.clone()}>

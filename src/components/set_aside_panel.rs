@@ -5,7 +5,7 @@
 use yew::prelude::*;
 use yibiao_core::Lang;
 
-use crate::components::confirm_delete::{confirm_delete, use_question_focus};
+use crate::components::confirm_delete::{confirm_delete, focus_after_delete, use_question_focus};
 use crate::i18n::{self, Ui};
 use crate::platform::{clock, download};
 use crate::set_aside::{self, Shelf};
@@ -38,7 +38,7 @@ pub fn set_aside_list(lang: Lang, list: &SetAsideList) -> Html {
     };
     html! {
         <section class="draft-list" aria-labelledby="set-aside-heading">
-            <h2 id="set-aside-heading">{ Ui::SetAsideHeading.text(lang) }</h2>
+            <h2 id="set-aside-heading" tabindex="-1">{ Ui::SetAsideHeading.text(lang) }</h2>
             <p>{ Ui::SetAsideIntro.text(lang) }</p>
             <ul class="draft-panels">
                 for (n, copy) in copies.into_iter().enumerate() {
@@ -59,6 +59,7 @@ pub fn set_aside_list(lang: Lang, list: &SetAsideList) -> Html {
                                 let _ = set_aside::discard(&shelf.storage, &key);
                                 confirming.set(None);
                                 shelf.changed.emit(());
+                                focus_after_delete("set-aside-heading");
                             })
                         };
                         let ask = |key: Option<String>| {

@@ -37,7 +37,7 @@ pub fn HomePage() -> Html {
             <p class="lead">{ Ui::HomeIntro.text(lang) }</p>
             if !drafts.is_empty() {
                 <section class="draft-list" aria-labelledby="drafts-heading">
-                    <h2 id="drafts-heading">{ Ui::DraftHeading.text(lang) }</h2>
+                    <h2 id="drafts-heading" tabindex="-1">{ Ui::DraftHeading.text(lang) }</h2>
                     <p>{ Ui::DraftIntro.text(lang) }</p>
                     <ul class="draft-panels">
                         for draft in drafts {

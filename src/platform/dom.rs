@@ -30,6 +30,14 @@ pub fn focus_by_id(id: &str) -> bool {
     }
 }
 
+/// Moves keyboard focus to the heading of the page on screen.
+pub fn focus_page_heading() {
+    let heading = document().and_then(|document| document.query_selector("main h1").ok().flatten());
+    if let Some(heading) = heading.and_then(|element| element.dyn_into::<HtmlElement>().ok()) {
+        let _ = heading.focus();
+    }
+}
+
 thread_local! {
     static FOCUS_ON_OPEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }

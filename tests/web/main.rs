@@ -544,3 +544,29 @@ async fn a_catalog_kept_in_local_storage_by_an_earlier_version_moves_to_indexedd
     catalog_store::write(&storage, None).await.expect("removed");
     assert_eq!(catalog_store::read(&storage).await.expect("readable"), None);
 }
+
+/// After deleting a draft, focus is on the list's heading, or on the page's when the list went
+/// with it: never lost to the page's body (keyboard and screen-reader users carry on from there).
+#[wasm_bindgen_test]
+async fn focus_after_deleting_a_draft_goes_to_the_list_then_to_the_page_heading() {
+    let mut state = form_state(Lang::Zh);
+    let mut second = state.drafts[0].clone();
+    second.id = DraftId::new("d2");
+    state.drafts.push(second);
+    state.open = None;
+    state.page = Page::Home;
+    let store = MemoryStore::new();
+    store.set(DRAFT_KEY, &draft::encode(&state)).expect("memory store accepts");
+    let root = mount(&Storage::new(store)).await;
+    let focused = || {
+        let active = gloo_document().active_element();
+        active.map(|element| (element.tag_name(), element.id())).unwrap_or_default()
+    };
+    for expected in [("H2".to_owned(), "drafts-heading".to_owned()), ("H1".to_owned(), String::new())] {
+        click_button(&root, "删除这份草稿").await;
+        click_button(&root, "确定删除").await;
+        yibiao::platform::timers::after(20).await;
+        assert_eq!(focused(), expected);
+    }
+    root.remove();
+}
