@@ -79,6 +79,7 @@ document.addEventListener('click', (event) => {
       watch.disconnect();
       try { sessionStorage.removeItem(TRIED); } catch { /* nothing kept */ }
     });
-    watch.observe(app, { childList: true, subtree: true });
+    // The loading line is a child of #app: its own children are all there is to watch.
+    watch.observe(app, { childList: true });
   });
 })();

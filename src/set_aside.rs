@@ -57,28 +57,37 @@ fn key(n: u32) -> String {
 /// Copies `text` aside under the first free key, never over an earlier copy; the same text
 /// already kept (a reload before anything was saved) is not copied twice.
 pub fn keep(storage: &Storage, text: &str, now_ms: u64) -> Result<(), StorageError> {
+    let held = storage.keys()?;
     for n in 1..=MOST {
         let key = key(n);
-        match storage.get(&key)? {
-            Some(kept) if kept == text => return Ok(()),
-            Some(_) => continue,
-            None => {
-                storage.set(&key, text)?;
-                // The time helps to tell copies apart; without room for it the copy still stands.
-                let _ = storage.set(&format!("{key}{FOUND}"), &now_ms.to_string());
-                return Ok(());
-            }
+        if !held.contains(&key) {
+            storage.set(&key, text)?;
+            // The time helps to tell copies apart; without room for it the copy still stands.
+            let _ = storage.set(&format!("{key}{FOUND}"), &now_ms.to_string());
+            return Ok(());
+        }
+        if storage.get(&key)?.as_deref() == Some(text) {
+            return Ok(());
         }
     }
     Err(StorageError::QuotaExceeded)
+}
+
+/// Whether `key` names a copy (not a copy's time).
+fn is_copy(key: &str) -> bool {
+    match key.strip_prefix(FIRST_KEY) {
+        Some("") => true,
+        Some(rest) => rest.strip_prefix('.').is_some_and(|n| n.parse::<u32>().is_ok_and(|n| (2..=MOST).contains(&n))),
+        None => false,
+    }
 }
 
 /// Every copy set aside, the oldest first. A key that cannot be read is an `Err`: a copy whose
 /// text is unknown, so that nothing it might name is deleted.
 pub fn all(storage: &Storage) -> Result<Vec<SetAside>, StorageError> {
     let mut copies = Vec::new();
-    for n in 1..=MOST {
-        let key = key(n);
+    // The keys held, not every key a copy might have: a page reads them on every draw.
+    for key in storage.keys()?.into_iter().filter(|key| is_copy(key)) {
         if let Some(text) = storage.get(&key)? {
             let found_ms = storage.get(&format!("{key}{FOUND}")).ok().flatten().and_then(|ms| ms.parse().ok());
             // In order as they come (a few at most): no sort to ship for it.

@@ -25,6 +25,8 @@ pub trait KeyValueStore {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
     fn remove(&self, key: &str) -> Result<(), StorageError>;
+    /// Every key held, in no particular order.
+    fn keys(&self) -> Result<Vec<String>, StorageError>;
 }
 
 /// The browser's `localStorage`: survives reloads, crashes and closed tabs.
@@ -63,6 +65,17 @@ impl KeyValueStore for LocalStore {
 
     fn remove(&self, key: &str) -> Result<(), StorageError> {
         self.storage.remove_item(key).map_err(storage_error)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        let length = self.storage.length().map_err(storage_error)?;
+        let mut keys = Vec::new();
+        for n in 0..length {
+            if let Some(key) = self.storage.key(n).map_err(storage_error)? {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
     }
 }
 
@@ -105,6 +118,10 @@ impl KeyValueStore for MemoryStore {
     fn remove(&self, key: &str) -> Result<(), StorageError> {
         self.values.borrow_mut().remove(key);
         Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        Ok(self.values.borrow().keys().cloned().collect())
     }
 }
 
@@ -152,6 +169,10 @@ impl Storage {
     pub fn remove(&self, key: &str) -> Result<(), StorageError> {
         self.0.remove(key)
     }
+
+    pub fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.0.keys()
+    }
 }
 
 impl PartialEq for Storage {
@@ -178,7 +199,9 @@ mod tests {
         assert_eq!(store.set("b", "12"), Err(StorageError::QuotaExceeded));
         assert_eq!(store.get("a"), Ok(Some("123456789".into())));
         assert_eq!(store.get("b"), Ok(None));
+        assert_eq!(store.keys(), Ok(vec!["a".to_owned()]));
         assert_eq!(store.remove("a"), Ok(()));
         assert_eq!(store.get("a"), Ok(None));
+        assert_eq!(store.keys(), Ok(Vec::new()));
     }
 }
