@@ -85,11 +85,13 @@ fn restore(storage: &Storage, now_ms: u64) -> Restored {
     Restored { state, found: Some(text), unreadable, stuck }
 }
 
-/// Says, once, that this tab stopped saving because another saved what it cannot read.
-fn halted(notice: &UseStateHandle<Option<Notice>>, kept_aside: bool) {
+/// Says, once, that this tab stopped saving because another saved what it cannot read; what
+/// was kept aside joins the shelf.
+fn halted(notice: &UseStateHandle<Option<Notice>>, shelf_changed: &Callback<()>, kept_aside: bool) {
     let said = Notice::OtherTabUnreadable { kept_aside };
     if **notice != Some(said.clone()) {
         notice.set(Some(said));
+        shelf_changed.emit(());
     }
 }
 
@@ -121,14 +123,21 @@ pub fn App(props: &AppProps) -> Html {
         use_state(move || initial)
     };
 
-    // The copies set aside, for the home page; discarding one lets clean-up run again.
-    let generation = use_state(|| 0_u32);
+    // The copies set aside, for the home page; discarding one lets clean-up run again. The
+    // count lives in a cell, so that a callback kept by an effect since the first draw still
+    // counts on from the latest value.
+    let generation = use_mut_ref(|| 0_u32);
+    let redraw = use_force_update();
     let shelf = {
-        let generation = generation.clone();
+        let count = Rc::clone(&generation);
         set_aside::Shelf {
             storage: props.storage.clone(),
-            generation: *generation,
-            changed: Callback::from(move |_| generation.set(generation.wrapping_add(1))),
+            generation: *generation.borrow(),
+            changed: Callback::from(move |_| {
+                let next = count.borrow().wrapping_add(1);
+                *count.borrow_mut() = next;
+                redraw.force_update();
+            }),
         }
     };
 
@@ -141,6 +150,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     {
         let (saver, notice, dispatcher, env) = (saver.clone(), notice.clone(), store.dispatcher(), env.clone());
+        let shelf_changed = shelf.changed.clone();
         use_effect_with(store.state.clone(), move |state| {
             let now_ms = crate::platform::clock::now_ms();
             let core_env = Env { catalog: &env.catalog, today: env.today, now_ms };
@@ -155,7 +165,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 Saved::Full => notice.set(Some(Notice::StorageFull)),
                 Saved::Failed => notice.set(Some(Notice::StorageUnavailable)),
-                Saved::Halted(Halt::OtherTab { kept_aside }) => halted(&notice, kept_aside),
+                Saved::Halted(Halt::OtherTab { kept_aside }) => halted(&notice, &shelf_changed, kept_aside),
                 Saved::Halted(Halt::Stuck) => {}
             }
         });
@@ -170,18 +180,17 @@ pub fn App(props: &AppProps) -> Html {
         let no_drafts = props.storage_problem.is_some();
         let saver = saver.clone();
         use_effect_with((store.state.file_ids(), shelf.generation), move |(in_use, _)| {
-            let Ok(copies) = set_aside::all(&storage) else { return };
             if no_drafts || saver.halted().is_some() {
                 return;
             }
+            let Ok(copies) = set_aside::all(&storage) else { return };
+            let named = set_aside::Named::by(copies);
             // What is saved now, read or not: a file it names is in use.
             let Ok(saved) = storage.get(DRAFT_KEY) else { return };
             let saved = saved.unwrap_or_default();
             let in_use = in_use.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let keep = |id: &str| {
-                    in_use.iter().any(|used| used == id) || saved.contains(id) || !set_aside::frees(&copies, id)
-                };
+                let keep = |id: &str| in_use.iter().any(|used| used == id) || saved.contains(id) || named.may_name(id);
                 let _ = files.keep_only(keep).await;
             });
         });
@@ -191,12 +200,13 @@ pub fn App(props: &AppProps) -> Html {
     // is what is saved; what it cannot read stops its saving.
     {
         let (saver, notice, dispatcher) = (saver.clone(), notice.clone(), store.dispatcher());
+        let shelf_changed = shelf.changed.clone();
         use_effect_with((), move |_| {
             let listener = crate::platform::storage::on_change_elsewhere(DRAFT_KEY, move |text| {
                 let Some(text) = text else { return };
                 match saver.heard(&text, crate::platform::clock::now_ms()) {
                     Ok(saved) => dispatcher.dispatch(Action::Adopt(Box::new(saved))),
-                    Err(Halt::OtherTab { kept_aside }) => halted(&notice, kept_aside),
+                    Err(Halt::OtherTab { kept_aside }) => halted(&notice, &shelf_changed, kept_aside),
                     Err(Halt::Stuck) => {}
                 }
             });

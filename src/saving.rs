@@ -16,7 +16,8 @@ use crate::set_aside;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Saved {
     /// Written (or already there). `theirs` is what another tab had saved meanwhile, merged
-    /// into what was written: the tab's state takes it too.
+    /// into what was written: the tab's state takes it too, through the reducer, which merges
+    /// it into the state as it is by then (another change may have come first).
     Written { theirs: Option<Box<State>> },
     /// The storage is full: the last saved drafts stay.
     Full,
@@ -24,6 +25,15 @@ pub enum Saved {
     Failed,
     /// This tab does not save any more (see [`Halt`]).
     Halted(Halt),
+}
+
+impl From<StorageError> for Saved {
+    fn from(error: StorageError) -> Saved {
+        match error {
+            StorageError::QuotaExceeded => Saved::Full,
+            _ => Saved::Failed,
+        }
+    }
 }
 
 /// Why a tab stopped saving.
@@ -62,8 +72,7 @@ impl Saver {
         }
         let stored = match self.storage.get(DRAFT_KEY) {
             Ok(stored) => stored,
-            Err(StorageError::QuotaExceeded) => return Saved::Full,
-            Err(_) => return Saved::Failed,
+            Err(error) => return Saved::from(error),
         };
         let changed_elsewhere = stored.is_some() && *self.written.borrow() != stored;
         let (text, theirs) = match stored.filter(|_| changed_elsewhere) {
@@ -77,10 +86,8 @@ impl Saver {
             None => (draft::encode(state), None),
         };
         if changed_elsewhere || self.written.borrow().as_deref() != Some(text.as_str()) {
-            match self.storage.set(DRAFT_KEY, &text) {
-                Ok(()) => {}
-                Err(StorageError::QuotaExceeded) => return Saved::Full,
-                Err(_) => return Saved::Failed,
+            if let Err(error) = self.storage.set(DRAFT_KEY, &text) {
+                return Saved::from(error);
             }
             *self.written.borrow_mut() = Some(text);
         }

@@ -98,11 +98,26 @@ pub fn all(storage: &Storage) -> Result<Vec<SetAside>, StorageError> {
     Ok(copies)
 }
 
-/// Whether a file may be deleted while `copies` are kept: not when one of them may name it. A
-/// damaged copy names its files as this version writes them; one of a newer format may name
-/// them in a way this version cannot know, so it keeps every file.
-pub fn frees(copies: &[SetAside], id: &str) -> bool {
-    copies.iter().all(|copy| !copy.text.contains(id) && !matches!(copy.cause(), Some(DraftError::NewerVersion { .. })))
+/// What the copies set aside may name, to keep their files from being deleted. A damaged copy
+/// names its files as this version writes them; one of a newer format may name them in a way
+/// this version cannot know, so it keeps every file. Each copy is read once, here, not once for
+/// every file.
+#[derive(Debug)]
+pub struct Named {
+    every_file: bool,
+    texts: Vec<String>,
+}
+
+impl Named {
+    pub fn by(copies: Vec<SetAside>) -> Named {
+        let every_file = copies.iter().any(|copy| matches!(copy.cause(), Some(DraftError::NewerVersion { .. })));
+        Named { every_file, texts: copies.into_iter().map(|copy| copy.text).collect() }
+    }
+
+    /// Whether the file `id` may be named by a copy, so must stay.
+    pub fn may_name(&self, id: &str) -> bool {
+        self.every_file || self.texts.iter().any(|text| text.contains(id))
+    }
 }
 
 /// Discards a copy for good (the home page asks first).

@@ -73,21 +73,18 @@ impl StateV2<'_> {
         };
         let mut refused = Vec::new();
         for (n, raw) in self.drafts.into_iter().enumerate() {
-            match serde_json::from_str::<Application>(raw.get()) {
+            let detail = match serde_json::from_str::<Application>(raw.get()) {
+                Ok(draft) if state.draft(&draft.id).is_none() => {
+                    state.drafts.push(draft);
+                    continue;
+                }
                 // Two drafts of one id cannot both be kept apart on screen: the second is set
                 // aside as it is, never merged or dropped.
-                Ok(draft) if state.draft(&draft.id).is_none() => state.drafts.push(draft),
-                Ok(draft) => refused.push(RefusedDraft {
-                    document: alone(raw),
-                    error: DraftError::Unreadable { detail: format!("draft {}: id {} twice", n + 1, draft.id) },
-                }),
-                Err(error) => refused.push(RefusedDraft {
-                    document: alone(raw),
-                    error: DraftError::Unreadable {
-                        detail: format!("draft {}: line {}, column {}", n + 1, error.line(), error.column()),
-                    },
-                }),
-            }
+                Ok(draft) => format!("id {} twice", draft.id),
+                Err(error) => format!("line {}, column {}", error.line(), error.column()),
+            };
+            let detail = format!("draft {}: {detail}", n + 1);
+            refused.push(RefusedDraft { document: alone(raw), error: DraftError::Unreadable { detail } });
         }
         // The place on screen must name a draft that opened.
         if state.open.as_ref().is_some_and(|open| state.draft(open).is_none()) {

@@ -2,19 +2,25 @@
 //! why and when, to save as a file (for a newer version of the app, or for help at the service
 //! window) or to delete for good. Without copies it shows nothing.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
+use yibiao_core::draft::DraftError;
 use yibiao_core::Lang;
 
 use crate::components::confirm_delete::{confirm_delete, focus_after_delete, use_question_focus};
 use crate::i18n::{self, Ui};
 use crate::platform::{clock, download};
-use crate::set_aside::{self, Shelf};
+use crate::set_aside::{self, SetAside, Shelf};
 
-/// The list's state across renders: the shelf, the copy whose deletion is being confirmed (one
-/// at a time), and the copy that could not be saved as a file, if the last try failed. A hook
-/// and a render function rather than a component: each Yew component costs bytes.
+/// The list's state across renders: the shelf, its copies with why each cannot be read (read
+/// from the storage once each time the shelf changes, not on every draw of the home page),
+/// the copy whose deletion is being confirmed (one at a time), and the copy that could not be
+/// saved as a file, if the last try failed. A hook and a render function rather than a
+/// component: each Yew component costs bytes.
 pub struct SetAsideList {
     shelf: Shelf,
+    copies: Rc<Vec<(SetAside, Option<DraftError>)>>,
     unsaved: UseStateHandle<Option<String>>,
     confirming: UseStateHandle<Option<String>>,
     question: NodeRef,
@@ -26,25 +32,35 @@ pub fn use_set_aside_list() -> SetAsideList {
     let unsaved = use_state(|| None::<String>);
     let confirming = use_state(|| None::<String>);
     let question = use_question_focus(confirming.is_some());
-    SetAsideList { shelf, unsaved, confirming, question }
+    let copies = {
+        let storage = shelf.storage.clone();
+        use_memo(shelf.generation, move |_| {
+            let copies = set_aside::all(&storage).unwrap_or_default();
+            let with_cause = |copy: SetAside| {
+                let cause = copy.cause();
+                (copy, cause)
+            };
+            copies.into_iter().map(with_cause).collect::<Vec<_>>()
+        })
+    };
+    SetAsideList { shelf, copies, unsaved, confirming, question }
 }
 
 /// The copies set aside, or nothing when there are none.
 pub fn set_aside_list(lang: Lang, list: &SetAsideList) -> Html {
-    let SetAsideList { shelf, unsaved, confirming, question } = list;
-    let copies = match set_aside::all(&shelf.storage) {
-        Ok(copies) if !copies.is_empty() => copies,
-        _ => return html! {},
-    };
+    let SetAsideList { shelf, copies, unsaved, confirming, question } = list;
+    if copies.is_empty() {
+        return html! {};
+    }
     html! {
         <section class="draft-list" aria-labelledby="set-aside-heading">
             <h2 id="set-aside-heading" tabindex="-1">{ Ui::SetAsideHeading.text(lang) }</h2>
             <p>{ Ui::SetAsideIntro.text(lang) }</p>
             <ul class="draft-panels">
-                for (n, copy) in copies.into_iter().enumerate() {
+                for (n, (copy, cause)) in copies.iter().enumerate() {
                     {{
                         let heading_id = format!("set-aside-{}", n + 1);
-                        let cause = copy.cause().map_or_else(|| Ui::SetAsideReadable.text(lang).to_owned(), |error| error.cause(lang));
+                        let cause = cause.as_ref().map_or_else(|| Ui::SetAsideReadable.text(lang).to_owned(), |error| error.cause(lang));
                         let when = copy.found_ms.and_then(clock::local_date_time);
                         let save = {
                             let (unsaved, key, text) = (unsaved.clone(), copy.key.clone(), copy.text.clone());

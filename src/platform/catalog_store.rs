@@ -32,6 +32,14 @@ pub struct StoredCatalog {
     pub sources: String,
 }
 
+impl StoredCatalog {
+    /// The catalog of the parts found, if either was.
+    fn of(compact: Option<String>, sources: Option<String>) -> Option<StoredCatalog> {
+        (compact.is_some() || sources.is_some())
+            .then(|| StoredCatalog { compact: compact.unwrap_or_default(), sources: sources.unwrap_or_default() })
+    }
+}
+
 async fn store(mode: IdbTransactionMode) -> Result<(IdbTransaction, IdbObjectStore), StorageError> {
     let database = idb::open(DATABASE, STORE).await?;
     let transaction = database.transaction_with_str_and_mode(STORE, mode).map_err(failure)?;
@@ -50,12 +58,9 @@ pub async fn read(storage: &Storage) -> Result<Option<StoredCatalog>, StorageErr
     if !matches!(storage.get(MARKER_KEY), Ok(None)) {
         return read_database().await;
     }
-    let old_compact = storage.get(OLD_COMPACT_KEY).ok().flatten();
-    let old_sources = storage.get(OLD_SOURCES_KEY).ok().flatten();
-    if old_compact.is_none() && old_sources.is_none() {
-        return Ok(None);
-    }
-    let old = StoredCatalog { compact: old_compact.unwrap_or_default(), sources: old_sources.unwrap_or_default() };
+    let found =
+        StoredCatalog::of(storage.get(OLD_COMPACT_KEY).ok().flatten(), storage.get(OLD_SOURCES_KEY).ok().flatten());
+    let Some(old) = found else { return Ok(None) };
     if write(storage, Some(&old)).await.is_ok() {
         let _ = storage.remove(OLD_COMPACT_KEY);
         let _ = storage.remove(OLD_SOURCES_KEY);
@@ -67,8 +72,7 @@ async fn read_database() -> Result<Option<StoredCatalog>, StorageError> {
     let (_, store) = store(IdbTransactionMode::Readonly).await?;
     let compact = text(&store, COMPACT).await?;
     let sources = text(&store, SOURCES).await?;
-    Ok((compact.is_some() || sources.is_some())
-        .then(|| StoredCatalog { compact: compact.unwrap_or_default(), sources: sources.unwrap_or_default() }))
+    Ok(StoredCatalog::of(compact, sources))
 }
 
 /// Keeps `catalog` as the one loaded on this device, or, for `None`, removes it: both parts or
