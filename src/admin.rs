@@ -11,7 +11,7 @@ use crate::i18n::Ui;
 use crate::pages::CatalogPage;
 use crate::platform::catalog_store::StoredCatalog;
 use crate::platform::storage::Storage;
-use crate::store::{AppEnv, Store};
+use crate::store::{Ambient, AppEnv, Store};
 
 #[derive(Properties, PartialEq)]
 pub struct AdminProps {
@@ -35,12 +35,13 @@ pub fn AdminApp(props: &AdminProps) -> Html {
         let env = env.clone();
         // The language of the applicants' app, if it was switched there.
         let lang = crate::app::saved_lang(&props.storage);
-        use_reducer(move || Store { state: State { lang, ..State::default() }, env: Rc::clone(&env) })
+        use_reducer(move || Store::new(State { lang, ..State::default() }, Rc::clone(&env)))
     };
     use_effect_with(store.state.lang, |lang| crate::platform::dom::set_document_lang(lang.tag()));
     let lang = store.state.lang;
     html! {
         <ContextProvider<crate::store::StoreHandle> context={store.clone()}>
+        <ContextProvider<Ambient> context={Ambient::of(&store)}>
             <SkipLink />
             <Masthead separate_page={true} />
             <main id="main" class="page" tabindex="-1">
@@ -49,6 +50,7 @@ pub fn AdminApp(props: &AdminProps) -> Html {
             <footer class="footer">
                 <p>{ Ui::PrivacyNote.text(lang) }</p>
             </footer>
+        </ContextProvider<Ambient>>
         </ContextProvider<crate::store::StoreHandle>>
     }
 }

@@ -11,7 +11,7 @@ use yibiao_core::Date;
 use crate::components::{CatalogChangePanel, Masthead, NoticeBanner, SkipLink};
 use crate::i18n::Ui;
 use crate::notice::{Notice, Unreadable};
-use crate::pages::{HomePage, MaterialsPage, NoticePage, QuestionPage, ReviewPage, SectionPage, TasksPage};
+use crate::pages::{DraftPage, HomePage};
 use crate::platform::catalog_store::StoredCatalog;
 use crate::platform::file_store::FileStore;
 use crate::platform::storage::{Storage, StorageError};
@@ -19,7 +19,7 @@ use crate::platform::{dom, history};
 use crate::route;
 use crate::saving::{Halt, Saved, Saver};
 use crate::set_aside;
-use crate::store::{AppEnv, Store};
+use crate::store::{Ambient, AppEnv, Dispatch, Store};
 
 /// Where the draft is kept.
 pub const DRAFT_KEY: &str = "yibiao.draft";
@@ -111,7 +111,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let store = {
         let (env, state) = (env.clone(), restored.state.clone());
-        use_reducer(move || Store { state, env: Rc::clone(&env) })
+        use_reducer(move || Store::new(state, Rc::clone(&env)))
     };
     let notice = {
         let initial = match (&props.storage_problem, &restored.unreadable) {
@@ -149,7 +149,8 @@ pub fn App(props: &AppProps) -> Html {
         use_memo((), move |_| Saver::new(storage, found, stuck))
     };
     {
-        let (saver, notice, dispatcher, env) = (saver.clone(), notice.clone(), store.dispatcher(), env.clone());
+        let (saver, notice, dispatcher, env) =
+            (saver.clone(), notice.clone(), Dispatch::new(store.dispatcher()), env.clone());
         let shelf_changed = shelf.changed.clone();
         use_effect_with(store.state.clone(), move |state| {
             let now_ms = crate::platform::clock::now_ms();
@@ -160,7 +161,7 @@ pub fn App(props: &AppProps) -> Html {
                         notice.set(None);
                     }
                     if let Some(theirs) = theirs {
-                        dispatcher.dispatch(Action::Adopt(theirs));
+                        dispatcher.send(Action::Adopt(theirs));
                     }
                 }
                 Saved::Full => notice.set(Some(Notice::StorageFull)),
@@ -199,13 +200,13 @@ pub fn App(props: &AppProps) -> Html {
     // Another tab saved its drafts: this one merges them in at once, so that what is on screen
     // is what is saved; what it cannot read stops its saving.
     {
-        let (saver, notice, dispatcher) = (saver.clone(), notice.clone(), store.dispatcher());
+        let (saver, notice, dispatcher) = (saver.clone(), notice.clone(), Dispatch::new(store.dispatcher()));
         let shelf_changed = shelf.changed.clone();
         use_effect_with((), move |_| {
             let listener = crate::platform::storage::on_change_elsewhere(DRAFT_KEY, move |text| {
                 let Some(text) = text else { return };
                 match saver.heard(&text, crate::platform::clock::now_ms()) {
-                    Ok(saved) => dispatcher.dispatch(Action::Adopt(Box::new(saved))),
+                    Ok(saved) => dispatcher.send(Action::Adopt(Box::new(saved))),
                     Err(Halt::OtherTab { kept_aside }) => halted(&notice, &shelf_changed, kept_aside),
                     Err(Halt::Stuck) => {}
                 }
@@ -230,11 +231,11 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     {
-        let dispatcher = store.dispatcher();
+        let dispatcher = Dispatch::new(store.dispatcher());
         use_effect_with((), move |_| {
             let listener = history::on_navigation(move |fragment| {
                 if let Some((draft, page)) = route::parse(&fragment) {
-                    dispatcher.dispatch(Action::Visit { draft, page });
+                    dispatcher.send(Action::Visit { draft, page });
                 }
             });
             move || drop(listener)
@@ -242,6 +243,7 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let lang = store.state.lang;
+    let ambient = Ambient::of(&store);
     let catalog_change = store.state.application().and_then(|draft| draft.catalog_change(&env.catalog, env.today));
     let on_dismiss = {
         let notice = notice.clone();
@@ -251,15 +253,11 @@ pub fn App(props: &AppProps) -> Html {
     let key = route::fragment(store.state.open.as_ref(), &store.state.page);
     let page = match &store.state.page {
         Page::Home => html! { <HomePage {key} /> },
-        Page::Question(question) => html! { <QuestionPage {key} question={question.clone()} /> },
-        Page::Notice => html! { <NoticePage {key} /> },
-        Page::Tasks => html! { <TasksPage {key} /> },
-        Page::Section(section) => html! { <SectionPage {key} section={section.clone()} /> },
-        Page::Materials => html! { <MaterialsPage {key} /> },
-        Page::Review => html! { <ReviewPage {key} /> },
+        page => html! { <DraftPage {key} page={page.clone()} /> },
     };
     html! {
         <ContextProvider<crate::store::StoreHandle> context={store.clone()}>
+        <ContextProvider<Ambient> context={ambient}>
         <ContextProvider<FileStore> context={props.files.clone()}>
         <ContextProvider<set_aside::Shelf> context={shelf}>
             <SkipLink />
@@ -281,6 +279,7 @@ pub fn App(props: &AppProps) -> Html {
             </footer>
         </ContextProvider<set_aside::Shelf>>
         </ContextProvider<FileStore>>
+        </ContextProvider<Ambient>>
         </ContextProvider<crate::store::StoreHandle>>
     }
 }

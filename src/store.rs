@@ -1,11 +1,15 @@
 //! The application store: the core's reducer, wrapped so Yew can hold it (the orphan rule needs
-//! a local type). Components read it with [`use_store`] and dispatch core `Action`s.
+//! a local type), with the view of the open draft the core derives once per change. Pages read
+//! it with [`use_store`]; every other component reads the small [`Ambient`] context, which
+//! changes only with the language or the draft on screen, so that typing in one field redraws
+//! no component whose own props did not change.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yibiao_core::session::{self, Action, Env, State};
-use yibiao_core::{Catalog, Date};
+use yibiao_core::session::{self, Action, DraftId, Env, State};
+use yibiao_core::view::Derived;
+use yibiao_core::{Catalog, Date, Lang};
 
 /// What the reducer needs besides the state: the catalog and today's date.
 #[derive(Debug, PartialEq)]
@@ -15,20 +19,70 @@ pub struct AppEnv {
     pub today: Date,
 }
 
-/// The state and its environment.
-#[derive(Debug, PartialEq)]
+/// The state, the view of its open draft, and their environment.
+#[derive(Debug)]
 pub struct Store {
     pub state: State,
+    /// What the pages of the open draft show, derived by the core with the state.
+    pub view: Option<Derived>,
     pub env: Rc<AppEnv>,
 }
 
-impl Reducible for Store {
-    type Action = Action;
+/// A store is replaced, never changed in place, and only when the state changed: two are the
+/// same when they are one (the context then skips its consumers without comparing drafts).
+impl PartialEq for Store {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let env = Env { catalog: &self.env.catalog, today: self.env.today, now_ms: crate::platform::clock::now_ms() };
-        match session::reduce(&self.state, action, env) {
-            Some(state) => Rc::new(Store { state, env: Rc::clone(&self.env) }),
+/// Something the core shares, passed to a component: equal when it is the same one. The core
+/// makes a new one only when it changed, so a component redraws exactly when it did, without
+/// comparing drafts or plans field by field.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl Store {
+    /// The store for a state read at start-up, its view derived once.
+    pub fn new(state: State, env: Rc<AppEnv>) -> Store {
+        let view = state.application().map(|draft| draft.view(&env.catalog, env.today).map(Rc::new));
+        Store { state, view, env }
+    }
+}
+
+/// An action with the time it happened, read in the shell when it is dispatched.
+#[derive(Debug)]
+pub struct Timed {
+    pub action: Action,
+    pub now_ms: u64,
+}
+
+impl Reducible for Store {
+    type Action = Timed;
+
+    fn reduce(self: Rc<Self>, Timed { action, now_ms }: Timed) -> Rc<Self> {
+        let env = Env { catalog: &self.env.catalog, today: self.env.today, now_ms };
+        match session::step(&self.state, self.view.as_ref(), action, env) {
+            Some(stepped) => Rc::new(Store { state: stepped.state, view: stepped.view, env: Rc::clone(&self.env) }),
             // Returning the same Rc tells Yew nothing changed: no re-render.
             None => self,
         }
@@ -37,8 +91,69 @@ impl Reducible for Store {
 
 pub type StoreHandle = UseReducerHandle<Store>;
 
-/// The store shared by context from `App`.
+/// Dispatches core actions, stamped with the time read from the device clock.
+#[derive(Clone, PartialEq)]
+pub struct Dispatch(UseReducerDispatcher<Store>);
+
+impl Dispatch {
+    pub fn new(dispatcher: UseReducerDispatcher<Store>) -> Dispatch {
+        Dispatch(dispatcher)
+    }
+
+    pub fn send(&self, action: Action) {
+        self.0.dispatch(Timed { action, now_ms: crate::platform::clock::now_ms() });
+    }
+}
+
+/// What every part of a page shares and rarely changes (周边): the language, the environment
+/// (catalog, today), the draft on screen (for addresses), and the way to dispatch.
+#[derive(Clone)]
+pub struct Ambient {
+    pub lang: Lang,
+    pub env: Rc<AppEnv>,
+    pub open: Option<DraftId>,
+    pub dispatch: Dispatch,
+}
+
+impl Ambient {
+    /// The ambient context of the store's state.
+    pub fn of(store: &StoreHandle) -> Ambient {
+        Ambient {
+            lang: store.state.lang,
+            env: Rc::clone(&store.env),
+            open: store.state.open.clone(),
+            dispatch: Dispatch::new(store.dispatcher()),
+        }
+    }
+
+    pub fn today(&self) -> Date {
+        self.env.today
+    }
+}
+
+impl PartialEq for Ambient {
+    fn eq(&self, other: &Self) -> bool {
+        // The environment never changes while the app runs: compared by address, not catalog.
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.env, &other.env)
+            && self.open == other.open
+            && self.dispatch == other.dispatch
+    }
+}
+
+/// The store shared by context from `App`, for pages.
 #[hook]
 pub fn use_store() -> StoreHandle {
     use_context::<StoreHandle>().expect("components are rendered inside App, which provides the store")
+}
+
+/// The ambient context shared from `App`, for components.
+#[hook]
+pub fn use_ambient() -> Ambient {
+    use_context::<Ambient>().expect("components are rendered inside App, which provides the ambient context")
+}
+
+/// Dispatches through the store handle, with the time.
+pub fn send(store: &StoreHandle, action: Action) {
+    Dispatch::new(store.dispatcher()).send(action);
 }

@@ -6,9 +6,11 @@
 
 use std::fmt::Write as _;
 use std::hint::black_box;
+use std::rc::Rc;
 
 use yibiao_core::catalog::{load, read_folder, FieldKind, Source};
 use yibiao_core::plan::{field_errors, Answers, Plan};
+use yibiao_core::session::{reduce, step, Action, Env, State};
 use yibiao_core::verdict::{verdict, Provision, Provisions};
 use yibiao_core::{BundleId, Catalog, Date};
 
@@ -85,6 +87,49 @@ fn generated_bundle_plan_validate_verdict(bencher: divan::Bencher) {
     let bundle = BundleId::new("b0");
     let (answers, provisions) = filled(&catalog, &bundle);
     bencher.bench(|| recompute(black_box(&catalog), &bundle, black_box(&answers), &provisions));
+}
+
+/// A state with a draft of `bundle` open on its first section, every answer given.
+fn open_draft(catalog: &Catalog, bundle: &BundleId) -> State {
+    let env = Env { catalog, today: today(), now_ms: 1 };
+    let mut state = reduce(&State::default(), Action::StartDraft(bundle.clone()), env).expect("starts");
+    let (answers, _) = filled(catalog, bundle);
+    let draft = state.drafts.first_mut().map(Rc::make_mut).expect("a draft");
+    draft.answers = answers;
+    state
+}
+
+/// One keystroke in the shell: the reducer, and the view of the open draft derived once (the
+/// previous view reused for what the keystroke did not change).
+#[divan::bench]
+fn generated_bundle_answer_step_and_view(bencher: divan::Bencher) {
+    let (catalog, _) = load(&[generated_catalog()]);
+    let state = open_draft(&catalog, &BundleId::new("b0"));
+    let env = Env { catalog: &catalog, today: today(), now_ms: 2 };
+    let view = state.application().map(|draft| draft.view(&catalog, today()).map(Rc::new));
+    let field = state.application().and_then(|draft| draft.answers.keys().last().cloned()).expect("a field");
+    bencher.bench_local(|| {
+        let action = Action::Answer { field: field.clone(), value: "某某某".to_owned() };
+        step(black_box(&state), view.as_ref(), action, env).map(|stepped| stepped.state.drafts.len())
+    });
+}
+
+/// The peer, measured in the same run: the reducer on its own, then a plan and every field
+/// check made again from the answers, as the shell did before the view (it did more besides).
+#[divan::bench]
+fn generated_bundle_answer_reduce_then_plan_peer(bencher: divan::Bencher) {
+    let (catalog, _) = load(&[generated_catalog()]);
+    let bundle = BundleId::new("b0");
+    let state = open_draft(&catalog, &bundle);
+    let env = Env { catalog: &catalog, today: today(), now_ms: 2 };
+    let field = state.application().and_then(|draft| draft.answers.keys().last().cloned()).expect("a field");
+    bencher.bench_local(|| {
+        let action = Action::Answer { field: field.clone(), value: "某某某".to_owned() };
+        let next = reduce(black_box(&state), action, env).expect("changes");
+        let answers = &next.application().expect("open").answers;
+        let plan = Plan::new(&catalog, &bundle, answers, today()).expect("plans");
+        field_errors(&catalog, &plan, answers, today()).len()
+    });
 }
 
 #[divan::bench(sample_count = 20)]

@@ -30,7 +30,7 @@ pub struct Attachment {
     pub added_ms: u64,
     /// A small preview of an image (a `data:` URL made on the device), shown beside its name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub thumbnail: Option<String>,
+    pub thumbnail: Option<std::rc::Rc<str>>,
 }
 
 /// What was measured of an attached file.

@@ -75,7 +75,7 @@ impl StateV2<'_> {
         for (n, raw) in self.drafts.into_iter().enumerate() {
             let detail = match serde_json::from_str::<Application>(raw.get()) {
                 Ok(draft) if state.draft(&draft.id).is_none() => {
-                    state.drafts.push(draft);
+                    state.drafts.push(draft.into());
                     continue;
                 }
                 // Two drafts of one id cannot both be kept apart on screen: the second is set
@@ -161,7 +161,7 @@ impl EnvelopeV1 {
             changed: Default::default(),
         };
         let open = page.needs_application().then_some(id);
-        State { lang, page, drafts: vec![draft], open, failed_continues, ..State::default() }
+        State { lang, page, drafts: vec![draft.into()], open, failed_continues, ..State::default() }
     }
 }
 
@@ -283,7 +283,7 @@ mod tests {
         State {
             lang: Lang::En,
             page: Page::Tasks,
-            drafts: vec![application, other],
+            drafts: vec![application.into(), other.into()],
             open: Some(DraftId::new("d1")),
             failed_continues: 2,
             address_refused: 0,

@@ -10,8 +10,39 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{Catalog, FieldId, MaterialId};
 use crate::date::Date;
 use crate::plan::{field_errors, Answers, Plan};
-use crate::session::Page;
 use crate::validate::FieldError;
+
+/// The screen the applicant is on.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Page {
+    /// Choose a bundle, or continue a draft (首页). (The catalog page, once a page of the app,
+    /// is now a page of its own: a draft saved on it opens at home.)
+    #[default]
+    #[serde(alias = "catalog_file")]
+    Home,
+    /// One situation question (情形), one per page.
+    Question(FieldId),
+    /// The one-time notice (一次性告知): items and materials, before any typing.
+    #[serde(alias = "checklist")]
+    Notice,
+    /// The task list of the combined form (一表填报): its sections, the materials, the check.
+    #[serde(alias = "form")]
+    Tasks,
+    /// One section of the combined form.
+    Section(String),
+    /// How each material is provided (材料).
+    Materials,
+    /// Check your answers, with the verdict of the pre-check (预审结果).
+    Review,
+}
+
+impl Page {
+    /// Pages that show a draft; without one they fall back to the home page.
+    pub fn needs_application(&self) -> bool {
+        !matches!(self, Page::Home)
+    }
+}
 
 /// How far one task of the task list is (GOV.UK task list statuses).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,8 +115,12 @@ pub fn section_status(catalog: &Catalog, plan: &Plan, answers: &Answers, section
 
 /// How far each section of the form is, in form order, checking the answers once.
 pub fn section_statuses(catalog: &Catalog, plan: &Plan, answers: &Answers, today: Date) -> Vec<(String, TaskStatus)> {
-    let errors = field_errors(catalog, plan, answers, today);
-    plan.sections.iter().map(|s| (s.id.clone(), status_of(plan, answers, &errors, &s.id))).collect()
+    statuses_of(plan, answers, &field_errors(catalog, plan, answers, today))
+}
+
+/// How far each section of the form is, in form order, from the errors of the whole form.
+pub fn statuses_of(plan: &Plan, answers: &Answers, errors: &[(FieldId, FieldError)]) -> Vec<(String, TaskStatus)> {
+    plan.sections.iter().map(|s| (s.id.clone(), status_of(plan, answers, errors, &s.id))).collect()
 }
 
 /// A section's status from the errors of the whole form.
@@ -107,7 +142,12 @@ fn status_of(plan: &Plan, answers: &Answers, errors: &[(FieldId, FieldError)], s
 /// After a section is done: the next section that is not complete (after it, then from the
 /// top), else the task list.
 pub fn after_section(catalog: &Catalog, plan: &Plan, answers: &Answers, section: &str, today: Date) -> Page {
-    let statuses = section_statuses(catalog, plan, answers, today);
+    next_section(&section_statuses(catalog, plan, answers, today), section)
+}
+
+/// After a section is done, from the statuses of every section (in form order): the next one
+/// not complete (after it, then from the top), else the task list.
+pub fn next_section(statuses: &[(String, TaskStatus)], section: &str) -> Page {
     let position = statuses.iter().position(|(id, _)| id == section).map_or(0, |index| index + 1);
     let order = statuses.iter().skip(position).chain(statuses.iter().take(position));
     order

@@ -12,12 +12,14 @@ pub mod catalog;
 pub mod catalog_change;
 pub mod cond;
 pub mod date;
+pub mod decimal;
 #[cfg(test)]
 pub(crate) mod demo;
 pub mod draft;
 pub mod export;
 #[cfg(test)]
 pub(crate) mod fixture;
+pub mod ids;
 pub mod journey;
 pub mod pattern;
 pub mod plan;
@@ -26,6 +28,7 @@ pub mod session;
 pub mod text;
 pub mod validate;
 pub mod verdict;
+pub mod view;
 
 pub use catalog::{Bundle, BundleId, Catalog, Field, FieldId, FieldKind, Item, ItemId, Material, MaterialId};
 pub use date::Date;

@@ -149,6 +149,12 @@ fn percent_saved(separate: usize, combined: usize) -> usize {
     (separate.saturating_sub(combined) * 100 + separate / 2) / separate
 }
 
+#[cfg(test)]
+thread_local! {
+    /// How many plans this thread has made, for the tests that hold each change to one.
+    pub(crate) static BUILDS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// The whole plan for one bundle and the answers so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
@@ -359,6 +365,17 @@ fn waiting_for(
         .unwrap_or_default()
 }
 
+/// Where `id` is in a list indexed by `index` (sorted by id), or `next` once noted there.
+fn position<'a, Id: Ord>(index: &mut Vec<(&'a Id, usize)>, id: &'a Id, next: usize) -> usize {
+    match index.binary_search_by_key(&id, |(id, _)| *id) {
+        Ok(found) => index.get(found).map_or(next, |(_, at)| *at),
+        Err(place) => {
+            index.insert(place, (id, next));
+            next
+        }
+    }
+}
+
 /// The strictest combination of two items' rules for the same material.
 fn strictest(a: &MaterialRules, b: &MaterialRules) -> MaterialRules {
     let key = a.key || b.key;
@@ -391,6 +408,8 @@ impl Plan {
     /// this situation is false, not pending, so nothing waits forever for an answer the
     /// applicant is never asked for.
     pub fn new(catalog: &Catalog, bundle: &BundleId, answers: &Answers, today: Date) -> Result<Plan, PlanError> {
+        #[cfg(test)]
+        BUILDS.with(|builds| builds.set(builds.get() + 1));
         let mut never: Vec<FieldId> = Vec::new();
         // `None`: every answer is used.
         let mut used: Option<Answers> = None;
@@ -401,10 +420,11 @@ impl Plan {
             let plan = Plan::with_answers(catalog, bundle, used.as_ref().unwrap_or(answers), &never, today)?;
             // The answers this plan asks are the ones it was made from (every answer, on the
             // usual path, with nothing copied); else plan again from them.
-            let asked = answers.keys().filter(|id| plan.asks(id)).count();
+            let asks = plan.asked();
+            let asked = answers.keys().filter(|id| asks.contains(id)).count();
             let settled = match &used {
                 None => asked == answers.len(),
-                Some(used) => asked == used.len() && used.keys().all(|id| plan.asks(id)),
+                Some(used) => asked == used.len() && used.keys().all(|id| asks.contains(id)),
             };
             let unaskable = plan.unaskable(catalog, &never);
             round += 1;
@@ -413,9 +433,14 @@ impl Plan {
             }
             never.extend(unaskable);
             let mut kept = answers.clone();
-            kept.retain(|id, _| plan.asks(id));
+            kept.retain(|id, _| asks.contains(id));
             used = Some(kept);
         }
+    }
+
+    /// Every field the plan asks, as a situation question or on the form.
+    fn asked(&self) -> BTreeSet<&FieldId> {
+        self.questions.iter().map(|question| &question.field.id).chain(self.fields().map(|f| &f.field.id)).collect()
     }
 
     /// Whether the plan asks `field`, as a situation question or on the form.
@@ -502,6 +527,10 @@ impl Plan {
         // Fields once each, in order of first appearance; situation questions are not asked again.
         let mut form: Vec<PlannedField> = Vec::new();
         let mut checklist: Vec<ChecklistEntry> = Vec::new();
+        // Where each field and material is in them, sorted by id, so that a bundle of hundreds
+        // of fields is merged without comparing each with every other.
+        let mut in_form: Vec<(&FieldId, usize)> = Vec::new();
+        let mut in_checklist: Vec<(&MaterialId, usize)> = Vec::new();
         let (mut fields_separate, mut materials_separate) = (0, 0);
         for (item, _) in &items {
             for item_field in &item.fields {
@@ -525,7 +554,8 @@ impl Plan {
                 if bundle_entry.questions.contains(&field.id) {
                     continue;
                 }
-                let planned = match form.iter_mut().find(|planned| planned.field.id == field.id) {
+                let at = position(&mut in_form, &field.id, form.len());
+                let planned = match form.get_mut(at) {
                     Some(planned) => planned,
                     None => {
                         form.push(PlannedField {
@@ -564,7 +594,8 @@ impl Plan {
                 }
                 materials_separate += 1;
                 let reason = need.condition.as_ref().map_or_else(Reason::always, |c| Reason::of(c, answers));
-                match checklist.iter_mut().find(|entry| entry.material.id == material.id) {
+                let at = position(&mut in_checklist, &material.id, checklist.len());
+                match checklist.get_mut(at) {
                     Some(entry) => {
                         entry.originals = entry.originals.max(need.originals);
                         entry.copies = entry.copies.max(need.copies);
@@ -593,8 +624,8 @@ impl Plan {
         }
         // Something pending is no longer pending once it is in the plan through another item.
         pending.retain(|p| match &p.kind {
-            PendingKind::Material(id) => !checklist.iter().any(|entry| &entry.material.id == id),
-            PendingKind::Field(id) => !form.iter().any(|planned| &planned.field.id == id),
+            PendingKind::Material(id) => in_checklist.binary_search_by_key(&id, |(id, _)| *id).is_err(),
+            PendingKind::Field(id) => in_form.binary_search_by_key(&id, |(id, _)| *id).is_err(),
             PendingKind::Item(_) => true,
         });
 

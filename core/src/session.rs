@@ -2,6 +2,7 @@
 //! the result and renders it; nothing here touches a browser.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -9,45 +10,16 @@ use crate::attachment::Attachment;
 use crate::catalog::{BundleId, Catalog, FieldId, MaterialId};
 use crate::catalog_change::{self, CatalogChange, Snapshot};
 use crate::date::Date;
+/// The screen the applicant is on; it belongs to the journey (kept here by its old name).
+pub use crate::journey::Page;
 use crate::journey::{self, Walk};
 use crate::plan::{field_errors, Plan, PlanError};
 use crate::text::Lang;
 use crate::validate::FieldError;
 use crate::verdict::{Provision, Provisions};
+use crate::view::{Derived, DraftView};
 
 pub mod merge;
-
-/// The screen the applicant is on.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Page {
-    /// Choose a bundle, or continue a draft (首页). (The catalog page, once a page of the app,
-    /// is now a page of its own: a draft saved on it opens at home.)
-    #[default]
-    #[serde(alias = "catalog_file")]
-    Home,
-    /// One situation question (情形), one per page.
-    Question(FieldId),
-    /// The one-time notice (一次性告知): items and materials, before any typing.
-    #[serde(alias = "checklist")]
-    Notice,
-    /// The task list of the combined form (一表填报): its sections, the materials, the check.
-    #[serde(alias = "form")]
-    Tasks,
-    /// One section of the combined form.
-    Section(String),
-    /// How each material is provided (材料).
-    Materials,
-    /// Check your answers, with the verdict of the pre-check (预审结果).
-    Review,
-}
-
-impl Page {
-    /// Pages that show a draft; without one they fall back to the home page.
-    pub fn needs_application(&self) -> bool {
-        !matches!(self, Page::Home)
-    }
-}
 
 /// Names one draft among several on the device (草稿编号); made from the time it was started.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -226,6 +198,11 @@ impl Application {
         Plan::new(catalog, &self.bundle, &self.answers, today)
     }
 
+    /// Everything its pages show, derived from scratch.
+    pub fn view(&self, catalog: &Catalog, today: Date) -> Result<DraftView, PlanError> {
+        DraftView::new(catalog, &self.bundle, &self.answers, &self.provisions, today)
+    }
+
     /// What the current catalog changes for this draft, when it was made with another version.
     pub fn catalog_change(&self, catalog: &Catalog, today: Date) -> Option<CatalogChange> {
         if self.catalog_version == catalog.version {
@@ -296,7 +273,7 @@ pub struct State {
     pub page: Page,
     /// Every draft on this device, in the order they were started.
     #[serde(default)]
-    pub drafts: Vec<Application>,
+    pub drafts: Vec<Rc<Application>>,
     /// The draft on screen, if a page of one is shown.
     #[serde(default)]
     pub open: Option<DraftId>,
@@ -317,17 +294,23 @@ pub struct State {
 impl State {
     /// The draft on screen.
     pub fn application(&self) -> Option<&Application> {
+        self.open_draft().map(Rc::as_ref)
+    }
+
+    /// The draft on screen, shared: pages hold it without copying it.
+    pub fn open_draft(&self) -> Option<&Rc<Application>> {
         let open = self.open.as_ref()?;
         self.drafts.iter().find(|draft| &draft.id == open)
     }
 
+    /// The draft on screen, to change: copied first if another state shares it.
     fn application_mut(&mut self) -> Option<&mut Application> {
         let open = self.open.clone()?;
-        self.drafts.iter_mut().find(|draft| draft.id == open)
+        self.drafts.iter_mut().find(|draft| draft.id == open).map(Rc::make_mut)
     }
 
     pub fn draft(&self, id: &DraftId) -> Option<&Application> {
-        self.drafts.iter().find(|draft| &draft.id == id)
+        self.drafts.iter().find(|draft| &draft.id == id).map(Rc::as_ref)
     }
 
     /// The ids of every file any draft holds: the shell keeps these bytes and deletes others.
@@ -343,7 +326,7 @@ impl State {
 
     /// The drafts, the most recently changed first, for the home page.
     pub fn recent_drafts(&self) -> Vec<&Application> {
-        let mut drafts: Vec<&Application> = self.drafts.iter().collect();
+        let mut drafts: Vec<&Application> = self.drafts.iter().map(Rc::as_ref).collect();
         drafts.sort_by(|a, b| b.updated_ms.cmp(&a.updated_ms).then_with(|| b.created_ms.cmp(&a.created_ms)));
         drafts
     }
@@ -420,7 +403,60 @@ pub fn landing(state: &State, draft: Option<&DraftId>, page: &Page, env: Env<'_>
 
 /// Applies an action. Returns `None` when nothing changed, so the shell can skip a re-render.
 pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
+    step(state, None, action, env).map(|stepped| stepped.state)
+}
+
+/// The state after an action, with the view of its open draft derived once.
+#[derive(Debug, Clone)]
+pub struct Stepped {
+    pub state: State,
+    /// What the pages of the open draft show; `None` when no draft is open.
+    pub view: Option<Derived>,
+}
+
+/// Applies an action and derives the view of the open draft once, reusing `view` (the view of
+/// `state`'s open draft, when the shell holds one) for what the action did not change. Returns
+/// `None` when nothing changed: the state and its view stay as they are.
+pub fn step(state: &State, view: Option<&Derived>, action: Action, env: Env<'_>) -> Option<Stepped> {
     let mut next = state.clone();
+    let edited = apply(&mut next, state, view, action, env)?;
+    let next_view = view_after(state, view, &next, env);
+    if edited {
+        let before = state.application();
+        if let Some(application) = next.application_mut() {
+            if let Some(before) = before {
+                application.note_changes(before, env.now_ms);
+            }
+            application.updated_ms = env.now_ms;
+            // What the plan asks now, from the plan just made for the view.
+            if let (true, Some(Ok(view))) = (application.catalog_version == env.catalog.version, &next_view) {
+                application.seen = Some(Snapshot::of(env.catalog, view.plan()));
+            }
+        }
+    }
+    (next != *state).then_some(Stepped { state: next, view: next_view })
+}
+
+/// The view of `next`'s open draft: `view` again when the draft's answers and materials are
+/// those of `state`'s, its form again when only the materials changed, else a new one.
+fn view_after(state: &State, view: Option<&Derived>, next: &State, env: Env<'_>) -> Option<Derived> {
+    let application = next.application()?;
+    let before =
+        state.application().filter(|before| before.id == application.id && before.bundle == application.bundle);
+    Some(match (view, before) {
+        (Some(view), Some(before)) if before.answers == application.answers => match view {
+            Ok(view) if before.provisions != application.provisions => {
+                Ok(Rc::new(view.with_provisions(env.catalog, &application.provisions, env.today)))
+            }
+            same => same.clone(),
+        },
+        _ => application.view(env.catalog, env.today).map(Rc::new),
+    })
+}
+
+/// Applies an action to `next` (a copy of `state`). Returns whether the open draft's content
+/// was edited, or `None` when the action changes nothing.
+fn apply(next: &mut State, state: &State, view: Option<&Derived>, action: Action, env: Env<'_>) -> Option<bool> {
     next.address_refused = 0;
     let mut edited = false;
     match action {
@@ -438,12 +474,12 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
         Action::SetLang(lang) => next.lang = lang,
         Action::StartDraft(bundle) => {
             env.catalog.bundle(&bundle)?;
-            let id = new_draft_id(&next, env.now_ms);
+            let id = new_draft_id(next, env.now_ms);
             let mut draft = Application::new(id.clone(), bundle, &env.catalog.version, env.now_ms);
             draft.page = journey::first_page(&draft.plan(env.catalog, env.today).ok()?);
             draft.refresh_snapshot(env.catalog, env.today);
             next.page = draft.page.clone();
-            next.drafts.push(draft);
+            next.drafts.push(Rc::new(draft));
             next.open = Some(id);
         }
         Action::OpenDraft(id) => {
@@ -469,7 +505,7 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
                     Some(application) => move_to(application, page.clone()),
                     None => {
                         next.page = Page::Home;
-                        return (next != *state).then_some(next);
+                        return Some(false);
                     }
                 }
             } else {
@@ -555,7 +591,7 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
             next.page = page;
         }
         Action::Adopt(saved) => {
-            next = merge::merge(state, &saved, env);
+            *next = merge::merge(state, &saved, env);
             next.address_refused = 0;
         }
         Action::AcceptCatalog => {
@@ -568,30 +604,27 @@ pub fn reduce(state: &State, action: Action, env: Env<'_>) -> Option<State> {
             application.refresh_snapshot(env.catalog, env.today);
         }
         Action::Continue => {
+            let fresh;
+            let view = match view {
+                Some(view) => view.as_deref().ok()?,
+                None => {
+                    fresh = next.application()?.view(env.catalog, env.today).ok()?;
+                    &fresh
+                }
+            };
+            let plan = view.plan();
             let application = next.application_mut()?;
-            let plan = application.plan(env.catalog, env.today).ok()?;
-            let errors = page_errors(application, env, &plan);
-            if errors {
+            if page_errors(application, view, plan) {
                 application.show_all_errors = true;
                 next.failed_continues += 1;
             } else {
-                let page = next_page(application, env, &plan);
+                let page = next_page(application, view, plan);
                 move_to(application, page.clone());
                 next.page = page;
             }
         }
     }
-    if edited {
-        let before = state.application();
-        if let Some(application) = next.application_mut() {
-            if let Some(before) = before {
-                application.note_changes(before, env.now_ms);
-            }
-            application.updated_ms = env.now_ms;
-            application.refresh_snapshot(env.catalog, env.today);
-        }
-    }
-    (next != *state).then_some(next)
+    Some(edited)
 }
 
 /// Shows `page` of a draft: errors wait for the next continue there, and a page leaving the
@@ -612,21 +645,19 @@ fn move_to(application: &mut Application, page: Page) {
 }
 
 /// Whether the page on screen has answers missing or wrong.
-fn page_errors(application: &Application, env: Env<'_>, plan: &Plan) -> bool {
+fn page_errors(application: &Application, view: &DraftView, plan: &Plan) -> bool {
     match &application.page {
         Page::Question(question) => {
             let field = plan.questions.iter().find(|q| &q.field.id == question);
             field.is_some_and(|q| !q.answered)
         }
-        Page::Section(section) => {
-            !journey::section_errors(env.catalog, plan, &application.answers, section, env.today).is_empty()
-        }
+        Page::Section(section) => !view.section_errors(section).is_empty(),
         _ => false,
     }
 }
 
 /// Where continuing leads from the page on screen.
-fn next_page(application: &Application, env: Env<'_>, plan: &Plan) -> Page {
+fn next_page(application: &Application, view: &DraftView, plan: &Plan) -> Page {
     if let Some(walk) = &application.walk {
         let mut walk = walk.clone();
         walk.shown.push(application.page.clone());
@@ -635,7 +666,7 @@ fn next_page(application: &Application, env: Env<'_>, plan: &Plan) -> Page {
     match &application.page {
         Page::Question(question) => journey::after_question(plan, question),
         Page::Notice => Page::Tasks,
-        Page::Section(section) => journey::after_section(env.catalog, plan, &application.answers, section, env.today),
+        Page::Section(section) => view.after_section(section),
         Page::Tasks => Page::Materials,
         Page::Materials => Page::Review,
         Page::Review => Page::Review,

@@ -324,8 +324,9 @@ fn drafts_saved_by_another_tab_are_taken_and_this_tabs_view_kept() {
     elsewhere.lang = Lang::En;
     elsewhere.page = Page::Home;
     elsewhere.open = None;
-    elsewhere.drafts[0].answers.insert(FieldId::new("applicant.mobile"), "13800138000".into());
-    elsewhere.drafts[0].page = Page::Review;
+    let theirs = Rc::make_mut(&mut elsewhere.drafts[0]);
+    theirs.answers.insert(FieldId::new("applicant.mobile"), "13800138000".into());
+    theirs.page = Page::Review;
     let adopted = reduce(&here, Action::Adopt(Box::new(elsewhere.clone())), env(&catalog)).expect("changes");
     let draft = adopted.application().expect("still open");
     assert_eq!(draft.answer(&FieldId::new("applicant.mobile")), "13800138000", "the other tab's answer");

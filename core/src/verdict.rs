@@ -250,6 +250,18 @@ impl fmt::Display for Verdict {
 
 /// Pre-checks an application.
 pub fn verdict(catalog: &Catalog, plan: &Plan, answers: &Answers, provisions: &Provisions, today: Date) -> Verdict {
+    verdict_of(catalog, plan, &field_errors(catalog, plan, answers, today), provisions, today)
+}
+
+/// Pre-checks an application whose field errors (every one, in the order asked, as
+/// [`field_errors`] gives them) are known already.
+pub fn verdict_of(
+    catalog: &Catalog,
+    plan: &Plan,
+    errors: &[(FieldId, FieldError)],
+    provisions: &Provisions,
+    today: Date,
+) -> Verdict {
     let mut blockers = Vec::new();
     // An unanswered question is reported once, as a question; its field error would repeat it.
     let unanswered: Vec<&FieldId> =
@@ -270,9 +282,9 @@ pub fn verdict(catalog: &Catalog, plan: &Plan, answers: &Answers, provisions: &P
             }
         }
     }
-    for (field, error) in field_errors(catalog, plan, answers, today) {
-        if !unanswered.contains(&&field) {
-            blockers.push(Blocker::FieldError { field, error });
+    for (field, error) in errors {
+        if !unanswered.contains(&field) {
+            blockers.push(Blocker::FieldError { field: field.clone(), error: error.clone() });
         }
     }
 

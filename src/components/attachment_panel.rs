@@ -96,11 +96,10 @@ impl Attachments {
                     Ok(attachment) => match this.file_store.put(&attachment.id, &file).await {
                         Ok(()) => {
                             let id = material.id.clone();
-                            this.store.dispatch(Action::Attach {
-                                material: id,
-                                attachment,
-                                replacing: replacing.take(),
-                            });
+                            crate::store::send(
+                                &this.store,
+                                Action::Attach { material: id, attachment, replacing: replacing.take() },
+                            );
                             last_added = Some(name);
                         }
                         Err(error) => problems.push(named(&name, unsaved(&error, lang), lang)),
@@ -156,7 +155,7 @@ impl Attachments {
             let (this, material, id) = (self.clone(), material.id.clone(), file.id.clone());
             let picker_id = picker_id.clone();
             Callback::from(move |_: MouseEvent| {
-                this.store.dispatch(Action::Detach { material: material.clone(), file: id.clone() });
+                crate::store::send(&this.store, Action::Detach { material: material.clone(), file: id.clone() });
                 this.panels.dispatch(PanelEvent::Progress(material.clone(), Progress::default()));
                 // The removed row is gone: focus goes to the picker, not to the page's start.
                 let _ = crate::platform::dom::focus_by_id(&picker_id);
@@ -165,7 +164,10 @@ impl Attachments {
         let reuse = |file: &Attachment| {
             let (store, material, file) = (self.store.clone(), material.id.clone(), file.clone());
             Callback::from(move |_: MouseEvent| {
-                store.dispatch(Action::Attach { material: material.clone(), attachment: file.clone(), replacing: None })
+                crate::store::send(
+                    &store,
+                    Action::Attach { material: material.clone(), attachment: file.clone(), replacing: None },
+                )
             })
         };
 
@@ -249,7 +251,7 @@ impl Attachments {
 /// A small picture of an image, made when it was checked; a badge for a PDF.
 fn thumbnail(file: &Attachment) -> Html {
     match &file.thumbnail {
-        Some(url) => html! { <img class="file-thumb" src={url.clone()} alt="" /> },
+        Some(url) => html! { <img class="file-thumb" src={AttrValue::from(url.clone())} alt="" /> },
         None => {
             html! { <span class="file-thumb file-thumb-pdf" aria-hidden="true">{ file.file_type.name() }</span> }
         }

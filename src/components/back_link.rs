@@ -6,7 +6,7 @@ use yibiao_core::session::{Action, Page};
 
 use crate::platform::dom;
 use crate::route;
-use crate::store::use_store;
+use crate::store::use_ambient;
 
 #[derive(Properties, PartialEq)]
 pub struct BackLinkProps {
@@ -26,15 +26,15 @@ pub struct BackLinkProps {
 
 #[component]
 pub fn BackLink(props: &BackLinkProps) -> Html {
-    let store = use_store();
-    let href = route::fragment(store.state.open.as_ref(), &props.to);
+    let ambient = use_ambient();
+    let href = route::fragment(ambient.open.as_ref(), &props.to);
     let (page, focus) = (props.to.clone(), props.focus.clone());
     let onclick = Callback::from(move |event: MouseEvent| {
         event.prevent_default();
         if let Some(focus) = &focus {
             dom::focus_on_open(focus.to_string());
         }
-        store.dispatch(Action::GoTo(page.clone()));
+        ambient.dispatch.send(Action::GoTo(page.clone()));
     });
     html! {
         <a class={props.class.clone()} {href} {onclick} aria-describedby={props.described_by.clone()}>

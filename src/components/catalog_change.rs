@@ -7,7 +7,7 @@ use yibiao_core::session::Action;
 use yibiao_core::{Lang, Text};
 
 use crate::i18n::{self, Ui};
-use crate::store::use_store;
+use crate::store::use_ambient;
 
 #[derive(Properties, PartialEq)]
 pub struct CatalogChangeProps {
@@ -16,10 +16,10 @@ pub struct CatalogChangeProps {
 
 #[component]
 pub fn CatalogChangePanel(props: &CatalogChangeProps) -> Html {
-    let store = use_store();
-    let lang = store.state.lang;
+    let ambient = use_ambient();
+    let lang = ambient.lang;
     let change = &props.change;
-    let accept = Callback::from(move |_| store.dispatch(Action::AcceptCatalog));
+    let accept = Callback::from(move |_| ambient.dispatch.send(Action::AcceptCatalog));
     let list = |title: Ui, texts: &[Text]| -> Html {
         if texts.is_empty() {
             return html! {};

@@ -9,7 +9,7 @@ use yibiao_core::{Field, FieldId, Lang};
 
 use crate::components::{field_dom_id, ErrorMessage};
 use crate::i18n::Ui;
-use crate::store::use_store;
+use crate::store::use_ambient;
 
 #[derive(Properties, PartialEq)]
 pub struct ChoiceRowProps {
@@ -40,7 +40,7 @@ fn choices(field: &Field, lang: Lang) -> Vec<(String, String)> {
 
 #[component]
 pub fn ChoiceRow(props: &ChoiceRowProps) -> Html {
-    let lang = use_store().state.lang;
+    let lang = use_ambient().lang;
     let field = &props.field;
     let base_id = field_dom_id(&field.id);
     let hint_id = format!("{base_id}-hint");

@@ -30,7 +30,7 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
     let heading_id = format!("draft-{}", draft.id);
     let open = {
         let (store, id) = (store.clone(), draft.id.clone());
-        Callback::from(move |_| store.dispatch(Action::OpenDraft(id.clone())))
+        Callback::from(move |_| crate::store::send(&store, Action::OpenDraft(id.clone())))
     };
     let ask = |value: bool| {
         let confirming = confirming.clone();
@@ -39,7 +39,7 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
     let delete = {
         let (store, id) = (store.clone(), draft.id.clone());
         Callback::from(move |_| {
-            store.dispatch(Action::DeleteDraft(id.clone()));
+            crate::store::send(&store, Action::DeleteDraft(id.clone()));
             focus_after_delete("drafts-heading");
         })
     };

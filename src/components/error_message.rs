@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::i18n::Ui;
-use crate::store::use_store;
+use crate::store::use_ambient;
 
 #[derive(Properties, PartialEq)]
 pub struct ErrorMessageProps {
@@ -15,7 +15,7 @@ pub struct ErrorMessageProps {
 
 #[component]
 pub fn ErrorMessage(props: &ErrorMessageProps) -> Html {
-    let lang = use_store().state.lang;
+    let lang = use_ambient().lang;
     html! {
         <div aria-live="polite">
             if let Some(message) = &props.message {

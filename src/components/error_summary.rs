@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::i18n::Ui;
 use crate::platform::dom;
-use crate::store::use_store;
+use crate::store::use_ambient;
 
 /// One problem: the DOM id of the field to fix and the message.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +23,7 @@ pub struct ErrorSummaryProps {
 
 #[component]
 pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
-    let lang = use_store().state.lang;
+    let lang = use_ambient().lang;
     let node = use_node_ref();
     {
         let node = node.clone();

@@ -8,7 +8,7 @@ use yibiao_core::{Date, Field, FieldId};
 use crate::components::{field_dom_id, ErrorMessage};
 use crate::i18n::Ui;
 use crate::platform::dom;
-use crate::store::use_store;
+use crate::store::use_ambient;
 
 #[derive(Properties, PartialEq)]
 pub struct FieldRowProps {
@@ -55,9 +55,8 @@ fn date_bound(bound: Option<Bound>, today: Date) -> Option<AttrValue> {
 
 #[component]
 pub fn FieldRow(props: &FieldRowProps) -> Html {
-    let store = use_store();
-    let lang = store.state.lang;
-    let today = store.env.today;
+    let ambient = use_ambient();
+    let (lang, today) = (ambient.lang, ambient.today());
     let field = &props.field;
     let input_id = field_dom_id(&field.id);
     let hint_id = format!("{input_id}-hint");

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use yibiao_core::session::{Action, Page};
 
 use crate::i18n::Ui;
-use crate::store::use_store;
+use crate::store::use_ambient;
 
 #[derive(Properties, PartialEq)]
 pub struct MastheadProps {
@@ -16,18 +16,18 @@ pub struct MastheadProps {
 
 #[component]
 pub fn Masthead(props: &MastheadProps) -> Html {
-    let store = use_store();
-    let lang = store.state.lang;
+    let ambient = use_ambient();
+    let lang = ambient.lang;
     let other = lang.other();
     let switch = {
-        let store = store.clone();
-        Callback::from(move |_| store.dispatch(Action::SetLang(other)))
+        let dispatch = ambient.dispatch.clone();
+        Callback::from(move |_| dispatch.send(Action::SetLang(other)))
     };
     let home = {
-        let store = store.clone();
+        let dispatch = ambient.dispatch.clone();
         Callback::from(move |event: MouseEvent| {
             event.prevent_default();
-            store.dispatch(Action::GoTo(Page::Home));
+            dispatch.send(Action::GoTo(Page::Home));
         })
     };
     html! {

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::i18n::Ui;
 use crate::notice::Notice;
-use crate::store::use_store;
+use crate::store::use_ambient;
 
 #[derive(Properties, PartialEq)]
 pub struct NoticeBannerProps {
@@ -14,7 +14,7 @@ pub struct NoticeBannerProps {
 
 #[component]
 pub fn NoticeBanner(props: &NoticeBannerProps) -> Html {
-    let lang = use_store().state.lang;
+    let lang = use_ambient().lang;
     let on_dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
     html! {
         <div class="notice" role="alert">

@@ -4,11 +4,11 @@ use yew::prelude::*;
 
 use crate::i18n::Ui;
 use crate::platform::dom;
-use crate::store::use_store;
+use crate::store::use_ambient;
 
 #[component]
 pub fn SkipLink() -> Html {
-    let lang = use_store().state.lang;
+    let lang = use_ambient().lang;
     // Moves focus without touching the address, which names the page.
     let onclick = Callback::from(|event: MouseEvent| {
         event.prevent_default();

@@ -1,7 +1,5 @@
 //! Hooks: state and effects that components share.
 
 mod use_page_heading;
-mod use_plan;
 
 pub use use_page_heading::use_page_heading;
-pub use use_plan::use_plan;

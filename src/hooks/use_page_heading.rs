@@ -6,12 +6,12 @@ use yew::prelude::*;
 
 use crate::i18n;
 use crate::platform::dom;
-use crate::store::use_store;
+use crate::store::use_ambient;
 
 /// Returns the ref to put on the page's `<h1 tabindex="-1">`.
 #[hook]
 pub fn use_page_heading(heading: &str) -> NodeRef {
-    let lang = use_store().state.lang;
+    let lang = use_ambient().lang;
     let node = use_node_ref();
     use_effect_with((heading.to_owned(), lang), |(heading, lang)| {
         dom::set_title(&i18n::title(*lang, heading));

@@ -82,7 +82,7 @@ fn bundle_card(bundle: &Bundle, store: &crate::store::StoreHandle) -> Html {
     });
     let onclick = {
         let (store, id) = (store.clone(), bundle.id.clone());
-        Callback::from(move |_| store.dispatch(Action::StartDraft(id.clone())))
+        Callback::from(move |_| crate::store::send(&store, Action::StartDraft(id.clone())))
     };
     let heading_id = format!("bundle-{}", bundle.id);
     html! {

@@ -1,58 +1,34 @@
 //! How each material is provided (材料): for each line of the checklist, the ways its rules
-//! allow. A commitment letter's text is shown before it is chosen, and a waiver's due date and
+//! allow (the frame puts them in the continue form). A commitment letter's text is shown before it is chosen, and a waiver's due date and
 //! commitment before the applicant takes it on.
 
 use yew::prelude::*;
 use yibiao_core::plan::ChecklistEntry;
-use yibiao_core::session::{Action, Application, Page};
+use yibiao_core::session::{Action, Application};
 use yibiao_core::verdict::{allowed_provisions, Provision};
 use yibiao_core::{Catalog, Date, Lang, MaterialId};
 
-use crate::components::{material_dom_id, swallow_stray_drop, use_attachments, Attachments, BackLink};
-use crate::hooks::{use_page_heading, use_plan};
+use crate::components::{material_dom_id, use_attachments, Attachments};
 use crate::i18n::{self, Ui};
-use crate::store::use_store;
+use crate::pages::frame::BodyProps;
+use crate::store::use_ambient;
 
 #[component]
-pub fn MaterialsPage() -> Html {
-    let store = use_store();
-    let lang = store.state.lang;
-    let heading = use_page_heading(Ui::ProvideHeading.text(lang));
-    let plan = use_plan();
+pub fn MaterialsBody(props: &BodyProps) -> Html {
+    let ambient = use_ambient();
+    let lang = ambient.lang;
     let attachments = use_attachments();
-    let (Some(application), Some(plan)) = (store.state.application(), plan) else {
-        return html! {};
-    };
-    let Ok(plan) = plan.as_ref() else {
-        return html! {};
-    };
-    let catalog = &store.env.catalog;
-    let onsubmit = {
-        let store = store.clone();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            store.dispatch(Action::Continue);
-        })
-    };
+    let catalog = &ambient.env.catalog;
     let on_provide = {
-        let store = store.clone();
+        let dispatch = ambient.dispatch.clone();
         Callback::from(move |(material, provision): (MaterialId, Provision)| {
-            store.dispatch(Action::Provide { material, provision: Some(provision) })
+            dispatch.send(Action::Provide { material, provision: Some(provision) })
         })
     };
-    let stray_drop = swallow_stray_drop();
     html! {
-        <>
-            <BackLink to={Page::Tasks} label={Ui::FormHeading.text(lang)} />
-            <h1 ref={heading} tabindex="-1">{ Ui::ProvideHeading.text(lang) }</h1>
-            <p class="lead">{ Ui::ProvideIntro.text(lang) }</p>
-            <form class="materials-form" novalidate=true {onsubmit} ondragover={stray_drop.clone()} ondrop={stray_drop}>
-                for entry in plan.checklist.iter() {
-                    { provision_choice(catalog, application, entry, &attachments, store.env.today, lang, &on_provide) }
-                }
-                <button type="submit" class="button button-large">{ Ui::Continue.text(lang) }</button>
-            </form>
-        </>
+        for entry in props.view.plan().checklist.iter() {
+            { provision_choice(catalog, &props.draft, entry, &attachments, ambient.today(), lang, &on_provide) }
+        }
     }
 }
 

@@ -1,6 +1,8 @@
-//! Pages: one screen each, composed of components.
+//! Pages: one screen each. Every page of a draft is the one frame (`frame.rs`) round a body
+//! of its own; the home page stands alone.
 
 mod catalog;
+pub mod frame;
 mod home;
 mod materials;
 mod notice;
@@ -10,10 +12,11 @@ mod section;
 mod tasks;
 
 pub use catalog::CatalogPage;
+pub use frame::DraftPage;
 pub use home::HomePage;
-pub use materials::MaterialsPage;
-pub use notice::NoticePage;
-pub use question::QuestionPage;
-pub use review::ReviewPage;
-pub use section::SectionPage;
-pub use tasks::TasksPage;
+pub use materials::MaterialsBody;
+pub use notice::notice_body;
+pub use question::question_body;
+pub use review::review_body;
+pub use section::section_body;
+pub use tasks::tasks_body;

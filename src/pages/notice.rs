@@ -6,37 +6,25 @@
 use yew::prelude::*;
 use yibiao_core::catalog::{Material, MaterialRules, WaiverMode};
 use yibiao_core::plan::{alternatives, ChecklistEntry, Reason};
-use yibiao_core::session::{Action, Page};
 use yibiao_core::verdict::{allowed_provisions, Provision};
 use yibiao_core::{Catalog, Lang};
 
-use crate::components::BackLink;
-use crate::hooks::{use_page_heading, use_plan};
 use crate::i18n::{self, Ui};
-use crate::platform::dom;
-use crate::store::use_store;
+use crate::pages::frame::Body;
 
-#[component]
-pub fn NoticePage() -> Html {
-    let store = use_store();
-    let lang = store.state.lang;
-    let heading = use_page_heading(Ui::ChecklistHeading.text(lang));
-    let plan = use_plan();
-    let (Some(application), Some(plan)) = (store.state.application(), plan) else {
-        return html! {};
-    };
-    let Ok(plan) = plan.as_ref() else {
-        return html! {};
-    };
-    let catalog = &store.env.catalog;
-    let bundle_name = catalog.bundle(&application.bundle).map(|bundle| bundle.name.get(lang).to_owned());
+/// The notice's page body (the frame adds the buttons to start and to print).
+pub fn notice_body(body: &Body<'_>) -> Html {
+    let Body { draft: application, view, ambient } = body;
+    let lang = ambient.lang;
+    let catalog = &ambient.env.catalog;
+    let plan = view.plan();
     // What another answer to each question would change, for the "what if" lines.
     let what_if: Vec<(String, String, yibiao_core::plan::PlanChange)> = plan
         .questions
         .iter()
         .flat_map(|question| {
             let changes =
-                alternatives(catalog, &application.bundle, &application.answers, &question.field.id, store.env.today)
+                alternatives(catalog, &application.bundle, &application.answers, &question.field.id, ambient.today())
                     .unwrap_or_default();
             changes.into_iter().map(move |(value, change)| {
                 let answer =
@@ -45,23 +33,9 @@ pub fn NoticePage() -> Html {
             })
         })
         .collect();
-    let onsubmit = {
-        let store = store.clone();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            store.dispatch(Action::Continue);
-        })
-    };
-    let print = Callback::from(|_| dom::print());
-    let back = yibiao_core::journey::back_from(plan, &Page::Notice);
     let item_name = |id: &yibiao_core::ItemId| plan.item(id).map(|item| item.name.get(lang)).unwrap_or_default();
     html! {
         <>
-            <BackLink to={back} label={Ui::Back.text(lang)} />
-            if let Some(name) = bundle_name {
-                <p class="caption">{ name }</p>
-            }
-            <h1 ref={heading} tabindex="-1">{ Ui::ChecklistHeading.text(lang) }</h1>
             <p class="lead">{ Ui::NoticeIntroDone.text(lang) }</p>
 
             if !plan.pending.is_empty() {
@@ -108,12 +82,6 @@ pub fn NoticePage() -> Html {
             </ol>
 
             <p class="inset">{ i18n::savings(lang, &plan.savings, false) }</p>
-            <form class="no-print" novalidate=true {onsubmit}>
-                <div class="button-group">
-                    <button type="submit" class="button button-large">{ Ui::StartForm.text(lang) }</button>
-                    <button type="button" class="button button-secondary" onclick={print}>{ Ui::Print.text(lang) }</button>
-                </div>
-            </form>
         </>
     }
 }

@@ -3,37 +3,31 @@
 //! page where it is fixed. Every answer and material has a change link; changing a situation
 //! answer walks through whatever it brings in before coming back here.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 use yibiao_core::export;
 use yibiao_core::journey;
 use yibiao_core::plan::shown_answer;
 use yibiao_core::session::{Action, Page};
-use yibiao_core::verdict::{verdict, Provision, Target, Verdict};
+use yibiao_core::verdict::{Provision, Target, Verdict};
 use yibiao_core::FieldId;
 
 use crate::components::{field_dom_id, material_dom_id, BackLink};
-use crate::hooks::{use_page_heading, use_plan};
 use crate::i18n::{self, Ui};
+use crate::pages::frame::Body;
 use crate::platform::download;
 use crate::route;
-use crate::store::use_store;
 
-#[component]
-pub fn ReviewPage() -> Html {
-    let store = use_store();
-    let lang = store.state.lang;
-    let heading = use_page_heading(Ui::ReviewHeading.text(lang));
-    let plan = use_plan();
-    let (Some(application), Some(plan_rc)) = (store.state.application(), plan) else {
-        return html! {};
-    };
-    let Ok(plan) = plan_rc.as_ref() else {
-        return html! {};
-    };
-    let catalog = &store.env.catalog;
-    let today = store.env.today;
-    let result = verdict(catalog, plan, &application.answers, &application.provisions, today);
-    let draft = store.state.open.clone();
+/// The check page's body.
+pub fn review_body(body: &Body<'_>) -> Html {
+    let Body { draft: application, view, ambient } = body;
+    let lang = ambient.lang;
+    let plan = view.plan();
+    let catalog = &ambient.env.catalog;
+    let today = ambient.today();
+    let result = &view.verdict;
+    let draft = ambient.open.clone();
     let link = |to: Page, label: String, context: String, focus: String| {
         let context = (!context.is_empty()).then(|| AttrValue::from(context));
         let focus = Some(AttrValue::from(focus));
@@ -41,10 +35,10 @@ pub fn ReviewPage() -> Html {
     };
     let change_situation = |question: FieldId, context: String| {
         let href = route::fragment(draft.as_ref(), &Page::Question(question.clone()));
-        let store = store.clone();
+        let dispatch = ambient.dispatch.clone();
         let onclick = Callback::from(move |event: MouseEvent| {
             event.prevent_default();
-            store.dispatch(Action::ChangeSituation(question.clone()));
+            dispatch.send(Action::ChangeSituation(question.clone()));
         });
         html! { <a {href} {onclick}>{ Ui::Change.text(lang) }<span class="visually-hidden">{ context }</span></a> }
     };
@@ -68,21 +62,17 @@ pub fn ReviewPage() -> Html {
         value.to_owned()
     };
     let on_export = {
-        let store = store.clone();
-        let plan = plan_rc.clone();
+        let (env, view, application) = (Rc::clone(&ambient.env), Rc::clone(view), Rc::clone(application));
         Callback::from(move |_| {
-            let (Some(application), Ok(plan)) = (store.state.application(), plan.as_ref()) else {
-                return;
-            };
-            let today = store.env.today;
-            let document = export::answers_document(&store.env.catalog, plan, application, today);
+            let (plan, today) = (view.plan(), env.today);
+            let document = export::answers_document(&env.catalog, plan, &application, today);
             let _ = download::save_text(&export::file_name(plan, today), "application/json", &document);
         })
     };
     let material_name = |id: &yibiao_core::MaterialId| {
         catalog.materials.get(id).map_or(id.as_str().to_owned(), |material| material.name.get(lang).to_owned())
     };
-    let verdict_panel = match &result {
+    let verdict_panel = match result {
         Verdict::Ready => html! {
             <div class="verdict verdict-ready" role="status">
                 <h2>{ Ui::VerdictReady.text(lang) }</h2>
@@ -154,11 +144,6 @@ pub fn ReviewPage() -> Html {
     };
     html! {
         <>
-            <BackLink to={Page::Tasks} label={Ui::FormHeading.text(lang)} />
-            if let Some(bundle) = catalog.bundle(&application.bundle) {
-                <p class="caption">{ bundle.name.get(lang) }</p>
-            }
-            <h1 ref={heading} tabindex="-1">{ Ui::ReviewHeading.text(lang) }</h1>
             { verdict_panel }
 
             <h2>{ Ui::SituationHeading.text(lang) }</h2>

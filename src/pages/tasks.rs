@@ -2,41 +2,18 @@
 //! it is, then the materials and the check of everything.
 
 use yew::prelude::*;
-use yibiao_core::journey::{self, TaskStatus};
+use yibiao_core::journey::TaskStatus;
 use yibiao_core::session::Page;
 
 use crate::components::BackLink;
-use crate::hooks::{use_page_heading, use_plan};
 use crate::i18n::{self, Ui};
-use crate::store::use_store;
+use crate::pages::frame::Body;
 
-#[component]
-pub fn TasksPage() -> Html {
-    let store = use_store();
-    let lang = store.state.lang;
-    let heading = use_page_heading(Ui::FormHeading.text(lang));
-    let plan = use_plan();
-    let (Some(application), Some(plan)) = (store.state.application(), plan) else {
-        return html! {};
-    };
-    let Ok(plan) = plan.as_ref() else {
-        return html! {};
-    };
-    let catalog = &store.env.catalog;
-    let today = store.env.today;
-    let bundle_name = catalog.bundle(&application.bundle).map(|bundle| bundle.name.get(lang).to_owned());
+/// The task list's page body.
+pub fn tasks_body(body: &Body<'_>) -> Html {
+    let (view, lang) = (body.view, body.ambient.lang);
+    let plan = view.plan();
     let savings = plan.savings;
-    let statuses = journey::section_statuses(catalog, plan, &application.answers, today);
-    let provided = plan
-        .checklist
-        .iter()
-        .filter(|entry| application.provisions.get(&entry.material.id).is_some_and(|how| how.is_complete()))
-        .count();
-    let materials_status = match provided {
-        0 if !plan.checklist.is_empty() => TaskStatus::NotStarted,
-        n if n < plan.checklist.len() => TaskStatus::InProgress,
-        _ => TaskStatus::Completed,
-    };
     let task = |id: String, to: Page, label: String, status: Option<TaskStatus>| {
         let status_id = format!("task-status-{id}");
         html! {
@@ -50,26 +27,21 @@ pub fn TasksPage() -> Html {
     };
     html! {
         <>
-            <BackLink to={Page::Notice} label={Ui::ChecklistHeading.text(lang)} />
-            if let Some(name) = bundle_name {
-                <p class="caption">{ name }</p>
-            }
-            <h1 ref={heading} tabindex="-1">{ Ui::FormHeading.text(lang) }</h1>
             <p class="lead">{ i18n::form_intro(lang, plan.items.len(), savings.fields_separate, savings.fields_combined) }</p>
             <h2>{ Ui::TasksFormHeading.text(lang) }</h2>
             <ol class="task-list">
-                for (section, (_, status)) in plan.sections.iter().zip(statuses) {
+                for (section, (_, status)) in plan.sections.iter().zip(view.sections()) {
                     { task(
                         section.id.clone(),
                         Page::Section(section.id.clone()),
                         section.title.get(lang).to_owned(),
-                        Some(status),
+                        Some(*status),
                     ) }
                 }
             </ol>
             <h2>{ Ui::ProvidedHeading.text(lang) }</h2>
             <ol class="task-list">
-                { task("materials".into(), Page::Materials, Ui::TaskMaterials.text(lang).into(), Some(materials_status)) }
+                { task("materials".into(), Page::Materials, Ui::TaskMaterials.text(lang).into(), Some(view.materials)) }
             </ol>
             <h2>{ Ui::TaskReview.text(lang) }</h2>
             <ol class="task-list">

@@ -51,7 +51,9 @@ const THUMBNAIL_LONG_SIDE: u32 = 128;
 /// Decodes an image and measures it (on a reduced copy, on white, so transparency reads as
 /// paper), with a small preview as a `data:` URL; `None` when it cannot be decoded. The sizes
 /// are the original's.
-pub async fn measure_image(blob: &web_sys::Blob) -> Option<(yibiao_core::attachment::ImageStats, Option<String>)> {
+pub async fn measure_image(
+    blob: &web_sys::Blob,
+) -> Option<(yibiao_core::attachment::ImageStats, Option<std::rc::Rc<str>>)> {
     let window = web_sys::window()?;
     let decoding = window.create_image_bitmap_with_blob(blob).ok()?;
     let bitmap: web_sys::ImageBitmap = JsFuture::from(decoding).await.ok()?.dyn_into().ok()?;
@@ -61,7 +63,8 @@ pub async fn measure_image(blob: &web_sys::Blob) -> Option<(yibiao_core::attachm
     let pixels = sample.get_image_data(0.0, 0.0, f64::from(sample_width), f64::from(sample_height)).ok()?.data();
     let stats = yibiao_core::attachment::image_stats(sample_width, sample_height, &pixels)?;
     let thumbnail = draw(&document, &bitmap, THUMBNAIL_LONG_SIDE)
-        .and_then(|(small, _, _)| small.canvas()?.to_data_url_with_type("image/jpeg").ok());
+        .and_then(|(small, _, _)| small.canvas()?.to_data_url_with_type("image/jpeg").ok())
+        .map(std::rc::Rc::from);
     bitmap.close();
     Some((yibiao_core::attachment::ImageStats { width, height, ..stats }, thumbnail))
 }

@@ -34,7 +34,7 @@ fn saved_state() -> State {
     State {
         lang: Lang::Zh,
         page: draft.page.clone(),
-        drafts: vec![draft],
+        drafts: vec![draft.into()],
         open: Some(DraftId::new("d1")),
         failed_continues: 0,
         address_refused: 0,

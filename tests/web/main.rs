@@ -37,7 +37,7 @@ fn form_state(lang: Lang) -> State {
     State {
         lang,
         page: draft.page.clone(),
-        drafts: vec![draft],
+        drafts: vec![draft.into()],
         open: Some(DraftId::new("d1")),
         failed_continues: 0,
         address_refused: 0,
@@ -218,7 +218,7 @@ async fn a_full_disk_is_reported_and_the_last_saved_draft_survives() {
 #[wasm_bindgen_test]
 async fn a_draft_from_an_older_catalog_opens_with_a_report_of_what_changed() {
     let mut state = form_state(Lang::Zh);
-    let draft = &mut state.drafts[0];
+    let draft = std::rc::Rc::make_mut(&mut state.drafts[0]);
     draft.catalog_version = "2026.10-1".to_owned();
     if let Some(seen) = draft.seen.as_mut() {
         seen.catalog_version = "2026.10-1".to_owned();
@@ -404,10 +404,10 @@ async fn a_newer_draft_set_aside_keeps_every_file() {
 #[wasm_bindgen_test]
 async fn one_damaged_draft_is_set_aside_alone_and_the_others_open() {
     let mut state = form_state(Lang::Zh);
-    let mut second = state.drafts[0].clone();
+    let mut second = Application::clone(&state.drafts[0]);
     second.id = DraftId::new("d2");
     second.answers.insert(yibiao_core::FieldId::new("applicant.name"), "李四".to_owned());
-    state.drafts.push(second);
+    state.drafts.push(second.into());
     let text = draft::encode(&state);
     // The open draft's catalog version becomes a number: only it is damaged.
     let damaged = text.replacen(r#""catalog_version":""#, r#""catalog_version":7,"was":""#, 1);
@@ -435,8 +435,9 @@ async fn what_another_tab_saved_meanwhile_is_merged_in_not_overwritten() {
     let (root, storage) = mount_form(Lang::Zh).await;
     let mobile = yibiao_core::FieldId::new("applicant.mobile");
     let mut elsewhere = draft::decode(&storage.get(DRAFT_KEY).expect("readable").expect("saved")).expect("valid");
-    elsewhere.drafts[0].answers.insert(mobile.clone(), "13800138000".to_owned());
-    elsewhere.drafts[0].changed.answers.insert(mobile.clone(), 1_763_000_000_500);
+    let theirs = std::rc::Rc::make_mut(&mut elsewhere.drafts[0]);
+    theirs.answers.insert(mobile.clone(), "13800138000".to_owned());
+    theirs.changed.answers.insert(mobile.clone(), 1_763_000_000_500);
     storage.set(DRAFT_KEY, &draft::encode(&elsewhere)).expect("memory store accepts");
 
     let name: HtmlInputElement = find(&root, "#field-applicant-name");
@@ -550,9 +551,9 @@ async fn a_catalog_kept_in_local_storage_by_an_earlier_version_moves_to_indexedd
 #[wasm_bindgen_test]
 async fn focus_after_deleting_a_draft_goes_to_the_list_then_to_the_page_heading() {
     let mut state = form_state(Lang::Zh);
-    let mut second = state.drafts[0].clone();
+    let mut second = Application::clone(&state.drafts[0]);
     second.id = DraftId::new("d2");
-    state.drafts.push(second);
+    state.drafts.push(second.into());
     state.open = None;
     state.page = Page::Home;
     let store = MemoryStore::new();

@@ -18,57 +18,15 @@ pub use load::{
 };
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::HolidayCalendar;
 use crate::cond::{Expr, ParseError};
 use crate::date::Date;
+use crate::decimal::Decimal;
+pub use crate::ids::{BundleId, FieldId, ItemId, MaterialId};
 use crate::text::Text;
-use crate::validate::number::Decimal;
-
-macro_rules! id_type {
-    ($(#[$doc:meta])* $name:ident) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(transparent)]
-        pub struct $name(pub String);
-
-        impl $name {
-            pub fn new(id: impl Into<String>) -> Self {
-                $name(id.into())
-            }
-
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-    };
-}
-
-id_type!(
-    /// A field id such as `applicant.id_number` (字段编号); the part before the dot is its section.
-    FieldId
-);
-id_type!(
-    /// A material id (材料编号), shared by every item that needs the same document.
-    MaterialId
-);
-id_type!(
-    /// A service item id (事项编号).
-    ItemId
-);
-id_type!(
-    /// A bundle id (一件事编号).
-    BundleId
-);
 
 /// What kind of value a field holds; decides its validator and its input control.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,8 +5,8 @@
 use std::cmp::Ordering;
 
 use super::parser::{BinaryOp, Expr, ExprKind, Literal};
-use crate::catalog::FieldId;
 use crate::date::Date;
+use crate::ids::FieldId;
 use crate::validate::{parse_date, Decimal, IdNumber, Sex, Value};
 
 /// The truth of a condition.

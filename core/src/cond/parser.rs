@@ -5,9 +5,10 @@ use std::fmt;
 
 use super::lexer::{tokenize, LexError, Spanned, Token};
 use super::Span;
-use crate::catalog::FieldId;
+use crate::decimal::Decimal;
+use crate::ids::FieldId;
 use crate::text::Lang;
-use crate::validate::number::{parse_number, Decimal, NumberKind};
+use crate::validate::number::{parse_number, NumberKind};
 
 /// The longest condition accepted, in bytes: far more than any rule needs (the longest in the
 /// shipped catalog has under 100), little enough to check at once.

@@ -8,6 +8,7 @@
 //! the other's save.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use super::{Application, Env, Page, State};
 use crate::catalog::MaterialId;
@@ -19,17 +20,17 @@ use crate::verdict::Provision;
 pub fn merge(mine: &State, theirs: &State, env: Env<'_>) -> State {
     let mut next = mine.clone();
     next.deleted.extend(theirs.deleted.iter().cloned());
-    let mut drafts: Vec<Application> = Vec::with_capacity(mine.drafts.len().max(theirs.drafts.len()));
+    let mut drafts: Vec<Rc<Application>> = Vec::with_capacity(mine.drafts.len().max(theirs.drafts.len()));
     for draft in &mine.drafts {
         let merged = match theirs.draft(&draft.id) {
-            Some(other) => merge_draft(draft, other, env),
-            None => draft.clone(),
+            Some(other) if other != draft.as_ref() => Rc::new(merge_draft(draft, other, env)),
+            _ => Rc::clone(draft),
         };
         drafts.push(merged);
     }
     for draft in &theirs.drafts {
         if mine.draft(&draft.id).is_none() {
-            drafts.push(draft.clone());
+            drafts.push(Rc::clone(draft));
         }
     }
     drafts.retain(|draft| !next.deleted.contains(&draft.id));

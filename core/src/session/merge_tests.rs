@@ -89,8 +89,8 @@ fn content(state: &State) -> Vec<Application> {
     let mut drafts: Vec<Application> = state
         .drafts
         .iter()
-        .cloned()
-        .map(|mut draft| {
+        .map(|draft| {
+            let mut draft = Application::clone(draft);
             draft.page = Page::Tasks;
             draft.show_all_errors = false;
             draft.walk = None;

@@ -22,6 +22,7 @@ pub mod email;
 pub mod id_number;
 pub mod landline;
 pub mod mobile;
+/// Numbers and money in exact fixed point live below the validators, for the catalog and conditions too.
 pub mod number;
 pub mod person_name;
 pub mod postcode;

@@ -1,0 +1,230 @@
+//! The one frame of every page of a draft (页面框架): it resolves the open draft and the view
+//! the core derived for it, once, and owns what every such page has: the heading (window title
+//! and focus on arrival), the back link, the bundle's caption, the error summary after a failed
+//! "continue", the continue form, and the message when the catalog cannot plan the draft. Each
+//! page's body is a component that receives the draft and its view, and has no guards.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yibiao_core::journey;
+use yibiao_core::session::{Action, Application, Page};
+use yibiao_core::view::DraftView;
+use yibiao_core::{Catalog, FieldId, Lang, Plan};
+
+use crate::components::{field_dom_id, swallow_stray_drop, BackLink, ErrorSummary, SummaryError};
+use crate::hooks::use_page_heading;
+use crate::i18n::{self, Ui};
+use crate::pages::{notice_body, question_body, review_body, section_body, tasks_body, MaterialsBody};
+use crate::platform::dom;
+use crate::store::{send, use_ambient, use_store, Ambient, Shared};
+
+/// What a page body receives: the draft on screen and its view.
+#[derive(Properties, PartialEq)]
+pub struct BodyProps {
+    pub draft: Shared<Application>,
+    pub view: Shared<DraftView>,
+}
+
+/// What a page body drawn by the frame itself reads (a function, not a component of its own:
+/// each component costs the first load its own copy of Yew's machinery).
+pub struct Body<'a> {
+    pub draft: &'a Rc<Application>,
+    pub view: &'a Rc<DraftView>,
+    pub ambient: &'a Ambient,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DraftPageProps {
+    pub page: Page,
+}
+
+/// The message beside a field now, if its error is to show (never while typing).
+pub fn shown_error(
+    catalog: &Catalog,
+    draft: &Application,
+    view: &DraftView,
+    field: &FieldId,
+    lang: Lang,
+) -> Option<AttrValue> {
+    let error = view.error(field)?;
+    let definition = catalog.field(field)?;
+    draft.visible_error(error, field).then(|| AttrValue::from(error.message(definition, lang)))
+}
+
+/// The page's heading, as the window title shows it.
+fn heading_text(catalog: &Catalog, plan: Option<&Plan>, page: &Page, lang: Lang) -> String {
+    match page {
+        Page::Question(question) => {
+            catalog.field(question).map(|field| field.label.get(lang).to_owned()).unwrap_or_default()
+        }
+        Page::Section(section) => plan
+            .and_then(|plan| plan.sections.iter().find(|s| &s.id == section))
+            .map(|s| s.title.get(lang).to_owned())
+            .unwrap_or_default(),
+        Page::Notice => Ui::ChecklistHeading.text(lang).to_owned(),
+        Page::Tasks => Ui::FormHeading.text(lang).to_owned(),
+        Page::Materials => Ui::ProvideHeading.text(lang).to_owned(),
+        Page::Review => Ui::ReviewHeading.text(lang).to_owned(),
+        Page::Home => String::new(),
+    }
+}
+
+/// Where the back link leads, and its words.
+fn back(plan: &Plan, page: &Page) -> (Page, Ui) {
+    match page {
+        Page::Question(_) => {
+            let to = journey::back_from(plan, page);
+            let label = if to == Page::Home { Ui::BackHome } else { Ui::Back };
+            (to, label)
+        }
+        Page::Notice => (journey::back_from(plan, page), Ui::Back),
+        Page::Tasks => (Page::Notice, Ui::ChecklistHeading),
+        _ => (Page::Tasks, Ui::FormHeading),
+    }
+}
+
+/// The fields a page asks, whose errors its summary lists.
+fn fields_of<'a>(plan: &'a Plan, page: &Page) -> Vec<&'a FieldId> {
+    match page {
+        Page::Question(question) => plan.questions.iter().map(|q| &q.field.id).filter(|id| *id == question).collect(),
+        Page::Section(section) => plan
+            .sections
+            .iter()
+            .filter(|s| &s.id == section)
+            .flat_map(|s| s.fields.iter().map(|planned| &planned.field.id))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The continue form a page puts round its body: its class, and whether stray file drops on it
+/// are swallowed (the materials page, where files are dropped on their own panels).
+fn form_class(page: &Page) -> Option<&'static str> {
+    match page {
+        Page::Question(_) => Some("question-form"),
+        Page::Section(_) => Some("combined-form"),
+        Page::Materials => Some("materials-form"),
+        _ => None,
+    }
+}
+
+#[component]
+pub fn DraftPage(props: &DraftPageProps) -> Html {
+    let store = use_store();
+    let ambient = use_ambient();
+    let lang = store.state.lang;
+    let catalog = &store.env.catalog;
+    let view = store.view.clone();
+    let plan = view.as_ref().and_then(|view| view.as_ref().ok()).map(|view| view.plan());
+    let heading = use_page_heading(&heading_text(catalog, plan, &props.page, lang));
+    let stray_drop = swallow_stray_drop();
+    let (Some(draft), Some(view)) = (store.state.open_draft().cloned(), view) else {
+        return html! {};
+    };
+    let view = match view {
+        Ok(view) => view,
+        Err(error) => return html! { <p class="notice">{ error.message(lang) }</p> },
+    };
+    let plan = view.plan();
+    let page = &props.page;
+    // A question or section no longer asked (another answer removed it): on to where it went.
+    match page {
+        Page::Question(_) if fields_of(plan, page).is_empty() => {
+            return html! { <BackLink to={journey::first_page(plan)} label={Ui::Continue.text(lang)} /> };
+        }
+        Page::Section(section) if !plan.sections.iter().any(|s| &s.id == section) => {
+            return html! { <BackLink to={Page::Tasks} label={Ui::FormHeading.text(lang)} /> };
+        }
+        _ => {}
+    }
+
+    let (back_to, back_label) = back(plan, page);
+    let summary: Vec<SummaryError> = if draft.show_all_errors {
+        fields_of(plan, page)
+            .into_iter()
+            .filter_map(|field| {
+                shown_error(catalog, &draft, &view, field, lang)
+                    .map(|message| SummaryError { target: AttrValue::from(field_dom_id(field)), message })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let bundle_name = catalog.bundle(&draft.bundle).map(|bundle| bundle.name.get(lang).to_owned());
+    let caption = match page {
+        Page::Question(question) => {
+            let position = plan.questions.iter().position(|q| &q.field.id == question).unwrap_or_default();
+            Some(format!(
+                "{}{}{}",
+                bundle_name.unwrap_or_default(),
+                " · ",
+                i18n::question_progress(lang, position + 1, plan.questions.len())
+            ))
+        }
+        Page::Section(_) => bundle_name.map(|name| format!("{name} · {}", Ui::FormHeading.text(lang))),
+        Page::Materials => None,
+        _ => bundle_name,
+    };
+    let onsubmit = {
+        let store = store.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            send(&store, Action::Continue);
+        })
+    };
+    let part = Body { draft: &draft, view: &view, ambient: &ambient };
+    let body = match page {
+        Page::Question(question) => question_body(&part, question, heading.clone()),
+        Page::Section(section) => section_body(&part, section),
+        Page::Notice => notice_body(&part),
+        Page::Tasks => tasks_body(&part),
+        Page::Materials => {
+            let (draft, view) = (Shared(Rc::clone(&draft)), Shared(Rc::clone(&view)));
+            html! { <MaterialsBody {draft} {view} /> }
+        }
+        Page::Review | Page::Home => review_body(&part),
+    };
+    // A question is its own heading: its legend holds the `h1`.
+    let own_heading = !matches!(page, Page::Question(_));
+    html! {
+        <>
+            <BackLink to={back_to} label={back_label.text(lang)} />
+            if !summary.is_empty() {
+                <ErrorSummary errors={summary} attempt={store.state.failed_continues} />
+            }
+            if let Some(caption) = caption {
+                <p class="caption">{ caption }</p>
+            }
+            if own_heading {
+                <h1 ref={heading} tabindex="-1">{ heading_text(catalog, Some(plan), page, lang) }</h1>
+            }
+            if *page == Page::Materials {
+                <p class="lead">{ Ui::ProvideIntro.text(lang) }</p>
+            }
+            if let Some(class) = form_class(page) {
+                if *page == Page::Materials {
+                    <form {class} novalidate=true {onsubmit} ondragover={stray_drop.clone()} ondrop={stray_drop}>
+                        { body }
+                        <button type="submit" class="button button-large">{ Ui::Continue.text(lang) }</button>
+                    </form>
+                } else {
+                    <form {class} novalidate=true {onsubmit}>
+                        { body }
+                        <button type="submit" class="button button-large">{ Ui::Continue.text(lang) }</button>
+                    </form>
+                }
+            } else if *page == Page::Notice {
+                { body }
+                <form class="no-print" novalidate=true {onsubmit}>
+                    <div class="button-group">
+                        <button type="submit" class="button button-large">{ Ui::StartForm.text(lang) }</button>
+                        <button type="button" class="button button-secondary" onclick={Callback::from(|_| dom::print())}>{ Ui::Print.text(lang) }</button>
+                    </div>
+                </form>
+            } else {
+                { body }
+            }
+        </>
+    }
+}
