@@ -5,24 +5,25 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 use yibiao_core::draft::{self, Read};
-use yibiao_core::session::{Action, Env, Page, State};
+use yibiao_core::session::{Page, State};
 use yibiao_core::Date;
 
 use crate::components::{CatalogChangePanel, Masthead, NoticeBanner, SkipLink};
+use crate::hooks::{use_address, use_file_cleanup, use_other_tabs, use_saving};
 use crate::i18n::Ui;
 use crate::notice::{Notice, Unreadable};
 use crate::pages::{DraftPage, HomePage};
 use crate::platform::catalog_store::StoredCatalog;
+use crate::platform::dom;
 use crate::platform::file_store::FileStore;
 use crate::platform::storage::{Storage, StorageError};
-use crate::platform::{dom, history};
 use crate::route;
-use crate::saving::{Halt, Saved, Saver};
+use crate::saving::Saver;
 use crate::set_aside;
-use crate::store::{Ambient, AppEnv, Dispatch, Store};
+use crate::store::{Ambient, AppEnv, Store};
 
-/// Where the draft is kept.
-pub const DRAFT_KEY: &str = "yibiao.draft";
+/// Where the drafts are kept.
+pub use crate::keys::DRAFT as DRAFT_KEY;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -85,16 +86,6 @@ fn restore(storage: &Storage, now_ms: u64) -> Restored {
     Restored { state, found: Some(text), unreadable, stuck }
 }
 
-/// Says, once, that this tab stopped saving because another saved what it cannot read; what
-/// was kept aside joins the shelf.
-fn halted(notice: &UseStateHandle<Option<Notice>>, shelf_changed: &Callback<()>, kept_aside: bool) {
-    let said = Notice::OtherTabUnreadable { kept_aside };
-    if **notice != Some(said.clone()) {
-        notice.set(Some(said));
-        shelf_changed.emit(());
-    }
-}
-
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let active = {
@@ -148,99 +139,11 @@ pub fn App(props: &AppProps) -> Html {
         let (storage, found, stuck) = (props.storage.clone(), restored.found.clone(), restored.stuck);
         use_memo((), move |_| Saver::new(storage, found, stuck))
     };
-    {
-        let (saver, notice, dispatcher, env) =
-            (saver.clone(), notice.clone(), Dispatch::new(store.dispatcher()), env.clone());
-        let shelf_changed = shelf.changed.clone();
-        use_effect_with(store.state.clone(), move |state| {
-            let now_ms = crate::platform::clock::now_ms();
-            let core_env = Env { catalog: &env.catalog, today: env.today, now_ms };
-            match saver.save(state, core_env, now_ms) {
-                Saved::Written { theirs } => {
-                    if *notice == Some(Notice::StorageFull) {
-                        notice.set(None);
-                    }
-                    if let Some(theirs) = theirs {
-                        dispatcher.send(Action::Adopt(theirs));
-                    }
-                }
-                Saved::Full => notice.set(Some(Notice::StorageFull)),
-                Saved::Failed => notice.set(Some(Notice::StorageUnavailable)),
-                Saved::Halted(Halt::OtherTab { kept_aside }) => halted(&notice, &shelf_changed, kept_aside),
-                Saved::Halted(Halt::Stuck) => {}
-            }
-        });
-    }
-
-    // Files no draft uses any more (a draft deleted, a file removed) are deleted from the
-    // device. Drafts saved by another tab count as in use too, and so does every file a copy set
-    // aside may name. Nothing is deleted while the drafts cannot all be known: an unreadable
-    // draft that could not even be set aside, or a browser that keeps no drafts.
-    {
-        let (storage, files) = (props.storage.clone(), props.files.clone());
-        let no_drafts = props.storage_problem.is_some();
-        let saver = saver.clone();
-        use_effect_with((store.state.file_ids(), shelf.generation), move |(in_use, _)| {
-            if no_drafts || saver.halted().is_some() {
-                return;
-            }
-            let Ok(copies) = set_aside::all(&storage) else { return };
-            let named = set_aside::Named::by(copies);
-            // What is saved now, read or not: a file it names is in use.
-            let Ok(saved) = storage.get(DRAFT_KEY) else { return };
-            let saved = saved.unwrap_or_default();
-            let in_use = in_use.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let keep = |id: &str| in_use.iter().any(|used| used == id) || saved.contains(id) || named.may_name(id);
-                let _ = files.keep_only(keep).await;
-            });
-        });
-    }
-
-    // Another tab saved its drafts: this one merges them in at once, so that what is on screen
-    // is what is saved; what it cannot read stops its saving.
-    {
-        let (saver, notice, dispatcher) = (saver.clone(), notice.clone(), Dispatch::new(store.dispatcher()));
-        let shelf_changed = shelf.changed.clone();
-        use_effect_with((), move |_| {
-            let listener = crate::platform::storage::on_change_elsewhere(DRAFT_KEY, move |text| {
-                let Some(text) = text else { return };
-                match saver.heard(&text, crate::platform::clock::now_ms()) {
-                    Ok(saved) => dispatcher.send(Action::Adopt(Box::new(saved))),
-                    Err(Halt::OtherTab { kept_aside }) => halted(&notice, &shelf_changed, kept_aside),
-                    Err(Halt::Stuck) => {}
-                }
-            });
-            move || drop(listener)
-        });
-    }
-
+    use_saving(&store, &saver, &notice, &shelf.changed);
+    use_file_cleanup(&store, &saver, &props.storage, &props.files, props.storage_problem.is_some(), shelf.generation);
+    use_other_tabs(&store, &saver, &notice, &shelf.changed);
     use_effect_with(store.state.lang, |lang| dom::set_document_lang(lang.tag()));
-
-    // The address follows the page; back and forward move between pages.
-    {
-        let first = use_mut_ref(|| true);
-        // A refused address changes nothing else, yet the address must be put right.
-        let refused = store.state.address_refused;
-        use_effect_with((store.state.open.clone(), store.state.page.clone(), refused), move |(draft, page, _)| {
-            let fragment = route::fragment(draft.as_ref(), page);
-            if history::current_fragment() != fragment {
-                history::show_fragment(&fragment, *first.borrow());
-            }
-            *first.borrow_mut() = false;
-        });
-    }
-    {
-        let dispatcher = Dispatch::new(store.dispatcher());
-        use_effect_with((), move |_| {
-            let listener = history::on_navigation(move |fragment| {
-                if let Some((draft, page)) = route::parse(&fragment) {
-                    dispatcher.send(Action::Visit { draft, page });
-                }
-            });
-            move || drop(listener)
-        });
-    }
+    use_address(&store);
 
     let lang = store.state.lang;
     let ambient = Ambient::of(&store);

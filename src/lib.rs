@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod components;
 mod hooks;
 mod i18n;
+pub mod keys;
 mod notice;
 pub mod pages;
 pub mod platform;
@@ -50,13 +51,13 @@ fn with_loaded_catalog(
     use std::rc::Rc;
     let start = Rc::new(RefCell::new(Some(start)));
     let first = Rc::clone(&start);
-    wasm_bindgen_futures::spawn_local(async move {
+    crate::platform::tasks::spawn(async move {
         let loaded = platform::catalog_store::read(&storage).await.ok().flatten().map(Rc::new);
         if let Some(start) = first.borrow_mut().take() {
             start(loaded);
         }
     });
-    wasm_bindgen_futures::spawn_local(async move {
+    crate::platform::tasks::spawn(async move {
         platform::timers::after(3_000).await;
         if let Some(start) = start.borrow_mut().take() {
             start(None);
@@ -67,8 +68,7 @@ fn with_loaded_catalog(
 /// Replaces the loading text with the component `C`, in the page's `#app` element (or the body).
 fn mount<C: yew::BaseComponent>(props: C::Properties) {
     platform::dom::remove_boot_message();
-    let root =
-        web_sys::window().and_then(|window| window.document()).and_then(|document| document.get_element_by_id("app"));
+    let root = platform::dom::element_by_id("app");
     match root {
         Some(root) => yew::Renderer::<C>::with_root_and_props(root, props).render(),
         None => yew::Renderer::<C>::with_props(props).render(),

@@ -8,11 +8,9 @@ use yibiao_core::draft::{self, DraftError};
 
 use crate::platform::storage::{Storage, StorageError};
 
-/// The key of the first copy, as earlier versions wrote it; further copies have a number after
-/// it (`.2` … `.100`), and each copy's time is under its key followed by [`FOUND`].
-pub const FIRST_KEY: &str = "yibiao.draft.unreadable";
-/// The suffix of the key holding when a copy was set aside (milliseconds since 1970).
-const FOUND: &str = ".found";
+/// The key of the first copy, as earlier versions wrote it (see [`crate::keys`]).
+pub use crate::keys::SET_ASIDE_FIRST as FIRST_KEY;
+use crate::keys::SET_ASIDE_FOUND as FOUND;
 /// The most copies kept; past it, a further unreadable draft is treated as one that cannot be
 /// copied (it stays where it is, and nothing is saved over it).
 const MOST: u32 = 100;

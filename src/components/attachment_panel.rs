@@ -78,13 +78,13 @@ pub fn use_attachments() -> Attachments {
 impl Attachments {
     /// Checks `picked` one by one for `material`, keeps each good file on the device and
     /// attaches it (the first in place of `replacing`); says what happened.
-    fn add(&self, material: &Material, picked: Vec<web_sys::File>, replacing: Option<String>) {
+    fn add(&self, material: &Material, picked: Vec<files::PickedFile>, replacing: Option<String>) {
         if picked.is_empty() {
             return;
         }
         let (this, material) = (self.clone(), material.clone());
         let lang = self.store.state.lang;
-        wasm_bindgen_futures::spawn_local(async move {
+        crate::platform::tasks::spawn(async move {
             let say = |progress: Progress| this.panels.dispatch(PanelEvent::Progress(material.id.clone(), progress));
             let mut problems = Vec::new();
             let mut last_added = None;
@@ -126,10 +126,8 @@ impl Attachments {
         let on_pick = |replacing: Option<String>| {
             let (this, material) = (self.clone(), material.clone());
             Callback::from(move |event: Event| {
-                if let Some(input) = files::input_of(&event) {
-                    this.add(&material, files::listed(input.files()), replacing.clone());
-                    // Picking the same file again must fire again.
-                    input.set_value("");
+                if let Some(picked) = files::take_picked(&event) {
+                    this.add(&material, picked, replacing.clone());
                 }
             })
         };
@@ -146,8 +144,7 @@ impl Attachments {
                 event.prevent_default();
                 event.stop_propagation();
                 this.panels.dispatch(PanelEvent::Dragging(None));
-                let dropped = files::listed(event.data_transfer().and_then(|transfer| transfer.files()));
-                this.add(&material, dropped, None);
+                this.add(&material, files::dropped(&event), None);
             })
         };
         let picker_id = format!("{base}-files");

@@ -30,7 +30,7 @@ pub fn confirm_delete(
 /// the deleted thing was in (`list_heading`), or to the page's heading when the list went with
 /// it: never lost to the page's body.
 pub fn focus_after_delete(list_heading: &'static str) {
-    wasm_bindgen_futures::spawn_local(async move {
+    crate::platform::tasks::spawn(async move {
         crate::platform::timers::after(0).await;
         if !crate::platform::dom::focus_by_id(list_heading) {
             crate::platform::dom::focus_page_heading();
@@ -45,8 +45,8 @@ pub fn use_question_focus(asked: bool) -> NodeRef {
     {
         let question = question.clone();
         use_effect_with(asked, move |asked| {
-            if let (true, Some(element)) = (*asked, question.cast::<web_sys::HtmlElement>()) {
-                let _ = element.focus();
+            if *asked {
+                crate::platform::dom::focus_node(&question);
             }
         });
     }

@@ -28,9 +28,7 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
     {
         let node = node.clone();
         use_effect_with(props.attempt, move |_| {
-            if let Some(element) = node.cast::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
+            dom::focus_node(&node);
         });
     }
     html! {

@@ -1,5 +1,28 @@
-//! Hooks: state and effects that components share.
+//! Hooks: state and effects that components share, and the app's effects, one concern each
+//! (saving the drafts, cleaning up files, other tabs, the address).
 
+mod use_address;
+mod use_file_cleanup;
+mod use_other_tabs;
 mod use_page_heading;
+mod use_saving;
 
+use yew::prelude::*;
+
+use crate::notice::Notice;
+
+pub use use_address::use_address;
+pub use use_file_cleanup::use_file_cleanup;
+pub use use_other_tabs::use_other_tabs;
 pub use use_page_heading::use_page_heading;
+pub use use_saving::use_saving;
+
+/// Says, once, that this tab stopped saving because another saved what it cannot read; what
+/// was kept aside joins the shelf.
+fn say_halted(notice: &UseStateHandle<Option<Notice>>, shelf_changed: &Callback<()>, kept_aside: bool) {
+    let said = Notice::OtherTabUnreadable { kept_aside };
+    if **notice != Some(said.clone()) {
+        notice.set(Some(said));
+        shelf_changed.emit(());
+    }
+}

@@ -21,8 +21,8 @@ pub fn use_page_heading(heading: &str) -> NodeRef {
         use_effect_with((), move |_| {
             // A link to a particular field or material lands on it (GOV.UK's error links).
             let landed = dom::take_focus_on_open().is_some_and(|id| dom::focus_by_id(&id));
-            if let (false, Some(element)) = (landed, node.cast::<web_sys::HtmlElement>()) {
-                let _ = element.focus();
+            if !landed {
+                dom::focus_node(&node);
             }
         });
     }

@@ -67,7 +67,7 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
             confirming.set(false);
             let (checked, env) = (checked.clone(), Rc::clone(&env));
             checked.set(Checked::Checking { done: 0, total: files::listed(input.files()).len() });
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::platform::tasks::spawn(async move {
                 match files::read_picked_bytes(&input).await {
                     Err(unreadable) => checked.set(Checked::Unreadable(unreadable.name)),
                     Ok(picked) => checked.set(
@@ -287,7 +287,7 @@ fn replacement(lang: Lang, change: &Replacement) -> Html {
 /// Keeps `catalog` on this device (or, for `None`, goes back to the built-in one), then starts
 /// again with it; if it cannot be stored, nothing changed and `failed` says why.
 fn store_then_reload(storage: Storage, catalog: Option<StoredCatalog>, failed: UseStateHandle<Option<StorageError>>) {
-    wasm_bindgen_futures::spawn_local(async move {
+    crate::platform::tasks::spawn(async move {
         match catalog_store::write(&storage, catalog.as_ref()).await {
             Ok(()) => dom::reload(),
             Err(error) => failed.set(Some(error)),

@@ -9,18 +9,14 @@ use web_sys::{IdbObjectStore, IdbTransaction, IdbTransactionMode};
 use super::idb::{self, answered, failure, finished};
 use super::storage::{Storage, StorageError};
 
-const DATABASE: &str = "yibiao-catalog";
+use crate::keys::{CATALOG_DATABASE as DATABASE, CATALOG_MARKER as MARKER_KEY};
+use crate::keys::{OLD_CATALOG_COMPACT as OLD_COMPACT_KEY, OLD_CATALOG_SOURCES as OLD_SOURCES_KEY};
+
 const STORE: &str = "catalog";
 /// The compact form, which the app starts from.
 const COMPACT: &str = "compact";
 /// The TOML files, for the catalog page.
 const SOURCES: &str = "sources";
-/// Set in `localStorage` while a catalog is kept here, so that the app starts at once, without
-/// opening the database, on the many devices that have none.
-const MARKER_KEY: &str = "yibiao.catalog.indexeddb";
-/// Where earlier versions kept the two parts, in `localStorage`.
-const OLD_COMPACT_KEY: &str = "yibiao.catalog.compact";
-const OLD_SOURCES_KEY: &str = "yibiao.catalog";
 
 /// A loaded catalog as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -84,3 +84,13 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// Moves keyboard focus to the element `node` holds; `false` when it holds none.
+pub fn focus_node(node: &yew::NodeRef) -> bool {
+    node.cast::<web_sys::HtmlElement>().is_some_and(|element| element.focus().is_ok())
+}
+
+/// The element with `id`, to mount the app in.
+pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}

@@ -15,7 +15,7 @@ use web_sys::{Blob, IdbDatabase, IdbObjectStore, IdbTransaction, IdbTransactionM
 use super::idb::{self, answered, failure, finished};
 use super::storage::StorageError;
 
-const DATABASE: &str = "yibiao";
+use crate::keys::FILES_DATABASE as DATABASE;
 const FILES: &str = "files";
 
 /// A shared handle to the file store the app uses; equal when it is the same store.

@@ -124,3 +124,20 @@ pub async fn check_for(
         thumbnail,
     })
 }
+
+/// A file the applicant picked or dropped, not yet read.
+pub type PickedFile = web_sys::File;
+
+/// The files picked in the file input `event` came from, in order; the input is emptied, so
+/// that picking the same file again is noticed again. `None` when the event had no file input.
+pub fn take_picked(event: &web_sys::Event) -> Option<Vec<PickedFile>> {
+    let input = input_of(event)?;
+    let picked = listed(input.files());
+    input.set_value("");
+    Some(picked)
+}
+
+/// The files dropped by a drag-and-drop, in order.
+pub fn dropped(event: &web_sys::DragEvent) -> Vec<PickedFile> {
+    listed(event.data_transfer().and_then(|transfer| transfer.files()))
+}

@@ -1,5 +1,5 @@
 //! The only part of the app that touches the browser: storage (drafts, attached files, a loaded catalog), the clock,
-//! the document, history, downloads, picked files and images, timers, the crash page and the service worker. Everything else is plain Rust.
+//! the document and focus, history, downloads, picked files and images, timers and tasks, the crash page and the service worker. Everything else is plain Rust.
 
 pub mod catalog_store;
 pub mod clock;
@@ -12,4 +12,5 @@ pub mod history;
 mod idb;
 pub mod service_worker;
 pub mod storage;
+pub mod tasks;
 pub mod timers;
