@@ -17,6 +17,7 @@ pub mod decimal;
 pub(crate) mod demo;
 pub mod draft;
 pub mod export;
+pub mod field_kind;
 #[cfg(test)]
 pub(crate) mod fixture;
 pub mod ids;
@@ -27,6 +28,7 @@ pub mod search;
 pub mod session;
 pub mod text;
 pub mod validate;
+pub mod value;
 pub mod verdict;
 pub mod view;
 

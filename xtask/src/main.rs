@@ -14,6 +14,8 @@ mod fuzz;
 mod process;
 mod serve;
 mod test;
+#[cfg(test)]
+mod tidy;
 mod tools;
 
 use std::path::{Path, PathBuf};

@@ -26,7 +26,7 @@ use crate::calendar::{CalendarYear, HolidayCalendar};
 use crate::cond::{self, ConditionError, Span};
 use crate::date::Date;
 use crate::text::{Lang, Text};
-use crate::validate::{parse_number, NumberKind};
+use crate::value::number::{parse_number, NumberKind};
 
 /// One catalog file: its path (for messages) and its text.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -945,7 +945,7 @@ impl<'s> Loader<'s> {
                 continue;
             }
             let offset = pending.place.span.start.saturating_add(1);
-            for error in cond::check(&pending.condition.expr, &self.catalog.fields) {
+            for error in super::cond_check::check(&pending.condition.expr, &self.catalog.fields) {
                 let span = Span::new(offset.saturating_add(error.span.start), offset.saturating_add(error.span.end));
                 let place = Place { file: pending.place.file, span };
                 self.report_at(place, Severity::Error, Problem::Condition(ConditionError::Type(error)));

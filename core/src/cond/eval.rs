@@ -6,8 +6,11 @@ use std::cmp::Ordering;
 
 use super::parser::{BinaryOp, Expr, ExprKind, Literal};
 use crate::date::Date;
+use crate::decimal::Decimal;
 use crate::ids::FieldId;
-use crate::validate::{parse_date, Decimal, IdNumber, Sex, Value};
+use crate::value::date_input::parse_date;
+use crate::value::id_number::{IdNumber, Sex};
+use crate::value::Value;
 
 /// The truth of a condition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -22,18 +22,18 @@
     clippy::unreachable
 )]
 
-mod check;
 mod eval;
 mod lexer;
 mod parser;
+mod types;
 
 use std::fmt;
 
-pub use check::{check, Type, TypeError, TypeErrorKind};
 pub use eval::{evaluate, Truth};
 pub use parser::{
     parse, BinaryOp, Expr, ExprKind, Literal, ParseError, ParseErrorKind, MAX_CONDITION_LENGTH, MAX_DEPTH,
 };
+pub use types::{Type, TypeError, TypeErrorKind};
 
 use crate::text::Lang;
 

@@ -8,7 +8,7 @@ use super::Span;
 use crate::decimal::Decimal;
 use crate::ids::FieldId;
 use crate::text::Lang;
-use crate::validate::number::{parse_number, NumberKind};
+use crate::value::number::{parse_number, NumberKind};
 
 /// The longest condition accepted, in bytes: far more than any rule needs (the longest in the
 /// shipped catalog has under 100), little enough to check at once.

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::*;
+use crate::catalog::cond_check::check;
 use crate::catalog::{Field, FieldId, FieldKind, FieldOption};
 use crate::date::Date;
 use crate::text::Text;

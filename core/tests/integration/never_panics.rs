@@ -301,7 +301,7 @@ fn condition_case(fields: &BTreeMap<FieldId, Field>, source: &str) {
         }
         Ok(expr) => {
             let _ = expr.fields();
-            for error in cond::check(&expr, fields) {
+            for error in yibiao_core::catalog::cond_check::check(&expr, fields) {
                 let _ = cond::ConditionError::Type(error).render(source, Lang::Zh);
             }
             let answers: BTreeMap<&str, Value> = [

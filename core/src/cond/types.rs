@@ -1,0 +1,161 @@
+//! The types of the condition language and what its type check finds wrong. The check itself
+//! reads the catalog's fields, so it is a pass of the catalog's loader
+//! (`catalog::cond_check`).
+
+use std::fmt;
+
+use super::Span;
+use crate::field_kind::FieldKind;
+use crate::ids::FieldId;
+use crate::text::Lang;
+
+/// The type of a value in a condition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Type {
+    Bool,
+    Number,
+    Text,
+    Date,
+    /// A resident ID number: read it with `age()`, `sex()` or `birth_date()`.
+    IdNumber,
+    /// The answer of a many-of field: test it with `has(field, "option")`.
+    OptionSet,
+    List(Box<Type>),
+}
+
+impl Type {
+    pub(crate) fn of_field(kind: FieldKind) -> Type {
+        match kind {
+            FieldKind::YesNo => Type::Bool,
+            FieldKind::Integer | FieldKind::Decimal | FieldKind::Money => Type::Number,
+            FieldKind::Date => Type::Date,
+            FieldKind::IdNumber => Type::IdNumber,
+            FieldKind::ManyOf => Type::OptionSet,
+            _ => Type::Text,
+        }
+    }
+
+    pub fn name(&self, lang: Lang) -> String {
+        let (zh, en) = match self {
+            Type::Bool => ("是/否", "yes/no"),
+            Type::Number => ("数字", "number"),
+            Type::Text => ("文字", "text"),
+            Type::Date => ("日期", "date"),
+            Type::IdNumber => ("身份证号码", "ID number"),
+            Type::OptionSet => ("多选答案", "multiple-choice answer"),
+            Type::List(item) => {
+                return match lang {
+                    Lang::Zh => format!("{}列表", item.name(lang)),
+                    Lang::En => format!("list of {}", item.name(lang)),
+                }
+            }
+        };
+        lang.pick(zh, en).to_owned()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TypeErrorKind {
+    /// Occurs when a condition names a field the catalog does not define.
+    UnknownField(FieldId),
+    /// Occurs when a condition calls a function the language does not have.
+    UnknownFunction(String),
+    /// Occurs when a function gets too many or too few arguments.
+    WrongArgumentCount { function: String, expected: usize, found: usize },
+    /// Occurs when a function gets an argument of the wrong type.
+    WrongArgumentType { function: String, expected: Type, found: Type },
+    /// Occurs when a function needs a field name as its argument.
+    FieldExpected { function: String },
+    /// Occurs when two sides of a comparison have different types (a date and a number).
+    Mismatch { op: &'static str, left: Type, right: Type },
+    /// Occurs when `<` and the like compare something that has no order.
+    NotOrderable(Type),
+    /// Occurs when an ID number or a many-of answer is compared directly instead of through
+    /// `age()`, `sex()`, `birth_date()` or `has()`.
+    NotComparable(Type),
+    /// Occurs when a condition compares a choice field with a value it does not offer.
+    UnknownOption { field: FieldId, value: String, options: Vec<String> },
+    /// Occurs when a condition (or a part joined by and/or/not) is not yes/no.
+    NotACondition(Type),
+    /// Occurs when `date("...")` holds no valid date.
+    BadDate(String),
+    /// Occurs when the right side of `in` is not a list.
+    NotAList(Type),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeError {
+    pub kind: TypeErrorKind,
+    pub span: Span,
+}
+
+impl TypeError {
+    pub fn message(&self, lang: Lang) -> String {
+        use TypeErrorKind as K;
+        match (&self.kind, lang) {
+            (K::UnknownField(id), Lang::Zh) => format!("没有名为“{id}”的字段"),
+            (K::UnknownField(id), Lang::En) => format!("there is no field “{id}”"),
+            (K::UnknownFunction(name), Lang::Zh) => format!(
+                "没有函数“{name}”；可用的有 is_set、age、sex、birth_date、today、date、has"
+            ),
+            (K::UnknownFunction(name), Lang::En) => format!(
+                "there is no function “{name}”; the functions are is_set, age, sex, birth_date, today, date and has"
+            ),
+            (K::WrongArgumentCount { function, expected, found }, Lang::Zh) => {
+                format!("{function}() 需要 {expected} 个参数，这里有 {found} 个")
+            }
+            (K::WrongArgumentCount { function, expected, found }, Lang::En) => {
+                format!("{function}() takes {expected} argument(s), not {found}")
+            }
+            (K::WrongArgumentType { function, expected, found }, _) => match lang {
+                Lang::Zh => format!("{function}() 的参数应为{}，这里是{}", expected.name(lang), found.name(lang)),
+                Lang::En => format!("{function}() takes a {}, not a {}", expected.name(lang), found.name(lang)),
+            },
+            (K::FieldExpected { function }, Lang::Zh) => format!("{function}() 的参数应为字段名"),
+            (K::FieldExpected { function }, Lang::En) => format!("{function}() takes a field name"),
+            (K::Mismatch { op, left, right }, _) => match lang {
+                Lang::Zh => format!("“{op}”两边类型不同：左边是{}，右边是{}", left.name(lang), right.name(lang)),
+                Lang::En => format!("the two sides of “{op}” differ: a {} and a {}", left.name(lang), right.name(lang)),
+            },
+            (K::NotOrderable(found), _) => match lang {
+                Lang::Zh => format!("{}不能比较大小，只有数字和日期可以", found.name(lang)),
+                Lang::En => format!("a {} has no order; only numbers and dates do", found.name(lang)),
+            },
+            (K::NotComparable(found), _) => match lang {
+                Lang::Zh => format!(
+                    "{}不能直接比较：身份证号码请用 age()、sex() 或 birth_date()，多选答案请用 has()",
+                    found.name(lang)
+                ),
+                Lang::En => format!(
+                    "a {} cannot be compared directly: use age(), sex() or birth_date() for an ID number, has() for a multiple-choice answer",
+                    found.name(lang)
+                ),
+            },
+            (K::UnknownOption { field, value, options }, Lang::Zh) => {
+                format!("字段“{field}”没有选项“{value}”；它的选项是 {}", options.join("、"))
+            }
+            (K::UnknownOption { field, value, options }, Lang::En) => {
+                format!("field “{field}” has no option “{value}”; its options are {}", options.join(", "))
+            }
+            (K::NotACondition(found), _) => match lang {
+                Lang::Zh => format!("这里需要一个成立或不成立的判断，而这是{}", found.name(lang)),
+                Lang::En => format!("a yes/no condition is needed here, not a {}", found.name(lang)),
+            },
+            (K::BadDate(text), Lang::Zh) => format!("“{text}”不是有效的日期，请写成 2026-01-31"),
+            (K::BadDate(text), Lang::En) => format!("“{text}” is not a valid date; write it as 2026-01-31"),
+            (K::NotAList(found), _) => match lang {
+                Lang::Zh => format!("“in”右边应为列表，例如 [\"a\", \"b\"]，而这是{}", found.name(lang)),
+                Lang::En => format!("the right of “in” must be a list such as [\"a\", \"b\"], not a {}", found.name(lang)),
+            },
+        }
+    }
+}
+
+impl fmt::Display for TypeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for TypeError {}

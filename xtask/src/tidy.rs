@@ -1,0 +1,141 @@
+//! Tidy tests (in the manner of rust-analyzer's): invariants of the source tree that
+//! `cargo xtask test` holds, each failing with the place to fix.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Every `.rs` file under `dir`, sorted.
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "rs") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// A file's code without its tests: up to the first `#[cfg(test)]`, and nothing of a file of
+/// tests (`*_tests.rs`, `tests.rs`).
+fn code_of(path: &Path) -> String {
+    let name = path.file_name().and_then(|name| name.to_str()).unwrap_or_default();
+    if name == "tests.rs" || name.ends_with("_tests.rs") {
+        return String::new();
+    }
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+    code.lines().filter(|line| !line.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n")
+}
+
+/// The top module of the core a file belongs to (`core/src/cond/eval.rs` → `cond`).
+fn top_module(src: &Path, path: &Path) -> Option<String> {
+    let relative = path.strip_prefix(src).ok()?;
+    let first = relative.components().next()?.as_os_str().to_str()?;
+    let module = first.strip_suffix(".rs").unwrap_or(first);
+    (module != "lib" && module != "bin").then(|| module.to_owned())
+}
+
+/// Which top modules each top module of the core names through `crate::`.
+fn core_imports() -> BTreeMap<String, BTreeSet<String>> {
+    let src = root().join("core").join("src");
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for path in rust_files(&src) {
+        let Some(module) = top_module(&src, &path) else { continue };
+        let code = code_of(&path);
+        let uses = graph.entry(module.clone()).or_default();
+        for (at, _) in code.match_indices("crate::") {
+            let rest = &code[at + "crate::".len()..];
+            let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            if !name.is_empty() && name != module {
+                uses.insert(name);
+            }
+        }
+    }
+    graph
+}
+
+/// A circle of imports through `from`, if there is one.
+fn circle_from(graph: &BTreeMap<String, BTreeSet<String>>, from: &str) -> Option<Vec<String>> {
+    let mut stack = vec![(from.to_owned(), vec![from.to_owned()])];
+    let mut seen = BTreeSet::new();
+    while let Some((module, path)) = stack.pop() {
+        for next in graph.get(&module).into_iter().flatten() {
+            if next == from {
+                let mut circle = path.clone();
+                circle.push(from.to_owned());
+                return Some(circle);
+            }
+            if seen.insert(next.clone()) {
+                let mut longer = path.clone();
+                longer.push(next.clone());
+                stack.push((next.clone(), longer));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn no_import_circle_between_core_modules() {
+    let graph = core_imports();
+    assert!(graph.len() > 10, "the scan found the core's modules: {graph:?}");
+    let circles: Vec<String> =
+        graph.keys().filter_map(|module| circle_from(&graph, module)).map(|circle| circle.join(" → ")).collect();
+    assert!(circles.is_empty(), "imports go round in a circle:\n{}", circles.join("\n"));
+}
+
+#[test]
+fn the_circle_finder_finds_a_circle() {
+    let graph: BTreeMap<String, BTreeSet<String>> = [
+        ("a".to_owned(), BTreeSet::from(["b".to_owned()])),
+        ("b".to_owned(), BTreeSet::from(["c".to_owned()])),
+        ("c".to_owned(), BTreeSet::from(["a".to_owned()])),
+        ("d".to_owned(), BTreeSet::from(["a".to_owned()])),
+    ]
+    .into();
+    assert_eq!(circle_from(&graph, "a"), Some(vec!["a".into(), "b".into(), "c".into(), "a".into()]));
+    assert_eq!(circle_from(&graph, "d"), None);
+}
+
+/// The browser is touched only under `src/platform/`: no other file of the app names a crate
+/// of web bindings.
+#[test]
+fn the_browser_is_named_only_in_platform() {
+    let src = root().join("src");
+    let platform = src.join("platform");
+    let mut found = Vec::new();
+    for path in rust_files(&src).into_iter().filter(|path| !path.starts_with(&platform)) {
+        let code = code_of(&path);
+        for crate_name in ["web_sys", "js_sys", "wasm_bindgen", "gloo"] {
+            if code.contains(&format!("{crate_name}::")) || code.contains(&format!("use {crate_name}")) {
+                found.push(format!("{}: {crate_name}", path.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "outside src/platform/:\n{}", found.join("\n"));
+}
+
+/// The page's Content-Security-Policy is one text: admin.html states exactly what index.html
+/// does (the server repeats index.html's as a header).
+#[test]
+fn both_pages_state_one_content_security_policy() {
+    let policy = |page: &str| {
+        let text = std::fs::read_to_string(root().join(page)).unwrap_or_default();
+        let start = text.find("http-equiv=\"Content-Security-Policy\" content=\"").map(|at| at + 47);
+        start.and_then(|start| text[start..].split('"').next().map(str::to_owned))
+    };
+    let index = policy("index.html").expect("index.html states a policy");
+    assert_eq!(policy("admin.html").as_deref(), Some(index.as_str()));
+}
