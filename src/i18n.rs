@@ -102,6 +102,17 @@ pub enum Ui {
     ProvideCommitmentLetter,
     ProvideWaived,
     ProvideAttach,
+    PaperOrElectronic,
+    Colon,
+    ListSeparator,
+    Semicolon,
+    FullStop,
+    OpenParen,
+    CloseParen,
+    PaperOnly,
+    ElectronicOnly,
+    WaiverAccept,
+    WaiverProcess,
     ChooseFiles,
     TakePhoto,
     DropHere,
@@ -299,6 +310,18 @@ impl Ui {
             Ui::ProvideCommitmentLetter => ("签署告知承诺书代替", "Sign a commitment letter instead"),
             Ui::ProvideWaived => ("容缺受理：先办理，以后补交", "Apply now and supply it later (容缺)"),
             Ui::ProvideAttach => ("上传电子文件", "Attach a file"),
+            Ui::PaperOrElectronic => ("；纸质或电子件均可", "; on paper or electronic"),
+            // Punctuation differs between the languages too: one column each, like the words.
+            Ui::Colon => ("：", ": "),
+            Ui::ListSeparator => ("、", ", "),
+            Ui::Semicolon => ("；", "; "),
+            Ui::FullStop => ("。", ". "),
+            Ui::OpenParen => ("（", " ("),
+            Ui::CloseParen => ("）", ")"),
+            Ui::PaperOnly => ("；仅限纸质", "; on paper only"),
+            Ui::ElectronicOnly => ("；仅限电子件", "; electronic only"),
+            Ui::WaiverAccept => ("先受理", "accepted now"),
+            Ui::WaiverProcess => ("先办理", "handled now"),
             Ui::ChooseFiles => ("选择文件", "Choose files"),
             Ui::TakePhoto => ("拍照", "Take a photo"),
             Ui::DropHere => ("也可以把文件拖到这里。文件只保存在本机，不会上传。", "Or drag files here. Files stay on this device; nothing is uploaded."),
@@ -414,6 +437,32 @@ pub fn question_progress(lang: Lang, number: usize, of: usize) -> String {
     match lang {
         Lang::Zh => format!("第 {number} 个问题，共 {of} 个"),
         Lang::En => format!("Question {number} of {of}"),
+    }
+}
+
+/// A name the applicant gave (a file's), quoted as both languages quote it here: “name”.
+pub fn quoted(name: &str) -> String {
+    format!("“{name}”")
+}
+
+/// What a catalog change renamed: "“旧名”现在叫“新名”".
+pub fn renamed(lang: Lang, before: &yibiao_core::Text, now: &yibiao_core::Text) -> String {
+    match lang {
+        Lang::Zh => format!("“{}”现在叫“{}”", before.zh, now.zh),
+        Lang::En => format!("“{}” is now “{}”", before.en, now.en),
+    }
+}
+
+/// The terms of a waiver (容缺) in the one-time notice: "容缺（先办理，5 个工作日内补交）".
+pub fn waiver_terms(lang: Lang, mode: yibiao_core::catalog::WaiverMode, days: u16) -> String {
+    let mode = match mode {
+        yibiao_core::catalog::WaiverMode::Accept => Ui::WaiverAccept,
+        yibiao_core::catalog::WaiverMode::Process => Ui::WaiverProcess,
+    }
+    .text(lang);
+    match lang {
+        Lang::Zh => format!("容缺（{mode}，{days} 个工作日内补交）"),
+        Lang::En => format!("later under 容缺 ({mode}, within {days} working days)"),
     }
 }
 

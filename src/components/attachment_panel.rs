@@ -171,7 +171,7 @@ impl Attachments {
         let accept = accept_list(material);
         let takes_images = material.file_types.iter().any(|t| matches!(t, FileType::Jpeg | FileType::Png));
         let name = material.name.get(lang);
-        let colon = lang.pick("：", ": ");
+        let colon = Ui::Colon.text(lang);
         let hidden = |words: String| html! { <span class="visually-hidden">{ words }</span> };
         html! {
             <div class="attachment-panel" id={format!("{base}-panel")}>
@@ -188,10 +188,10 @@ impl Attachments {
                                     <input type="file" class="visually-hidden file-input" id={format!("{base}-replace-{index}")}
                                         accept={accept.clone()} onchange={on_pick(Some(file.id.clone()))} />
                                     <label class="button button-secondary button-small" for={format!("{base}-replace-{index}")}>
-                                        { Ui::ReplaceFile.text(lang) }{ hidden(format!("“{}”", file.name)) }
+                                        { Ui::ReplaceFile.text(lang) }{ hidden(i18n::quoted(&file.name)) }
                                     </label>
                                     <button type="button" class="button button-secondary button-small" onclick={remove(file)}>
-                                        { Ui::RemoveFile.text(lang) }{ hidden(format!("“{}”", file.name)) }
+                                        { Ui::RemoveFile.text(lang) }{ hidden(i18n::quoted(&file.name)) }
                                     </button>
                                 </div>
                             </li>
@@ -222,7 +222,7 @@ impl Attachments {
                             for file in reusable.iter() {
                                 <li key={file.id.clone()}>
                                     <button type="button" class="button button-secondary button-small" onclick={reuse(file)}>
-                                        { format!("{} “{}”", Ui::UseFile.text(lang), file.name) }
+                                        { format!("{} {}", Ui::UseFile.text(lang), i18n::quoted(&file.name)) }
                                     </button>
                                     <span class="file-meta">{ i18n::file_facts(lang, file) }</span>
                                 </li>
@@ -269,7 +269,7 @@ fn accept_list(material: &Material) -> String {
 }
 
 fn named(name: &str, message: String, lang: Lang) -> String {
-    format!("“{name}”{}{message}", lang.pick("：", ": "))
+    format!("{}{}{message}", i18n::quoted(name), Ui::Colon.text(lang))
 }
 
 /// Why a file was refused; the type error already names the file.

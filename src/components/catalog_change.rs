@@ -4,7 +4,7 @@
 use yew::prelude::*;
 use yibiao_core::catalog_change::CatalogChange;
 use yibiao_core::session::Action;
-use yibiao_core::{Lang, Text};
+use yibiao_core::Text;
 
 use crate::i18n::{self, Ui};
 use crate::store::use_ambient;
@@ -51,7 +51,7 @@ pub fn CatalogChangePanel(props: &CatalogChangeProps) -> Html {
                     <h3>{ Ui::CatalogChangeRenamed.text(lang) }</h3>
                     <ul>
                         for (before, now) in change.fields_renamed.iter() {
-                            <li>{ renamed(lang, before, now) }</li>
+                            <li>{ i18n::renamed(lang, before, now) }</li>
                         }
                     </ul>
                 }
@@ -60,19 +60,12 @@ pub fn CatalogChangePanel(props: &CatalogChangeProps) -> Html {
                     <p class="hint">{ Ui::UnusedAnswersHint.text(lang) }</p>
                     <ul>
                         for (label, value) in change.unused_answers.iter() {
-                            <li>{ label.get(lang) }{ lang.pick("：", ": ") }{ value }</li>
+                            <li>{ label.get(lang) }{ Ui::Colon.text(lang) }{ value }</li>
                         }
                     </ul>
                 }
             }
             <button type="button" class="button" onclick={accept}>{ Ui::CatalogChangeAccept.text(lang) }</button>
         </section>
-    }
-}
-
-fn renamed(lang: Lang, before: &Text, now: &Text) -> String {
-    match lang {
-        Lang::Zh => format!("“{}”现在叫“{}”", before.zh, now.zh),
-        Lang::En => format!("“{}” is now “{}”", before.en, now.en),
     }
 }

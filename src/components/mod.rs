@@ -1,27 +1,25 @@
 //! Components: one concern each, one public component per file.
 
+mod answer_row;
 mod attachment_panel;
 mod back_link;
 mod catalog_change;
-mod choice_row;
 pub mod confirm_delete;
 mod draft_panel;
 mod error_message;
 mod error_summary;
-mod field_row;
 mod masthead;
 mod notice_banner;
 mod set_aside_panel;
 mod skip_link;
 
+pub use answer_row::AnswerRow;
 pub use attachment_panel::{swallow_stray_drop, use_attachments, Attachments};
 pub use back_link::BackLink;
 pub use catalog_change::CatalogChangePanel;
-pub use choice_row::ChoiceRow;
 pub use draft_panel::DraftPanel;
 pub use error_message::ErrorMessage;
 pub use error_summary::{ErrorSummary, SummaryError};
-pub use field_row::FieldRow;
 pub use masthead::Masthead;
 pub use notice_banner::NoticeBanner;
 pub use set_aside_panel::{set_aside_list, use_set_aside_list};

@@ -52,7 +52,7 @@ pub fn ways(
                 Provision::Waived => rules.waiver.as_ref().map(|waiver| {
                     let due = catalog.calendar.add_working_days(today, waiver.days).ok();
                     let due = due.map(|date| i18n::due_by(lang, &date.to_string())).unwrap_or_default();
-                    format!("{due}{}{}", lang.pick("。", ". "), waiver.commitment.get(lang))
+                    format!("{due}{}{}", Ui::FullStop.text(lang), waiver.commitment.get(lang))
                 }),
                 Provision::Original => {
                     Some(i18n::counts(lang, entry.originals, entry.copies)).filter(|counts| !counts.is_empty())

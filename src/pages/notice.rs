@@ -4,7 +4,7 @@
 //! answer would change, computed by the core. Printable on its own.
 
 use yew::prelude::*;
-use yibiao_core::catalog::{Material, MaterialRules, WaiverMode};
+use yibiao_core::catalog::{Material, MaterialRules};
 use yibiao_core::plan::{alternatives, ChecklistEntry, Reason};
 use yibiao_core::verdict::{allowed_provisions, Provision};
 use yibiao_core::{Catalog, Lang};
@@ -88,49 +88,31 @@ pub fn notice_body(body: &Body<'_>) -> Html {
 
 /// Paper, electronic or both.
 fn form_words(entry: &ChecklistEntry, lang: Lang) -> &'static str {
-    match (entry.material.paper, entry.material.electronic, lang) {
-        (true, true, Lang::Zh) => "；纸质或电子件均可",
-        (true, true, Lang::En) => "; on paper or electronic",
-        (true, false, Lang::Zh) => "；仅限纸质",
-        (true, false, Lang::En) => "; on paper only",
-        (false, _, Lang::Zh) => "；仅限电子件",
-        (false, _, Lang::En) => "; electronic only",
-    }
+    let words = match (entry.material.paper, entry.material.electronic) {
+        (true, true) => Ui::PaperOrElectronic,
+        (true, false) => Ui::PaperOnly,
+        (false, _) => Ui::ElectronicOnly,
+    };
+    words.text(lang)
 }
 
-/// The ways a material may be provided under its rules.
+/// The ways a material may be provided under its rules, in the words the materials page gives
+/// them, with what the notice adds: which e-certificate, and a waiver's terms.
 fn ways(material: &Material, rules: &MaterialRules, lang: Lang) -> String {
     let words: Vec<String> = allowed_provisions(material, rules)
         .into_iter()
-        .map(|provision| match provision {
-            Provision::Attached { .. } => lang.pick("上传电子文件", "attach a file").to_owned(),
-            Provision::Original => lang.pick("带到窗口", "bring it to the window").to_owned(),
-            Provision::ECertificate => format!(
-                "{}（{}）",
-                lang.pick("免提交，部门调取电子证照", "nothing to bring: the e-certificate is fetched"),
-                rules.e_certificate.as_ref().map(|name| name.get(lang)).unwrap_or_default()
-            ),
-            Provision::CommitmentLetter => {
-                lang.pick("签署告知承诺书代替", "a signed commitment letter instead").to_owned()
-            }
-            Provision::Waived => {
-                let (mode, days) = rules.waiver.as_ref().map_or(("", 0), |waiver| {
-                    let mode = match (waiver.mode, lang) {
-                        (WaiverMode::Accept, Lang::Zh) => "先受理",
-                        (WaiverMode::Process, Lang::Zh) => "先办理",
-                        (WaiverMode::Accept, Lang::En) => "accepted now",
-                        (WaiverMode::Process, Lang::En) => "handled now",
-                    };
-                    (mode, waiver.days)
-                });
-                match lang {
-                    Lang::Zh => format!("容缺（{mode}，{days} 个工作日内补交）"),
-                    Lang::En => format!("later under 容缺 ({mode}, within {days} working days)"),
+        .map(|provision| {
+            let label = i18n::provision_label(&provision).text(lang);
+            match (&provision, &rules.e_certificate, &rules.waiver) {
+                (Provision::ECertificate, Some(name), _) => {
+                    format!("{label}{}{}{}", Ui::OpenParen.text(lang), name.get(lang), Ui::CloseParen.text(lang))
                 }
+                (Provision::Waived, _, Some(waiver)) => i18n::waiver_terms(lang, waiver.mode, waiver.days),
+                _ => label.to_owned(),
             }
         })
         .collect();
-    words.join(lang.pick("；", "; "))
+    words.join(Ui::Semicolon.text(lang))
 }
 
 fn because(catalog: &Catalog, reason: &Reason, lang: Lang) -> String {
@@ -162,5 +144,5 @@ fn waiting_for(plan: &yibiao_core::Plan, catalog: &Catalog, lang: Lang) -> Strin
             names.push(name);
         }
     }
-    names.join(lang.pick("、", ", "))
+    names.join(Ui::ListSeparator.text(lang))
 }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use yibiao_core::session::Action;
 use yibiao_core::FieldId;
 
-use crate::components::ChoiceRow;
+use crate::components::AnswerRow;
 use crate::i18n::Ui;
 use crate::pages::frame::{shown_error, Body};
 
@@ -24,10 +24,9 @@ pub fn question_body(body: &Body<'_>, question: &FieldId, heading: NodeRef) -> H
     };
     html! {
         <>
-            <ChoiceRow
+            <AnswerRow
                 field={planned.field.clone()}
                 value={AttrValue::from(draft.answer(question).to_owned())}
-                departments={Vec::<AttrValue>::new()}
                 {error}
                 {on_answer}
                 heading={Some(heading)}

@@ -57,7 +57,7 @@ pub fn review_body(body: &Body<'_>) -> Html {
                 .split(',')
                 .map(|part| field.choice_label(part.trim()).map_or(part.to_owned(), |t| t.get(lang).to_owned()))
                 .collect();
-            return words.join(lang.pick("、", ", "));
+            return words.join(Ui::ListSeparator.text(lang));
         }
         value.to_owned()
     };
@@ -85,10 +85,10 @@ pub fn review_body(body: &Body<'_>) -> Html {
                 <p>{ Ui::VerdictCommitmentsText.text(lang) }</p>
                 <ul>
                     for item in waived.iter() {
-                        <li>{ material_name(&item.material) }{ lang.pick("：", ": ") }{ i18n::due_by(lang, &item.due.to_string()) }</li>
+                        <li>{ material_name(&item.material) }{ Ui::Colon.text(lang) }{ i18n::due_by(lang, &item.due.to_string()) }</li>
                     }
                     for material in letters.iter() {
-                        <li>{ material_name(material) }{ lang.pick("：", ": ") }{ Ui::ProvideCommitmentLetter.text(lang) }</li>
+                        <li>{ material_name(material) }{ Ui::Colon.text(lang) }{ Ui::ProvideCommitmentLetter.text(lang) }</li>
                     }
                 </ul>
             </div>
@@ -136,9 +136,9 @@ pub fn review_body(body: &Body<'_>) -> Html {
     let provision_words = |id: &yibiao_core::MaterialId| match application.provisions.get(id) {
         None => Ui::ProvideNotChosen.text(lang).to_owned(),
         Some(how @ Provision::Attached { .. }) => {
-            let names: Vec<String> = application.files_of(id).iter().map(|file| format!("“{}”", file.name)).collect();
+            let names: Vec<String> = application.files_of(id).iter().map(|file| i18n::quoted(&file.name)).collect();
             let label = i18n::provision_label(how).text(lang);
-            format!("{label}{}{}", lang.pick("：", ": "), names.join(lang.pick("、", ", ")))
+            format!("{label}{}{}", Ui::Colon.text(lang), names.join(Ui::ListSeparator.text(lang)))
         }
         Some(how) => i18n::provision_label(how).text(lang).to_owned(),
     };

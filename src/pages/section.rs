@@ -2,12 +2,11 @@
 //! departments that use it; the frame adds the error summary after a failed "continue".
 
 use yew::prelude::*;
-use yibiao_core::catalog::FieldKind;
 use yibiao_core::plan::{shown_answer, PlannedField};
 use yibiao_core::session::Action;
 use yibiao_core::FieldId;
 
-use crate::components::{ChoiceRow, FieldRow};
+use crate::components::AnswerRow;
 use crate::i18n::{self, Ui};
 use crate::pages::frame::{shown_error, Body};
 
@@ -50,28 +49,16 @@ pub fn section_body(body: &Body<'_>, section: &str) -> Html {
     };
     html! {
         for planned in section.fields.iter() {
-            if matches!(planned.field.kind, FieldKind::YesNo | FieldKind::OneOf | FieldKind::ManyOf) {
-                <ChoiceRow
-                    key={planned.field.id.as_str().to_owned()}
-                    field={planned.field.clone()}
-                    value={AttrValue::from(shown_answer(catalog, &draft.answers, &planned.field, today))}
-                    departments={departments(planned)}
-                    why={why(planned)}
-                    error={shown_error(catalog, draft, view, &planned.field.id, lang)}
-                    on_answer={on_answer.clone()}
-                />
-            } else {
-                <FieldRow
-                    key={planned.field.id.as_str().to_owned()}
-                    field={planned.field.clone()}
-                    value={AttrValue::from(shown_answer(catalog, &draft.answers, &planned.field, today))}
-                    departments={departments(planned)}
-                    why={why(planned)}
-                    error={shown_error(catalog, draft, view, &planned.field.id, lang)}
-                    on_answer={on_answer.clone()}
-                    on_leave={on_leave.clone()}
-                />
-            }
+            <AnswerRow
+                key={planned.field.id.as_str().to_owned()}
+                field={planned.field.clone()}
+                value={AttrValue::from(shown_answer(catalog, &draft.answers, &planned.field, today))}
+                departments={departments(planned)}
+                why={why(planned)}
+                error={shown_error(catalog, draft, view, &planned.field.id, lang)}
+                on_answer={on_answer.clone()}
+                on_leave={Some(on_leave.clone())}
+            />
         }
     }
 }

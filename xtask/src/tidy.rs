@@ -139,3 +139,35 @@ fn both_pages_state_one_content_security_policy() {
     let index = policy("index.html").expect("index.html states a policy");
     assert_eq!(policy("admin.html").as_deref(), Some(index.as_str()));
 }
+
+/// Every interface string of the applicants' app is in the i18n table (`src/i18n.rs`): no
+/// other file of `src/` holds a Chinese literal, but for the files that have a reason of their
+/// own, named here.
+#[test]
+fn interface_strings_live_in_the_i18n_table() {
+    let src = root().join("src");
+    let allowed = [
+        // The administrators' page: its words are kept out of the applicants' module.
+        "pages/catalog.rs",
+        // The crash page shows after a panic, without the module's tables.
+        "platform/crash.rs",
+    ];
+    let mut found = Vec::new();
+    for path in rust_files(&src) {
+        let relative = path.strip_prefix(&src).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+        if relative == "i18n.rs" || allowed.contains(&relative.as_str()) {
+            continue;
+        }
+        for (number, line) in code_of(&path).lines().enumerate() {
+            let chinese = line.split('"').skip(1).step_by(2).any(|literal| {
+                // The masthead's mark is the brand's glyph, not words.
+                literal != "一"
+                    && literal.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || "：、；。（）“”".contains(c))
+            });
+            if chinese {
+                found.push(format!("src/{relative}:{}: {}", number + 1, line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "interface strings outside src/i18n.rs:\n{}", found.join("\n"));
+}
