@@ -1,269 +1,27 @@
 //! The application state (办理进度) and its reducer. The shell dispatches [`Action`]s, stores
 //! the result and renders it; nothing here touches a browser.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::attachment::Attachment;
 use crate::catalog::{BundleId, Catalog, FieldId, MaterialId};
-use crate::catalog_change::{self, CatalogChange, Snapshot};
+use crate::catalog_change::Snapshot;
 use crate::date::Date;
 /// The screen the applicant is on; it belongs to the journey (kept here by its old name).
 pub use crate::journey::Page;
 use crate::journey::{self, Walk};
-use crate::plan::{field_errors, Plan, PlanError};
+use crate::plan::Plan;
 use crate::text::Lang;
-use crate::validate::FieldError;
-use crate::verdict::{Provision, Provisions};
+use crate::verdict::Provision;
 use crate::view::{Derived, DraftView};
 
+mod application;
 pub mod merge;
 
-/// Names one draft among several on the device (草稿编号); made from the time it was started.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct DraftId(String);
-
-impl DraftId {
-    pub fn new(id: impl Into<String>) -> Self {
-        DraftId(id.into())
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Display for DraftId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// One application in progress: a bundle and what has been typed for it (草稿).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Application {
-    pub id: DraftId,
-    pub bundle: BundleId,
-    /// The catalog version the draft was made with (or last brought up to date with).
-    pub catalog_version: String,
-    /// When it was started and last changed, in milliseconds since 1970 (0 when not known,
-    /// for drafts from before these were recorded).
-    #[serde(default)]
-    pub created_ms: u64,
-    #[serde(default)]
-    pub updated_ms: u64,
-    /// The page the applicant was last on in this draft.
-    #[serde(default = "default_draft_page")]
-    pub page: Page,
-    pub answers: BTreeMap<FieldId, String>,
-    /// Fields the applicant has left at least once: their format errors may show.
-    #[serde(default)]
-    pub visited: BTreeSet<FieldId>,
-    /// Set once the applicant tried to continue on this page: every error shows, with a
-    /// summary. Cleared when the page changes.
-    #[serde(default)]
-    pub show_all_errors: bool,
-    /// How each material is provided.
-    #[serde(default)]
-    pub provisions: Provisions,
-    /// The files attached to this draft, by id. Each is attached for at least one material,
-    /// or set aside for one (below); a file nothing refers to is forgotten.
-    #[serde(default)]
-    pub attachments: BTreeMap<String, Attachment>,
-    /// The files of a material for which another way was chosen after attaching them: kept,
-    /// so that choosing "attach" again brings them back.
-    #[serde(default)]
-    pub set_aside: BTreeMap<MaterialId, Vec<String>>,
-    /// Set while walking through what a changed situation answer brought in.
-    #[serde(default)]
-    pub walk: Option<Walk>,
-    /// What the plan asked under the draft's catalog version, kept up to date with every change,
-    /// so that a new catalog's changes can be reported.
-    #[serde(default)]
-    pub seen: Option<Snapshot>,
-    /// When each part was last changed, so that the copies two tabs hold merge part by part.
-    #[serde(default, skip_serializing_if = "Changed::is_empty")]
-    pub changed: Changed,
-}
-
-/// When each part of a draft was last changed (修改时间), in milliseconds since 1970 from the
-/// device clock, each later than the one before it. Two tabs' copies of a draft merge part by
-/// part, the later change winning: an answer, or how a material is provided, changed in one tab
-/// never reverts another changed in the other. A part with no time was last changed before
-/// times were kept.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Changed {
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub answers: BTreeMap<FieldId, u64>,
-    /// How a material is provided, and the files set aside for it, change together.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub materials: BTreeMap<MaterialId, u64>,
-    /// The catalog version the draft is on.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub catalog: u64,
-}
-
-fn is_zero(n: &u64) -> bool {
-    *n == 0
-}
-
-impl Changed {
-    fn is_empty(&self) -> bool {
-        self.answers.is_empty() && self.materials.is_empty() && self.catalog == 0
-    }
-
-    /// The time of a change at `now_ms` to a part last changed at `before`: later than that
-    /// even when the clock went back, so that the change wins over what it replaced.
-    fn next(before: Option<&u64>, now_ms: u64) -> u64 {
-        now_ms.max(before.map_or(0, |before| before.saturating_add(1)))
-    }
-}
-
-fn default_draft_page() -> Page {
-    Page::Tasks
-}
-
-impl Application {
-    pub fn new(id: DraftId, bundle: BundleId, catalog_version: &str, now_ms: u64) -> Self {
-        Application {
-            id,
-            bundle,
-            catalog_version: catalog_version.to_owned(),
-            created_ms: now_ms,
-            updated_ms: now_ms,
-            page: Page::Tasks,
-            answers: BTreeMap::new(),
-            visited: BTreeSet::new(),
-            show_all_errors: false,
-            provisions: Provisions::new(),
-            attachments: BTreeMap::new(),
-            set_aside: BTreeMap::new(),
-            walk: None,
-            seen: None,
-            changed: Changed::default(),
-        }
-    }
-
-    /// The files attached for `material`, in the order attached.
-    pub fn files_of(&self, material: &MaterialId) -> Vec<&Attachment> {
-        match self.provisions.get(material) {
-            Some(Provision::Attached { files }) => files.iter().filter_map(|id| self.attachments.get(id)).collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// Notes the time of every part that differs from `before`: each answer, and how each
-    /// material is provided with its files set aside. Each time follows the one `before` had,
-    /// so that noting a part twice notes it alike.
-    fn note_changes(&mut self, before: &Application, now_ms: u64) {
-        let Application { changed, answers, provisions, set_aside, .. } = self;
-        let was = &before.changed;
-        let fields = answers.keys().chain(before.answers.keys());
-        for field in fields.filter(|field| answers.get(*field) != before.answers.get(*field)) {
-            changed.answers.insert(field.clone(), Changed::next(was.answers.get(field), now_ms));
-        }
-        let materials =
-            provisions.keys().chain(set_aside.keys()).chain(before.provisions.keys()).chain(before.set_aside.keys());
-        let differs = |material: &&MaterialId| {
-            provisions.get(*material) != before.provisions.get(*material)
-                || set_aside.get(*material) != before.set_aside.get(*material)
-        };
-        for material in materials.filter(differs) {
-            changed.materials.insert(material.clone(), Changed::next(was.materials.get(material), now_ms));
-        }
-    }
-
-    /// Forgets the files that no material refers to any more.
-    fn forget_unused_files(&mut self) {
-        let Application { attachments, provisions, set_aside, .. } = self;
-        attachments.retain(|id, _| {
-            set_aside.values().flatten().chain(provisions.values().flat_map(Provision::files)).any(|used| used == id)
-        });
-    }
-
-    pub fn answer(&self, field: &FieldId) -> &str {
-        self.answers.get(field).map(String::as_str).unwrap_or_default()
-    }
-
-    /// Every error of the form, in form order, whether shown yet or not.
-    pub fn errors(&self, catalog: &Catalog, plan: &Plan, today: Date) -> Vec<(FieldId, FieldError)> {
-        field_errors(catalog, plan, &self.answers, today)
-    }
-
-    /// The plan for this application's answers.
-    pub fn plan(&self, catalog: &Catalog, today: Date) -> Result<Plan, PlanError> {
-        Plan::new(catalog, &self.bundle, &self.answers, today)
-    }
-
-    /// Everything its pages show, derived from scratch.
-    pub fn view(&self, catalog: &Catalog, today: Date) -> Result<DraftView, PlanError> {
-        DraftView::new(catalog, &self.bundle, &self.answers, &self.provisions, today)
-    }
-
-    /// What the current catalog changes for this draft, when it was made with another version.
-    pub fn catalog_change(&self, catalog: &Catalog, today: Date) -> Option<CatalogChange> {
-        if self.catalog_version == catalog.version {
-            return None;
-        }
-        let plan = self.plan(catalog, today).ok()?;
-        // Without a snapshot (a draft from before they were kept), only the answers no longer
-        // asked can be told.
-        let before = self.seen.clone().unwrap_or_else(|| Snapshot {
-            catalog_version: self.catalog_version.clone(),
-            ..Snapshot::of(catalog, &plan)
-        });
-        Some(catalog_change::compare(&before, catalog, &plan, &self.answers))
-    }
-
-    /// Notes what the plan asks now, if the draft is on the current catalog.
-    fn refresh_snapshot(&mut self, catalog: &Catalog, today: Date) {
-        if self.catalog_version == catalog.version {
-            if let Ok(plan) = self.plan(catalog, today) {
-                self.seen = Some(Snapshot::of(catalog, &plan));
-            }
-        }
-    }
-
-    /// A name to tell drafts apart on the home page: the first person's name answered, in the
-    /// order the catalog's sections ask them (the applicant, the retiree, the baby …).
-    pub fn display_name(&self, catalog: &Catalog) -> Option<&str> {
-        let bundle = catalog.bundle(&self.bundle)?;
-        let asked: BTreeSet<&FieldId> = bundle
-            .items
-            .iter()
-            .filter_map(|entry| catalog.items.get(&entry.item))
-            .flat_map(|item| item.fields.iter().map(|field| &field.field))
-            .collect();
-        let section_rank = |id: &FieldId| {
-            let section = id.as_str().split('.').next().unwrap_or_default();
-            catalog.sections.iter().position(|candidate| candidate.id == section).unwrap_or(usize::MAX)
-        };
-        let mut names: Vec<&FieldId> = asked
-            .into_iter()
-            .filter(|id| catalog.field(id).is_some_and(|field| field.kind == crate::catalog::FieldKind::PersonName))
-            .filter(|id| !crate::validate::is_blank_answer(self.answer(id)))
-            .collect();
-        names.sort_by_key(|id| section_rank(id));
-        names.first().map(|id| crate::validate::chars::trim_answer(self.answer(id)))
-    }
-
-    /// The error to show beside a field now, following the rule "never while typing": an
-    /// unfinished value (too short, empty) waits until the applicant leaves the field, and an
-    /// empty one until they continue; an error that more typing cannot fix shows at once.
-    pub fn visible_error(&self, error: &FieldError, field: &FieldId) -> bool {
-        if self.show_all_errors {
-            return true;
-        }
-        match error {
-            FieldError::Required => false,
-            other if other.is_incomplete() => self.visited.contains(field),
-            _ => true,
-        }
-    }
-}
+pub use application::{Application, Changed, DraftId};
 
 /// Everything the screen shows, and what is saved: the drafts side by side, which one is open
 /// and the page on screen.
@@ -529,59 +287,12 @@ fn apply(next: &mut State, state: &State, view: Option<&Derived>, action: Action
             let application = next.application_mut()?;
             application.visited.insert(field);
         }
-        Action::Provide { material, provision } => {
-            let application = next.application_mut()?;
-            if application.provisions.get(&material) == provision.as_ref() {
-                return None;
-            }
-            let before = match provision {
-                Some(Provision::Attached { files }) if files.is_empty() => {
-                    let files = application.set_aside.remove(&material).unwrap_or_default();
-                    application.provisions.insert(material.clone(), Provision::Attached { files })
-                }
-                Some(provision) => application.provisions.insert(material.clone(), provision),
-                None => application.provisions.remove(&material),
-            };
-            if let Some(Provision::Attached { files }) = before {
-                if !files.is_empty() {
-                    application.set_aside.insert(material, files);
-                }
-            }
-            application.forget_unused_files();
-            edited = true;
-        }
+        Action::Provide { material, provision } => edited = next.application_mut()?.provide(material, provision),
         Action::Attach { material, attachment, replacing } => {
-            let application = next.application_mut()?;
-            // Attaching chooses "attach": its files so far, or those set aside.
-            let mut files = match application.provisions.remove(&material) {
-                Some(Provision::Attached { files }) => files,
-                _ => application.set_aside.remove(&material).unwrap_or_default(),
-            };
-            let id = attachment.id.clone();
-            let already = files.contains(&id);
-            match replacing.and_then(|old| files.iter().position(|file| *file == old)) {
-                // Replaced by a file already in the list: the old one just goes.
-                Some(at) if already => {
-                    files.remove(at);
-                }
-                Some(at) => files[at] = id.clone(),
-                None if !already => files.push(id.clone()),
-                None => {}
-            }
-            application.provisions.insert(material, Provision::Attached { files });
-            application.attachments.entry(id).or_insert(attachment);
-            application.forget_unused_files();
+            next.application_mut()?.attach(material, attachment, replacing);
             edited = true;
         }
-        Action::Detach { material, file } => {
-            let application = next.application_mut()?;
-            let Some(Provision::Attached { files }) = application.provisions.get_mut(&material) else {
-                return None;
-            };
-            files.retain(|kept| *kept != file);
-            application.forget_unused_files();
-            edited = true;
-        }
+        Action::Detach { material, file } => edited = next.application_mut()?.detach(&material, &file),
         Action::ChangeSituation(question) => {
             let application = next.application_mut()?;
             let plan = application.plan(env.catalog, env.today).ok()?;
@@ -686,6 +397,9 @@ fn new_draft_id(state: &State, now_ms: u64) -> DraftId {
     }
     id
 }
+
+#[cfg(test)]
+use crate::validate::FieldError;
 
 #[cfg(test)]
 #[path = "session_tests.rs"]

@@ -155,7 +155,7 @@ fn interface_strings_live_in_the_i18n_table() {
     let mut found = Vec::new();
     for path in rust_files(&src) {
         let relative = path.strip_prefix(&src).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-        if relative == "i18n.rs" || allowed.contains(&relative.as_str()) {
+        if relative.starts_with("i18n/") || allowed.contains(&relative.as_str()) {
             continue;
         }
         for (number, line) in code_of(&path).lines().enumerate() {
@@ -170,4 +170,33 @@ fn interface_strings_live_in_the_i18n_table() {
         }
     }
     assert!(found.is_empty(), "interface strings outside src/i18n.rs:\n{}", found.join("\n"));
+}
+
+/// A newcomer reads a file at once: none is much over 400 lines. The files still over it are
+/// named with their length today; each may only shrink, and goes from the list once split.
+#[test]
+fn no_source_file_is_too_long_to_read_at_once() {
+    const LIMIT: usize = 450;
+    const STILL_TO_SPLIT: [(&str, usize); 7] = [
+        ("core/src/catalog/load.rs", 1245),
+        ("core/src/plan.rs", 771),
+        ("xtask/src/serve.rs", 579),
+        ("core/src/cond/parser.rs", 490),
+        ("core/src/validate/mod.rs", 478),
+        ("core/src/value/id_number.rs", 451),
+        ("tests/web/main.rs", 573),
+    ];
+    let root = root();
+    let mut found = Vec::new();
+    for folder in ["core/src", "src", "xtask/src", "tests"] {
+        for path in rust_files(&root.join(folder)) {
+            let relative = path.strip_prefix(&root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            let lines = std::fs::read_to_string(&path).unwrap_or_default().lines().count();
+            let allowed = STILL_TO_SPLIT.iter().find(|(name, _)| *name == relative).map_or(LIMIT, |(_, lines)| *lines);
+            if lines > allowed {
+                found.push(format!("{relative}: {lines} lines (at most {allowed})"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "files to split along their seams:\n{}", found.join("\n"));
 }
