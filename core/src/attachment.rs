@@ -3,8 +3,6 @@
 //! has pages, and for an image a readable scan: large enough, not blank, not too dark, not badly
 //! blurred, by simple measures over its pixels (the shell decodes the image; the core judges).
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -177,13 +175,7 @@ impl AttachmentError {
     }
 }
 
-impl fmt::Display for AttachmentError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for AttachmentError {}
+crate::text::bilingual_error!(AttachmentError);
 
 /// The real type of a file from its first bytes.
 pub fn sniff(head: &[u8]) -> Option<FileType> {

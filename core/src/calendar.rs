@@ -6,7 +6,6 @@
 //! error, never a guess: a wrong due date on a commitment is worse than none.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -49,13 +48,7 @@ impl CalendarError {
     }
 }
 
-impl fmt::Display for CalendarError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for CalendarError {}
+crate::text::bilingual_error!(CalendarError);
 
 /// The longest a search for the next working day may run: far beyond any real holiday.
 const MAX_DAYS_OFF_IN_A_ROW: i32 = 60;

@@ -1,8 +1,6 @@
 //! The saved draft (草稿): the session state as versioned JSON, so that a reload, a crash or a
 //! closed tab loses nothing, and a draft written by an older version still opens.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -207,13 +205,7 @@ impl DraftError {
     }
 }
 
-impl fmt::Display for DraftError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for DraftError {}
+crate::text::bilingual_error!(DraftError);
 
 /// Writes the draft document for `state`.
 pub fn encode(state: &State) -> String {

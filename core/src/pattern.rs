@@ -28,8 +28,6 @@
     clippy::unreachable
 )]
 
-use std::fmt;
-
 use crate::text::Lang;
 
 /// The longest pattern accepted, in characters: an identifier's shape needs a few dozen.
@@ -137,13 +135,7 @@ impl PatternError {
     }
 }
 
-impl fmt::Display for PatternError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for PatternError {}
+crate::text::bilingual_error!(PatternError);
 
 /// Compiles a pattern.
 pub fn compile(source: &str) -> Result<Compiled, PatternError> {

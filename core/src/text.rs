@@ -56,3 +56,19 @@ impl Text {
         lang.pick(&self.zh, &self.en)
     }
 }
+
+/// Makes a type with `fn message(&self, lang: Lang) -> String` an error told in both
+/// languages: `Display` gives its English message (for logs, tests and the checker's
+/// output), and it is a `std::error::Error`. One definition for every error of the core.
+macro_rules! bilingual_error {
+    ($name:ty) => {
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.message($crate::text::Lang::En))
+            }
+        }
+
+        impl std::error::Error for $name {}
+    };
+}
+pub(crate) use bilingual_error;

@@ -27,8 +27,6 @@ mod lexer;
 mod parser;
 mod types;
 
-use std::fmt;
-
 pub use eval::{evaluate, Truth};
 pub use parser::{
     parse, BinaryOp, Expr, ExprKind, Literal, ParseError, ParseErrorKind, MAX_CONDITION_LENGTH, MAX_DEPTH,
@@ -120,13 +118,7 @@ impl ConditionError {
     }
 }
 
-impl fmt::Display for ConditionError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for ConditionError {}
+crate::text::bilingual_error!(ConditionError);
 
 #[cfg(test)]
 mod tests;

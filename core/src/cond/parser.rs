@@ -1,8 +1,6 @@
 //! Parses tokens into an expression tree. Precedence, loosest first: `or`, `and`, `not`,
 //! then one comparison (`== != < <= > >=`, `in`, `not in`).
 
-use std::fmt;
-
 use super::lexer::{tokenize, LexError, Spanned, Token};
 use super::Span;
 use crate::decimal::Decimal;
@@ -202,13 +200,7 @@ fn zh_expected(expected: &str) -> &'static str {
     }
 }
 
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for ParseError {}
+crate::text::bilingual_error!(ParseError);
 
 /// Parses a condition.
 pub fn parse(source: &str) -> Result<Expr, ParseError> {

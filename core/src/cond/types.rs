@@ -2,8 +2,6 @@
 //! reads the catalog's fields, so it is a pass of the catalog's loader
 //! (`catalog::cond_check`).
 
-use std::fmt;
-
 use super::Span;
 use crate::field_kind::FieldKind;
 use crate::ids::FieldId;
@@ -152,10 +150,4 @@ impl TypeError {
     }
 }
 
-impl fmt::Display for TypeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for TypeError {}
+crate::text::bilingual_error!(TypeError);

@@ -1,7 +1,5 @@
 //! Bank card numbers (银行卡号): 12 to 19 digits with a Luhn check digit (ISO/IEC 7812).
 
-use std::fmt;
-
 use super::chars::{is_dash, quoted, typed_code};
 use crate::text::Lang;
 
@@ -83,13 +81,7 @@ impl BankCardError {
     }
 }
 
-impl fmt::Display for BankCardError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for BankCardError {}
+crate::text::bilingual_error!(BankCardError);
 
 #[cfg(test)]
 #[allow(clippy::string_slice, clippy::arithmetic_side_effects)] // Tests build their cases by position.

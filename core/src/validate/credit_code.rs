@@ -5,8 +5,6 @@
 //! organisation code of GB 11714 (8 characters and its own check character), and a check
 //! character computed MOD 31 over the first 17.
 
-use std::fmt;
-
 use super::chars::{quoted, typed_code_without_dashes};
 use crate::text::Lang;
 
@@ -252,13 +250,7 @@ fn look_alike(found: char, lang: Lang) -> String {
     }
 }
 
-impl fmt::Display for CreditCodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for CreditCodeError {}
+crate::text::bilingual_error!(CreditCodeError);
 
 #[cfg(test)]
 #[allow(clippy::string_slice, clippy::arithmetic_side_effects)] // Tests build their cases by position.

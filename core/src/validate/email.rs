@@ -2,8 +2,6 @@
 //! mistakes people make (a missing `@`, a comma for a dot, a space) without rejecting real
 //! addresses.
 
-use std::fmt;
-
 use super::chars::{quoted, without_invisible};
 use crate::text::Lang;
 
@@ -72,13 +70,7 @@ impl EmailError {
     }
 }
 
-impl fmt::Display for EmailError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for EmailError {}
+crate::text::bilingual_error!(EmailError);
 
 #[cfg(test)]
 mod tests {

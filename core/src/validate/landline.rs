@@ -1,8 +1,6 @@
 //! Landline numbers (固定电话) with their area code: `010-12345678`, `0755 1234567`,
 //! `(0311)87654321`, optionally with an extension `-123`.
 
-use std::fmt;
-
 use super::chars::quoted;
 use crate::text::Lang;
 
@@ -89,13 +87,7 @@ impl LandlineError {
     }
 }
 
-impl fmt::Display for LandlineError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for LandlineError {}
+crate::text::bilingual_error!(LandlineError);
 
 #[cfg(test)]
 mod tests {

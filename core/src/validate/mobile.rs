@@ -1,7 +1,5 @@
 //! Mobile numbers (手机号码): 11 digits starting `13`-`19`, optionally written with `+86`.
 
-use std::fmt;
-
 use super::chars::{is_dash, quoted, typed_code};
 use crate::text::Lang;
 
@@ -92,13 +90,7 @@ impl MobileError {
     }
 }
 
-impl fmt::Display for MobileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for MobileError {}
+crate::text::bilingual_error!(MobileError);
 
 #[cfg(test)]
 mod tests {

@@ -1,8 +1,6 @@
 //! Person names (姓名): Chinese names, which may contain the separator `·` of minority and
 //! foreign names (买买提·艾力), or Latin names (letters, spaces, `-`, `'`, `.`), never mixed.
 
-use std::fmt;
-
 use super::chars::{quoted, without_invisible};
 use crate::text::Lang;
 
@@ -108,13 +106,7 @@ impl PersonNameError {
     }
 }
 
-impl fmt::Display for PersonNameError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for PersonNameError {}
+crate::text::bilingual_error!(PersonNameError);
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,5 @@
 //! Postcodes (邮政编码): six digits.
 
-use std::fmt;
-
 use super::chars::{quoted, typed_code};
 use crate::text::Lang;
 
@@ -47,13 +45,7 @@ impl PostcodeError {
     }
 }
 
-impl fmt::Display for PostcodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for PostcodeError {}
+crate::text::bilingual_error!(PostcodeError);
 
 #[cfg(test)]
 mod tests {

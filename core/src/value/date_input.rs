@@ -1,8 +1,6 @@
 //! Dates as people type them (日期): `2026-11-22`, `2026/11/22`, `2026.11.22`,
 //! `2026年11月22日` and `20261122` all mean the same day.
 
-use std::fmt;
-
 use crate::date::Date;
 use crate::text::Lang;
 
@@ -59,13 +57,7 @@ impl DateError {
     }
 }
 
-impl fmt::Display for DateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for DateError {}
+crate::text::bilingual_error!(DateError);
 
 #[cfg(test)]
 mod tests {

@@ -5,8 +5,6 @@
 //! ISO 7064 MOD 11-2 (`0`-`9` or `X`). Old county codes stay valid on old cards, so only the
 //! province part of the division code is checked.
 
-use std::fmt;
-
 use super::chars::{quoted, typed_code_without_dashes};
 use crate::date::Date;
 use crate::text::Lang;
@@ -238,13 +236,7 @@ impl IdNumberError {
     }
 }
 
-impl fmt::Display for IdNumberError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for IdNumberError {}
+crate::text::bilingual_error!(IdNumberError);
 
 #[cfg(test)]
 #[allow(clippy::string_slice, clippy::arithmetic_side_effects)] // Tests build their cases by position.

@@ -1,8 +1,6 @@
 //! Numbers as people type them (数字与金额): integers, decimals and money in yuan. Values are
 //! exact fixed-point numbers, never floating point, so 0.1 + 0.2 stays 0.3.
 
-use std::fmt;
-
 use crate::text::Lang;
 
 pub use crate::decimal::Decimal;
@@ -122,13 +120,7 @@ impl NumberError {
     }
 }
 
-impl fmt::Display for NumberError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for NumberError {}
+crate::text::bilingual_error!(NumberError);
 
 #[cfg(test)]
 mod tests {
