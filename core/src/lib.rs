@@ -24,6 +24,7 @@ pub mod ids;
 pub mod journey;
 pub mod pattern;
 pub mod plan;
+pub mod provision;
 pub mod search;
 pub mod session;
 pub mod text;

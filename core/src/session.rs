@@ -14,8 +14,8 @@ use crate::date::Date;
 pub use crate::journey::Page;
 use crate::journey::{self, Walk};
 use crate::plan::Plan;
+use crate::provision::Provision;
 use crate::text::Lang;
-use crate::verdict::Provision;
 use crate::view::{Derived, DraftView};
 
 mod application;

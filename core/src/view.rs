@@ -11,8 +11,9 @@ use crate::catalog::{BundleId, Catalog, FieldId};
 use crate::date::Date;
 use crate::journey::{self, Page, TaskStatus};
 use crate::plan::{field_errors, Answers, Plan, PlanError};
+use crate::provision::Provisions;
 use crate::validate::FieldError;
-use crate::verdict::{verdict_of, Provisions, Verdict};
+use crate::verdict::{verdict_of, Verdict};
 
 /// The view of the open draft, or why its plan could not be made (the catalog refers to
 /// something it lacks), as the shell keeps it.

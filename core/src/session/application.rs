@@ -13,8 +13,8 @@ use crate::catalog_change::{self, CatalogChange, Snapshot};
 use crate::date::Date;
 use crate::journey::Walk;
 use crate::plan::{field_errors, Plan, PlanError};
+use crate::provision::{Provision, Provisions};
 use crate::validate::FieldError;
-use crate::verdict::{Provision, Provisions};
 use crate::view::DraftView;
 
 /// Names one draft among several on the device (草稿编号); made from the time it was started.

@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use super::{Application, Env, Page, State};
 use crate::catalog::MaterialId;
-use crate::verdict::Provision;
+use crate::provision::Provision;
 
 /// Merges what another tab saved (`theirs`) into this tab's state (`mine`). This tab keeps its
 /// place: its language, its page, the draft it has open and where it is in each draft (the
