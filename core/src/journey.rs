@@ -98,24 +98,25 @@ pub fn section_errors(
     section: &str,
     today: Date,
 ) -> Vec<(FieldId, FieldError)> {
+    errors_in_section(plan, &field_errors(catalog, plan, answers, today), section).into_iter().cloned().collect()
+}
+
+/// Of the errors of the whole form, those of the fields of one section, in form order.
+pub fn errors_in_section<'e>(
+    plan: &Plan,
+    errors: &'e [(FieldId, FieldError)],
+    section: &str,
+) -> Vec<&'e (FieldId, FieldError)> {
     let Some(fields) = plan.sections.iter().find(|s| s.id == section).map(|s| &s.fields) else {
         return Vec::new();
     };
-    field_errors(catalog, plan, answers, today)
-        .into_iter()
-        .filter(|(id, _)| fields.iter().any(|planned| &planned.field.id == id))
-        .collect()
+    errors.iter().filter(|(id, _)| fields.iter().any(|planned| &planned.field.id == id)).collect()
 }
 
 /// How far a section of the form is.
 pub fn section_status(catalog: &Catalog, plan: &Plan, answers: &Answers, section: &str, today: Date) -> TaskStatus {
     let errors = field_errors(catalog, plan, answers, today);
     status_of(plan, answers, &errors, section)
-}
-
-/// How far each section of the form is, in form order, checking the answers once.
-pub fn section_statuses(catalog: &Catalog, plan: &Plan, answers: &Answers, today: Date) -> Vec<(String, TaskStatus)> {
-    statuses_of(plan, answers, &field_errors(catalog, plan, answers, today))
 }
 
 /// How far each section of the form is, in form order, from the errors of the whole form.
@@ -128,21 +129,14 @@ fn status_of(plan: &Plan, answers: &Answers, errors: &[(FieldId, FieldError)], s
     let Some(fields) = plan.sections.iter().find(|s| s.id == section).map(|s| &s.fields) else {
         return TaskStatus::NotStarted;
     };
-    let in_section = |id: &FieldId| fields.iter().any(|planned| &planned.field.id == id);
     let answered = fields.iter().any(|planned| answers.get(&planned.field.id).is_some_and(|v| !v.trim().is_empty()));
-    if !errors.iter().any(|(id, _)| in_section(id)) {
+    if errors_in_section(plan, errors, section).is_empty() {
         TaskStatus::Completed
     } else if answered {
         TaskStatus::InProgress
     } else {
         TaskStatus::NotStarted
     }
-}
-
-/// After a section is done: the next section that is not complete (after it, then from the
-/// top), else the task list.
-pub fn after_section(catalog: &Catalog, plan: &Plan, answers: &Answers, section: &str, today: Date) -> Page {
-    next_section(&section_statuses(catalog, plan, answers, today), section)
 }
 
 /// After a section is done, from the statuses of every section (in form order): the next one

@@ -294,9 +294,10 @@ fn apply(next: &mut State, state: &State, view: Option<&Derived>, action: Action
         }
         Action::Detach { material, file } => edited = next.application_mut()?.detach(&material, &file),
         Action::ChangeSituation(question) => {
+            let mut fresh = None;
+            let view = current_view(view, next, env, &mut fresh)?;
             let application = next.application_mut()?;
-            let plan = application.plan(env.catalog, env.today).ok()?;
-            application.walk = Some(Walk::before(&plan));
+            application.walk = Some(Walk::before(view.plan()));
             let page = Page::Question(question);
             move_to(application, page.clone());
             next.page = page;
@@ -312,17 +313,16 @@ fn apply(next: &mut State, state: &State, view: Option<&Derived>, action: Action
             }
             application.catalog_version = env.catalog.version.clone();
             application.changed.catalog = Changed::next(Some(&application.changed.catalog), env.now_ms);
-            application.refresh_snapshot(env.catalog, env.today);
+            // The answers are the same: the plan of the view on screen is the new catalog's.
+            let mut fresh = None;
+            if let Some(view) = current_view(view, next, env, &mut fresh) {
+                let snapshot = Snapshot::of(env.catalog, view.plan());
+                next.application_mut()?.seen = Some(snapshot);
+            }
         }
         Action::Continue => {
-            let fresh;
-            let view = match view {
-                Some(view) => view.as_deref().ok()?,
-                None => {
-                    fresh = next.application()?.view(env.catalog, env.today).ok()?;
-                    &fresh
-                }
-            };
+            let mut fresh = None;
+            let view = current_view(view, next, env, &mut fresh)?;
             let plan = view.plan();
             let application = next.application_mut()?;
             if page_errors(application, view, plan) {
@@ -336,6 +336,24 @@ fn apply(next: &mut State, state: &State, view: Option<&Derived>, action: Action
         }
     }
     Some(edited)
+}
+
+/// The view of the draft on screen, whose answers an action has not changed yet: the one the
+/// shell holds, or one made now into `fresh` when it holds none. `None` when no draft is open
+/// or it cannot be planned.
+fn current_view<'v>(
+    view: Option<&'v Derived>,
+    next: &State,
+    env: Env<'_>,
+    fresh: &'v mut Option<DraftView>,
+) -> Option<&'v DraftView> {
+    match view {
+        Some(view) => view.as_deref().ok(),
+        None => {
+            *fresh = next.application()?.view(env.catalog, env.today).ok();
+            fresh.as_ref()
+        }
+    }
 }
 
 /// Shows `page` of a draft: errors wait for the next continue there, and a page leaving the

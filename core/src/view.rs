@@ -100,10 +100,7 @@ impl DraftView {
 
     /// The errors of the fields of one section, in form order.
     pub fn section_errors(&self, section: &str) -> Vec<&(FieldId, FieldError)> {
-        let Some(fields) = self.form.plan.sections.iter().find(|s| s.id == section).map(|s| &s.fields) else {
-            return Vec::new();
-        };
-        self.form.errors.iter().filter(|(id, _)| fields.iter().any(|planned| &planned.field.id == id)).collect()
+        journey::errors_in_section(&self.form.plan, &self.form.errors, section)
     }
 
     /// How far each section of the form is, in form order.

@@ -149,6 +149,21 @@ pub fn reason_words(
         .collect()
 }
 
+/// Adds to `words` the answers `reason` read that it does not hold yet, for a reason made of
+/// several (every item asking a field, every item needing a material).
+pub fn add_reason_words(
+    words: &mut Vec<(String, String)>,
+    catalog: &yibiao_core::Catalog,
+    reason: &yibiao_core::plan::Reason,
+    lang: Lang,
+) {
+    for word in reason_words(catalog, reason, lang) {
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
+}
+
 /// Why something is needed: the situation answer that brought it in, or always.
 pub fn because(lang: Lang, reasons: &[(String, String)]) -> String {
     if reasons.is_empty() {
@@ -300,28 +315,4 @@ pub fn needed_by(lang: Lang, names: &[&str]) -> String {
 /// The window title: "<page> - 一表通".
 pub fn title(lang: Lang, page_heading: &str) -> String {
     format!("{page_heading} - {}", Ui::AppName.text(lang))
-}
-
-/// "catalog 2026.11-1: 1 bundles, 2 items, 6 fields, 3 materials".
-pub fn catalog_summary(lang: Lang, catalog: &yibiao_core::Catalog) -> String {
-    let (bundles, items, fields, materials) =
-        (catalog.bundles.len(), catalog.items.len(), catalog.fields.len(), catalog.materials.len());
-    match lang {
-        Lang::Zh => format!(
-            "目录版本 {}：{bundles} 个一件事，{items} 个事项，{fields} 个字段，{materials} 种材料",
-            catalog.version
-        ),
-        Lang::En => format!(
-            "Catalog version {}: {bundles} bundles, {items} items, {fields} fields, {materials} materials",
-            catalog.version
-        ),
-    }
-}
-
-/// "N errors, N warnings".
-pub fn problem_counts(lang: Lang, errors: usize, warnings: usize) -> String {
-    match lang {
-        Lang::Zh => format!("{errors} 个错误，{warnings} 个警告"),
-        Lang::En => format!("{errors} errors, {warnings} warnings"),
-    }
 }

@@ -18,7 +18,7 @@ use yibiao_core::{Catalog, Lang, Text};
 
 use crate::catalog::CatalogOrigin;
 use crate::hooks::use_page_heading;
-use crate::i18n::{self, Ui};
+use crate::i18n::Ui;
 use crate::platform::catalog_store::{self, StoredCatalog};
 use crate::platform::storage::{Storage, StorageError};
 use crate::platform::{dom, files, timers};
@@ -115,7 +115,7 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
             <p class="lead">{ Ui::CatalogIntro.text(lang) }</p>
             <div class="panel">
                 <p><strong>{ current.text(lang) }</strong></p>
-                <p>{ i18n::catalog_summary(lang, &store.env.catalog) }</p>
+                <p>{ store.env.catalog.summary(lang) }</p>
                 if store.env.origin == CatalogOrigin::Loaded {
                     <button type="button" class="button button-secondary" onclick={restore}>{ Ui::CatalogRestore.text(lang) }</button>
                 }
@@ -158,7 +158,7 @@ async fn check_in_slices(
         }
         checking.finish_with(refused)
     };
-    let summary = i18n::catalog_summary(lang, &catalog);
+    let summary = catalog.summary(lang);
     let change = Rc::new(Replacement::between(in_use, &catalog));
     Checked::Done {
         sources: Rc::new(sources),
@@ -191,7 +191,7 @@ fn result(checked: &Checked, lang: Lang, confirming: bool, choices: Choices) -> 
         },
         Checked::Done { sources, diagnostics, summary, change, .. } => {
             let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-            let counts = i18n::problem_counts(lang, errors, diagnostics.len() - errors);
+            let counts = yibiao_core::catalog::diagnostic::problem_counts(lang, errors, diagnostics.len() - errors);
             let rendered: Vec<String> = diagnostics
                 .iter()
                 .map(|diagnostic| {

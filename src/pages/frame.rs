@@ -2,7 +2,9 @@
 //! the core derived for it, once, and owns what every such page has: the heading (window title
 //! and focus on arrival), the back link, the bundle's caption, the error summary after a failed
 //! "continue", the continue form, and the message when the catalog cannot plan the draft. Each
-//! page's body is a component that receives the draft and its view, and has no guards.
+//! page's body receives the draft and its view and has no guards: a function the frame calls
+//! (each component costs the first load its own copy of Yew's machinery), or, for the materials
+//! page, which keeps its own hook, a component.
 
 use std::rc::Rc;
 
@@ -98,8 +100,7 @@ fn fields_of<'a>(plan: &'a Plan, page: &Page) -> Vec<&'a FieldId> {
     }
 }
 
-/// The continue form a page puts round its body: its class, and whether stray file drops on it
-/// are swallowed (the materials page, where files are dropped on their own panels).
+/// The class of the continue form a page puts round its body, if it puts one.
 fn form_class(page: &Page) -> Option<&'static str> {
     match page {
         Page::Question(_) => Some("question-form"),
@@ -117,7 +118,8 @@ pub fn DraftPage(props: &DraftPageProps) -> Html {
     let catalog = &store.env.catalog;
     let view = store.view.clone();
     let plan = view.as_ref().and_then(|view| view.as_ref().ok()).map(|view| view.plan());
-    let heading = use_page_heading(&heading_text(catalog, plan, &props.page, lang));
+    let heading_words = heading_text(catalog, plan, &props.page, lang);
+    let heading = use_page_heading(&heading_words);
     let stray_drop = swallow_stray_drop();
     let (Some(draft), Some(view)) = (store.state.open_draft().cloned(), view) else {
         return html! {};
@@ -185,6 +187,8 @@ pub fn DraftPage(props: &DraftPageProps) -> Html {
         }
         Page::Review | Page::Home => review_body(&part),
     };
+    // Files dropped beside the materials' own panels go nowhere (never opened by the browser).
+    let drops = (*page == Page::Materials).then_some(stray_drop);
     // A question is its own heading: its legend holds the `h1`.
     let own_heading = !matches!(page, Page::Question(_));
     html! {
@@ -197,23 +201,16 @@ pub fn DraftPage(props: &DraftPageProps) -> Html {
                 <p class="caption">{ caption }</p>
             }
             if own_heading {
-                <h1 ref={heading} tabindex="-1">{ heading_text(catalog, Some(plan), page, lang) }</h1>
+                <h1 ref={heading} tabindex="-1">{ heading_words }</h1>
             }
             if *page == Page::Materials {
                 <p class="lead">{ Ui::ProvideIntro.text(lang) }</p>
             }
             if let Some(class) = form_class(page) {
-                if *page == Page::Materials {
-                    <form {class} novalidate=true {onsubmit} ondragover={stray_drop.clone()} ondrop={stray_drop}>
-                        { body }
-                        <button type="submit" class="button button-large">{ Ui::Continue.text(lang) }</button>
-                    </form>
-                } else {
-                    <form {class} novalidate=true {onsubmit}>
-                        { body }
-                        <button type="submit" class="button button-large">{ Ui::Continue.text(lang) }</button>
-                    </form>
-                }
+                <form {class} novalidate=true {onsubmit} ondragover={drops.clone()} ondrop={drops}>
+                    { body }
+                    <button type="submit" class="button button-large">{ Ui::Continue.text(lang) }</button>
+                </form>
             } else if *page == Page::Notice {
                 { body }
                 <form class="no-print" novalidate=true {onsubmit}>

@@ -126,11 +126,7 @@ fn material_because(catalog: &Catalog, entry: &ChecklistEntry, lang: Lang) -> St
         if reason.condition.is_none() {
             return i18n::because(lang, &[]);
         }
-        for word in i18n::reason_words(catalog, reason, lang) {
-            if !words.contains(&word) {
-                words.push(word);
-            }
-        }
+        i18n::add_reason_words(&mut words, catalog, reason, lang);
     }
     i18n::because(lang, &words)
 }

@@ -34,11 +34,7 @@ pub fn section_body(body: &Body<'_>, section: &str) -> Html {
         let items: Vec<_> = planned.asked_by.iter().filter_map(|id| plan.item(id)).collect();
         if !items.is_empty() && items.iter().all(|item| item.reason.condition.is_some()) {
             for item in items {
-                for word in i18n::reason_words(catalog, &item.reason, lang) {
-                    if !words.contains(&word) {
-                        words.push(word);
-                    }
-                }
+                i18n::add_reason_words(&mut words, catalog, &item.reason, lang);
             }
         }
         (!words.is_empty())

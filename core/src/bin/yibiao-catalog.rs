@@ -47,25 +47,8 @@ fn main() -> ExitCode {
         for diagnostic in &diagnostics {
             println!("{}\n", diagnostic.render(text_of(&diagnostic.file), lang));
         }
-        let summary = match lang {
-            Lang::Zh => format!(
-                "目录 {}：{} 个一件事，{} 个事项，{} 个字段，{} 种材料；{errors} 个错误，{warnings} 个警告",
-                catalog.version,
-                catalog.bundles.len(),
-                catalog.items.len(),
-                catalog.fields.len(),
-                catalog.materials.len()
-            ),
-            Lang::En => format!(
-                "catalog {}: {} bundles, {} items, {} fields, {} materials; {errors} errors, {warnings} warnings",
-                catalog.version,
-                catalog.bundles.len(),
-                catalog.items.len(),
-                catalog.fields.len(),
-                catalog.materials.len()
-            ),
-        };
-        println!("{summary}");
+        let counts = yibiao_core::catalog::diagnostic::problem_counts(lang, errors, warnings);
+        println!("{}{}{counts}", catalog.summary(lang), lang.pick("；", "; "));
     }
     if errors > 0 {
         ExitCode::from(1)

@@ -308,6 +308,14 @@ impl Diagnostic {
     }
 }
 
+/// How many problems a check found: "N 个错误，N 个警告" / "N errors, N warnings".
+pub fn problem_counts(lang: Lang, errors: usize, warnings: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{errors} 个错误，{warnings} 个警告"),
+        Lang::En => format!("{errors} errors, {warnings} warnings"),
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.file, self.problem.message(Lang::En))

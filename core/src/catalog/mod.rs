@@ -28,7 +28,7 @@ use crate::date::Date;
 use crate::decimal::Decimal;
 pub use crate::field_kind::FieldKind;
 pub use crate::ids::{BundleId, FieldId, ItemId, MaterialId};
-use crate::text::Text;
+use crate::text::{Lang, Text};
 
 /// One choice of a one-of or many-of field (选项).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -392,6 +392,22 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// What the catalog holds, for the checker and the catalog page: "目录版本 2026.11-2：14 个一件事，…".
+    pub fn summary(&self, lang: Lang) -> String {
+        let (bundles, items, fields, materials) =
+            (self.bundles.len(), self.items.len(), self.fields.len(), self.materials.len());
+        match lang {
+            Lang::Zh => format!(
+                "目录版本 {}：{bundles} 个一件事，{items} 个事项，{fields} 个字段，{materials} 种材料",
+                self.version
+            ),
+            Lang::En => format!(
+                "Catalog version {}: {bundles} bundles, {items} items, {fields} fields, {materials} materials",
+                self.version
+            ),
+        }
+    }
+
     pub fn bundle(&self, id: &BundleId) -> Option<&Bundle> {
         self.bundles.iter().find(|bundle| &bundle.id == id)
     }
