@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::text::Lang;
+use crate::text::{zh_en, Lang};
 
 /// One year's arrangement as published by the State Council.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,12 +37,13 @@ pub enum CalendarError {
 
 impl CalendarError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (CalendarError::YearNotCovered { year }, Lang::Zh) => {
-                format!("节假日安排尚未包含 {year} 年，无法推算工作日，请以窗口告知为准")
-            }
-            (CalendarError::YearNotCovered { year }, Lang::En) => format!(
+        match self {
+            CalendarError::YearNotCovered { year } => zh_en!(
+                lang,
+                format!("节假日安排尚未包含 {year} 年，无法推算工作日，请以窗口告知为准"),
+                format!(
                 "The holiday calendar does not cover {year} yet, so working days cannot be counted; ask at the window"
+            )
             ),
         }
     }

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::catalog::{BundleId, FieldId};
 use crate::session::{Application, DraftId, Page, State};
-use crate::text::Lang;
+use crate::text::{zh_en, Lang};
 
 /// The `format` marker of a draft document.
 pub const FORMAT: &str = "yibiao-draft";
@@ -177,30 +177,31 @@ impl DraftError {
     /// Why the draft could not be opened, alone: for a notice that goes on to say what became
     /// of it.
     pub fn cause(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (DraftError::Unreadable { .. }, Lang::Zh) => "保存的草稿已损坏，无法打开。".to_owned(),
-            (DraftError::Unreadable { .. }, Lang::En) => {
-                "The saved draft is damaged and could not be opened. ".to_owned()
-            }
-            (DraftError::NewerVersion { found }, Lang::Zh) => {
-                format!("保存的草稿由更新版本（格式 {found}）生成，本版本无法打开。")
-            }
-            (DraftError::NewerVersion { found }, Lang::En) => {
+        match self {
+            DraftError::Unreadable { .. } => lang
+                .pick("保存的草稿已损坏，无法打开。", "The saved draft is damaged and could not be opened. ")
+                .to_owned(),
+            DraftError::NewerVersion { found } => zh_en!(
+                lang,
+                format!("保存的草稿由更新版本（格式 {found}）生成，本版本无法打开。"),
                 format!("The saved draft was written by a newer version (format {found}) and cannot be opened here. ")
-            }
+            ),
         }
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (DraftError::Unreadable { .. }, Lang::Zh) => "保存的草稿已损坏，无法打开，已从空白开始。".to_owned(),
-            (DraftError::Unreadable { .. }, Lang::En) => {
-                "The saved draft is damaged and could not be opened; you are starting afresh.".to_owned()
-            }
-            (DraftError::NewerVersion { .. }, Lang::Zh) => self.cause(lang) + "请更新本应用后再试；草稿仍保留在本机。",
-            (DraftError::NewerVersion { .. }, Lang::En) => {
+        match self {
+            DraftError::Unreadable { .. } => lang
+                .pick(
+                    "保存的草稿已损坏，无法打开，已从空白开始。",
+                    "The saved draft is damaged and could not be opened; you are starting afresh.",
+                )
+                .to_owned(),
+            DraftError::NewerVersion { .. } => zh_en!(
+                lang,
+                self.cause(lang) + "请更新本应用后再试；草稿仍保留在本机。",
                 self.cause(lang) + "Update the app and try again; the draft is kept on this device."
-            }
+            ),
         }
     }
 }

@@ -28,7 +28,7 @@
     clippy::unreachable
 )]
 
-use crate::text::Lang;
+use crate::text::{zh_en, Lang};
 
 /// The longest pattern accepted, in characters: an identifier's shape needs a few dozen.
 pub const MAX_PATTERN_CHARACTERS: usize = 500;
@@ -95,41 +95,50 @@ pub enum PatternError {
 impl PatternError {
     pub fn message(&self, lang: Lang) -> String {
         let place = |at: &usize| at.saturating_add(1);
-        match (self, lang) {
-            (PatternError::Unsupported { found, at }, Lang::Zh) => format!(
+        match self {
+            PatternError::Unsupported { found, at } => zh_en!(
+                lang,
+                format!(
                 "第 {} 个字符“{found}”不受支持：格式里不能用分组或“或”，请把每种写法列为选项",
                 place(at)
             ),
-            (PatternError::Unsupported { found, at }, Lang::En) => format!(
+                format!(
                 "character {} “{found}” is not supported: patterns have no groups or alternatives; list each choice as an option",
                 place(at)
+            )
             ),
-            (PatternError::TooLong { .. }, Lang::Zh) => {
-                format!("格式太长：最多 {MAX_PATTERN_CHARACTERS} 个字符")
-            }
-            (PatternError::TooLong { .. }, Lang::En) => {
+            PatternError::TooLong { .. } => zh_en!(
+                lang,
+                format!("格式太长：最多 {MAX_PATTERN_CHARACTERS} 个字符"),
                 format!("the pattern is too long: at most {MAX_PATTERN_CHARACTERS} characters")
-            }
-            (PatternError::UnknownEscape { at }, Lang::Zh) => {
-                format!("第 {} 个字符：“\\”后只能跟 d（数字）或一个符号", place(at))
-            }
-            (PatternError::UnknownEscape { at }, Lang::En) => {
+            ),
+            PatternError::UnknownEscape { at } => zh_en!(
+                lang,
+                format!("第 {} 个字符：“\\”后只能跟 d（数字）或一个符号", place(at)),
                 format!("character {}: “\\” may only be followed by d (a digit) or a symbol", place(at))
-            }
-            (PatternError::UnclosedClass { at }, Lang::Zh) => format!("第 {} 个字符的“[”没有对应的“]”", place(at)),
-            (PatternError::UnclosedClass { at }, Lang::En) => format!("the “[” at character {} is never closed", place(at)),
-            (PatternError::EmptyClass { at }, Lang::Zh) => format!("第 {} 个字符起的“[]”里没有字符", place(at)),
-            (PatternError::EmptyClass { at }, Lang::En) => format!("the class at character {} lists no character", place(at)),
-            (PatternError::ReversedRange { at }, Lang::Zh) => format!("第 {} 个字符的范围前后颠倒了", place(at)),
-            (PatternError::ReversedRange { at }, Lang::En) => {
+            ),
+            PatternError::UnclosedClass { at } => zh_en!(
+                lang,
+                format!("第 {} 个字符的“[”没有对应的“]”", place(at)),
+                format!("the “[” at character {} is never closed", place(at))
+            ),
+            PatternError::EmptyClass { at } => zh_en!(
+                lang,
+                format!("第 {} 个字符起的“[]”里没有字符", place(at)),
+                format!("the class at character {} lists no character", place(at))
+            ),
+            PatternError::ReversedRange { at } => zh_en!(
+                lang,
+                format!("第 {} 个字符的范围前后颠倒了", place(at)),
                 format!("the range at character {} runs backwards", place(at))
-            }
-            (PatternError::BadCount { at }, Lang::Zh) => {
-                format!("第 {} 个字符的次数写法不对：应写在字符或“[…]”之后，如 {{6}}、{{6,20}}、?、*、+", place(at))
-            }
-            (PatternError::BadCount { at }, Lang::En) => format!(
+            ),
+            PatternError::BadCount { at } => zh_en!(
+                lang,
+                format!("第 {} 个字符的次数写法不对：应写在字符或“[…]”之后，如 {{6}}、{{6,20}}、?、*、+", place(at)),
+                format!(
                 "the count at character {} is malformed: it follows a character or “[…]”, as in {{6}}, {{6,20}}, ?, *, +",
                 place(at)
+            )
             ),
         }
     }
@@ -308,101 +317,5 @@ impl Compiled {
 }
 
 #[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-
-    use super::*;
-
-    fn matches(pattern: &str, text: &str) -> bool {
-        compile(pattern).expect("compiles").is_match(text)
-    }
-
-    #[test]
-    fn the_catalogs_patterns_match_whole_answers() {
-        assert!(matches("JY[0-9]{14}", "JY13301020012345"));
-        assert!(!matches("JY[0-9]{14}", "JY1330102001234"), "one digit short");
-        assert!(!matches("JY[0-9]{14}", "XJY13301020012345"), "anchored at the start");
-        assert!(!matches("JY[0-9]{14}", "JY133010200123456"), "anchored at the end");
-        let plate = "[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][A-HJ-NP-Z0-9]{5,6}";
-        assert!(matches(plate, "浙A12345"));
-        assert!(matches(plate, "浙AD12345"), "new-energy plates have six");
-        assert!(!matches(plate, "浙AI2345"), "no letter I");
-        assert!(!matches(plate, "港A12345"));
-        assert!(matches("[0-9]{6,20}", "123456"));
-        assert!(!matches("[0-9]{6,20}", "12345"));
-        assert!(matches(r"\d+\.\d{2}", "50.00"));
-        assert!(matches("[^0-9]*", "没有数字"));
-        assert!(!matches("[^0-9]*", "有1个"));
-        assert!(matches("a?b*c+.", "cc!"));
-        assert!(matches("", ""));
-        assert!(!matches("", "x"));
-        assert!(matches("[a-]{2}", "-a"), "a dash before ] is plain");
-    }
-
-    #[test]
-    fn what_the_language_leaves_out_is_refused_with_its_place() {
-        assert_eq!(compile("(ab)+"), Err(PatternError::Unsupported { found: '(', at: 0 }));
-        assert_eq!(compile("a|b"), Err(PatternError::Unsupported { found: '|', at: 1 }));
-        assert_eq!(compile(r"\w"), Err(PatternError::UnknownEscape { at: 0 }));
-        assert_eq!(compile("[0-9"), Err(PatternError::UnclosedClass { at: 0 }));
-        assert_eq!(compile("x[]"), Err(PatternError::EmptyClass { at: 1 }));
-        assert_eq!(compile("[9-0]"), Err(PatternError::ReversedRange { at: 2 }));
-        assert_eq!(compile("{3}"), Err(PatternError::BadCount { at: 0 }));
-        assert_eq!(compile("a{3"), Err(PatternError::BadCount { at: 1 }));
-        assert_eq!(compile("a{5,2}"), Err(PatternError::BadCount { at: 1 }));
-        assert_eq!(compile("a+*"), Err(PatternError::BadCount { at: 2 }), "one count per character");
-        assert_eq!(
-            compile("a|b").expect_err("refused").message(Lang::Zh),
-            "第 2 个字符“|”不受支持：格式里不能用分组或“或”，请把每种写法列为选项"
-        );
-    }
-
-    #[test]
-    fn a_pattern_is_bounded_and_matching_is_linear() {
-        assert_eq!(compile(&"a".repeat(MAX_PATTERN_CHARACTERS)).map(|_| ()), Ok(()));
-        assert_eq!(
-            compile(&"a".repeat(MAX_PATTERN_CHARACTERS + 1)),
-            Err(PatternError::TooLong { at: MAX_PATTERN_CHARACTERS })
-        );
-        // Pieces × length × count steps would be 50 × 10,000 × 1,000 here; the matcher takes
-        // pieces × length.
-        assert!(matches(&".{0,1000}".repeat(50), &"x".repeat(10_000)));
-        assert!(!matches(&".{0,100}".repeat(50), &"x".repeat(10_000)), "at most 5,000");
-        assert!(matches(&format!("{}b", ".*".repeat(240)), &format!("{}b", "a".repeat(10_000))));
-        assert!(!matches(&format!("{}b", ".*".repeat(240)), &"a".repeat(10_000)));
-    }
-
-    /// Patterns built from the language's parts, written out as text.
-    fn any_pattern() -> impl Strategy<Value = String> {
-        let atom = prop_oneof![
-            Just("a".to_owned()),
-            Just("b".to_owned()),
-            Just("京".to_owned()),
-            Just(".".to_owned()),
-            Just(r"\d".to_owned()),
-            Just("[a-c]".to_owned()),
-            Just("[^a]".to_owned()),
-            Just("[0-9京]".to_owned()),
-        ];
-        let count = prop_oneof![
-            Just(String::new()),
-            Just("?".to_owned()),
-            Just("*".to_owned()),
-            Just("+".to_owned()),
-            (0u32..3).prop_map(|n| format!("{{{n}}}")),
-            (0u32..3, 0u32..3).prop_map(|(a, b)| format!("{{{},{}}}", a.min(b), a.max(b))),
-            (0u32..3).prop_map(|n| format!("{{{n},}}")),
-        ];
-        proptest::collection::vec((atom, count), 0..5)
-            .prop_map(|pieces| pieces.into_iter().map(|(atom, count)| atom + &count).collect())
-    }
-
-    proptest! {
-        /// The same answers as a full regular-expression engine, on the shared language.
-        #[test]
-        fn agrees_with_a_regular_expression_engine(pattern in any_pattern(), text in "[ab京0-9x]{0,6}") {
-            let regex = regex_lite::Regex::new(&format!("^(?:{pattern})$")).expect("valid regex");
-            prop_assert_eq!(matches(&pattern, &text), regex.is_match(&text), "{} on {:?}", pattern, text);
-        }
-    }
-}
+#[path = "pattern_tests.rs"]
+mod tests;

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::catalog::{BundleId, Catalog, Condition, Field, FieldId, ItemId, Material, MaterialId, MaterialRules};
 use crate::date::Date;
-use crate::text::{Lang, Text};
+use crate::text::{zh_en, Lang, Text};
 
 mod answers;
 mod build;
@@ -189,33 +189,30 @@ pub enum PlanError {
 
 impl PlanError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (PlanError::UnknownBundle(id), Lang::Zh) => format!("目录中没有编号为“{id}”的一件事"),
-            (PlanError::UnknownBundle(id), Lang::En) => format!("The catalog has no bundle “{id}”"),
-            (PlanError::UnknownItem { bundle, item }, Lang::Zh) => {
-                format!("一件事“{bundle}”引用了目录中不存在的事项“{item}”")
+        match self {
+            PlanError::UnknownBundle(id) => {
+                zh_en!(lang, format!("目录中没有编号为“{id}”的一件事"), format!("The catalog has no bundle “{id}”"))
             }
-            (PlanError::UnknownItem { bundle, item }, Lang::En) => {
+            PlanError::UnknownItem { bundle, item } => zh_en!(
+                lang,
+                format!("一件事“{bundle}”引用了目录中不存在的事项“{item}”"),
                 format!("Bundle “{bundle}” lists item “{item}”, which the catalog does not define")
-            }
-            (PlanError::UnknownQuestion { bundle, field }, Lang::Zh) => {
-                format!("一件事“{bundle}”的情形问题引用了目录中不存在的字段“{field}”")
-            }
-            (PlanError::UnknownQuestion { bundle, field }, Lang::En) => {
+            ),
+            PlanError::UnknownQuestion { bundle, field } => zh_en!(
+                lang,
+                format!("一件事“{bundle}”的情形问题引用了目录中不存在的字段“{field}”"),
                 format!("Bundle “{bundle}” asks question “{field}”, which the catalog does not define")
-            }
-            (PlanError::UnknownField { item, field }, Lang::Zh) => {
-                format!("事项“{item}”引用了目录中不存在的字段“{field}”")
-            }
-            (PlanError::UnknownField { item, field }, Lang::En) => {
+            ),
+            PlanError::UnknownField { item, field } => zh_en!(
+                lang,
+                format!("事项“{item}”引用了目录中不存在的字段“{field}”"),
                 format!("Item “{item}” asks for field “{field}”, which the catalog does not define")
-            }
-            (PlanError::UnknownMaterial { item, material }, Lang::Zh) => {
-                format!("事项“{item}”引用了目录中不存在的材料“{material}”")
-            }
-            (PlanError::UnknownMaterial { item, material }, Lang::En) => {
+            ),
+            PlanError::UnknownMaterial { item, material } => zh_en!(
+                lang,
+                format!("事项“{item}”引用了目录中不存在的材料“{material}”"),
                 format!("Item “{item}” needs material “{material}”, which the catalog does not define")
-            }
+            ),
         }
     }
 }

@@ -72,3 +72,17 @@ macro_rules! bilingual_error {
     };
 }
 pub(crate) use bilingual_error;
+
+/// One message in both languages, in one match arm: `zh_en!(lang, chinese, english)` gives the
+/// expression for `lang`, evaluating only that one. Each error's `message` matches on the
+/// variant alone and writes its two texts side by side, so a variant cannot lose a language.
+/// (A third language would be a third expression here and a column in the app's table.)
+macro_rules! zh_en {
+    ($lang:expr, $zh:expr, $en:expr $(,)?) => {
+        match $lang {
+            $crate::text::Lang::Zh => $zh,
+            $crate::text::Lang::En => $en,
+        }
+    };
+}
+pub(crate) use zh_en;

@@ -8,7 +8,7 @@ use crate::calendar::CalendarError;
 use crate::catalog::{Catalog, FieldId, MaterialId, WaiverMode};
 use crate::date::Date;
 use crate::plan::{field_errors, Answers, PendingKind, Plan};
-use crate::text::Lang;
+use crate::text::{zh_en, Lang};
 use crate::validate::FieldError;
 
 pub use crate::provision::{allowed_provisions, Provision, Provisions};
@@ -84,73 +84,63 @@ impl Blocker {
         let material_name = |id: &MaterialId| {
             catalog.materials.get(id).map_or(id.as_str(), |material| material.name.get(lang)).to_owned()
         };
-        match (self, lang) {
-            (Blocker::UnansweredQuestion(field), Lang::Zh) => {
-                format!("请先回答：{}", field_name(field))
+        match self {
+            Blocker::UnansweredQuestion(field) => {
+                zh_en!(lang, format!("请先回答：{}", field_name(field)), format!("Answer first: {}", field_name(field)))
             }
-            (Blocker::UnansweredQuestion(field), Lang::En) => {
-                format!("Answer first: {}", field_name(field))
-            }
-            (Blocker::FieldError { field, error }, _) => match catalog.field(field) {
+            Blocker::FieldError { field, error } => match catalog.field(field) {
                 Some(definition) => error.message(definition, lang),
                 None => error.to_string(),
             },
-            (Blocker::MissingMaterial(id), Lang::Zh) => {
-                format!("还缺少{}，请选择提交方式", material_name(id))
-            }
-            (Blocker::MissingMaterial(id), Lang::En) => {
+            Blocker::MissingMaterial(id) => zh_en!(
+                lang,
+                format!("还缺少{}，请选择提交方式", material_name(id)),
                 format!("{} is missing: choose how to provide it", material_name(id))
-            }
-            (Blocker::KeyMaterialWaived(id), Lang::Zh) => {
-                format!("{}是主要材料，不能容缺后补，请现在提供", material_name(id))
-            }
-            (Blocker::KeyMaterialWaived(id), Lang::En) => {
-                format!("{} is a key material and cannot follow later: provide it now", material_name(id))
-            }
-            (Blocker::NotWaivable(id), Lang::Zh) => {
-                format!("{}不能容缺后补，请现在提供", material_name(id))
-            }
-            (Blocker::NotWaivable(id), Lang::En) => {
-                format!("{} cannot follow later: provide it now", material_name(id))
-            }
-            (Blocker::NoCommitmentLetter(id), Lang::Zh) => {
-                format!("{}不能用承诺书代替", material_name(id))
-            }
-            (Blocker::NoCommitmentLetter(id), Lang::En) => {
-                format!("{} cannot be replaced by a commitment letter", material_name(id))
-            }
-            (Blocker::NoECertificate(id), Lang::Zh) => {
-                format!("{}不能由窗口调取电子证照，请自行提供", material_name(id))
-            }
-            (Blocker::NoECertificate(id), Lang::En) => {
-                format!("The bureau cannot retrieve {} itself: provide it", material_name(id))
-            }
-            (Blocker::NoFileAttached(id), Lang::Zh) => {
-                format!("{}还没有上传文件", material_name(id))
-            }
-            (Blocker::NoFileAttached(id), Lang::En) => {
-                format!("No file is attached for {}", material_name(id))
-            }
-            (Blocker::PaperOnly(id), Lang::Zh) => {
-                format!("{}只收纸质原件，不能上传文件，请带到窗口", material_name(id))
-            }
-            (Blocker::PaperOnly(id), Lang::En) => {
-                format!("{} is accepted on paper only, not as a file: bring it to the window", material_name(id))
-            }
-            (Blocker::ElectronicOnly(id), Lang::Zh) => {
-                format!("{}只收电子文件，请上传", material_name(id))
-            }
-            (Blocker::ElectronicOnly(id), Lang::En) => {
-                format!("{} is accepted as a file only: attach it", material_name(id))
-            }
-            (Blocker::TooManyWaived { max, waived }, Lang::Zh) => {
-                format!("最多只能容缺 {max} 项材料，您选择了 {} 项，请现在提供其中一些", waived.len())
-            }
-            (Blocker::TooManyWaived { max, waived }, Lang::En) => format!(
-                "At most {max} materials may follow later; you chose {}. Provide some of them now",
-                waived.len()
             ),
-            (Blocker::DueDateUnknown { material, error }, _) => {
+            Blocker::KeyMaterialWaived(id) => zh_en!(
+                lang,
+                format!("{}是主要材料，不能容缺后补，请现在提供", material_name(id)),
+                format!("{} is a key material and cannot follow later: provide it now", material_name(id))
+            ),
+            Blocker::NotWaivable(id) => zh_en!(
+                lang,
+                format!("{}不能容缺后补，请现在提供", material_name(id)),
+                format!("{} cannot follow later: provide it now", material_name(id))
+            ),
+            Blocker::NoCommitmentLetter(id) => zh_en!(
+                lang,
+                format!("{}不能用承诺书代替", material_name(id)),
+                format!("{} cannot be replaced by a commitment letter", material_name(id))
+            ),
+            Blocker::NoECertificate(id) => zh_en!(
+                lang,
+                format!("{}不能由窗口调取电子证照，请自行提供", material_name(id)),
+                format!("The bureau cannot retrieve {} itself: provide it", material_name(id))
+            ),
+            Blocker::NoFileAttached(id) => zh_en!(
+                lang,
+                format!("{}还没有上传文件", material_name(id)),
+                format!("No file is attached for {}", material_name(id))
+            ),
+            Blocker::PaperOnly(id) => zh_en!(
+                lang,
+                format!("{}只收纸质原件，不能上传文件，请带到窗口", material_name(id)),
+                format!("{} is accepted on paper only, not as a file: bring it to the window", material_name(id))
+            ),
+            Blocker::ElectronicOnly(id) => zh_en!(
+                lang,
+                format!("{}只收电子文件，请上传", material_name(id)),
+                format!("{} is accepted as a file only: attach it", material_name(id))
+            ),
+            Blocker::TooManyWaived { max, waived } => zh_en!(
+                lang,
+                format!("最多只能容缺 {max} 项材料，您选择了 {} 项，请现在提供其中一些", waived.len()),
+                format!(
+                    "At most {max} materials may follow later; you chose {}. Provide some of them now",
+                    waived.len()
+                )
+            ),
+            Blocker::DueDateUnknown { material, error } => {
                 format!("{}: {}", material_name(material), error.message(lang))
             }
         }

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::catalog::FieldKind;
 use crate::cond::{caret, line_column, ConditionError, Span};
-use crate::text::Lang;
+use crate::text::{zh_en, Lang};
 
 /// How serious a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -105,155 +105,149 @@ fn kind_name(kind: &str, lang: Lang) -> &'static str {
 impl Problem {
     pub fn message(&self, lang: Lang) -> String {
         use Problem as P;
-        match (self, lang) {
-            (P::NotText(super::load::NotText::NotUtf8 { offset }), Lang::Zh) => format!(
+        match self {
+            P::NotText(super::load::NotText::NotUtf8 { offset }) => zh_en!(
+                lang,
+                format!(
                 "这不是 UTF-8 编码的文本文件（从第 {} 个字节起无法读出）。目录文件应为 UTF-8 编码的 TOML 文本；如果它是用 GBK 等编码保存的，请另存为 UTF-8",
                 offset.saturating_add(1)
             ),
-            (P::NotText(super::load::NotText::NotUtf8 { offset }), Lang::En) => format!(
+                format!(
                 "this is not a UTF-8 text file (unreadable from byte {} on). A catalog file is TOML text in UTF-8; if it was saved in another encoding such as GBK, save it again as UTF-8",
                 offset.saturating_add(1)
+            )
             ),
-            (P::NotText(super::load::NotText::Binary), Lang::Zh) => {
-                "这不是文本文件（像是图片、表格或压缩包等二进制文件）。请选择 .toml 目录文件".to_owned()
-            }
-            (P::NotText(super::load::NotText::Binary), Lang::En) => {
-                "this is not a text file (it looks like an image, a spreadsheet, an archive or another binary file). Choose the catalog's .toml files".to_owned()
-            }
-            (P::MoreProblems { count }, Lang::Zh) => {
-                format!("这个文件还有 {count} 个问题未列出：请先改正上面的问题，再检查一次")
-            }
-            (P::MoreProblems { count }, Lang::En) => {
+            P::NotText(super::load::NotText::Binary) => lang.pick("这不是文本文件（像是图片、表格或压缩包等二进制文件）。请选择 .toml 目录文件", "this is not a text file (it looks like an image, a spreadsheet, an archive or another binary file). Choose the catalog's .toml files").to_owned(),
+            P::MoreProblems { count } => zh_en!(
+                lang,
+                format!("这个文件还有 {count} 个问题未列出：请先改正上面的问题，再检查一次"),
                 format!("this file has {count} more problems, not listed: correct those above first, then check again")
-            }
-            (P::Syntax { detail }, Lang::Zh) => format!("TOML 格式错误：{detail}"),
-            (P::Syntax { detail }, Lang::En) => format!("not valid TOML: {detail}"),
-            (P::UnknownKey { key, known }, Lang::Zh) => {
-                format!("不认识的键“{key}”（是否拼错？可用的键：{}）", known.join("、"))
-            }
-            (P::UnknownKey { key, known }, Lang::En) => {
+            ),
+            P::Syntax { detail } => zh_en!(
+                lang,
+                format!("TOML 格式错误：{detail}"),
+                format!("not valid TOML: {detail}")
+            ),
+            P::UnknownKey { key, known } => zh_en!(
+                lang,
+                format!("不认识的键“{key}”（是否拼错？可用的键：{}）", known.join("、")),
                 format!("unknown key “{key}” (a typo? the keys are {})", known.join(", "))
-            }
-            (P::MissingKey { key }, Lang::Zh) => format!("缺少必填的键“{key}”"),
-            (P::MissingKey { key }, Lang::En) => format!("the key “{key}” is required"),
-            (P::WrongType { key, expected }, Lang::Zh) => {
-                format!("“{key}”的值应为{}", zh_shape(expected))
-            }
-            (P::WrongType { key, expected }, Lang::En) => format!("“{key}” must be {expected}"),
-            (P::MissingTranslation { key, lang: missing }, Lang::Zh) => {
-                format!("“{key}”缺少{}文本", missing.pick("中文", "英文"))
-            }
-            (P::MissingTranslation { key, lang: missing }, Lang::En) => {
+            ),
+            P::MissingKey { key } => zh_en!(
+                lang,
+                format!("缺少必填的键“{key}”"),
+                format!("the key “{key}” is required")
+            ),
+            P::WrongType { key, expected } => zh_en!(
+                lang,
+                format!("“{key}”的值应为{}", zh_shape(expected)),
+                format!("“{key}” must be {expected}")
+            ),
+            P::MissingTranslation { key, lang: missing } => zh_en!(
+                lang,
+                format!("“{key}”缺少{}文本", missing.pick("中文", "英文")),
                 format!("“{key}” has no {} text", missing.pick("Chinese", "English"))
-            }
-            (P::DuplicateId { kind, id, first_line }, Lang::Zh) => {
-                format!("{}编号“{id}”重复，第 {first_line} 行已定义过", kind_name(kind, lang))
-            }
-            (P::DuplicateId { kind, id, first_line }, Lang::En) => {
+            ),
+            P::DuplicateId { kind, id, first_line } => zh_en!(
+                lang,
+                format!("{}编号“{id}”重复，第 {first_line} 行已定义过", kind_name(kind, lang)),
                 format!("the {} id “{id}” is already defined on line {first_line}", kind_name(kind, lang))
-            }
-            (P::ConflictingFieldKind { id, first, second }, Lang::Zh) => {
-                format!("字段“{id}”被定义了两种类型：{first:?} 和 {second:?}")
-            }
-            (P::ConflictingFieldKind { id, first, second }, Lang::En) => {
+            ),
+            P::ConflictingFieldKind { id, first, second } => zh_en!(
+                lang,
+                format!("字段“{id}”被定义了两种类型：{first:?} 和 {second:?}"),
                 format!("field “{id}” is declared with two kinds: {first:?} and {second:?}")
-            }
-            (P::UnknownReference { kind, id }, Lang::Zh) => {
-                format!("没有编号为“{id}”的{}", kind_name(kind, lang))
-            }
-            (P::UnknownReference { kind, id }, Lang::En) => {
+            ),
+            P::UnknownReference { kind, id } => zh_en!(
+                lang,
+                format!("没有编号为“{id}”的{}", kind_name(kind, lang)),
                 format!("there is no {} “{id}”", kind_name(kind, lang))
-            }
-            (P::UnknownValue { key, value, allowed }, Lang::Zh) => {
-                format!("“{key}”不能是“{value}”，可选：{}", allowed.join("、"))
-            }
-            (P::UnknownValue { key, value, allowed }, Lang::En) => {
+            ),
+            P::UnknownValue { key, value, allowed } => zh_en!(
+                lang,
+                format!("“{key}”不能是“{value}”，可选：{}", allowed.join("、")),
                 format!("“{key}” cannot be “{value}”; choose one of {}", allowed.join(", "))
-            }
-            (P::BadValue { key, value, expected }, Lang::Zh) => {
-                format!("“{key}”的值“{value}”无法识别，应为{}", zh_shape(expected))
-            }
-            (P::BadValue { key, value, expected }, Lang::En) => format!("“{key}” = “{value}” is not {expected}"),
-            (P::Condition(error), _) => match lang {
+            ),
+            P::BadValue { key, value, expected } => zh_en!(
+                lang,
+                format!("“{key}”的值“{value}”无法识别，应为{}", zh_shape(expected)),
+                format!("“{key}” = “{value}” is not {expected}")
+            ),
+            P::Condition(error) => match lang {
                 Lang::Zh => format!("条件有误：{}", error.message(lang)),
                 Lang::En => format!("condition: {}", error.message(lang)),
             },
-            (P::NoBundles, Lang::Zh) => {
-                "目录中没有任何一件事（[[bundle]]）：申请人的首页将无事可办。请同时选择定义一件事的文件".to_owned()
-            }
-            (P::NoBundles, Lang::En) => {
-                "the catalog defines no bundle ([[bundle]]): the applicants' home page would offer nothing. Choose the files that define the bundles too".to_owned()
-            }
-            (P::BundleWithoutItems { bundle }, Lang::Zh) => format!("一件事“{bundle}”没有任何事项"),
-            (P::BundleWithoutItems { bundle }, Lang::En) => {
+            P::NoBundles => lang.pick("目录中没有任何一件事（[[bundle]]）：申请人的首页将无事可办。请同时选择定义一件事的文件", "the catalog defines no bundle ([[bundle]]): the applicants' home page would offer nothing. Choose the files that define the bundles too").to_owned(),
+            P::BundleWithoutItems { bundle } => zh_en!(
+                lang,
+                format!("一件事“{bundle}”没有任何事项"),
                 format!("bundle “{bundle}” has no items")
-            }
-            (P::KeyMaterialWaivable { item, material }, Lang::Zh) => {
-                format!("事项“{item}”的材料“{material}”是主要材料，不能设为可容缺")
-            }
-            (P::KeyMaterialWaivable { item, material }, Lang::En) => {
+            ),
+            P::KeyMaterialWaivable { item, material } => zh_en!(
+                lang,
+                format!("事项“{item}”的材料“{material}”是主要材料，不能设为可容缺"),
                 format!("in item “{item}”, material “{material}” is key and so cannot be waivable")
-            }
-            (P::QuestionNotAChoice { field }, Lang::Zh) => {
-                format!("情形问题“{field}”应为是/否或单选字段")
-            }
-            (P::QuestionNotAChoice { field }, Lang::En) => {
+            ),
+            P::QuestionNotAChoice { field } => zh_en!(
+                lang,
+                format!("情形问题“{field}”应为是/否或单选字段"),
                 format!("situation question “{field}” must be a yes_no or one_of field")
-            }
-            (P::ChoiceWithoutOptions { field }, Lang::Zh) => {
-                format!("选择字段“{field}”没有任何选项")
-            }
-            (P::ChoiceWithoutOptions { field }, Lang::En) => {
+            ),
+            P::ChoiceWithoutOptions { field } => zh_en!(
+                lang,
+                format!("选择字段“{field}”没有任何选项"),
                 format!("choice field “{field}” has no options")
-            }
-            (P::PromisedOverLegal { item, promised, legal }, Lang::Zh) => {
-                format!("事项“{item}”的承诺时限 {promised} 天长于法定时限 {legal} 天")
-            }
-            (P::PromisedOverLegal { item, promised, legal }, Lang::En) => {
+            ),
+            P::PromisedOverLegal { item, promised, legal } => zh_en!(
+                lang,
+                format!("事项“{item}”的承诺时限 {promised} 天长于法定时限 {legal} 天"),
                 format!("item “{item}” promises {promised} days, more than its legal {legal}")
-            }
-            (P::CalendarGap { year }, Lang::Zh) => format!("节假日安排缺少 {year} 年"),
-            (P::CalendarGap { year }, Lang::En) => {
+            ),
+            P::CalendarGap { year } => zh_en!(
+                lang,
+                format!("节假日安排缺少 {year} 年"),
                 format!("the holiday calendar has no entry for {year}")
-            }
-            (P::CalendarDateOutsideYear { year, date }, Lang::Zh) => {
-                format!("{date} 不属于 {year} 年")
-            }
-            (P::CalendarDateOutsideYear { year, date }, Lang::En) => {
+            ),
+            P::CalendarDateOutsideYear { year, date } => zh_en!(
+                lang,
+                format!("{date} 不属于 {year} 年"),
                 format!("{date} is not in {year}")
-            }
-            (P::DerivedFromNonId { field, from }, Lang::Zh) => {
-                format!("字段“{field}”的派生来源“{from}”不是身份证号码字段")
-            }
-            (P::DerivedFromNonId { field, from }, Lang::En) => {
+            ),
+            P::DerivedFromNonId { field, from } => zh_en!(
+                lang,
+                format!("字段“{field}”的派生来源“{from}”不是身份证号码字段"),
                 format!("field “{field}” is derived from “{from}”, which is not an ID number field")
-            }
-            (P::ConditionReadsUnasked { bundle, field, read_by }, Lang::Zh) => format!(
+            ),
+            P::ConditionReadsUnasked { bundle, field, read_by } => zh_en!(
+                lang,
+                format!(
                 "一件事“{bundle}”中，“{read_by}”的条件读取字段“{field}”，但这个一件事既没有把它列为情形问题，\
                  也没有在表单中询问它，相关内容会一直处于待定状态"
             ),
-            (P::ConditionReadsUnasked { bundle, field, read_by }, Lang::En) => format!(
+                format!(
                 "in bundle “{bundle}”, the condition of “{read_by}” reads field “{field}”, which the bundle \
                  asks neither as a situation question nor in its form, so what depends on it stays pending"
+            )
             ),
-            (P::NoPinyin { bundle }, Lang::Zh) => {
-                format!("一件事“{bundle}”没有拼音（pinyin），用拼音搜索找不到它")
-            }
-            (P::NoPinyin { bundle }, Lang::En) => {
+            P::NoPinyin { bundle } => zh_en!(
+                lang,
+                format!("一件事“{bundle}”没有拼音（pinyin），用拼音搜索找不到它"),
                 format!("bundle “{bundle}” has no pinyin, so a pinyin search cannot find it")
-            }
-            (P::PinyinMismatch { bundle, syllables, characters }, Lang::Zh) => format!(
+            ),
+            P::PinyinMismatch { bundle, syllables, characters } => zh_en!(
+                lang,
+                format!(
                 "一件事“{bundle}”的拼音应为每个汉字一个小写、不带声调的音节：名称有 {characters} 个汉字，拼音有 {syllables} 个音节"
             ),
-            (P::PinyinMismatch { bundle, syllables, characters }, Lang::En) => format!(
+                format!(
                 "the pinyin of bundle “{bundle}” must be one lower-case syllable without tones per character: the name has {characters} characters, the pinyin {syllables} syllables"
+            )
             ),
-            (P::Unused { kind, id }, Lang::Zh) => {
-                format!("{}“{id}”没有被任何地方使用", kind_name(kind, lang))
-            }
-            (P::Unused { kind, id }, Lang::En) => {
+            P::Unused { kind, id } => zh_en!(
+                lang,
+                format!("{}“{id}”没有被任何地方使用", kind_name(kind, lang)),
                 format!("{} “{id}” is not used anywhere", kind_name(kind, lang))
-            }
+            ),
         }
     }
 }
@@ -281,11 +275,9 @@ impl Diagnostic {
     /// `file:line:column: error: message`, the source line and a caret.
     pub fn render(&self, source: &str, lang: Lang) -> String {
         let (line, column) = line_column(source, self.span.start);
-        let severity = match (self.severity, lang) {
-            (Severity::Error, Lang::Zh) => "错误",
-            (Severity::Error, Lang::En) => "error",
-            (Severity::Warning, Lang::Zh) => "警告",
-            (Severity::Warning, Lang::En) => "warning",
+        let severity = match self.severity {
+            Severity::Error => zh_en!(lang, "错误", "error"),
+            Severity::Warning => zh_en!(lang, "警告", "warning"),
         };
         format!(
             "{}:{line}:{column}: {severity}: {}\n{}",

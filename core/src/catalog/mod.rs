@@ -6,11 +6,13 @@
 pub mod compact;
 pub mod cond_check;
 pub mod diagnostic;
+mod field;
 #[cfg(not(target_arch = "wasm32"))]
 mod folder;
 mod load;
 
 pub use diagnostic::{Diagnostic, Problem, Severity};
+pub use field::{Bound, Condition, Constraints, CrossCheck, Derivation, Derived, Field, FieldOption, Pattern};
 #[cfg(not(target_arch = "wasm32"))]
 pub use folder::{read_folder, read_folder_bytes};
 pub use load::{
@@ -23,193 +25,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::HolidayCalendar;
-use crate::cond::{Expr, ParseError};
-use crate::date::Date;
-use crate::decimal::Decimal;
 pub use crate::field_kind::FieldKind;
 pub use crate::ids::{BundleId, FieldId, ItemId, MaterialId};
 use crate::text::{Lang, Text};
-
-/// One choice of a one-of or many-of field (选项).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldOption {
-    /// The stored value, used in conditions (`premises.tenure == "rented"`).
-    pub value: String,
-    pub label: Text,
-}
-
-/// A limit on a number or a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Bound {
-    Number(Decimal),
-    Date(Date),
-    /// The day the form is filled in (今天).
-    Today,
-}
-
-/// The limits a bureau sets on an answer (约束).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Constraints {
-    /// Fewest characters of a text.
-    pub min_length: Option<u32>,
-    /// Most characters of a text.
-    pub max_length: Option<u32>,
-    /// Smallest number or earliest date.
-    pub min: Option<Bound>,
-    /// Largest number or latest date.
-    pub max: Option<Bound>,
-    /// A format the whole answer must match.
-    pub pattern: Option<Pattern>,
-}
-
-/// A parsed condition with its source text, as the catalog wrote it (条件).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Condition {
-    pub source: String,
-    pub expr: Expr,
-}
-
-/// A condition is stored as its source and parsed again when read (the compact catalog).
-impl Serialize for Condition {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.source)
-    }
-}
-
-impl<'de> Deserialize<'de> for Condition {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let source = String::deserialize(deserializer)?;
-        Condition::parse(&source).map_err(|error| serde::de::Error::custom(error.message(crate::text::Lang::En)))
-    }
-}
-
-impl Condition {
-    /// Parses a condition; type-checking against the catalog's fields is the loader's job.
-    pub fn parse(source: &str) -> Result<Condition, ParseError> {
-        Ok(Condition { source: source.to_owned(), expr: crate::cond::parse(source)? })
-    }
-}
-
-/// What a field's value is derived from (派生值): filled in for the applicant, who may still
-/// change it where the catalog allows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Derivation {
-    /// The birth date in a resident ID number.
-    BirthDate,
-    /// The sex in a resident ID number, as the option values `male` / `female`.
-    Sex,
-    /// The age in whole years today.
-    Age,
-}
-
-/// A derived value: from which ID number field, what, and whether the applicant may edit it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Derived {
-    pub from: FieldId,
-    pub derivation: Derivation,
-    pub editable: bool,
-}
-
-/// A rule across fields (交叉校验), such as "the birth date matches the ID number" or "the end
-/// date is after the start date", with the message shown beside the field when it fails.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CrossCheck {
-    pub rule: Condition,
-    pub message: Text,
-}
-
-/// A pattern a whole answer must match (格式, see [`crate::pattern`]), with the message shown
-/// when it does not (a pattern means nothing to an applicant).
-#[derive(Debug, Clone)]
-pub struct Pattern {
-    pub source: String,
-    pub compiled: crate::pattern::Compiled,
-    pub message: Text,
-}
-
-/// A pattern is stored as its source and message, and compiled again when read.
-#[derive(Serialize, Deserialize)]
-struct StoredPattern {
-    source: String,
-    message: Text,
-}
-
-impl Serialize for Pattern {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        StoredPattern { source: self.source.clone(), message: self.message.clone() }.serialize(serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for Pattern {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let StoredPattern { source, message } = StoredPattern::deserialize(deserializer)?;
-        let compiled = crate::pattern::compile(&source).map_err(serde::de::Error::custom)?;
-        Ok(Pattern { source, compiled, message })
-    }
-}
-
-impl PartialEq for Pattern {
-    fn eq(&self, other: &Self) -> bool {
-        self.source == other.source && self.message == other.message
-    }
-}
-
-impl Eq for Pattern {}
-
-/// One question of a departmental form (表单字段).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Field {
-    pub id: FieldId,
-    pub kind: FieldKind,
-    pub label: Text,
-    /// One line of help shown under the label.
-    pub help: Option<Text>,
-    /// A plain-language explanation for elderly users (通俗说明).
-    pub plain: Option<Text>,
-    pub required: bool,
-    /// When the field is asked at all; `None` for always.
-    pub condition: Option<Condition>,
-    pub derived: Option<Derived>,
-    /// Cross-field checks (交叉校验) that must hold once the field is answered.
-    pub checks: Vec<CrossCheck>,
-    /// The choices of a one-of or many-of field.
-    pub options: Vec<FieldOption>,
-    pub constraints: Constraints,
-}
-
-impl Field {
-    /// The words of a stored choice answer: the option's label, or yes/no; `None` for an
-    /// answer the field does not offer or a field that is not a choice.
-    pub fn choice_label(&self, value: &str) -> Option<Text> {
-        match (self.kind, value) {
-            (FieldKind::YesNo, "yes") => Some(Text::new("是", "Yes")),
-            (FieldKind::YesNo, "no") => Some(Text::new("否", "No")),
-            _ => self.options.iter().find(|option| option.value == value).map(|option| option.label.clone()),
-        }
-    }
-
-    /// A field of `kind`, optional, with no help, options, constraints or condition.
-    pub fn new(id: FieldId, kind: FieldKind, label: Text) -> Field {
-        Field {
-            id,
-            kind,
-            label,
-            help: None,
-            plain: None,
-            required: false,
-            condition: None,
-            derived: None,
-            checks: Vec::new(),
-            options: Vec::new(),
-            constraints: Constraints::default(),
-        }
-    }
-
-    /// The section of the combined form this field belongs to: the id's first part.
-    pub fn section(&self) -> &str {
-        self.id.as_str().split('.').next().unwrap_or_default()
-    }
-}
 
 /// A file type a bureau accepts for an electronic material.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

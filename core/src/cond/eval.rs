@@ -4,7 +4,7 @@
 
 use std::cmp::Ordering;
 
-use super::parser::{BinaryOp, Expr, ExprKind, Literal};
+use super::expr::{BinaryOp, Expr, ExprKind, Literal};
 use crate::date::Date;
 use crate::decimal::Decimal;
 use crate::ids::FieldId;

@@ -23,14 +23,14 @@
 )]
 
 mod eval;
+mod expr;
 mod lexer;
 mod parser;
 mod types;
 
 pub use eval::{evaluate, Truth};
-pub use parser::{
-    parse, BinaryOp, Expr, ExprKind, Literal, ParseError, ParseErrorKind, MAX_CONDITION_LENGTH, MAX_DEPTH,
-};
+pub use expr::{BinaryOp, Expr, ExprKind, Literal};
+pub use parser::{parse, ParseError, ParseErrorKind, MAX_CONDITION_LENGTH, MAX_DEPTH};
 pub use types::{Type, TypeError, TypeErrorKind};
 
 use crate::text::Lang;

@@ -1,11 +1,11 @@
 //! Parses tokens into an expression tree. Precedence, loosest first: `or`, `and`, `not`,
 //! then one comparison (`== != < <= > >=`, `in`, `not in`).
 
+use super::expr::{BinaryOp, Expr, ExprKind, Literal};
 use super::lexer::{tokenize, LexError, Spanned, Token};
 use super::Span;
-use crate::decimal::Decimal;
 use crate::ids::FieldId;
-use crate::text::Lang;
+use crate::text::{zh_en, Lang};
 use crate::value::number::{parse_number, NumberKind};
 
 /// The longest condition accepted, in bytes: far more than any rule needs (the longest in the
@@ -16,103 +16,6 @@ pub const MAX_CONDITION_LENGTH: usize = 4_000;
 /// comparison counts one level. Real rules need a handful; ten thousand would overflow the
 /// stack of the recursive parser and of everything that walks the tree.
 pub const MAX_DEPTH: usize = 64;
-
-/// A constant written in a condition.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Literal {
-    Bool(bool),
-    Number(Decimal),
-    Text(String),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BinaryOp {
-    Equal,
-    NotEqual,
-    Less,
-    LessEqual,
-    Greater,
-    GreaterEqual,
-}
-
-impl BinaryOp {
-    pub fn symbol(self) -> &'static str {
-        match self {
-            BinaryOp::Equal => "==",
-            BinaryOp::NotEqual => "!=",
-            BinaryOp::Less => "<",
-            BinaryOp::LessEqual => "<=",
-            BinaryOp::Greater => ">",
-            BinaryOp::GreaterEqual => ">=",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ExprKind {
-    Literal(Literal),
-    /// A reference to a field's answer (`premises.tenure`).
-    Field(FieldId),
-    Call {
-        name: String,
-        args: Vec<Expr>,
-    },
-    List(Vec<Expr>),
-    Not(Box<Expr>),
-    And(Box<Expr>, Box<Expr>),
-    Or(Box<Expr>, Box<Expr>),
-    Compare {
-        op: BinaryOp,
-        left: Box<Expr>,
-        right: Box<Expr>,
-    },
-    In {
-        item: Box<Expr>,
-        list: Box<Expr>,
-        negated: bool,
-    },
-}
-
-/// A parsed condition.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Expr {
-    pub kind: ExprKind,
-    pub span: Span,
-}
-
-impl Expr {
-    /// Every field the condition reads, in order of first mention, each once.
-    pub fn fields(&self) -> Vec<&FieldId> {
-        let mut found = Vec::new();
-        self.collect_fields(&mut found);
-        found
-    }
-
-    fn collect_fields<'a>(&'a self, found: &mut Vec<&'a FieldId>) {
-        match &self.kind {
-            ExprKind::Field(id) => {
-                if !found.contains(&id) {
-                    found.push(id);
-                }
-            }
-            ExprKind::Literal(_) => {}
-            ExprKind::Call { args, .. } | ExprKind::List(args) => args.iter().for_each(|arg| arg.collect_fields(found)),
-            ExprKind::Not(inner) => inner.collect_fields(found),
-            ExprKind::And(left, right) | ExprKind::Or(left, right) => {
-                left.collect_fields(found);
-                right.collect_fields(found);
-            }
-            ExprKind::Compare { left, right, .. } => {
-                left.collect_fields(found);
-                right.collect_fields(found);
-            }
-            ExprKind::In { item, list, .. } => {
-                item.collect_fields(found);
-                list.collect_fields(found);
-            }
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -147,40 +50,43 @@ pub struct ParseError {
 impl ParseError {
     pub fn message(&self, lang: Lang) -> String {
         use ParseErrorKind as K;
-        match (&self.kind, lang) {
-            (K::Empty, Lang::Zh) => "条件是空的".to_owned(),
-            (K::Empty, Lang::En) => "the condition is empty".to_owned(),
-            (K::UnexpectedCharacter(c), Lang::Zh) => format!("条件中不能有“{c}”"),
-            (K::UnexpectedCharacter(c), Lang::En) => format!("“{c}” cannot appear in a condition"),
-            (K::UnclosedText, Lang::Zh) => "文字缺少结尾的引号".to_owned(),
-            (K::UnclosedText, Lang::En) => "a quoted text has no closing quote".to_owned(),
-            (K::SingleEquals, Lang::Zh) => "比较相等要写“==”，不是“=”".to_owned(),
-            (K::SingleEquals, Lang::En) => "compare with “==”, not “=”".to_owned(),
-            (K::UnexpectedEnd { expected }, Lang::Zh) => {
-                format!("条件没有写完，这里还需要{}", zh_expected(expected))
-            }
-            (K::UnexpectedEnd { expected }, Lang::En) => {
-                format!("the condition ends too early: expected {expected}")
-            }
-            (K::UnexpectedToken { found, expected }, Lang::Zh) => {
-                format!("这里应为{}，而不是“{found}”", zh_expected(expected))
-            }
-            (K::UnexpectedToken { found, expected }, Lang::En) => {
-                format!("expected {expected}, found “{found}”")
-            }
-            (K::BadNumber(text), Lang::Zh) => format!("“{text}”不是有效的数字"),
-            (K::BadNumber(text), Lang::En) => format!("“{text}” is not a valid number"),
-            (K::TooLong { limit }, Lang::Zh) => {
-                format!("条件太长：最多 {limit} 个字节，请拆成几个简单的条件，或用 in [...] 列出取值")
-            }
-            (K::TooLong { limit }, Lang::En) => format!(
-                "the condition is too long: at most {limit} bytes; split it into simpler conditions, or list values with in [...]"
+        match &self.kind {
+            K::Empty => lang.pick("条件是空的", "the condition is empty").to_owned(),
+            K::UnexpectedCharacter(c) => zh_en!(
+                lang,
+                format!("条件中不能有“{c}”"),
+                format!("“{c}” cannot appear in a condition")
             ),
-            (K::TooDeep { limit }, Lang::Zh) => {
-                format!("条件嵌套太深：括号、not、and、or 等最多嵌套 {limit} 层，请简化条件")
-            }
-            (K::TooDeep { limit }, Lang::En) => format!(
+            K::UnclosedText => lang.pick("文字缺少结尾的引号", "a quoted text has no closing quote").to_owned(),
+            K::SingleEquals => lang.pick("比较相等要写“==”，不是“=”", "compare with “==”, not “=”").to_owned(),
+            K::UnexpectedEnd { expected } => zh_en!(
+                lang,
+                format!("条件没有写完，这里还需要{}", zh_expected(expected)),
+                format!("the condition ends too early: expected {expected}")
+            ),
+            K::UnexpectedToken { found, expected } => zh_en!(
+                lang,
+                format!("这里应为{}，而不是“{found}”", zh_expected(expected)),
+                format!("expected {expected}, found “{found}”")
+            ),
+            K::BadNumber(text) => zh_en!(
+                lang,
+                format!("“{text}”不是有效的数字"),
+                format!("“{text}” is not a valid number")
+            ),
+            K::TooLong { limit } => zh_en!(
+                lang,
+                format!("条件太长：最多 {limit} 个字节，请拆成几个简单的条件，或用 in [...] 列出取值"),
+                format!(
+                "the condition is too long: at most {limit} bytes; split it into simpler conditions, or list values with in [...]"
+            )
+            ),
+            K::TooDeep { limit } => zh_en!(
+                lang,
+                format!("条件嵌套太深：括号、not、and、or 等最多嵌套 {limit} 层，请简化条件"),
+                format!(
                 "the condition nests too deeply: parentheses, not, and, or nest at most {limit} levels; simplify it"
+            )
             ),
         }
     }

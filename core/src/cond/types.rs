@@ -5,7 +5,7 @@
 use super::Span;
 use crate::field_kind::FieldKind;
 use crate::ids::FieldId;
-use crate::text::Lang;
+use crate::text::{zh_en, Lang};
 
 /// The type of a value in a condition.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,36 +91,44 @@ pub struct TypeError {
 impl TypeError {
     pub fn message(&self, lang: Lang) -> String {
         use TypeErrorKind as K;
-        match (&self.kind, lang) {
-            (K::UnknownField(id), Lang::Zh) => format!("没有名为“{id}”的字段"),
-            (K::UnknownField(id), Lang::En) => format!("there is no field “{id}”"),
-            (K::UnknownFunction(name), Lang::Zh) => format!(
+        match &self.kind {
+            K::UnknownField(id) => zh_en!(
+                lang,
+                format!("没有名为“{id}”的字段"),
+                format!("there is no field “{id}”")
+            ),
+            K::UnknownFunction(name) => zh_en!(
+                lang,
+                format!(
                 "没有函数“{name}”；可用的有 is_set、age、sex、birth_date、today、date、has"
             ),
-            (K::UnknownFunction(name), Lang::En) => format!(
+                format!(
                 "there is no function “{name}”; the functions are is_set, age, sex, birth_date, today, date and has"
+            )
             ),
-            (K::WrongArgumentCount { function, expected, found }, Lang::Zh) => {
-                format!("{function}() 需要 {expected} 个参数，这里有 {found} 个")
-            }
-            (K::WrongArgumentCount { function, expected, found }, Lang::En) => {
+            K::WrongArgumentCount { function, expected, found } => zh_en!(
+                lang,
+                format!("{function}() 需要 {expected} 个参数，这里有 {found} 个"),
                 format!("{function}() takes {expected} argument(s), not {found}")
-            }
-            (K::WrongArgumentType { function, expected, found }, _) => match lang {
+            ),
+            K::WrongArgumentType { function, expected, found } => match lang {
                 Lang::Zh => format!("{function}() 的参数应为{}，这里是{}", expected.name(lang), found.name(lang)),
                 Lang::En => format!("{function}() takes a {}, not a {}", expected.name(lang), found.name(lang)),
             },
-            (K::FieldExpected { function }, Lang::Zh) => format!("{function}() 的参数应为字段名"),
-            (K::FieldExpected { function }, Lang::En) => format!("{function}() takes a field name"),
-            (K::Mismatch { op, left, right }, _) => match lang {
+            K::FieldExpected { function } => zh_en!(
+                lang,
+                format!("{function}() 的参数应为字段名"),
+                format!("{function}() takes a field name")
+            ),
+            K::Mismatch { op, left, right } => match lang {
                 Lang::Zh => format!("“{op}”两边类型不同：左边是{}，右边是{}", left.name(lang), right.name(lang)),
                 Lang::En => format!("the two sides of “{op}” differ: a {} and a {}", left.name(lang), right.name(lang)),
             },
-            (K::NotOrderable(found), _) => match lang {
+            K::NotOrderable(found) => match lang {
                 Lang::Zh => format!("{}不能比较大小，只有数字和日期可以", found.name(lang)),
                 Lang::En => format!("a {} has no order; only numbers and dates do", found.name(lang)),
             },
-            (K::NotComparable(found), _) => match lang {
+            K::NotComparable(found) => match lang {
                 Lang::Zh => format!(
                     "{}不能直接比较：身份证号码请用 age()、sex() 或 birth_date()，多选答案请用 has()",
                     found.name(lang)
@@ -130,19 +138,21 @@ impl TypeError {
                     found.name(lang)
                 ),
             },
-            (K::UnknownOption { field, value, options }, Lang::Zh) => {
-                format!("字段“{field}”没有选项“{value}”；它的选项是 {}", options.join("、"))
-            }
-            (K::UnknownOption { field, value, options }, Lang::En) => {
+            K::UnknownOption { field, value, options } => zh_en!(
+                lang,
+                format!("字段“{field}”没有选项“{value}”；它的选项是 {}", options.join("、")),
                 format!("field “{field}” has no option “{value}”; its options are {}", options.join(", "))
-            }
-            (K::NotACondition(found), _) => match lang {
+            ),
+            K::NotACondition(found) => match lang {
                 Lang::Zh => format!("这里需要一个成立或不成立的判断，而这是{}", found.name(lang)),
                 Lang::En => format!("a yes/no condition is needed here, not a {}", found.name(lang)),
             },
-            (K::BadDate(text), Lang::Zh) => format!("“{text}”不是有效的日期，请写成 2026-01-31"),
-            (K::BadDate(text), Lang::En) => format!("“{text}” is not a valid date; write it as 2026-01-31"),
-            (K::NotAList(found), _) => match lang {
+            K::BadDate(text) => zh_en!(
+                lang,
+                format!("“{text}”不是有效的日期，请写成 2026-01-31"),
+                format!("“{text}” is not a valid date; write it as 2026-01-31")
+            ),
+            K::NotAList(found) => match lang {
                 Lang::Zh => format!("“in”右边应为列表，例如 [\"a\", \"b\"]，而这是{}", found.name(lang)),
                 Lang::En => format!("the right of “in” must be a list such as [\"a\", \"b\"], not a {}", found.name(lang)),
             },

@@ -1,7 +1,7 @@
 //! Bank card numbers (银行卡号): 12 to 19 digits with a Luhn check digit (ISO/IEC 7812).
 
 use super::chars::{is_dash, quoted, typed_code};
-use crate::text::Lang;
+use crate::text::{zh_en, Lang};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -56,27 +56,28 @@ impl BankCardError {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (BankCardError::InvalidCharacter { found }, Lang::Zh) => {
-                format!("银行卡号只含数字，{}不对", quoted(*found, lang))
-            }
-            (BankCardError::InvalidCharacter { found }, Lang::En) => {
+        match self {
+            BankCardError::InvalidCharacter { found } => zh_en!(
+                lang,
+                format!("银行卡号只含数字，{}不对", quoted(*found, lang)),
                 format!("A card number has only digits; {} is not allowed", quoted(*found, lang))
-            }
-            (BankCardError::TooShort { digits }, Lang::Zh) => {
-                format!("银行卡号一般为 16 到 19 位，您输入了 {digits} 位")
-            }
-            (BankCardError::TooShort { digits }, Lang::En) => {
+            ),
+            BankCardError::TooShort { digits } => zh_en!(
+                lang,
+                format!("银行卡号一般为 16 到 19 位，您输入了 {digits} 位"),
                 format!("A card number usually has 16 to 19 digits; you entered {digits}")
-            }
-            (BankCardError::TooLong { digits }, Lang::Zh) => format!("银行卡号最多 19 位，您输入了 {digits} 位"),
-            (BankCardError::TooLong { digits }, Lang::En) => {
+            ),
+            BankCardError::TooLong { digits } => zh_en!(
+                lang,
+                format!("银行卡号最多 19 位，您输入了 {digits} 位"),
                 format!("A card number has at most 19 digits; you entered {digits}")
-            }
-            (BankCardError::WrongCheckDigit, Lang::Zh) => "卡号有误，可能输错了某一位，请对照银行卡逐位核对".to_owned(),
-            (BankCardError::WrongCheckDigit, Lang::En) => {
-                "This card number does not add up; a digit may be mistyped. Please compare it with the card".to_owned()
-            }
+            ),
+            BankCardError::WrongCheckDigit => lang
+                .pick(
+                    "卡号有误，可能输错了某一位，请对照银行卡逐位核对",
+                    "This card number does not add up; a digit may be mistyped. Please compare it with the card",
+                )
+                .to_owned(),
         }
     }
 }

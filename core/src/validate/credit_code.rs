@@ -6,7 +6,7 @@
 //! character computed MOD 31 over the first 17.
 
 use super::chars::{quoted, typed_code_without_dashes};
-use crate::text::Lang;
+use crate::text::{zh_en, Lang};
 
 /// The number of characters in a unified social credit code.
 pub const LENGTH: usize = 18;
@@ -175,62 +175,60 @@ impl CreditCodeError {
 
     pub fn message(&self, lang: Lang) -> String {
         use CreditCodeError as E;
-        match (self, lang) {
-            (E::InvalidCharacter { position, found }, Lang::Zh) => format!(
+        match self {
+            E::InvalidCharacter { position, found } => zh_en!(
+                lang,
+                format!(
                 "第{position}位{}不对：信用代码只含数字和字母，不含 I、O、Z、S、V{}",
                 quoted(*found, lang),
                 look_alike(*found, lang)
             ),
-            (E::InvalidCharacter { position, found }, Lang::En) => format!(
+                format!(
                 "Character {position} ({}) is not allowed: the code has digits and letters except I, O, Z, S and V{}",
                 quoted(*found, lang),
                 look_alike(*found, lang)
+            )
             ),
-            (E::TooShort { length }, Lang::Zh) => format!(
+            E::TooShort { length } => zh_en!(
+                lang,
+                format!(
                 "统一社会信用代码应为 18 位，您输入了 {length} 位，少了 {} 位",
                 LENGTH.saturating_sub(*length)
             ),
-            (E::TooShort { length }, Lang::En) => format!(
+                format!(
                 "A unified social credit code has 18 characters; you entered {length}, {} too few",
                 LENGTH.saturating_sub(*length)
+            )
             ),
-            (E::TooLong { length }, Lang::Zh) => {
-                format!("统一社会信用代码应为 18 位，您输入了 {length} 位，多了 {} 位", length.saturating_sub(LENGTH))
-            }
-            (E::TooLong { length }, Lang::En) => format!(
+            E::TooLong { length } => zh_en!(
+                lang,
+                format!("统一社会信用代码应为 18 位，您输入了 {length} 位，多了 {} 位", length.saturating_sub(LENGTH)),
+                format!(
                 "A unified social credit code has 18 characters; you entered {length}, {} too many",
                 length.saturating_sub(LENGTH)
+            )
             ),
-            (E::UnknownAuthority { found }, Lang::Zh) => {
-                format!("第 1 位“{found}”不是登记管理部门代码，请核对（企业通常以 9 开头）")
-            }
-            (E::UnknownAuthority { found }, Lang::En) => format!(
+            E::UnknownAuthority { found } => zh_en!(
+                lang,
+                format!("第 1 位“{found}”不是登记管理部门代码，请核对（企业通常以 9 开头）"),
+                format!(
                 "The first character “{found}” is not a registration authority; please check it (companies start with 9)"
+            )
             ),
-            (E::UnknownOrganisationType { authority, found }, Lang::Zh) => {
-                format!("第 2 位“{found}”不是以“{authority}”开头的代码可用的机构类别，请核对")
-            }
-            (E::UnknownOrganisationType { authority, found }, Lang::En) => format!(
+            E::UnknownOrganisationType { authority, found } => zh_en!(
+                lang,
+                format!("第 2 位“{found}”不是以“{authority}”开头的代码可用的机构类别，请核对"),
+                format!(
                 "The second character “{found}” is not an organisation type for codes starting with “{authority}”; please check it"
+            )
             ),
-            (E::UnknownDivision { code }, Lang::Zh) => {
-                format!("第 3 到 8 位“{code}”不是有效的行政区划代码，请核对")
-            }
-            (E::UnknownDivision { code }, Lang::En) => {
+            E::UnknownDivision { code } => zh_en!(
+                lang,
+                format!("第 3 到 8 位“{code}”不是有效的行政区划代码，请核对"),
                 format!("Characters 3 to 8 (“{code}”) are not a valid division code; please check them")
-            }
-            (E::OrganisationCodeDoesNotAddUp, Lang::Zh) => {
-                "号码有误：第 9 到 17 位的组织机构代码不成立，可能有一位输错了，或有两位顺序颠倒了。请对照营业执照逐位核对".to_owned()
-            }
-            (E::OrganisationCodeDoesNotAddUp, Lang::En) => {
-                "This code does not add up: the organisation code in characters 9 to 17 fails its check, so a character is probably mistyped or two are swapped. Please compare it with the licence character by character".to_owned()
-            }
-            (E::DoesNotAddUp, Lang::Zh) => {
-                "号码有误：可能有一位输错了，或有两位顺序颠倒了。请对照营业执照逐位核对".to_owned()
-            }
-            (E::DoesNotAddUp, Lang::En) => {
-                "This code does not add up: a character is probably mistyped, or two are swapped. Please compare it with the licence character by character".to_owned()
-            }
+            ),
+            E::OrganisationCodeDoesNotAddUp => lang.pick("号码有误：第 9 到 17 位的组织机构代码不成立，可能有一位输错了，或有两位顺序颠倒了。请对照营业执照逐位核对", "This code does not add up: the organisation code in characters 9 to 17 fails its check, so a character is probably mistyped or two are swapped. Please compare it with the licence character by character").to_owned(),
+            E::DoesNotAddUp => lang.pick("号码有误：可能有一位输错了，或有两位顺序颠倒了。请对照营业执照逐位核对", "This code does not add up: a character is probably mistyped, or two are swapped. Please compare it with the licence character by character").to_owned(),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! addresses.
 
 use super::chars::{quoted, without_invisible};
-use crate::text::Lang;
+use crate::text::{zh_en, Lang};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -49,23 +49,26 @@ pub fn parse_email(input: &str) -> Result<String, EmailError> {
 
 impl EmailError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (EmailError::NotOneAt, Lang::Zh) => "邮箱地址应含一个“@”，例如 name@example.com".to_owned(),
-            (EmailError::NotOneAt, Lang::En) => "An e-mail address has one “@”, like name@example.com".to_owned(),
-            (EmailError::EmptyLocalPart, Lang::Zh) => "“@”前面还缺少邮箱用户名".to_owned(),
-            (EmailError::EmptyLocalPart, Lang::En) => "The part before “@” is missing".to_owned(),
-            (EmailError::InvalidDomain { domain }, Lang::Zh) => {
-                format!("“@”后面的“{domain}”不是有效的域名，例如 example.com")
+        match self {
+            EmailError::NotOneAt => lang
+                .pick(
+                    "邮箱地址应含一个“@”，例如 name@example.com",
+                    "An e-mail address has one “@”, like name@example.com",
+                )
+                .to_owned(),
+            EmailError::EmptyLocalPart => {
+                lang.pick("“@”前面还缺少邮箱用户名", "The part before “@” is missing").to_owned()
             }
-            (EmailError::InvalidDomain { domain }, Lang::En) => {
+            EmailError::InvalidDomain { domain } => zh_en!(
+                lang,
+                format!("“@”后面的“{domain}”不是有效的域名，例如 example.com"),
                 format!("“{domain}” after the “@” is not a valid domain such as example.com")
-            }
-            (EmailError::InvalidCharacter { found }, Lang::Zh) => {
-                format!("邮箱地址中不能有{}", quoted(*found, lang))
-            }
-            (EmailError::InvalidCharacter { found }, Lang::En) => {
+            ),
+            EmailError::InvalidCharacter { found } => zh_en!(
+                lang,
+                format!("邮箱地址中不能有{}", quoted(*found, lang)),
                 format!("An e-mail address cannot contain {}", quoted(*found, lang))
-            }
+            ),
         }
     }
 }

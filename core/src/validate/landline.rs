@@ -2,7 +2,7 @@
 //! `(0311)87654321`, optionally with an extension `-123`.
 
 use super::chars::quoted;
-use crate::text::Lang;
+use crate::text::{zh_en, Lang};
 
 /// A checked landline: area code and local number.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,23 +66,20 @@ impl LandlineError {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (LandlineError::InvalidCharacter { found }, Lang::Zh) => {
-                format!("电话号码只含数字和“-”，{}不对", quoted(*found, lang))
-            }
-            (LandlineError::InvalidCharacter { found }, Lang::En) => {
+        match self {
+            LandlineError::InvalidCharacter { found } => zh_en!(
+                lang,
+                format!("电话号码只含数字和“-”，{}不对", quoted(*found, lang)),
                 format!("A phone number has digits and dashes only; {} is not allowed", quoted(*found, lang))
-            }
-            (LandlineError::MissingAreaCode, Lang::Zh) => "请在号码前加上区号，例如 010-12345678".to_owned(),
-            (LandlineError::MissingAreaCode, Lang::En) => {
-                "Put the area code first, for example 010-12345678".to_owned()
-            }
-            (LandlineError::WrongLength { area_code, digits }, Lang::Zh) => {
-                format!("区号 {area_code} 之后应为 7 或 8 位号码，您输入了 {digits} 位")
-            }
-            (LandlineError::WrongLength { area_code, digits }, Lang::En) => {
+            ),
+            LandlineError::MissingAreaCode => lang
+                .pick("请在号码前加上区号，例如 010-12345678", "Put the area code first, for example 010-12345678")
+                .to_owned(),
+            LandlineError::WrongLength { area_code, digits } => zh_en!(
+                lang,
+                format!("区号 {area_code} 之后应为 7 或 8 位号码，您输入了 {digits} 位"),
                 format!("After the area code {area_code} a number has 7 or 8 digits; you entered {digits}")
-            }
+            ),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Mobile numbers (手机号码): 11 digits starting `13`-`19`, optionally written with `+86`.
 
 use super::chars::{is_dash, quoted, typed_code};
-use crate::text::Lang;
+use crate::text::{zh_en, Lang};
 
 /// A checked mobile number, 11 digits without country code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,29 +63,28 @@ impl MobileError {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (MobileError::InvalidCharacter { found }, Lang::Zh) => {
-                format!("手机号码只含数字，{}不对", quoted(*found, lang))
-            }
-            (MobileError::InvalidCharacter { found }, Lang::En) => {
+        match self {
+            MobileError::InvalidCharacter { found } => zh_en!(
+                lang,
+                format!("手机号码只含数字，{}不对", quoted(*found, lang)),
                 format!("A mobile number has only digits; {} is not allowed", quoted(*found, lang))
-            }
-            (MobileError::TooShort { digits }, Lang::Zh) => {
-                format!("手机号码应为 11 位，您输入了 {digits} 位")
-            }
-            (MobileError::TooShort { digits }, Lang::En) => {
+            ),
+            MobileError::TooShort { digits } => zh_en!(
+                lang,
+                format!("手机号码应为 11 位，您输入了 {digits} 位"),
                 format!("A mobile number has 11 digits; you entered {digits}")
-            }
-            (MobileError::TooLong { digits }, Lang::Zh) => {
-                format!("手机号码应为 11 位，您输入了 {digits} 位，多了 {} 位", digits.saturating_sub(11))
-            }
-            (MobileError::TooLong { digits }, Lang::En) => {
+            ),
+            MobileError::TooLong { digits } => zh_en!(
+                lang,
+                format!("手机号码应为 11 位，您输入了 {digits} 位，多了 {} 位", digits.saturating_sub(11)),
                 format!("A mobile number has 11 digits; you entered {digits}, {} too many", digits.saturating_sub(11))
-            }
-            (MobileError::WrongStart, Lang::Zh) => "手机号码以 13 到 19 开头，请核对前两位".to_owned(),
-            (MobileError::WrongStart, Lang::En) => {
-                "A mobile number starts with 13 to 19; please check the first two digits".to_owned()
-            }
+            ),
+            MobileError::WrongStart => lang
+                .pick(
+                    "手机号码以 13 到 19 开头，请核对前两位",
+                    "A mobile number starts with 13 to 19; please check the first two digits",
+                )
+                .to_owned(),
         }
     }
 }

@@ -2,7 +2,7 @@
 //! foreign names (买买提·艾力), or Latin names (letters, spaces, `-`, `'`, `.`), never mixed.
 
 use super::chars::{quoted, without_invisible};
-use crate::text::Lang;
+use crate::text::{zh_en, Lang};
 
 const MAX_CHARACTERS: usize = 50;
 
@@ -75,33 +75,35 @@ pub fn parse_person_name(input: &str) -> Result<String, PersonNameError> {
 
 impl PersonNameError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (PersonNameError::InvalidCharacter { found }, Lang::Zh) => {
-                format!("姓名中不能有{}", quoted(*found, lang))
-            }
-            (PersonNameError::InvalidCharacter { found }, Lang::En) => {
+        match self {
+            PersonNameError::InvalidCharacter { found } => zh_en!(
+                lang,
+                format!("姓名中不能有{}", quoted(*found, lang)),
                 format!("A name cannot contain {}", quoted(*found, lang))
-            }
-            (PersonNameError::MixedScripts, Lang::Zh) => "姓名请全部用汉字，或全部用外文字母".to_owned(),
-            (PersonNameError::MixedScripts, Lang::En) => {
-                "Write the name either in Chinese characters or in Latin letters, not both".to_owned()
-            }
-            (PersonNameError::TooShort, Lang::Zh) => "中文姓名至少两个字，请写全姓和名".to_owned(),
-            (PersonNameError::TooShort, Lang::En) => {
-                "A Chinese name has at least two characters; write the family and given name".to_owned()
-            }
-            (PersonNameError::TooLong { length }, Lang::Zh) => {
-                format!("姓名最多 50 个字，您输入了 {length} 个")
-            }
-            (PersonNameError::TooLong { length }, Lang::En) => {
+            ),
+            PersonNameError::MixedScripts => lang
+                .pick(
+                    "姓名请全部用汉字，或全部用外文字母",
+                    "Write the name either in Chinese characters or in Latin letters, not both",
+                )
+                .to_owned(),
+            PersonNameError::TooShort => lang
+                .pick(
+                    "中文姓名至少两个字，请写全姓和名",
+                    "A Chinese name has at least two characters; write the family and given name",
+                )
+                .to_owned(),
+            PersonNameError::TooLong { length } => zh_en!(
+                lang,
+                format!("姓名最多 50 个字，您输入了 {length} 个"),
                 format!("A name has at most 50 characters; you entered {length}")
-            }
-            (PersonNameError::MisplacedSeparator, Lang::Zh) => {
-                "间隔号“·”只能放在两部分名字之间，例如 买买提·艾力".to_owned()
-            }
-            (PersonNameError::MisplacedSeparator, Lang::En) => {
-                "The separator “·” goes only between two parts of a name, as in 买买提·艾力".to_owned()
-            }
+            ),
+            PersonNameError::MisplacedSeparator => lang
+                .pick(
+                    "间隔号“·”只能放在两部分名字之间，例如 买买提·艾力",
+                    "The separator “·” goes only between two parts of a name, as in 买买提·艾力",
+                )
+                .to_owned(),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Postcodes (邮政编码): six digits.
 
 use super::chars::{quoted, typed_code};
-use crate::text::Lang;
+use crate::text::{zh_en, Lang};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -30,17 +30,17 @@ impl PostcodeError {
     }
 
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (PostcodeError::InvalidCharacter { found }, Lang::Zh) => {
-                format!("邮政编码只含数字，{}不对", quoted(*found, lang))
-            }
-            (PostcodeError::InvalidCharacter { found }, Lang::En) => {
+        match self {
+            PostcodeError::InvalidCharacter { found } => zh_en!(
+                lang,
+                format!("邮政编码只含数字，{}不对", quoted(*found, lang)),
                 format!("A postcode has digits only; {} is not allowed", quoted(*found, lang))
-            }
-            (PostcodeError::NotSixDigits { found }, Lang::Zh) => format!("邮政编码是 6 位数字，您输入了 {found} 位"),
-            (PostcodeError::NotSixDigits { found }, Lang::En) => {
+            ),
+            PostcodeError::NotSixDigits { found } => zh_en!(
+                lang,
+                format!("邮政编码是 6 位数字，您输入了 {found} 位"),
                 format!("A postcode is 6 digits; you entered {found}")
-            }
+            ),
         }
     }
 }

@@ -2,7 +2,7 @@
 //! `2026年11月22日` and `20261122` all mean the same day.
 
 use crate::date::Date;
-use crate::text::Lang;
+use crate::text::{zh_en, Lang};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -42,17 +42,18 @@ pub fn parse_date(input: &str) -> Result<Date, DateError> {
 
 impl DateError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (DateError::Unrecognised, Lang::Zh) => "请按“年-月-日”填写日期，例如 2026-11-22".to_owned(),
-            (DateError::Unrecognised, Lang::En) => {
-                "Enter the date as year-month-day, for example 2026-11-22".to_owned()
-            }
-            (DateError::NoSuchDay { year, month, day }, Lang::Zh) => {
-                format!("{year}年{month}月没有{day}日，请核对")
-            }
-            (DateError::NoSuchDay { year, month, day }, Lang::En) => {
+        match self {
+            DateError::Unrecognised => lang
+                .pick(
+                    "请按“年-月-日”填写日期，例如 2026-11-22",
+                    "Enter the date as year-month-day, for example 2026-11-22",
+                )
+                .to_owned(),
+            DateError::NoSuchDay { year, month, day } => zh_en!(
+                lang,
+                format!("{year}年{month}月没有{day}日，请核对"),
                 format!("There is no day {day} in month {month} of {year}; please check the date")
-            }
+            ),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Numbers as people type them (数字与金额): integers, decimals and money in yuan. Values are
 //! exact fixed-point numbers, never floating point, so 0.1 + 0.2 stays 0.3.
 
-use crate::text::Lang;
+use crate::text::{zh_en, Lang};
 
 pub use crate::decimal::Decimal;
 
@@ -95,27 +95,23 @@ pub fn format_money(value: Decimal) -> String {
 
 impl NumberError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (NumberError::InvalidCharacter { found }, Lang::Zh) => {
-                format!("请只填数字，{}不对", super::chars::quoted(*found, lang))
-            }
-            (NumberError::InvalidCharacter { found }, Lang::En) => {
+        match self {
+            NumberError::InvalidCharacter { found } => zh_en!(
+                lang,
+                format!("请只填数字，{}不对", super::chars::quoted(*found, lang)),
                 format!("Enter digits only; {} is not allowed", super::chars::quoted(*found, lang))
+            ),
+            NumberError::NoDigits => lang.pick("请填写数字", "Enter a number").to_owned(),
+            NumberError::NotWhole => {
+                lang.pick("请填写整数，不要带小数", "Enter a whole number, without decimals").to_owned()
             }
-            (NumberError::NoDigits, Lang::Zh) => "请填写数字".to_owned(),
-            (NumberError::NoDigits, Lang::En) => "Enter a number".to_owned(),
-            (NumberError::NotWhole, Lang::Zh) => "请填写整数，不要带小数".to_owned(),
-            (NumberError::NotWhole, Lang::En) => "Enter a whole number, without decimals".to_owned(),
-            (NumberError::TooManyDecimals { allowed }, Lang::Zh) => {
-                format!("最多保留 {allowed} 位小数")
+            NumberError::TooManyDecimals { allowed } => {
+                zh_en!(lang, format!("最多保留 {allowed} 位小数"), format!("Use at most {allowed} decimals"))
             }
-            (NumberError::TooManyDecimals { allowed }, Lang::En) => {
-                format!("Use at most {allowed} decimals")
+            NumberError::Negative => lang.pick("金额不能是负数", "An amount cannot be negative").to_owned(),
+            NumberError::TooLarge => {
+                lang.pick("数字太大，请核对", "This number is too large; please check it").to_owned()
             }
-            (NumberError::Negative, Lang::Zh) => "金额不能是负数".to_owned(),
-            (NumberError::Negative, Lang::En) => "An amount cannot be negative".to_owned(),
-            (NumberError::TooLarge, Lang::Zh) => "数字太大，请核对".to_owned(),
-            (NumberError::TooLarge, Lang::En) => "This number is too large; please check it".to_owned(),
         }
     }
 }

@@ -1,0 +1,77 @@
+//! The state of the app (what is saved and what the screen shows): every draft on the device,
+//! the one open, the page on screen, and the drafts deleted here.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Application, DraftId, Page};
+use crate::text::Lang;
+
+/// Everything the screen shows, and what is saved: the drafts side by side, which one is open
+/// and the page on screen.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct State {
+    pub lang: Lang,
+    pub page: Page,
+    /// Every draft on this device, in the order they were started.
+    #[serde(default)]
+    pub drafts: Vec<Rc<Application>>,
+    /// The draft on screen, if a page of one is shown.
+    #[serde(default)]
+    pub open: Option<DraftId>,
+    /// Counts failed attempts to continue, so the shell can move focus to the error summary
+    /// each time, even when the errors are the same.
+    #[serde(default)]
+    pub failed_continues: u32,
+    /// Counts the addresses visited in a row that named a draft or a page that is not here
+    /// (0 once anything else happens), so the shell says where the applicant landed instead
+    /// and puts the address right each time. Never saved.
+    #[serde(skip)]
+    pub address_refused: u32,
+    /// The drafts deleted on this device, so that a tab still holding one never brings it back.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub deleted: BTreeSet<DraftId>,
+}
+
+impl State {
+    /// The draft on screen.
+    pub fn application(&self) -> Option<&Application> {
+        self.open_draft().map(Rc::as_ref)
+    }
+
+    /// The draft on screen, shared: pages hold it without copying it.
+    pub fn open_draft(&self) -> Option<&Rc<Application>> {
+        let open = self.open.as_ref()?;
+        self.drafts.iter().find(|draft| &draft.id == open)
+    }
+
+    /// The draft on screen, to change: copied first if another state shares it.
+    pub(super) fn application_mut(&mut self) -> Option<&mut Application> {
+        let open = self.open.clone()?;
+        self.drafts.iter_mut().find(|draft| draft.id == open).map(Rc::make_mut)
+    }
+
+    pub fn draft(&self, id: &DraftId) -> Option<&Application> {
+        self.drafts.iter().find(|draft| &draft.id == id).map(Rc::as_ref)
+    }
+
+    /// The ids of every file any draft holds: the shell keeps these bytes and deletes others.
+    pub fn file_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for id in self.drafts.iter().flat_map(|draft| draft.attachments.keys()) {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
+        ids
+    }
+
+    /// The drafts, the most recently changed first, for the home page.
+    pub fn recent_drafts(&self) -> Vec<&Application> {
+        let mut drafts: Vec<&Application> = self.drafts.iter().map(Rc::as_ref).collect();
+        drafts.sort_by(|a, b| b.updated_ms.cmp(&a.updated_ms).then_with(|| b.created_ms.cmp(&a.created_ms)));
+        drafts
+    }
+}
