@@ -34,6 +34,18 @@ impl Snapshot {
                 .collect(),
         }
     }
+
+    /// Whether this is what `plan` asks under `catalog` already: the same version and the same
+    /// items, fields and materials in the same order (under one catalog their words are the
+    /// same too). Told without copying a word, so a keystroke that changes none keeps it.
+    pub fn is_of(&self, catalog: &Catalog, plan: &Plan) -> bool {
+        let questions = plan.questions.iter().map(|question| &question.field.id);
+        let fields = questions.chain(plan.fields().map(|planned| &planned.field.id));
+        self.catalog_version == catalog.version
+            && self.items.iter().map(|(id, _)| id).eq(plan.items.iter().map(|item| &item.id))
+            && self.fields.iter().map(|(id, _)| id).eq(fields)
+            && self.materials.iter().map(|(id, _)| id).eq(plan.checklist.iter().map(|entry| &entry.material.id))
+    }
 }
 
 /// What changed for this applicant between the snapshot and the plan under the new catalog.

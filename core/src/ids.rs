@@ -2,9 +2,11 @@
 //! bundles. The same field id in two items is the same question, and the same material id the
 //! same document, which is what lets the plan merge them. A module of their own, at the bottom
 //! of the core, so that the condition language and the validators name fields without
-//! depending on the catalog.
+//! depending on the catalog. Each holds its text shared (`Rc<str>`): a plan names the same ids
+//! many times over, and copying one is a count, not an allocation.
 
 use std::fmt;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -13,11 +15,11 @@ macro_rules! id_type {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(transparent)]
-        pub struct $name(pub String);
+        pub struct $name(Rc<str>);
 
         impl $name {
-            pub fn new(id: impl Into<String>) -> Self {
-                $name(id.into())
+            pub fn new(id: impl AsRef<str>) -> Self {
+                $name(Rc::from(id.as_ref()))
             }
 
             pub fn as_str(&self) -> &str {

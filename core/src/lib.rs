@@ -27,6 +27,7 @@ pub mod plan;
 pub mod provision;
 pub mod search;
 pub mod session;
+pub mod sorted;
 pub mod text;
 pub mod validate;
 pub mod value;

@@ -5,6 +5,7 @@
 //! answer would change.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use crate::catalog::{BundleId, Catalog, Condition, Field, FieldId, ItemId, Material, MaterialId, MaterialRules};
 use crate::date::Date;
@@ -13,10 +14,12 @@ use crate::text::{zh_en, Lang, Text};
 mod answers;
 mod build;
 mod facts;
+mod typed;
 mod what_if;
 
-pub use answers::{derived_value, field_errors, shown_answer, typed_answer};
+pub use answers::{derived_value, field_errors, shown_answer, typed_answer, typed_field_errors};
 pub use facts::{bundle_facts, BundleFacts};
+pub use typed::{Earlier, Parsed, ParsedAnswer, TypedAnswers};
 pub use what_if::{alternatives, PlanChange};
 
 /// The applicant's answers as typed, by field.
@@ -52,7 +55,7 @@ impl Reason {
 /// A situation question to ask now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlannedQuestion {
-    pub field: Field,
+    pub field: Rc<Field>,
     pub answered: bool,
     pub reason: Reason,
 }
@@ -71,11 +74,11 @@ pub struct PlannedItem {
 /// A field of the combined form with where it comes from (字段来源).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlannedField {
-    pub field: Field,
+    pub field: Rc<Field>,
     /// The items whose forms ask for it, in bundle order.
     pub asked_by: Vec<ItemId>,
     /// The label each departmental form gives it, where that differs from the combined form.
-    pub form_labels: Vec<(ItemId, Text)>,
+    pub form_labels: Vec<(ItemId, Rc<Text>)>,
     /// Whether it must be answered now.
     pub required: bool,
     /// The field's own condition, if it has one.
@@ -93,7 +96,7 @@ pub struct FormSection {
 /// One line of the checklist: a material once, however many items need it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChecklistEntry {
-    pub material: Material,
+    pub material: Rc<Material>,
     /// The largest number of originals any item asks for.
     pub originals: u8,
     /// The largest number of copies any item asks for.
@@ -228,6 +231,12 @@ impl Plan {
     /// this situation is false, not pending, so nothing waits forever for an answer the
     /// applicant is never asked for.
     pub fn new(catalog: &Catalog, bundle: &BundleId, answers: &Answers, today: Date) -> Result<Plan, PlanError> {
+        Plan::from_typed(catalog, bundle, &TypedAnswers::new(catalog, answers, today))
+    }
+
+    /// [`Plan::new`] over answers parsed once, which the form's checks then read again.
+    pub fn from_typed(catalog: &Catalog, bundle: &BundleId, typed: &TypedAnswers<'_>) -> Result<Plan, PlanError> {
+        let answers = typed.answers();
         #[cfg(test)]
         BUILDS.with(|builds| builds.set(builds.get() + 1));
         let mut never: Vec<FieldId> = Vec::new();
@@ -237,14 +246,14 @@ impl Plan {
         // of the builder, so that it is compiled once.)
         let mut round = 0;
         loop {
-            let plan = Plan::with_answers(catalog, bundle, used.as_ref().unwrap_or(answers), &never, today)?;
+            let plan = Plan::with_answers(catalog, bundle, typed, used.as_ref().unwrap_or(answers), &never)?;
             // The answers this plan asks are the ones it was made from (every answer, on the
             // usual path, with nothing copied); else plan again from them.
             let asks = plan.asked();
-            let asked = answers.keys().filter(|id| asks.contains(id)).count();
+            let asked = crate::sorted::common(answers.keys(), asks.iter().copied());
             let settled = match &used {
                 None => asked == answers.len(),
-                Some(used) => asked == used.len() && used.keys().all(|id| asks.contains(id)),
+                Some(used) => asked == used.len() && crate::sorted::common(used.keys(), asks.iter().copied()) == asked,
             };
             let unaskable = plan.unaskable(catalog, &never);
             round += 1;

@@ -288,7 +288,7 @@ fn cross_field_checks_fail_only_when_decided() {
     let mut catalog = restaurant_catalog();
     let licence = catalog.items.get_mut(&ItemId::new("licence")).expect("defined");
     licence.fields.push(crate::catalog::ItemField::new(FieldId::new("applicant.birth_date")));
-    let birth = catalog.fields.get_mut(&FieldId::new("applicant.birth_date")).expect("defined");
+    let birth = catalog.fields.get_mut(&FieldId::new("applicant.birth_date")).map(Rc::make_mut).expect("defined");
     birth.checks.push(crate::catalog::CrossCheck {
         rule: Condition::parse("applicant.birth_date == birth_date(applicant.id_number)").expect("parses"),
         message: Text::new("出生日期与身份证号码不一致", "The birth date does not match the ID number"),
@@ -344,7 +344,7 @@ fn unanswered_questions_come_first_among_the_errors() {
 /// depending on that answer alone (no guard on the tenure).
 fn large_asked_only_when_rented() -> Catalog {
     let mut catalog = restaurant_catalog();
-    if let Some(large) = catalog.fields.get_mut(&FieldId::new("premises.large")) {
+    if let Some(large) = catalog.fields.get_mut(&FieldId::new("premises.large")).map(Rc::make_mut) {
         large.condition = Some(Condition::parse(r#"premises.tenure == "rented""#).expect("parses"));
     }
     catalog

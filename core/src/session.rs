@@ -120,7 +120,9 @@ pub fn step(state: &State, view: Option<&Derived>, action: Action, env: Env<'_>)
             application.updated_ms = env.now_ms;
             // What the plan asks now, from the plan just made for the view.
             if let (true, Some(Ok(view))) = (application.catalog_version == env.catalog.version, &next_view) {
-                application.seen = Some(Snapshot::of(env.catalog, view.plan()));
+                if !application.seen.as_ref().is_some_and(|seen| seen.is_of(env.catalog, view.plan())) {
+                    application.seen = Some(Rc::new(Snapshot::of(env.catalog, view.plan())));
+                }
             }
         }
     }
@@ -140,6 +142,17 @@ fn view_after(state: &State, view: Option<&Derived>, next: &State, env: Env<'_>)
             }
             same => same.clone(),
         },
+        // The answers changed: only those that changed are parsed again.
+        (Some(Ok(view)), Some(before)) => view
+            .after(
+                &before.answers,
+                env.catalog,
+                &application.bundle,
+                &application.answers,
+                &application.provisions,
+                env.today,
+            )
+            .map(Rc::new),
         _ => application.view(env.catalog, env.today).map(Rc::new),
     })
 }
@@ -249,7 +262,7 @@ fn apply(next: &mut State, state: &State, view: Option<&Derived>, action: Action
             let mut fresh = None;
             if let Some(view) = current_view(view, next, env, &mut fresh) {
                 let snapshot = Snapshot::of(env.catalog, view.plan());
-                next.application_mut()?.seen = Some(snapshot);
+                next.application_mut()?.seen = Some(Rc::new(snapshot));
             }
         }
         Action::Continue => {

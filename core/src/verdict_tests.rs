@@ -226,7 +226,7 @@ fn the_ways_offered_are_the_ways_the_verdict_accepts() {
         [no_file.clone(), Provision::Original, Provision::ECertificate, Provision::CommitmentLetter, Provision::Waived]
     );
     assert_eq!(allowed_provisions(lease, &MaterialRules::default()), [no_file, Provision::Original]);
-    let paper_only = crate::catalog::Material { electronic: false, ..lease.clone() };
+    let paper_only = crate::catalog::Material { electronic: false, ..crate::catalog::Material::clone(lease) };
     assert_eq!(
         allowed_provisions(&paper_only, &MaterialRules::default()),
         [Provision::Original],
@@ -239,7 +239,7 @@ fn the_ways_offered_are_the_ways_the_verdict_accepts() {
 #[test]
 fn a_material_taken_as_a_file_only_is_not_offered_or_accepted_at_the_window() {
     let mut catalog = restaurant_catalog();
-    if let Some(plan) = catalog.materials.get_mut(&MaterialId::new("layout_plan")) {
+    if let Some(plan) = catalog.materials.get_mut(&MaterialId::new("layout_plan")).map(std::rc::Rc::make_mut) {
         plan.paper = false;
     }
     let layout = &catalog.materials[&MaterialId::new("layout_plan")];
@@ -254,7 +254,7 @@ fn a_material_taken_as_a_file_only_is_not_offered_or_accepted_at_the_window() {
 #[test]
 fn a_file_for_a_material_taken_on_paper_only_is_refused() {
     let mut catalog = restaurant_catalog();
-    if let Some(lease) = catalog.materials.get_mut(&MaterialId::new("lease")) {
+    if let Some(lease) = catalog.materials.get_mut(&MaterialId::new("lease")).map(std::rc::Rc::make_mut) {
         lease.electronic = false;
     }
     let found = blockers(check_in(&catalog, &complete_answers(), &everything_provided(), today()));

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use crate::catalog::{BundleId, Catalog, FieldId};
 use crate::date::Date;
 use crate::journey::{self, Page, TaskStatus};
-use crate::plan::{field_errors, Answers, Plan, PlanError};
+use crate::plan::{typed_field_errors, Answers, Earlier, Parsed, Plan, PlanError, TypedAnswers};
 use crate::provision::Provisions;
 use crate::validate::FieldError;
 use crate::verdict::{verdict_of, Verdict};
@@ -31,21 +31,36 @@ pub struct DraftView {
 }
 
 /// What depends on the draft's bundle and answers: shared by every view until they change.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 struct FormView {
     plan: Plan,
     /// Every error of the questions and the form, in the order asked, shown yet or not.
     errors: Vec<(FieldId, FieldError)>,
     /// How far each section of the form is, in form order.
     sections: Vec<(String, TaskStatus)>,
+    /// The answers as parsed for this form, and on which day: the next change parses again
+    /// only those whose text it changes.
+    parsed: Parsed,
+    today: Date,
 }
 
+/// Two forms are the same when they show the same; how they were worked out does not count.
+impl PartialEq for FormView {
+    fn eq(&self, other: &FormView) -> bool {
+        (&self.plan, &self.errors, &self.sections) == (&other.plan, &other.errors, &other.sections)
+    }
+}
+
+impl Eq for FormView {}
+
 impl FormView {
-    fn new(catalog: &Catalog, bundle: &BundleId, answers: &Answers, today: Date) -> Result<FormView, PlanError> {
-        let plan = Plan::new(catalog, bundle, answers, today)?;
-        let errors = field_errors(catalog, &plan, answers, today);
-        let sections = journey::statuses_of(&plan, answers, &errors);
-        Ok(FormView { plan, errors, sections })
+    /// Each answer parsed once, for the plan's conditions and the form's checks alike.
+    fn new(catalog: &Catalog, bundle: &BundleId, typed: TypedAnswers<'_>) -> Result<FormView, PlanError> {
+        let plan = Plan::from_typed(catalog, bundle, &typed)?;
+        let errors = typed_field_errors(&plan, &typed);
+        let sections = journey::statuses_of(&plan, typed.answers(), &errors);
+        let today = typed.today();
+        Ok(FormView { plan, errors, sections, parsed: typed.into_parsed(), today })
     }
 }
 
@@ -58,7 +73,23 @@ impl DraftView {
         provisions: &Provisions,
         today: Date,
     ) -> Result<Self, PlanError> {
-        let form = Rc::new(FormView::new(catalog, bundle, answers, today)?);
+        let form = Rc::new(FormView::new(catalog, bundle, TypedAnswers::new(catalog, answers, today))?);
+        Ok(DraftView::with_form(form, catalog, provisions, today))
+    }
+
+    /// Derives everything for `answers`, which follow `earlier`'s (of the same bundle): the
+    /// answers they share are not parsed again.
+    pub fn after(
+        &self,
+        earlier: &Answers,
+        catalog: &Catalog,
+        bundle: &BundleId,
+        answers: &Answers,
+        provisions: &Provisions,
+        today: Date,
+    ) -> Result<Self, PlanError> {
+        let earlier = Earlier { answers: earlier, parsed: &self.form.parsed, today: self.form.today };
+        let form = Rc::new(FormView::new(catalog, bundle, TypedAnswers::after(catalog, answers, today, earlier))?);
         Ok(DraftView::with_form(form, catalog, provisions, today))
     }
 

@@ -116,3 +116,67 @@ fn every_view_along_a_journey_equals_one_made_from_scratch() {
         assert_eq!(got, expected, "after {action:?}");
     }
 }
+
+/// The fields whose answers were parsed while `run` ran, in order.
+fn parsed_while(run: impl FnOnce()) -> Vec<FieldId> {
+    crate::validate::PARSED.with(|parsed| parsed.borrow_mut().clear());
+    run();
+    crate::validate::PARSED.with(|parsed| parsed.take())
+}
+
+#[test]
+fn an_answer_parses_each_answer_once_for_the_plan_and_the_checks_alike() {
+    // A bundle whose conditions read the same answers many times over (the agent's fields, the
+    // large premises' item and materials, the tenure's materials), with a derived birth date.
+    let catalog = crate::fixture::restaurant_catalog();
+    let started =
+        step(&State::default(), None, Action::StartDraft(BundleId::new(crate::fixture::RESTAURANT)), env(&catalog))
+            .expect("starts");
+    let (mut state, mut view) = (started.state, started.view);
+    let answers = [
+        ("premises.tenure", "rented"),
+        ("application.by_agent", "yes"),
+        ("premises.large", "yes"),
+        ("applicant.name", "张三"),
+        ("applicant.id_number", "11010519491231002X"),
+        ("agent.name", "李四"),
+    ];
+    for (field, value) in answers {
+        let stepped = step(&state, view.as_ref(), answer(field, value), env(&catalog)).expect("changes");
+        (state, view) = (stepped.state, stepped.view);
+    }
+    // From scratch: every answer parsed once, for the conditions and the checks alike.
+    let application = state.application().expect("open").clone();
+    let parsed = parsed_while(|| drop(application.view(&catalog, today())));
+    let mut once = parsed.clone();
+    once.sort();
+    once.dedup();
+    assert_eq!(parsed.len(), once.len(), "no answer is parsed twice: {parsed:?}");
+    for (field, _) in answers {
+        assert!(once.contains(&FieldId::new(field)), "every answer is checked: {field} in {parsed:?}");
+    }
+    // After a keystroke: only the answer it changed.
+    let mut stepped = None;
+    let parsed =
+        parsed_while(|| stepped = step(&state, view.as_ref(), answer("applicant.name", "王五"), env(&catalog)));
+    assert_eq!(parsed, [FieldId::new("applicant.name")], "one keystroke parses one answer");
+    let stepped = stepped.expect("the answer changes the state");
+    let fresh = stepped.state.application().expect("open").view(&catalog, today()).expect("plans");
+    assert_eq!(*stepped.view.expect("a view").expect("plans"), fresh, "and the view is the one made from scratch");
+}
+
+#[test]
+fn the_snapshot_is_kept_while_the_plan_asks_the_same_and_renewed_when_it_does_not() {
+    let catalog = crate::fixture::restaurant_catalog();
+    let start = Action::StartDraft(BundleId::new(crate::fixture::RESTAURANT));
+    let started = step(&State::default(), None, start, env(&catalog)).expect("starts");
+    let seen = |state: &State| state.application().and_then(|draft| draft.seen.clone()).expect("a snapshot");
+    let named =
+        step(&started.state, started.view.as_ref(), answer("applicant.name", "张三"), env(&catalog)).expect("changes");
+    assert!(Rc::ptr_eq(&seen(&started.state), &seen(&named.state)), "a name asks nothing new: the snapshot is kept");
+    let large =
+        step(&named.state, named.view.as_ref(), answer("premises.large", "yes"), env(&catalog)).expect("changes");
+    let view = large.view.expect("a view").expect("plans");
+    assert!(!seen(&named.state).is_of(&catalog, view.plan()), "the large premises bring in an item");
+    assert_eq!(*seen(&large.state), crate::catalog_change::Snapshot::of(&catalog, view.plan()), "so it is renewed");
+}

@@ -5,6 +5,8 @@
 //! GOV.UK text input, radios and checkboxes patterns). One component and one props type for
 //! every kind, so that every answer shows its hint alike.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 use yibiao_core::catalog::{Bound, FieldKind};
 use yibiao_core::validate::{toggle_choice, NO, YES};
@@ -17,7 +19,8 @@ use crate::store::use_ambient;
 
 #[derive(Properties, PartialEq)]
 pub struct AnswerRowProps {
-    pub field: Field,
+    /// The catalog's definition, shared (compared by pointer first).
+    pub field: Rc<Field>,
     pub value: AttrValue,
     /// Department names that use this answer (none for a situation question).
     #[prop_or_default]

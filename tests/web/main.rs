@@ -35,7 +35,7 @@ fn form_state(lang: Lang) -> State {
     draft.page = Page::Section(SECTION.to_owned());
     // What the plan asks, as the app notes after every change (so the saved size stays put).
     let plan = draft.plan(&catalog, today()).expect("the shipped bundle plans");
-    draft.seen = Some(Snapshot::of(&catalog, &plan));
+    draft.seen = Some(Snapshot::of(&catalog, &plan).into());
     State {
         lang,
         page: draft.page.clone(),
@@ -222,7 +222,7 @@ async fn a_draft_from_an_older_catalog_opens_with_a_report_of_what_changed() {
     let mut state = form_state(Lang::Zh);
     let draft = std::rc::Rc::make_mut(&mut state.drafts[0]);
     draft.catalog_version = "2026.10-1".to_owned();
-    if let Some(seen) = draft.seen.as_mut() {
+    if let Some(seen) = draft.seen.as_mut().map(std::rc::Rc::make_mut) {
         seen.catalog_version = "2026.10-1".to_owned();
         seen.items.push((yibiao_core::ItemId::new("old_item"), yibiao_core::Text::new("旧的事项", "An old item")));
     }

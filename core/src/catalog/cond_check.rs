@@ -3,20 +3,21 @@
 //! while a person fills the form. Every problem is reported, not just the first.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use super::{Field, FieldId, FieldKind};
 use crate::cond::{BinaryOp, Expr, ExprKind, Literal, Span, Type, TypeError, TypeErrorKind};
 use crate::value::date_input::parse_date;
 
 /// Checks that `expr` is a yes/no condition over `fields`; returns every problem found.
-pub fn check(expr: &Expr, fields: &BTreeMap<FieldId, Field>) -> Vec<TypeError> {
+pub fn check(expr: &Expr, fields: &BTreeMap<FieldId, Rc<Field>>) -> Vec<TypeError> {
     let mut checker = Checker { fields, errors: Vec::new() };
     checker.expect_bool(expr);
     checker.errors
 }
 
 struct Checker<'a> {
-    fields: &'a BTreeMap<FieldId, Field>,
+    fields: &'a BTreeMap<FieldId, Rc<Field>>,
     errors: Vec<TypeError>,
 }
 

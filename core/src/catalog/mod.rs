@@ -21,6 +21,7 @@ pub use load::{
 };
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -119,7 +120,7 @@ pub struct MaterialNeed {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemField {
     pub field: FieldId,
-    pub form_label: Option<Text>,
+    pub form_label: Option<Rc<Text>>,
 }
 
 impl ItemField {
@@ -202,8 +203,10 @@ pub struct Catalog {
     pub version: String,
     /// The sections of the combined form, in the order they are shown.
     pub sections: Vec<Section>,
-    pub fields: BTreeMap<FieldId, Field>,
-    pub materials: BTreeMap<MaterialId, Material>,
+    /// Shared with every plan that shows them: a plan holds its fields and materials without
+    /// copying their texts.
+    pub fields: BTreeMap<FieldId, Rc<Field>>,
+    pub materials: BTreeMap<MaterialId, Rc<Material>>,
     pub items: BTreeMap<ItemId, Item>,
     pub bundles: Vec<Bundle>,
     pub calendar: HolidayCalendar,
@@ -230,7 +233,7 @@ impl Catalog {
         self.bundles.iter().find(|bundle| &bundle.id == id)
     }
 
-    pub fn field(&self, id: &FieldId) -> Option<&Field> {
+    pub fn field(&self, id: &FieldId) -> Option<&Rc<Field>> {
         self.fields.get(id)
     }
 }

@@ -9,7 +9,7 @@ use crate::date::Date;
 use crate::text::Text;
 use crate::validate::{parse_value, Value};
 
-fn fields() -> BTreeMap<FieldId, Field> {
+fn fields() -> BTreeMap<FieldId, std::rc::Rc<Field>> {
     let field = |id: &str, kind: FieldKind, options: &[&str]| Field {
         options: options
             .iter()
@@ -28,7 +28,7 @@ fn fields() -> BTreeMap<FieldId, Field> {
         field("agent.name", FieldKind::PersonName, &[]),
     ]
     .into_iter()
-    .map(|field| (field.id.clone(), field))
+    .map(|field| (field.id.clone(), field.into()))
     .collect()
 }
 

@@ -2,21 +2,17 @@
 //! field takes its value from one, checked against each field's kind, constraints and cross
 //! checks, and the truth of a condition over them.
 
+use super::typed::TypedAnswers;
 use super::{Answers, Plan};
-use crate::catalog::{Catalog, Condition, Derivation, Field, FieldId};
+use crate::catalog::{Catalog, Condition, Field, FieldId};
 use crate::cond::{evaluate, Truth};
 use crate::date::Date;
-use crate::decimal::Decimal;
-use crate::validate::{check_value, parse_value, FieldError, Sex, Value};
+use crate::validate::{FieldError, Value};
 
 /// The answer a condition sees for a field: the valid typed answer, or the value derived
 /// from an ID number when the field is derived and unanswered.
 pub fn typed_answer(catalog: &Catalog, answers: &Answers, field_id: &FieldId, today: Date) -> Option<Value> {
-    let field = catalog.field(field_id)?;
-    if let Some(text) = answers.get(field_id).filter(|text| !crate::validate::is_blank_answer(text)) {
-        return parse_value(field, text, today).ok().flatten();
-    }
-    derived_value(catalog, answers, field, today).and_then(|text| parse_value(field, &text, today).ok().flatten())
+    TypedAnswers::new(catalog, answers, today).value(answers, field_id)
 }
 
 /// What a field shows: the applicant's answer, or, while there is none, the value derived
@@ -31,34 +27,27 @@ pub fn shown_answer(catalog: &Catalog, answers: &Answers, field: &Field, today: 
 
 /// The value a derived field takes from its source ID number, as text in the field's format.
 pub fn derived_value(catalog: &Catalog, answers: &Answers, field: &Field, today: Date) -> Option<String> {
-    let derived = field.derived.as_ref()?;
-    let Some(Value::IdNumber(id)) = typed_answer(catalog, answers, &derived.from, today) else {
-        return None;
-    };
-    Some(match derived.derivation {
-        Derivation::BirthDate => id.birth_date().to_string(),
-        Derivation::Sex => if id.sex() == Sex::Male { "male" } else { "female" }.to_owned(),
-        Derivation::Age => Decimal::from_integer(i64::from(id.age_on(today))).to_string(),
-    })
+    TypedAnswers::new(catalog, answers, today).derived_text(answers, field)
 }
 
 /// Every error of the situation questions and the combined form, in the order asked: each
 /// answer against its field's kind and constraints, then against the field's cross-field checks. A check that cannot be decided
 /// yet (it reads an unanswered field) is not an error.
 pub fn field_errors(catalog: &Catalog, plan: &Plan, answers: &Answers, today: Date) -> Vec<(FieldId, FieldError)> {
-    let lookup = |id: &FieldId| typed_answer(catalog, answers, id, today);
+    typed_field_errors(plan, &TypedAnswers::new(catalog, answers, today))
+}
+
+/// [`field_errors`] over answers parsed already (those the plan was made from).
+pub fn typed_field_errors(plan: &Plan, typed: &TypedAnswers<'_>) -> Vec<(FieldId, FieldError)> {
+    let (answers, today) = (typed.answers(), typed.today());
+    let lookup = |id: &FieldId| typed.value(answers, id);
     let questions = plan.questions.iter().map(|question| (&question.field, question.field.required));
     let fields = plan.fields().map(|planned| (&planned.field, planned.required));
     questions
         .chain(fields)
         .filter_map(|(field, required)| {
             let answer = answers.get(&field.id).map(String::as_str).unwrap_or_default();
-            let checked = if required == field.required {
-                check_value(field, answer, today)
-            } else {
-                check_value(&Field { required, ..field.clone() }, answer, today)
-            };
-            if let Err(error) = checked {
+            if let Err(error) = typed.checked(field, required) {
                 return Some((field.id.clone(), error));
             }
             if crate::validate::is_blank_answer(answer) {
@@ -77,17 +66,16 @@ pub fn field_errors(catalog: &Catalog, plan: &Plan, answers: &Answers, today: Da
 /// situation cannot ask) is false.
 pub(super) fn truth_of(
     condition: Option<&Condition>,
-    catalog: &Catalog,
+    typed: &TypedAnswers<'_>,
     answers: &Answers,
     never: &[FieldId],
-    today: Date,
 ) -> Truth {
     let Some(condition) = condition else { return Truth::True };
-    let answer = |field: &FieldId| typed_answer(catalog, answers, field, today);
-    match evaluate(&condition.expr, &answer, today) {
+    let answer = |field: &FieldId| typed.value(answers, field);
+    match evaluate(&condition.expr, &answer, typed.today()) {
         Truth::Unknown
             if condition.expr.fields().iter().any(|field| never.contains(field))
-                && waiting_for(Some(condition), catalog, answers, never, today).is_empty() =>
+                && waiting_for(Some(condition), typed, answers, never).is_empty() =>
         {
             Truth::False
         }
@@ -98,10 +86,9 @@ pub(super) fn truth_of(
 /// The unanswered fields a condition reads, but for those in `never`.
 pub(super) fn waiting_for(
     condition: Option<&Condition>,
-    catalog: &Catalog,
+    typed: &TypedAnswers<'_>,
     answers: &Answers,
     never: &[FieldId],
-    today: Date,
 ) -> Vec<FieldId> {
     condition
         .map(|condition| {
@@ -109,7 +96,7 @@ pub(super) fn waiting_for(
                 .expr
                 .fields()
                 .into_iter()
-                .filter(|field| !never.contains(field) && typed_answer(catalog, answers, field, today).is_none())
+                .filter(|field| !never.contains(field) && typed.value(answers, field).is_none())
                 .cloned()
                 .collect()
         })

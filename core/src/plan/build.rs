@@ -3,13 +3,13 @@
 //! material once under the strictest rules of the items that need it.
 
 use super::answers::{truth_of, waiting_for};
+use super::typed::TypedAnswers;
 use super::{
     Answers, ChecklistEntry, FormSection, Pending, PendingKind, Plan, PlanError, PlannedField, PlannedItem,
     PlannedQuestion, Reason, Savings,
 };
 use crate::catalog::{BundleId, Catalog, Condition, FieldId, Item, MaterialId, MaterialRules, Waiver};
 use crate::cond::Truth;
-use crate::date::Date;
 use crate::text::Text;
 
 impl Plan {
@@ -18,12 +18,12 @@ impl Plan {
     pub(super) fn with_answers(
         catalog: &Catalog,
         bundle: &BundleId,
+        typed: &TypedAnswers<'_>,
         answers: &Answers,
         never: &[FieldId],
-        today: Date,
     ) -> Result<Plan, PlanError> {
         let bundle_entry = catalog.bundle(bundle).ok_or_else(|| PlanError::UnknownBundle(bundle.clone()))?;
-        let truth = |condition: Option<&Condition>| truth_of(condition, catalog, answers, never, today);
+        let truth = |condition: Option<&Condition>| truth_of(condition, typed, answers, never);
         let mut pending = Vec::new();
 
         // Situation questions: asked once their own condition holds.
@@ -40,7 +40,7 @@ impl Plan {
                 }),
                 Truth::Unknown => pending.push(Pending {
                     kind: PendingKind::Field(question.clone()),
-                    waiting_for: waiting_for(field.condition.as_ref(), catalog, answers, never, today),
+                    waiting_for: waiting_for(field.condition.as_ref(), typed, answers, never),
                 }),
                 Truth::False => {}
             }
@@ -60,7 +60,7 @@ impl Plan {
                 }
                 Truth::Unknown => pending.push(Pending {
                     kind: PendingKind::Item(item.id.clone()),
-                    waiting_for: waiting_for(entry.condition.as_ref(), catalog, answers, never, today),
+                    waiting_for: waiting_for(entry.condition.as_ref(), typed, answers, never),
                 }),
                 Truth::False => {}
             }
@@ -85,7 +85,7 @@ impl Plan {
                     Truth::Unknown => {
                         let kind = PendingKind::Field(field.id.clone());
                         if !pending.iter().any(|p| p.kind == kind) {
-                            let waiting = waiting_for(field.condition.as_ref(), catalog, answers, never, today);
+                            let waiting = waiting_for(field.condition.as_ref(), typed, answers, never);
                             pending.push(Pending { kind, waiting_for: waiting });
                         }
                         continue;
@@ -113,8 +113,8 @@ impl Plan {
                 if !planned.asked_by.contains(&item.id) {
                     planned.asked_by.push(item.id.clone());
                 }
-                if let Some(label) = item_field.form_label.as_ref().filter(|label| **label != field.label) {
-                    planned.form_labels.push((item.id.clone(), label.clone()));
+                if let Some(label) = item_field.form_label.as_ref().filter(|label| ***label != field.label) {
+                    planned.form_labels.push((item.id.clone(), std::rc::Rc::clone(label)));
                 }
             }
             for need in &item.materials {
@@ -127,7 +127,7 @@ impl Plan {
                     Truth::Unknown => {
                         let kind = PendingKind::Material(material.id.clone());
                         if !pending.iter().any(|p| p.kind == kind) {
-                            let waiting = waiting_for(need.condition.as_ref(), catalog, answers, never, today);
+                            let waiting = waiting_for(need.condition.as_ref(), typed, answers, never);
                             pending.push(Pending { kind, waiting_for: waiting });
                         }
                         continue;
@@ -235,12 +235,12 @@ fn group_into_sections(catalog: &Catalog, form: Vec<PlannedField>) -> Vec<FormSe
         .map(|section| FormSection { id: section.id.clone(), title: section.title.clone(), fields: Vec::new() })
         .collect();
     for planned in form {
-        let section_id = planned.field.section().to_owned();
+        let section_id = planned.field.section();
         match sections.iter_mut().find(|section| section.id == section_id) {
             Some(section) => section.fields.push(planned),
             None => sections.push(FormSection {
-                title: Text::new(section_id.as_str(), section_id.as_str()),
-                id: section_id,
+                title: Text::new(section_id, section_id),
+                id: section_id.to_owned(),
                 fields: vec![planned],
             }),
         }

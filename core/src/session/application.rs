@@ -3,6 +3,7 @@
 //! its name on the home page, which error shows now) and the changes to its materials.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -79,7 +80,7 @@ pub struct Application {
     /// What the plan asked under the draft's catalog version, kept up to date with every change,
     /// so that a new catalog's changes can be reported.
     #[serde(default)]
-    pub seen: Option<Snapshot>,
+    pub seen: Option<Rc<Snapshot>>,
     /// When each part was last changed, so that the copies two tabs hold merge part by part.
     #[serde(default, skip_serializing_if = "Changed::is_empty")]
     pub changed: Changed,
@@ -157,8 +158,7 @@ impl Application {
     pub(crate) fn note_changes(&mut self, before: &Application, now_ms: u64) {
         let Application { changed, answers, provisions, set_aside, .. } = self;
         let was = &before.changed;
-        let fields = answers.keys().chain(before.answers.keys());
-        for field in fields.filter(|field| answers.get(*field) != before.answers.get(*field)) {
+        for field in crate::sorted::differing_keys(answers, &before.answers) {
             changed.answers.insert(field.clone(), Changed::next(was.answers.get(field), now_ms));
         }
         let materials =
@@ -266,7 +266,7 @@ impl Application {
         let plan = self.plan(catalog, today).ok()?;
         // Without a snapshot (a draft from before they were kept), only the answers no longer
         // asked can be told.
-        let before = self.seen.clone().unwrap_or_else(|| Snapshot {
+        let before = self.seen.as_deref().cloned().unwrap_or_else(|| Snapshot {
             catalog_version: self.catalog_version.clone(),
             ..Snapshot::of(catalog, &plan)
         });
@@ -277,7 +277,7 @@ impl Application {
     pub(crate) fn refresh_snapshot(&mut self, catalog: &Catalog, today: Date) {
         if self.catalog_version == catalog.version {
             if let Ok(plan) = self.plan(catalog, today) {
-                self.seen = Some(Snapshot::of(catalog, &plan));
+                self.seen = Some(Rc::new(Snapshot::of(catalog, &plan)));
             }
         }
     }

@@ -227,9 +227,17 @@ impl std::error::Error for FieldError {}
 pub const YES: &str = "yes";
 pub const NO: &str = "no";
 
+#[cfg(test)]
+thread_local! {
+    /// The fields whose answers were parsed, in order, for the tests that count them.
+    pub(crate) static PARSED: std::cell::RefCell<Vec<crate::ids::FieldId>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Checks one answer against its field's kind and constraints, and returns it typed; an empty
 /// optional answer is `Ok(None)`.
 pub fn parse_value(field: &Field, value: &str, today: Date) -> Result<Option<Value>, FieldError> {
+    #[cfg(test)]
+    PARSED.with(|parsed| parsed.borrow_mut().push(field.id.clone()));
     let trimmed = chars::trim_answer(value);
     if trimmed.is_empty() {
         return if field.required { Err(FieldError::Required) } else { Ok(None) };

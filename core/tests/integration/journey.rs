@@ -135,7 +135,7 @@ fn a_new_catalog_version_is_reported_for_the_draft_and_then_accepted() {
 
     let mut new = old.clone();
     new.version = "2027.01-1".to_owned();
-    new.fields.get_mut(&FieldId::new("applicant.name")).expect("a field").label =
+    std::rc::Rc::make_mut(new.fields.get_mut(&FieldId::new("applicant.name")).expect("a field")).label =
         Text::new("经营者姓名", "Operator's name");
     let restaurant = new.bundles.iter_mut().find(|b| b.id.as_str() == "restaurant_opening").expect("a bundle");
     restaurant.items.retain(|entry| entry.item.as_str() != "outdoor_signboard");

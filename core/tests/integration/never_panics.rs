@@ -266,7 +266,7 @@ fn condition_text() -> impl Strategy<Value = String> {
     prop_oneof![8 => glued, 3 => hostile_text(), 1 => nested]
 }
 
-fn condition_fields() -> BTreeMap<FieldId, Field> {
+fn condition_fields() -> BTreeMap<FieldId, std::rc::Rc<Field>> {
     let options = |values: &[&str]| -> Vec<FieldOption> {
         values
             .iter()
@@ -287,11 +287,11 @@ fn condition_fields() -> BTreeMap<FieldId, Field> {
         Field::new(FieldId::new("x.y"), FieldKind::YesNo, Text::new("e", "e")),
     ]
     .into_iter()
-    .map(|field| (field.id.clone(), field))
+    .map(|field| (field.id.clone(), field.into()))
     .collect()
 }
 
-fn condition_case(fields: &BTreeMap<FieldId, Field>, source: &str) {
+fn condition_case(fields: &BTreeMap<FieldId, std::rc::Rc<Field>>, source: &str) {
     match cond::parse(source) {
         Err(error) => {
             for lang in [Lang::Zh, Lang::En] {

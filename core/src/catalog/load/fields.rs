@@ -110,7 +110,7 @@ impl<'s> Loader<'s> {
             options,
             constraints,
         };
-        self.catalog.fields.insert(field_id, field);
+        self.catalog.fields.insert(field_id, Rc::new(field));
     }
 
     pub(super) fn bound(&mut self, text: &str, span: Span, key: &str) -> Option<Bound> {

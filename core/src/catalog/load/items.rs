@@ -59,7 +59,7 @@ impl<'s> Loader<'s> {
                 max_size_kb,
                 photo,
             };
-            self.catalog.materials.insert(material_id, material);
+            self.catalog.materials.insert(material_id, Rc::new(material));
         }
     }
 
@@ -85,7 +85,7 @@ impl<'s> Loader<'s> {
                         field_reader.finish(self);
                         if let Some((field, field_span)) = field {
                             self.field_references.push((FieldId::new(field.as_str()), self.place(field_span)));
-                            fields.push(ItemField { field: FieldId::new(field), form_label: label });
+                            fields.push(ItemField { field: FieldId::new(field), form_label: label.map(Rc::new) });
                         }
                     }
                     _ => {
