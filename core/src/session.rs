@@ -143,16 +143,7 @@ fn view_after(state: &State, view: Option<&Derived>, next: &State, env: Env<'_>)
             same => same.clone(),
         },
         // The answers changed: only those that changed are parsed again.
-        (Some(Ok(view)), Some(before)) => view
-            .after(
-                &before.answers,
-                env.catalog,
-                &application.bundle,
-                &application.answers,
-                &application.provisions,
-                env.today,
-            )
-            .map(Rc::new),
+        (Some(Ok(view)), Some(before)) => application.view_after((view, before), env.catalog, env.today).map(Rc::new),
         _ => application.view(env.catalog, env.today).map(Rc::new),
     })
 }

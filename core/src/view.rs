@@ -65,31 +65,25 @@ impl FormView {
 }
 
 impl DraftView {
-    /// Derives everything from scratch.
+    /// Derives everything, from scratch or following `earlier` (the view of the same bundle's
+    /// answers before this change, and those answers): the answers they share are not parsed
+    /// again.
     pub fn new(
         catalog: &Catalog,
         bundle: &BundleId,
         answers: &Answers,
         provisions: &Provisions,
         today: Date,
+        earlier: Option<(&DraftView, &Answers)>,
     ) -> Result<Self, PlanError> {
-        let form = Rc::new(FormView::new(catalog, bundle, TypedAnswers::new(catalog, answers, today))?);
-        Ok(DraftView::with_form(form, catalog, provisions, today))
-    }
-
-    /// Derives everything for `answers`, which follow `earlier`'s (of the same bundle): the
-    /// answers they share are not parsed again.
-    pub fn after(
-        &self,
-        earlier: &Answers,
-        catalog: &Catalog,
-        bundle: &BundleId,
-        answers: &Answers,
-        provisions: &Provisions,
-        today: Date,
-    ) -> Result<Self, PlanError> {
-        let earlier = Earlier { answers: earlier, parsed: &self.form.parsed, today: self.form.today };
-        let form = Rc::new(FormView::new(catalog, bundle, TypedAnswers::after(catalog, answers, today, earlier))?);
+        let typed = match earlier {
+            Some((view, earlier)) => {
+                let earlier = Earlier { answers: earlier, parsed: &view.form.parsed, today: view.form.today };
+                TypedAnswers::after(catalog, answers, today, earlier)
+            }
+            None => TypedAnswers::new(catalog, answers, today),
+        };
+        let form = Rc::new(FormView::new(catalog, bundle, typed)?);
         Ok(DraftView::with_form(form, catalog, provisions, today))
     }
 

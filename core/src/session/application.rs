@@ -255,7 +255,19 @@ impl Application {
 
     /// Everything its pages show, derived from scratch.
     pub fn view(&self, catalog: &Catalog, today: Date) -> Result<DraftView, PlanError> {
-        DraftView::new(catalog, &self.bundle, &self.answers, &self.provisions, today)
+        DraftView::new(catalog, &self.bundle, &self.answers, &self.provisions, today, None)
+    }
+
+    /// Everything its pages show, following `earlier`'s view (the same draft before a change
+    /// of its answers): only the answers that changed are parsed again.
+    pub fn view_after(
+        &self,
+        earlier: (&DraftView, &Application),
+        catalog: &Catalog,
+        today: Date,
+    ) -> Result<DraftView, PlanError> {
+        let (view, before) = earlier;
+        DraftView::new(catalog, &self.bundle, &self.answers, &self.provisions, today, Some((view, &before.answers)))
     }
 
     /// What the current catalog changes for this draft, when it was made with another version.
