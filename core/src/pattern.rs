@@ -17,17 +17,7 @@
 //! Patterns come from catalog files and are matched on every keystroke: a pattern has at most
 //! [`MAX_PATTERN_CHARACTERS`], nothing recurses, matching takes time in proportion to the
 //! pieces times the answer's length whatever the counts, and nothing here may index or count
-//! past an end (the lints below).
-#![deny(
-    clippy::indexing_slicing,
-    clippy::string_slice,
-    clippy::arithmetic_side_effects,
-    clippy::expect_used,
-    clippy::unwrap_used,
-    clippy::panic,
-    clippy::unreachable
-)]
-
+//! past an end (the lints of `untrusted_input!` in `lib.rs`).
 use crate::text::{zh_en, Lang};
 
 /// The longest pattern accepted, in characters: an identifier's shape needs a few dozen.

@@ -9,7 +9,9 @@ pub mod diagnostic;
 mod field;
 #[cfg(not(target_arch = "wasm32"))]
 mod folder;
-mod load;
+untrusted_input! {
+    mod load;
+}
 
 pub use diagnostic::{Diagnostic, Problem, Severity};
 pub use field::{Bound, Condition, Constraints, CrossCheck, Derivation, Derived, Field, FieldOption, Pattern};
