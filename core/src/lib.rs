@@ -50,6 +50,7 @@ pub mod field_kind;
 pub(crate) mod fixture;
 pub mod ids;
 pub mod journey;
+pub mod packet;
 pub mod plan;
 pub mod provision;
 pub mod search;

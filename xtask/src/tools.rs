@@ -96,24 +96,27 @@ pub fn ensure_build_tools(root: &Path) -> Result<Toolchain> {
     Ok(toolchain)
 }
 
-/// Installs (when missing) Chromium, ChromeDriver and the end-to-end test packages.
+/// Installs (when missing) Chromium, ChromeDriver, `unzip`, the end-to-end test packages and
+/// the Python judges.
 pub fn ensure_test_tools(root: &Path, toolchain: &Toolchain) -> Result<()> {
     let have_browser = on_path("chromium", &toolchain.path) && on_path("chromedriver", &toolchain.path);
     // Without a CJK font every Chinese character renders as a box, and screenshots show nothing.
     let have_cjk_font =
         first_line("fc-list", &[":lang=zh", "family"], &toolchain.path).is_some_and(|line| !line.is_empty());
-    if !have_browser || !have_cjk_font {
+    // The system's `unzip` judges the packets the core writes.
+    let have_unzip = on_path("unzip", &toolchain.path);
+    if !have_browser || !have_cjk_font || !have_unzip {
         let is_root = first_line("id", &["-u"], &toolchain.path).as_deref() == Some("0");
         if !(on_path("apt-get", &toolchain.path) && is_root) {
             bail!(
-                "Chromium, ChromeDriver and a Chinese font are needed for the browser tests. Install them \
-                 (on Debian: `apt-get install chromium chromium-driver fonts-noto-cjk`) so that `chromium` \
-                 and `chromedriver` are on PATH."
+                "Chromium, ChromeDriver, a Chinese font and unzip are needed for the tests. Install them \
+                 (on Debian: `apt-get install chromium chromium-driver fonts-noto-cjk unzip`) so that \
+                 `chromium`, `chromedriver` and `unzip` are on PATH."
             );
         }
-        announce("installing chromium, chromium-driver and fonts-noto-cjk with apt-get");
+        announce("installing chromium, chromium-driver, fonts-noto-cjk and unzip with apt-get");
         run_visible(toolchain.command("apt-get").arg("update"))?;
-        let packages = ["chromium", "chromium-driver", "fonts-noto-cjk"];
+        let packages = ["chromium", "chromium-driver", "fonts-noto-cjk", "unzip"];
         run_visible(
             toolchain
                 .command("apt-get")
@@ -122,7 +125,35 @@ pub fn ensure_test_tools(root: &Path, toolchain: &Toolchain) -> Result<()> {
                 .env("DEBIAN_FRONTEND", "noninteractive"),
         )?;
     }
-    ensure_npm_packages(toolchain, &root.join("tests").join("e2e"))
+    ensure_npm_packages(toolchain, &root.join("tests").join("e2e"))?;
+    ensure_python_tools(root, toolchain)
+}
+
+/// The Python virtual environment of the judges the tests call (tests/python/requirements.txt:
+/// the BagIt validator), made once in target/tools/venv and again when the list changes.
+pub fn python_tools_dir(root: &Path) -> PathBuf {
+    root.join("target").join("tools").join("venv")
+}
+
+fn ensure_python_tools(root: &Path, toolchain: &Toolchain) -> Result<()> {
+    let requirements = root.join("tests").join("python").join("requirements.txt");
+    let listed = std::fs::read(&requirements).with_context(|| format!("reading {}", requirements.display()))?;
+    let digest = hex(&Sha256::digest(&listed));
+    let venv = python_tools_dir(root);
+    let stamp = venv.join(".yibiao-requirements-sha256");
+    if std::fs::read_to_string(&stamp).ok().as_deref() == Some(digest.as_str()) {
+        return Ok(());
+    }
+    announce("making the Python tools' environment (target/tools/venv)");
+    run_visible(toolchain.command("python3").arg("-m").arg("venv").arg("--clear").arg(&venv))?;
+    run_visible(
+        toolchain
+            .command(venv.join("bin").join("pip").to_string_lossy().as_ref())
+            .args(["install", "--quiet", "--disable-pip-version-check", "-r"])
+            .arg(&requirements),
+    )?;
+    std::fs::write(&stamp, digest).with_context(|| format!("writing {}", stamp.display()))?;
+    Ok(())
 }
 
 /// What `cargo xtask bench` needs beyond the test tools: Lighthouse (tests/lighthouse), which

@@ -1,0 +1,26 @@
+//! The packet (申请包): the applicant's work as one verifiable file that a service window,
+//! the provincial portal or another hall accepts without retyping. A BagIt bag (RFC 8493) in a
+//! byte-stable zip: every file listed with its SHA-256, each attachment with its SM3 too.
+//! `docs/packet.md` describes the format for systems that read it without this code.
+
+pub mod bag;
+pub mod sm3;
+pub mod zip;
+
+use sha2::{Digest, Sha256};
+
+/// Bytes as lowercase hexadecimal.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut text = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
+        text.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        text.push(char::from(DIGITS[usize::from(byte & 15)]));
+    }
+    text
+}
+
+/// The SHA-256 of `bytes`, in lowercase hexadecimal.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}

@@ -1,0 +1,179 @@
+//! A byte-stable zip writer (PKWARE APPNOTE 6.3): the same entries give the same bytes.
+//! Entries are stored (not compressed: attachments are JPEG, PNG and PDF, compressed already),
+//! sorted by name, dated 1980-01-01 00:00 (the format's first day: no clock, no time zone),
+//! without extra fields, and named in UTF-8 with the language-encoding flag (bit 11), so that
+//! `unzip -l`, Python's `zipfile` and desktop tools show Chinese names as they are.
+
+/// The largest archive this writer makes: the classic format's 32-bit sizes and offsets, which
+/// every tool reads (a packet is tens of megabytes).
+pub const MAX_ARCHIVE_BYTES: u64 = u32::MAX as u64;
+
+/// The most entries of the classic format.
+pub const MAX_ENTRIES: usize = u16::MAX as usize;
+
+/// Why an archive could not be written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ZipError {
+    /// Occurs when the entries together exceed [`MAX_ARCHIVE_BYTES`].
+    TooLarge { bytes: u64 },
+    /// Occurs when there are more than [`MAX_ENTRIES`] entries.
+    TooManyEntries { count: usize },
+    /// Occurs when two entries have the same name.
+    DuplicateName { name: String },
+    /// Occurs when a name is empty, absolute, has `..`, a backslash or a control character.
+    BadName { name: String },
+}
+
+impl ZipError {
+    pub fn message(&self, lang: crate::text::Lang) -> String {
+        use crate::text::zh_en;
+        match self {
+            ZipError::TooLarge { bytes } => zh_en!(
+                lang,
+                format!("申请包过大（{} MB），请减少或压缩附件", bytes / 1_000_000),
+                format!("the packet is too large ({} MB): attach fewer or smaller files", bytes / 1_000_000)
+            ),
+            ZipError::TooManyEntries { count } => zh_en!(
+                lang,
+                format!("申请包中的文件过多（{count} 个）"),
+                format!("the packet holds too many files ({count})")
+            ),
+            ZipError::DuplicateName { name } => {
+                zh_en!(
+                    lang,
+                    format!("申请包中有两个同名文件“{name}”"),
+                    format!("two files in the packet are named “{name}”")
+                )
+            }
+            ZipError::BadName { name } => {
+                zh_en!(lang, format!("文件名“{name}”不可用"), format!("the file name “{name}” cannot be used"))
+            }
+        }
+    }
+}
+
+crate::text::bilingual_error!(ZipError);
+
+/// Whether `name` is a safe relative path of an archive: not empty, no leading `/`, no `..` or
+/// `.` part, no empty part, no backslash, no control character.
+pub fn is_safe_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('/')
+        && !name.contains('\\')
+        && !name.chars().any(char::is_control)
+        && name.split('/').all(|part| !part.is_empty() && part != "." && part != "..")
+}
+
+/// The CRC-32 (IEEE 802.3) of `bytes`, as zip records it.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    const TABLE: [u32; 256] = {
+        let mut table = [0u32; 256];
+        let mut n = 0;
+        while n < 256 {
+            let mut c = n as u32;
+            let mut k = 0;
+            while k < 8 {
+                c = if c & 1 == 1 { 0xedb8_8320 ^ (c >> 1) } else { c >> 1 };
+                k += 1;
+            }
+            table[n] = c;
+            n += 1;
+        }
+        table
+    };
+    !bytes.iter().fold(!0u32, |crc, byte| TABLE[usize::from((crc as u8) ^ byte)] ^ (crc >> 8))
+}
+
+/// 1980-01-01 in the MS-DOS date format, and 00:00:00.
+const DOS_DATE: u16 = (1 << 5) | 1;
+const DOS_TIME: u16 = 0;
+/// Version 2.0: what reading stored entries with UTF-8 names needs.
+const VERSION: u16 = 20;
+/// Made by version 2.0 on Unix (3 in the high byte): unzip tools then take the names as they
+/// are, where an archive "made on MS-DOS" has its names translated from code page 437.
+const MADE_BY: u16 = (3 << 8) | VERSION;
+/// A regular file readable by all and writable by its owner (`-rw-r--r--`), as Unix attributes.
+const FILE_ATTRIBUTES: u32 = 0o100_644 << 16;
+/// General purpose flag bit 11: the name is UTF-8.
+const UTF8_NAME: u16 = 1 << 11;
+
+/// Writes `entries` (name, bytes) as one zip archive, sorted by name.
+pub fn write(entries: &[(String, Vec<u8>)]) -> Result<Vec<u8>, ZipError> {
+    if entries.len() > MAX_ENTRIES {
+        return Err(ZipError::TooManyEntries { count: entries.len() });
+    }
+    let mut sorted: Vec<&(String, Vec<u8>)> = entries.iter().collect();
+    sorted.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    for pair in sorted.windows(2) {
+        if let [a, b] = pair {
+            if a.0 == b.0 {
+                return Err(ZipError::DuplicateName { name: a.0.clone() });
+            }
+        }
+    }
+    if let Some((name, _)) = sorted.iter().find(|(name, _)| !is_safe_name(name)) {
+        return Err(ZipError::BadName { name: name.clone() });
+    }
+    let total: u64 =
+        sorted.iter().map(|(name, bytes)| 76 + 2 * name.len() as u64 + bytes.len() as u64).sum::<u64>() + 22;
+    if total > MAX_ARCHIVE_BYTES {
+        return Err(ZipError::TooLarge { bytes: total });
+    }
+    let mut out = Vec::with_capacity(total as usize);
+    let mut central = Vec::new();
+    for (name, bytes) in sorted {
+        let offset = out.len() as u32;
+        let (crc, size, name_len) = (crc32(bytes), bytes.len() as u32, name.len() as u16);
+        let flags = if name.is_ascii() { 0 } else { UTF8_NAME };
+        // Local file header.
+        put32(&mut out, 0x0403_4b50);
+        for value in [VERSION, flags, 0, DOS_TIME, DOS_DATE] {
+            put16(&mut out, value);
+        }
+        for value in [crc, size, size] {
+            put32(&mut out, value);
+        }
+        put16(&mut out, name_len);
+        put16(&mut out, 0);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(bytes);
+        // Its central directory record.
+        put32(&mut central, 0x0201_4b50);
+        for value in [MADE_BY, VERSION, flags, 0, DOS_TIME, DOS_DATE] {
+            put16(&mut central, value);
+        }
+        for value in [crc, size, size] {
+            put32(&mut central, value);
+        }
+        for value in [name_len, 0, 0, 0, 0] {
+            put16(&mut central, value);
+        }
+        put32(&mut central, FILE_ATTRIBUTES);
+        put32(&mut central, offset);
+        central.extend_from_slice(name.as_bytes());
+    }
+    let (central_offset, central_len) = (out.len() as u32, central.len() as u32);
+    let count = entries.len() as u16;
+    out.extend_from_slice(&central);
+    // End of central directory.
+    put32(&mut out, 0x0605_4b50);
+    for value in [0, 0, count, count] {
+        put16(&mut out, value);
+    }
+    put32(&mut out, central_len);
+    put32(&mut out, central_offset);
+    put16(&mut out, 0);
+    Ok(out)
+}
+
+fn put16(out: &mut Vec<u8>, value: u16) {
+    out.extend_from_slice(&value.to_le_bytes());
+}
+
+fn put32(out: &mut Vec<u8>, value: u32) {
+    out.extend_from_slice(&value.to_le_bytes());
+}
+
+#[cfg(test)]
+#[path = "zip_tests.rs"]
+mod tests;
