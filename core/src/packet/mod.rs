@@ -7,6 +7,10 @@ pub mod bag;
 pub mod sm3;
 pub mod zip;
 
+untrusted_input! {
+    pub mod unzip;
+}
+
 use sha2::{Digest, Sha256};
 
 /// Bytes as lowercase hexadecimal.
