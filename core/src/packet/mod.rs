@@ -9,6 +9,7 @@ pub mod zip;
 
 untrusted_input! {
     pub mod unzip;
+    pub mod verify;
 }
 
 use sha2::{Digest, Sha256};
