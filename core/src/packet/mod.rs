@@ -4,6 +4,7 @@
 //! `docs/packet.md` describes the format for systems that read it without this code.
 
 pub mod bag;
+pub mod ics;
 pub mod sm3;
 pub mod zip;
 
