@@ -4,6 +4,8 @@
 //! `docs/packet.md` describes the format for systems that read it without this code.
 
 pub mod bag;
+pub mod document;
+pub mod export;
 pub mod ics;
 pub mod sm3;
 pub mod zip;

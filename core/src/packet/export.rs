@@ -1,0 +1,378 @@
+//! Makes the packet of a draft and opens one again. Export: `application.json`, the
+//! attachments under `materials/` (named by material), `deadlines.ics`, bagged and zipped,
+//! byte-stable. Open: unzip within limits, verify the bag, read the document, check the
+//! fingerprint and every file, and give back a draft to continue (or to show at the window).
+
+use std::collections::BTreeMap;
+
+use super::document::{self, Answer, ApplicationDocument, CatalogRef, File, Item, Material, Named, VerdictRecord};
+use super::ics::{deadlines_ics, utc_stamp, Deadline};
+use super::sm3::sm3_hex;
+use super::unzip::{self, Limits, UnzipError};
+use super::verify::{verify, VerifyError};
+use super::zip::{self, ZipError};
+use super::{bag, sha256_hex};
+use crate::attachment::Attachment;
+use crate::catalog::{compact, BundleId, Catalog, MaterialId};
+use crate::date::Date;
+use crate::plan::Plan;
+use crate::provision::Provision;
+use crate::session::{Application, DraftId};
+use crate::text::{zh_en, Lang, Text};
+use crate::validate::{canonical_value, is_blank_answer};
+use crate::verdict::{verdict, Verdict};
+
+/// A packet made: its suggested file name, its bytes and its fingerprint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Packet {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+    /// The SHA-256 of `data/application.json`.
+    pub fingerprint: String,
+}
+
+/// What is needed to make a packet.
+#[derive(Debug, Clone, Copy)]
+pub struct Export<'a> {
+    pub catalog: &'a Catalog,
+    pub application: &'a Application,
+    /// The bytes of the draft's attachments, by attachment id.
+    pub files: &'a BTreeMap<String, Vec<u8>>,
+    pub today: Date,
+    pub created_ms: u64,
+    pub lang: Lang,
+    pub app_version: &'a str,
+}
+
+/// Why a packet could not be made or opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PacketError {
+    /// Occurs when the draft's bundle cannot be planned with the catalog.
+    NoPlan,
+    /// Occurs when an attached file's bytes are not on this device.
+    FileMissing {
+        name: String,
+    },
+    Zip(ZipError),
+    Unzip(UnzipError),
+    Bag(VerifyError),
+    /// Occurs when `application.json` is missing or not the documented format.
+    Document {
+        detail: String,
+    },
+    /// Occurs when the packet was made by a newer version of the format.
+    NewerFormat {
+        found: u32,
+    },
+    /// Occurs when `application.json` is not the one the packet's fingerprint names.
+    Fingerprint,
+    /// Occurs when the loaded catalog has no such bundle.
+    UnknownBundle {
+        bundle: String,
+    },
+}
+
+impl PacketError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            PacketError::NoPlan => lang
+                .pick(
+                    "目录中没有这件事的办理方案，无法导出",
+                    "the catalog cannot plan this bundle, so it cannot be exported",
+                )
+                .to_owned(),
+            PacketError::FileMissing { name } => zh_en!(
+                lang,
+                format!("附件“{name}”不在这台设备上，请重新上传后再导出"),
+                format!("the attached file “{name}” is not on this device: attach it again, then export")
+            ),
+            PacketError::Zip(error) => error.message(lang),
+            PacketError::Unzip(error) => error.message(lang),
+            PacketError::Bag(error) => error.message(lang),
+            PacketError::Document { detail } => zh_en!(
+                lang,
+                format!("申请包中的 application.json 无法读取（{detail}）"),
+                format!("the packet's application.json cannot be read ({detail})")
+            ),
+            PacketError::NewerFormat { found } => zh_en!(
+                lang,
+                format!("这个申请包由更新版本的一表通制作（格式版本 {found}），请先更新本应用"),
+                format!("this packet was made by a newer Yibiao (format version {found}): update the app first")
+            ),
+            PacketError::Fingerprint => lang
+                .pick(
+                    "申请包的指纹与申请数据不符：申请数据已被改动",
+                    "the packet's fingerprint does not match its application data: the data was changed",
+                )
+                .to_owned(),
+            PacketError::UnknownBundle { bundle } => zh_en!(
+                lang,
+                format!("本设备的目录中没有这件事（{bundle}），无法打开"),
+                format!("the catalog on this device has no bundle “{bundle}”, so the packet cannot be opened")
+            ),
+        }
+    }
+}
+
+crate::text::bilingual_error!(PacketError);
+
+/// A file name part: what a file system or a zip tool may refuse or misread becomes `_`.
+fn safe_part(text: &str) -> String {
+    let cleaned: String =
+        text.chars().map(|c| if c.is_control() || "/\\:*?\"<>|%".contains(c) { '_' } else { c }).collect();
+    let trimmed = cleaned.trim().trim_matches('.');
+    if trimmed.is_empty() {
+        "_".to_owned()
+    } else {
+        trimmed.chars().take(60).collect()
+    }
+}
+
+/// Makes the packet of `export.application`.
+pub fn export(export: Export<'_>) -> Result<Packet, PacketError> {
+    let Export { catalog, application, files, today, created_ms, lang, .. } = export;
+    let plan = Plan::new(catalog, &application.bundle, &application.answers, today).map_err(|_| PacketError::NoPlan)?;
+    let bundle_name = catalog
+        .bundle(&application.bundle)
+        .map_or_else(|| Text::new(application.bundle.as_str(), application.bundle.as_str()), |b| b.name.clone());
+    let judged = verdict(catalog, &plan, &application.answers, &application.provisions, today);
+    let due: BTreeMap<&MaterialId, Date> = match &judged {
+        Verdict::ReadyWithCommitments { waived, .. } => waived.iter().map(|w| (&w.material, w.due)).collect(),
+        _ => BTreeMap::new(),
+    };
+
+    let mut payload: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut used_paths: Vec<String> = Vec::new();
+    let mut materials = Vec::new();
+    for entry in &plan.checklist {
+        let mut listed = Vec::new();
+        for attachment in application.files_of(&entry.material.id) {
+            let bytes =
+                files.get(&attachment.id).ok_or_else(|| PacketError::FileMissing { name: attachment.name.clone() })?;
+            let stem = format!("materials/{}", safe_part(entry.material.name.get(lang)));
+            let ext = attachment.file_type.extension();
+            let mut path = format!("{stem}.{ext}");
+            let mut n = 2;
+            while used_paths.contains(&path) {
+                path = format!("{stem}-{n}.{ext}");
+                n += 1;
+            }
+            used_paths.push(path.clone());
+            listed.push(file_record(&path, attachment, bytes));
+            payload.push((path, bytes.clone()));
+        }
+        materials.push(Material {
+            id: entry.material.id.to_string(),
+            name: entry.material.name.clone(),
+            originals: entry.originals,
+            copies: entry.copies,
+            needed_by: entry.needed_by.iter().map(ToString::to_string).collect(),
+            provided: application.provisions.get(&entry.material.id).cloned(),
+            due: due.get(&entry.material.id).copied(),
+            files: listed,
+        });
+    }
+    let questions = plan.questions.iter().map(|q| (&q.field, Vec::new()));
+    let fields = plan.fields().map(|f| (&f.field, f.asked_by.iter().map(ToString::to_string).collect::<Vec<_>>()));
+    let answers = questions
+        .chain(fields)
+        .filter(|(field, _)| !is_blank_answer(application.answer(&field.id)))
+        .map(|(field, used_by)| {
+            let value = canonical_value(field, application.answer(&field.id), today);
+            Answer {
+                field: field.id.to_string(),
+                label: field.label.clone(),
+                shown: field.choice_label(&value),
+                value,
+                used_by,
+            }
+        })
+        .collect();
+    let document = ApplicationDocument {
+        format: document::FORMAT.to_owned(),
+        version: document::VERSION,
+        catalog: CatalogRef { version: catalog.version.clone(), digest: sha256_hex(&compact::encode(catalog)) },
+        bundle: Named { id: application.bundle.to_string(), name: bundle_name.clone() },
+        language: lang,
+        created: utc_stamp(created_ms),
+        created_ms,
+        answers,
+        items: plan
+            .items
+            .iter()
+            .map(|item| Item {
+                id: item.id.to_string(),
+                name: item.name.clone(),
+                department: item.department.clone(),
+                legal_days: item.legal_days,
+                promised_days: item.promised_days,
+            })
+            .collect(),
+        materials,
+        verdict: verdict_record(catalog, &judged),
+    };
+    // Plain data with string keys always serialises.
+    let json = serde_json::to_vec_pretty(&document).unwrap_or_default();
+    let fingerprint = sha256_hex(&json);
+
+    let deadlines: Vec<Deadline> = document
+        .materials
+        .iter()
+        .filter_map(|material| {
+            let due = material.due?;
+            let name = material.name.get(lang);
+            Some(Deadline {
+                key: material.id.clone(),
+                due,
+                summary: zh_en!(lang, format!("补交：{name}"), format!("Bring: {name}")),
+                description: format!(
+                    "{} · {}",
+                    bundle_name.get(lang),
+                    fingerprint.chars().take(16).collect::<String>()
+                ),
+            })
+        })
+        .collect();
+    if !deadlines.is_empty() {
+        payload.push((
+            "deadlines.ics".to_owned(),
+            deadlines_ics(&deadlines, &catalog.calendar, created_ms, &fingerprint).into_bytes(),
+        ));
+    }
+    payload.push(("application.json".to_owned(), json));
+
+    let applicant = application.display_name(catalog).map(str::to_owned);
+    let day = today.to_string();
+    let base = match applicant {
+        Some(name) => format!("一表通-{}-{}-{day}", safe_part(bundle_name.get(Lang::Zh)), safe_part(&name)),
+        None => format!("一表通-{}-{day}", safe_part(bundle_name.get(Lang::Zh))),
+    };
+    let info = [
+        ("Source-Organization", "一表通 Yibiao".to_owned()),
+        ("External-Identifier", fingerprint.clone()),
+        ("Bag-Group-Identifier", application.bundle.to_string()),
+        ("Yibiao-Bundle", bundle_name.get(Lang::Zh).to_owned()),
+        ("Yibiao-Catalog-Version", catalog.version.clone()),
+        ("Yibiao-Catalog-Digest", document.catalog.digest.clone()),
+        ("Yibiao-App-Version", export.app_version.to_owned()),
+        ("Yibiao-Language", lang.tag().to_owned()),
+    ];
+    let files = bag::bag(&base, payload, &info, today).map_err(|_| PacketError::NoPlan)?;
+    let bytes = zip::write(&files).map_err(PacketError::Zip)?;
+    Ok(Packet { file_name: format!("{base}.zip"), bytes, fingerprint })
+}
+
+fn file_record(path: &str, attachment: &Attachment, bytes: &[u8]) -> File {
+    File {
+        path: path.to_owned(),
+        original_name: attachment.name.clone(),
+        media_type: attachment.file_type.media_type().to_owned(),
+        file_type: attachment.file_type,
+        size: bytes.len() as u64,
+        sha256: sha256_hex(bytes),
+        sm3: sm3_hex(bytes),
+        shape: attachment.shape,
+        added_ms: attachment.added_ms,
+    }
+}
+
+fn verdict_record(catalog: &Catalog, judged: &Verdict) -> VerdictRecord {
+    let both = |say: &dyn Fn(Lang) -> String| Text::new(say(Lang::Zh), say(Lang::En));
+    match judged {
+        Verdict::Ready => VerdictRecord { outcome: "ready".to_owned(), reasons: Vec::new() },
+        Verdict::ReadyWithCommitments { waived, letters } => VerdictRecord {
+            outcome: "ready_with_commitments".to_owned(),
+            reasons: waived
+                .iter()
+                .map(|w| w.material.to_string())
+                .chain(letters.iter().map(ToString::to_string))
+                .map(|id| Text::new(id.clone(), id))
+                .collect(),
+        },
+        Verdict::NotReady { blockers } => VerdictRecord {
+            outcome: "not_ready".to_owned(),
+            reasons: blockers.iter().map(|blocker| both(&|lang| blocker.message(catalog, lang))).collect(),
+        },
+    }
+}
+
+/// A packet opened and checked: the document, and the draft it continues as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opened {
+    pub fingerprint: String,
+    pub document: ApplicationDocument,
+    /// The draft to continue, with the id given.
+    pub application: Application,
+    /// The attached files' bytes, by attachment id (their SHA-256).
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+/// Opens a packet: every check of the container, the bag and the document, in that order.
+pub fn open(bytes: &[u8], catalog: &Catalog, id: DraftId, now_ms: u64) -> Result<Opened, PacketError> {
+    let entries = unzip::read(bytes, Limits::default()).map_err(PacketError::Unzip)?;
+    let bag = verify(entries).map_err(PacketError::Bag)?;
+    let json =
+        bag.payload.get("application.json").ok_or_else(|| PacketError::Document { detail: "missing".to_owned() })?;
+    let fingerprint = sha256_hex(json);
+    if bag.info("External-Identifier").is_some_and(|named| named != fingerprint) {
+        return Err(PacketError::Fingerprint);
+    }
+    let header: serde_json::Value = serde_json::from_slice(json)
+        .map_err(|error| PacketError::Document { detail: format!("line {}", error.line()) })?;
+    if header.get("format").and_then(|f| f.as_str()) != Some(document::FORMAT) {
+        return Err(PacketError::Document { detail: "format".to_owned() });
+    }
+    match header.get("version").and_then(serde_json::Value::as_u64) {
+        Some(found) if found > u64::from(document::VERSION) => {
+            return Err(PacketError::NewerFormat { found: u32::try_from(found).unwrap_or(u32::MAX) })
+        }
+        Some(_) => {}
+        None => return Err(PacketError::Document { detail: "version".to_owned() }),
+    }
+    let document: ApplicationDocument = serde_json::from_slice(json).map_err(|error| PacketError::Document {
+        detail: format!("line {}, column {}", error.line(), error.column()),
+    })?;
+    let bundle = BundleId::new(&document.bundle.id);
+    if catalog.bundle(&bundle).is_none() {
+        return Err(PacketError::UnknownBundle { bundle: document.bundle.id.clone() });
+    }
+    let mut application = Application::new(id, bundle, &document.catalog.version, now_ms);
+    for answer in &document.answers {
+        application.answers.insert(crate::catalog::FieldId::new(&answer.field), answer.value.clone());
+    }
+    let mut files = BTreeMap::new();
+    for material in &document.materials {
+        for file in &material.files {
+            let bytes =
+                bag.payload.get(&file.path).ok_or_else(|| PacketError::Document { detail: file.path.clone() })?;
+            if sha256_hex(bytes) != file.sha256 {
+                return Err(PacketError::Bag(VerifyError::Changed { path: format!("data/{}", file.path) }));
+            }
+            let attachment = Attachment {
+                id: file.sha256.clone(),
+                name: file.original_name.clone(),
+                file_type: file.file_type,
+                size: file.size,
+                shape: file.shape,
+                added_ms: file.added_ms,
+                thumbnail: None,
+            };
+            application.attachments.insert(attachment.id.clone(), attachment);
+            files.insert(file.sha256.clone(), bytes.clone());
+        }
+        if let Some(provided) = &material.provided {
+            let provided = match provided {
+                Provision::Attached { .. } => {
+                    Provision::Attached { files: material.files.iter().map(|f| f.sha256.clone()).collect() }
+                }
+                other => other.clone(),
+            };
+            application.provisions.insert(MaterialId::new(&material.id), provided);
+        }
+    }
+    Ok(Opened { fingerprint, document, application, files })
+}
+
+#[cfg(test)]
+#[path = "export_tests.rs"]
+mod tests;

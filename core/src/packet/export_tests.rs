@@ -1,0 +1,142 @@
+use std::collections::BTreeMap;
+use std::process::Command;
+
+use super::*;
+use crate::attachment::{content_id, Shape};
+use crate::catalog::{FieldId, FileType};
+use crate::fixture::{restaurant_catalog, RESTAURANT};
+
+fn today() -> Date {
+    Date::from_ymd(2026, 12, 2).expect("a day")
+}
+
+/// A restaurant draft with answers (some with characters HTML and JSON must escape) and one
+/// PDF attached for the lease.
+fn draft(catalog: &Catalog) -> (Application, BTreeMap<String, Vec<u8>>) {
+    let mut application = Application::new(DraftId::new("d1"), BundleId::new(RESTAURANT), &catalog.version, 1_000);
+    for (field, value) in [
+        ("premises.tenure", "rented"),
+        ("application.by_agent", "no"),
+        ("premises.large", "no"),
+        ("enterprise.name", "张三<script>\"&'</textarea>餐饮店"),
+        ("applicant.name", "张三"),
+        ("applicant.id_number", "11010519491231002X"),
+    ] {
+        application.answers.insert(FieldId::new(field), value.to_owned());
+    }
+    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".to_vec();
+    let id = content_id(&pdf);
+    let attachment = Attachment {
+        id: id.clone(),
+        name: "租赁合同 扫描.pdf".to_owned(),
+        file_type: FileType::Pdf,
+        size: pdf.len() as u64,
+        shape: Shape::Pdf { pages: Some(1) },
+        added_ms: 900,
+        thumbnail: None,
+    };
+    application.attachments.insert(id.clone(), attachment);
+    let plan = Plan::new(catalog, &application.bundle, &application.answers, today()).expect("plans");
+    let lease = plan.checklist.first().expect("a material").material.id.clone();
+    application.provisions.insert(lease, Provision::Attached { files: vec![id.clone()] });
+    (application, BTreeMap::from([(id, pdf)]))
+}
+
+fn exported(catalog: &Catalog, application: &Application, files: &BTreeMap<String, Vec<u8>>) -> Packet {
+    export(Export {
+        catalog,
+        application,
+        files,
+        today: today(),
+        created_ms: 1_796_200_230_000,
+        lang: Lang::Zh,
+        app_version: "test",
+    })
+    .expect("exports")
+}
+
+#[test]
+fn the_same_draft_gives_the_same_bytes() {
+    let catalog = restaurant_catalog();
+    let (application, files) = draft(&catalog);
+    let (first, second) = (exported(&catalog, &application, &files), exported(&catalog, &application, &files));
+    assert!(first.bytes == second.bytes, "byte-identical");
+    assert!(
+        first.file_name.starts_with("一表通-") && first.file_name.ends_with("-2026-12-02.zip"),
+        "{}",
+        first.file_name
+    );
+}
+
+#[test]
+fn a_packet_opens_again_as_the_same_draft() {
+    let catalog = restaurant_catalog();
+    let (application, files) = draft(&catalog);
+    let packet = exported(&catalog, &application, &files);
+    let opened = open(&packet.bytes, &catalog, DraftId::new("d2"), 5_000).expect("opens");
+    assert_eq!(opened.fingerprint, packet.fingerprint);
+    assert_eq!(opened.files, files, "the same attachments");
+    let plan = Plan::new(&catalog, &application.bundle, &application.answers, today()).expect("plans");
+    for field in plan.questions.iter().map(|q| &q.field).chain(plan.fields().map(|f| &f.field)) {
+        let (given, back) = (application.answer(&field.id), opened.application.answer(&field.id));
+        assert_eq!(canonical_value(field, given, today()), back, "{}", field.id);
+    }
+    assert_eq!(opened.application.provisions, application.provisions, "how each material is provided");
+    // And it exports again to the same fingerprint.
+    let again = exported(&catalog, &opened.application, &opened.files);
+    assert_eq!(again.fingerprint, packet.fingerprint);
+}
+
+#[test]
+fn a_changed_packet_is_refused_naming_what_changed() {
+    let catalog = restaurant_catalog();
+    let (application, files) = draft(&catalog);
+    let packet = exported(&catalog, &application, &files);
+    let mut damaged = packet.bytes.clone();
+    let at = damaged.windows(8).position(|w| w == b"%PDF-1.4").expect("the attachment");
+    damaged[at + 5] = b'2';
+    let refused = open(&damaged, &catalog, DraftId::new("d2"), 5_000).expect_err("refused");
+    assert!(
+        matches!(refused, PacketError::Unzip(UnzipError::Damaged { ref name }) if name.ends_with(".pdf")),
+        "{refused:?}"
+    );
+    assert!(refused.message(Lang::Zh).contains("已损坏"));
+    let other = Catalog { bundles: Vec::new(), ..restaurant_catalog() };
+    assert_eq!(
+        open(&packet.bytes, &other, DraftId::new("d2"), 5_000).expect_err("refused"),
+        PacketError::UnknownBundle { bundle: RESTAURANT.to_owned() }
+    );
+}
+
+/// The system's `unzip` and the BagIt validator accept a real export; every hash verifies.
+#[test]
+fn an_export_is_a_valid_bag() {
+    let python = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/tools/venv/bin/python");
+    assert!(python.exists(), "the Python judges are missing: run `cargo xtask test` once (target/tools/venv)");
+    let catalog = restaurant_catalog();
+    let (application, files) = draft(&catalog);
+    let packet = exported(&catalog, &application, &files);
+    let dir = std::env::temp_dir().join(format!("yibiao-export-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a folder");
+    let archive = dir.join(&packet.file_name);
+    std::fs::write(&archive, &packet.bytes).expect("saved");
+    assert!(Command::new("unzip").arg("-q").arg(&archive).arg("-d").arg(&dir).status().expect("unzip").success());
+    let top = dir.join(packet.file_name.trim_end_matches(".zip"));
+    let validated = Command::new(&python).args(["-m", "bagit", "--validate"]).arg(&top).output().expect("bagit runs");
+    assert!(validated.status.success(), "{}", String::from_utf8_lossy(&validated.stderr));
+    let json = std::fs::read(top.join("data").join("application.json")).expect("the document");
+    assert_eq!(sha256_hex(&json), packet.fingerprint, "the fingerprint is the document's SHA-256");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Writes a packet to `YIBIAO_PACKET_OUT` for a person to look at (`cargo test … -- --ignored`).
+#[test]
+#[ignore]
+fn write_a_sample_packet() {
+    let catalog = restaurant_catalog();
+    let (application, files) = draft(&catalog);
+    let packet = exported(&catalog, &application, &files);
+    let out = std::env::var("YIBIAO_PACKET_OUT").unwrap_or_else(|_| "/tmp".to_owned());
+    std::fs::write(std::path::Path::new(&out).join(&packet.file_name), &packet.bytes).expect("written");
+}
