@@ -502,6 +502,62 @@ fn loader_case(file: usize, whole: bool, damages: &[Damage]) {
     let _ = compact::decode_text(&String::from_utf8_lossy(&compact_damaged));
 }
 
+/// A real packet of the shipped catalog's first bundle, with a file attached, and the catalog.
+fn shipped_packet() -> (yibiao_core::catalog::Catalog, Vec<u8>) {
+    use yibiao_core::attachment::{content_id, Attachment, Shape};
+    use yibiao_core::packet::export::{export, Export};
+    use yibiao_core::session::{Application, DraftId};
+    use yibiao_core::verdict::Provision;
+    {
+        let (catalog, _) = load(&shipped().0);
+        let bundle = catalog.bundles.first().expect("a bundle").id.clone();
+        let mut application = Application::new(DraftId::new("d1"), bundle, &catalog.version, 1);
+        let pdf = b"%PDF-1.4\n%%EOF".to_vec();
+        let id = content_id(&pdf);
+        let file_type = yibiao_core::catalog::FileType::Pdf;
+        let attachment = Attachment {
+            id: id.clone(),
+            name: "scan.pdf".into(),
+            file_type,
+            size: 14,
+            shape: Shape::Pdf { pages: Some(1) },
+            added_ms: 1,
+            thumbnail: None,
+        };
+        application.attachments.insert(id.clone(), attachment);
+        let plan =
+            yibiao_core::plan::Plan::new(&catalog, &application.bundle, &application.answers, today()).expect("plans");
+        if let Some(entry) = plan.checklist.first() {
+            application.provisions.insert(entry.material.id.clone(), Provision::Attached { files: vec![id.clone()] });
+        }
+        let files = BTreeMap::from([(id, pdf)]);
+        let made = Export {
+            catalog: &catalog,
+            application: &application,
+            files: &files,
+            today: today(),
+            created_ms: 1,
+            lang: Lang::Zh,
+            app_version: "fuzz",
+        };
+        let bytes = export(made).expect("exports").bytes;
+        (catalog, bytes)
+    }
+}
+
+/// A packet damaged anywhere (cut, bytes removed, inserted or changed): opened with every
+/// check, an answer and never a panic.
+fn packet_case(catalog: &yibiao_core::catalog::Catalog, original: &[u8], damages: &[Damage]) {
+    let mut bytes = original.to_vec();
+    for damage in damages {
+        apply(&mut bytes, damage);
+    }
+    if let Err(error) = yibiao_core::packet::export::open(&bytes, catalog, yibiao_core::session::DraftId::new("d2"), 2)
+    {
+        assert!(!error.message(Lang::Zh).is_empty() && !error.message(Lang::En).is_empty());
+    }
+}
+
 /// Inputs per target in the ordinary test run; `cargo xtask fuzz` sets many more.
 const TEST_CASES: u32 = 3_000;
 
@@ -541,6 +597,14 @@ fn damaged_catalogs_never_panic() {
     run("catalog loader", (cases(TEST_CASES) / 50).max(20), strategy, |(file, whole, damages)| {
         loader_case(file, whole, &damages)
     });
+}
+
+/// Damaged packets from another device: the importer answers every one.
+#[test]
+fn damaged_packets_never_panic() {
+    let (catalog, packet) = shipped_packet();
+    let damages = proptest::collection::vec(damage(), 1..4);
+    run("packet importer", cases(TEST_CASES), damages, |damages| packet_case(&catalog, &packet, &damages));
 }
 
 /// The generators reach the telling cases: long pastes, invisible characters, conditions past
