@@ -280,15 +280,30 @@ fn verdict_record(catalog: &Catalog, judged: &Verdict) -> VerdictRecord {
     let both = |say: &dyn Fn(Lang) -> String| Text::new(say(Lang::Zh), say(Lang::En));
     match judged {
         Verdict::Ready => VerdictRecord { outcome: "ready".to_owned(), reasons: Vec::new() },
-        Verdict::ReadyWithCommitments { waived, letters } => VerdictRecord {
-            outcome: "ready_with_commitments".to_owned(),
-            reasons: waived
-                .iter()
-                .map(|w| w.material.to_string())
-                .chain(letters.iter().map(ToString::to_string))
-                .map(|id| Text::new(id.clone(), id))
-                .collect(),
-        },
+        Verdict::ReadyWithCommitments { waived, letters } => {
+            let name = |id: &MaterialId| {
+                catalog.materials.get(id).map_or_else(|| Text::new(id.as_str(), id.as_str()), |m| m.name.clone())
+            };
+            let later = waived.iter().map(|w| {
+                let name = name(&w.material);
+                let mode = match w.mode {
+                    crate::catalog::WaiverMode::Accept => "容缺受理",
+                    crate::catalog::WaiverMode::Process => "容缺办理",
+                };
+                Text::new(
+                    format!("“{}”{mode}，{} 前补交", name.zh, w.due),
+                    format!("“{}” follows later ({mode}), by {}", name.en, w.due),
+                )
+            });
+            let letters = letters.iter().map(|id| {
+                let name = name(id);
+                Text::new(
+                    format!("“{}”以告知承诺书代替", name.zh),
+                    format!("“{}” replaced by a commitment letter (告知承诺)", name.en),
+                )
+            });
+            VerdictRecord { outcome: "ready_with_commitments".to_owned(), reasons: later.chain(letters).collect() }
+        }
         Verdict::NotReady { blockers } => VerdictRecord {
             outcome: "not_ready".to_owned(),
             reasons: blockers.iter().map(|blocker| both(&|lang| blocker.message(catalog, lang))).collect(),

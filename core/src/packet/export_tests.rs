@@ -140,3 +140,22 @@ fn write_a_sample_packet() {
     let out = std::env::var("YIBIAO_PACKET_OUT").unwrap_or_else(|_| "/tmp".to_owned());
     std::fs::write(std::path::Path::new(&out).join(&packet.file_name), &packet.bytes).expect("written");
 }
+
+#[test]
+fn commitments_are_recorded_with_the_material_s_name_and_due_date() {
+    use crate::verdict::WaivedMaterial;
+    let catalog = restaurant_catalog();
+    let material = catalog.materials.keys().next().expect("a material").clone();
+    let name = catalog.materials[&material].name.clone();
+    let waived = WaivedMaterial { material: material.clone(), mode: crate::catalog::WaiverMode::Process, due: today() };
+    let judged = Verdict::ReadyWithCommitments { waived: vec![waived], letters: vec![material] };
+    let record = verdict_record(&catalog, &judged);
+    assert_eq!(record.outcome, "ready_with_commitments");
+    assert_eq!(record.reasons.len(), 2);
+    assert!(
+        record.reasons[0].zh.contains(&name.zh) && record.reasons[0].zh.contains("2026-12-02"),
+        "{:?}",
+        record.reasons[0]
+    );
+    assert!(record.reasons[1].en.contains("commitment letter"), "{:?}", record.reasons[1]);
+}
