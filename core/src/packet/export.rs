@@ -233,6 +233,21 @@ pub fn export(export: Export<'_>) -> Result<Packet, PacketError> {
             })
         })
         .collect();
+    // Each department's own form, filled, as a page and as data.
+    let mut form_names: Vec<String> = Vec::new();
+    for item in &plan.items {
+        let Some(form) = super::forms::fill(catalog, &item.id, application, today) else { continue };
+        let stem = format!("forms/{}", safe_part(item.name.get(lang)));
+        let mut name = stem.clone();
+        let mut n = 2;
+        while form_names.contains(&name) {
+            name = format!("{stem}-{n}");
+            n += 1;
+        }
+        form_names.push(name.clone());
+        payload.push((format!("{name}.html"), super::forms::form_html(&form, lang, &fingerprint).into_bytes()));
+        payload.push((format!("{name}.json"), serde_json::to_vec_pretty(&form).unwrap_or_default()));
+    }
     if !deadlines.is_empty() {
         payload.push((
             "deadlines.ics".to_owned(),

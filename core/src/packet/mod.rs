@@ -6,6 +6,8 @@
 pub mod bag;
 pub mod document;
 pub mod export;
+pub mod forms;
+pub mod html;
 pub mod ics;
 pub mod sm3;
 pub mod zip;

@@ -1,0 +1,68 @@
+//! The packet's printable pages: self-contained HTML (inline CSS, no script, no remote
+//! resource), A4 print styles with the system's Chinese fonts, and every value from the
+//! applicant or the catalog escaped.
+
+/// Text escaped for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The styles every page shares: A4, margins for binding, the system's CJK fonts, black on
+/// white, tables that break between rows, not inside one.
+const STYLE: &str = "@page{size:A4;margin:18mm 16mm}*{box-sizing:border-box}\
+body{margin:0;font:11pt/1.5 \"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",\"SimSun\",sans-serif;color:#000;background:#fff}\
+main{max-width:178mm;margin:0 auto;padding:8mm 0}\
+h1{font-size:16pt;text-align:center;margin:0 0 2mm}\
+.department{text-align:center;margin:0 0 6mm}\
+h2{font-size:12pt;margin:6mm 0 2mm;border-bottom:1px solid #000}\
+table{width:100%;border-collapse:collapse}tr{break-inside:avoid}\
+th,td{border:1px solid #000;padding:2mm 3mm;text-align:left;vertical-align:top}\
+th{width:38%;font-weight:normal;background:#f2f2f2}\
+.empty{color:#555}\
+footer{margin-top:8mm;font-size:9pt;color:#333;word-break:break-all}";
+
+/// A whole page: `title` in the head, `body` (already escaped) in `main`.
+pub fn page(lang_tag: &str, title: &str, body: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
+<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n",
+        escape(lang_tag),
+        escape(title),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_character_that_can_break_out_is_escaped() {
+        assert_eq!(
+            escape("<script>alert('x')</script> & \"q\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
+        );
+        assert_eq!(escape("张三</textarea>"), "张三&lt;/textarea&gt;");
+    }
+
+    #[test]
+    fn a_page_is_self_contained() {
+        let html = page("zh-CN", "<标题>", "<p>x</p>\n");
+        assert!(html.contains("<title>&lt;标题&gt;</title>"));
+        for remote in ["<script", "http://", "https://", "<link", "@import", "src="] {
+            assert!(!html.contains(remote), "{remote}");
+        }
+    }
+}
