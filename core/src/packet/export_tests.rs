@@ -159,3 +159,40 @@ fn commitments_are_recorded_with_the_material_s_name_and_due_date() {
     );
     assert!(record.reasons[1].en.contains("commitment letter"), "{:?}", record.reasons[1]);
 }
+
+/// Writes a packet of a shipped bundle (`YIBIAO_BUNDLE`, else the first), every field answered
+/// with a plausible value, to `YIBIAO_PACKET_OUT`, for a person to look at.
+#[test]
+#[ignore]
+fn write_a_shipped_sample_packet() {
+    use crate::catalog::FieldKind;
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/catalog");
+    let (catalog, _) = crate::catalog::load(&crate::catalog::read_folder(&folder).expect("the shipped catalog"));
+    let wanted = std::env::var("YIBIAO_BUNDLE").ok();
+    let bundle = catalog
+        .bundles
+        .iter()
+        .find(|b| wanted.as_deref().is_none_or(|w| b.id.as_str() == w))
+        .expect("a bundle")
+        .id
+        .clone();
+    let mut application = Application::new(DraftId::new("d1"), bundle, &catalog.version, 1);
+    for (id, field) in &catalog.fields {
+        let value = match field.kind {
+            FieldKind::PersonName => "张三".to_owned(),
+            FieldKind::IdNumber => "11010519491231002X".to_owned(),
+            FieldKind::Mobile => "13800138000".to_owned(),
+            FieldKind::Date => "2026-12-01".to_owned(),
+            FieldKind::YesNo => "no".to_owned(),
+            FieldKind::OneOf | FieldKind::ManyOf => field.options.first().map(|o| o.value.clone()).unwrap_or_default(),
+            FieldKind::Integer | FieldKind::Decimal | FieldKind::Money => "120".to_owned(),
+            FieldKind::CreditCode => "91350100M000100Y43".to_owned(),
+            _ => "某某路 1 号".to_owned(),
+        };
+        application.answers.insert(id.clone(), value);
+    }
+    let files = BTreeMap::new();
+    let packet = exported(&catalog, &application, &files);
+    let out = std::env::var("YIBIAO_PACKET_OUT").unwrap_or_else(|_| "/tmp".to_owned());
+    std::fs::write(std::path::Path::new(&out).join(&packet.file_name), &packet.bytes).expect("written");
+}
