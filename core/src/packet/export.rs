@@ -248,6 +248,17 @@ pub fn export(export: Export<'_>) -> Result<Packet, PacketError> {
         payload.push((format!("{name}.html"), super::forms::form_html(&form, lang, &fingerprint).into_bytes()));
         payload.push((format!("{name}.json"), serde_json::to_vec_pretty(&form).unwrap_or_default()));
     }
+    // The letters to sign.
+    let applicant_name = application.display_name(catalog).map(str::to_owned);
+    let signer = super::letters::Signer {
+        applicant: applicant_name.as_deref().unwrap_or_else(|| lang.pick("申请人", "the applicant")),
+        bundle: bundle_name.get(lang),
+        today,
+        fingerprint: &fingerprint,
+    };
+    for letter in super::letters::letters(catalog, &plan, application, &signer, lang) {
+        payload.push((format!("letters/{}.html", safe_part(&letter.name)), letter.html.into_bytes()));
+    }
     if !deadlines.is_empty() {
         payload.push((
             "deadlines.ics".to_owned(),

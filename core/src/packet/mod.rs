@@ -9,6 +9,7 @@ pub mod export;
 pub mod forms;
 pub mod html;
 pub mod ics;
+pub mod letters;
 pub mod sm3;
 pub mod zip;
 
