@@ -3,8 +3,13 @@ use std::process::Command;
 
 use super::*;
 use crate::attachment::{content_id, Shape};
+use crate::catalog::BundleId;
 use crate::catalog::{FieldId, FileType};
 use crate::fixture::{restaurant_catalog, RESTAURANT};
+use crate::packet::open::open;
+use crate::packet::unzip::UnzipError;
+use crate::provision::Provision;
+use crate::session::DraftId;
 
 fn today() -> Date {
     Date::from_ymd(2026, 12, 2).expect("a day")

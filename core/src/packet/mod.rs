@@ -10,6 +10,7 @@ pub mod forms;
 pub mod html;
 pub mod ics;
 pub mod letters;
+pub mod open;
 pub mod sm3;
 pub mod zip;
 

@@ -552,8 +552,7 @@ fn packet_case(catalog: &yibiao_core::catalog::Catalog, original: &[u8], damages
     for damage in damages {
         apply(&mut bytes, damage);
     }
-    if let Err(error) = yibiao_core::packet::export::open(&bytes, catalog, yibiao_core::session::DraftId::new("d2"), 2)
-    {
+    if let Err(error) = yibiao_core::packet::open::open(&bytes, catalog, yibiao_core::session::DraftId::new("d2"), 2) {
         assert!(!error.message(Lang::Zh).is_empty() && !error.message(Lang::En).is_empty());
     }
 }
