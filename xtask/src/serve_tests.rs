@@ -94,11 +94,24 @@ fn reads_accept_encoding_with_weights() {
 #[test]
 fn hostile_clients_get_bounded_answers_and_others_are_served_throughout() {
     let root = site("limits");
-    let limits = Limits { head_deadline: Duration::from_millis(800), connections: 40, ..Limits::DEFAULT };
-    let server = spawn_with(&root, "127.0.0.1", 0, limits).expect("serve");
-    let address = server.url.trim_start_matches("http://").trim_end_matches('/').to_owned();
+    let limits = memory_test_limits();
+    // The server runs in a process of its own, so that what other tests in this process do
+    // (a panic's backtrace loads debug information) does not count as the server's memory.
+    let mut child = std::process::Command::new(std::env::current_exe().expect("this test binary"))
+        .args(["--exact", "serve::tests::a_server_for_the_memory_test", "--ignored", "--nocapture", "--test-threads=1"])
+        .env(CHILD_ROOT, &root)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the server's process starts");
+    let mut lines = BufReader::new(child.stdout.take().expect("its output")).lines();
+    let url = lines
+        .find_map(|line| line.ok().and_then(|line| line.split_once("serving ").map(|(_, url)| url.trim().to_owned())))
+        .expect("the server says where it listens");
+    let server = Running { url: url.clone() };
+    let address = url.trim_start_matches("http://").trim_end_matches('/').to_owned();
+    let pid = child.id();
     let resident = || {
-        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
         status
             .lines()
             .find_map(|line| line.strip_prefix("VmRSS:"))
@@ -166,8 +179,28 @@ fn hostile_clients_get_bounded_answers_and_others_are_served_throughout() {
     assert!(fetch(&server.url, "GET / HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 200"));
 
     let grown = resident().saturating_sub(before);
-    assert!(grown < 16 * 1024, "the process grew by {grown} kB");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(grown < 16 * 1024, "the server's process grew by {grown} kB");
     let _ = std::fs::remove_dir_all(&root);
+}
+
+/// Where the memory test's server serves from, for its own process.
+const CHILD_ROOT: &str = "YIBIAO_MEMORY_TEST_ROOT";
+
+fn memory_test_limits() -> Limits {
+    Limits { head_deadline: Duration::from_millis(800), connections: 40, ..Limits::DEFAULT }
+}
+
+/// The server of the memory test above, run in a process of its own (by that test only).
+#[test]
+#[ignore]
+fn a_server_for_the_memory_test() {
+    let Some(root) = std::env::var_os(CHILD_ROOT) else { return };
+    let server = spawn_with(std::path::Path::new(&root), "127.0.0.1", 0, memory_test_limits()).expect("serve");
+    println!("serving {}", server.url);
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+    thread::sleep(Duration::from_secs(60));
 }
 
 #[test]
