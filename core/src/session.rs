@@ -31,6 +31,10 @@ pub enum Action {
     StartDraft(BundleId),
     /// Open a draft where the applicant left it.
     OpenDraft(DraftId),
+    /// Continue a draft that came in a packet (from another device, or the applicant's own
+    /// backup): it is added beside the others under an id of its own and opens at its task
+    /// list. Its files are in the shell's store already.
+    Import(Box<Application>),
     /// Delete a draft for good (the home page asks first).
     DeleteDraft(DraftId),
     /// Show another page. Pages of a draft need one open; else the home page shows.
@@ -171,6 +175,18 @@ fn apply(next: &mut State, state: &State, view: Option<&Derived>, action: Action
             let id = new_draft_id(next, env.now_ms);
             let mut draft = Application::new(id.clone(), bundle, &env.catalog.version, env.now_ms);
             draft.page = journey::first_page(&draft.plan(env.catalog, env.today).ok()?);
+            draft.refresh_snapshot(env.catalog, env.today);
+            next.page = draft.page.clone();
+            next.drafts.push(Rc::new(draft));
+            next.open = Some(id);
+        }
+        Action::Import(draft) => {
+            env.catalog.bundle(&draft.bundle)?;
+            let id = new_draft_id(next, env.now_ms);
+            let mut draft = *draft;
+            draft.id = id.clone();
+            draft.updated_ms = env.now_ms;
+            draft.page = Page::Tasks;
             draft.refresh_snapshot(env.catalog, env.today);
             next.page = draft.page.clone();
             next.drafts.push(Rc::new(draft));

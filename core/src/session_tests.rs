@@ -317,3 +317,27 @@ fn visiting_an_address_shows_only_a_page_that_exists_and_says_when_it_moved() {
     let next = reduce(&gone, Action::SetLang(Lang::En), env(&catalog)).expect("changes");
     assert_eq!(next.address_refused, 0);
 }
+
+/// A draft from a packet comes in beside the others under an id of its own, answers kept, at
+/// its task list; the same packet twice gives two drafts; a bundle the catalog lacks, none.
+#[test]
+fn a_draft_from_a_packet_comes_in_beside_the_others() {
+    let catalog = demo_catalog();
+    let mut state = run(&catalog, std::iter::once(start()).chain(complete_answers()));
+    let mut incoming = state.application().expect("open").clone();
+    incoming.id = state.open.clone().expect("open");
+    for n in 0..2 {
+        state = reduce(&state, Action::Import(Box::new(incoming.clone())), Env { now_ms: 9_000 + n, ..env(&catalog) })
+            .expect("imported");
+    }
+    assert_eq!(state.drafts.len(), 3);
+    let ids: std::collections::BTreeSet<&DraftId> = state.drafts.iter().map(|draft| &draft.id).collect();
+    assert_eq!(ids.len(), 3, "each its own id");
+    let opened = state.application().expect("the last one is open");
+    assert_eq!((opened.page.clone(), state.page.clone()), (Page::Tasks, Page::Tasks));
+    assert_eq!(opened.answers, incoming.answers);
+    assert_eq!(opened.updated_ms, 9_001);
+    let mut unknown = incoming;
+    unknown.bundle = BundleId::new("nope");
+    assert!(reduce(&state, Action::Import(Box::new(unknown)), env(&catalog)).is_none());
+}

@@ -96,8 +96,8 @@ pub fn ensure_build_tools(root: &Path) -> Result<Toolchain> {
     Ok(toolchain)
 }
 
-/// Installs (when missing) Chromium, ChromeDriver, `unzip`, the end-to-end test packages and
-/// the Python judges.
+/// Installs (when missing) Chromium, ChromeDriver, `unzip`, `zbarimg`, the end-to-end test
+/// packages and the Python judges.
 pub fn ensure_test_tools(root: &Path, toolchain: &Toolchain) -> Result<()> {
     let have_browser = on_path("chromium", &toolchain.path) && on_path("chromedriver", &toolchain.path);
     // Without a CJK font every Chinese character renders as a box, and screenshots show nothing.
@@ -105,18 +105,20 @@ pub fn ensure_test_tools(root: &Path, toolchain: &Toolchain) -> Result<()> {
         first_line("fc-list", &[":lang=zh", "family"], &toolchain.path).is_some_and(|line| !line.is_empty());
     // The system's `unzip` judges the packets the core writes.
     let have_unzip = on_path("unzip", &toolchain.path);
-    if !have_browser || !have_cjk_font || !have_unzip {
+    // ZBar's reader judges the cover sheet's QR codes.
+    let have_zbar = on_path("zbarimg", &toolchain.path);
+    if !have_browser || !have_cjk_font || !have_unzip || !have_zbar {
         let is_root = first_line("id", &["-u"], &toolchain.path).as_deref() == Some("0");
         if !(on_path("apt-get", &toolchain.path) && is_root) {
             bail!(
-                "Chromium, ChromeDriver, a Chinese font and unzip are needed for the tests. Install them \
-                 (on Debian: `apt-get install chromium chromium-driver fonts-noto-cjk unzip`) so that \
-                 `chromium`, `chromedriver` and `unzip` are on PATH."
+                "Chromium, ChromeDriver, a Chinese font, unzip and zbarimg are needed for the tests. \
+                 Install them (on Debian: `apt-get install chromium chromium-driver fonts-noto-cjk unzip \
+                 zbar-tools`) so that `chromium`, `chromedriver`, `unzip` and `zbarimg` are on PATH."
             );
         }
-        announce("installing chromium, chromium-driver, fonts-noto-cjk and unzip with apt-get");
+        announce("installing chromium, chromium-driver, fonts-noto-cjk, unzip and zbar-tools with apt-get");
         run_visible(toolchain.command("apt-get").arg("update"))?;
-        let packages = ["chromium", "chromium-driver", "fonts-noto-cjk", "unzip"];
+        let packages = ["chromium", "chromium-driver", "fonts-noto-cjk", "unzip", "zbar-tools"];
         run_visible(
             toolchain
                 .command("apt-get")

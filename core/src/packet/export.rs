@@ -1,4 +1,4 @@
-//! Makes the packet of a draft: `application.json`, each department's form, the letters, the
+//! Makes the packet of a draft: `application.json`, the cover sheet, each department's form, the letters, the
 //! attachments under `materials/` (named by material), `deadlines.ics`, bagged and zipped,
 //! byte-stable. (`open.rs` opens one again.)
 
@@ -126,6 +126,17 @@ fn safe_part(text: &str) -> String {
     }
 }
 
+/// `stem`, or `stem-2`, `stem-3` … whichever `taken` does not hold yet.
+fn unused(taken: &[String], stem: &str) -> String {
+    let mut name = stem.to_owned();
+    let mut n = 2;
+    while taken.contains(&name) {
+        name = format!("{stem}-{n}");
+        n += 1;
+    }
+    name
+}
+
 /// Makes the packet of `export.application`.
 pub fn export(export: Export<'_>) -> Result<Packet, PacketError> {
     let Export { catalog, application, files, today, created_ms, lang, .. } = export;
@@ -147,15 +158,9 @@ pub fn export(export: Export<'_>) -> Result<Packet, PacketError> {
         for attachment in application.files_of(&entry.material.id) {
             let bytes =
                 files.get(&attachment.id).ok_or_else(|| PacketError::FileMissing { name: attachment.name.clone() })?;
-            let stem = format!("materials/{}", safe_part(entry.material.name.get(lang)));
-            let ext = attachment.file_type.extension();
-            let mut path = format!("{stem}.{ext}");
-            let mut n = 2;
-            while used_paths.contains(&path) {
-                path = format!("{stem}-{n}.{ext}");
-                n += 1;
-            }
-            used_paths.push(path.clone());
+            let stem = unused(&used_paths, &format!("materials/{}", safe_part(entry.material.name.get(lang))));
+            used_paths.push(stem.clone());
+            let path = format!("{stem}.{}", attachment.file_type.extension());
             listed.push(file_record(&path, attachment, bytes));
             payload.push((path, bytes.clone()));
         }
@@ -235,13 +240,7 @@ pub fn export(export: Export<'_>) -> Result<Packet, PacketError> {
     let mut form_names: Vec<String> = Vec::new();
     for item in &plan.items {
         let Some(form) = super::forms::fill(catalog, &item.id, application, today) else { continue };
-        let stem = format!("forms/{}", safe_part(item.name.get(lang)));
-        let mut name = stem.clone();
-        let mut n = 2;
-        while form_names.contains(&name) {
-            name = format!("{stem}-{n}");
-            n += 1;
-        }
+        let name = unused(&form_names, &format!("forms/{}", safe_part(item.name.get(lang))));
         form_names.push(name.clone());
         payload.push((format!("{name}.html"), super::forms::form_html(&form, lang, &fingerprint).into_bytes()));
         payload.push((format!("{name}.json"), serde_json::to_vec_pretty(&form).unwrap_or_default()));
@@ -255,8 +254,14 @@ pub fn export(export: Export<'_>) -> Result<Packet, PacketError> {
         fingerprint: &fingerprint,
     };
     for letter in super::letters::letters(catalog, &plan, application, &signer, lang) {
-        payload.push((format!("letters/{}.html", safe_part(&letter.name)), letter.html.into_bytes()));
+        let path = unused(&form_names, &format!("letters/{}", safe_part(&letter.name)));
+        form_names.push(path.clone());
+        payload.push((format!("{path}.html"), letter.html.into_bytes()));
     }
+    payload.push((
+        "cover.html".to_owned(),
+        super::cover::cover_html(&document, signer.applicant, &fingerprint).into_bytes(),
+    ));
     if !deadlines.is_empty() {
         payload.push((
             "deadlines.ics".to_owned(),

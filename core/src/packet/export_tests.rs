@@ -196,8 +196,37 @@ fn write_a_shipped_sample_packet() {
         };
         application.answers.insert(id.clone(), value);
     }
+    // Each material provided in the most lenient way its rules allow (a 容缺 where one is), so
+    // the cover and the letters show each kind.
+    let plan = Plan::new(&catalog, &application.bundle, &application.answers, today()).expect("plans");
+    for entry in &plan.checklist {
+        let ways = crate::provision::allowed_provisions(&entry.material, &entry.rules);
+        if let Some(way) = ways.into_iter().rfind(|way| !matches!(way, Provision::Attached { .. })) {
+            application.provisions.insert(entry.material.id.clone(), way);
+        }
+    }
     let files = BTreeMap::new();
     let packet = exported(&catalog, &application, &files);
     let out = std::env::var("YIBIAO_PACKET_OUT").unwrap_or_else(|_| "/tmp".to_owned());
     std::fs::write(std::path::Path::new(&out).join(&packet.file_name), &packet.bytes).expect("written");
+}
+
+/// The cover sheet is in the packet, shows the fingerprint of the packet's own
+/// `application.json`, and its QR code reads as that fingerprint.
+#[test]
+fn the_cover_sheet_shows_the_packets_own_fingerprint() {
+    let catalog = restaurant_catalog();
+    let (application, files) = draft(&catalog);
+    let packet = exported(&catalog, &application, &files);
+    let entries = super::super::unzip::read(&packet.bytes, super::super::unzip::Limits::default()).expect("reads");
+    let entry = |suffix: &str| {
+        entries.iter().find(|(name, _)| name.ends_with(suffix)).map(|(_, bytes)| bytes.clone()).expect(suffix)
+    };
+    assert_eq!(sha256_hex(&entry("/data/application.json")), packet.fingerprint);
+    let cover = String::from_utf8(entry("/data/cover.html")).expect("UTF-8");
+    assert!(cover.contains(&super::super::cover::grouped(&packet.fingerprint)), "{cover}");
+    assert!(cover.contains("张三"), "names the applicant");
+    assert!(cover.contains("materials/"), "names the attached file as it lies in the packet");
+    let svg = cover.split("<div class=\"qr\">").nth(1).and_then(|rest| rest.split("</div>").next()).expect("a QR code");
+    assert!(crate::packet::judges::zbar_reads_svg(svg, "cover").ends_with(&packet.fingerprint));
 }

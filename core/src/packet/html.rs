@@ -30,7 +30,11 @@ table{width:100%;border-collapse:collapse}tr{break-inside:avoid}\
 th,td{border:1px solid #000;padding:2mm 3mm;text-align:left;vertical-align:top}\
 th{width:38%;font-weight:normal;background:#f2f2f2}\
 .empty{color:#555}\
-footer{margin-top:8mm;font-size:9pt;color:#333;word-break:break-all}";
+footer{margin-top:8mm;font-size:9pt;color:#333;word-break:break-all}\
+.cover-head{display:flex;gap:6mm;align-items:flex-start}.cover-head>div:first-child{flex:1}\
+.qr{flex:none;width:40mm}.qr svg{display:block;width:40mm;height:40mm}\
+.list th{width:auto}.tick{width:20mm;text-align:center;white-space:nowrap}\
+.fingerprint{font:15pt/1.5 \"Noto Sans Mono CJK SC\",\"DejaVu Sans Mono\",monospace;letter-spacing:.04em;word-spacing:.1em}";
 
 /// A whole page: `title` in the head, `body` (already escaped) in `main`.
 pub fn page(lang_tag: &str, title: &str, body: &str) -> String {

@@ -94,7 +94,7 @@ pub fn letters(
                 ];
                 let title = lang.pick("容缺受理承诺书", "Commitment to supply a material later (容缺受理)");
                 out.push(Letter {
-                    name: format!("{}-{}", lang.pick("容缺承诺", "commitment"), entry.material.id),
+                    name: format!("{}-{}", lang.pick("容缺承诺", "commitment"), entry.material.name.get(lang)),
                     html: letter(lang, title, &paragraphs, signer, applicant),
                 });
             }
@@ -115,7 +115,7 @@ pub fn letters(
                 ];
                 let title = lang.pick("告知承诺书", "Commitment letter (告知承诺)");
                 out.push(Letter {
-                    name: format!("{}-{}", lang.pick("告知承诺", "commitment-letter"), entry.material.id),
+                    name: format!("{}-{}", lang.pick("告知承诺", "commitment-letter"), entry.material.name.get(lang)),
                     html: letter(lang, title, &paragraphs, signer, applicant),
                 });
             }
@@ -131,7 +131,7 @@ pub fn letters(
                 ];
                 let title = lang.pick("电子证照调取授权书（免证）", "Consent to retrieve an e-certificate (免证)");
                 out.push(Letter {
-                    name: format!("{}-{}", lang.pick("免证授权", "e-certificate"), entry.material.id),
+                    name: format!("{}-{}", lang.pick("免证授权", "e-certificate"), entry.material.name.get(lang)),
                     html: letter(lang, title, &paragraphs, signer, applicant),
                 });
             }

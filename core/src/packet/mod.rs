@@ -4,6 +4,7 @@
 //! `docs/packet.md` describes the format for systems that read it without this code.
 
 pub mod bag;
+pub mod cover;
 pub mod document;
 pub mod export;
 pub mod forms;
@@ -11,8 +12,13 @@ pub mod html;
 pub mod ics;
 pub mod letters;
 pub mod open;
+pub mod qr;
+pub mod service;
 pub mod sm3;
 pub mod zip;
+
+#[cfg(test)]
+pub(crate) mod judges;
 
 untrusted_input! {
     pub mod unzip;

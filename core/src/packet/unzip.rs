@@ -22,6 +22,10 @@ impl Default for Limits {
     }
 }
 
+/// No archive within the default limits is larger: their total and, for each entry, two
+/// headers with a name (a name is at most 1 KiB). The shell refuses a larger file unread.
+pub const MAX_PACKET_BYTES: u64 = (256 << 20) + 2_000 * (2 * (46 + 1_024));
+
 /// Why an archive could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UnzipError {

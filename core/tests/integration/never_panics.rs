@@ -606,6 +606,17 @@ fn damaged_packets_never_panic() {
     run("packet importer", cases(TEST_CASES), damages, |damages| packet_case(&catalog, &packet, &damages));
 }
 
+/// The cover sheet's QR code holds whatever an applicant typed: a text either becomes a code or
+/// is refused as too long, never a panic; the cover's summary always becomes one.
+#[test]
+fn qr_codes_never_panic() {
+    use yibiao_core::packet::qr::{QrCode, QrError, MAX_BYTES};
+    run("QR code", (cases(TEST_CASES) / 10).max(100), hostile_text(), |text| match QrCode::encode(&text) {
+        Ok(code) => assert!(text.len() <= MAX_BYTES && code.size() >= 21 && code.size() <= 57),
+        Err(QrError::TooLong { bytes, .. }) => assert!(bytes > MAX_BYTES),
+    });
+}
+
 /// The generators reach the telling cases: long pastes, invisible characters, conditions past
 /// the length limit, and valid conditions (so that checking and evaluating run too).
 #[test]
