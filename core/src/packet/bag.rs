@@ -34,13 +34,27 @@ impl BagError {
 crate::text::bilingual_error!(BagError);
 
 /// The bag's files, each named `top/…`: the tag files and `data/` + each payload path.
-/// `info` are the bag-info fields after `Bagging-Date` and `Payload-Oxum`, in order.
-pub fn bag(
+/// `info` are the bag-info fields after `Bagging-Date` and `Payload-Oxum`, in order. The
+/// payload's bytes are moved, not copied (`B` may borrow them: a packet's attachments are
+/// tens of megabytes).
+pub fn bag<B: AsRef<[u8]> + From<Vec<u8>>>(
     top: &str,
-    payload: Vec<(String, Vec<u8>)>,
+    payload: Vec<(String, B)>,
     info: &[(&str, String)],
     bagging_date: Date,
-) -> Result<Vec<(String, Vec<u8>)>, BagError> {
+) -> Result<Vec<(String, B)>, BagError> {
+    bag_with_digests(top, payload, info, bagging_date, &std::collections::BTreeMap::new())
+}
+
+/// [`bag`], with the SHA-256 of some payload files (by path) already computed from their
+/// bytes by the caller (the packet worker has the browser's own SHA-256, many times faster).
+pub fn bag_with_digests<B: AsRef<[u8]> + From<Vec<u8>>>(
+    top: &str,
+    payload: Vec<(String, B)>,
+    info: &[(&str, String)],
+    bagging_date: Date,
+    known: &std::collections::BTreeMap<String, String>,
+) -> Result<Vec<(String, B)>, BagError> {
     if !is_safe_name(top) || top.contains('/') {
         return Err(BagError::BadPath { path: top.to_owned() });
     }
@@ -49,11 +63,12 @@ pub fn bag(
     }
     let mut payload = payload;
     payload.sort_by(|a, b| a.0.cmp(&b.0));
-    let octets: usize = payload.iter().map(|(_, bytes)| bytes.len()).sum();
+    let octets: usize = payload.iter().map(|(_, bytes)| bytes.as_ref().len()).sum();
     let mut manifest = String::new();
     for (path, bytes) in &payload {
         // No `%`, CR or LF in a path (refused above), so none needs percent-encoding.
-        manifest.push_str(&format!("{}  data/{path}\n", sha256_hex(bytes)));
+        let digest = known.get(path).cloned().unwrap_or_else(|| sha256_hex(bytes.as_ref()));
+        manifest.push_str(&format!("{digest}  data/{path}\n"));
     }
     let mut bag_info = format!("Bagging-Date: {bagging_date}\nPayload-Oxum: {octets}.{}\n", payload.len());
     for (label, value) in info {
@@ -68,9 +83,9 @@ pub fn bag(
     for (name, bytes) in &tags {
         tag_manifest.push_str(&format!("{}  {name}\n", sha256_hex(bytes)));
     }
-    let mut files: Vec<(String, Vec<u8>)> =
-        tags.into_iter().map(|(name, bytes)| (format!("{top}/{name}"), bytes)).collect();
-    files.push((format!("{top}/tagmanifest-sha256.txt"), tag_manifest.into_bytes()));
+    let mut files: Vec<(String, B)> =
+        tags.into_iter().map(|(name, bytes)| (format!("{top}/{name}"), B::from(bytes))).collect();
+    files.push((format!("{top}/tagmanifest-sha256.txt"), B::from(tag_manifest.into_bytes())));
     files.extend(payload.into_iter().map(|(path, bytes)| (format!("{top}/data/{path}"), bytes)));
     Ok(files)
 }

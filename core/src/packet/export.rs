@@ -2,6 +2,7 @@
 //! attachments under `materials/` (named by material), `deadlines.ics`, bagged and zipped,
 //! byte-stable. (`open.rs` opens one again.)
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::document::{self, Answer, ApplicationDocument, CatalogRef, File, Item, Material, Named, VerdictRecord};
@@ -12,7 +13,7 @@ use super::verify::VerifyError;
 use super::zip::{self, ZipError};
 use super::{bag, sha256_hex};
 use crate::attachment::Attachment;
-use crate::catalog::{compact, Catalog, MaterialId};
+use crate::catalog::{compact, Catalog, ItemId, MaterialId};
 use crate::date::Date;
 use crate::plan::Plan;
 use crate::session::Application;
@@ -40,6 +41,9 @@ pub struct Export<'a> {
     pub created_ms: u64,
     pub lang: Lang,
     pub app_version: &'a str,
+    /// The SHA-256 of some of `files` (by attachment id), already computed from their bytes by
+    /// the caller; the others are computed here.
+    pub sha256: Option<&'a BTreeMap<String, String>>,
 }
 
 /// Why a packet could not be made or opened.
@@ -139,6 +143,28 @@ fn unused(taken: &[String], stem: &str) -> String {
 
 /// Makes the packet of `export.application`.
 pub fn export(export: Export<'_>) -> Result<Packet, PacketError> {
+    let Assembled { base, payload, info, fingerprint, digests, .. } = assemble(export)?;
+    let files =
+        bag::bag_with_digests(&base, payload, &info, export.today, &digests).map_err(|_| PacketError::NoPlan)?;
+    let bytes = zip::write(&files).map_err(PacketError::Zip)?;
+    Ok(Packet { file_name: format!("{base}.zip"), bytes, fingerprint })
+}
+
+/// A packet's files before they are bagged: its name, the payload, `bag-info.txt`'s own fields,
+/// the fingerprint, and its printable pages in the order they print (the cover, each item's
+/// form, the letters), by path.
+pub(super) struct Assembled<'a> {
+    pub base: String,
+    /// The attachments are borrowed from the export's files, never copied.
+    pub payload: Vec<(String, Cow<'a, [u8]>)>,
+    pub info: Vec<(&'static str, String)>,
+    pub fingerprint: String,
+    pub sheets: Vec<(Option<ItemId>, String)>,
+    /// The attachments' SHA-256, by payload path.
+    pub digests: BTreeMap<String, String>,
+}
+
+pub(super) fn assemble(export: Export<'_>) -> Result<Assembled<'_>, PacketError> {
     let Export { catalog, application, files, today, created_ms, lang, .. } = export;
     let plan = Plan::new(catalog, &application.bundle, &application.answers, today).map_err(|_| PacketError::NoPlan)?;
     let bundle_name = catalog
@@ -150,7 +176,8 @@ pub fn export(export: Export<'_>) -> Result<Packet, PacketError> {
         _ => BTreeMap::new(),
     };
 
-    let mut payload: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut payload: Vec<(String, Cow<'_, [u8]>)> = Vec::new();
+    let mut digests = BTreeMap::new();
     let mut used_paths: Vec<String> = Vec::new();
     let mut materials = Vec::new();
     for entry in &plan.checklist {
@@ -161,8 +188,11 @@ pub fn export(export: Export<'_>) -> Result<Packet, PacketError> {
             let stem = unused(&used_paths, &format!("materials/{}", safe_part(entry.material.name.get(lang))));
             used_paths.push(stem.clone());
             let path = format!("{stem}.{}", attachment.file_type.extension());
-            listed.push(file_record(&path, attachment, bytes));
-            payload.push((path, bytes.clone()));
+            let sha256 = export.sha256.and_then(|known| known.get(&attachment.id).cloned());
+            let record = file_record(&path, attachment, bytes, sha256);
+            digests.insert(path.clone(), record.sha256.clone());
+            listed.push(record);
+            payload.push((path, Cow::Borrowed(bytes.as_slice())));
         }
         materials.push(Material {
             id: entry.material.id.to_string(),
@@ -236,14 +266,17 @@ pub fn export(export: Export<'_>) -> Result<Packet, PacketError> {
             })
         })
         .collect();
+    let mut sheets = vec![(None, "cover.html".to_owned())];
     // Each department's own form, filled, as a page and as data.
     let mut form_names: Vec<String> = Vec::new();
     for item in &plan.items {
         let Some(form) = super::forms::fill(catalog, &item.id, application, today) else { continue };
         let name = unused(&form_names, &format!("forms/{}", safe_part(item.name.get(lang))));
         form_names.push(name.clone());
-        payload.push((format!("{name}.html"), super::forms::form_html(&form, lang, &fingerprint).into_bytes()));
-        payload.push((format!("{name}.json"), serde_json::to_vec_pretty(&form).unwrap_or_default()));
+        sheets.push((Some(item.id.clone()), format!("{name}.html")));
+        let html = super::forms::form_html(&form, lang, &fingerprint).into_bytes();
+        payload.push((format!("{name}.html"), Cow::Owned(html)));
+        payload.push((format!("{name}.json"), Cow::Owned(serde_json::to_vec_pretty(&form).unwrap_or_default())));
     }
     // The letters to sign.
     let applicant_name = application.display_name(catalog).map(str::to_owned);
@@ -256,19 +289,18 @@ pub fn export(export: Export<'_>) -> Result<Packet, PacketError> {
     for letter in super::letters::letters(catalog, &plan, application, &signer, lang) {
         let path = unused(&form_names, &format!("letters/{}", safe_part(&letter.name)));
         form_names.push(path.clone());
-        payload.push((format!("{path}.html"), letter.html.into_bytes()));
+        sheets.push((None, format!("{path}.html")));
+        payload.push((format!("{path}.html"), Cow::Owned(letter.html.into_bytes())));
     }
-    payload.push((
-        "cover.html".to_owned(),
-        super::cover::cover_html(&document, signer.applicant, &fingerprint).into_bytes(),
-    ));
+    let cover = super::cover::cover_html(&document, signer.applicant, &fingerprint).into_bytes();
+    payload.push(("cover.html".to_owned(), Cow::Owned(cover)));
     if !deadlines.is_empty() {
         payload.push((
             "deadlines.ics".to_owned(),
-            deadlines_ics(&deadlines, &catalog.calendar, created_ms, &fingerprint).into_bytes(),
+            Cow::Owned(deadlines_ics(&deadlines, &catalog.calendar, created_ms, &fingerprint).into_bytes()),
         ));
     }
-    payload.push(("application.json".to_owned(), json));
+    payload.push(("application.json".to_owned(), Cow::Owned(json)));
 
     let applicant = application.display_name(catalog).map(str::to_owned);
     let day = today.to_string();
@@ -276,7 +308,7 @@ pub fn export(export: Export<'_>) -> Result<Packet, PacketError> {
         Some(name) => format!("一表通-{}-{}-{day}", safe_part(bundle_name.get(Lang::Zh)), safe_part(&name)),
         None => format!("一表通-{}-{day}", safe_part(bundle_name.get(Lang::Zh))),
     };
-    let info = [
+    let info = vec![
         ("Source-Organization", "一表通 Yibiao".to_owned()),
         ("External-Identifier", fingerprint.clone()),
         ("Bag-Group-Identifier", application.bundle.to_string()),
@@ -286,19 +318,17 @@ pub fn export(export: Export<'_>) -> Result<Packet, PacketError> {
         ("Yibiao-App-Version", export.app_version.to_owned()),
         ("Yibiao-Language", lang.tag().to_owned()),
     ];
-    let files = bag::bag(&base, payload, &info, today).map_err(|_| PacketError::NoPlan)?;
-    let bytes = zip::write(&files).map_err(PacketError::Zip)?;
-    Ok(Packet { file_name: format!("{base}.zip"), bytes, fingerprint })
+    Ok(Assembled { base, payload, info, fingerprint, sheets, digests })
 }
 
-fn file_record(path: &str, attachment: &Attachment, bytes: &[u8]) -> File {
+fn file_record(path: &str, attachment: &Attachment, bytes: &[u8], sha256: Option<String>) -> File {
     File {
         path: path.to_owned(),
         original_name: attachment.name.clone(),
         media_type: attachment.file_type.media_type().to_owned(),
         file_type: attachment.file_type,
         size: bytes.len() as u64,
-        sha256: sha256_hex(bytes),
+        sha256: sha256.unwrap_or_else(|| sha256_hex(bytes)),
         sm3: sm3_hex(bytes),
         shape: attachment.shape,
         added_ms: attachment.added_ms,

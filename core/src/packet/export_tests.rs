@@ -56,6 +56,7 @@ fn exported(catalog: &Catalog, application: &Application, files: &BTreeMap<Strin
         created_ms: 1_796_200_230_000,
         lang: Lang::Zh,
         app_version: "test",
+        sha256: None,
     })
     .expect("exports")
 }
@@ -229,4 +230,25 @@ fn the_cover_sheet_shows_the_packets_own_fingerprint() {
     assert!(cover.contains("materials/"), "names the attached file as it lies in the packet");
     let svg = cover.split("<div class=\"qr\">").nth(1).and_then(|rest| rest.split("</div>").next()).expect("a QR code");
     assert!(crate::packet::judges::zbar_reads_svg(svg, "cover").ends_with(&packet.fingerprint));
+}
+
+/// Digests the caller computed (the browser's own SHA-256, in the worker) give exactly the
+/// packet computed without them.
+#[test]
+fn digests_computed_by_the_caller_give_the_same_packet() {
+    let catalog = restaurant_catalog();
+    let (application, files) = draft(&catalog);
+    let digests: BTreeMap<String, String> = files.iter().map(|(id, bytes)| (id.clone(), sha256_hex(bytes))).collect();
+    let with = export(Export {
+        catalog: &catalog,
+        application: &application,
+        files: &files,
+        today: today(),
+        created_ms: 1_796_200_230_000,
+        lang: Lang::Zh,
+        app_version: "test",
+        sha256: Some(&digests),
+    })
+    .expect("exports");
+    assert!(with.bytes == exported(&catalog, &application, &files).bytes);
 }

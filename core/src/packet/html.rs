@@ -19,8 +19,9 @@ pub fn escape(text: &str) -> String {
 }
 
 /// The styles every page shares: A4, margins for binding, the system's CJK fonts, black on
-/// white, tables that break between rows, not inside one.
-const STYLE: &str = "@page{size:A4;margin:18mm 16mm}*{box-sizing:border-box}\
+/// white, tables that break between rows, not inside one. (`print_style` is the same for the
+/// app's print of the whole packet, `packet.css` beside it.)
+pub const STYLE: &str = "@page{size:A4;margin:18mm 16mm}*{box-sizing:border-box}\
 body{margin:0;font:11pt/1.5 \"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",\"SimSun\",sans-serif;color:#000;background:#fff}\
 main{max-width:178mm;margin:0 auto;padding:8mm 0}\
 h1{font-size:16pt;text-align:center;margin:0 0 2mm}\
@@ -48,6 +49,34 @@ pub fn page(lang_tag: &str, title: &str, body: &str) -> String {
     )
 }
 
+/// The style sheet of the packet's print (`packet.css`, served beside the app): every page's
+/// styles, each document on pages of its own.
+pub fn print_style() -> String {
+    format!("{STYLE}\n.sheet{{max-width:178mm;margin:0 auto;padding:8mm 0}}.sheet+.sheet{{break-before:page}}main:has(>.sheet){{max-width:none;padding:0}}\n")
+}
+
+/// The title and the body of a page `page` made, or `None` for any other text.
+pub fn sheet_of(page: &str) -> Option<(&str, &str)> {
+    let title = page.split_once("<title>")?.1.split_once("</title>")?.0;
+    let body = page.split_once("<main>\n")?.1.rsplit_once("</main>")?.0;
+    Some((title, body))
+}
+
+/// The pages `sheets` (title and body, as `sheet_of` gives them) as one document to print, each
+/// on pages of its own, styled by the app's `packet.css` (an app page allows no inline style).
+pub fn print_document(lang_tag: &str, title: &str, sheets: &[(&str, &str)]) -> String {
+    let mut body = String::new();
+    for (sheet_title, sheet) in sheets {
+        body.push_str(&format!("<article class=\"sheet\" aria-label=\"{sheet_title}\">\n{sheet}</article>\n"));
+    }
+    format!(
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n\
+<link rel=\"stylesheet\" href=\"packet.css\">\n</head>\n<body>\n<main>\n{body}</main>\n</body>\n</html>\n",
+        escape(lang_tag),
+        escape(title),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,6 +88,16 @@ mod tests {
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
         );
         assert_eq!(escape("张三</textarea>"), "张三&lt;/textarea&gt;");
+    }
+
+    #[test]
+    fn a_page_comes_apart_into_its_title_and_body() {
+        let html = page("zh-CN", "<标题>", "<h1>x</h1>\n<main>not this one</main>\n");
+        assert_eq!(sheet_of(&html), Some(("&lt;标题&gt;", "<h1>x</h1>\n<main>not this one</main>\n")));
+        assert_eq!(sheet_of("<p>no page</p>"), None);
+        let printed = print_document("zh-CN", "T&", &[("a", "<p>1</p>\n"), ("b", "<p>2</p>\n")]);
+        assert_eq!(printed.matches("<article class=\"sheet\"").count(), 2);
+        assert!(printed.contains("<title>T&amp;</title>") && !printed.contains("<style"), "{printed}");
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod html;
 pub mod ics;
 pub mod letters;
 pub mod open;
+pub mod print;
 pub mod qr;
 pub mod service;
 pub mod sm3;

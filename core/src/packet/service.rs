@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use super::export::{export, Export, Packet, PacketError};
+use super::export::{Export, Packet, PacketError};
 use super::open::open;
 use super::sha256_hex;
 use crate::catalog::{compact, Catalog};
@@ -32,6 +32,8 @@ pub struct ExportRequest {
     pub created_ms: u64,
     pub lang: Lang,
     pub app_version: String,
+    /// For a print: the item whose form alone prints (empty: the whole packet).
+    pub only: String,
 }
 
 /// Open the packet whose bytes follow the header, as a draft named `id`.
@@ -131,7 +133,8 @@ fn ids(text: &str) -> Vec<String> {
 impl ExportRequest {
     pub fn header(&self) -> String {
         format!(
-            "{}\n{}\n{}\n{}\n{}\n{}\n{}",
+            "{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
+            line(&self.only),
             line(self.draft.as_str()),
             self.today,
             self.created_ms,
@@ -143,7 +146,7 @@ impl ExportRequest {
     }
 
     pub fn read(header: &str) -> Result<ExportRequest, ServiceError> {
-        let [draft, today, created_ms, lang, app_version, files, document] = fields(header, 7)?[..] else {
+        let [only, draft, today, created_ms, lang, app_version, files, document] = fields(header, 8)?[..] else {
             return Err(ServiceError::Message { detail: "fields".to_owned() });
         };
         Ok(ExportRequest {
@@ -154,6 +157,7 @@ impl ExportRequest {
             created_ms: number(created_ms)?,
             lang: if lang == Lang::En.tag() { Lang::En } else { Lang::Zh },
             app_version: app_version.to_owned(),
+            only: only.to_owned(),
         })
     }
 }
@@ -226,20 +230,42 @@ pub fn draft_of(document: &str) -> Result<Application, ServiceError> {
         .ok_or(ServiceError::Message { detail: "no draft".to_owned() })
 }
 
-/// Does an export request.
-pub fn do_export(header: &str, catalog: &Catalog, buffers: Vec<Vec<u8>>) -> Result<(Exported, Vec<u8>), ServiceError> {
+/// The files of a request: their bytes, in the order the header names them, and, where the
+/// worker computed it with the browser's own SHA-256, each one's digest (else empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Buffers {
+    pub bytes: Vec<Vec<u8>>,
+    pub sha256: Vec<String>,
+}
+
+impl From<Vec<Vec<u8>>> for Buffers {
+    fn from(bytes: Vec<Vec<u8>>) -> Self {
+        Buffers { bytes, sha256: Vec::new() }
+    }
+}
+
+/// Reads an export or print request with its files, and hands `work` what it needs.
+fn with_export<T>(
+    header: &str,
+    catalog: &Catalog,
+    buffers: impl Into<Buffers>,
+    work: impl FnOnce(Export<'_>, &ExportRequest) -> Result<T, PacketError>,
+) -> Result<T, ServiceError> {
+    let Buffers { bytes: buffers, sha256 } = buffers.into();
     let request = ExportRequest::read(header)?;
     if request.files.len() != buffers.len() {
         return Err(ServiceError::Message {
             detail: format!("{} files, {} buffers", request.files.len(), buffers.len()),
         });
     }
+    let digests: BTreeMap<String, String> =
+        request.files.iter().cloned().zip(sha256).filter(|(_, digest)| digest.len() == 64).collect();
     let files: BTreeMap<String, Vec<u8>> = request.files.iter().cloned().zip(buffers).collect();
     let state =
         draft::decode(&request.document).map_err(|error| ServiceError::Message { detail: error.message(Lang::En) })?;
     let application =
         state.draft(&request.draft).ok_or(ServiceError::Message { detail: "no such draft".to_owned() })?;
-    let Packet { file_name, bytes, fingerprint } = export(Export {
+    let export = Export {
         catalog,
         application,
         files: &files,
@@ -247,9 +273,29 @@ pub fn do_export(header: &str, catalog: &Catalog, buffers: Vec<Vec<u8>>) -> Resu
         created_ms: request.created_ms,
         lang: request.lang,
         app_version: &request.app_version,
+        sha256: Some(&digests),
+    };
+    work(export, &request).map_err(ServiceError::Packet)
+}
+
+/// Does an export request.
+pub fn do_export(
+    header: &str,
+    catalog: &Catalog,
+    buffers: impl Into<Buffers>,
+) -> Result<(Exported, Vec<u8>), ServiceError> {
+    with_export(header, catalog, buffers, |export, _| {
+        let Packet { file_name, bytes, fingerprint } = super::export::export(export)?;
+        Ok((Exported { file_name, fingerprint }, bytes))
     })
-    .map_err(ServiceError::Packet)?;
-    Ok((Exported { file_name, fingerprint }, bytes))
+}
+
+/// Does a print request: the document to print.
+pub fn do_print(header: &str, catalog: &Catalog, buffers: impl Into<Buffers>) -> Result<String, ServiceError> {
+    with_export(header, catalog, buffers, |export, request| {
+        let only = (!request.only.is_empty()).then(|| crate::catalog::ItemId::new(&request.only));
+        super::print::print(export, only.as_ref())
+    })
 }
 
 /// Does an open request.
@@ -287,10 +333,13 @@ mod tests {
             created_ms: 1_796_200_200_000,
             lang: Lang::Zh,
             app_version: "test".to_owned(),
+            only: String::new(),
         };
         assert_eq!(ExportRequest::read(&request.header()).expect("reads"), request);
         let (exported, bytes) = do_export(&request.header(), &catalog, Vec::new()).expect("exports");
         assert_eq!(Exported::read(&exported.header()).expect("reads"), exported);
+        let printed = do_print(&request.header(), &catalog, Vec::new()).expect("prints");
+        assert!(printed.contains(&exported.fingerprint) && printed.contains("packet.css"));
         assert!(exported.file_name.ends_with(".zip"));
         let opened = OpenRequest { id: DraftId::new("d2"), now_ms: 5 }.header();
         let (reply, buffers) = do_open(&opened, &catalog, &bytes).expect("opens");

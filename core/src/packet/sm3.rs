@@ -84,7 +84,20 @@ fn p1(x: u32) -> u32 {
     x ^ x.rotate_left(15) ^ x.rotate_left(23)
 }
 
-/// The compression function on one 64-byte block.
+/// The round constants T_j, already rotated left by j (mod 32) as every round uses them.
+const T: [u32; 64] = {
+    let mut t = [0u32; 64];
+    let mut j = 0;
+    while j < 64 {
+        let base: u32 = if j < 16 { 0x79cc_4519 } else { 0x7a87_9d8a };
+        t[j] = base.rotate_left((j % 32) as u32);
+        j += 1;
+    }
+    t
+};
+
+/// The compression function on one 64-byte block: the message expansion, then sixteen rounds
+/// of the first kind and forty-eight of the second, each loop free of branches.
 fn compress(state: &mut [u32; 8], block: &[u8]) {
     let mut w = [0u32; 68];
     for (word, bytes) in w.iter_mut().zip(block.chunks_exact(4)) {
@@ -94,24 +107,29 @@ fn compress(state: &mut [u32; 8], block: &[u8]) {
         w[j] = p1(w[j - 16] ^ w[j - 9] ^ w[j - 3].rotate_left(15)) ^ w[j - 13].rotate_left(7) ^ w[j - 6];
     }
     let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut h] = *state;
-    for j in 0..64 {
-        let (t, ff, gg) = if j < 16 {
-            (0x79cc_4519u32, a ^ b ^ c, e ^ f ^ g)
-        } else {
-            (0x7a87_9d8au32, (a & b) | (a & c) | (b & c), (e & f) | (!e & g))
-        };
-        let ss1 = a.rotate_left(12).wrapping_add(e).wrapping_add(t.rotate_left(j as u32 % 32)).rotate_left(7);
-        let ss2 = ss1 ^ a.rotate_left(12);
-        let tt1 = ff.wrapping_add(d).wrapping_add(ss2).wrapping_add(w[j] ^ w[j + 4]);
-        let tt2 = gg.wrapping_add(h).wrapping_add(ss1).wrapping_add(w[j]);
-        d = c;
-        c = b.rotate_left(9);
-        b = a;
-        a = tt1;
-        h = g;
-        g = f.rotate_left(19);
-        f = e;
-        e = p0(tt2);
+    macro_rules! round {
+        ($j:expr, $ff:expr, $gg:expr) => {{
+            let a12 = a.rotate_left(12);
+            let ss1 = a12.wrapping_add(e).wrapping_add(T[$j]).rotate_left(7);
+            let ss2 = ss1 ^ a12;
+            let tt1 = $ff.wrapping_add(d).wrapping_add(ss2).wrapping_add(w[$j] ^ w[$j + 4]);
+            let tt2 = $gg.wrapping_add(h).wrapping_add(ss1).wrapping_add(w[$j]);
+            d = c;
+            c = b.rotate_left(9);
+            b = a;
+            a = tt1;
+            h = g;
+            g = f.rotate_left(19);
+            f = e;
+            e = p0(tt2);
+        }};
+    }
+    for j in 0..16 {
+        round!(j, a ^ b ^ c, e ^ f ^ g);
+    }
+    for j in 16..64 {
+        // The majority of a, b, c; and g where e is clear, f where it is set.
+        round!(j, (a & b) | (c & (a | b)), g ^ (e & (f ^ g)));
     }
     for (word, new) in state.iter_mut().zip([a, b, c, d, e, f, g, h]) {
         *word ^= new;

@@ -25,6 +25,27 @@ fn crc32_of_the_check_string() {
     assert_eq!(crc32(b""), 0);
 }
 
+/// Eight bytes a step gives what one bit at a time gives, at every length and alignment.
+#[test]
+fn crc32_by_eight_bytes_is_crc32_bit_by_bit() {
+    let bitwise = |bytes: &[u8]| {
+        let mut crc = !0u32;
+        for &byte in bytes {
+            crc ^= u32::from(byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 { 0xedb8_8320 ^ (crc >> 1) } else { crc >> 1 };
+            }
+        }
+        !crc
+    };
+    let data: Vec<u8> = (0..300u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8).collect();
+    for start in 0..9 {
+        for end in start..data.len() {
+            assert_eq!(crc32(&data[start..end]), bitwise(&data[start..end]), "{start}..{end}");
+        }
+    }
+}
+
 #[test]
 fn the_same_entries_give_the_same_bytes_in_any_order() {
     let mut reversed = entries();

@@ -539,6 +539,7 @@ fn shipped_packet() -> (yibiao_core::catalog::Catalog, Vec<u8>) {
             created_ms: 1,
             lang: Lang::Zh,
             app_version: "fuzz",
+            sha256: None,
         };
         let bytes = export(made).expect("exports").bytes;
         (catalog, bytes)
