@@ -28,7 +28,7 @@ pub fn AdminApp(props: &AdminProps) -> Html {
         let (loaded, today) = (props.catalog.clone(), props.today);
         use_memo((), move |_| {
             let (catalog, origin, _) = crate::catalog::active(loaded.as_deref());
-            AppEnv { catalog, origin, today }
+            AppEnv { catalog, origin, loaded: None, durable: None, today }
         })
     };
     let store = {

@@ -37,6 +37,10 @@ pub struct AppProps {
     /// The catalog an administrator loaded on this device, if any (read before start).
     #[prop_or_default]
     pub catalog: Option<Rc<StoredCatalog>>,
+    /// Whether the browser keeps this site's storage for good (read before start; `None` when
+    /// it cannot say).
+    #[prop_or_default]
+    pub durable: Option<bool>,
     pub today: Date,
 }
 
@@ -93,8 +97,12 @@ pub fn App(props: &AppProps) -> Html {
         use_memo((), move |_| crate::catalog::active(loaded.as_deref()))
     };
     let env = {
-        let (today, active) = (props.today, active.clone());
-        use_memo((), move |_| AppEnv { catalog: active.0.clone(), origin: active.1, today })
+        let (today, active, stored, durable) = (props.today, active.clone(), props.catalog.clone(), props.durable);
+        use_memo((), move |_| {
+            let loaded =
+                stored.filter(|_| active.1 == crate::catalog::CatalogOrigin::Loaded).map(|s| s.compact.clone());
+            AppEnv { catalog: active.0.clone(), origin: active.1, loaded, durable, today }
+        })
     };
     let restored = {
         let storage = props.storage.clone();

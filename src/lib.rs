@@ -34,9 +34,12 @@ pub fn start() {
     platform::service_worker::register();
     let (storage, storage_problem) = platform::storage::Storage::browser();
     with_loaded_catalog(storage.clone(), move |catalog| {
-        let files = platform::file_store::FileStore::browser();
-        let props = AppProps { storage, files, storage_problem, today: platform::clock::today(), catalog };
-        mount::<App>(props);
+        platform::tasks::spawn(async move {
+            let durable = platform::durability::is_durable().await;
+            let files = platform::file_store::FileStore::browser();
+            let props = AppProps { storage, files, storage_problem, today: platform::clock::today(), catalog, durable };
+            mount::<App>(props);
+        });
     });
 }
 

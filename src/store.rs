@@ -16,6 +16,11 @@ use yibiao_core::{Catalog, Date, Lang};
 pub struct AppEnv {
     pub catalog: Catalog,
     pub origin: crate::catalog::CatalogOrigin,
+    /// The compact text of a catalog loaded on this device (none: the built-in one is in use),
+    /// for the packet worker, which has only the built-in one.
+    pub loaded: Option<String>,
+    /// Whether the browser keeps the drafts for good, as it said at start.
+    pub durable: Option<bool>,
     pub today: Date,
 }
 

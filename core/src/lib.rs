@@ -44,7 +44,6 @@ pub mod decimal;
 #[cfg(test)]
 pub(crate) mod demo;
 pub mod draft;
-pub mod export;
 pub mod field_kind;
 #[cfg(test)]
 pub(crate) mod fixture;

@@ -6,9 +6,10 @@ use yew::prelude::*;
 use yibiao_core::session::{Action, DraftId};
 
 use crate::components::confirm_delete::{confirm_delete, focus_after_delete, use_question_focus};
-use crate::i18n::{self, Ui};
+use crate::components::PacketExport;
+use crate::i18n::{self, PacketUi, Ui};
 use crate::platform::clock;
-use crate::store::use_store;
+use crate::store::{use_store, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct DraftPanelProps {
@@ -21,9 +22,10 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
     let lang = store.state.lang;
     let confirming = use_state(|| false);
     let question = use_question_focus(*confirming);
-    let Some(draft) = store.state.draft(&props.draft) else {
+    let Some(shared) = store.state.drafts.iter().find(|draft| draft.id == props.draft) else {
         return html! {};
     };
+    let draft = shared.as_ref();
     let catalog = &store.env.catalog;
     let known = catalog.bundle(&draft.bundle);
     let bundle_name = known.map_or(draft.bundle.as_str(), |bundle| bundle.name.get(lang));
@@ -65,6 +67,9 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
                         { Ui::Discard.text(lang) }
                     </button>
                 </div>
+                if known.is_some() {
+                    <PacketExport draft={Shared(std::rc::Rc::clone(shared))} label={PacketUi::SaveAsFile.text(lang)} secondary=true />
+                }
             }
         </li>
     }

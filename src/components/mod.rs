@@ -10,8 +10,11 @@ mod error_message;
 mod error_summary;
 mod masthead;
 mod notice_banner;
+mod open_packet;
+mod packet_export;
 mod set_aside_panel;
 mod skip_link;
+mod verdict_panel;
 
 pub use answer_row::AnswerRow;
 pub use attachment_panel::{swallow_stray_drop, use_attachments, Attachments};
@@ -22,8 +25,11 @@ pub use error_message::ErrorMessage;
 pub use error_summary::{ErrorSummary, SummaryError};
 pub use masthead::Masthead;
 pub use notice_banner::NoticeBanner;
+pub use open_packet::OpenPacket;
+pub use packet_export::PacketExport;
 pub use set_aside_panel::{set_aside_list, use_set_aside_list};
 pub use skip_link::SkipLink;
+pub use verdict_panel::verdict_panel;
 
 /// The DOM id of a material's first way of being provided (its group is named by its legend).
 pub fn material_dom_id(material: &yibiao_core::MaterialId) -> String {

@@ -28,6 +28,10 @@ pub fn use_saving(
         let core_env = Env { catalog: &env.catalog, today: env.today, now_ms };
         match saver.save(state, core_env, now_ms) {
             Saved::Written { theirs } => {
+                // The first time something is saved, the browser is asked to keep it for good.
+                if !state.drafts.is_empty() {
+                    crate::platform::durability::ask_once();
+                }
                 if *notice == Some(Notice::StorageFull) {
                     notice.set(None);
                 }

@@ -57,3 +57,62 @@ pub fn file_progress(lang: Lang, name: &str, done: bool) -> String {
         (Lang::En, true) => format!("“{name}” is attached"),
     }
 }
+
+/// Said once a packet is saved: its file name and how its fingerprint starts, to compare with
+/// the cover sheet.
+pub fn packet_saved(lang: Lang, file_name: &str, fingerprint: &str) -> String {
+    let start: String = fingerprint.chars().take(8).collect();
+    match lang {
+        Lang::Zh => format!("已保存“{file_name}”（指纹开头：{start}）。"),
+        Lang::En => format!("Saved “{file_name}” (its fingerprint starts {start})."),
+    }
+}
+
+/// Said while a packet is checked.
+pub fn packet_checking(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("正在校验“{name}”…"),
+        Lang::En => format!("Checking “{name}”…"),
+    }
+}
+
+/// What a packet that passed every check holds.
+pub fn packet_opened(lang: Lang, file_name: &str, bundle: &str, applicant: &str, fingerprint: &str) -> String {
+    let start: String = fingerprint.chars().take(8).collect();
+    match (lang, applicant.is_empty()) {
+        (Lang::Zh, false) => format!("“{file_name}”校验通过：{bundle}，申请人{applicant}，指纹开头 {start}。"),
+        (Lang::Zh, true) => format!("“{file_name}”校验通过：{bundle}，指纹开头 {start}。"),
+        (Lang::En, false) => {
+            format!("“{file_name}” passed every check: {bundle}, for {applicant}; its fingerprint starts {start}.")
+        }
+        (Lang::En, true) => format!("“{file_name}” passed every check: {bundle}; its fingerprint starts {start}."),
+    }
+}
+
+/// Said of a packet filled against another catalog than this device's.
+pub fn packet_other_catalog(lang: Lang, version: &str) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "这个申请包按事项目录 {version} 填写，与本设备的目录不同：继续办理时会列出变化；窗口核对的结论按本设备的目录重新判断。"
+        ),
+        Lang::En => format!(
+            "This packet was filled against catalog {version}, not this device's: continuing lists what changed, and the window's check judges it by this device's catalog."
+        ),
+    }
+}
+
+/// The intake record's first line: what, for whom, from which file.
+pub fn intake_lead(lang: Lang, bundle: &str, applicant: &str, file_name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{bundle} · 申请人：{applicant} · 文件“{file_name}”已在本设备上校验，每个文件的校验值都相符。"),
+        Lang::En => format!("{bundle} · applicant: {applicant} · the file “{file_name}” was checked on this device, and every file's checksum matches."),
+    }
+}
+
+/// The button that prints one department's form, its name for screen readers.
+pub fn print_form(lang: Lang, form: &str) -> String {
+    match lang {
+        Lang::Zh => format!("打印“{form}”"),
+        Lang::En => format!("Print “{form}”"),
+    }
+}

@@ -3,10 +3,12 @@
 //! described (`files.rs`). Nothing else in the app spells out a word (a tidy test holds it).
 
 mod files;
+mod packet;
 mod phrases;
 mod table;
 
 pub use files::*;
+pub use packet::PacketUi;
 pub use phrases::*;
 pub use table::Ui;
 #[cfg(test)]

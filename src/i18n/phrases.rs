@@ -304,6 +304,25 @@ pub fn provision_label(provision: &yibiao_core::verdict::Provision) -> Ui {
     }
 }
 
+/// How a material of `application` is provided, in words: the way, and for attached files
+/// their names.
+pub fn provision_words(
+    lang: Lang,
+    application: &yibiao_core::session::Application,
+    id: &yibiao_core::MaterialId,
+) -> String {
+    use yibiao_core::verdict::Provision;
+    match application.provisions.get(id) {
+        None => Ui::ProvideNotChosen.text(lang).to_owned(),
+        Some(how @ Provision::Attached { .. }) => {
+            let names: Vec<String> = application.files_of(id).iter().map(|file| quoted(&file.name)).collect();
+            let label = provision_label(how).text(lang);
+            format!("{label}{}{}", Ui::Colon.text(lang), names.join(Ui::ListSeparator.text(lang)))
+        }
+        Some(how) => provision_label(how).text(lang).to_owned(),
+    }
+}
+
 /// "Needed by: A, B".
 pub fn needed_by(lang: Lang, names: &[&str]) -> String {
     match lang {

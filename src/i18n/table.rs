@@ -40,8 +40,6 @@ pub enum Ui {
     ChecklistHeading,
     ItemsHeading,
     MaterialsHeading,
-    Export,
-    ExportHint,
     StorageFull,
     DraftKeptNotSaving,
     AddressRefused,
@@ -198,11 +196,6 @@ impl Ui {
             Ui::ChecklistHeading => ("材料清单（一次性告知）", "What to bring (one-time notice)"),
             Ui::ItemsHeading => ("将为您办理的事项", "What will be done for you"),
             Ui::MaterialsHeading => ("需要准备的材料", "Documents to prepare"),
-            Ui::Export => ("下载填报数据", "Download your answers"),
-            Ui::ExportHint => (
-                "保存为 JSON 文件，可带到窗口或在其他设备上使用。",
-                "Saved as a JSON file you can take to the service hall or use on another device.",
-            ),
             Ui::AddressRefused => (
                 "这个地址指向的页面不存在，已转到最接近的页面。",
                 "That address names a page that is not here, so you are on the nearest one instead.",

@@ -7,18 +7,38 @@ use yibiao_core::search;
 use yibiao_core::session::Action;
 use yibiao_core::Bundle;
 
-use crate::components::{set_aside_list, use_set_aside_list, DraftPanel};
+use std::rc::Rc;
+
+use crate::components::{set_aside_list, use_set_aside_list, DraftPanel, OpenPacket};
 use crate::hooks::use_page_heading;
-use crate::i18n::{self, Ui};
+use crate::i18n::{self, PacketUi, Ui};
+use crate::platform::packets::Incoming;
 use crate::store::use_store;
 
 #[component]
 pub fn HomePage() -> Html {
     let store = use_store();
     let lang = store.state.lang;
-    let heading = use_page_heading(Ui::HomeHeading.text(lang));
+    // A packet shown as the window's intake record, in place of the home page (never stored).
+    let intake = use_state(|| None::<Rc<Incoming>>);
+    let heading = use_page_heading(if intake.is_some() {
+        super::intake::intake_heading(lang)
+    } else {
+        Ui::HomeHeading.text(lang)
+    });
+    {
+        let heading = heading.clone();
+        use_effect_with(intake.is_some(), move |_| {
+            crate::platform::dom::focus_node(&heading);
+        });
+    }
+    let on_intake = {
+        let intake = intake.clone();
+        Callback::from(move |incoming: Rc<Incoming>| intake.set(Some(incoming)))
+    };
     let catalog = &store.env.catalog;
     let set_aside = use_set_aside_list();
+    let durable = store.env.durable;
 
     let drafts: Vec<_> = store.state.recent_drafts().into_iter().map(|draft| draft.id.clone()).collect();
     // What the search box holds: on screen only, never saved.
@@ -30,6 +50,13 @@ pub fn HomePage() -> Html {
         Callback::from(move |event: InputEvent| query.set(crate::platform::dom::input_value(&event)))
     };
 
+    if let Some(incoming) = &*intake {
+        let close = {
+            let intake = intake.clone();
+            Callback::from(move |_: MouseEvent| intake.set(None))
+        };
+        return super::intake::intake_body(incoming, &crate::store::Ambient::of(&store), &heading, close);
+    }
     let categories = [(Category::Enterprise, Ui::CategoryEnterprise), (Category::Personal, Ui::CategoryPersonal)];
     html! {
         <>
@@ -39,6 +66,9 @@ pub fn HomePage() -> Html {
                 <section class="draft-list" aria-labelledby="drafts-heading">
                     <h2 id="drafts-heading" tabindex="-1">{ Ui::DraftHeading.text(lang) }</h2>
                     <p>{ Ui::DraftIntro.text(lang) }</p>
+                    <p class="hint durability">
+                        { if durable == Some(true) { PacketUi::DraftsKept.text(lang) } else { PacketUi::DraftsMayBeCleared.text(lang) } }
+                    </p>
                     <ul class="draft-panels">
                         for draft in drafts {
                             <DraftPanel key={draft.as_str().to_owned()} draft={draft.clone()} />
@@ -47,6 +77,7 @@ pub fn HomePage() -> Html {
                 </section>
             }
             { set_aside_list(lang, &set_aside) }
+            <OpenPacket {on_intake} />
             <div class="form-group search">
                 <label class="label" for="bundle-search">{ Ui::SearchLabel.text(lang) }</label>
                 <p class="hint" id="bundle-search-hint">{ Ui::SearchHint.text(lang) }</p>

@@ -4,6 +4,7 @@
 mod catalog;
 pub mod frame;
 mod home;
+mod intake;
 mod materials;
 mod notice;
 mod question;

@@ -6,18 +6,17 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yibiao_core::export;
 use yibiao_core::journey;
 use yibiao_core::plan::shown_answer;
 use yibiao_core::session::{Action, Page};
-use yibiao_core::verdict::{Provision, Target, Verdict};
+use yibiao_core::verdict::Target;
 use yibiao_core::FieldId;
 
-use crate::components::{field_dom_id, material_dom_id, BackLink};
-use crate::i18n::{self, Ui};
+use crate::components::{field_dom_id, material_dom_id, verdict_panel, BackLink, PacketExport};
+use crate::i18n::{self, PacketUi, Ui};
 use crate::pages::frame::Body;
-use crate::platform::download;
 use crate::route;
+use crate::store::Shared;
 
 /// The check page's body.
 pub fn review_body(body: &Body<'_>) -> Html {
@@ -61,63 +60,19 @@ pub fn review_body(body: &Body<'_>) -> Html {
         }
         value.to_owned()
     };
-    let on_export = {
-        let (env, view, application) = (Rc::clone(&ambient.env), Rc::clone(view), Rc::clone(application));
-        Callback::from(move |_| {
-            let (plan, today) = (view.plan(), env.today);
-            let document = export::answers_document(&env.catalog, plan, &application, today);
-            let _ = download::save_text(&export::file_name(plan, today), "application/json", &document);
-        })
+
+    let reason = |blocker: &yibiao_core::verdict::Blocker| match blocker.target() {
+        Target::Field(field) => link(
+            journey::page_of_field(plan, &field).unwrap_or(Page::Tasks),
+            blocker.message(catalog, lang),
+            String::new(),
+            field_dom_id(&field),
+        ),
+        Target::Material(material) => {
+            link(Page::Materials, blocker.message(catalog, lang), String::new(), material_dom_id(&material))
+        }
     };
-    let material_name = |id: &yibiao_core::MaterialId| {
-        catalog.materials.get(id).map_or(id.as_str().to_owned(), |material| material.name.get(lang).to_owned())
-    };
-    let verdict_panel = match result {
-        Verdict::Ready => html! {
-            <div class="verdict verdict-ready" role="status">
-                <h2>{ Ui::VerdictReady.text(lang) }</h2>
-                <p>{ Ui::VerdictReadyText.text(lang) }</p>
-            </div>
-        },
-        Verdict::ReadyWithCommitments { waived, letters } => html! {
-            <div class="verdict verdict-commitments" role="status">
-                <h2>{ Ui::VerdictReadyWithCommitments.text(lang) }</h2>
-                <p>{ Ui::VerdictCommitmentsText.text(lang) }</p>
-                <ul>
-                    for item in waived.iter() {
-                        <li>{ material_name(&item.material) }{ Ui::Colon.text(lang) }{ i18n::due_by(lang, &item.due.to_string()) }</li>
-                    }
-                    for material in letters.iter() {
-                        <li>{ material_name(material) }{ Ui::Colon.text(lang) }{ Ui::ProvideCommitmentLetter.text(lang) }</li>
-                    }
-                </ul>
-            </div>
-        },
-        Verdict::NotReady { blockers } => html! {
-            <div class="verdict verdict-not-ready" role="status">
-                <h2>{ Ui::VerdictNotReady.text(lang) }</h2>
-                <p>{ Ui::VerdictNotReadyText.text(lang) }</p>
-                <ul class="verdict-reasons">
-                    for blocker in blockers.iter() {
-                        <li>{ match blocker.target() {
-                            Target::Field(field) => link(
-                                journey::page_of_field(plan, &field).unwrap_or(Page::Tasks),
-                                blocker.message(catalog, lang),
-                                String::new(),
-                                field_dom_id(&field),
-                            ),
-                            Target::Material(material) => link(
-                                Page::Materials,
-                                blocker.message(catalog, lang),
-                                String::new(),
-                                material_dom_id(&material),
-                            ),
-                        } }</li>
-                    }
-                </ul>
-            </div>
-        },
-    };
+    let verdict_panel = verdict_panel(result, catalog, lang, &reason);
     // Answers to questions or fields no longer asked stay visible, never silently dropped.
     let asked: Vec<&FieldId> =
         plan.questions.iter().map(|q| &q.field.id).chain(plan.fields().map(|f| &f.field.id)).collect();
@@ -133,15 +88,6 @@ pub fn review_body(body: &Body<'_>) -> Html {
             (label, words)
         })
         .collect();
-    let provision_words = |id: &yibiao_core::MaterialId| match application.provisions.get(id) {
-        None => Ui::ProvideNotChosen.text(lang).to_owned(),
-        Some(how @ Provision::Attached { .. }) => {
-            let names: Vec<String> = application.files_of(id).iter().map(|file| i18n::quoted(&file.name)).collect();
-            let label = i18n::provision_label(how).text(lang);
-            format!("{label}{}{}", Ui::Colon.text(lang), names.join(Ui::ListSeparator.text(lang)))
-        }
-        Some(how) => i18n::provision_label(how).text(lang).to_owned(),
-    };
     html! {
         <>
             { verdict_panel }
@@ -173,7 +119,7 @@ pub fn review_body(body: &Body<'_>) -> Html {
                 for entry in plan.checklist.iter() {
                     <div class="summary-row">
                         <dt>{ entry.material.name.get(lang) }</dt>
-                        <dd>{ provision_words(&entry.material.id) }</dd>
+                        <dd>{ i18n::provision_words(lang, application, &entry.material.id) }</dd>
                         <dd class="summary-action">{ link(Page::Materials, Ui::Change.text(lang).to_owned(), entry.material.name.get(lang).to_owned(), material_dom_id(&entry.material.id)) }</dd>
                     </div>
                 }
@@ -191,10 +137,25 @@ pub fn review_body(body: &Body<'_>) -> Html {
                 </dl>
             }
             <p class="inset">{ i18n::savings(lang, &plan.savings, true) }</p>
-            <div class="button-group">
-                <button type="button" class="button" onclick={on_export}>{ Ui::Export.text(lang) }</button>
-            </div>
-            <p class="hint">{ Ui::ExportHint.text(lang) }</p>
+            <section class="packet" aria-labelledby="packet-heading">
+                <h2 id="packet-heading">{ PacketUi::PacketHeading.text(lang) }</h2>
+                <p>{ PacketUi::PacketIntro.text(lang) }</p>
+                <div class="button-group packet-actions">
+                    <PacketExport draft={Shared(Rc::clone(application))} label={PacketUi::ExportPacket.text(lang)} />
+                    <PacketExport draft={Shared(Rc::clone(application))} label={PacketUi::PrintPacket.text(lang)}
+                        print={AttrValue::default()} secondary=true />
+                </div>
+                <h3>{ PacketUi::PrintOneForm.text(lang) }</h3>
+                <ul class="form-prints">
+                    for item in plan.items.iter() {
+                        <li key={item.id.to_string()}>
+                            <span class="form-print-name">{ item.name.get(lang) }{ Ui::ListSeparator.text(lang) }{ item.department.get(lang) }</span>
+                            <PacketExport draft={Shared(Rc::clone(application))} secondary=true
+                                label={i18n::print_form(lang, item.name.get(lang))} print={AttrValue::from(item.id.to_string())} />
+                        </li>
+                    }
+                </ul>
+            </section>
         </>
     }
 }

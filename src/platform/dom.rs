@@ -85,6 +85,34 @@ pub fn print() {
     }
 }
 
+/// Prints `html` (a whole document) without the app round it: in a hidden frame of its own
+/// (replacing any earlier one) once it has loaded its style sheet; the frame goes once the
+/// print dialogue closes, so nothing of it stays in the page.
+pub fn print_document(html: &str) -> Result<(), wasm_bindgen::JsValue> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsValue::from_str("no document"))?;
+    if let Some(earlier) = document.get_element_by_id("print-frame") {
+        earlier.remove();
+    }
+    let frame: web_sys::HtmlIFrameElement = document.create_element("iframe")?.dyn_into()?;
+    frame.set_id("print-frame");
+    frame.set_class_name("print-frame");
+    frame.set_attribute("aria-hidden", "true")?;
+    frame.set_attribute("tabindex", "-1")?;
+    frame.set_srcdoc(html);
+    let loaded = frame.clone();
+    let on_load = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let Some(window) = loaded.content_window() else { return };
+        let done = loaded.clone();
+        let on_after = wasm_bindgen::closure::Closure::once_into_js(move || done.remove());
+        let _ = window.add_event_listener_with_callback("afterprint", on_after.unchecked_ref());
+        let _ = window.print();
+    });
+    frame.set_onload(Some(on_load.unchecked_ref()));
+    document.body().ok_or_else(|| JsValue::from_str("no body"))?.append_child(&frame)?;
+    Ok(())
+}
+
 /// Moves keyboard focus to the element `node` holds; `false` when it holds none.
 pub fn focus_node(node: &yew::NodeRef) -> bool {
     node.cast::<web_sys::HtmlElement>().is_some_and(|element| element.focus().is_ok())

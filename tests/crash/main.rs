@@ -49,7 +49,14 @@ async fn start(storage: &Storage) -> Element {
     root.set_id("app");
     document.body().expect("body").append_child(&root).expect("attached");
     let files = yibiao::platform::file_store::FileStore::memory();
-    let props = AppProps { storage: storage.clone(), files, storage_problem: None, today: today(), catalog: None };
+    let props = AppProps {
+        storage: storage.clone(),
+        files,
+        storage_problem: None,
+        today: today(),
+        catalog: None,
+        durable: None,
+    };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     root

@@ -6,11 +6,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync, readdirSync, renameSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+import { judgePacket, pdfPages, tampered } from './packet-judges.mjs';
 
 const BASE_URL = process.env.BASE_URL;
 if (!BASE_URL) throw new Error('BASE_URL is not set: run these tests with `cargo xtask test`');
@@ -62,6 +64,9 @@ const EXPORTED_ANSWERS = { ...VALID, 'enterprise.registered_capital': '50.00', '
 let profile;
 let context;
 let page;
+// A browser of its own that draws the packet's pages (its requests are not the app's).
+let rendererBrowser;
+let renderer;
 const requests = [];
 const pageProblems = [];
 
@@ -103,6 +108,8 @@ before(async () => {
   });
   context.on('request', (request) => requests.push(request.url()));
   page = context.pages()[0] ?? await context.newPage();
+  rendererBrowser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  renderer = await rendererBrowser.newPage({ viewport: { width: 794, height: 1123 } });
   page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') pageProblems.push(`console error: ${message.text()}`);
@@ -110,6 +117,7 @@ before(async () => {
 });
 
 after(async () => {
+  await rendererBrowser?.close();
   await context?.close();
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
@@ -290,18 +298,28 @@ test('materials: each is provided once, a waiver shows its due date, and the che
   await expectAccessible('check your answers');
   await screenshots('8-review');
 
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: '下载填报数据' }).click(),
-  ]);
-  assert.match(download.suggestedFilename(), /^yibiao-enterprise_opening-\d{4}-\d{2}-\d{2}\.json$/);
-  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
-  assert.equal(exported.format, 'yibiao-answers');
-  assert.deepEqual(Object.fromEntries(exported.situation.map((answer) => [answer.field, answer.value])), EXPORTED_SITUATION);
-  assert.deepEqual(Object.fromEntries(exported.answers.map((answer) => [answer.field, answer.value])), EXPORTED_ANSWERS);
+  const exported = await exportPacket();
+  assert.equal(exported.format, 'yibiao-packet');
+  const situation = new Set(Object.keys(EXPORTED_SITUATION));
+  const answered = (inSituation) => Object.fromEntries(exported.answers
+    .filter((answer) => situation.has(answer.field) === inSituation).map((answer) => [answer.field, answer.value]));
+  assert.deepEqual(answered(true), EXPORTED_SITUATION);
+  assert.deepEqual(answered(false), EXPORTED_ANSWERS);
   assert.deepEqual(exported.items.map((item) => item.id),
     ['company_registration', 'seal_engraving_filing', 'new_taxpayer', 'bank_account_appointment']);
 });
+
+/** Exports the packet from the check page; returns its application.json, after the standard
+ * tools have judged the packet. */
+async function exportPacket() {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出申请包' }).click(),
+  ]);
+  const zip = join(ARTIFACTS, download.suggestedFilename());
+  await download.saveAs(zip);
+  return judgePacket(zip).application;
+}
 
 /** A real PDF of `pages` pages, printed by Chromium from `title`. */
 async function makePdf(title, pages) {
@@ -461,14 +479,10 @@ test('attachments: real files are checked on the device, kept across a reload, r
   await heading().filter({ hasText: '检查填写内容' }).waitFor();
   assert.match(await page.locator('.summary-row').filter({ hasText: '公司章程' }).innerText(), /上传电子文件：“公司章程-修订.pdf”/);
   assert.match(await page.locator('.verdict').innerText(), /预审结果：可以提交（附承诺）/);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: '下载填报数据' }).click(),
-  ]);
-  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
-  const entry = exported.checklist.find((line) => line.material === 'articles_of_association');
+  const exported = await exportPacket();
+  const entry = exported.materials.find((line) => line.id === 'articles_of_association');
   assert.equal(entry.provided.how, 'attached');
-  assert.deepEqual(entry.files.map((file) => [file.name, file.file_type, file.sha256, file.size]),
+  assert.deepEqual(entry.files.map((file) => [file.original_name, file.file_type, file.sha256, file.size]),
     [['公司章程-修订.pdf', 'pdf', createHash('sha256').update(articlesV2).digest('hex'), articlesV2.length]]);
 });
 
@@ -891,6 +905,18 @@ test('situation questions change the plan, and another bundle starts a draft bes
   assert.match(await drafts.first().locator('.draft-facts').innerText(), /最后修改：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   await expectAccessible('home with two drafts');
   await screenshots('12-home-two-drafts');
+  // Whether the browser keeps the drafts for good is said (headless Chromium does not grant
+  // it), with the file backup, which saves an unfinished draft's packet too.
+  assert.match(await page.locator('.durability').innerText(), /可能删除这些草稿.*保存为文件/);
+  const [backup] = await Promise.all([
+    page.waitForEvent('download'),
+    drafts.nth(1).getByRole('button', { name: '保存为文件' }).click(),
+  ]);
+  const saved = join(ARTIFACTS, backup.suggestedFilename());
+  await backup.saveAs(saved);
+  const judged = judgePacket(saved);
+  assert.equal(judged.application.bundle.name.zh, '新生儿出生');
+  assert.equal(judged.application.verdict.outcome, 'not_ready', 'an unfinished draft says so');
   await drafts.nth(1).getByRole('button', { name: '继续填写' }).click();
   await heading().filter({ hasText: '代办人' }).waitFor();
 });
@@ -985,6 +1011,131 @@ const BY_FIELD = {
   'retiree.birth_date': '1949-12-31', // as in the sample ID number
 };
 
+const WAIVE = '容缺受理：先办理，以后补交';
+
+/** On the check page of a ready draft of `bundle`: exports its packet and has the standard
+ * tools judge it; renders its cover and first form; opens it again as the window's intake
+ * record and as a draft (which keeps every answer); and sees a tampered copy refused with the
+ * exact reason. */
+async function packetRoundTrip(bundle, waived, verdictText) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出申请包' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), new RegExp(`^一表通-${bundle}-.+-\\d{4}-\\d{2}-\\d{2}\\.zip$`));
+  mkdirSync(join(ARTIFACTS, 'packets'), { recursive: true });
+  const zip = join(ARTIFACTS, 'packets', download.suggestedFilename());
+  await download.saveAs(zip);
+  await page.locator('.packet-status').filter({ hasText: '已保存' }).waitFor();
+  const judged = judgePacket(zip);
+  assert.equal(judged.application.bundle.name.zh, bundle);
+  assert.ok(judged.listed.includes('data/cover.html') && judged.listed.some((path) => path.startsWith('data/forms/')));
+  assert.equal(judged.events > 0, waived, `${bundle}: a calendar exactly when something follows later`);
+  if (bundle === '企业开办') {
+    for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport);
+      await page.locator('section.packet').screenshot({ path: join(ARTIFACTS, `8-packet-${size}.png`) });
+    }
+    await page.setViewportSize(VIEWPORTS.desktop);
+  }
+  const status = await page.locator('.packet-status').first().innerText();
+  assert.ok(status.includes(judged.fingerprint.slice(0, 8)), status);
+
+  // Printed: the whole packet (the cover, every form, every letter, each on pages of its
+  // own), and one department's form alone, drawn to PDF by Chromium as the app hands them over.
+  // What the app hands its print frame is noted (once per page: the page stays loaded).
+  await page.evaluate(() => {
+    if (!window.printed) {
+      const setter = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'srcdoc').set;
+      Object.defineProperty(HTMLIFrameElement.prototype, 'srcdoc', {
+        configurable: true,
+        set(html) { window.printed.push(html); setter.call(this, html); },
+      });
+    }
+    window.printed = [];
+  });
+  const printed = async (button, n) => {
+    await button.click();
+    await page.waitForFunction((count) => window.printed.length === count, n);
+    const html = (await page.evaluate(() => window.printed))[n - 1];
+    // In a page of its own (the packet's pages carry a policy that refuses style sheets), with
+    // the style sheet the app serves.
+    const style = await (await fetch(`${BASE_URL}packet.css`)).text();
+    const sheet = await rendererBrowser.newPage();
+    await sheet.setContent(html.replace('<link rel="stylesheet" href="packet.css">', `<style>${style}</style>`), { waitUntil: 'load' });
+    const pages = pdfPages(await sheet.pdf({ format: 'A4' }));
+    await sheet.close();
+    return { html, pages };
+  };
+  const documents = judged.listed.filter((path) => path.endsWith('.html')).length;
+  const whole = await printed(page.getByRole('button', { name: '打印申请包' }), 1);
+  writeFileSync(join(ARTIFACTS, 'packets', `${bundle}-print.html`), whole.html);
+  assert.equal(whole.html.match(/<article class="sheet"/g).length, documents, `${bundle}: every page of the packet prints`);
+  assert.ok(whole.pages >= documents, `${bundle}: ${whole.pages} pages for ${documents} documents`);
+  assert.ok(whole.html.includes(judged.fingerprint), 'the printout shows the fingerprint');
+  // Exported again, unchanged: the same bytes.
+  const [again] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出申请包' }).click(),
+  ]);
+  assert.ok(readFileSync(await again.path()).equals(readFileSync(zip)), `${bundle}: byte-identical when exported twice`);
+  const firstForm = judged.application.items[0];
+  const one = await printed(page.getByRole('button', { name: `打印“${firstForm.name.zh}”` }), 2);
+  assert.equal(one.html.match(/<article class="sheet"/g).length, 1);
+  assert.ok(one.html.includes(`<title>${firstForm.name.zh}</title>`) && one.pages >= 1, `${bundle}: one form alone`);
+
+  // The cover and the first department's form, drawn as they print.
+  const form = judged.listed.find((path) => path.startsWith('data/forms/') && path.endsWith('.html')).slice('data/'.length);
+  for (const [shot, path] of [['cover', 'cover.html'], ['form', form]]) {
+    await renderer.setContent(judged.read(path), { waitUntil: 'load' });
+    await renderer.screenshot({ path: join(ARTIFACTS, 'packets', `${bundle}-${shot}.png`), fullPage: true });
+  }
+  // A phone's reader reads the cover's QR code, as drawn: the summary and the fingerprint.
+  const read = execFileSync('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', join(ARTIFACTS, 'packets', `${bundle}-cover.png`)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  assert.ok(read.includes(`事项：${bundle}`) && read.trim().endsWith(judged.fingerprint), read);
+
+  // At the window: the intake record shows the fingerprint the cover shows.
+  const home = async () => {
+    await page.getByRole('link', { name: '一表通' }).click();
+    await heading().filter({ hasText: '您要办什么事？' }).waitFor();
+  };
+  const open = async (file) => {
+    await page.locator('#open-packet-file').setInputFiles(file);
+  };
+  await home();
+  await open(zip);
+  await page.locator('.opened-packet').filter({ hasText: '校验通过' }).waitFor();
+  await page.getByRole('button', { name: '窗口受理核对' }).click();
+  await heading().filter({ hasText: '窗口受理核对' }).waitFor();
+  const grouped = judged.fingerprint.match(/.{4}/g).join(' ');
+  assert.equal(await page.locator('.fingerprint').innerText(), grouped);
+  assert.ok(judged.read('cover.html').includes(grouped), 'the cover shows the same fingerprint');
+  assert.match(await page.locator('.verdict').innerText(), waived ? /可以提交（附承诺）/ : /预审结果：可以提交\n/);
+  assert.equal(await page.locator('.intake-tick').count(), judged.application.materials.length);
+  if (bundle === '企业开办') await screenshots('9-intake');
+  await page.getByRole('button', { name: '关闭，返回首页' }).click();
+  await heading().filter({ hasText: '您要办什么事？' }).waitFor();
+
+  // A tampered copy: a flipped byte, and an edited file in a rewritten archive.
+  const application = `${judged.top}/data/application.json`;
+  const { flipped, edited } = tampered(zip, application, join(ARTIFACTS, 'packets', bundle));
+  await open({ name: 'flipped.zip', mimeType: 'application/zip', buffer: flipped });
+  await page.locator('.open-packet .error-message').filter({ hasText: `申请包中的“${application}”已损坏（校验值不符），请重新复制一份` }).waitFor();
+  await open(edited);
+  await page.locator('.open-packet .error-message').filter({ hasText: '申请包中的“data/application.json”与导出时不同（校验值不符），已被改动或损坏' }).waitFor();
+
+  // Continued as a draft: every answer and every choice back, and the same verdict.
+  await open(zip);
+  await page.locator('.opened-packet').filter({ hasText: '校验通过' }).waitFor();
+  await page.getByRole('button', { name: '作为草稿继续办理' }).click();
+  await heading().filter({ hasText: '填写申请表' }).waitFor();
+  assert.ok(await page.locator('.task .tag').filter({ hasText: '已完成' }).count()
+    >= await page.locator('.task .tag').count() - 1, `${bundle}: every section still complete`);
+  await page.locator('.task-link').last().click();
+  await heading().filter({ hasText: '检查填写内容' }).waitFor();
+  assert.equal(await page.locator(".verdict").innerText(), verdictText, `${bundle}: the same verdict`);
+}
+
 /** Deletes every draft on the home page. */
 async function deleteDrafts() {
   const panels = page.locator('.draft-panel');
@@ -1050,11 +1201,16 @@ test('every shipped bundle can be walked through to a ready verdict', { timeout:
     assert.equal(await page.locator('.task .tag').filter({ hasText: '已完成' }).count(),
       await page.locator('.task .tag').count() - 1, `${name}: every section complete`);
     // Every material brought to the window, or attached where only a file is taken (the
-    // digital photos): ready, with nothing to follow.
+    // digital photos); the first that may follow later does (容缺), so the packet has a letter
+    // and a calendar: ready, with or without a commitment.
     await page.getByRole('link', { name: '选择材料的提供方式' }).click();
     await heading().filter({ hasText: '材料怎么提供' }).waitFor();
+    let waived = false;
     for (const group of await page.getByRole('group').all()) {
-      if (await group.getByLabel('办理时带到窗口').count() > 0) {
+      if (!waived && await group.getByLabel(WAIVE).count() > 0) {
+        await group.getByLabel(WAIVE).check();
+        waived = true;
+      } else if (await group.getByLabel('办理时带到窗口').count() > 0) {
         await group.getByLabel('办理时带到窗口').check();
       } else {
         await group.getByLabel('上传电子文件').check();
@@ -1064,7 +1220,9 @@ test('every shipped bundle can be walked through to a ready verdict', { timeout:
     }
     await page.getByRole('button', { name: '继续' }).click();
     await heading().filter({ hasText: '检查填写内容' }).waitFor();
-    assert.match(await page.locator('.verdict').innerText(), /预审结果：可以提交\n/, `${name} is ready`);
+    const verdict = await page.locator('.verdict').innerText();
+    assert.match(verdict, waived ? /预审结果：可以提交（附承诺）\n/ : /预审结果：可以提交\n/, `${name} is ready`);
+    await packetRoundTrip(name, waived, verdict);
     await page.getByRole('link', { name: '一表通' }).click();
     await heading().filter({ hasText: '您要办什么事？' }).waitFor();
     await deleteDrafts();

@@ -57,7 +57,14 @@ async fn mount_with_files(storage: &Storage, files: yibiao::platform::file_store
     let document = gloo_document();
     let root = document.create_element("div").expect("div");
     document.body().expect("body").append_child(&root).expect("attached");
-    let props = AppProps { storage: storage.clone(), files, storage_problem: None, today: today(), catalog: None };
+    let props = AppProps {
+        storage: storage.clone(),
+        files,
+        storage_problem: None,
+        today: today(),
+        catalog: None,
+        durable: None,
+    };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     root

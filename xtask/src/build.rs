@@ -22,9 +22,13 @@ use crate::tools::{hex, Toolchain};
 /// It was 350 KB until issue 11 made nothing lost its rule (each draft read on its own, the
 /// merge of two tabs' saves, the list of copies set aside, the catalog in IndexedDB, a start
 /// that recovers by itself: 349.6 → about 369 KB) with nothing left to cut that was not
-/// needed; issue 16 takes the catalog (35 KB gzip) out of the module and brings the budget
-/// down to 300 KB.
-pub const FIRST_LOAD_BUDGET: u64 = 372_000;
+/// needed. Issue 13 (the packet) keeps the packet's own code out of it: making, printing and
+/// opening packets is a module of its own (`yibiao-packet`, about 240 KB gzip) that a Web
+/// Worker loads on first use. What the page itself needs for the packet is here: the worker
+/// client, the export, save and print buttons, the open-a-packet panel and the window's intake
+/// record (370.8 → 389 KB, less the answers export it replaces). Issue 16 takes the catalog
+/// (35 KB gzip) out of the module and brings the budget down to 300 KB.
+pub const FIRST_LOAD_BUDGET: u64 = 390_000;
 
 const SERVICE_WORKER: &str = "sw.js";
 /// The page's last resort, outside the module (assets/recover.js).

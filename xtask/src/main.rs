@@ -98,6 +98,10 @@ fn bench(root: &Path) -> Result<()> {
     let mut command = toolchain.command("node");
     command.arg("bench.mjs").current_dir(root.join("tests").join("e2e")).env("BASE_URL", &server.url);
     process::run_visible(&mut command)?;
+    println!("\nThe packet, in headless Chromium, on the release build:");
+    let mut command = toolchain.command("node");
+    command.arg("packet-bench.mjs").current_dir(root.join("tests").join("e2e")).env("BASE_URL", &server.url);
+    process::run_visible(&mut command)?;
     // The hall's view: the same server as `cargo xtask serve` (precompressed files), measured
     // the way Lighthouse's mobile preset does (slow 4G, a 4x slower CPU).
     println!("\nLighthouse, mobile preset, on the release build behind the server of `cargo xtask serve`:");

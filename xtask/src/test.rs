@@ -224,7 +224,8 @@ fn end_to_end(root: &Path, toolchain: &Toolchain) -> Result<Outcome> {
         .current_dir(&e2e)
         .env("BASE_URL", &server.url)
         .env("SITE_DIR", &site)
-        .env("ARTIFACTS", &artifacts);
+        .env("ARTIFACTS", &artifacts)
+        .env("PYTHON", crate::tools::python_tools_dir(root).join("bin").join("python"));
     let output = capture(&mut command)?;
     let passed = tap_count(&output.text, "# pass ");
     let mut failed = tap_count(&output.text, "# fail ");

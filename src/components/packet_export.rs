@@ -1,0 +1,103 @@
+//! The button that makes a draft's packet (申请包) and saves it as a file: on the check page as
+//! the journey's end, and on every saved draft as "save my work as a file", so that a cleared
+//! browser loses nothing; or prints it (the whole packet, or one department's form). The work
+//! is done in the packet worker; the page says while it runs, then names the file saved and
+//! the start of its fingerprint, or says plainly what failed.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yibiao_core::packet::service::{self, ExportRequest};
+use yibiao_core::session::Application;
+
+use crate::i18n::{self, PacketUi};
+use crate::platform::file_store::FileStore;
+use crate::platform::packets::{self, PacketFailure};
+use crate::store::{use_ambient, Shared};
+
+#[derive(Properties, PartialEq)]
+pub struct PacketExportProps {
+    pub draft: Shared<Application>,
+    /// The button's words.
+    pub label: AttrValue,
+    /// Print rather than save: the whole packet (empty), or the form of the item named.
+    #[prop_or_default]
+    pub print: Option<AttrValue>,
+    #[prop_or_default]
+    pub secondary: bool,
+}
+
+#[derive(Clone, PartialEq)]
+enum Status {
+    Idle,
+    Working,
+    Saved { file_name: String, fingerprint: String },
+    Failed(PacketFailure),
+}
+
+#[component]
+pub fn PacketExport(props: &PacketExportProps) -> Html {
+    let ambient = use_ambient();
+    let files = use_context::<FileStore>().expect("App provides the file store");
+    let status = use_state(|| Status::Idle);
+    let lang = ambient.lang;
+    let onclick = {
+        let (status, draft, env) = (status.clone(), Rc::clone(&props.draft.0), Rc::clone(&ambient.env));
+        let print = props.print.clone();
+        Callback::from(move |_| {
+            if *status == Status::Working {
+                return;
+            }
+            status.set(Status::Working);
+            let request = ExportRequest {
+                document: service::document_of(&draft),
+                draft: draft.id.clone(),
+                files: Vec::new(),
+                today: env.today,
+                // Made as of the draft's last change: an unchanged draft gives the same packet
+                // (byte for byte on the same day), and its printout the same fingerprint.
+                created_ms: draft.updated_ms,
+                lang,
+                app_version: env!("CARGO_PKG_VERSION").to_owned(),
+                only: print.as_deref().unwrap_or_default().to_owned(),
+            };
+            let (status, files, env, draft) = (status.clone(), files.clone(), Rc::clone(&env), Rc::clone(&draft));
+            let print = print.is_some();
+            crate::platform::tasks::spawn(async move {
+                let done = packets::export(&files, &draft, request, print, env.loaded.as_deref()).await;
+                status.set(match done {
+                    Ok(Some(exported)) => {
+                        Status::Saved { file_name: exported.file_name, fingerprint: exported.fingerprint }
+                    }
+                    Ok(None) => Status::Idle,
+                    Err(failure) => Status::Failed(failure),
+                });
+            });
+        })
+    };
+    let working = *status == Status::Working;
+    let said = match &*status {
+        Status::Idle => Html::default(),
+        Status::Working => html! { { PacketUi::PacketWorking.text(lang) } },
+        Status::Saved { file_name, fingerprint } => html! { { i18n::packet_saved(lang, file_name, fingerprint) } },
+        Status::Failed(failure) => html! { <span class="error-message">{ failure_words(lang, failure) }</span> },
+    };
+    let class = classes!("button", props.secondary.then_some("button-secondary"));
+    html! {
+        <div class="packet-export">
+            <button type="button" {class} {onclick} aria-disabled={working.to_string()}>
+                { props.label.clone() }
+            </button>
+            <p class="packet-status" role="status">{ said }</p>
+        </div>
+    }
+}
+
+/// What went wrong with a packet, in words.
+pub(crate) fn failure_words(lang: yibiao_core::Lang, failure: &PacketFailure) -> String {
+    match failure {
+        PacketFailure::Refused { zh, en } => lang.pick(zh, en).to_owned(),
+        PacketFailure::NoWorker => PacketUi::PacketNoWorker.text(lang).to_owned(),
+        PacketFailure::Unreadable => PacketUi::PacketUnreadable.text(lang).to_owned(),
+    }
+}
