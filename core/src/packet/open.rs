@@ -63,7 +63,8 @@ pub fn open(bytes: &[u8], catalog: &Catalog, id: DraftId, now_ms: u64) -> Result
         for file in &material.files {
             let bytes =
                 bag.payload.get(&file.path).ok_or_else(|| PacketError::Document { detail: file.path.clone() })?;
-            if sha256_hex(bytes) != file.sha256 {
+            // The bag check hashed every payload file: the document's claim must be that hash.
+            if bag.digests.get(&file.path) != Some(&file.sha256.to_ascii_lowercase()) {
                 return Err(PacketError::Bag(VerifyError::Changed { path: format!("data/{}", file.path) }));
             }
             let attachment = Attachment {

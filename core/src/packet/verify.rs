@@ -16,6 +16,8 @@ pub struct VerifiedBag {
     pub info: Vec<(String, String)>,
     /// The payload, by path under `data/`, sorted.
     pub payload: BTreeMap<String, Vec<u8>>,
+    /// Each payload file's SHA-256 as checked against the manifest (lowercase), by path.
+    pub digests: BTreeMap<String, String>,
 }
 
 impl VerifiedBag {
@@ -136,17 +138,29 @@ pub fn verify(entries: Vec<(String, Vec<u8>)>) -> Result<VerifiedBag, VerifyErro
         }
     }
     let mut payload = BTreeMap::new();
+    let mut digests: BTreeMap<String, String> = BTreeMap::new();
     for (digest, path) in &listed {
-        let bytes = files.get(path).ok_or_else(|| VerifyError::Missing { path: path.clone() })?;
-        if !sha256_hex(bytes).eq_ignore_ascii_case(digest) {
-            return Err(VerifyError::Changed { path: path.clone() });
-        }
         let Some(inside) = path.strip_prefix("data/") else {
             return Err(VerifyError::BadManifestLine { file: "manifest-sha256.txt".to_owned(), line: 0 });
         };
-        payload.insert(inside.to_owned(), bytes.clone());
+        // A path listed twice was checked the first time: its digests must agree.
+        if let Some(checked) = digests.get(inside) {
+            if !checked.eq_ignore_ascii_case(digest) {
+                return Err(VerifyError::Changed { path: path.clone() });
+            }
+            continue;
+        }
+        // Moved out, not copied: a packet's attachments are tens of megabytes.
+        let bytes = files.remove(path).ok_or_else(|| VerifyError::Missing { path: path.clone() })?;
+        let found = sha256_hex(&bytes);
+        if !found.eq_ignore_ascii_case(digest) {
+            return Err(VerifyError::Changed { path: path.clone() });
+        }
+        digests.insert(inside.to_owned(), found);
+        payload.insert(inside.to_owned(), bytes);
     }
-    if let Some((path, _)) = files.iter().find(|(path, _)| path.starts_with("data/") && !listed.iter().any(|(_, p)| p == *path)) {
+    // Whatever is left under `data/` was not listed.
+    if let Some(path) = files.keys().find(|path| path.starts_with("data/")) {
         return Err(VerifyError::Unlisted { path: path.clone() });
     }
     let info = files.get("bag-info.txt").map(|bytes| fields(&String::from_utf8_lossy(bytes))).unwrap_or_default();
@@ -156,7 +170,7 @@ pub fn verify(entries: Vec<(String, Vec<u8>)>) -> Result<VerifiedBag, VerifyErro
             return Err(VerifyError::Oxum);
         }
     }
-    Ok(VerifiedBag { top, info, payload })
+    Ok(VerifiedBag { top, info, payload, digests })
 }
 
 /// The "Label: value" lines of a tag file; a line starting with a space or tab continues the

@@ -90,3 +90,22 @@ proptest! {
         prop_assert!(result.is_err(), "{name} changed and still verified");
     }
 }
+
+/// The bag check gives each payload file's SHA-256; a path listed twice with two digests is
+/// refused, and listed twice alike it counts once.
+#[test]
+fn the_digests_checked_are_given_and_a_path_listed_twice_must_agree() {
+    let verified = verify(bagged()).expect("verifies");
+    assert_eq!(verified.digests["materials/营业执照.pdf"], crate::packet::sha256_hex(b"%PDF-1.4"));
+    let top = "一表通-开办餐饮店";
+    let manifest_name = format!("{top}/manifest-sha256.txt");
+    let manifest = bagged().into_iter().find(|(name, _)| *name == manifest_name).expect("a manifest").1;
+    let line = String::from_utf8(manifest.clone()).expect("text").lines().last().expect("a line").to_owned();
+    let twice = [manifest.clone(), format!("{line}\n").into_bytes()].concat();
+    // (No tag manifest: it would name the manifest's old digest.)
+    let entries = without(with(bagged(), &manifest_name, &twice), &format!("{top}/tagmanifest-sha256.txt"));
+    assert_eq!(verify(entries).expect("verifies").payload.len(), 2);
+    let other = format!("{}{}\n", "0".repeat(64), line.get(64..).expect("after the digest"));
+    let entries = without(with(bagged(), &manifest_name, &[manifest, other.into_bytes()].concat()), &format!("{top}/tagmanifest-sha256.txt"));
+    assert!(matches!(verify(entries), Err(VerifyError::Changed { .. })));
+}
