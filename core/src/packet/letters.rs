@@ -1,6 +1,7 @@
 //! The letters the applicant signs (`letters/`), filled with their data and dated:
-//! - a commitment (容缺受理承诺书) for each material that follows later: what, by which working
-//!   day, and what missing it means;
+//! - a commitment for each material that follows later, as the catalog's mode for it says
+//!   (容缺受理承诺书: accepted, decided once it arrives; 容缺办理承诺书: decided at once): what,
+//!   by which working day, and what missing it means in that mode;
 //! - a commitment letter (告知承诺书) for each proof it replaces, with the conditions the
 //!   catalog states;
 //! - a consent to retrieval (电子证照调取授权书, 免证) for each certificate the bureau fetches, and
@@ -10,7 +11,7 @@
 //! Each has signature and date lines.
 
 use super::html::{escape, page};
-use crate::catalog::{Catalog, FieldId};
+use crate::catalog::{Catalog, FieldId, WaiverMode};
 use crate::date::Date;
 use crate::plan::Plan;
 use crate::provision::Provision;
@@ -74,25 +75,45 @@ pub fn letters(
                 let due = catalog.calendar.add_working_days(signer.today, waiver.days).ok();
                 let by = due
                     .map_or_else(|| lang.pick("（按规定期限）", "(within the set time)").to_owned(), |d| d.to_string());
-                let paragraphs = [
-                    zh_en!(
-                        lang,
-                        format!("本人{applicant}在办理“{}”时，申请对“{material}”容缺受理。", signer.bundle),
-                        format!("I, {applicant}, applying for “{}”, ask that “{material}” be accepted to follow later.", signer.bundle)
+                // 容缺受理: the window accepts the case and waits for the material; 容缺办理: the
+                // department even decides before it arrives. What is at stake differs, and so
+                // does what follows a broken promise.
+                let (title, asked, at_stake) = match waiver.mode {
+                    WaiverMode::Accept => (
+                        lang.pick("容缺受理承诺书", "Commitment to supply a material later (容缺受理)"),
+                        zh_en!(
+                            lang,
+                            format!("本人{applicant}在办理“{}”时，申请对“{material}”容缺受理：材料暂缺时先受理申请，补齐后再审批。", signer.bundle),
+                            format!("I, {applicant}, applying for “{}”, ask that the application be accepted while “{material}” follows later; it is decided once the material arrives.", signer.bundle)
+                        ),
+                        lang.pick(
+                            "如未按期补交，本次申请将被退回、不予办理；未履行承诺的情况可依法记入信用记录，由本人承担相应责任。",
+                            "If it is not supplied in time, the application is returned and not processed; the broken promise may enter the credit record as the law provides, and I bear the consequences.",
+                        ),
                     ),
+                    WaiverMode::Process => (
+                        lang.pick("容缺办理承诺书", "Commitment to supply a material later (容缺办理)"),
+                        zh_en!(
+                            lang,
+                            format!("本人{applicant}在办理“{}”时，申请对“{material}”容缺办理：材料暂缺时先行审批，材料按期补交。", signer.bundle),
+                            format!("I, {applicant}, applying for “{}”, ask that the application be decided while “{material}” follows later.", signer.bundle)
+                        ),
+                        lang.pick(
+                            "如未按期补交，已作出的审批决定可依法撤销；未履行承诺的情况可依法记入信用记录，由本人承担相应责任。",
+                            "If it is not supplied in time, the decision already made may be withdrawn as the law provides; the broken promise may enter the credit record, and I bear the consequences.",
+                        ),
+                    ),
+                };
+                let paragraphs = [
+                    asked,
                     zh_en!(
                         lang,
                         format!("本人承诺在 {by}（{} 个工作日内）前补交该材料。", waiver.days),
                         format!("I commit to supplying it by {by} (within {} working days).", waiver.days)
                     ),
                     waiver.commitment.get(lang).to_owned(),
-                    lang.pick(
-                        "如未按期补交，已作出的受理或审批决定可依法撤销，由本人承担相应责任。",
-                        "If it is not supplied in time, the acceptance or decision may be revoked as the law provides, and I bear the consequences.",
-                    )
-                    .to_owned(),
+                    at_stake.to_owned(),
                 ];
-                let title = lang.pick("容缺受理承诺书", "Commitment to supply a material later (容缺受理)");
                 out.push(Letter {
                     name: format!("{}-{}", lang.pick("容缺承诺", "commitment"), entry.material.name.get(lang)),
                     html: letter(lang, title, &paragraphs, signer, applicant),

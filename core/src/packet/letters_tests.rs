@@ -9,7 +9,11 @@ fn today() -> Date {
 
 /// The fixture's draft with every way of providing chosen, and its letters.
 fn sample() -> (Vec<Provision>, Vec<Letter>) {
-    let catalog = restaurant_catalog();
+    sample_under(&restaurant_catalog())
+}
+
+/// [`sample`] under `catalog`.
+fn sample_under(catalog: &Catalog) -> (Vec<Provision>, Vec<Letter>) {
     let mut application = Application::new(DraftId::new("d"), BundleId::new(RESTAURANT), &catalog.version, 1);
     for (field, value) in [
         ("premises.tenure", "rented"),
@@ -20,7 +24,7 @@ fn sample() -> (Vec<Provision>, Vec<Letter>) {
     ] {
         application.answers.insert(FieldId::new(field), value.to_owned());
     }
-    let plan = Plan::new(&catalog, &application.bundle, &application.answers, today()).expect("plans");
+    let plan = Plan::new(catalog, &application.bundle, &application.answers, today()).expect("plans");
     let mut kinds = Vec::new();
     for entry in &plan.checklist {
         let provision = if entry.rules.e_certificate.is_some() {
@@ -36,7 +40,7 @@ fn sample() -> (Vec<Provision>, Vec<Letter>) {
         application.provisions.insert(entry.material.id.clone(), provision);
     }
     let signer = Signer { applicant: "张三", bundle: "开办餐饮店", today: today(), fingerprint: "f1" };
-    (kinds, letters(&catalog, &plan, &application, &signer, Lang::Zh))
+    (kinds, letters(catalog, &plan, &application, &signer, Lang::Zh))
 }
 
 #[test]
@@ -61,6 +65,33 @@ fn each_way_of_providing_has_its_letter_and_an_agent_a_power_of_attorney() {
 }
 
 /// Writes the sample letters to `YIBIAO_PACKET_OUT` for a person to look at.
+/// A material that follows later gets the letter of its catalog mode: 容缺受理 (accepted; a
+/// broken promise returns the application) or 容缺办理 (decided at once; a broken promise
+/// withdraws the decision), in either language.
+#[test]
+fn a_commitment_letter_follows_the_waiver_mode() {
+    for (mode, title, consequence, other_title) in [
+        (WaiverMode::Accept, "容缺受理承诺书", "退回", "容缺办理承诺书"),
+        (WaiverMode::Process, "容缺办理承诺书", "撤销", "容缺受理承诺书"),
+    ] {
+        let mut catalog = restaurant_catalog();
+        for item in catalog.items.values_mut() {
+            for need in &mut item.materials {
+                if let Some(waiver) = need.rules.waiver.as_mut() {
+                    waiver.mode = mode;
+                }
+            }
+        }
+        let (_, made) = sample_under(&catalog);
+        let waived: Vec<&Letter> = made.iter().filter(|letter| letter.name.starts_with("容缺承诺")).collect();
+        assert!(!waived.is_empty(), "{mode:?}: a commitment");
+        for letter in waived {
+            assert!(letter.html.contains(title) && letter.html.contains(consequence), "{mode:?}: {}", letter.html);
+            assert!(!letter.html.contains(other_title), "{mode:?}: not the other mode's letter");
+        }
+    }
+}
+
 #[test]
 #[ignore]
 fn write_sample_letters() {
