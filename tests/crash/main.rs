@@ -9,7 +9,7 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yibiao::platform::crash;
 use yibiao::platform::storage::{KeyValueStore, MemoryStore, Storage};
-use yibiao::{App, AppProps, DRAFT_KEY};
+use yibiao::DRAFT_KEY;
 use yibiao_core::session::{Application, DraftId, Page, State};
 use yibiao_core::{draft, BundleId, Date, FieldId, Lang};
 
@@ -48,17 +48,7 @@ async fn start(storage: &Storage) -> Element {
     let root = document.create_element("div").expect("div");
     root.set_id("app");
     document.body().expect("body").append_child(&root).expect("attached");
-    let files = yibiao::platform::file_store::FileStore::memory();
-    let props = AppProps {
-        storage: storage.clone(),
-        files,
-        storage_problem: None,
-        today: today(),
-        catalog: None,
-        durable: None,
-    };
-    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
+    support::render_app(&root, storage, yibiao::platform::file_store::FileStore::memory(), today()).await;
     root
 }
 

@@ -1,7 +1,21 @@
-//! What the in-browser test binaries (`tests/web`, `tests/crash`) share: finding elements.
+//! What the in-browser test binaries (`tests/web`, `tests/crash`) share: starting the app and
+//! finding elements.
 
 use wasm_bindgen::JsCast;
 use web_sys::Element;
+use yibiao::platform::file_store::FileStore;
+use yibiao::platform::storage::Storage;
+use yibiao::{App, AppProps};
+use yibiao_core::Date;
+
+/// Renders the app in `root` over `storage` and `files`, on `today`, as the page starts it
+/// (the catalog built in, no storage problem), and lets it settle.
+pub async fn render_app(root: &Element, storage: &Storage, files: FileStore, today: Date) {
+    let props =
+        AppProps { storage: storage.clone(), files, storage_problem: None, today, catalog: None, durable: None };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+}
 
 /// The element under `root` that `selector` names, as `T`; the test fails if there is none.
 pub fn find<T: JsCast>(root: &Element, selector: &str) -> T {

@@ -5,7 +5,7 @@
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yibiao::platform::storage::{KeyValueStore, MemoryStore, Storage};
-use yibiao::{App, AppProps, DRAFT_KEY};
+use yibiao::DRAFT_KEY;
 use yibiao_core::catalog_change::Snapshot;
 use yibiao_core::session::{Application, DraftId, Page, State};
 use yibiao_core::{draft, BundleId, Date, Lang};
@@ -57,16 +57,7 @@ async fn mount_with_files(storage: &Storage, files: yibiao::platform::file_store
     let document = gloo_document();
     let root = document.create_element("div").expect("div");
     document.body().expect("body").append_child(&root).expect("attached");
-    let props = AppProps {
-        storage: storage.clone(),
-        files,
-        storage_problem: None,
-        today: today(),
-        catalog: None,
-        durable: None,
-    };
-    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
+    support::render_app(&root, storage, files, today()).await;
     root
 }
 

@@ -123,13 +123,15 @@ pub fn cover_html(document: &ApplicationDocument, applicant: &str, fingerprint: 
         escape(outcome_words(&document.verdict.outcome, lang)),
     );
 
-    body.push_str(&format!(
-        "<h2>{}</h2>\n<table class=\"list\">\n<tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr>\n",
+    list_table_head(
+        &mut body,
         lang.pick("办理事项与承诺时限", "Items and promised times"),
-        lang.pick("事项", "Item"),
-        lang.pick("部门", "Department"),
-        lang.pick("承诺时限", "Promised time"),
-    ));
+        &[
+            (lang.pick("事项", "Item"), ""),
+            (lang.pick("部门", "Department"), ""),
+            (lang.pick("承诺时限", "Promised time"), ""),
+        ],
+    );
     for item in &document.items {
         let days = zh_en!(
             lang,
@@ -144,15 +146,16 @@ pub fn cover_html(document: &ApplicationDocument, applicant: &str, fingerprint: 
     }
     body.push_str("</table>\n");
 
-    body.push_str(&format!(
-        "<h2>{}</h2>\n<table class=\"list\">\n<tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
-<th scope=\"col\" class=\"tick\">{}</th></tr>\n",
+    list_table_head(
+        &mut body,
         lang.pick("材料清单", "Checklist of materials"),
-        lang.pick("材料", "Material"),
-        lang.pick("份数", "Copies"),
-        lang.pick("提供方式", "How it is provided"),
-        lang.pick("窗口核验", "Seen at the window"),
-    ));
+        &[
+            (lang.pick("材料", "Material"), ""),
+            (lang.pick("份数", "Copies"), ""),
+            (lang.pick("提供方式", "How it is provided"), ""),
+            (lang.pick("窗口核验", "Seen at the window"), "tick"),
+        ],
+    );
     for material in &document.materials {
         let copies = zh_en!(
             lang,
@@ -193,6 +196,17 @@ pub fn cover_html(document: &ApplicationDocument, applicant: &str, fingerprint: 
         lang.pick("（北京时间）", " (Beijing time)"),
     ));
     page(lang.tag(), &title, &body)
+}
+
+/// Opens a list table under its heading `title`: one header cell per column, each a label
+/// and a class ("" for none).
+fn list_table_head(body: &mut String, title: &str, columns: &[(&str, &str)]) {
+    body.push_str(&format!("<h2>{}</h2>\n<table class=\"list\">\n<tr>", escape(title)));
+    for (label, class) in columns {
+        let class = if class.is_empty() { String::new() } else { format!(" class=\"{class}\"") };
+        body.push_str(&format!("<th scope=\"col\"{class}>{}</th>", escape(label)));
+    }
+    body.push_str("</tr>\n");
 }
 
 #[cfg(test)]
