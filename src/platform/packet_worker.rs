@@ -1,16 +1,25 @@
 //! The worker's half of the packet work (`src/bin/packet.rs`, a WebAssembly module of its own
 //! that `assets/packet-worker.js` starts in a dedicated worker): each message is answered by
-//! `yibiao_core::packet::service`, and the bytes go back without a copy (transferred).
+//! `yibiao_core::packet::service`, and bytes go back without a copy (transferred).
 //!
-//! A message is `[id, kind, header, catalog or null, ...Uint8Array]`; the answer is
-//! `[id, true, header, ...Uint8Array]`, or `[id, false, zh, en]` with what went wrong.
+//! A message is `[id, kind, header, catalog or null, ...files]`: for an export, a print or a
+//! digest the files are the stored attachments as `Blob`s, read here a chunk at a time (an
+//! export or a print shares them with a helper worker, started with the page's own client,
+//! `platform::packets`, which it asks to digest); for an open, the packet's bytes. The answer
+//! is `[id, true, header, ...values]` (an export's value is the packet as a `Blob`; an open's
+//! are the files' buffers), or `[id, false, zh, en]` with what went wrong.
 
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
-use yibiao_core::packet::service::{self, ServiceError};
+use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
+use yibiao_core::catalog::Catalog;
+use yibiao_core::packet::digest::FileDigest;
+use yibiao_core::packet::service::{self, ExportRequest, ServiceError};
+use yibiao_core::packet::zip::{Layout, Span};
 use yibiao_core::Lang;
+
+use crate::platform::packets;
 
 /// Answers the page's messages for as long as the worker lives.
 pub fn serve() {
@@ -38,10 +47,157 @@ fn detach(buffer: &js_sys::ArrayBuffer) {
 
 /// Starts the browser's own SHA-256 of `bytes` (many times faster than any in the module, and
 /// off this thread); `None` where the browser has none.
-fn browser_sha256(bytes: &Uint8Array) -> Option<wasm_bindgen_futures::JsFuture> {
+fn browser_sha256(bytes: &js_sys::ArrayBuffer) -> Option<wasm_bindgen_futures::JsFuture> {
     let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
     let promise = scope.crypto().ok()?.subtle().digest_with_str_and_buffer_source("SHA-256", bytes).ok()?;
     Some(wasm_bindgen_futures::JsFuture::from(promise))
+}
+
+/// How much of a file is copied into the module at a time to be digested.
+const CHUNK: u32 = 1 << 20;
+
+/// The size and digests of each file (a stored `Blob`): the browser's SHA-256 runs off this
+/// thread while the file passes through the module a chunk at a time for its CRC-32 and SM3,
+/// so no file is ever copied in whole.
+async fn digest(files: &[JsValue]) -> Result<Vec<FileDigest>, ServiceError> {
+    let mut scratch = vec![0u8; CHUNK as usize];
+    let mut digested = Vec::with_capacity(files.len());
+    for file in files {
+        let blob = file.dyn_ref::<Blob>().ok_or(ServiceError::FileUnreadable)?;
+        let buffer: js_sys::ArrayBuffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
+            .await
+            .map_err(|_| ServiceError::FileUnreadable)?
+            .unchecked_into();
+        let sha256 = browser_sha256(&buffer);
+        let view = Uint8Array::new(&buffer);
+        let mut digester = yibiao_core::packet::digest::Digester::default();
+        let mut at = 0;
+        while at < view.length() {
+            let end = at.saturating_add(CHUNK).min(view.length());
+            let chunk = &mut scratch[..(end - at) as usize];
+            view.subarray(at, end).copy_to(chunk);
+            digester.update(chunk);
+            at = end;
+        }
+        let sha256 = match sha256 {
+            Some(digest) => digest.await.ok().map(|d| yibiao_core::packet::hex(&Uint8Array::new(&d).to_vec())),
+            None => None,
+        };
+        let sha256 = sha256.unwrap_or_else(|| yibiao_core::packet::sha256_hex(&view.to_vec()));
+        digested.push(digester.finish(sha256));
+        detach(&buffer);
+    }
+    // What passed through the module is not left in it.
+    scratch.fill(0);
+    Ok(digested)
+}
+
+/// The digests of `files`, in their order: where the device has the cores, a helper worker
+/// digests part of them at the same time as this one (shared out by size); if no helper can
+/// start, this worker digests them all.
+async fn digest_shared(files: &[JsValue]) -> Result<Vec<FileDigest>, ServiceError> {
+    let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+    let workers = if scope.navigator().hardware_concurrency() >= 2.0 && files.len() > 1 { 2 } else { 1 };
+    let sizes: Vec<f64> = files.iter().map(|file| file.dyn_ref::<Blob>().map_or(0.0, Blob::size)).collect();
+    let shares = yibiao_core::packet::digest::share_out(&sizes, workers);
+    let pick = |share: &[usize]| share.iter().filter_map(|&n| files.get(n).cloned()).collect::<Vec<_>>();
+    // The helper ends with this operation, and the applicant's data with it.
+    let _operation = packets::Operation::begin();
+    // The helper's share is posted first, so that both digest at once.
+    let helper = shares.get(1).map(|share| (share, packets::post("digest", "", None, &pick(share), false)));
+    let mut digests: Vec<Option<FileDigest>> = vec![None; files.len()];
+    let mut place = |share: &[usize], found: Vec<FileDigest>| {
+        for (&n, digest) in share.iter().zip(found) {
+            if let Some(slot) = digests.get_mut(n) {
+                *slot = Some(digest);
+            }
+        }
+    };
+    if let Some(share) = shares.first() {
+        place(share, digest(&pick(share)).await?);
+    }
+    if let Some((share, posted)) = helper {
+        let answered = packets::answer(posted).await.ok();
+        let theirs = answered.and_then(|answer| service::Digested::read(&answer.header).ok());
+        match theirs.filter(|theirs| theirs.files.len() == share.len()) {
+            Some(theirs) => place(share, theirs.files),
+            None => place(share, digest(&pick(share)).await?),
+        }
+    }
+    digests.into_iter().collect::<Option<Vec<_>>>().ok_or(ServiceError::FileUnreadable)
+}
+
+/// The packet as a `Blob`: the bytes laid out here, with each stored file (of `files`, named
+/// by `ids`) in its place; the browser joins them without copying a stored file in here.
+fn packet_blob(layout: &Layout<String>, ids: &[String], files: &[JsValue]) -> Result<Blob, ServiceError> {
+    let own = Uint8Array::from(layout.own.as_slice());
+    let parts = Array::new();
+    for span in &layout.spans {
+        match span {
+            Span::Own(range) => {
+                let (Ok(start), Ok(end)) = (u32::try_from(range.start), u32::try_from(range.end)) else {
+                    return Err(ServiceError::FileUnreadable);
+                };
+                parts.push(&own.subarray(start, end));
+            }
+            Span::Outside { key, size } => {
+                let file = ids.iter().position(|id| id == key).and_then(|n| files.get(n));
+                let blob = file.and_then(|file| file.dyn_ref::<Blob>()).filter(|blob| blob.size() == *size as f64);
+                parts.push(blob.ok_or(ServiceError::FileUnreadable)?);
+            }
+        }
+    }
+    packets::blob_of_parts(&parts, "application/zip").ok_or(ServiceError::FileUnreadable)
+}
+
+/// What a request is answered with: a header, and what follows it (buffers to transfer, or
+/// the packet's blob).
+struct Reply {
+    header: String,
+    values: Vec<JsValue>,
+}
+
+impl Reply {
+    fn text(header: String) -> Reply {
+        Reply { header, values: Vec::new() }
+    }
+}
+
+/// Does an export or print request: the files digested, then the packet laid out and made a
+/// `Blob`, or the document to print.
+async fn export(print: bool, header: &str, catalog: &Catalog, files: &[JsValue]) -> Result<Reply, ServiceError> {
+    let request = ExportRequest::read(header)?;
+    if request.files.len() != files.len() {
+        return Err(ServiceError::Message { detail: format!("{} files, {} sent", request.files.len(), files.len()) });
+    }
+    let digests = digest_shared(files).await?;
+    if print {
+        return service::do_print(&request, catalog, digests).map(Reply::text);
+    }
+    let (exported, layout) = service::do_export(&request, catalog, digests)?;
+    let packet = packet_blob(&layout, &request.files, files)?;
+    Ok(Reply { header: exported.header(), values: vec![packet.into()] })
+}
+
+/// Does an open request: the packet's bytes are copied into the module's memory and let go
+/// of at once (detached), so they are not held twice while it is checked; the files go back
+/// as buffers.
+fn open(header: &str, catalog: &Catalog, given: &[JsValue]) -> Result<Reply, ServiceError> {
+    let packet = given.first().and_then(|array| array.dyn_ref::<Uint8Array>()).map(|array| {
+        let bytes = array.to_vec();
+        detach(&array.buffer());
+        bytes
+    });
+    let (reopened, files) = service::do_open(header, catalog, packet.as_deref().unwrap_or_default())?;
+    let values = files
+        .into_iter()
+        .map(|bytes| {
+            let array = Uint8Array::from(bytes.as_slice());
+            drop(bytes);
+            JsValue::from(array)
+        })
+        .collect();
+    Ok(Reply { header: reopened.header(), values })
 }
 
 async fn answer(message: &Array) -> (Array, Array) {
@@ -49,53 +205,29 @@ async fn answer(message: &Array) -> (Array, Array) {
     let kind = message.get(1).as_string().unwrap_or_default();
     let header = message.get(2).as_string().unwrap_or_default();
     let catalog = message.get(3).as_string();
-    let arrays: Vec<Uint8Array> =
-        (4..message.length()).map(|i| message.get(i).unchecked_into::<Uint8Array>()).collect();
-    // The attachments' SHA-256, all at once, off this thread, before their bytes are copied in.
-    let mut sha256 = Vec::new();
-    if kind != "open" {
-        let started: Vec<_> = arrays.iter().map(browser_sha256).collect();
-        for digest in started {
-            let digest = match digest {
-                Some(digest) => digest.await.ok(),
-                None => None,
-            };
-            sha256.push(digest.map(|d| yibiao_core::packet::hex(&Uint8Array::new(&d).to_vec())).unwrap_or_default());
-        }
-    }
-    // Each buffer is copied into the module's memory and then let go of at once (detached), so
-    // the attachments are not held twice while the packet is made.
-    let bytes: Vec<Vec<u8>> = arrays
-        .iter()
-        .map(|array| {
-            let bytes = array.to_vec();
-            detach(&array.buffer());
-            bytes
-        })
-        .collect();
-    let buffers = service::Buffers { bytes, sha256 };
-    let done =
-        service::catalog_of(catalog.as_deref(), crate::catalog::shipped).and_then(|catalog| match kind.as_str() {
-            "export" => {
-                service::do_export(&header, &catalog, buffers).map(|(exported, bytes)| (exported.header(), vec![bytes]))
-            }
-            "print" => service::do_print(&header, &catalog, buffers).map(|html| (html, Vec::new())),
-            "open" => {
-                let packet = buffers.bytes.first().map(Vec::as_slice).unwrap_or_default();
-                service::do_open(&header, &catalog, packet).map(|(reopened, files)| (reopened.header(), files))
-            }
-            other => Err(ServiceError::Message { detail: other.to_owned() }),
-        });
+    let given: Vec<JsValue> = (4..message.length()).map(|i| message.get(i)).collect();
+    let done = match kind.as_str() {
+        "digest" => digest(&given).await.map(|files| Reply::text(service::Digested { files }.header())),
+        _ => match service::catalog_of(catalog.as_deref(), crate::catalog::shipped) {
+            Err(error) => Err(error),
+            Ok(catalog) => match kind.as_str() {
+                "export" | "print" => export(kind == "print", &header, &catalog, &given).await,
+                "open" => open(&header, &catalog, &given),
+                other => Err(ServiceError::Message { detail: other.to_owned() }),
+            },
+        },
+    };
     let reply = Array::of2(&id, &JsValue::from_bool(done.is_ok()));
     let transfer = Array::new();
     match done {
-        Ok((header, buffers)) => {
+        Ok(Reply { header, values }) => {
             reply.push(&JsValue::from_str(&header));
-            for bytes in buffers {
-                let array = Uint8Array::from(bytes.as_slice());
-                drop(bytes);
-                transfer.push(&array.buffer());
-                reply.push(&array);
+            for value in values {
+                // Buffers are handed over; a blob is passed by reference.
+                if let Some(array) = value.dyn_ref::<Uint8Array>() {
+                    transfer.push(&array.buffer());
+                }
+                reply.push(&value);
             }
         }
         Err(error) => {

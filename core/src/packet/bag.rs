@@ -33,27 +33,32 @@ impl BagError {
 
 crate::text::bilingual_error!(BagError);
 
-/// The bag's files, each named `top/…`: the tag files and `data/` + each payload path.
-/// `info` are the bag-info fields after `Bagging-Date` and `Payload-Oxum`, in order. The
-/// payload's bytes are moved, not copied (`B` may borrow them: a packet's attachments are
-/// tens of megabytes).
-pub fn bag<B: AsRef<[u8]> + From<Vec<u8>>>(
-    top: &str,
-    payload: Vec<(String, B)>,
-    info: &[(&str, String)],
-    bagging_date: Date,
-) -> Result<Vec<(String, B)>, BagError> {
-    bag_with_digests(top, payload, info, bagging_date, &std::collections::BTreeMap::new())
+/// What a bag needs of a payload file: its size and its SHA-256. Bytes have both; a packet's
+/// attachment, whose bytes stay in the browser's storage, has them from its digests.
+pub trait Payload {
+    fn size(&self) -> u64;
+    fn sha256(&self) -> String;
 }
 
-/// [`bag`], with the SHA-256 of some payload files (by path) already computed from their
-/// bytes by the caller (the packet worker has the browser's own SHA-256, many times faster).
-pub fn bag_with_digests<B: AsRef<[u8]> + From<Vec<u8>>>(
+impl<T: AsRef<[u8]>> Payload for T {
+    fn size(&self) -> u64 {
+        self.as_ref().len() as u64
+    }
+
+    fn sha256(&self) -> String {
+        sha256_hex(self.as_ref())
+    }
+}
+
+/// The bag's files, each named `top/…`: the tag files and `data/` + each payload path.
+/// `info` are the bag-info fields after `Bagging-Date` and `Payload-Oxum`, in order. The
+/// payload is moved, not copied (`B` may borrow its bytes or stand for bytes held elsewhere:
+/// a packet's attachments are tens of megabytes).
+pub fn bag<B: Payload + From<Vec<u8>>>(
     top: &str,
     payload: Vec<(String, B)>,
     info: &[(&str, String)],
     bagging_date: Date,
-    known: &std::collections::BTreeMap<String, String>,
 ) -> Result<Vec<(String, B)>, BagError> {
     if !is_safe_name(top) || top.contains('/') {
         return Err(BagError::BadPath { path: top.to_owned() });
@@ -63,12 +68,11 @@ pub fn bag_with_digests<B: AsRef<[u8]> + From<Vec<u8>>>(
     }
     let mut payload = payload;
     payload.sort_by(|a, b| a.0.cmp(&b.0));
-    let octets: usize = payload.iter().map(|(_, bytes)| bytes.as_ref().len()).sum();
+    let octets: u64 = payload.iter().map(|(_, file)| file.size()).sum();
     let mut manifest = String::new();
-    for (path, bytes) in &payload {
+    for (path, file) in &payload {
         // No `%`, CR or LF in a path (refused above), so none needs percent-encoding.
-        let digest = known.get(path).cloned().unwrap_or_else(|| sha256_hex(bytes.as_ref()));
-        manifest.push_str(&format!("{digest}  data/{path}\n"));
+        manifest.push_str(&format!("{}  data/{path}\n", file.sha256()));
     }
     let mut bag_info = format!("Bagging-Date: {bagging_date}\nPayload-Oxum: {octets}.{}\n", payload.len());
     for (label, value) in info {

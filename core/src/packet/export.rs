@@ -1,25 +1,20 @@
-//! Makes the packet of a draft: `application.json`, the cover sheet, each department's form, the letters, the
-//! attachments under `materials/` (named by material), `deadlines.ics`, bagged and zipped,
-//! byte-stable. (`open.rs` opens one again.)
+//! Makes the packet of a draft: what `assemble.rs` gathers (`application.json`, the cover
+//! sheet, each department's form, the letters, the attachments under `materials/`,
+//! `deadlines.ics`), bagged and zipped, byte-stable; or laid out with the attachments' bytes
+//! left where they are kept. (`open.rs` opens one again.)
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use super::document::{self, Answer, ApplicationDocument, CatalogRef, File, Item, Material, Named, VerdictRecord};
-use super::ics::{deadlines_ics, utc_stamp, Deadline};
-use super::sm3::sm3_hex;
+pub(super) use super::assemble::{assemble, Assembled};
+use super::bag;
+use super::digest::FileDigest;
 use super::unzip::UnzipError;
 use super::verify::VerifyError;
-use super::zip::{self, ZipError};
-use super::{bag, sha256_hex};
-use crate::attachment::Attachment;
-use crate::catalog::{compact, Catalog, ItemId, MaterialId};
+use super::zip::{self, Content, Layout, ZipError};
+use crate::catalog::Catalog;
 use crate::date::Date;
-use crate::plan::Plan;
 use crate::session::Application;
-use crate::text::{zh_en, Lang, Text};
-use crate::validate::{canonical_value, is_blank_answer};
-use crate::verdict::{verdict, Verdict};
+use crate::text::{zh_en, Lang};
 
 /// A packet made: its suggested file name, its bytes and its fingerprint.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,20 +25,33 @@ pub struct Packet {
     pub fingerprint: String,
 }
 
+/// A packet laid out: its suggested file name, its fingerprint, and its bytes as what this
+/// module made (headers, pages, letters, manifests) with the attachments' places between,
+/// each named by its attachment id, for the page to fill from the browser's storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LaidOut {
+    pub file_name: String,
+    pub fingerprint: String,
+    pub layout: Layout<String>,
+}
+
 /// What is needed to make a packet.
 #[derive(Debug, Clone, Copy)]
 pub struct Export<'a> {
     pub catalog: &'a Catalog,
     pub application: &'a Application,
-    /// The bytes of the draft's attachments, by attachment id.
-    pub files: &'a BTreeMap<String, Vec<u8>>,
+    /// The size and digests of the draft's attachments, by attachment id (their bytes are
+    /// not needed to make the packet: [`export`] puts them in, or the page does).
+    pub files: &'a BTreeMap<String, FileDigest>,
     pub today: Date,
     pub created_ms: u64,
     pub lang: Lang,
     pub app_version: &'a str,
-    /// The SHA-256 of some of `files` (by attachment id), already computed from their bytes by
-    /// the caller; the others are computed here.
-    pub sha256: Option<&'a BTreeMap<String, String>>,
+}
+
+/// The size and digests of each file of `files`, computed here.
+pub fn digests_of(files: &BTreeMap<String, Vec<u8>>) -> BTreeMap<String, FileDigest> {
+    files.iter().map(|(id, bytes)| (id.clone(), FileDigest::of(bytes))).collect()
 }
 
 /// Why a packet could not be made or opened.
@@ -118,258 +126,31 @@ impl PacketError {
 
 crate::text::bilingual_error!(PacketError);
 
-/// A file name part: what a file system or a zip tool may refuse or misread becomes `_`.
-fn safe_part(text: &str) -> String {
-    let cleaned: String =
-        text.chars().map(|c| if c.is_control() || "/\\:*?\"<>|%".contains(c) { '_' } else { c }).collect();
-    let trimmed = cleaned.trim().trim_matches('.');
-    if trimmed.is_empty() {
-        "_".to_owned()
-    } else {
-        trimmed.chars().take(60).collect()
-    }
-}
-
-/// `stem`, or `stem-2`, `stem-3` … whichever `taken` does not hold yet.
-fn unused(taken: &[String], stem: &str) -> String {
-    let mut name = stem.to_owned();
-    let mut n = 2;
-    while taken.contains(&name) {
-        name = format!("{stem}-{n}");
-        n += 1;
-    }
-    name
-}
-
-/// Makes the packet of `export.application`.
-pub fn export(export: Export<'_>) -> Result<Packet, PacketError> {
-    let Assembled { base, payload, info, fingerprint, digests, .. } = assemble(export)?;
-    let files =
-        bag::bag_with_digests(&base, payload, &info, export.today, &digests).map_err(|_| PacketError::NoPlan)?;
-    let bytes = zip::write(&files).map_err(PacketError::Zip)?;
-    Ok(Packet { file_name: format!("{base}.zip"), bytes, fingerprint })
-}
-
-/// A packet's files before they are bagged: its name, the payload, `bag-info.txt`'s own fields,
-/// the fingerprint, and its printable pages in the order they print (the cover, each item's
-/// form, the letters), by path.
-pub(super) struct Assembled<'a> {
-    pub base: String,
-    /// The attachments are borrowed from the export's files, never copied.
-    pub payload: Vec<(String, Cow<'a, [u8]>)>,
-    pub info: Vec<(&'static str, String)>,
-    pub fingerprint: String,
-    pub sheets: Vec<(Option<ItemId>, String)>,
-    /// The attachments' SHA-256, by payload path.
-    pub digests: BTreeMap<String, String>,
-}
-
-pub(super) fn assemble(export: Export<'_>) -> Result<Assembled<'_>, PacketError> {
-    let Export { catalog, application, files, today, created_ms, lang, .. } = export;
-    let plan = Plan::new(catalog, &application.bundle, &application.answers, today).map_err(|_| PacketError::NoPlan)?;
-    let bundle_name = catalog
-        .bundle(&application.bundle)
-        .map_or_else(|| Text::new(application.bundle.as_str(), application.bundle.as_str()), |b| b.name.clone());
-    let judged = verdict(catalog, &plan, &application.answers, &application.provisions, today);
-    let due: BTreeMap<&MaterialId, Date> = match &judged {
-        Verdict::ReadyWithCommitments { waived, .. } => waived.iter().map(|w| (&w.material, w.due)).collect(),
-        _ => BTreeMap::new(),
-    };
-
-    let mut payload: Vec<(String, Cow<'_, [u8]>)> = Vec::new();
-    let mut digests = BTreeMap::new();
-    let mut used_paths: Vec<String> = Vec::new();
-    let mut materials = Vec::new();
-    for entry in &plan.checklist {
-        let mut listed = Vec::new();
-        for attachment in application.files_of(&entry.material.id) {
-            let bytes =
-                files.get(&attachment.id).ok_or_else(|| PacketError::FileMissing { name: attachment.name.clone() })?;
-            let stem = unused(&used_paths, &format!("materials/{}", safe_part(entry.material.name.get(lang))));
-            used_paths.push(stem.clone());
-            let path = format!("{stem}.{}", attachment.file_type.extension());
-            let sha256 = export.sha256.and_then(|known| known.get(&attachment.id).cloned());
-            let record = file_record(&path, attachment, bytes, sha256);
-            digests.insert(path.clone(), record.sha256.clone());
-            listed.push(record);
-            payload.push((path, Cow::Borrowed(bytes.as_slice())));
-        }
-        materials.push(Material {
-            id: entry.material.id.to_string(),
-            name: entry.material.name.clone(),
-            originals: entry.originals,
-            copies: entry.copies,
-            needed_by: entry.needed_by.iter().map(ToString::to_string).collect(),
-            provided: application.provisions.get(&entry.material.id).cloned(),
-            due: due.get(&entry.material.id).copied(),
-            files: listed,
+/// Makes the packet of `export.application`, with the attachments' bytes from `bytes` (by
+/// attachment id; each must be the file `export.files` describes).
+pub fn export(export: Export<'_>, bytes: &BTreeMap<String, Vec<u8>>) -> Result<Packet, PacketError> {
+    let LaidOut { file_name, fingerprint, layout } = lay_out(export)?;
+    let joined = layout.join(|id| bytes.get(id).map(Vec::as_slice)).ok_or_else(|| {
+        let missing = layout.spans.iter().find_map(|span| match span {
+            zip::Span::Outside { key, size } if bytes.get(key).is_none_or(|b| b.len() as u64 != *size) => Some(key),
+            _ => None,
         });
-    }
-    let questions = plan.questions.iter().map(|q| (&q.field, Vec::new()));
-    let fields = plan.fields().map(|f| (&f.field, f.asked_by.iter().map(ToString::to_string).collect::<Vec<_>>()));
-    let answers = questions
-        .chain(fields)
-        .filter(|(field, _)| !is_blank_answer(application.answer(&field.id)))
-        .map(|(field, used_by)| {
-            let value = canonical_value(field, application.answer(&field.id), today);
-            Answer {
-                field: field.id.to_string(),
-                label: field.label.clone(),
-                shown: field.choice_label(&value),
-                value,
-                used_by,
-            }
-        })
-        .collect();
-    let document = ApplicationDocument {
-        format: document::FORMAT.to_owned(),
-        version: document::VERSION,
-        catalog: CatalogRef { version: catalog.version.clone(), digest: sha256_hex(&compact::encode(catalog)) },
-        bundle: Named { id: application.bundle.to_string(), name: bundle_name.clone() },
-        language: lang,
-        created: utc_stamp(created_ms),
-        created_ms,
-        answers,
-        items: plan
-            .items
-            .iter()
-            .map(|item| Item {
-                id: item.id.to_string(),
-                name: item.name.clone(),
-                department: item.department.clone(),
-                legal_days: item.legal_days,
-                promised_days: item.promised_days,
-            })
-            .collect(),
-        materials,
-        verdict: verdict_record(catalog, &judged),
-    };
-    // Plain data with string keys always serialises.
-    let json = serde_json::to_vec_pretty(&document).unwrap_or_default();
-    let fingerprint = sha256_hex(&json);
-
-    let deadlines: Vec<Deadline> = document
-        .materials
-        .iter()
-        .filter_map(|material| {
-            let due = material.due?;
-            let name = material.name.get(lang);
-            Some(Deadline {
-                key: material.id.clone(),
-                due,
-                summary: zh_en!(lang, format!("补交：{name}"), format!("Bring: {name}")),
-                description: format!(
-                    "{} · {}",
-                    bundle_name.get(lang),
-                    fingerprint.chars().take(16).collect::<String>()
-                ),
-            })
-        })
-        .collect();
-    let mut sheets = vec![(None, "cover.html".to_owned())];
-    // Each department's own form, filled, as a page and as data.
-    let mut form_names: Vec<String> = Vec::new();
-    for item in &plan.items {
-        let Some(form) = super::forms::fill(catalog, &item.id, application, today) else { continue };
-        let name = unused(&form_names, &format!("forms/{}", safe_part(item.name.get(lang))));
-        form_names.push(name.clone());
-        sheets.push((Some(item.id.clone()), format!("{name}.html")));
-        let html = super::forms::form_html(&form, lang, &fingerprint).into_bytes();
-        payload.push((format!("{name}.html"), Cow::Owned(html)));
-        payload.push((format!("{name}.json"), Cow::Owned(serde_json::to_vec_pretty(&form).unwrap_or_default())));
-    }
-    // The letters to sign.
-    let applicant_name = application.display_name(catalog).map(str::to_owned);
-    let signer = super::letters::Signer {
-        applicant: applicant_name.as_deref().unwrap_or_else(|| lang.pick("申请人", "the applicant")),
-        bundle: bundle_name.get(lang),
-        today,
-        fingerprint: &fingerprint,
-    };
-    for letter in super::letters::letters(catalog, &plan, application, &signer, lang) {
-        let path = unused(&form_names, &format!("letters/{}", safe_part(&letter.name)));
-        form_names.push(path.clone());
-        sheets.push((None, format!("{path}.html")));
-        payload.push((format!("{path}.html"), Cow::Owned(letter.html.into_bytes())));
-    }
-    let cover = super::cover::cover_html(&document, signer.applicant, &fingerprint).into_bytes();
-    payload.push(("cover.html".to_owned(), Cow::Owned(cover)));
-    if !deadlines.is_empty() {
-        payload.push((
-            "deadlines.ics".to_owned(),
-            Cow::Owned(deadlines_ics(&deadlines, &catalog.calendar, created_ms, &fingerprint).into_bytes()),
-        ));
-    }
-    payload.push(("application.json".to_owned(), Cow::Owned(json)));
-
-    let applicant = application.display_name(catalog).map(str::to_owned);
-    let day = today.to_string();
-    let base = match applicant {
-        Some(name) => format!("一表通-{}-{}-{day}", safe_part(bundle_name.get(Lang::Zh)), safe_part(&name)),
-        None => format!("一表通-{}-{day}", safe_part(bundle_name.get(Lang::Zh))),
-    };
-    let info = vec![
-        ("Source-Organization", "一表通 Yibiao".to_owned()),
-        ("External-Identifier", fingerprint.clone()),
-        ("Bag-Group-Identifier", application.bundle.to_string()),
-        ("Yibiao-Bundle", bundle_name.get(Lang::Zh).to_owned()),
-        ("Yibiao-Catalog-Version", catalog.version.clone()),
-        ("Yibiao-Catalog-Digest", document.catalog.digest.clone()),
-        ("Yibiao-App-Version", export.app_version.to_owned()),
-        ("Yibiao-Language", lang.tag().to_owned()),
-    ];
-    Ok(Assembled { base, payload, info, fingerprint, sheets, digests })
+        let name = missing.and_then(|id| export.application.attachments.get(id)).map(|a| a.name.clone());
+        PacketError::FileMissing { name: name.unwrap_or_default() }
+    })?;
+    Ok(Packet { file_name, bytes: joined, fingerprint })
 }
 
-fn file_record(path: &str, attachment: &Attachment, bytes: &[u8], sha256: Option<String>) -> File {
-    File {
-        path: path.to_owned(),
-        original_name: attachment.name.clone(),
-        media_type: attachment.file_type.media_type().to_owned(),
-        file_type: attachment.file_type,
-        size: bytes.len() as u64,
-        sha256: sha256.unwrap_or_else(|| sha256_hex(bytes)),
-        sm3: sm3_hex(bytes),
-        shape: attachment.shape,
-        added_ms: attachment.added_ms,
-    }
-}
-
-fn verdict_record(catalog: &Catalog, judged: &Verdict) -> VerdictRecord {
-    let both = |say: &dyn Fn(Lang) -> String| Text::new(say(Lang::Zh), say(Lang::En));
-    match judged {
-        Verdict::Ready => VerdictRecord { outcome: "ready".to_owned(), reasons: Vec::new() },
-        Verdict::ReadyWithCommitments { waived, letters } => {
-            let name = |id: &MaterialId| {
-                catalog.materials.get(id).map_or_else(|| Text::new(id.as_str(), id.as_str()), |m| m.name.clone())
-            };
-            let later = waived.iter().map(|w| {
-                let name = name(&w.material);
-                let mode = match w.mode {
-                    crate::catalog::WaiverMode::Accept => "容缺受理",
-                    crate::catalog::WaiverMode::Process => "容缺办理",
-                };
-                Text::new(
-                    format!("“{}”{mode}，{} 前补交", name.zh, w.due),
-                    format!("“{}” follows later ({mode}), by {}", name.en, w.due),
-                )
-            });
-            let letters = letters.iter().map(|id| {
-                let name = name(id);
-                Text::new(
-                    format!("“{}”以告知承诺书代替", name.zh),
-                    format!("“{}” replaced by a commitment letter (告知承诺)", name.en),
-                )
-            });
-            VerdictRecord { outcome: "ready_with_commitments".to_owned(), reasons: later.chain(letters).collect() }
-        }
-        Verdict::NotReady { blockers } => VerdictRecord {
-            outcome: "not_ready".to_owned(),
-            reasons: blockers.iter().map(|blocker| both(&|lang| blocker.message(catalog, lang))).collect(),
-        },
-    }
+/// Lays the packet of `export.application` out, without the attachments' bytes.
+pub fn lay_out(export: Export<'_>) -> Result<LaidOut, PacketError> {
+    let Assembled { base, payload, info, fingerprint, .. } = assemble(export)?;
+    let files = bag::bag(&base, payload, &info, export.today).map_err(|_| PacketError::NoPlan)?;
+    let contents: Vec<(&str, Content<'_, String>)> =
+        files.iter().map(|(name, part)| (name.as_str(), part.content())).collect();
+    let layout = zip::layout(&contents).map_err(PacketError::Zip)?;
+    Ok(LaidOut { file_name: format!("{base}.zip"), fingerprint, layout })
 }
 
 #[cfg(test)]
 #[path = "export_tests.rs"]
-mod tests;
+pub(crate) mod tests;

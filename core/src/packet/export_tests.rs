@@ -2,14 +2,20 @@ use std::collections::BTreeMap;
 use std::process::Command;
 
 use super::*;
+use crate::attachment::Attachment;
 use crate::attachment::{content_id, Shape};
 use crate::catalog::BundleId;
 use crate::catalog::{FieldId, FileType};
 use crate::fixture::{restaurant_catalog, RESTAURANT};
+use crate::packet::assemble::verdict_record;
 use crate::packet::open::open;
+use crate::packet::sha256_hex;
 use crate::packet::unzip::UnzipError;
+use crate::plan::Plan;
 use crate::provision::Provision;
 use crate::session::DraftId;
+use crate::validate::canonical_value;
+use crate::verdict::Verdict;
 
 fn today() -> Date {
     Date::from_ymd(2026, 12, 2).expect("a day")
@@ -17,7 +23,7 @@ fn today() -> Date {
 
 /// A restaurant draft with answers (some with characters HTML and JSON must escape) and one
 /// PDF attached for the lease.
-fn draft(catalog: &Catalog) -> (Application, BTreeMap<String, Vec<u8>>) {
+pub(crate) fn draft(catalog: &Catalog) -> (Application, BTreeMap<String, Vec<u8>>) {
     let mut application = Application::new(DraftId::new("d1"), BundleId::new(RESTAURANT), &catalog.version, 1_000);
     for (field, value) in [
         ("premises.tenure", "rented"),
@@ -48,16 +54,18 @@ fn draft(catalog: &Catalog) -> (Application, BTreeMap<String, Vec<u8>>) {
 }
 
 fn exported(catalog: &Catalog, application: &Application, files: &BTreeMap<String, Vec<u8>>) -> Packet {
-    export(Export {
-        catalog,
-        application,
+    export(
+        Export {
+            catalog,
+            application,
+            files: &digests_of(files),
+            today: today(),
+            created_ms: 1_796_200_230_000,
+            lang: Lang::Zh,
+            app_version: "test",
+        },
         files,
-        today: today(),
-        created_ms: 1_796_200_230_000,
-        lang: Lang::Zh,
-        app_version: "test",
-        sha256: None,
-    })
+    )
     .expect("exports")
 }
 
@@ -232,23 +240,48 @@ fn the_cover_sheet_shows_the_packets_own_fingerprint() {
     assert!(crate::packet::judges::zbar_reads_svg(svg, "cover").ends_with(&packet.fingerprint));
 }
 
-/// Digests the caller computed (the browser's own SHA-256, in the worker) give exactly the
-/// packet computed without them.
+/// Laid out from the digests alone, the packet holds none of the attachments' bytes: each
+/// is a place of its own size, named by its id; and bytes that are not the file the digests
+/// describe (missing, or of another size) are refused, naming the file.
 #[test]
-fn digests_computed_by_the_caller_give_the_same_packet() {
+fn the_attachments_stay_outside_the_layout() {
     let catalog = restaurant_catalog();
     let (application, files) = draft(&catalog);
-    let digests: BTreeMap<String, String> = files.iter().map(|(id, bytes)| (id.clone(), sha256_hex(bytes))).collect();
-    let with = export(Export {
+    let digests = digests_of(&files);
+    let export = Export {
         catalog: &catalog,
         application: &application,
-        files: &files,
+        files: &digests,
         today: today(),
         created_ms: 1_796_200_230_000,
         lang: Lang::Zh,
         app_version: "test",
-        sha256: Some(&digests),
-    })
-    .expect("exports");
-    assert!(with.bytes == exported(&catalog, &application, &files).bytes);
+    };
+    let laid = lay_out(export).expect("lays out");
+    let outside: Vec<(&String, u64)> = laid
+        .layout
+        .spans
+        .iter()
+        .filter_map(|span| match span {
+            zip::Span::Outside { key, size } => Some((key, *size)),
+            zip::Span::Own(_) => None,
+        })
+        .collect();
+    let expected: Vec<(&String, u64)> = files.iter().map(|(id, bytes)| (id, bytes.len() as u64)).collect();
+    assert_eq!(outside, expected);
+    let total: u64 = files.values().map(|bytes| bytes.len() as u64).sum();
+    assert_eq!(laid.layout.len(), laid.layout.own.len() as u64 + total);
+    let packet = export_with(export, &files);
+    assert_eq!(packet.bytes.len() as u64, laid.layout.len());
+    assert_eq!(packet.fingerprint, laid.fingerprint);
+
+    let id = files.keys().next().expect("a file").clone();
+    for wrong in [BTreeMap::new(), BTreeMap::from([(id, b"short".to_vec())])] {
+        let refused = super::export(export, &wrong).expect_err("refused");
+        assert_eq!(refused, PacketError::FileMissing { name: "租赁合同 扫描.pdf".to_owned() });
+    }
+}
+
+fn export_with(export: Export<'_>, files: &BTreeMap<String, Vec<u8>>) -> Packet {
+    super::export(export, files).expect("exports")
 }

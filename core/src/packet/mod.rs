@@ -3,8 +3,10 @@
 //! byte-stable zip: every file listed with its SHA-256, each attachment with its SM3 too.
 //! `docs/packet.md` describes the format for systems that read it without this code.
 
+mod assemble;
 pub mod bag;
 pub mod cover;
+pub mod digest;
 pub mod document;
 pub mod export;
 pub mod forms;

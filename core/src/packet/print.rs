@@ -11,9 +11,7 @@ use crate::text::zh_en;
 pub fn print(export: Export<'_>, only: Option<&ItemId>) -> Result<String, PacketError> {
     let lang = export.lang;
     let assembled = assemble(export)?;
-    let page = |path: &str| {
-        assembled.payload.iter().find(|(known, _)| known == path).and_then(|(_, bytes)| std::str::from_utf8(bytes).ok())
-    };
+    let page = |path: &str| assembled.payload.iter().find(|(known, _)| known == path).and_then(|(_, part)| part.text());
     let sheets: Vec<(&str, &str)> = assembled
         .sheets
         .iter()
@@ -55,7 +53,6 @@ mod tests {
             created_ms: 1_796_200_200_000,
             lang: Lang::Zh,
             app_version: "test",
-            sha256: None,
         };
         let plan = Plan::new(&catalog, &application.bundle, &application.answers, today).expect("plans");
         let whole = print(export, None).expect("prints");
@@ -65,7 +62,7 @@ mod tests {
         let first_form = whole.find(plan.items[0].name.zh.as_str()).expect("a form");
         assert!(cover < whole.rfind(plan.items[0].name.zh.as_str()).unwrap_or(first_form), "the cover first");
         assert!(!whole.contains("<b>") && !whole.contains("<style"), "escaped, and styled by packet.css");
-        let packet = super::super::export::export(export).expect("exports");
+        let packet = super::super::export::export(export, &BTreeMap::new()).expect("exports");
         assert!(whole.contains(&packet.fingerprint), "the printout shows the packet's fingerprint");
 
         let one = print(export, Some(&plan.items[0].id)).expect("prints");

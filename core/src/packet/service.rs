@@ -2,18 +2,24 @@
 //! page (a WebAssembly module of its own, loaded on first use, so that the first load does not
 //! grow and the page never waits while megabytes are hashed and packed).
 //!
-//! A message is a small header and byte buffers beside it: the catalog's compact form (or none
-//! for the one built in) and the attachments, or the packet. The shell only moves them; what
-//! they mean is decided here. A header is lines of text, its last field (a draft document) to
+//! A message is a small header and, beside it, the catalog's compact form (or none for the one
+//! built in) and what it is about: for an export, the stored attachments as `Blob`s. The
+//! worker digests them a chunk at a time (sharing them with a helper worker where the device
+//! has the cores), lays the packet out from their digests alone, and makes the packet a `Blob`
+//! of its own bytes and the stored files in their places, so no attachment is copied whole
+//! into a module or into the page. The shell only moves what it is given; what it means is
+//! decided here. A header is lines of text, its last field (a draft document) to
 //! the end: both halves are of one build, and reading JSON here would cost the page's first
 //! load the deserialisers of four more types.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use super::export::{Export, Packet, PacketError};
+use super::digest::FileDigest;
+use super::export::{Export, LaidOut, PacketError};
 use super::open::open;
 use super::sha256_hex;
+use super::zip::Layout;
 use crate::catalog::{compact, Catalog};
 use crate::date::Date;
 use crate::draft;
@@ -21,8 +27,8 @@ use crate::session::{Application, DraftId, State};
 use crate::text::{zh_en, Lang};
 
 /// Make the packet of the draft `draft` of `document` (a draft document, `draft::encode`: the
-/// page has that code already, so sending a draft costs its first load nothing); the
-/// attachments' bytes follow the header in the order of `files`.
+/// page has that code already, so sending a draft costs its first load nothing); its stored
+/// attachments follow the header as `Blob`s, in the order of `files` (their ids).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportRequest {
     pub document: String,
@@ -43,11 +49,18 @@ pub struct OpenRequest {
     pub now_ms: u64,
 }
 
-/// A packet made: its bytes follow the header.
+/// A packet made: the packet (a `Blob`) follows the header.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exported {
     pub file_name: String,
     pub fingerprint: String,
+}
+
+/// The digests of the files that followed a digest request (between the packet worker and
+/// the helper it shares the digesting with), in their order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Digested {
+    pub files: Vec<FileDigest>,
 }
 
 /// A packet opened: its draft in a draft document of its own (`draft::decode` reads it); the
@@ -74,6 +87,9 @@ pub enum ServiceError {
     },
     /// Occurs when the catalog sent along cannot be read.
     Catalog,
+    /// Occurs when an attachment kept on this device cannot be read while the packet is made
+    /// (the browser cleared it, or it is no longer the file it was).
+    FileUnreadable,
 }
 
 impl ServiceError {
@@ -91,6 +107,12 @@ impl ServiceError {
                 .pick(
                     "申请包处理程序无法读取本设备的事项目录，请刷新页面后重试",
                     "the packet worker cannot read this device's catalog: reload the page and try again",
+                )
+                .to_owned(),
+            ServiceError::FileUnreadable => lang
+                .pick(
+                    "本设备上保存的一个附件无法读取（可能已被浏览器清除）：请在材料页重新添加这个文件，然后再导出",
+                    "a file kept on this device cannot be read (the browser may have cleared it): attach it again on the materials page, then export again",
                 )
                 .to_owned(),
         }
@@ -175,6 +197,13 @@ impl OpenRequest {
     }
 }
 
+fn digest_words(text: &str) -> Result<Vec<FileDigest>, ServiceError> {
+    ids(text)
+        .iter()
+        .map(|word| FileDigest::read(word).ok_or(ServiceError::Message { detail: format!("not a digest: {word}") }))
+        .collect()
+}
+
 impl Exported {
     pub fn header(&self) -> String {
         format!("{}\n{}", line(&self.file_name), line(&self.fingerprint))
@@ -185,6 +214,16 @@ impl Exported {
             return Err(ServiceError::Message { detail: "fields".to_owned() });
         };
         Ok(Exported { file_name: file_name.to_owned(), fingerprint: fingerprint.to_owned() })
+    }
+}
+
+impl Digested {
+    pub fn header(&self) -> String {
+        self.files.iter().map(FileDigest::word).collect::<Vec<_>>().join(" ")
+    }
+
+    pub fn read(header: &str) -> Result<Digested, ServiceError> {
+        Ok(Digested { files: digest_words(header)? })
     }
 }
 
@@ -230,37 +269,20 @@ pub fn draft_of(document: &str) -> Result<Application, ServiceError> {
         .ok_or(ServiceError::Message { detail: "no draft".to_owned() })
 }
 
-/// The files of a request: their bytes, in the order the header names them, and, where the
-/// worker computed it with the browser's own SHA-256, each one's digest (else empty).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Buffers {
-    pub bytes: Vec<Vec<u8>>,
-    pub sha256: Vec<String>,
-}
-
-impl From<Vec<Vec<u8>>> for Buffers {
-    fn from(bytes: Vec<Vec<u8>>) -> Self {
-        Buffers { bytes, sha256: Vec::new() }
-    }
-}
-
-/// Reads an export or print request with its files, and hands `work` what it needs.
+/// Hands `work` what an export or print `request` needs, with its files' `digests` (in the
+/// order of `request.files`).
 fn with_export<T>(
-    header: &str,
+    request: &ExportRequest,
     catalog: &Catalog,
-    buffers: impl Into<Buffers>,
-    work: impl FnOnce(Export<'_>, &ExportRequest) -> Result<T, PacketError>,
+    digests: Vec<FileDigest>,
+    work: impl FnOnce(Export<'_>) -> Result<T, PacketError>,
 ) -> Result<T, ServiceError> {
-    let Buffers { bytes: buffers, sha256 } = buffers.into();
-    let request = ExportRequest::read(header)?;
-    if request.files.len() != buffers.len() {
+    if digests.len() != request.files.len() {
         return Err(ServiceError::Message {
-            detail: format!("{} files, {} buffers", request.files.len(), buffers.len()),
+            detail: format!("{} files, {} digests", request.files.len(), digests.len()),
         });
     }
-    let digests: BTreeMap<String, String> =
-        request.files.iter().cloned().zip(sha256).filter(|(_, digest)| digest.len() == 64).collect();
-    let files: BTreeMap<String, Vec<u8>> = request.files.iter().cloned().zip(buffers).collect();
+    let files: BTreeMap<String, FileDigest> = request.files.iter().cloned().zip(digests).collect();
     let state =
         draft::decode(&request.document).map_err(|error| ServiceError::Message { detail: error.message(Lang::En) })?;
     let application =
@@ -273,26 +295,26 @@ fn with_export<T>(
         created_ms: request.created_ms,
         lang: request.lang,
         app_version: &request.app_version,
-        sha256: Some(&digests),
     };
-    work(export, &request).map_err(ServiceError::Packet)
+    work(export).map_err(ServiceError::Packet)
 }
 
-/// Does an export request.
+/// Does an export request whose files have `digests`: the packet laid out, its attachments
+/// (by id) outside, for the worker to put in their places from the stored files.
 pub fn do_export(
-    header: &str,
+    request: &ExportRequest,
     catalog: &Catalog,
-    buffers: impl Into<Buffers>,
-) -> Result<(Exported, Vec<u8>), ServiceError> {
-    with_export(header, catalog, buffers, |export, _| {
-        let Packet { file_name, bytes, fingerprint } = super::export::export(export)?;
-        Ok((Exported { file_name, fingerprint }, bytes))
+    digests: Vec<FileDigest>,
+) -> Result<(Exported, Layout<String>), ServiceError> {
+    with_export(request, catalog, digests, |export| {
+        let LaidOut { file_name, fingerprint, layout } = super::export::lay_out(export)?;
+        Ok((Exported { file_name, fingerprint }, layout))
     })
 }
 
-/// Does a print request: the document to print.
-pub fn do_print(header: &str, catalog: &Catalog, buffers: impl Into<Buffers>) -> Result<String, ServiceError> {
-    with_export(header, catalog, buffers, |export, request| {
+/// Does a print request whose files have `digests`: the document to print.
+pub fn do_print(request: &ExportRequest, catalog: &Catalog, digests: Vec<FileDigest>) -> Result<String, ServiceError> {
+    with_export(request, catalog, digests, |export| {
         let only = (!request.only.is_empty()).then(|| crate::catalog::ItemId::new(&request.only));
         super::print::print(export, only.as_ref())
     })
@@ -315,52 +337,5 @@ pub fn do_open(header: &str, catalog: &Catalog, packet: &[u8]) -> Result<(Reopen
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::catalog::BundleId;
-    use crate::fixture::{restaurant_catalog, RESTAURANT};
-
-    #[test]
-    fn a_draft_goes_out_as_a_packet_and_comes_back_through_the_messages() {
-        let catalog = restaurant_catalog();
-        let mut draft = Application::new(DraftId::new("d1"), BundleId::new(RESTAURANT), &catalog.version, 1);
-        draft.answers.insert(crate::catalog::FieldId::new("applicant.name"), "张三".to_owned());
-        let request = ExportRequest {
-            document: document_of(&Rc::new(draft)),
-            draft: DraftId::new("d1"),
-            files: Vec::new(),
-            today: Date::from_ymd(2026, 12, 2).expect("a day"),
-            created_ms: 1_796_200_200_000,
-            lang: Lang::Zh,
-            app_version: "test".to_owned(),
-            only: String::new(),
-        };
-        assert_eq!(ExportRequest::read(&request.header()).expect("reads"), request);
-        let (exported, bytes) = do_export(&request.header(), &catalog, Vec::new()).expect("exports");
-        assert_eq!(Exported::read(&exported.header()).expect("reads"), exported);
-        let printed = do_print(&request.header(), &catalog, Vec::new()).expect("prints");
-        assert!(printed.contains(&exported.fingerprint) && printed.contains("packet.css"));
-        assert!(exported.file_name.ends_with(".zip"));
-        let opened = OpenRequest { id: DraftId::new("d2"), now_ms: 5 }.header();
-        let (reply, buffers) = do_open(&opened, &catalog, &bytes).expect("opens");
-        assert_eq!(reply.fingerprint, exported.fingerprint);
-        assert!(reply.same_catalog);
-        assert!(buffers.is_empty());
-        let back = draft_of(&reply.document).expect("a draft");
-        assert_eq!((back.id.as_str(), back.answer(&crate::catalog::FieldId::new("applicant.name"))), ("d2", "张三"));
-        // A reply's header reads back as the same reply.
-        assert_eq!(Reopened::read(&reply.header()).expect("reads"), reply);
-    }
-
-    #[test]
-    fn a_message_this_version_does_not_send_is_refused_in_words() {
-        let catalog = restaurant_catalog();
-        let refused = do_export("d1\n2026-12-02", &catalog, Vec::new()).expect_err("refused");
-        assert!(matches!(refused, ServiceError::Message { .. }));
-        assert!(refused.message(Lang::Zh).contains("无法识别的请求"));
-        let request = OpenRequest { id: DraftId::new("d"), now_ms: 0 };
-        let refused = do_open(&request.header(), &catalog, b"not a zip").expect_err("refused");
-        assert!(matches!(refused, ServiceError::Packet(PacketError::Unzip(_))), "{refused:?}");
-        assert_eq!(catalog_of(Some("garbage"), restaurant_catalog).expect_err("refused"), ServiceError::Catalog);
-    }
-}
+#[path = "service_tests.rs"]
+mod tests;

@@ -66,6 +66,34 @@ pub fn is_safe_name(name: &str) -> bool {
 
 /// The CRC-32 (IEEE 802.3) of `bytes`, as zip records it.
 pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = Crc32::default();
+    crc.update(bytes);
+    crc.finish()
+}
+
+/// A CRC-32 being computed over bytes that come in pieces (a file read a chunk at a time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Crc32(u32);
+
+impl Default for Crc32 {
+    fn default() -> Self {
+        Crc32(!0)
+    }
+}
+
+impl Crc32 {
+    /// The CRC-32 of all the bytes added.
+    pub fn finish(self) -> u32 {
+        !self.0
+    }
+
+    /// Adds `bytes`.
+    pub fn update(&mut self, bytes: &[u8]) {
+        self.0 = crc32_step(self.0, bytes);
+    }
+}
+
+fn crc32_step(mut crc: u32, bytes: &[u8]) -> u32 {
     // Slicing by eight: eight tables, eight bytes a step (a 40 MB packet is mostly this).
     const TABLES: [[u32; 256]; 8] = {
         let mut tables = [[0u32; 256]; 8];
@@ -92,7 +120,6 @@ pub fn crc32(bytes: &[u8]) -> u32 {
         }
         tables
     };
-    let mut crc = !0u32;
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
         let low = u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]) ^ crc;
@@ -109,7 +136,7 @@ pub fn crc32(bytes: &[u8]) -> u32 {
     for &byte in chunks.remainder() {
         crc = TABLES[0][usize::from((crc as u8) ^ byte)] ^ (crc >> 8);
     }
-    !crc
+    crc
 }
 
 /// 1980-01-01 in the MS-DOS date format, and 00:00:00.
@@ -125,33 +152,117 @@ const FILE_ATTRIBUTES: u32 = 0o100_644 << 16;
 /// General purpose flag bit 11: the name is UTF-8.
 const UTF8_NAME: u16 = 1 << 11;
 
+/// What an entry holds, as the writer needs it: its bytes, or only its size and CRC-32 for
+/// bytes that stay outside (an attachment kept in the browser's storage, which the page puts
+/// in the archive's place for it, never copied into the module).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Content<'a, K> {
+    Bytes(&'a [u8]),
+    Outside { key: K, size: u64, crc32: u32 },
+}
+
+impl<K> Content<'_, K> {
+    fn size(&self) -> u64 {
+        match self {
+            Content::Bytes(bytes) => bytes.len() as u64,
+            Content::Outside { size, .. } => *size,
+        }
+    }
+}
+
+/// One stretch of an archive: bytes of [`Layout::own`], or an outside entry's bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Span<K> {
+    Own(std::ops::Range<usize>),
+    Outside { key: K, size: u64 },
+}
+
+/// An archive as the stretches it is made of, in order: the headers, the directory and the
+/// entries held as bytes are in `own`; the archive is every span's bytes one after the other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout<K> {
+    pub own: Vec<u8>,
+    pub spans: Vec<Span<K>>,
+}
+
+impl<K> Layout<K> {
+    /// The archive's bytes, with `outside` giving each outside entry's (which must be the size
+    /// its entry said); `None` if one is missing or of another size.
+    pub fn join<'b>(&self, mut outside: impl FnMut(&K) -> Option<&'b [u8]>) -> Option<Vec<u8>> {
+        let mut out = Vec::with_capacity(self.len() as usize);
+        for span in &self.spans {
+            match span {
+                Span::Own(range) => out.extend_from_slice(self.own.get(range.clone())?),
+                Span::Outside { key, size } => {
+                    let bytes = outside(key).filter(|bytes| bytes.len() as u64 == *size)?;
+                    out.extend_from_slice(bytes);
+                }
+            }
+        }
+        Some(out)
+    }
+
+    /// The archive's size in bytes.
+    pub fn len(&self) -> u64 {
+        self.spans
+            .iter()
+            .map(|span| match span {
+                Span::Own(range) => range.len() as u64,
+                Span::Outside { size, .. } => *size,
+            })
+            .sum()
+    }
+
+    /// Whether the archive has no bytes (never: it has at least its end record).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// Writes `entries` (name, bytes) as one zip archive, sorted by name.
 pub fn write<B: AsRef<[u8]>>(entries: &[(String, B)]) -> Result<Vec<u8>, ZipError> {
+    let contents: Vec<(&str, Content<'_, ()>)> =
+        entries.iter().map(|(name, bytes)| (name.as_str(), Content::Bytes(bytes.as_ref()))).collect();
+    // With every entry's bytes held, the archive is one span of its own bytes.
+    Ok(layout(&contents)?.own)
+}
+
+/// Lays `entries` (name, content) out as one zip archive, sorted by name: [`write`], for
+/// entries whose bytes may stay outside.
+pub fn layout<K: Clone>(entries: &[(&str, Content<'_, K>)]) -> Result<Layout<K>, ZipError> {
     if entries.len() > MAX_ENTRIES {
         return Err(ZipError::TooManyEntries { count: entries.len() });
     }
-    let mut sorted: Vec<(&String, &[u8])> = entries.iter().map(|(name, bytes)| (name, bytes.as_ref())).collect();
+    let mut sorted: Vec<&(&str, Content<'_, K>)> = entries.iter().collect();
     sorted.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     for pair in sorted.windows(2) {
         if let [a, b] = pair {
             if a.0 == b.0 {
-                return Err(ZipError::DuplicateName { name: a.0.clone() });
+                return Err(ZipError::DuplicateName { name: a.0.to_owned() });
             }
         }
     }
     if let Some((name, _)) = sorted.iter().find(|(name, _)| !is_safe_name(name)) {
-        return Err(ZipError::BadName { name: (*name).clone() });
+        return Err(ZipError::BadName { name: (*name).to_owned() });
     }
-    let total: u64 =
-        sorted.iter().map(|(name, bytes)| 76 + 2 * name.len() as u64 + bytes.len() as u64).sum::<u64>() + 22;
+    let total: u64 = sorted.iter().map(|(name, content)| 76 + 2 * name.len() as u64 + content.size()).sum::<u64>() + 22;
     if total > MAX_ARCHIVE_BYTES {
         return Err(ZipError::TooLarge { bytes: total });
     }
-    let mut out = Vec::with_capacity(total as usize);
+    let outside: u64 =
+        sorted.iter().filter(|(_, content)| matches!(content, Content::Outside { .. })).map(|(_, c)| c.size()).sum();
+    let mut out = Vec::with_capacity(total.saturating_sub(outside) as usize);
+    let mut spans: Vec<Span<K>> = Vec::new();
+    // Where the archive stands: the own bytes written plus the outside entries' sizes.
+    let mut placed: u64 = 0;
+    let mut own_from = 0;
     let mut central = Vec::new();
-    for (name, bytes) in sorted {
-        let offset = out.len() as u32;
-        let (crc, size, name_len) = (crc32(bytes), bytes.len() as u32, name.len() as u16);
+    for (name, content) in sorted {
+        let offset = (out.len() - own_from) as u64 + placed;
+        let (crc, size, name_len) = match content {
+            Content::Bytes(bytes) => (crc32(bytes), bytes.len() as u32, name.len() as u16),
+            Content::Outside { crc32, size, .. } => (*crc32, *size as u32, name.len() as u16),
+        };
         let flags = if name.is_ascii() { 0 } else { UTF8_NAME };
         // Local file header.
         put32(&mut out, 0x0403_4b50);
@@ -164,7 +275,15 @@ pub fn write<B: AsRef<[u8]>>(entries: &[(String, B)]) -> Result<Vec<u8>, ZipErro
         put16(&mut out, name_len);
         put16(&mut out, 0);
         out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(bytes);
+        match content {
+            Content::Bytes(bytes) => out.extend_from_slice(bytes),
+            Content::Outside { key, size, .. } => {
+                placed += (out.len() - own_from) as u64 + size;
+                spans.push(Span::Own(own_from..out.len()));
+                spans.push(Span::Outside { key: key.clone(), size: *size });
+                own_from = out.len();
+            }
+        }
         // Its central directory record.
         put32(&mut central, 0x0201_4b50);
         for value in [MADE_BY, VERSION, flags, 0, DOS_TIME, DOS_DATE] {
@@ -177,10 +296,11 @@ pub fn write<B: AsRef<[u8]>>(entries: &[(String, B)]) -> Result<Vec<u8>, ZipErro
             put16(&mut central, value);
         }
         put32(&mut central, FILE_ATTRIBUTES);
-        put32(&mut central, offset);
+        put32(&mut central, offset as u32);
         central.extend_from_slice(name.as_bytes());
     }
-    let (central_offset, central_len) = (out.len() as u32, central.len() as u32);
+    let central_offset = ((out.len() - own_from) as u64 + placed) as u32;
+    let central_len = central.len() as u32;
     let count = entries.len() as u16;
     out.extend_from_slice(&central);
     // End of central directory.
@@ -191,7 +311,9 @@ pub fn write<B: AsRef<[u8]>>(entries: &[(String, B)]) -> Result<Vec<u8>, ZipErro
     put32(&mut out, central_len);
     put32(&mut out, central_offset);
     put16(&mut out, 0);
-    Ok(out)
+    spans.push(Span::Own(own_from..out.len()));
+    spans.retain(|span| !matches!(span, Span::Own(range) if range.is_empty()));
+    Ok(Layout { own: out, spans })
 }
 
 fn put16(out: &mut Vec<u8>, value: u16) {

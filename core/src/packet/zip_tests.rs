@@ -100,3 +100,36 @@ fn unsafe_and_repeated_names_are_refused() {
     let twice = [("a".to_owned(), Vec::new()), ("a".to_owned(), b"x".to_vec())];
     assert_eq!(write(&twice), Err(ZipError::DuplicateName { name: "a".to_owned() }));
 }
+
+/// An archive laid out with some entries' bytes outside, those bytes put in their places, is
+/// the archive written with every entry's bytes: the same offsets, the same directory.
+#[test]
+fn a_layout_with_entries_outside_joins_to_the_written_archive() {
+    let entries = entries();
+    let written = write(&entries).expect("writes");
+    for outside in [vec![], vec![2], vec![0, 2], vec![0, 1, 2, 3]] {
+        let contents: Vec<(&str, Content<'_, usize>)> = entries
+            .iter()
+            .enumerate()
+            .map(|(n, (name, bytes))| {
+                let content = if outside.contains(&n) {
+                    Content::Outside { key: n, size: bytes.len() as u64, crc32: crc32(bytes) }
+                } else {
+                    Content::Bytes(bytes.as_slice())
+                };
+                (name.as_str(), content)
+            })
+            .collect();
+        let laid = layout(&contents).expect("lays out");
+        let held: usize = outside.iter().map(|&n| entries[n].1.len()).sum();
+        assert_eq!(laid.own.len() + held, written.len(), "the outside bytes are not copied in");
+        assert_eq!(laid.len(), written.len() as u64);
+        let joined = laid.join(|&n| entries.get(n).map(|(_, bytes)| bytes.as_slice())).expect("joins");
+        assert!(joined == written, "outside {outside:?}");
+        // Bytes of another size than the entry said are refused.
+        if let Some(&n) = outside.first() {
+            let short = b"x".as_slice();
+            assert_eq!(laid.join(|&k| if k == n { Some(short) } else { Some(entries[k].1.as_slice()) }), None);
+        }
+    }
+}

@@ -531,17 +531,17 @@ fn shipped_packet() -> (yibiao_core::catalog::Catalog, Vec<u8>) {
             application.provisions.insert(entry.material.id.clone(), Provision::Attached { files: vec![id.clone()] });
         }
         let files = BTreeMap::from([(id, pdf)]);
+        let digests = yibiao_core::packet::export::digests_of(&files);
         let made = Export {
             catalog: &catalog,
             application: &application,
-            files: &files,
+            files: &digests,
             today: today(),
             created_ms: 1,
             lang: Lang::Zh,
             app_version: "fuzz",
-            sha256: None,
         };
-        let bytes = export(made).expect("exports").bytes;
+        let bytes = export(made, &files).expect("exports").bytes;
         (catalog, bytes)
     }
 }
