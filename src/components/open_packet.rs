@@ -126,9 +126,9 @@ fn opened(
                 (Rc::clone(&incoming), store.clone(), status.clone(), dispatch.clone());
             crate::platform::tasks::spawn(async move {
                 match packets::keep_files(&store, &incoming).await {
-                    Ok(()) => {
+                    Ok(draft) => {
                         status.set(Status::Idle);
-                        dispatch.send(Action::Import(Box::new(incoming.draft.clone())));
+                        dispatch.send(Action::Import(Box::new(draft)));
                     }
                     Err(_) => status.set(Status::Failed(PacketUi::PacketFilesNotKept.text(lang).to_owned())),
                 }

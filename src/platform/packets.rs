@@ -255,16 +255,23 @@ pub async fn open(file: &web_sys::File, catalog: Option<&str>, now_ms: u64) -> R
     })
 }
 
-/// Keeps an opened packet's files in `store`, each under its id, with its media type.
+/// Keeps the incoming packet's files on this device; gives back its draft with a preview of
+/// each image drawn from its kept file, as attaching one draws it (a packet carries none).
 pub async fn keep_files(
     store: &crate::platform::file_store::FileStore,
     incoming: &Incoming,
-) -> Result<(), crate::platform::storage::StorageError> {
+) -> Result<yibiao_core::session::Application, crate::platform::storage::StorageError> {
+    let mut draft = incoming.draft.clone();
     for (id, bytes) in &incoming.files {
         let media_type =
             incoming.draft.attachments.get(id).map_or("application/octet-stream", |a| a.file_type.media_type());
         let Some(blob) = blob_of_parts(&Array::of1(bytes), media_type) else { continue };
         store.put(id, &blob).await?;
+        if let Some(attachment) = draft.attachments.get_mut(id) {
+            if attachment.file_type != yibiao_core::catalog::FileType::Pdf {
+                attachment.thumbnail = crate::platform::files::measure_image(&blob).await.and_then(|(_, small)| small);
+            }
+        }
     }
-    Ok(())
+    Ok(draft)
 }
