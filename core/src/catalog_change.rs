@@ -16,6 +16,11 @@ pub struct Snapshot {
     pub items: Vec<(ItemId, Text)>,
     pub fields: Vec<(FieldId, Text)>,
     pub materials: Vec<(MaterialId, Text)>,
+    /// Whether `fields` holds only the fields that were answered (a snapshot read from a
+    /// packet, whose document keeps no blank answer): a field asked now that it lacks may have
+    /// been asked before too, so it is not told as new.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub answered_only: bool,
 }
 
 impl Snapshot {
@@ -32,6 +37,7 @@ impl Snapshot {
                 .iter()
                 .map(|entry| (entry.material.id.clone(), entry.material.name.clone()))
                 .collect(),
+            answered_only: false,
         }
     }
 
@@ -119,7 +125,7 @@ pub fn compare(before: &Snapshot, catalog: &Catalog, plan: &Plan, answers: &Answ
         items_added: added(&old_items, &new_items),
         items_removed: added(&new_items, &old_items),
         fields_renamed,
-        fields_added: added(&old_fields, &new_fields),
+        fields_added: if before.answered_only { Vec::new() } else { added(&old_fields, &new_fields) },
         materials_added: added(&old_materials, &new_materials),
         materials_removed: added(&new_materials, &old_materials),
         unused_answers,

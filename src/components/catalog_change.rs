@@ -1,5 +1,6 @@
 //! The report shown on a draft made under an older catalog: what the new catalog changes for
-//! this applicant, in plain words, until they have read it.
+//! this applicant, in plain words, until they have read it; and on the window's intake record
+//! of a packet filled against another catalog.
 
 use yew::prelude::*;
 use yibiao_core::catalog_change::CatalogChange;
@@ -12,6 +13,10 @@ use crate::store::use_ambient;
 #[derive(Properties, PartialEq)]
 pub struct CatalogChangeProps {
     pub change: CatalogChange,
+    /// Whether the applicant marks it read here (the open draft); the window's intake record
+    /// only shows it.
+    #[prop_or(true)]
+    pub accept: bool,
 }
 
 #[component]
@@ -65,7 +70,9 @@ pub fn CatalogChangePanel(props: &CatalogChangeProps) -> Html {
                     </ul>
                 }
             }
-            <button type="button" class="button" onclick={accept}>{ Ui::CatalogChangeAccept.text(lang) }</button>
+            if props.accept {
+                <button type="button" class="button" onclick={accept}>{ Ui::CatalogChangeAccept.text(lang) }</button>
+            }
         </section>
     }
 }

@@ -4,10 +4,9 @@
 //! their dates; printable as the intake record. Nothing of it is stored on this device.
 
 use yew::prelude::*;
-use yibiao_core::plan::Plan;
-use yibiao_core::verdict::{verdict, Verdict};
+use yibiao_core::verdict::Verdict;
 
-use crate::components::verdict_panel;
+use crate::components::{verdict_panel, CatalogChangePanel};
 use crate::i18n::{self, PacketUi, Ui};
 use crate::platform::packets::Incoming;
 use crate::store::Ambient;
@@ -22,13 +21,12 @@ pub fn intake_body(incoming: &Incoming, ambient: &Ambient, heading: &NodeRef, cl
     let (lang, catalog, today) = (ambient.lang, &ambient.env.catalog, ambient.today());
     let draft = &incoming.draft;
     let bundle = catalog.bundle(&draft.bundle).map_or(draft.bundle.as_str(), |b| b.name.get(lang));
-    let Ok(plan) = Plan::new(catalog, &draft.bundle, &draft.answers, today) else {
+    // Judged by this device's catalog, derived once as every draft's pages are.
+    let Ok(view) = draft.view(catalog, today) else {
         return html! {};
     };
-    let result = verdict(catalog, &plan, &draft.answers, &draft.provisions, today);
+    let (plan, result) = (view.plan(), &view.verdict);
     let reason = |blocker: &yibiao_core::verdict::Blocker| html! { { blocker.message(catalog, lang) } };
-    let grouped: Vec<String> =
-        incoming.fingerprint.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect();
     let print = Callback::from(|_: MouseEvent| crate::platform::dom::print());
     html! {
         <>
@@ -36,13 +34,17 @@ pub fn intake_body(incoming: &Incoming, ambient: &Ambient, heading: &NodeRef, cl
             <p class="lead">{ i18n::intake_lead(lang, bundle, draft.display_name(catalog).unwrap_or_default(), &incoming.file_name) }</p>
             <section class="fingerprint-panel" aria-labelledby="fingerprint-heading">
                 <h2 id="fingerprint-heading">{ PacketUi::FingerprintHeading.text(lang) }</h2>
-                <p class="fingerprint" lang="en">{ grouped.join(" ") }</p>
+                <p class="fingerprint" lang="en">{ yibiao_core::packet::cover::grouped(&incoming.fingerprint) }</p>
                 <p class="hint">{ PacketUi::FingerprintHint.text(lang) }</p>
             </section>
-            if !incoming.same_catalog {
+            // Filled against another catalog: what it changes for this packet, field by field
+            // (its heading names both versions), or where only the contents differ, that.
+            if let Some(change) = draft.catalog_change(catalog, today) {
+                <CatalogChangePanel {change} accept={false} />
+            } else if !incoming.same_catalog {
                 <p class="hint">{ i18n::packet_other_catalog(lang, &incoming.catalog_version) }</p>
             }
-            { verdict_panel(&result, catalog, lang, &reason) }
+            { verdict_panel(result, catalog, lang, &reason) }
             <h2>{ PacketUi::IntakeChecklist.text(lang) }</h2>
             <ul class="intake-list">
                 for entry in plan.checklist.iter() {

@@ -101,6 +101,36 @@ fn a_packet_opens_again_as_the_same_draft() {
     assert_eq!(again.fingerprint, packet.fingerprint);
 }
 
+/// A packet opened under another catalog version says what that version changes for it, field
+/// by field; a field the packet left blank is not called new (its document keeps no blanks),
+/// and under its own version there is nothing to tell.
+#[test]
+fn a_packet_opened_under_another_catalog_tells_what_changed() {
+    let catalog = restaurant_catalog();
+    let (application, files) = draft(&catalog);
+    let packet = exported(&catalog, &application, &files);
+    let same = open(&packet.bytes, &catalog, DraftId::new("d2"), 5_000).expect("opens");
+    assert_eq!(same.application.catalog_change(&catalog, today()), None);
+
+    let mut newer = catalog.clone();
+    newer.version = format!("{}-next", catalog.version);
+    let name = FieldId::new("applicant.name");
+    let before = newer.field(&name).expect("a field").label.clone();
+    let mut renamed = (**newer.field(&name).expect("a field")).clone();
+    renamed.label = crate::Text::new("经营者姓名", "Operator's name");
+    newer.fields.insert(name, std::rc::Rc::new(renamed.clone()));
+    let opened = open(&packet.bytes, &newer, DraftId::new("d2"), 5_000).expect("opens");
+    let change = opened.application.catalog_change(&newer, today()).expect("another version");
+    assert_eq!(
+        (change.from_version.as_str(), change.to_version.as_str()),
+        (catalog.version.as_str(), newer.version.as_str())
+    );
+    assert_eq!(change.fields_renamed, vec![(before, renamed.label)]);
+    assert!(change.fields_added.is_empty(), "{:?}", change.fields_added);
+    assert!(change.items_added.is_empty() && change.items_removed.is_empty());
+    assert!(change.materials_added.is_empty() && change.materials_removed.is_empty());
+}
+
 #[test]
 fn a_changed_packet_is_refused_naming_what_changed() {
     let catalog = restaurant_catalog();

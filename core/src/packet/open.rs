@@ -89,5 +89,23 @@ pub fn open(bytes: &[u8], catalog: &Catalog, id: DraftId, now_ms: u64) -> Result
             application.provisions.insert(MaterialId::new(&material.id), provided);
         }
     }
+    application.seen = Some(std::rc::Rc::new(snapshot_of(&document)));
     Ok(Opened { fingerprint, document, application, files })
+}
+
+/// What the packet's plan asked, as its document records it, so that a catalog of another
+/// version can tell the window and the applicant what it changes, item by item, field by
+/// field and material by material. The document keeps answered fields only.
+fn snapshot_of(document: &ApplicationDocument) -> crate::catalog_change::Snapshot {
+    crate::catalog_change::Snapshot {
+        catalog_version: document.catalog.version.clone(),
+        items: document.items.iter().map(|item| (crate::catalog::ItemId::new(&item.id), item.name.clone())).collect(),
+        fields: document
+            .answers
+            .iter()
+            .map(|answer| (crate::catalog::FieldId::new(&answer.field), answer.label.clone()))
+            .collect(),
+        materials: document.materials.iter().map(|m| (MaterialId::new(&m.id), m.name.clone())).collect(),
+        answered_only: true,
+    }
 }
