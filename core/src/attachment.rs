@@ -29,6 +29,70 @@ pub struct Attachment {
     /// A small preview of an image (a `data:` URL made on the device), shown beside its name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thumbnail: Option<std::rc::Rc<str>>,
+    /// Its other digests, computed once when it was attached (its SHA-256 is its id), so that
+    /// making a packet does not read it through SM3 again; `None` until they are known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checksums: Option<Checksums>,
+}
+
+/// What a packet records of a file beside its SHA-256: its SM3 (GB/T 32905), for receiving
+/// systems that use the national algorithms, and its CRC-32, for the zip. Kept in a draft as
+/// one word, `crc32:sm3` in lowercase hexadecimal (8 and 64 digits): a string is read by the
+/// code that reads every other, where a structure would cost the page's first load a reader of
+/// its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checksums {
+    /// Lowercase hexadecimal, 64 digits.
+    pub sm3: String,
+    pub crc32: u32,
+}
+
+impl Checksums {
+    /// `crc32:sm3`, as a draft keeps it.
+    pub fn word(&self) -> String {
+        // By hand: the page's first load has no other use for the formatter's hexadecimal.
+        let mut word: String = (0..8).rev().map(|n| hex_digit(self.crc32 >> (4 * n))).collect();
+        word.push(':');
+        word.push_str(&self.sm3);
+        word
+    }
+
+    /// Reads what [`Checksums::word`] wrote; `None` for anything else.
+    pub fn read(word: &str) -> Option<Checksums> {
+        let (crc32, sm3) = word.split_once(':')?;
+        if crc32.len() != 8 || sm3.len() != 64 || !sm3.bytes().all(|b| hex_value(b).is_some()) {
+            return None;
+        }
+        let crc32 = crc32.bytes().try_fold(0u32, |crc, b| Some(crc << 4 | hex_value(b)?))?;
+        Some(Checksums { sm3: sm3.to_owned(), crc32 })
+    }
+}
+
+/// The lowercase hexadecimal digit of the low four bits of `value`.
+fn hex_digit(value: u32) -> char {
+    char::from(b"0123456789abcdef"[(value & 0xf) as usize])
+}
+
+/// The value of a lowercase hexadecimal digit.
+fn hex_value(digit: u8) -> Option<u32> {
+    match digit {
+        b'0'..=b'9' => Some(u32::from(digit - b'0')),
+        b'a'..=b'f' => Some(u32::from(digit - b'a') + 10),
+        _ => None,
+    }
+}
+
+impl Serialize for Checksums {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.word())
+    }
+}
+
+impl<'de> Deserialize<'de> for Checksums {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let word = String::deserialize(deserializer)?;
+        Checksums::read(&word).ok_or_else(|| serde::de::Error::custom("checksums are not crc32:sm3"))
+    }
 }
 
 /// What was measured of an attached file.

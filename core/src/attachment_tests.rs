@@ -81,6 +81,7 @@ fn a_file_attached_once_fits_another_material_only_within_its_limits() {
         shape: Shape::Image { width: 358, height: 441 },
         added_ms: 0,
         thumbnail: None,
+        checksums: None,
     };
     let portrait = Material { photo: true, ..material(vec![FileType::Jpeg], 2048) };
     assert_eq!(fits(&portrait, &photo), Ok(()));
@@ -126,4 +127,27 @@ fn blank_dark_blurred_and_small_images_are_told_apart_from_a_good_scan() {
     assert_eq!(check_image(&blurred, false), Err(AttachmentError::Blurred));
     assert_eq!(image_stats(0, 10, &[]), None);
     assert_eq!(image_stats(10, 10, &[0; 12]), None, "too few pixels for the size");
+}
+
+/// Checksums are kept in a draft as one word, read back as themselves; anything else is refused.
+#[test]
+fn checksums_are_kept_as_one_word() {
+    let checksums = Checksums {
+        sm3: "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0".to_owned(),
+        crc32: 0x352441c2,
+    };
+    let json = serde_json::to_string(&checksums).expect("writes");
+    assert_eq!(json, format!("\"352441c2:{}\"", checksums.sm3));
+    assert_eq!(serde_json::from_str::<Checksums>(&json).expect("reads"), checksums);
+    for bad in [
+        "",
+        "352441c2",
+        "352441C2:00",
+        &format!("352441c2:{}", checksums.sm3.to_uppercase()),
+        &format!("12345678:{}0", checksums.sm3),
+        &format!("x2345678:{}", checksums.sm3),
+    ] {
+        assert_eq!(Checksums::read(bad), None, "{bad}");
+        assert!(serde_json::from_str::<Checksums>(&format!("\"{bad}\"")).is_err());
+    }
 }

@@ -11,6 +11,7 @@ fn file(id: &str) -> crate::attachment::Attachment {
         shape: crate::attachment::Shape::Pdf { pages: Some(1) },
         added_ms: 0,
         thumbnail: None,
+        checksums: None,
     }
 }
 

@@ -85,6 +85,8 @@ impl Attachments {
         let (this, material) = (self.clone(), material.clone());
         let lang = self.store.state.lang;
         crate::platform::tasks::spawn(async move {
+            // One packet worker digests the whole batch, then goes.
+            let _batch = crate::platform::packets::Operation::begin();
             let say = |progress: Progress| this.panels.dispatch(PanelEvent::Progress(material.id.clone(), progress));
             let mut problems = Vec::new();
             let mut last_added = None;
@@ -93,8 +95,9 @@ impl Attachments {
                 let name = file.name();
                 say(Progress { status: Some(i18n::file_progress(lang, &name, false)), problems: problems.clone() });
                 match files::check_for(&material, &file).await {
-                    Ok(attachment) => match this.file_store.put(&attachment.id, &file).await {
+                    Ok(mut attachment) => match this.file_store.put(&attachment.id, &file).await {
                         Ok(()) => {
+                            attachment.checksums = crate::platform::packets::checksums(&file, &attachment).await;
                             let id = material.id.clone();
                             crate::store::send(
                                 &this.store,

@@ -78,6 +78,27 @@ impl FileStore {
         }
     }
 
+    /// The files `ids` name, in their order (`None` for one not kept): one transaction, every
+    /// request made at once, so that the database answers them one after another without a
+    /// round trip between.
+    pub async fn get_many(&self, ids: &[String]) -> Result<Vec<Option<Blob>>, StorageError> {
+        match &self.0.kind {
+            Kind::Memory(files) => Ok(ids.iter().map(|id| files.borrow().get(id).cloned()).collect()),
+            Kind::IndexedDb(_) => {
+                let (_, files) = self.files(IdbTransactionMode::Readonly).await?;
+                let requests = ids
+                    .iter()
+                    .map(|id| files.get(&JsValue::from_str(id)).map_err(failure))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let mut found = Vec::with_capacity(requests.len());
+                for request in &requests {
+                    found.push(answered(request).await?.dyn_into::<Blob>().ok());
+                }
+                Ok(found)
+            }
+        }
+    }
+
     /// Deletes every file whose id is not in `keep` and was not stored during this page's
     /// life. Returns how many were deleted.
     pub async fn keep_only(&self, keep: impl Fn(&str) -> bool) -> Result<usize, StorageError> {

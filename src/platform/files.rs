@@ -122,6 +122,7 @@ pub async fn check_for(
         shape,
         added_ms: super::clock::now_ms(),
         thumbnail,
+        checksums: None,
     })
 }
 

@@ -2,8 +2,8 @@
 //! that `assets/packet-worker.js` starts in a dedicated worker): each message is answered by
 //! `yibiao_core::packet::service`, and bytes go back without a copy (transferred).
 //!
-//! A message is `[id, kind, header, catalog or null, ...files]`: for an export, a print or a
-//! digest the files are the stored attachments as `Blob`s, read here a chunk at a time (an
+//! A message is `[id, kind, header, catalog or null, ...files]`: for an export, a print, a
+//! digest or a file's checksums (as it is attached) the files are `Blob`s, read here a chunk at a time (an
 //! export or a print shares them with a helper worker, started with the page's own client,
 //! `platform::packets`, which it asks to digest); for an open, the packet's bytes. The answer
 //! is `[id, true, header, ...values]` (an export's value is the packet as a `Blob`; an open's
@@ -68,7 +68,7 @@ async fn digest(files: &[JsValue]) -> Result<Vec<FileDigest>, ServiceError> {
             .await
             .map_err(|_| ServiceError::FileUnreadable)?
             .unchecked_into();
-        let sha256 = browser_sha256(&buffer);
+        let sha256 = sha256_of_later(buffer.clone());
         let view = Uint8Array::new(&buffer);
         let mut digester = yibiao_core::packet::digest::Digester::default();
         let mut at = 0;
@@ -79,13 +79,7 @@ async fn digest(files: &[JsValue]) -> Result<Vec<FileDigest>, ServiceError> {
             digester.update(chunk);
             at = end;
         }
-        let sha256 = match sha256 {
-            Some(digest) => digest.await.ok().map(|d| yibiao_core::packet::hex(&Uint8Array::new(&d).to_vec())),
-            None => None,
-        };
-        let sha256 = sha256.unwrap_or_else(|| yibiao_core::packet::sha256_hex(&view.to_vec()));
-        digested.push(digester.finish(sha256));
-        detach(&buffer);
+        digested.push(digester.finish(sha256.await));
     }
     // What passed through the module is not left in it.
     scratch.fill(0);
@@ -150,6 +144,15 @@ fn packet_blob(layout: &Layout<String>, ids: &[String], files: &[JsValue]) -> Re
     packets::blob_of_parts(&parts, "application/zip").ok_or(ServiceError::FileUnreadable)
 }
 
+/// Does a checksums request: the file being attached (its id and size in the header),
+/// digested here, its checksums as one word.
+async fn checksums(header: &str, given: &[JsValue]) -> Result<String, ServiceError> {
+    let (id, size) = header.split_once('\n').ok_or(ServiceError::Message { detail: "checksums".to_owned() })?;
+    let size = size.parse().map_err(|_| ServiceError::Message { detail: format!("not a size: {size}") })?;
+    let digest = digest(given.get(..1).unwrap_or_default()).await?;
+    service::checksums_reply(id, size, digest.first().ok_or(ServiceError::FileUnreadable)?)
+}
+
 /// What a request is answered with: a header, and what follows it (buffers to transfer, or
 /// the packet's blob).
 struct Reply {
@@ -163,18 +166,96 @@ impl Reply {
     }
 }
 
-/// Does an export or print request: the files digested, then the packet laid out and made a
-/// `Blob`, or the document to print.
+/// Checks that each stored file is still the file its `known` digests describe (kept when it
+/// was attached): its size, and its SHA-256 (the browser's, every file's at once, its read
+/// started at once too). Then its kept SM3 and CRC-32 are its own, and it need not pass
+/// through the module. (Reading tens of megabytes back from storage is most of an export's
+/// time; laying the packet out meanwhile was measured slower, as both need this thread.)
+async fn check_known(files: &[JsValue], known: &[FileDigest]) -> Result<(), ServiceError> {
+    let mut reads = Vec::with_capacity(files.len());
+    for (file, digest) in files.iter().zip(known) {
+        let blob = file.dyn_ref::<Blob>().filter(|blob| blob.size() == digest.size as f64);
+        reads.push(wasm_bindgen_futures::JsFuture::from(blob.ok_or(ServiceError::FileUnreadable)?.array_buffer()));
+    }
+    let mut hashing = Vec::with_capacity(files.len());
+    for (read, digest) in reads.into_iter().zip(known) {
+        let buffer: js_sys::ArrayBuffer = read.await.map_err(|_| ServiceError::FileUnreadable)?.unchecked_into();
+        hashing.push((sha256_of_later(buffer), digest));
+    }
+    for (found, digest) in hashing {
+        if found.await != digest.sha256 {
+            return Err(ServiceError::FileUnreadable);
+        }
+    }
+    Ok(())
+}
+
+/// The SHA-256 of a stored file's bytes in hexadecimal, started now and awaited later: the
+/// browser's own where it has one (off this thread), else the module's (an insecure page, such
+/// as a kiosk reached over plain HTTP, has no Web Crypto). The buffer is let go of once done.
+fn sha256_of_later(buffer: js_sys::ArrayBuffer) -> impl std::future::Future<Output = String> {
+    let started = browser_sha256(&buffer);
+    async move {
+        let browser = match started {
+            Some(digest) => digest.await.ok().map(|d| yibiao_core::packet::hex(&Uint8Array::new(&d).to_vec())),
+            None => None,
+        };
+        let sha256 = browser.unwrap_or_else(|| yibiao_core::packet::sha256_hex(&Uint8Array::new(&buffer).to_vec()));
+        detach(&buffer);
+        sha256
+    }
+}
+
+/// The digests of `files` (the attachments `ids`, in order): those `known` from when each was
+/// attached are checked ([`check_known`]); the others are computed ([`digest_shared`]). A
+/// stored file that is not the file attached (its SHA-256 is not its id) is refused, never
+/// packed.
+async fn digests_of(
+    files: &[JsValue],
+    ids: &[String],
+    known: Vec<Option<FileDigest>>,
+) -> Result<Vec<FileDigest>, ServiceError> {
+    let (mut kept, mut kept_files, mut unknown, mut unknown_files) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (n, (file, digest)) in files.iter().zip(known).enumerate() {
+        match digest {
+            Some(digest) => {
+                kept.push((n, digest));
+                kept_files.push(file.clone());
+            }
+            None => {
+                unknown.push(n);
+                unknown_files.push(file.clone());
+            }
+        }
+    }
+    let kept_digests: Vec<FileDigest> = kept.iter().map(|(_, digest)| digest.clone()).collect();
+    check_known(&kept_files, &kept_digests).await?;
+    let computed = digest_shared(&unknown_files).await?;
+    let mut digests: Vec<Option<FileDigest>> = vec![None; files.len()];
+    for (n, digest) in kept.into_iter().chain(unknown.into_iter().zip(computed)) {
+        if ids.get(n) != Some(&digest.sha256) {
+            return Err(ServiceError::FileUnreadable);
+        }
+        if let Some(slot) = digests.get_mut(n) {
+            *slot = Some(digest);
+        }
+    }
+    digests.into_iter().collect::<Option<Vec<_>>>().ok_or(ServiceError::FileUnreadable)
+}
+
+/// Does an export or print request: the files' digests (kept and checked, or computed), then
+/// the packet laid out and made a `Blob`, or the document to print.
 async fn export(print: bool, header: &str, catalog: &Catalog, files: &[JsValue]) -> Result<Reply, ServiceError> {
     let request = ExportRequest::read(header)?;
     if request.files.len() != files.len() {
         return Err(ServiceError::Message { detail: format!("{} files, {} sent", request.files.len(), files.len()) });
     }
-    let digests = digest_shared(files).await?;
+    let application = request.application()?;
+    let digests = digests_of(files, &request.files, request.known_digests(&application)).await?;
     if print {
-        return service::do_print(&request, catalog, digests).map(Reply::text);
+        return service::do_print(&request, &application, catalog, digests).map(Reply::text);
     }
-    let (exported, layout) = service::do_export(&request, catalog, digests)?;
+    let (exported, layout) = service::do_export(&request, &application, catalog, digests)?;
     let packet = packet_blob(&layout, &request.files, files)?;
     Ok(Reply { header: exported.header(), values: vec![packet.into()] })
 }
@@ -208,6 +289,7 @@ async fn answer(message: &Array) -> (Array, Array) {
     let given: Vec<JsValue> = (4..message.length()).map(|i| message.get(i)).collect();
     let done = match kind.as_str() {
         "digest" => digest(&given).await.map(|files| Reply::text(service::Digested { files }.header())),
+        "checksums" => checksums(&header, &given).await.map(Reply::text),
         _ => match service::catalog_of(catalog.as_deref(), crate::catalog::shipped) {
             Err(error) => Err(error),
             Ok(catalog) => match kind.as_str() {

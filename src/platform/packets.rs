@@ -15,6 +15,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, MessageEvent, Worker};
+use yibiao_core::attachment::Checksums;
 use yibiao_core::packet::service::{ExportRequest, Exported};
 
 /// The script that starts the worker, beside the app.
@@ -183,16 +184,17 @@ async fn attachments(
     files: &crate::platform::file_store::FileStore,
     draft: &yibiao_core::session::Application,
 ) -> (Vec<String>, Vec<JsValue>) {
-    let mut wanted: Vec<&String> = Vec::new();
+    let mut wanted: Vec<String> = Vec::new();
     for id in draft.provisions.values().flat_map(|provision| provision.files().iter()) {
-        if !wanted.contains(&id) {
-            wanted.push(id);
+        if !wanted.contains(id) {
+            wanted.push(id.clone());
         }
     }
+    let found = files.get_many(&wanted).await.unwrap_or_default();
     let (mut ids, mut blobs) = (Vec::new(), Vec::new());
-    for id in wanted {
-        if let Ok(Some(blob)) = files.get(id).await {
-            ids.push(id.clone());
+    for (id, blob) in wanted.into_iter().zip(found) {
+        if let Some(blob) = blob {
+            ids.push(id);
             blobs.push(blob.into());
         }
     }
@@ -211,6 +213,8 @@ pub async fn export(
     catalog: Option<&str>,
 ) -> Result<Option<Exported>, PacketFailure> {
     let _operation = Operation::begin();
+    // The worker starts loading while the files are found.
+    running();
     let (ids, blobs) = attachments(files, draft).await;
     order.files = ids;
     let answer = answer(post(if print { "print" } else { "export" }, &order.header(), catalog, &blobs, false)).await?;
@@ -222,6 +226,17 @@ pub async fn export(
     let blob: Blob = answer.values.first().and_then(|value| value.dyn_ref().cloned()).ok_or(PacketFailure::NoWorker)?;
     crate::platform::download::save_blob(&exported.file_name, &blob).map_err(|_| PacketFailure::NoWorker)?;
     Ok(Some(exported))
+}
+
+/// The checksums of `attachment` (its SM3 and CRC-32), computed from `file` in the packet
+/// worker as it is attached, so that no later packet reads it through SM3 again; `None` if the
+/// worker cannot (a packet then computes them). Hold an [`Operation`] across a batch of files
+/// so that one worker serves it.
+pub async fn checksums(file: &Blob, attachment: &yibiao_core::attachment::Attachment) -> Option<Checksums> {
+    // The worker answers only if it read the very file measured here (its id and size).
+    let header = format!("{}\n{}", attachment.id, attachment.size);
+    let answer = answer(post("checksums", &header, None, &[file.into()], false)).await.ok()?;
+    Checksums::read(&answer.header)
 }
 
 /// A packet opened and checked in the worker: its draft and its files, not yet stored.
@@ -256,11 +271,13 @@ pub async fn open(file: &web_sys::File, catalog: Option<&str>, now_ms: u64) -> R
 }
 
 /// Keeps the incoming packet's files on this device; gives back its draft with a preview of
-/// each image drawn from its kept file, as attaching one draws it (a packet carries none).
+/// each image drawn from its kept file and each file's checksums, as attaching one makes them
+/// (a packet carries no preview, and its SM3 is not taken on trust).
 pub async fn keep_files(
     store: &crate::platform::file_store::FileStore,
     incoming: &Incoming,
 ) -> Result<yibiao_core::session::Application, crate::platform::storage::StorageError> {
+    let _batch = Operation::begin();
     let mut draft = incoming.draft.clone();
     for (id, bytes) in &incoming.files {
         let media_type =
@@ -271,6 +288,7 @@ pub async fn keep_files(
             if attachment.file_type != yibiao_core::catalog::FileType::Pdf {
                 attachment.thumbnail = crate::platform::files::measure_image(&blob).await.and_then(|(_, small)| small);
             }
+            attachment.checksums = checksums(&blob, attachment).await;
         }
     }
     Ok(draft)

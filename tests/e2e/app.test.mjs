@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync, readdirSyn
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import zlib from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -407,6 +408,10 @@ test('attachments: real files are checked on the device, kept across a reload, r
   const idRow = finance.locator('.file-row').filter({ hasText: '身份证.jpg' });
   await idRow.waitFor();
   assert.equal(await idRow.locator('.file-meta').innerText(), `JPEG · 1600 × 1000 像素 · ${Math.ceil(idCard.length / 1024)} KB`);
+  // Its SM3 and CRC-32 were computed once, as it was attached (in the packet worker), and are
+  // kept with it in the draft: exactly Node's own (OpenSSL's SM3, zlib's CRC-32).
+  const kept = `${zlib.crc32(idCard).toString(16).padStart(8, '0')}:${createHash('sm3').update(idCard).digest('hex')}`;
+  await page.waitForFunction((word) => localStorage.getItem('yibiao.draft')?.includes(`"checksums":"${word}"`), kept);
   await page.waitForFunction(() => document.querySelector('.file-row img.file-thumb')?.naturalWidth > 0);
   const dropped = await page.evaluateHandle(async () => {
     const canvas = document.createElement('canvas');

@@ -1,6 +1,7 @@
 // Standard tools judge a packet the app exported: the system's `unzip`, every SHA-256 of the
 // manifest recomputed here, the Library of Congress BagIt validator and Python's icalendar
-// (both in the venv `cargo xtask test` makes; PYTHON names its interpreter).
+// (both in the venv `cargo xtask test` makes; PYTHON names its interpreter), and each
+// attachment's SM3 in application.json recomputed by Python's hashlib.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -44,7 +45,18 @@ export function judgePacket(zip) {
     assert.ok(events > 0, 'a calendar with events');
   }
   const read = (path) => readFileSync(join(bag, 'data', path), 'utf8');
-  return { top, bag, listed, fingerprint, events, read, application: JSON.parse(read('application.json')) };
+  const application = JSON.parse(read('application.json'));
+  // Each attachment's SHA-256 and SM3 (GB/T 32905) as application.json records them, judged by
+  // Python's hashlib (OpenSSL's SM3), and its size.
+  const files = application.materials.flatMap((material) => material.files ?? []);
+  if (files.length > 0) {
+    const script = 'import sys, hashlib\nfor path in sys.argv[1:]:\n'
+      + '    data = open(path, "rb").read()\n    print(len(data), hashlib.sha256(data).hexdigest(), hashlib.new("sm3", data).hexdigest())\n';
+    const judged = execFileSync(PYTHON, ['-c', script, ...files.map((file) => join(bag, 'data', file.path))], { encoding: 'utf8' })
+      .trim().split('\n');
+    files.forEach((file, n) => assert.equal(judged[n], `${file.size} ${file.sha256} ${file.sm3}`, `${file.path}: its size, SHA-256 and SM3`));
+  }
+  return { top, bag, listed, fingerprint, events, read, application, sm3Judged: files.length };
 }
 
 /** The number of pages of a PDF: the page tree's root counts them all. */

@@ -6,6 +6,7 @@
 
 use super::sm3::Sm3;
 use super::zip::Crc32;
+use crate::attachment::{Attachment, Checksums};
 
 /// The size and digests of one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +27,24 @@ impl FileDigest {
         digester.finish(super::sha256_hex(bytes))
     }
 
+    /// The digests `attachment` carries: its size, its id (its SHA-256) and the checksums
+    /// computed when it was attached; `None` until those are known, or for an id that is not
+    /// a SHA-256.
+    pub fn known(attachment: &Attachment) -> Option<FileDigest> {
+        let Checksums { sm3, crc32 } = attachment.checksums.as_ref()?;
+        (is_hex64(&attachment.id) && is_hex64(sm3)).then(|| FileDigest {
+            size: attachment.size,
+            crc32: *crc32,
+            sha256: attachment.id.clone(),
+            sm3: sm3.clone(),
+        })
+    }
+
+    /// The checksums to keep with the attachment these are the digests of.
+    pub fn checksums(&self) -> Checksums {
+        Checksums { sm3: self.sm3.clone(), crc32: self.crc32 }
+    }
+
     /// As one word, `size:crc32:sha256:sm3` (for a message between the page and the worker).
     pub fn word(&self) -> String {
         format!("{}:{:08x}:{}:{}", self.size, self.crc32, self.sha256, self.sm3)
@@ -35,8 +54,7 @@ impl FileDigest {
     pub fn read(word: &str) -> Option<FileDigest> {
         let mut parts = word.split(':');
         let (size, crc32, sha256, sm3) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
-        let hex64 = |text: &str| text.len() == 64 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
-        if parts.next().is_some() || !hex64(sha256) || !hex64(sm3) || crc32.len() != 8 {
+        if parts.next().is_some() || !is_hex64(sha256) || !is_hex64(sm3) || crc32.len() != 8 {
             return None;
         }
         Some(FileDigest {
@@ -46,6 +64,11 @@ impl FileDigest {
             sm3: sm3.to_owned(),
         })
     }
+}
+
+/// Whether `text` is a 256-bit digest in lowercase hexadecimal.
+fn is_hex64(text: &str) -> bool {
+    text.len() == 64 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// The size, CRC-32 and SM3 of a file read in chunks; its SHA-256 comes from elsewhere (the

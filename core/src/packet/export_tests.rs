@@ -45,6 +45,7 @@ pub(crate) fn draft(catalog: &Catalog) -> (Application, BTreeMap<String, Vec<u8>
         shape: Shape::Pdf { pages: Some(1) },
         added_ms: 900,
         thumbnail: None,
+        checksums: None,
     };
     application.attachments.insert(id.clone(), attachment);
     let plan = Plan::new(catalog, &application.bundle, &application.answers, today()).expect("plans");

@@ -75,6 +75,7 @@ pub fn open(bytes: &[u8], catalog: &Catalog, id: DraftId, now_ms: u64) -> Result
                 shape: file.shape,
                 added_ms: file.added_ms,
                 thumbnail: None,
+                checksums: None,
             };
             application.attachments.insert(attachment.id.clone(), attachment);
             files.insert(file.sha256.clone(), bytes.clone());

@@ -269,10 +269,27 @@ pub fn draft_of(document: &str) -> Result<Application, ServiceError> {
         .ok_or(ServiceError::Message { detail: "no draft".to_owned() })
 }
 
-/// Hands `work` what an export or print `request` needs, with its files' `digests` (in the
-/// order of `request.files`).
+impl ExportRequest {
+    /// The draft the request names, read from its document.
+    pub fn application(&self) -> Result<Application, ServiceError> {
+        let state =
+            draft::decode(&self.document).map_err(|error| ServiceError::Message { detail: error.message(Lang::En) })?;
+        state.draft(&self.draft).cloned().ok_or(ServiceError::Message { detail: "no such draft".to_owned() })
+    }
+
+    /// What `application` already knows of each of the request's files (in the order of
+    /// `files`): the digests recorded when it was attached, `None` where they are to be
+    /// computed.
+    pub fn known_digests(&self, application: &Application) -> Vec<Option<FileDigest>> {
+        self.files.iter().map(|id| application.attachments.get(id).and_then(FileDigest::known)).collect()
+    }
+}
+
+/// Hands `work` what an export or print `request` of `application` needs, with its files'
+/// `digests` (in the order of `request.files`).
 fn with_export<T>(
     request: &ExportRequest,
+    application: &Application,
     catalog: &Catalog,
     digests: Vec<FileDigest>,
     work: impl FnOnce(Export<'_>) -> Result<T, PacketError>,
@@ -283,10 +300,6 @@ fn with_export<T>(
         });
     }
     let files: BTreeMap<String, FileDigest> = request.files.iter().cloned().zip(digests).collect();
-    let state =
-        draft::decode(&request.document).map_err(|error| ServiceError::Message { detail: error.message(Lang::En) })?;
-    let application =
-        state.draft(&request.draft).ok_or(ServiceError::Message { detail: "no such draft".to_owned() })?;
     let export = Export {
         catalog,
         application,
@@ -299,25 +312,41 @@ fn with_export<T>(
     work(export).map_err(ServiceError::Packet)
 }
 
-/// Does an export request whose files have `digests`: the packet laid out, its attachments
-/// (by id) outside, for the worker to put in their places from the stored files.
+/// Does an export request for `application` (its draft) whose files have `digests`: the
+/// packet laid out, its attachments (by id) outside, for the worker to put in their places
+/// from the stored files.
 pub fn do_export(
     request: &ExportRequest,
+    application: &Application,
     catalog: &Catalog,
     digests: Vec<FileDigest>,
 ) -> Result<(Exported, Layout<String>), ServiceError> {
-    with_export(request, catalog, digests, |export| {
+    with_export(request, application, catalog, digests, |export| {
         let LaidOut { file_name, fingerprint, layout } = super::export::lay_out(export)?;
         Ok((Exported { file_name, fingerprint }, layout))
     })
 }
 
-/// Does a print request whose files have `digests`: the document to print.
-pub fn do_print(request: &ExportRequest, catalog: &Catalog, digests: Vec<FileDigest>) -> Result<String, ServiceError> {
-    with_export(request, catalog, digests, |export| {
+/// Does a print request for `application` whose files have `digests`: the document to print.
+pub fn do_print(
+    request: &ExportRequest,
+    application: &Application,
+    catalog: &Catalog,
+    digests: Vec<FileDigest>,
+) -> Result<String, ServiceError> {
+    with_export(request, application, catalog, digests, |export| {
         let only = (!request.only.is_empty()).then(|| crate::catalog::ItemId::new(&request.only));
         super::print::print(export, only.as_ref())
     })
+}
+
+/// The answer to a checksums request (a file being attached, its id in the header): the
+/// checksums of its `digest` as one word, if they are the digests of that very file.
+pub fn checksums_reply(id: &str, size: u64, digest: &FileDigest) -> Result<String, ServiceError> {
+    if digest.sha256 != id || digest.size != size {
+        return Err(ServiceError::FileUnreadable);
+    }
+    Ok(digest.checksums().word())
 }
 
 /// Does an open request.

@@ -29,6 +29,7 @@ fn file(id: &str) -> Attachment {
         shape: Shape::Pdf { pages: Some(1) },
         added_ms: 0,
         thumbnail: None,
+        checksums: None,
     }
 }
 

@@ -523,6 +523,7 @@ fn shipped_packet() -> (yibiao_core::catalog::Catalog, Vec<u8>) {
             shape: Shape::Pdf { pages: Some(1) },
             added_ms: 1,
             thumbnail: None,
+            checksums: None,
         };
         application.attachments.insert(id.clone(), attachment);
         let plan =
