@@ -50,6 +50,24 @@ impl Reason {
             .collect();
         Reason { condition: Some(condition.source.clone()), read }
     }
+
+    /// This reason and `other` together: what an item brought in by one answer needs under a
+    /// condition of its own (or none) is needed because of both, never "always".
+    fn and(&self, other: &Reason) -> Reason {
+        match (&self.condition, &other.condition) {
+            (None, _) => other.clone(),
+            (_, None) => self.clone(),
+            (Some(first), Some(second)) => {
+                let mut read = self.read.clone();
+                for answer in &other.read {
+                    if !read.iter().any(|(field, _)| *field == answer.0) {
+                        read.push(answer.clone());
+                    }
+                }
+                Reason { condition: Some(format!("({first}) and ({second})")), read }
+            }
+        }
+    }
 }
 
 /// A situation question to ask now.

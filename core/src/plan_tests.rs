@@ -139,6 +139,10 @@ fn every_line_says_why_it_is_there() {
     let large = self::plan(&[("premises.large", "yes")]);
     let fire = large.item(&ItemId::new("fire_check")).expect("applies");
     assert_eq!(fire.reason.read, [(FieldId::new("premises.large"), Some("yes".into()))]);
+    // The fire-safety plan is needed by that item without a condition of its own: it is needed
+    // because the item is, never "always" (issue 14).
+    let plan_entry = entry(&large, "fire_plan");
+    assert_eq!(plan_entry.reasons, vec![(ItemId::new("fire_check"), fire.reason.clone())]);
 }
 
 #[test]

@@ -74,7 +74,8 @@ impl Plan {
         let mut in_form: Vec<(&FieldId, usize)> = Vec::new();
         let mut in_checklist: Vec<(&MaterialId, usize)> = Vec::new();
         let (mut fields_separate, mut materials_separate) = (0, 0);
-        for (item, _) in &items {
+        // What an item asks and needs is there because the item is: its reason goes with them.
+        for (item, item_reason) in &items {
             for item_field in &item.fields {
                 let field = catalog.field(&item_field.field).ok_or_else(|| PlanError::UnknownField {
                     item: item.id.clone(),
@@ -96,16 +97,24 @@ impl Plan {
                 if bundle_entry.questions.contains(&field.id) {
                     continue;
                 }
+                let reason =
+                    item_reason.and(&field.condition.as_ref().map_or_else(Reason::always, |c| Reason::of(c, answers)));
                 let at = position(&mut in_form, &field.id, form.len());
                 let planned = match form.get_mut(at) {
-                    Some(planned) => planned,
+                    Some(planned) => {
+                        // Asked by an item that is always there, it is always asked.
+                        if reason.condition.is_none() {
+                            planned.reason = reason;
+                        }
+                        planned
+                    }
                     None => {
                         form.push(PlannedField {
                             field: field.clone(),
                             asked_by: Vec::new(),
                             form_labels: Vec::new(),
                             required: field.required,
-                            reason: field.condition.as_ref().map_or_else(Reason::always, |c| Reason::of(c, answers)),
+                            reason,
                         });
                         form.last_mut().expect("just pushed")
                     }
@@ -135,7 +144,8 @@ impl Plan {
                     Truth::True => {}
                 }
                 materials_separate += 1;
-                let reason = need.condition.as_ref().map_or_else(Reason::always, |c| Reason::of(c, answers));
+                let reason =
+                    item_reason.and(&need.condition.as_ref().map_or_else(Reason::always, |c| Reason::of(c, answers)));
                 let at = position(&mut in_checklist, &material.id, checklist.len());
                 match checklist.get_mut(at) {
                     Some(entry) => {

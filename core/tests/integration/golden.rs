@@ -672,3 +672,60 @@ fn the_agent_variant_asks_for_the_agent_and_their_papers_in_every_bundle() {
         }
     }
 }
+
+/// A material that another answer would take away is there because of the answers that
+/// brought it in, never "for everyone" (issue 14): in every shipped bundle, under every golden
+/// answer set, no material both has a reason that holds always and disappears under another
+/// answer to one of the situation questions. The same for each field of the combined form.
+#[test]
+fn what_another_answer_takes_away_is_never_needed_always() {
+    let catalog = catalog();
+    let mut checked = 0;
+    for scenario in SCENARIOS {
+        let plan = plan(&catalog, scenario);
+        let answers: Answers =
+            scenario.answers.iter().map(|(field, value)| (FieldId::new(field), (*value).to_owned())).collect();
+        for question in &plan.questions {
+            let changes = yibiao_core::plan::alternatives(
+                &catalog,
+                &BundleId::new(scenario.bundle),
+                &answers,
+                &question.field.id,
+                today(),
+            )
+            .expect("alternatives");
+            for (value, change) in changes {
+                for removed in &change.materials_removed {
+                    let entry = plan.checklist.iter().find(|entry| &entry.material.id == removed).expect("in the plan");
+                    let always: Vec<&yibiao_core::ItemId> = entry
+                        .reasons
+                        .iter()
+                        .filter(|(_, reason)| reason.condition.is_none())
+                        .map(|(item, _)| item)
+                        .collect();
+                    assert!(
+                        always.is_empty(),
+                        "{}/{}: {removed} goes if {} is {value}, yet {always:?} need it always",
+                        scenario.bundle,
+                        scenario.name,
+                        question.field.id
+                    );
+                    checked += 1;
+                }
+                for removed in &change.fields_removed {
+                    if let Some(planned) = plan.fields().find(|planned| &planned.field.id == removed) {
+                        assert!(
+                            planned.reason.condition.is_some(),
+                            "{}/{}: field {removed} goes if {} is {value}, yet is asked always",
+                            scenario.bundle,
+                            scenario.name,
+                            question.field.id
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 50, "the answer sets take materials and fields away: {checked}");
+}
