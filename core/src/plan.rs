@@ -51,8 +51,9 @@ impl Reason {
         Reason { condition: Some(condition.source.clone()), read }
     }
 
-    /// This reason and `other` together: what an item brought in by one answer needs under a
-    /// condition of its own (or none) is needed because of both, never "always".
+    /// This reason and `other` together, this one's answers first: what an item brought in by
+    /// one answer needs under a condition of its own (or none) is needed because of both,
+    /// never "always".
     fn and(&self, other: &Reason) -> Reason {
         match (&self.condition, &other.condition) {
             (None, _) => other.clone(),

@@ -74,7 +74,8 @@ impl Plan {
         let mut in_form: Vec<(&FieldId, usize)> = Vec::new();
         let mut in_checklist: Vec<(&MaterialId, usize)> = Vec::new();
         let (mut fields_separate, mut materials_separate) = (0, 0);
-        // What an item asks and needs is there because the item is: its reason goes with them.
+        // What an item asks and needs is there because the item is: its reason goes with them,
+        // after their own (the more telling one, named first).
         for (item, item_reason) in &items {
             for item_field in &item.fields {
                 let field = catalog.field(&item_field.field).ok_or_else(|| PlanError::UnknownField {
@@ -97,8 +98,8 @@ impl Plan {
                 if bundle_entry.questions.contains(&field.id) {
                     continue;
                 }
-                let reason =
-                    item_reason.and(&field.condition.as_ref().map_or_else(Reason::always, |c| Reason::of(c, answers)));
+                let own = field.condition.as_ref().map_or_else(Reason::always, |c| Reason::of(c, answers));
+                let reason = own.and(item_reason);
                 let at = position(&mut in_form, &field.id, form.len());
                 let planned = match form.get_mut(at) {
                     Some(planned) => {
@@ -144,8 +145,8 @@ impl Plan {
                     Truth::True => {}
                 }
                 materials_separate += 1;
-                let reason =
-                    item_reason.and(&need.condition.as_ref().map_or_else(Reason::always, |c| Reason::of(c, answers)));
+                let own = need.condition.as_ref().map_or_else(Reason::always, |c| Reason::of(c, answers));
+                let reason = own.and(item_reason);
                 let at = position(&mut in_checklist, &material.id, checklist.len());
                 match checklist.get_mut(at) {
                     Some(entry) => {
