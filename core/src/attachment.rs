@@ -143,8 +143,9 @@ fn within_limits(material: &Material, found: FileType, size: u64) -> Result<(), 
     if !material.file_types.contains(&found) {
         return Err(AttachmentError::TypeNotAccepted { found, accepted: material.file_types.clone() });
     }
-    if size > u64::from(material.max_size_kb) * 1024 {
-        return Err(AttachmentError::TooLarge { size_kb: size.div_ceil(1024), limit_kb: material.max_size_kb });
+    let limit = u64::from(material.max_size_kb) * 1024;
+    if size > limit {
+        return Err(AttachmentError::TooLarge { size, limit });
     }
     Ok(())
 }
@@ -162,12 +163,14 @@ fn readable_size(width: u32, height: u32, scan: bool) -> Result<(), AttachmentEr
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum AttachmentError {
+    /// Occurs when the file has no bytes at all (saved or copied incompletely).
+    Empty { name: String },
     /// Occurs when the file is not a PDF, JPEG or PNG by its content, whatever its name says.
     UnknownType { name: String },
     /// Occurs when the file is of a type this material does not take.
     TypeNotAccepted { found: FileType, accepted: Vec<FileType> },
-    /// Occurs when the file is larger than the material's limit.
-    TooLarge { size_kb: u64, limit_kb: u32 },
+    /// Occurs when the file is larger than the material's limit (both in bytes).
+    TooLarge { size: u64, limit: u64 },
     /// Occurs when a PDF has no page (damaged, or not really a PDF).
     NoPages,
     /// Occurs when a PDF lacks its end (`%%EOF`): cut off while copying or downloading.
@@ -189,6 +192,11 @@ impl AttachmentError {
         let type_names =
             |types: &[FileType]| types.iter().map(|t| t.name()).collect::<Vec<_>>().join(lang.pick("、", ", "));
         match self {
+            AttachmentError::Empty { name } => zh_en!(
+                lang,
+                format!("“{name}”是空文件（0 字节），可能没有保存或复制完整。请换一个文件"),
+                format!("“{name}” is empty (0 bytes); it may not have been saved or copied in full. Choose another file")
+            ),
             AttachmentError::UnknownType { name } => zh_en!(
                 lang,
                 format!("“{name}”不是 PDF、JPEG 或 PNG 文件（按文件内容判断，不看文件名）。请换一个文件"),
@@ -201,12 +209,18 @@ impl AttachmentError {
                 format!("这份材料只收 {}，这个文件是 {}", type_names(accepted), found.name()),
                 format!("This material takes {} only; this file is a {}", type_names(accepted), found.name())
             ),
-            AttachmentError::TooLarge { size_kb, limit_kb } => zh_en!(
+            AttachmentError::TooLarge { size, limit } => zh_en!(
                 lang,
-                format!("文件有 {size_kb} KB，超过了 {limit_kb} KB 的上限。请压缩或分页后再试，不要降低扫描清晰度"),
                 format!(
-                "The file is {size_kb} KB, over the {limit_kb} KB limit. Compress it or split the pages, without lowering the scan's quality"
-            )
+                    "文件有 {}，超过了 {} 的上限。请压缩或分页后再试，不要降低扫描清晰度",
+                    file_size(*size),
+                    file_size(*limit)
+                ),
+                format!(
+                    "The file is {}, over the {} limit. Compress it or split the pages, without lowering the scan's quality",
+                    file_size(*size),
+                    file_size(*limit)
+                )
             ),
             AttachmentError::NoPages => lang.pick("这个 PDF 没有任何页面，可能已损坏。请重新导出后再试", "This PDF has no pages; it may be damaged. Export it again and retry").to_owned(),
             AttachmentError::Truncated => lang.pick("这个 PDF 不完整（缺少文件结尾），可能没有下载或复制完。请重新获取后再试", "This PDF is incomplete (its end is missing); it may not have finished downloading or copying. Get it again and retry").to_owned(),
@@ -227,6 +241,21 @@ impl AttachmentError {
 
 crate::text::bilingual_error!(AttachmentError);
 
+/// A size in bytes as people read it, in the unit a material's limit is stated in: "850 KB",
+/// "10 MB", "10.1 MB" (rounded up, so that a file over a limit never reads as the limit).
+pub fn file_size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        let tenths = (u128::from(bytes) * 10).div_ceil(1024 * 1024);
+        if tenths % 10 == 0 {
+            format!("{} MB", tenths / 10)
+        } else {
+            format!("{}.{} MB", tenths / 10, tenths % 10)
+        }
+    } else {
+        format!("{} KB", bytes.div_ceil(1024).max(1))
+    }
+}
+
 /// The real type of a file from its first bytes.
 pub fn sniff(head: &[u8]) -> Option<FileType> {
     if head.starts_with(b"%PDF-") {
@@ -240,8 +269,11 @@ pub fn sniff(head: &[u8]) -> Option<FileType> {
     }
 }
 
-/// The first checks of a file for `material`: its real type and its size.
+/// The first checks of a file for `material`: that it has bytes, its real type and its size.
 pub fn check_file(material: &Material, name: &str, size: u64, head: &[u8]) -> Result<FileType, AttachmentError> {
+    if size == 0 {
+        return Err(AttachmentError::Empty { name: name.to_owned() });
+    }
     let found = sniff(head).ok_or_else(|| AttachmentError::UnknownType { name: name.to_owned() })?;
     within_limits(material, found, size)?;
     Ok(found)

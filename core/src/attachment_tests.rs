@@ -40,8 +40,32 @@ fn a_file_over_the_limit_is_refused_with_both_sizes() {
     assert_eq!(check_file(&id, "a.pdf", 1024 * 1024, b"%PDF-"), Ok(FileType::Pdf), "exactly the limit");
     assert_eq!(
         check_file(&id, "a.pdf", 1024 * 1024 + 1, b"%PDF-"),
-        Err(AttachmentError::TooLarge { size_kb: 1025, limit_kb: 1024 })
+        Err(AttachmentError::TooLarge { size: 1024 * 1024 + 1, limit: 1024 * 1024 })
     );
+    // Said in the unit of the limit, the size rounded up: never "1 MB, over the 1 MB limit".
+    let message = AttachmentError::TooLarge { size: 1024 * 1024 + 1, limit: 1024 * 1024 }.message(Lang::Zh);
+    assert_eq!(message, "文件有 1.1 MB，超过了 1 MB 的上限。请压缩或分页后再试，不要降低扫描清晰度");
+    let thirty = AttachmentError::TooLarge { size: 30 * 1024 * 1024 + 7, limit: 10 * 1024 * 1024 };
+    assert!(thirty.message(Lang::En).starts_with("The file is 30.1 MB, over the 10 MB limit."));
+}
+
+#[test]
+fn an_empty_file_is_refused_as_empty() {
+    let id = material(vec![FileType::Pdf], 1024);
+    let empty = check_file(&id, "扫描.pdf", 0, b"");
+    assert_eq!(empty, Err(AttachmentError::Empty { name: "扫描.pdf".into() }));
+    assert!(empty.unwrap_err().message(Lang::Zh).contains("空文件"));
+    assert_eq!(first_look(&id, "a.pdf", b""), Err(AttachmentError::Empty { name: "a.pdf".into() }));
+}
+
+#[test]
+fn sizes_read_as_people_read_them() {
+    assert_eq!(file_size(0), "1 KB");
+    assert_eq!(file_size(850 * 1024), "850 KB");
+    assert_eq!(file_size(5 * 1024 * 1024), "5 MB");
+    assert_eq!(file_size(1_258_291), "1.2 MB");
+    assert_eq!(file_size(10 * 1024 * 1024 + 1), "10.1 MB");
+    assert_eq!(file_size(u64::MAX), "17592186044416 MB", "2^64 bytes, rounded up, without overflow");
 }
 
 #[test]
@@ -62,7 +86,7 @@ fn a_first_look_checks_type_size_and_pages() {
     assert_eq!(first_look(&id, "a.pdf", &[0xFF, 0xD8, 0xFF, 0xDB]), Ok(FirstLook::Image(FileType::Jpeg)));
     assert_eq!(first_look(&id, "a.pdf", b"%PDF-1.4\n%%EOF"), Err(AttachmentError::NoPages));
     let big = [&pdf[..], &[b' '; 1024]].concat();
-    assert_eq!(first_look(&id, "a.pdf", &big), Err(AttachmentError::TooLarge { size_kb: 2, limit_kb: 1 }));
+    assert_eq!(first_look(&id, "a.pdf", &big), Err(AttachmentError::TooLarge { size: big.len() as u64, limit: 1024 }));
 }
 
 #[test]
@@ -89,7 +113,7 @@ fn a_file_attached_once_fits_another_material_only_within_its_limits() {
     assert_eq!(fits(&document, &photo), Err(AttachmentError::TooSmall { long_side: 441, needed: MIN_SCAN_LONG_SIDE }));
     let scan = Attachment { shape: Shape::Image { width: 2480, height: 3508 }, size: 3 * 1024 * 1024, ..photo };
     assert_eq!(fits(&document, &scan), Ok(()));
-    assert_eq!(fits(&portrait, &scan), Err(AttachmentError::TooLarge { size_kb: 3072, limit_kb: 2048 }));
+    assert_eq!(fits(&portrait, &scan), Err(AttachmentError::TooLarge { size: 3 * 1024 * 1024, limit: 2048 * 1024 }));
     let pdf_only = material(vec![FileType::Pdf], 5120);
     assert!(matches!(fits(&pdf_only, &scan), Err(AttachmentError::TypeNotAccepted { .. })));
 }

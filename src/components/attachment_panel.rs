@@ -275,10 +275,10 @@ fn named(name: &str, message: String, lang: Lang) -> String {
     format!("{}{}{message}", i18n::quoted(name), Ui::Colon.text(lang))
 }
 
-/// Why a file was refused; the type error already names the file.
+/// Why a file was refused; the type and empty-file errors already name the file.
 fn refusal(name: &str, error: &AttachmentError, lang: Lang) -> String {
     match error {
-        AttachmentError::UnknownType { .. } => error.message(lang),
+        AttachmentError::UnknownType { .. } | AttachmentError::Empty { .. } => error.message(lang),
         other => named(name, other.message(lang), lang),
     }
 }

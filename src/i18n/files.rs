@@ -19,19 +19,9 @@ pub fn file_limits(lang: Lang, material: &yibiao_core::Material) -> String {
     }
 }
 
-/// A size in bytes as people read it: "850 KB", "1.2 MB".
-pub fn file_size(bytes: u64) -> String {
-    if bytes >= 1024 * 1024 {
-        let tenths = (bytes * 10).div_ceil(1024 * 1024);
-        if tenths % 10 == 0 {
-            format!("{} MB", tenths / 10)
-        } else {
-            format!("{}.{} MB", tenths / 10, tenths % 10)
-        }
-    } else {
-        format!("{} KB", bytes.div_ceil(1024).max(1))
-    }
-}
+/// A size in bytes as people read it: "850 KB", "1.2 MB" (the core says the same in its
+/// messages).
+pub use yibiao_core::attachment::file_size;
 
 /// What was measured of an attached file: "PDF · 3 页 · 1.2 MB".
 pub fn file_facts(lang: Lang, file: &yibiao_core::attachment::Attachment) -> String {

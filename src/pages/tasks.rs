@@ -16,9 +16,11 @@ pub fn tasks_body(body: &Body<'_>) -> Html {
     let savings = plan.savings;
     let task = |id: String, to: Page, label: String, status: Option<TaskStatus>| {
         let status_id = format!("task-status-{id}");
+        // The link is described by its status only where there is one to point at.
+        let described_by = status.map(|_| AttrValue::from(status_id.clone()));
         html! {
             <li class="task">
-                <BackLink {to} {label} class={classes!("task-link")} described_by={AttrValue::from(status_id.clone())} />
+                <BackLink {to} {label} class={classes!("task-link")} {described_by} />
                 if let Some(status) = status {
                     <strong id={status_id} class={classes!("tag", status_class(status))}>{ status_text(status).text(lang) }</strong>
                 }

@@ -86,6 +86,20 @@ async function expectAccessible(name) {
     `${violation.id} (${violation.impact}): ${violation.help}\n` +
     violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary}`).join('\n'));
   assert.deepEqual(summary, [], `axe found WCAG violations on ${name}`);
+  // Every id that an attribute names is on the page: a reference to nothing says nothing to
+  // a screen reader (axe checks some of these attributes, not all of them).
+  const dangling = await page.evaluate(() => {
+    const missing = [];
+    for (const attribute of ['aria-describedby', 'aria-labelledby', 'aria-controls', 'aria-errormessage', 'for']) {
+      for (const element of document.querySelectorAll(`[${attribute}]`)) {
+        for (const id of element.getAttribute(attribute).split(/\s+/).filter(Boolean)) {
+          if (!document.getElementById(id)) missing.push(`${element.tagName.toLowerCase()} ${attribute}="${id}"`);
+        }
+      }
+    }
+    return missing;
+  });
+  assert.deepEqual(dangling, [], `references to no element on ${name}`);
 }
 
 /** Saves a screenshot of the page at desktop and phone widths. */
@@ -382,7 +396,12 @@ test('attachments: real files are checked on the device, kept across a reload, r
   // A file over the material's limit is refused with both sizes.
   const oversized = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(10 * 1024 * 1024 + 1, 0x20), Buffer.from('\n%%EOF\n')]);
   await articlesPicker.setInputFiles({ name: '扫描件.pdf', mimeType: 'application/pdf', buffer: oversized });
-  await problem(articles).filter({ hasText: `“扫描件.pdf”：文件有 ${Math.ceil(oversized.length / 1024)} KB，超过了 10240 KB 的上限` }).waitFor();
+  // In the unit of the hint (MB with one decimal, rounded up), never "10 MB, over 10 MB".
+  const megabytes = (Math.ceil((oversized.length * 10) / (1024 * 1024)) / 10).toFixed(1);
+  await problem(articles).filter({ hasText: `“扫描件.pdf”：文件有 ${megabytes} MB，超过了 10 MB 的上限` }).waitFor();
+  // An empty file is said to be empty, not to be of another type.
+  await articlesPicker.setInputFiles({ name: '空白.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) });
+  await problem(articles).filter({ hasText: '“空白.pdf”是空文件（0 字节）' }).waitFor();
   // A JPEG for a PDF-only material.
   const idCard = await makeImage('image/jpeg', 1600, 1000);
   await articlesPicker.setInputFiles({ name: '照片.jpg', mimeType: 'image/jpeg', buffer: idCard });
@@ -1117,7 +1136,10 @@ async function packetRoundTrip(bundle, waived, verdictText) {
   assert.ok(judged.read('cover.html').includes(grouped), 'the cover shows the same fingerprint');
   assert.match(await page.locator('.verdict').innerText(), waived ? /可以提交（附承诺）/ : /预审结果：可以提交\n/);
   assert.equal(await page.locator('.intake-tick').count(), judged.application.materials.length);
-  if (bundle === '企业开办') await screenshots('9-intake');
+  if (bundle === '企业开办') {
+    await screenshots('9-intake');
+    await expectAccessible('the window\'s intake record');
+  }
   await page.getByRole('button', { name: '关闭，返回首页' }).click();
   await heading().filter({ hasText: '您要办什么事？' }).waitFor();
 

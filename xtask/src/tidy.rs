@@ -140,6 +140,35 @@ fn both_pages_state_one_content_security_policy() {
     assert_eq!(policy("admin.html").as_deref(), Some(index.as_str()));
 }
 
+/// Chinese has no italic (a browser slants the glyphs, which is harder to read): no style sheet
+/// of the app or the packet asks for one, and no page uses an element a browser sets in italic.
+#[test]
+fn nothing_is_set_in_italic() {
+    let mut found = Vec::new();
+    let mut sheets: Vec<PathBuf> = std::fs::read_dir(root().join("assets").join("styles"))
+        .expect("assets/styles")
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .collect();
+    sheets.push(root().join("core").join("src").join("packet").join("html.rs"));
+    for sheet in sheets {
+        let text = std::fs::read_to_string(&sheet).unwrap_or_default();
+        if text.contains("italic") || text.contains("oblique") {
+            found.push(sheet.display().to_string());
+        }
+    }
+    let sources =
+        rust_files(&root().join("src")).into_iter().chain(rust_files(&root().join("core").join("src").join("packet")));
+    for source in sources {
+        let text = std::fs::read_to_string(&source).unwrap_or_default();
+        for element in ["<em>", "<em ", "<i>", "<i ", "<cite", "<var>", "<dfn", "<address"] {
+            if text.contains(element) {
+                found.push(format!("{}: {element}", source.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "italic for Chinese text: {found:?}");
+}
+
 /// Every interface string of the applicants' app is in the i18n table (`src/i18n.rs`): no
 /// other file of `src/` holds a Chinese literal, but for the files that have a reason of their
 /// own, named here.
