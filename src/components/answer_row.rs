@@ -45,6 +45,9 @@ fn is_choice(kind: FieldKind) -> bool {
     matches!(kind, FieldKind::YesNo | FieldKind::OneOf | FieldKind::ManyOf)
 }
 
+/// The section whose fields are the applicant's own (the person at the device).
+const APPLICANTS_OWN: &str = "applicant";
+
 /// Input attributes that suit each kind of field: `(type, inputmode, autocomplete, width class)`.
 fn input_traits(kind: FieldKind) -> (&'static str, &'static str, &'static str, &'static str) {
     match kind {
@@ -135,6 +138,9 @@ pub fn AnswerRow(props: &AnswerRowProps) -> Html {
         };
     }
     let (input_type, input_mode, autocomplete, width) = input_traits(field.kind);
+    // The browser fills in the device owner's name, telephone, email and address: only the
+    // applicant's own fields may ask for them, never a mother's, an agent's or a company's.
+    let autocomplete = if field.section() == APPLICANTS_OWN { autocomplete } else { "off" };
     let oninput = {
         let (id, on_answer) = (field.id.clone(), props.on_answer.clone());
         Callback::from(move |event: InputEvent| on_answer.emit((id.clone(), dom::input_value(&event))))

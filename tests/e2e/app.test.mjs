@@ -100,6 +100,10 @@ async function expectAccessible(name) {
     return missing;
   });
   assert.deepEqual(dangling, [], `references to no element on ${name}`);
+  // Only the applicant's own fields ask the browser for the device owner's details.
+  const autofilled = await page.evaluate(() => [...document.querySelectorAll('input[autocomplete]:not([autocomplete=off])')]
+    .map((input) => input.id).filter((id) => !id.startsWith('field-applicant-')));
+  assert.deepEqual(autofilled, [], `autofill asked for someone else's field on ${name}`);
 }
 
 /** Saves a screenshot of the page at desktop and phone widths. */
@@ -260,6 +264,9 @@ test('each section is restored exactly after a reload and leads to the next one'
   for (const field of ['applicant.name', 'applicant.id_number', 'applicant.mobile']) {
     assert.equal(await input(field).inputValue(), VALID[field], `${field} restored`);
   }
+  // The applicant's own name and number may come from the browser's autofill.
+  assert.equal(await input('applicant.name').getAttribute('autocomplete'), 'name');
+  assert.equal(await input('applicant.mobile').getAttribute('autocomplete'), 'tel');
   await page.getByRole('button', { name: '继续' }).click();
   // On to the next section not yet complete: back to the top of the list.
   await heading().filter({ hasText: '财务' }).waitFor();
@@ -915,6 +922,7 @@ test('situation questions change the plan, and another bundle starts a draft bes
   await page.getByRole('button', { name: '开始填写' }).click();
   await page.getByRole('link', { name: '代办人' }).click();
   assert.equal(await page.getByLabel('代办人手机').count(), 1, 'household registration asks for the agent\'s mobile');
+  assert.equal(await page.getByLabel('代办人手机').getAttribute('autocomplete'), 'off', 'not the device owner\'s number');
   await expectAccessible('the agent section');
   await screenshots('11-newborn-agent');
 
