@@ -318,6 +318,13 @@ test('materials: each is provided once, a waiver shows its due date, and the che
   assert.match(await verdict.innerText(), /租赁合同：请在 \d{4}-\d{2}-\d{2} 前补交/);
   assert.match(await page.locator('.inset').innerText(), /您填写了 15 项，而不是分别填写 24 项/);
   await expectAccessible('check your answers');
+  // Printed, the check page is the answers alone: no change link, button or field on paper.
+  await page.emulateMedia({ media: 'print' });
+  const controls = await page.evaluate(() => [...document.querySelectorAll('a, button, input, select, textarea')]
+    .filter((element) => element.getClientRects().length > 0).map((element) => element.textContent.trim() || element.tagName));
+  await page.emulateMedia({ media: 'screen' });
+  assert.deepEqual(controls, [], 'controls printed with the check page');
+  assert.ok(await page.locator('.summary-row').first().isVisible(), 'the answers are shown again on screen');
   await screenshots('8-review');
 
   const exported = await exportPacket();
