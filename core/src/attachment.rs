@@ -60,7 +60,7 @@ impl Checksums {
     /// Reads what [`Checksums::word`] wrote; `None` for anything else.
     pub fn read(word: &str) -> Option<Checksums> {
         let (crc32, sm3) = word.split_once(':')?;
-        if crc32.len() != 8 || sm3.len() != 64 || !sm3.bytes().all(|b| hex_value(b).is_some()) {
+        if crc32.len() != 8 || !is_lower_hex(sm3, 64) {
             return None;
         }
         let crc32 = crc32.bytes().try_fold(0u32, |crc, b| Some(crc << 4 | hex_value(b)?))?;
@@ -71,6 +71,12 @@ impl Checksums {
 /// The lowercase hexadecimal digit of the low four bits of `value`.
 fn hex_digit(value: u32) -> char {
     char::from(b"0123456789abcdef"[(value & 0xf) as usize])
+}
+
+/// Whether `text` is exactly `digits` lowercase hexadecimal digits (a digest as the packet
+/// writes it).
+pub(crate) fn is_lower_hex(text: &str, digits: usize) -> bool {
+    text.len() == digits && text.bytes().all(|b| hex_value(b).is_some())
 }
 
 /// The value of a lowercase hexadecimal digit.

@@ -43,11 +43,8 @@ mod tests {
     }
 
     #[test]
-    fn file_sizes_and_limits_read_plainly() {
-        assert_eq!(file_size(1), "1 KB");
-        assert_eq!(file_size(850 * 1024), "850 KB");
-        assert_eq!(file_size(5 * 1024 * 1024), "5 MB");
-        assert_eq!(file_size(1_258_291), "1.2 MB");
+    fn file_limits_read_plainly() {
+        // The sizes themselves are `yibiao_core::attachment::file_size`'s, tested in the core.
         let material = yibiao_core::Material {
             id: yibiao_core::MaterialId::new("id_card"),
             name: yibiao_core::Text::new("身份证", "ID card"),

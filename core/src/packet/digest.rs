@@ -6,7 +6,7 @@
 
 use super::sm3::Sm3;
 use super::zip::Crc32;
-use crate::attachment::{Attachment, Checksums};
+use crate::attachment::{is_lower_hex, Attachment, Checksums};
 
 /// The size and digests of one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +32,7 @@ impl FileDigest {
     /// a SHA-256.
     pub fn known(attachment: &Attachment) -> Option<FileDigest> {
         let Checksums { sm3, crc32 } = attachment.checksums.as_ref()?;
-        (is_hex64(&attachment.id) && is_hex64(sm3)).then(|| FileDigest {
+        (is_lower_hex(&attachment.id, 64) && is_lower_hex(sm3, 64)).then(|| FileDigest {
             size: attachment.size,
             crc32: *crc32,
             sha256: attachment.id.clone(),
@@ -45,30 +45,22 @@ impl FileDigest {
         Checksums { sm3: self.sm3.clone(), crc32: self.crc32 }
     }
 
-    /// As one word, `size:crc32:sha256:sm3` (for a message between the page and the worker).
+    /// As one word, `size:sha256:crc32:sm3`, its checksums' own word at the end (for a message
+    /// between the packet worker and its helper).
     pub fn word(&self) -> String {
-        format!("{}:{:08x}:{}:{}", self.size, self.crc32, self.sha256, self.sm3)
+        format!("{}:{}:{}", self.size, self.sha256, self.checksums().word())
     }
 
     /// Reads what [`FileDigest::word`] wrote; `None` for anything else.
     pub fn read(word: &str) -> Option<FileDigest> {
-        let mut parts = word.split(':');
-        let (size, crc32, sha256, sm3) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
-        if parts.next().is_some() || !is_hex64(sha256) || !is_hex64(sm3) || crc32.len() != 8 {
+        let mut parts = word.splitn(3, ':');
+        let (size, sha256, checksums) = (parts.next()?, parts.next()?, parts.next()?);
+        if !is_lower_hex(sha256, 64) {
             return None;
         }
-        Some(FileDigest {
-            size: size.parse().ok()?,
-            crc32: u32::from_str_radix(crc32, 16).ok()?,
-            sha256: sha256.to_owned(),
-            sm3: sm3.to_owned(),
-        })
+        let Checksums { sm3, crc32 } = Checksums::read(checksums)?;
+        Some(FileDigest { size: size.parse().ok()?, crc32, sha256: sha256.to_owned(), sm3 })
     }
-}
-
-/// Whether `text` is a 256-bit digest in lowercase hexadecimal.
-fn is_hex64(text: &str) -> bool {
-    text.len() == 64 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// The size, CRC-32 and SM3 of a file read in chunks; its SHA-256 comes from elsewhere (the
