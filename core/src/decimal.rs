@@ -28,6 +28,11 @@ impl Decimal {
         self.scaled / Self::ONE
     }
 
+    /// The sum, or `None` past the range.
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        Some(Decimal { scaled: self.scaled.checked_add(other.scaled)? })
+    }
+
     pub fn is_integer(self) -> bool {
         self.scaled % Self::ONE == 0
     }

@@ -135,6 +135,8 @@ pub fn demo_catalog() -> Catalog {
         questions: Vec::new(),
         items: items.iter().map(|item| BundleItem { item: item.id.clone(), condition: None }).collect(),
         waiver_policy: WaiverPolicy::default(),
+        search_words: Vec::new(),
+        checks: Vec::new(),
     };
     Catalog {
         version: "demo-2026.1".to_owned(),

@@ -168,6 +168,8 @@ pub fn restaurant_catalog() -> Catalog {
             BundleItem { item: ItemId::new("fire_check"), condition: when("premises.large") },
         ],
         waiver_policy: WaiverPolicy { max_waived: Some(2) },
+        search_words: Vec::new(),
+        checks: Vec::new(),
     };
     let mut calendar = HolidayCalendar::new();
     let mut holidays = std::collections::BTreeSet::new();

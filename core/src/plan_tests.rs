@@ -289,6 +289,7 @@ proptest! {
 
 #[test]
 fn cross_field_checks_fail_only_when_decided() {
+    use crate::validate::CheckedAnswer;
     let mut catalog = restaurant_catalog();
     let licence = catalog.items.get_mut(&ItemId::new("licence")).expect("defined");
     licence.fields.push(crate::catalog::ItemField::new(FieldId::new("applicant.birth_date")));
@@ -308,8 +309,16 @@ fn cross_field_checks_fail_only_when_decided() {
             .map(|(_, error)| error)
             .collect::<Vec<_>>()
     };
+    let label = |field: &str| catalog.field(&FieldId::new(field)).expect("defined").label.clone();
     let mismatch = FieldError::CrossCheckFailed {
         message: Text::new("出生日期与身份证号码不一致", "The birth date does not match the ID number"),
+        answers: vec![
+            CheckedAnswer { label: label("applicant.birth_date"), answer: Text::new("1950-01-01", "1950-01-01") },
+            CheckedAnswer {
+                label: label("applicant.id_number"),
+                answer: Text::new("11010519491231002X", "11010519491231002X"),
+            },
+        ],
     };
     assert_eq!(
         errors_for(&[("applicant.id_number", "11010519491231002X"), ("applicant.birth_date", "1950-01-01")]),

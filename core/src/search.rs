@@ -1,5 +1,6 @@
 //! Finding a bundle on the home page (搜索): by its Chinese name, by full pinyin (`canyin`), by
-//! pinyin initials (`qykb`), or by its English name; tolerant of spaces and case.
+//! pinyin initials (`qykb`), by its English name, or by the everyday words its catalog entry
+//! lists (`餐厅`, `上户口`); tolerant of spaces and case.
 
 use crate::catalog::{Bundle, Catalog};
 
@@ -24,9 +25,12 @@ pub fn matches(bundle: &Bundle, query: &str) -> bool {
     }
     let full: String = bundle.pinyin.concat();
     let initials: String = bundle.pinyin.iter().filter_map(|syllable| syllable.chars().next()).collect();
+    // A search word is found inside a longer query too: "我想开饭店" finds 饭店.
+    let words = bundle.search_words.iter().map(|word| normalise(word));
     [normalise(&bundle.name.zh), normalise(&bundle.name.en), full, initials]
         .iter()
         .any(|candidate| candidate.contains(&query))
+        || words.into_iter().any(|word| word.contains(&query) || query.contains(&word))
 }
 
 /// The bundles of `catalog` that answer `query`, in catalog order.

@@ -85,7 +85,9 @@ impl Checker<'_> {
                     self.error(TypeErrorKind::NotOrderable(left_type), expr.span);
                     return None;
                 }
-                if matches!(left_type, Type::IdNumber | Type::OptionSet) {
+                // Two ID numbers may be equal (the same person) or not; nothing else of them
+                // compares directly.
+                if left_type == Type::OptionSet || (left_type == Type::IdNumber && ordered) {
                     self.error(TypeErrorKind::NotComparable(left_type), expr.span);
                     return None;
                 }
@@ -137,6 +139,10 @@ impl Checker<'_> {
             "age" => (&[Type::IdNumber], Type::Number),
             "sex" => (&[Type::IdNumber], Type::Text),
             "birth_date" => (&[Type::IdNumber], Type::Date),
+            "age_on" => (&[Type::IdNumber, Type::Date], Type::Number),
+            "days_between" => (&[Type::Date, Type::Date], Type::Number),
+            // Any number of numbers, at least two: checked below.
+            "sum" => (&[Type::Number, Type::Number], Type::Number),
             "today" => (&[], Type::Date),
             "date" => (&[Type::Text], Type::Date),
             "has" => (&[Type::OptionSet, Type::Text], Type::Bool),
@@ -146,8 +152,14 @@ impl Checker<'_> {
             }
         };
         let expected = if name == "is_set" { 1 } else { parameters.len() };
-        if args.len() != expected {
-            let kind = TypeErrorKind::WrongArgumentCount { function: name.to_owned(), expected, found: args.len() };
+        let variadic = name == "sum" && args.len() > expected;
+        if args.len() != expected && !variadic {
+            let kind = TypeErrorKind::WrongArgumentCount {
+                function: name.to_owned(),
+                expected,
+                at_least: name == "sum",
+                found: args.len(),
+            };
             self.error(kind, span);
             return None;
         }
@@ -160,6 +172,8 @@ impl Checker<'_> {
                 }
             };
         }
+        let parameters =
+            parameters.iter().chain(std::iter::repeat_n(&Type::Number, if variadic { args.len() } else { 0 }));
         for (arg, parameter) in args.iter().zip(parameters) {
             let found = self.type_of(arg)?;
             if &found != parameter {

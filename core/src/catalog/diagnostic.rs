@@ -71,6 +71,8 @@ pub enum Problem {
     DerivedFromNonId { field: String, from: String },
     /// Occurs when a bundle has no pinyin, so searching by pinyin cannot find it (warning).
     NoPinyin { bundle: String },
+    /// Occurs when a bundle has no search words, so everyday words cannot find it (warning).
+    NoSearchWords { bundle: String },
     /// Occurs when a bundle's pinyin is not one lower-case, toneless syllable per character.
     PinyinMismatch { bundle: String, syllables: usize, characters: usize },
     /// Occurs when a field, material or item is defined but never used (warning).
@@ -233,6 +235,11 @@ impl Problem {
                 lang,
                 format!("一件事“{bundle}”没有拼音（pinyin），用拼音搜索找不到它"),
                 format!("bundle “{bundle}” has no pinyin, so a pinyin search cannot find it")
+            ),
+            P::NoSearchWords { bundle } => zh_en!(
+                lang,
+                format!("一件事“{bundle}”没有搜索词（search），用“饭店”“上户口”这样的日常说法搜索找不到它"),
+                format!("bundle “{bundle}” has no search words, so everyday words such as “饭店” cannot find it")
             ),
             P::PinyinMismatch { bundle, syllables, characters } => zh_en!(
                 lang,

@@ -57,6 +57,7 @@ waiver = { mode = "process", days = 5, commitment = { zh = "五个工作日内�
 id = "shop"
 name = { zh = "开店", en = "Opening a shop" }
 pinyin = "kai dian"
+search = ["门店", "开铺子"]
 summary = { zh = "一次办好", en = "All at once" }
 category = "enterprise"
 questions = ["premises.tenure"]
@@ -133,7 +134,7 @@ fn every_problem_is_reported_at_once_with_its_line() {
             // A consequence of the misspelt bundle item below, and only a warning.
             "35: item “licence” is not used anywhere",
             "45: condition: field “premises.tenure” has no option “leased”; its options are rented, owned",
-            "58: there is no item “license”",
+            "59: there is no item “license”",
         ]
         .map(|line| line.to_string())
     );
@@ -305,4 +306,36 @@ fn a_bundle_s_pinyin_has_a_syllable_per_character() {
     let found = problems(&CLEAN.replace("pinyin = \"kai dian\"\n", ""));
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("has no pinyin"), "{found:?}");
+}
+
+#[test]
+fn search_words_are_checked() {
+    let (catalog, _) = load_one(CLEAN);
+    assert_eq!(catalog.bundles[0].search_words, ["门店", "开铺子"]);
+    let found = problems(&CLEAN.replace(r#"search = ["门店", "开铺子"]"#, r#"search = ["门店", " 门店 ", "", "开 铺子", 3]"#));
+    assert_eq!(found.len(), 4, "{found:?}");
+    assert!(found.iter().all(|problem| problem.contains("“search”")), "{found:?}");
+    let found = problems(&CLEAN.replace("search = [\"门店\", \"开铺子\"]\n", ""));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("has no search words"), "{found:?}");
+}
+
+/// A bundle's own check across answers: its rule is type-checked, reads only what the bundle
+/// asks, and names as the answer to change a field the rule reads.
+#[test]
+fn a_bundle_s_checks_across_answers_are_checked() {
+    let with_check = |check: &str| CLEAN.replace("max_waived = 2\n", &format!("max_waived = 2\n\n{check}\n"));
+    let good = with_check(
+        "[[bundle.check]]\nfield = \"premises.tenure\"\nrule = 'premises.tenure != \"owned\"'\nmessage = { zh = \"只能租用\", en = \"Rented only\" }",
+    );
+    let (catalog, diagnostics) = load_one(&good);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert_eq!(catalog.bundles[0].checks.len(), 1);
+    assert_eq!(catalog.bundles[0].checks[0].field.as_str(), "premises.tenure");
+    let found = problems(&good.replace("field = \"premises.tenure\"", "field = \"applicant.name\""));
+    assert!(found.iter().any(|problem| problem.contains("a field the rule reads")), "{found:?}");
+    let found = problems(&good.replace("'premises.tenure != \"owned\"'", "'premises.tenure != \"bought\"'"));
+    assert!(found.iter().any(|problem| problem.contains("no option “bought”")), "{found:?}");
+    let found = problems(&good.replace("message = ", "mesage = "));
+    assert!(found.iter().any(|problem| problem.contains("mesage")), "{found:?}");
 }

@@ -173,6 +173,20 @@ pub struct Bundle {
     /// The items, in the order they are handled, each with when it applies.
     pub items: Vec<BundleItem>,
     pub waiver_policy: WaiverPolicy,
+    /// Everyday words and synonyms the home page's search also finds the bundle by (搜索词:
+    /// 餐厅, 饭店 for 开办餐饮店).
+    pub search_words: Vec<String>,
+    /// The checks across answers this bundle makes (一致性校验), beside those of its fields.
+    pub checks: Vec<BundleCheck>,
+}
+
+/// A check across answers made by one bundle (一致性校验): a rule that must hold once every
+/// answer it reads is given, such as "the agent is not the person they act for". When it does
+/// not, the verdict names every answer it read and links to `field`, the one to change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BundleCheck {
+    pub field: FieldId,
+    pub check: CrossCheck,
 }
 
 /// An item of a bundle and when it applies.

@@ -132,6 +132,22 @@ impl Evaluator<'_> {
             ("is_set", value) => Val::Bool(value != Val::Unknown),
             ("today", _) => Val::Date(self.today),
             ("age", Val::IdNumber(id)) => Val::Number(Decimal::from_integer(i64::from(id.age_on(self.today)))),
+            ("age_on", Val::IdNumber(id)) => match arg(1) {
+                Val::Date(on) => Val::Number(Decimal::from_integer(i64::from(id.age_on(on)))),
+                _ => Val::Unknown,
+            },
+            ("days_between", Val::Date(from)) => match arg(1) {
+                Val::Date(to) => Val::Number(Decimal::from_integer(i64::from(
+                    to.days_since_epoch().saturating_sub(from.days_since_epoch()),
+                ))),
+                _ => Val::Unknown,
+            },
+            // A sum is known once every part is: an unanswered part leaves it unknown.
+            ("sum", _) => args.iter().try_fold(Decimal::from_integer(0), |total, part| match self.value(part) {
+                Val::Number(number) => total.checked_add(number),
+                _ => None,
+            })
+            .map_or(Val::Unknown, Val::Number),
             ("sex", Val::IdNumber(id)) => Val::Text(if id.sex() == Sex::Male { "male" } else { "female" }.to_owned()),
             ("birth_date", Val::IdNumber(id)) => Val::Date(id.birth_date()),
             ("date", Val::Text(text)) => parse_date(&text).map(Val::Date).unwrap_or(Val::Unknown),
@@ -164,6 +180,9 @@ fn compare(op: BinaryOp, left: &Val, right: &Val) -> Truth {
         (Val::Date(a), Val::Date(b)) => a.cmp(b),
         (Val::Text(a), Val::Text(b)) => a.cmp(b),
         (Val::Bool(a), Val::Bool(b)) => a.cmp(b),
+        // Two ID numbers are the same person or not; they have no order (the check allows
+        // only `==` and `!=`).
+        (Val::IdNumber(a), Val::IdNumber(b)) => a.as_str().cmp(b.as_str()),
         _ => return Truth::Unknown,
     };
     Truth::from_bool(match op {

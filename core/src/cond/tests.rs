@@ -26,6 +26,7 @@ fn fields() -> BTreeMap<FieldId, std::rc::Rc<Field>> {
         field("enterprise.start_date", FieldKind::Date, &[]),
         field("business.scope", FieldKind::ManyOf, &["food", "retail", "alcohol"]),
         field("agent.name", FieldKind::PersonName, &[]),
+        field("agent.id_number", FieldKind::IdNumber, &[]),
     ]
     .into_iter()
     .map(|field| (field.id.clone(), field.into()))
@@ -70,6 +71,11 @@ fn the_examples_of_the_format_check_clean() {
         r#"enterprise.start_date >= date("2026-01-01") and enterprise.start_date <= today()"#,
         r#"sex(applicant.id_number) == "female" and not (premises.tenure != 'owned')"#,
         r#"enterprise.type not in ["partnership"]"#,
+        "applicant.id_number != applicant.id_number",
+        "age_on(applicant.id_number, enterprise.start_date) >= 18",
+        "days_between(enterprise.start_date, today()) <= 30",
+        "sum(premises.area, 1, premises.area) == 12",
+        "(premises.area > 300) == applicant.is_foreign",
     ] {
         assert_eq!(problems(source), Vec::<String>::new(), "{source}");
     }
@@ -118,12 +124,16 @@ fn type_errors_are_all_reported_in_plain_words() {
     expect(r#"enterprise.type in ["limited", "llc"]"#, "no option “llc”");
     expect(r#"has(business.scope, "tobacco")"#, "no option “tobacco”");
     expect("premises.area", "a yes/no condition is needed here, not a number");
-    expect("age(premises.tenure) > 3", "age() takes a ID number, not a text");
+    expect("age(premises.tenure) > 3", "age() takes an ID number, not a text");
     expect("agee(applicant.id_number) > 3", "there is no function “agee”");
     expect("is_set(1)", "is_set() takes a field name");
-    expect("age() > 3", "age() takes 1 argument(s), not 0");
+    expect("age() > 3", "age() takes 1 argument, not 0");
     expect(r#"premises.tenure < "owned""#, "a text has no order");
-    expect("applicant.id_number == applicant.id_number", "cannot be compared directly");
+    expect("applicant.id_number < applicant.id_number", "an ID number cannot be compared so");
+    expect("sum(premises.area) > 3", "sum() takes at least 2 arguments, not 1");
+    expect("sum(premises.area, enterprise.start_date) > 3", "sum() takes a number, not a date");
+    expect("days_between(enterprise.start_date, 3) > 3", "days_between() takes a date, not a number");
+    expect("age_on(applicant.id_number) > 3", "age_on() takes 2 arguments, not 1");
     expect(r#"enterprise.start_date > date("2026-02-30")"#, "“2026-02-30” is not a valid date");
     expect(r#"premises.area in "rented""#, "the right of “in” must be a list");
     expect(r#"premises.area in ["rented"]"#, "the two sides of “in” differ");
@@ -168,6 +178,35 @@ fn evaluates_over_typed_answers() {
         ),
         Truth::True
     );
+}
+
+/// What the consistency checks across answers read: the same person twice, an age on a given
+/// day, the days between two dates, a sum, and a yes/no answer against a typed number.
+#[test]
+fn evaluates_the_functions_of_checks_across_answers() {
+    let woman = ("applicant.id_number", "11010519491231002X");
+    let born_1990 = "110101199003071233";
+    // The same number, typed with a lower-case x, is the same person.
+    let same = "agent.id_number == applicant.id_number";
+    assert_eq!(eval(same, &[woman, ("agent.id_number", "11010519491231002x")]), Truth::True);
+    assert_eq!(eval(same, &[woman, ("agent.id_number", born_1990)]), Truth::False);
+    assert_eq!(eval(same, &[woman]), Truth::Unknown);
+    let age_on = "age_on(applicant.id_number, enterprise.start_date) >= 18";
+    assert_eq!(eval(age_on, &[("applicant.id_number", born_1990), ("enterprise.start_date", "2008-03-06")]), Truth::False);
+    assert_eq!(eval(age_on, &[("applicant.id_number", born_1990), ("enterprise.start_date", "2008-03-07")]), Truth::True);
+    assert_eq!(eval(age_on, &[("applicant.id_number", born_1990)]), Truth::Unknown);
+    let recent = "days_between(enterprise.start_date, today()) <= 30";
+    assert_eq!(eval(recent, &[("enterprise.start_date", "2026-10-23")]), Truth::True, "30 days before today");
+    assert_eq!(eval(recent, &[("enterprise.start_date", "2026-10-22")]), Truth::False);
+    assert_eq!(eval("days_between(enterprise.start_date, today()) < 0", &[("enterprise.start_date", "2026-11-23")]), Truth::True);
+    let adds_up = "sum(premises.area, 0.5, premises.area) == 12";
+    assert_eq!(eval(adds_up, &[("premises.area", "5.75")]), Truth::True);
+    assert_eq!(eval(adds_up, &[("premises.area", "5.7")]), Truth::False);
+    assert_eq!(eval(adds_up, &[]), Truth::Unknown, "a part unanswered leaves the sum unknown");
+    let agrees = "(premises.area > 300) == applicant.is_foreign";
+    assert_eq!(eval(agrees, &[("premises.area", "200"), ("applicant.is_foreign", "yes")]), Truth::False);
+    assert_eq!(eval(agrees, &[("premises.area", "300.5"), ("applicant.is_foreign", "yes")]), Truth::True);
+    assert_eq!(eval(agrees, &[("premises.area", "200")]), Truth::Unknown);
 }
 
 #[test]

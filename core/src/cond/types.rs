@@ -14,7 +14,8 @@ pub enum Type {
     Number,
     Text,
     Date,
-    /// A resident ID number: read it with `age()`, `sex()` or `birth_date()`.
+    /// A resident ID number: read it with `age()`, `age_on()`, `sex()` or `birth_date()`, or
+    /// compare two with `==` and `!=`.
     IdNumber,
     /// The answer of a many-of field: test it with `has(field, "option")`.
     OptionSet,
@@ -31,6 +32,13 @@ impl Type {
             FieldKind::ManyOf => Type::OptionSet,
             _ => Type::Text,
         }
+    }
+
+    /// The English name with its article: "a number", "an ID number".
+    fn a_name(&self) -> String {
+        let name = self.name(Lang::En);
+        let article = if name.starts_with(['a', 'e', 'i', 'o', 'u', 'I']) { "an" } else { "a" };
+        format!("{article} {name}")
     }
 
     pub fn name(&self, lang: Lang) -> String {
@@ -60,7 +68,8 @@ pub enum TypeErrorKind {
     /// Occurs when a condition calls a function the language does not have.
     UnknownFunction(String),
     /// Occurs when a function gets too many or too few arguments.
-    WrongArgumentCount { function: String, expected: usize, found: usize },
+    /// (`at_least` for a function such as `sum` that takes any number from `expected` on.)
+    WrongArgumentCount { function: String, expected: usize, at_least: bool, found: usize },
     /// Occurs when a function gets an argument of the wrong type.
     WrongArgumentType { function: String, expected: Type, found: Type },
     /// Occurs when a function needs a field name as its argument.
@@ -69,8 +78,8 @@ pub enum TypeErrorKind {
     Mismatch { op: &'static str, left: Type, right: Type },
     /// Occurs when `<` and the like compare something that has no order.
     NotOrderable(Type),
-    /// Occurs when an ID number or a many-of answer is compared directly instead of through
-    /// `age()`, `sex()`, `birth_date()` or `has()`.
+    /// Occurs when a many-of answer is compared directly instead of through `has()`, or an ID
+    /// number ordered (`<`) instead of read through `age()`, `sex()` or `birth_date()`.
     NotComparable(Type),
     /// Occurs when a condition compares a choice field with a value it does not offer.
     UnknownOption { field: FieldId, value: String, options: Vec<String> },
@@ -100,20 +109,24 @@ impl TypeError {
             K::UnknownFunction(name) => zh_en!(
                 lang,
                 format!(
-                "没有函数“{name}”；可用的有 is_set、age、sex、birth_date、today、date、has"
+                "没有函数“{name}”；可用的有 is_set、age、age_on、sex、birth_date、today、date、days_between、sum、has"
             ),
                 format!(
-                "there is no function “{name}”; the functions are is_set, age, sex, birth_date, today, date and has"
+                "there is no function “{name}”; the functions are is_set, age, age_on, sex, birth_date, today, date, days_between, sum and has"
             )
             ),
-            K::WrongArgumentCount { function, expected, found } => zh_en!(
+            K::WrongArgumentCount { function, expected, at_least, found } => zh_en!(
                 lang,
-                format!("{function}() 需要 {expected} 个参数，这里有 {found} 个"),
-                format!("{function}() takes {expected} argument(s), not {found}")
+                format!("{function}() 需要{} {expected} 个参数，这里有 {found} 个", if *at_least { "至少" } else { "" }),
+                format!(
+                    "{function}() takes {}{expected} {}, not {found}",
+                    if *at_least { "at least " } else { "" },
+                    if *expected == 1 && !*at_least { "argument" } else { "arguments" }
+                )
             ),
             K::WrongArgumentType { function, expected, found } => match lang {
                 Lang::Zh => format!("{function}() 的参数应为{}，这里是{}", expected.name(lang), found.name(lang)),
-                Lang::En => format!("{function}() takes a {}, not a {}", expected.name(lang), found.name(lang)),
+                Lang::En => format!("{function}() takes {}, not {}", expected.a_name(), found.a_name()),
             },
             K::FieldExpected { function } => zh_en!(
                 lang,
@@ -122,20 +135,20 @@ impl TypeError {
             ),
             K::Mismatch { op, left, right } => match lang {
                 Lang::Zh => format!("“{op}”两边类型不同：左边是{}，右边是{}", left.name(lang), right.name(lang)),
-                Lang::En => format!("the two sides of “{op}” differ: a {} and a {}", left.name(lang), right.name(lang)),
+                Lang::En => format!("the two sides of “{op}” differ: {} and {}", left.a_name(), right.a_name()),
             },
             K::NotOrderable(found) => match lang {
                 Lang::Zh => format!("{}不能比较大小，只有数字和日期可以", found.name(lang)),
-                Lang::En => format!("a {} has no order; only numbers and dates do", found.name(lang)),
+                Lang::En => format!("{} has no order; only numbers and dates do", found.a_name()),
             },
             K::NotComparable(found) => match lang {
                 Lang::Zh => format!(
-                    "{}不能直接比较：身份证号码请用 age()、sex() 或 birth_date()，多选答案请用 has()",
+                    "{}不能这样比较：身份证号码只能比较是否相同（== 或 !=），其余请用 age()、sex() 或 birth_date()；多选答案请用 has()",
                     found.name(lang)
                 ),
                 Lang::En => format!(
-                    "a {} cannot be compared directly: use age(), sex() or birth_date() for an ID number, has() for a multiple-choice answer",
-                    found.name(lang)
+                    "{} cannot be compared so: two ID numbers are only the same or not (== or !=), read the rest with age(), sex() or birth_date(); use has() for a multiple-choice answer",
+                    found.a_name()
                 ),
             },
             K::UnknownOption { field, value, options } => zh_en!(
@@ -145,7 +158,7 @@ impl TypeError {
             ),
             K::NotACondition(found) => match lang {
                 Lang::Zh => format!("这里需要一个成立或不成立的判断，而这是{}", found.name(lang)),
-                Lang::En => format!("a yes/no condition is needed here, not a {}", found.name(lang)),
+                Lang::En => format!("a yes/no condition is needed here, not {}", found.a_name()),
             },
             K::BadDate(text) => zh_en!(
                 lang,
@@ -154,7 +167,7 @@ impl TypeError {
             ),
             K::NotAList(found) => match lang {
                 Lang::Zh => format!("“in”右边应为列表，例如 [\"a\", \"b\"]，而这是{}", found.name(lang)),
-                Lang::En => format!("the right of “in” must be a list such as [\"a\", \"b\"], not a {}", found.name(lang)),
+                Lang::En => format!("the right of “in” must be a list such as [\"a\", \"b\"], not {}", found.a_name()),
             },
         }
     }

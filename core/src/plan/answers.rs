@@ -4,10 +4,11 @@
 
 use super::typed::TypedAnswers;
 use super::{Answers, Plan};
-use crate::catalog::{Catalog, Condition, Field, FieldId};
+use crate::catalog::{Catalog, Condition, CrossCheck, Field, FieldId};
 use crate::cond::{evaluate, Truth};
 use crate::date::Date;
-use crate::validate::{FieldError, Value};
+use crate::text::Text;
+use crate::validate::{CheckedAnswer, FieldError, Value};
 
 /// The answer a condition sees for a field: the valid typed answer, or the value derived
 /// from an ID number when the field is derived and unanswered.
@@ -31,8 +32,9 @@ pub fn derived_value(catalog: &Catalog, answers: &Answers, field: &Field, today:
 }
 
 /// Every error of the situation questions and the combined form, in the order asked: each
-/// answer against its field's kind and constraints, then against the field's cross-field checks. A check that cannot be decided
-/// yet (it reads an unanswered field) is not an error.
+/// answer against its field's kind and constraints, then against the checks across answers
+/// (the field's own, then those of the bundle that name it as the answer to change). A check
+/// that cannot be decided yet (it reads an unanswered field) is not an error.
 pub fn field_errors(catalog: &Catalog, plan: &Plan, answers: &Answers, today: Date) -> Vec<(FieldId, FieldError)> {
     typed_field_errors(plan, &TypedAnswers::new(catalog, answers, today))
 }
@@ -40,6 +42,7 @@ pub fn field_errors(catalog: &Catalog, plan: &Plan, answers: &Answers, today: Da
 /// [`field_errors`] over answers parsed already (those the plan was made from).
 pub fn typed_field_errors(plan: &Plan, typed: &TypedAnswers<'_>) -> Vec<(FieldId, FieldError)> {
     let (answers, today) = (typed.answers(), typed.today());
+    let bundle = typed.catalog().bundle(&plan.bundle);
     let lookup = |id: &FieldId| typed.value(answers, id);
     let questions = plan.questions.iter().map(|question| (&question.field, question.field.required));
     let fields = plan.fields().map(|planned| (&planned.field, planned.required));
@@ -53,11 +56,36 @@ pub fn typed_field_errors(plan: &Plan, typed: &TypedAnswers<'_>) -> Vec<(FieldId
             if crate::validate::is_blank_answer(answer) {
                 return None;
             }
+            let bundle_checks = bundle.iter().flat_map(|bundle| &bundle.checks).filter(|check| check.field == field.id);
             field
                 .checks
                 .iter()
+                .chain(bundle_checks.map(|check| &check.check))
                 .find(|check| evaluate(&check.rule.expr, &lookup, today) == Truth::False)
-                .map(|check| (field.id.clone(), FieldError::CrossCheckFailed { message: check.message.clone() }))
+                .map(|check| {
+                    let answers = check_answers(typed, field, check);
+                    (field.id.clone(), FieldError::CrossCheckFailed { message: check.message.clone(), answers })
+                })
+        })
+        .collect()
+}
+
+/// The answers a failed check read, this field's first, each as the applicant gave it (a
+/// choice in its words; a derived value as derived).
+fn check_answers(typed: &TypedAnswers<'_>, field: &Field, check: &CrossCheck) -> Vec<CheckedAnswer> {
+    let read = check.rule.expr.fields();
+    let others =
+        read.into_iter().filter(|id| **id != field.id).filter_map(|id| typed.catalog().field(id).map(|field| &**field));
+    std::iter::once(field)
+        .chain(others)
+        .map(|field| {
+            let given = typed.answers().get(&field.id).filter(|text| !crate::validate::is_blank_answer(text));
+            let text = match given {
+                Some(text) => text.trim().to_owned(),
+                None => typed.derived_text(typed.answers(), field).unwrap_or_default(),
+            };
+            let answer = field.choice_label(&text).unwrap_or_else(|| Text::new(text.clone(), text));
+            CheckedAnswer { label: field.label.clone(), answer }
         })
         .collect()
 }

@@ -75,6 +75,10 @@ impl<'a> TypedAnswers<'a> {
         self.parsed.into_inner()
     }
 
+    pub fn catalog(&self) -> &'a Catalog {
+        self.catalog
+    }
+
     pub fn answers(&self) -> &'a Answers {
         self.answers
     }

@@ -90,10 +90,20 @@ pub enum FieldError {
     PatternMismatch {
         message: Text,
     },
-    /// Occurs when a cross-field check of the catalog fails; the catalog words the message.
+    /// Occurs when a check across answers fails; the catalog words the message, and `answers`
+    /// are those the check read (this field's first), each as the applicant gave it.
     CrossCheckFailed {
         message: Text,
+        answers: Vec<CheckedAnswer>,
     },
+}
+
+/// An answer a failed check across answers read (所涉回答): its question, and what was
+/// answered (a choice in its words), so that the message names both sides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedAnswer {
+    pub label: Text,
+    pub answer: Text,
 }
 
 impl FieldError {
@@ -101,7 +111,8 @@ impl FieldError {
     /// after they leave the field or continue.
     pub fn is_incomplete(&self) -> bool {
         match self {
-            FieldError::Required | FieldError::TooFewCharacters { .. } => true,
+            // A check across answers may hold again once the number being typed is whole.
+            FieldError::Required | FieldError::TooFewCharacters { .. } | FieldError::CrossCheckFailed { .. } => true,
             FieldError::IdNumber(error) => error.is_incomplete(),
             FieldError::CreditCode(error) => error.is_incomplete(),
             FieldError::Mobile(error) => error.is_incomplete(),
@@ -163,8 +174,16 @@ impl FieldError {
                     field.label.en.to_ascii_lowercase()
                 )
             ),
-            FieldError::PatternMismatch { message } | FieldError::CrossCheckFailed { message } => {
-                message.get(lang).to_owned()
+            FieldError::PatternMismatch { message } => message.get(lang).to_owned(),
+            FieldError::CrossCheckFailed { message, answers } => {
+                let message = message.get(lang).trim_end_matches(['。', '.']);
+                let named = answers.iter().map(|a| format!("“{}”{}“{}”", a.label.get(lang), lang.pick("为", " is "), a.answer.get(lang)));
+                let named: Vec<String> = named.collect();
+                zh_en!(
+                    lang,
+                    format!("{message}（您的回答：{}）", named.join("，")),
+                    format!("{message} (your answers: {})", named.join("; "))
+                )
             }
             FieldError::BelowMinimum { min } => zh_en!(
                 lang,

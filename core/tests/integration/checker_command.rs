@@ -33,12 +33,12 @@ fn errors_exit_one_with_their_place_in_text_and_json() {
     let path = folder.to_str().expect("utf-8 path");
     let (code, text) = checker(&["check", path]);
     assert_eq!(code, 1, "{text}");
-    assert!(text.contains("fields.toml:21:8: 错误: “kind”不能是“moblie”"), "{text}");
+    assert!(text.contains("fields.toml:25:8: 错误: “kind”不能是“moblie”"), "{text}");
     let (code, json) = checker(&["check", path, "--json"]);
     assert_eq!(code, 1);
     let report: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     assert!(report["errors"].as_u64() >= Some(1), "{report}");
-    assert_eq!(report["diagnostics"][0]["line"], 21, "{report}");
+    assert_eq!(report["diagnostics"][0]["line"], 25, "{report}");
 
     let (code, _) = checker(&["check", folder.join("missing").to_str().expect("utf-8")]);
     assert_eq!(code, 2, "an unreadable folder is a usage problem");

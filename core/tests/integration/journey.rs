@@ -70,7 +70,8 @@ fn a_changed_situation_walks_through_what_it_brought_in_then_back_to_the_check()
     let catalog = catalog();
     let mut actions = vec![
         Action::StartDraft(BundleId::new("restaurant_opening")),
-        answer("premises.tenure", "rented"),
+        // Owned: a rented shop's lease dates would be asked under 经营场所 anyway.
+        answer("premises.tenure", "owned"),
         answer("premises.over_threshold", "no"),
         answer("application.by_agent", "no"),
         Action::GoTo(Page::Review),
@@ -154,7 +155,7 @@ fn a_new_catalog_version_is_reported_for_the_draft_and_then_accepted() {
     assert_eq!(zh(&change.materials_removed), ["招牌设计效果图"]);
     assert_eq!(
         change.fields_renamed.iter().map(|(a, b)| (a.zh.as_str(), b.zh.as_str())).collect::<Vec<_>>(),
-        [("法定代表人姓名", "经营者姓名")]
+        [("法定代表人或经营者姓名", "经营者姓名")]
     );
     assert_eq!(
         change.unused_answers.iter().map(|(l, v)| (l.zh.as_str(), v.as_str())).collect::<Vec<_>>(),

@@ -2,6 +2,7 @@
 //! and the checker command.
 
 mod checker_command;
+mod consistency;
 mod golden;
 mod invariants;
 mod journey;

@@ -233,9 +233,17 @@ fn bundles_are_found_by_characters_pinyin_and_initials() {
     assert_eq!(found("退役"), ["退役军人服务"]);
     assert_eq!(found("restaurant"), ["开办餐饮店"], "the English name too");
     assert_eq!(found("tx"), ["退休"]);
+    // Everyday words and synonyms from the catalog (issue 14): "餐厅" found nothing.
+    assert_eq!(found("餐厅"), ["开办餐饮店"]);
+    assert_eq!(found("我想开饭店"), ["开办餐饮店"], "a search word inside a longer query");
+    assert_eq!(found("上户口"), ["新生儿出生"]);
+    assert_eq!(found("生孩子"), ["新生儿出生"]);
+    assert_eq!(found("退休金"), ["退休"]);
+    assert_eq!(found("过户"), ["二手房转移登记及水电气联动过户"]);
     assert_eq!(found("").len(), 14);
     assert!(found("zzzz").is_empty());
     for bundle in &catalog.bundles {
         assert!(!bundle.pinyin.is_empty(), "{} has pinyin", bundle.id);
+        assert!(bundle.search_words.len() >= 4, "{} has everyday search words", bundle.id);
     }
 }

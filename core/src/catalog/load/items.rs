@@ -201,6 +201,37 @@ impl<'s> Loader<'s> {
         syllables
     }
 
+    /// A bundle's search words: each a word or short phrase of at most 20 characters, given
+    /// once. None at all, searching by everyday words cannot find the bundle (a warning).
+    fn search_words(&mut self, reader: &Reader<'_, 's>, bundle: Option<&(String, Span)>) -> Vec<String> {
+        let mut words: Vec<String> = Vec::new();
+        let Some(list) = reader.array(self, "search") else {
+            if let Some((bundle, span)) = bundle {
+                let problem = Problem::NoSearchWords { bundle: bundle.clone() };
+                self.report_at(self.place(*span), Severity::Warning, problem);
+            }
+            return words;
+        };
+        for entry in list.iter() {
+            let word = match entry.get_ref() {
+                DeValue::String(word) => word.trim().to_owned(),
+                _ => String::new(),
+            };
+            let length = word.chars().count();
+            if length == 0 || length > 20 || word.contains(char::is_whitespace) || words.contains(&word) {
+                let problem = Problem::BadValue {
+                    key: "search".into(),
+                    value: word,
+                    expected: "words or short phrases without spaces, each given once, at most 20 characters",
+                };
+                self.error(span_of(entry), problem);
+            } else {
+                words.push(word);
+            }
+        }
+        words
+    }
+
     pub(super) fn read_bundle(&mut self, table: &DeTable<'s>, span: Span) {
         let mut reader = Reader::new(table, span, BUNDLE_KEYS);
         let id = reader.required_text(self, "id");
@@ -246,6 +277,31 @@ impl<'s> Loader<'s> {
                 }
             }
         }
+        let search_words = self.search_words(&reader, id.as_ref());
+        let mut checks = Vec::new();
+        if let Some(list) = reader.array(self, "check") {
+            for entry in list.iter() {
+                let Some(check_table) = self.table(entry, "check") else { continue };
+                let mut check_reader = Reader::new(check_table, span_of(entry), BUNDLE_CHECK_KEYS);
+                let field = check_reader.required_text(self, "field");
+                let rule = check_reader.required_text(self, "rule").and_then(|(text, at)| self.condition(&text, at));
+                let message = check_reader.bilingual(self, "message", true);
+                check_reader.finish(self);
+                let (Some((field, field_span)), Some(rule), Some(message)) = (field, rule, message) else { continue };
+                let field = FieldId::new(field.as_str());
+                self.field_references.push((field.clone(), self.place(field_span)));
+                // The answer to change must be one the rule reads, or the link would mislead.
+                if !rule.expr.fields().contains(&&field) {
+                    let problem = Problem::BadValue {
+                        key: "field".into(),
+                        value: field.to_string(),
+                        expected: "a field the rule reads: the answer to change when it fails",
+                    };
+                    self.error(field_span, problem);
+                }
+                checks.push(BundleCheck { field, check: CrossCheck { rule, message } });
+            }
+        }
         reader.finish(self);
         let (Some((id, id_span)), Some(name), Some(summary), Some(category)) = (id, name, summary, category) else {
             return;
@@ -271,6 +327,8 @@ impl<'s> Loader<'s> {
                 questions: questions.into_iter().map(|(field, _)| field).collect(),
                 items,
                 waiver_policy: WaiverPolicy { max_waived },
+                search_words,
+                checks,
             });
         }
     }

@@ -110,6 +110,9 @@ impl<'s> Loader<'s> {
                     }
                 }
             }
+            for check in &bundle.checks {
+                readers.push((format!("check / {}", check.field), &check.check.rule));
+            }
             for id in &asked {
                 if let Some(field) = self.catalog.field(id) {
                     if let Some(condition) = &field.condition {
