@@ -135,6 +135,7 @@ pub fn demo_catalog() -> Catalog {
         questions: Vec::new(),
         items: items.iter().map(|item| BundleItem { item: item.id.clone(), condition: None }).collect(),
         waiver_policy: WaiverPolicy::default(),
+        applicant: None,
         search_words: Vec::new(),
         checks: Vec::new(),
     };

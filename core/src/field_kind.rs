@@ -47,6 +47,20 @@ pub enum FieldKind {
 }
 
 impl FieldKind {
+    /// A code whose spelling the app puts right (全角 digits, spaces, a lower-case x): an ID
+    /// number, a credit code, a telephone number, a postcode, a bank card.
+    pub fn is_code(self) -> bool {
+        matches!(
+            self,
+            FieldKind::IdNumber
+                | FieldKind::CreditCode
+                | FieldKind::Mobile
+                | FieldKind::Landline
+                | FieldKind::Postcode
+                | FieldKind::BankCard
+        )
+    }
+
     /// Every kind, in the order the catalog format lists them.
     pub const ALL: [FieldKind; 18] = [
         FieldKind::Text,

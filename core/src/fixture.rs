@@ -168,6 +168,7 @@ pub fn restaurant_catalog() -> Catalog {
             BundleItem { item: ItemId::new("fire_check"), condition: when("premises.large") },
         ],
         waiver_policy: WaiverPolicy { max_waived: Some(2) },
+        applicant: None,
         search_words: Vec::new(),
         checks: Vec::new(),
     };

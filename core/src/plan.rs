@@ -324,6 +324,14 @@ impl Plan {
         self.sections.iter().flat_map(|section| section.fields.iter())
     }
 
+    /// How many departments the items belong to (one department may hold several items).
+    pub fn department_count(&self) -> usize {
+        let mut departments: Vec<&str> = self.items.iter().map(|item| item.department.zh.as_str()).collect();
+        departments.sort_unstable();
+        departments.dedup();
+        departments.len()
+    }
+
     pub fn item(&self, id: &ItemId) -> Option<&PlannedItem> {
         self.items.iter().find(|item| &item.id == id)
     }

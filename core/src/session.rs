@@ -237,6 +237,20 @@ fn apply(next: &mut State, state: &State, view: Option<&Derived>, action: Action
         }
         Action::LeaveField(field) => {
             let application = next.application_mut()?;
+            // A code typed in full-width digits or with spaces is shown, once left, as it will
+            // be exported (issue 14): the valid answer in its canonical spelling.
+            let shown = application.answer(&field);
+            let normalised = env
+                .catalog
+                .field(&field)
+                .filter(|definition| definition.kind.is_code())
+                .filter(|definition| crate::validate::check_value(definition, shown, env.today).is_ok())
+                .map(|definition| crate::validate::canonical_value(definition, shown, env.today))
+                .filter(|canonical| !canonical.is_empty() && canonical != shown);
+            if let Some(canonical) = normalised {
+                application.answers.insert(field.clone(), canonical);
+                edited = true;
+            }
             application.visited.insert(field);
         }
         Action::Provide { material, provision } => edited = next.application_mut()?.provide(material, provision),

@@ -154,7 +154,7 @@ fn continue_with_errors_stays_and_shows_them_all() {
 }
 
 #[test]
-fn a_complete_section_leads_to_the_next_unfinished_one_then_the_task_list() {
+fn a_complete_section_leads_to_the_next_unfinished_one_then_the_materials() {
     let catalog = demo_catalog();
     let mut actions = vec![start(), Action::Continue, section("applicant")];
     actions.extend(complete_answers().into_iter().take(3));
@@ -165,10 +165,21 @@ fn a_complete_section_leads_to_the_next_unfinished_one_then_the_task_list() {
     actions.extend(complete_answers().into_iter().skip(3));
     actions.push(Action::Continue);
     let state = run(&catalog, actions.clone());
-    assert_eq!(state.page, Page::Tasks, "every section complete");
+    assert_eq!(state.page, Page::Materials, "every section complete: on to the materials (issue 14)");
     assert_eq!(state.failed_continues, 0);
-    actions.extend([Action::Continue, Action::Continue]);
-    assert_eq!(run(&catalog, actions).page, Page::Review, "then the materials, then the check");
+    actions.push(Action::Continue);
+    assert_eq!(run(&catalog, actions.clone()).page, Page::Review, "then the check");
+    // With the materials done, the last section leads to the check itself.
+    let plan = run(&catalog, actions.clone()).application().expect("open").plan(&catalog, today()).expect("plans");
+    for entry in &plan.checklist {
+        let way = crate::verdict::allowed_provisions(&entry.material, &entry.rules)
+            .into_iter()
+            .find(|way| !matches!(way, Provision::Attached { .. }))
+            .expect("a way without a file");
+        actions.push(Action::Provide { material: entry.material.id.clone(), provision: Some(way) });
+    }
+    actions.extend([Action::GoTo(section_page("enterprise")), Action::Continue]);
+    assert_eq!(run(&catalog, actions).page, Page::Review);
 }
 
 #[test]

@@ -119,17 +119,17 @@ impl Blocker {
             ),
             Blocker::NoFileAttached(id) => zh_en!(
                 lang,
-                format!("{}还没有上传文件", material_name(id)),
+                format!("{}还没有附上文件", material_name(id)),
                 format!("No file is attached for {}", material_name(id))
             ),
             Blocker::PaperOnly(id) => zh_en!(
                 lang,
-                format!("{}只收纸质原件，不能上传文件，请带到窗口", material_name(id)),
+                format!("{}只收纸质原件，不能附电子文件，请带到窗口", material_name(id)),
                 format!("{} is accepted on paper only, not as a file: bring it to the window", material_name(id))
             ),
             Blocker::ElectronicOnly(id) => zh_en!(
                 lang,
-                format!("{}只收电子文件，请上传", material_name(id)),
+                format!("{}只收电子文件，请附上", material_name(id)),
                 format!("{} is accepted as a file only: attach it", material_name(id))
             ),
             Blocker::TooManyWaived { max, waived } => zh_en!(

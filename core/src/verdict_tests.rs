@@ -259,5 +259,5 @@ fn a_file_for_a_material_taken_on_paper_only_is_refused() {
     }
     let found = blockers(check_in(&catalog, &complete_answers(), &everything_provided(), today()));
     assert_eq!(found, [Blocker::PaperOnly(MaterialId::new("lease"))]);
-    assert_eq!(found[0].message(&catalog, Lang::Zh), "lease只收纸质原件，不能上传文件，请带到窗口");
+    assert_eq!(found[0].message(&catalog, Lang::Zh), "lease只收纸质原件，不能附电子文件，请带到窗口");
 }

@@ -133,9 +133,15 @@ impl DraftView {
         &self.form.sections
     }
 
-    /// Where continuing from a complete section leads.
+    /// Where continuing from a complete section leads: the next section not complete, and once
+    /// the whole form is, on to the materials (or the check, when they are done too), never
+    /// back to the task list (issue 14).
     pub fn after_section(&self, section: &str) -> Page {
-        journey::next_section(&self.form.sections, section)
+        match journey::next_section(&self.form.sections, section) {
+            Page::Tasks if self.materials == TaskStatus::Completed => Page::Review,
+            Page::Tasks => Page::Materials,
+            next => next,
+        }
     }
 
     /// Whether two views share their form (the answers did not change between them).

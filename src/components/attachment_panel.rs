@@ -1,4 +1,4 @@
-//! Attaching files to a material (上传材料): pick, drop or photograph files, each checked on the
+//! Attaching files to a material (附上材料): pick, drop or photograph files, each checked on the
 //! device before it is kept (its real type, size, pages, a readable image); the files attached,
 //! each with a thumbnail or its page count, to replace or remove; and the files already attached
 //! for other materials of this application that fit this one, to reuse.
@@ -15,6 +15,7 @@ use yibiao_core::catalog::FileType;
 use yibiao_core::session::{Action, Application};
 use yibiao_core::{Lang, Material, MaterialId};
 
+use crate::components::FilePicker;
 use crate::i18n::{self, Ui};
 use crate::platform::file_store::FileStore;
 use crate::platform::files;
@@ -158,7 +159,7 @@ impl Attachments {
                 crate::store::send(&this.store, Action::Detach { material: material.clone(), file: id.clone() });
                 this.panels.dispatch(PanelEvent::Progress(material.clone(), Progress::default()));
                 // The removed row is gone: focus goes to the picker, not to the page's start.
-                let _ = crate::platform::dom::focus_by_id(&picker_id);
+                let _ = crate::platform::dom::focus_by_id(&crate::components::file_picker::button_id(&picker_id));
             })
         };
         let reuse = |file: &Attachment| {
@@ -188,11 +189,17 @@ impl Attachments {
                                     <span class="file-meta">{ i18n::file_facts(lang, file) }</span>
                                 </div>
                                 <div class="file-actions">
-                                    <input type="file" class="visually-hidden file-input" id={format!("{base}-replace-{index}")}
-                                        accept={accept.clone()} onchange={on_pick(Some(file.id.clone()))} />
-                                    <label class="button button-secondary button-small" for={format!("{base}-replace-{index}")}>
-                                        { Ui::ReplaceFile.text(lang) }{ hidden(i18n::quoted(&file.name)) }
-                                    </label>
+                                    { FilePicker {
+                                        id: format!("{base}-replace-{index}"),
+                                        accept: accept.clone().into(),
+                                        multiple: false,
+                                        camera: false,
+                                        button_class: "button button-secondary button-small",
+                                        input_class: "",
+                                        described_by: None,
+                                    }.render(on_pick(Some(file.id.clone())), html! {
+                                        <>{ Ui::ReplaceFile.text(lang) }{ hidden(i18n::quoted(&file.name)) }</>
+                                    }) }
                                     <button type="button" class="button button-secondary button-small" onclick={remove(file)}>
                                         { Ui::RemoveFile.text(lang) }{ hidden(i18n::quoted(&file.name)) }
                                     </button>
@@ -203,18 +210,29 @@ impl Attachments {
                 }
                 <div class={classes!("drop-zone", dragging.then_some("drop-zone-active"))}
                     ondragover={drag(true)} ondragleave={drag(false)} {ondrop}>
-                    <input type="file" class="visually-hidden file-input" id={picker_id.clone()}
-                        multiple=true accept={accept.clone()} onchange={on_pick(None)}
-                        aria-describedby={format!("{base}-drop")} />
-                    <label class="button button-secondary" for={picker_id}>
-                        { Ui::ChooseFiles.text(lang) }{ hidden(format!("{colon}{name}")) }
-                    </label>
+                    { FilePicker {
+                        id: picker_id,
+                        accept: accept.clone().into(),
+                        multiple: true,
+                        camera: false,
+                        button_class: "button button-secondary",
+                        input_class: "",
+                        described_by: Some(format!("{base}-drop")),
+                    }.render(on_pick(None), html! {
+                        <>{ Ui::ChooseFiles.text(lang) }{ hidden(format!("{colon}{name}")) }</>
+                    }) }
                     if takes_images {
-                        <input type="file" class="visually-hidden file-input camera-input" id={format!("{base}-camera")}
-                            accept="image/*" capture="environment" onchange={on_pick(None)} />
-                        <label class="button button-secondary camera-button" for={format!("{base}-camera")}>
-                            { Ui::TakePhoto.text(lang) }{ hidden(format!("{colon}{name}")) }
-                        </label>
+                        { FilePicker {
+                            id: format!("{base}-camera"),
+                            accept: AttrValue::from("image/*"),
+                            multiple: false,
+                            camera: true,
+                            button_class: "button button-secondary camera-button",
+                            input_class: "camera-input",
+                            described_by: None,
+                        }.render(on_pick(None), html! {
+                            <>{ Ui::TakePhoto.text(lang) }{ hidden(format!("{colon}{name}")) }</>
+                        }) }
                     }
                     <p class="drop-hint" id={format!("{base}-drop")}>{ Ui::DropHere.text(lang) }</p>
                 </div>

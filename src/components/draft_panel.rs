@@ -48,6 +48,15 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
     html! {
         <li class="panel draft-panel" aria-labelledby={heading_id.clone()}>
             <h3 id={heading_id.clone()} class="draft-name">{ bundle_name }</h3>
+            if known.is_some() {
+                // Finished or not, as the check page would say (on the home page, where drafts
+                // change rarely).
+                if draft.view(catalog, store.env.today).is_ok_and(|view| view.verdict.rank() > 0) {
+                    <p class="tag tag-green">{ Ui::DraftReady.text(lang) }</p>
+                } else {
+                    <p class="tag tag-grey">{ Ui::DraftInProgress.text(lang) }</p>
+                }
+            }
             <p class="draft-facts">
                 { i18n::draft_facts(lang, draft.display_name(catalog), clock::local_date_time(draft.updated_ms).as_deref()) }
             </p>

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use yibiao_core::session::Action;
 
 use crate::components::packet_export::failure_words;
+use crate::components::FilePicker;
 use crate::i18n::{self, PacketUi, Ui};
 use crate::platform::file_store::FileStore;
 use crate::platform::files::{self, PickedFile};
@@ -97,9 +98,15 @@ pub fn OpenPacket(props: &OpenPacketProps) -> Html {
             <div class={classes!("drop-zone", dragging.then_some("drop-zone-active"))}
                 ondragover={drag(true)} ondragleave={drag(false)} {ondrop}>
                 <p class="hint" id="open-packet-hint">{ PacketUi::OpenPacketHint.text(lang) }</p>
-                <input type="file" class="visually-hidden file-input" id="open-packet-file"
-                    accept=".zip,application/zip" {onchange} aria-describedby="open-packet-hint" />
-                <label class="button button-secondary" for="open-packet-file">{ PacketUi::ChoosePacket.text(lang) }</label>
+                { FilePicker {
+                    id: "open-packet-file".to_owned(),
+                    accept: AttrValue::from(".zip,application/zip"),
+                    multiple: false,
+                    camera: false,
+                    button_class: "button button-secondary",
+                    input_class: "",
+                    described_by: Some("open-packet-hint".to_owned()),
+                }.render(onchange, html! { { PacketUi::ChoosePacket.text(lang) } }) }
             </div>
             <div aria-live="polite">{ said }</div>
         </section>

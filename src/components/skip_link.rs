@@ -6,6 +6,8 @@ use crate::i18n::Ui;
 use crate::platform::dom;
 use crate::store::use_ambient;
 
+const SKIP_LINK: &str = "skip-link";
+
 #[component]
 pub fn SkipLink() -> Html {
     let lang = use_ambient().lang;
@@ -14,7 +16,15 @@ pub fn SkipLink() -> Html {
         event.prevent_default();
         dom::focus_by_id("main");
     });
+    // Each page opens with focus on its heading (read out by screen readers); the first Tab
+    // from there comes back here, so the skip link stays the first stop of every page.
+    use_effect_with((), |_| {
+        let listener = dom::on_tab_from_heading(|| {
+            let _ = dom::focus_by_id(SKIP_LINK);
+        });
+        move || drop(listener)
+    });
     html! {
-        <a class="skip-link" href="#main" {onclick}>{ Ui::SkipToContent.text(lang) }</a>
+        <a class="skip-link" id={SKIP_LINK} href="#main" {onclick}>{ Ui::SkipToContent.text(lang) }</a>
     }
 }

@@ -66,8 +66,12 @@ mod tests {
 
     #[test]
     fn the_form_intro_claims_a_saving_only_when_there_is_one() {
-        assert!(form_intro(Lang::Zh, 2, 10, 6).contains("分开填要填 10 项，这里只需填 6 项"));
-        assert!(!form_intro(Lang::Zh, 1, 6, 9).contains("只需填"));
-        assert!(!form_intro(Lang::En, 1, 6, 6).contains("answers if filled separately"));
+        assert!(form_intro(Lang::Zh, 2, 3, 10, 6).contains("分开填要填 10 项，这里只需填 6 项"));
+        assert!(!form_intro(Lang::Zh, 1, 1, 6, 9).contains("只需填"));
+        assert!(!form_intro(Lang::En, 1, 1, 6, 6).contains("answers if filled separately"));
+        // Departments and forms counted apart (issue 14: three items of two departments).
+        assert!(form_intro(Lang::Zh, 2, 3, 10, 6).starts_with("这一张表代替 2 个部门的 3 张表格："));
+        assert!(form_intro(Lang::En, 2, 3, 10, 6).starts_with("This one form replaces 3 forms of 2 departments:"));
+        assert!(form_intro(Lang::En, 1, 1, 6, 6).contains("1 form of 1 department ask"));
     }
 }

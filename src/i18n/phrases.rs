@@ -100,17 +100,28 @@ pub fn renamed(lang: Lang, before: &yibiao_core::Text, now: &yibiao_core::Text) 
     }
 }
 
-/// The terms of a waiver (容缺) in the one-time notice: "容缺（先办理，5 个工作日内补交）".
+/// The terms of a waiver (容缺) in the one-time notice, by the catalog's mode:
+/// "容缺受理（先受理，5 个工作日内补交）" or "容缺办理（先办理，…）".
 pub fn waiver_terms(lang: Lang, mode: yibiao_core::catalog::WaiverMode, days: u16) -> String {
-    let mode = match mode {
-        yibiao_core::catalog::WaiverMode::Accept => Ui::WaiverAccept,
-        yibiao_core::catalog::WaiverMode::Process => Ui::WaiverProcess,
-    }
-    .text(lang);
+    let (name, mode) = match mode {
+        yibiao_core::catalog::WaiverMode::Accept => ("容缺受理", Ui::WaiverAccept),
+        yibiao_core::catalog::WaiverMode::Process => ("容缺办理", Ui::WaiverProcess),
+    };
+    let mode = mode.text(lang);
+    let days_word = if days == 1 { "day" } else { "days" };
     match lang {
-        Lang::Zh => format!("容缺（{mode}，{days} 个工作日内补交）"),
-        Lang::En => format!("later under 容缺 ({mode}, within {days} working days)"),
+        Lang::Zh => format!("{name}（{mode}，{days} 个工作日内补交）"),
+        Lang::En => format!("later ({mode}; supplied within {days} working {days_word})"),
     }
+}
+
+/// What a waiver's mode means for the application, said where it is chosen.
+pub fn waiver_meaning(lang: Lang, mode: yibiao_core::catalog::WaiverMode) -> &'static str {
+    match mode {
+        yibiao_core::catalog::WaiverMode::Accept => Ui::WaiverAcceptMeans,
+        yibiao_core::catalog::WaiverMode::Process => Ui::WaiverProcessMeans,
+    }
+    .text(lang)
 }
 
 /// "Supply it by 2026-12-01".
@@ -195,20 +206,27 @@ pub fn bundle_facts(lang: Lang, departments_at_least: usize, departments_at_most
     }
 }
 
-/// The form's introduction: how many separate forms this one replaces, and the saving when
-/// there is one (before the situation questions are answered there may be none yet).
-pub fn form_intro(lang: Lang, forms: usize, separate: usize, combined: usize) -> String {
+/// The form's introduction: how many separate forms of how many departments this one
+/// replaces (one department may have several), and the saving when there is one (before the
+/// situation questions are answered there may be none yet).
+pub fn form_intro(lang: Lang, departments: usize, forms: usize, separate: usize, combined: usize) -> String {
+    let whose = match lang {
+        Lang::Zh => format!("{departments} 个部门的 {forms} 张表格"),
+        Lang::En => format!(
+            "{forms} {} of {departments} {}",
+            if forms == 1 { "form" } else { "forms" },
+            if departments == 1 { "department" } else { "departments" }
+        ),
+    };
     match (lang, combined < separate) {
-        (Lang::Zh, true) => format!(
-            "这一张表代替 {forms} 个部门的表格：分开填要填 {separate} 项，这里只需填 {combined} 项，相同的内容只填一次。"
-        ),
-        (Lang::Zh, false) => format!("这一张表包含 {forms} 个部门的表格要填的内容，相同的内容只填一次。"),
-        (Lang::En, true) => format!(
-            "This one form replaces {forms} departmental forms: {separate} answers if filled separately, {combined} here, as shared questions are asked once."
-        ),
-        (Lang::En, false) => {
-            format!("This one form holds what {forms} departmental forms ask, each shared question once.")
+        (Lang::Zh, true) => {
+            format!("这一张表代替 {whose}：分开填要填 {separate} 项，这里只需填 {combined} 项，相同的内容只填一次。")
         }
+        (Lang::Zh, false) => format!("这一张表包含 {whose}要填的内容，相同的内容只填一次。"),
+        (Lang::En, true) => format!(
+            "This one form replaces {whose}: {separate} answers if filled separately, {combined} here, as shared questions are asked once."
+        ),
+        (Lang::En, false) => format!("This one form holds what {whose} ask, each shared question once."),
     }
 }
 
@@ -292,15 +310,21 @@ pub fn savings(lang: Lang, savings: &yibiao_core::plan::Savings, done: bool) -> 
     }
 }
 
-/// The name of a way to provide a material ("Attach a file", "Bring it to the window" …).
-pub fn provision_label(provision: &yibiao_core::verdict::Provision) -> Ui {
+/// The name of a way to provide a material under `rules` ("Attach a file", "Bring it to the
+/// window" …): a waiver is named by the catalog's mode, 容缺受理 (accepted now) or 容缺办理
+/// (handled now).
+pub fn provision_label(provision: &yibiao_core::verdict::Provision, rules: &yibiao_core::catalog::MaterialRules) -> Ui {
+    use yibiao_core::catalog::WaiverMode;
     use yibiao_core::verdict::Provision;
     match provision {
+        Provision::Waived if rules.waiver.as_ref().is_some_and(|w| w.mode == WaiverMode::Process) => {
+            Ui::ProvideWaivedProcess
+        }
         Provision::Attached { .. } => Ui::ProvideAttach,
         Provision::Original => Ui::ProvideOriginal,
         Provision::ECertificate => Ui::ProvideECertificate,
         Provision::CommitmentLetter => Ui::ProvideCommitmentLetter,
-        Provision::Waived => Ui::ProvideWaived,
+        Provision::Waived => Ui::ProvideWaivedAccept,
     }
 }
 
@@ -309,17 +333,18 @@ pub fn provision_label(provision: &yibiao_core::verdict::Provision) -> Ui {
 pub fn provision_words(
     lang: Lang,
     application: &yibiao_core::session::Application,
-    id: &yibiao_core::MaterialId,
+    entry: &yibiao_core::plan::ChecklistEntry,
 ) -> String {
     use yibiao_core::verdict::Provision;
+    let id = &entry.material.id;
     match application.provisions.get(id) {
         None => Ui::ProvideNotChosen.text(lang).to_owned(),
         Some(how @ Provision::Attached { .. }) => {
             let names: Vec<String> = application.files_of(id).iter().map(|file| quoted(&file.name)).collect();
-            let label = provision_label(how).text(lang);
+            let label = provision_label(how, &entry.rules).text(lang);
             format!("{label}{}{}", Ui::Colon.text(lang), names.join(Ui::ListSeparator.text(lang)))
         }
-        Some(how) => provision_label(how).text(lang).to_owned(),
+        Some(how) => provision_label(how, &entry.rules).text(lang).to_owned(),
     }
 }
 

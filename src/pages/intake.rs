@@ -54,7 +54,7 @@ pub fn intake_body(incoming: &Incoming, ambient: &Ambient, heading: &NodeRef, cl
                             <span class="intake-name">{ entry.material.name.get(lang) }</span>
                             <span class="intake-facts">
                                 { i18n::counts(lang, entry.originals, entry.copies) }{ Ui::ListSeparator.text(lang) }
-                                { i18n::provision_words(lang, draft, &entry.material.id) }
+                                { i18n::provision_words(lang, draft, entry) }
                             </span>
                         </label>
                     </li>

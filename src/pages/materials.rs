@@ -52,13 +52,15 @@ pub fn ways(
                 Provision::Waived => rules.waiver.as_ref().map(|waiver| {
                     let due = catalog.calendar.add_working_days(today, waiver.days).ok();
                     let due = due.map(|date| i18n::due_by(lang, &date.to_string())).unwrap_or_default();
-                    format!("{due}{}{}", Ui::FullStop.text(lang), waiver.commitment.get(lang))
+                    let meaning = i18n::waiver_meaning(lang, waiver.mode).trim_end_matches(['。', '.']);
+                    let stop = Ui::FullStop.text(lang);
+                    format!("{meaning}{stop}{due}{stop}{}", waiver.commitment.get(lang))
                 }),
                 Provision::Original => {
                     Some(i18n::counts(lang, entry.originals, entry.copies)).filter(|counts| !counts.is_empty())
                 }
             };
-            let label = i18n::provision_label(&provision).text(lang).to_owned();
+            let label = i18n::provision_label(&provision, rules).text(lang).to_owned();
             (provision, label, details)
         })
         .collect()

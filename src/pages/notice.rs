@@ -102,7 +102,7 @@ fn ways(material: &Material, rules: &MaterialRules, lang: Lang) -> String {
     let words: Vec<String> = allowed_provisions(material, rules)
         .into_iter()
         .map(|provision| {
-            let label = i18n::provision_label(&provision).text(lang);
+            let label = i18n::provision_label(&provision, rules).text(lang);
             match (&provision, &rules.e_certificate, &rules.waiver) {
                 (Provision::ECertificate, Some(name), _) => {
                     format!("{label}{}{}{}", Ui::OpenParen.text(lang), name.get(lang), Ui::CloseParen.text(lang))

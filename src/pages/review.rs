@@ -119,7 +119,7 @@ pub fn review_body(body: &Body<'_>) -> Html {
                 for entry in plan.checklist.iter() {
                     <div class="summary-row">
                         <dt>{ entry.material.name.get(lang) }</dt>
-                        <dd>{ i18n::provision_words(lang, application, &entry.material.id) }</dd>
+                        <dd>{ i18n::provision_words(lang, application, entry) }</dd>
                         <dd class="summary-action">{ link(Page::Materials, Ui::Change.text(lang).to_owned(), entry.material.name.get(lang).to_owned(), material_dom_id(&entry.material.id)) }</dd>
                     </div>
                 }

@@ -29,7 +29,7 @@ pub fn tasks_body(body: &Body<'_>) -> Html {
     };
     html! {
         <>
-            <p class="lead">{ i18n::form_intro(lang, plan.items.len(), savings.fields_separate, savings.fields_combined) }</p>
+            <p class="lead">{ i18n::form_intro(lang, plan.department_count(), plan.items.len(), savings.fields_separate, savings.fields_combined) }</p>
             <h2>{ Ui::TasksFormHeading.text(lang) }</h2>
             <ol class="task-list">
                 for (section, (_, status)) in plan.sections.iter().zip(view.sections()) {

@@ -21,13 +21,49 @@ pub fn set_title(title: &str) {
     }
 }
 
-/// Moves keyboard focus to the element with this id, if there is one; whether it did.
+/// Moves keyboard focus to the element with this id, if there is one; whether it did. A link
+/// to a group of radio buttons (a choice, a material's ways) names its first one: focus goes to
+/// the one chosen, as Tab would take it.
 pub fn focus_by_id(id: &str) -> bool {
-    let element = document().and_then(|document| document.get_element_by_id(id));
+    let document = document();
+    let mut element = document.as_ref().and_then(|document| document.get_element_by_id(id));
+    let radio = element.as_ref().and_then(|element| element.dyn_ref::<HtmlInputElement>()).filter(|input| input.type_() == "radio");
+    if let (Some(radio), Some(document)) = (radio, document.as_ref()) {
+        let selector = format!("input[type=radio][name=\"{}\"]:checked", radio.name().replace('"', ""));
+        if let Some(chosen) = document.query_selector(&selector).ok().flatten() {
+            element = Some(chosen);
+        }
+    }
     match element.and_then(|element| element.dyn_into::<HtmlElement>().ok()) {
         Some(element) => element.focus().is_ok(),
         None => false,
     }
+}
+
+/// Clicks the element with this id (a hidden file input, opened by a button).
+pub fn click_by_id(id: &str) {
+    let element = document().and_then(|document| document.get_element_by_id(id));
+    if let Some(element) = element.and_then(|element| element.dyn_into::<HtmlElement>().ok()) {
+        element.click();
+    }
+}
+
+/// Calls `then` instead of the browser's move when Tab (without Shift) is pressed while focus
+/// is on the page's heading, where each page puts it when it opens: so that the first Tab stop
+/// of every page is the skip link before the heading, not what follows it.
+pub fn on_tab_from_heading(then: impl Fn() + 'static) -> Option<gloo_events::EventListener> {
+    let options = gloo_events::EventListenerOptions::enable_prevent_default();
+    let target: web_sys::EventTarget = document()?.into();
+    Some(gloo_events::EventListener::new_with_options(&target, "keydown", options, move |event| {
+        let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+        let on_heading = document()
+            .and_then(|document| document.active_element())
+            .is_some_and(|element| element.matches("main h1").unwrap_or(false));
+        if key.key() == "Tab" && !key.shift_key() && on_heading {
+            event.prevent_default();
+            then();
+        }
+    }))
 }
 
 /// Moves keyboard focus to the heading of the page on screen.

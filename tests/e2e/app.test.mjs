@@ -301,7 +301,7 @@ test('materials: each is provided once, a waiver shows its due date, and the che
   const material = (name) => page.getByRole('group', { name });
   await material('申请人身份证').getByLabel('免提交：同意部门调取电子证照').check();
   await material('公司章程').getByLabel('办理时带到窗口').check();
-  const waiver = material('租赁合同').getByLabel('容缺受理：先办理，以后补交');
+  const waiver = material('租赁合同').getByLabel('容缺办理：先办理，以后补交');
   assert.match(await material('租赁合同').innerText(), /请在 \d{4}-\d{2}-\d{2} 前补交。本人承诺在 5 个工作日内补交住所租赁合同/);
   await waiver.check();
   await material('财务负责人身份证').getByLabel('免提交：同意部门调取电子证照').check();
@@ -399,7 +399,7 @@ test('attachments: real files are checked on the device, kept across a reload, r
   await page.waitForFunction(() => document.activeElement?.id === 'material-articles_of_association');
   const material = (name) => page.getByRole('group', { name });
   const articles = material('公司章程');
-  await articles.getByLabel('上传电子文件').check();
+  await articles.getByLabel('附上电子文件').check();
   assert.match(await articles.innerText(), /PDF，每个文件不超过 10 MB/);
   const articlesPicker = page.locator('#material-articles_of_association-files');
   const problem = (group) => group.getByRole('alert');
@@ -431,7 +431,7 @@ test('attachments: real files are checked on the device, kept across a reload, r
 
   // Images: too small for a scan, blank, then a good one, by the picker; a PNG by drag and drop.
   const finance = material('财务负责人身份证');
-  await finance.getByLabel('上传电子文件').check();
+  await finance.getByLabel('附上电子文件').check();
   const financePicker = page.locator('#material-finance_officer_id_card-files');
   await financePicker.setInputFiles({ name: '小图.jpg', mimeType: 'image/jpeg', buffer: await makeImage('image/jpeg', 640, 400) });
   await problem(finance).filter({ hasText: '图片太小（长边 640 像素），扫描件至少需要 1000 像素' }).waitFor();
@@ -498,7 +498,7 @@ test('attachments: real files are checked on the device, kept across a reload, r
 
   // The same ID card copy serves the applicant too: reused, not attached twice.
   const applicant = material('申请人身份证');
-  await applicant.getByLabel('上传电子文件').check();
+  await applicant.getByLabel('附上电子文件').check();
   await applicant.getByRole('button', { name: '使用 “身份证.jpg”' }).click();
   await applicant.locator('.file-row').filter({ hasText: '身份证.jpg' }).waitFor();
   // Removing it from the finance officer keeps it for the applicant; focus stays in the panel.
@@ -508,14 +508,14 @@ test('attachments: real files are checked on the device, kept across a reload, r
   assert.deepEqual(await applicant.locator('.file-name').allInnerTexts(), ['身份证.jpg']);
   // Choosing another way sets the files aside; choosing attach again brings them back.
   await applicant.getByLabel('免提交：同意部门调取电子证照').check();
-  assert.match(await applicant.innerText(), /之前上传的文件仍然保存着/);
-  await applicant.getByLabel('上传电子文件').check();
+  assert.match(await applicant.innerText(), /之前附上的文件仍然保存着/);
+  await applicant.getByLabel('附上电子文件').check();
   assert.deepEqual(await applicant.locator('.file-name').allInnerTexts(), ['身份证.jpg']);
   await applicant.getByLabel('免提交：同意部门调取电子证照').check();
 
   await page.getByRole('button', { name: '继续' }).click();
   await heading().filter({ hasText: '检查填写内容' }).waitFor();
-  assert.match(await page.locator('.summary-row').filter({ hasText: '公司章程' }).innerText(), /上传电子文件：“公司章程-修订.pdf”/);
+  assert.match(await page.locator('.summary-row').filter({ hasText: '公司章程' }).innerText(), /附上电子文件：“公司章程-修订.pdf”/);
   assert.match(await page.locator('.verdict').innerText(), /预审结果：可以提交（附承诺）/);
   const exported = await exportPacket();
   const entry = exported.materials.find((line) => line.id === 'articles_of_association');
@@ -598,7 +598,7 @@ test('after one load the app works offline, reloads included', { timeout: TEST_T
     await heading().filter({ hasText: '填写申请表' }).waitFor();
     await page.getByRole('link', { name: '一表通' }).click();
     await heading().filter({ hasText: '您要办什么事？' }).waitFor();
-    await page.getByRole('heading', { name: '未完成的申请' }).waitFor();
+    await page.getByRole('heading', { name: '我的申请' }).waitFor();
     await expectAccessible('home with a draft, offline');
     await screenshots('10-home-draft-offline');
   } finally {
@@ -1050,7 +1050,8 @@ const BY_FIELD = {
   'retiree.birth_date': '1949-12-31', // as in the sample ID number
 };
 
-const WAIVE = '容缺受理：先办理，以后补交';
+// 容缺 by the catalog's mode: accepted now (受理) or handled now (办理).
+const WAIVE = /^容缺(受理：先受理|办理：先办理)，以后补交$/;
 
 /** On the check page of a ready draft of `bundle`: exports its packet and has the standard
  * tools judge it; renders its cover and first form; opens it again as the window's intake
@@ -1255,7 +1256,7 @@ test('every shipped bundle can be walked through to a ready verdict', { timeout:
       } else if (await group.getByLabel('办理时带到窗口').count() > 0) {
         await group.getByLabel('办理时带到窗口').check();
       } else {
-        await group.getByLabel('上传电子文件').check();
+        await group.getByLabel('附上电子文件').check();
         await group.locator('.drop-zone input[type=file]:not(.camera-input)').setInputFiles({ name: '照片.jpg', mimeType: 'image/jpeg', buffer: await makeImage('image/jpeg', 358, 441) });
         await group.locator('.file-row').filter({ hasText: '照片.jpg' }).waitFor();
       }

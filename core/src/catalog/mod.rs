@@ -173,6 +173,10 @@ pub struct Bundle {
     /// The items, in the order they are handled, each with when it applies.
     pub items: Vec<BundleItem>,
     pub waiver_policy: WaiverPolicy,
+    /// The answer that names who applies (申请人), for the drafts list and the packet's cover:
+    /// the mother for a birth, the employer for a hire. `None`: the first person's name the
+    /// bundle asks, in the order of the sections.
+    pub applicant: Option<FieldId>,
     /// Everyday words and synonyms the home page's search also finds the bundle by (搜索词:
     /// 餐厅, 饭店 for 开办餐饮店).
     pub search_words: Vec<String>,

@@ -27,7 +27,7 @@ pub fn provision_words(material: &Material, lang: Lang) -> String {
     match &material.provided {
         None => lang.pick("尚未选择", "Not chosen yet").to_owned(),
         Some(Provision::Attached { .. }) if material.files.is_empty() => {
-            lang.pick("上传电子件（尚未上传）", "To be attached (no file yet)").to_owned()
+            lang.pick("附电子文件（尚未附上）", "To be attached (no file yet)").to_owned()
         }
         Some(Provision::Attached { .. }) => {
             let names: Vec<&str> = material.files.iter().map(|file| file.path.as_str()).collect();

@@ -93,7 +93,7 @@ impl PacketError {
                 .to_owned(),
             PacketError::FileMissing { name } => zh_en!(
                 lang,
-                format!("附件“{name}”不在这台设备上，请重新上传后再导出"),
+                format!("附件“{name}”不在这台设备上，请重新附上后再导出"),
                 format!("the attached file “{name}” is not on this device: attach it again, then export")
             ),
             PacketError::Zip(error) => error.message(lang),

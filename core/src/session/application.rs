@@ -294,10 +294,16 @@ impl Application {
         }
     }
 
-    /// A name to tell drafts apart on the home page: the first person's name answered, in the
-    /// order the catalog's sections ask them (the applicant, the retiree, the baby …).
+    /// Who applies, to tell drafts apart on the home page and on the packet's cover: the
+    /// answer the bundle names as its applicant (the mother for a birth, the employer for a
+    /// hire) and nothing else, or for a bundle that names none, the first person's name
+    /// answered in the order of the catalog's sections (the legal representative, the retiree …).
     pub fn display_name(&self, catalog: &Catalog) -> Option<&str> {
         let bundle = catalog.bundle(&self.bundle)?;
+        if let Some(named) = &bundle.applicant {
+            let answer = crate::validate::chars::trim_answer(self.answer(named));
+            return (!answer.is_empty()).then_some(answer);
+        }
         let asked: BTreeSet<&FieldId> = bundle
             .items
             .iter()

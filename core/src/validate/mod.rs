@@ -327,7 +327,7 @@ pub fn toggle_choice(field: &Field, answer: &str, value: &str) -> String {
 
 fn check_constraints(field: &Field, text: &str, value: &Value, today: Date) -> Result<(), FieldError> {
     let constraints = &field.constraints;
-    let length = text.chars().count();
+    let length = chars::visible_length(text);
     if let Some(min) = constraints.min_length.filter(|min| length < *min as usize) {
         return Err(FieldError::TooFewCharacters { min, length });
     }

@@ -107,3 +107,15 @@ fn unfinished_values_wait_and_definite_mistakes_do_not() {
     assert!(FieldError::Date(DateError::Unrecognised).is_incomplete());
     assert!(!FieldError::Date(DateError::NoSuchDay { year: 2025, month: 2, day: 29 }).is_incomplete());
 }
+
+/// A length limit counts what the applicant sees: an emoji family is one character.
+#[test]
+fn length_limits_count_visible_characters() {
+    let mut text = field(FieldKind::Text);
+    text.constraints = Constraints { max_length: Some(3), ..Constraints::default() };
+    assert!(check_value(&text, "👨\u{200D}👩\u{200D}👧\u{200D}👦好店", today()).is_ok());
+    assert_eq!(
+        check_value(&text, "e\u{301}e\u{301}e\u{301}e\u{301}", today()),
+        Err(FieldError::TooManyCharacters { max: 3, length: 4 })
+    );
+}

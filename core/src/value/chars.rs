@@ -98,6 +98,33 @@ pub fn quoted(character: char, lang: Lang) -> String {
     }
 }
 
+/// How many characters a person sees in `text` (用户看到的字数): a character with its
+/// combining marks, variation selectors or skin tone, a family joined by zero-width joiners, a
+/// flag made of two regional letters or a keycap counts once, as the extended grapheme clusters
+/// of Unicode (UAX #29) would for the text people type into forms. Length limits count these,
+/// so that an emoji family is one character, not seven.
+pub fn visible_length(text: &str) -> usize {
+    let mut count = 0usize;
+    let mut previous: Option<char> = None;
+    let mut regional_pending = false;
+    for character in text.chars() {
+        let code = u32::from(character);
+        let regional = (0x1F1E6..=0x1F1FF).contains(&code);
+        let extends = matches!(code,
+            0x0300..=0x036F | 0x0483..=0x0489 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF
+            | 0x3099..=0x309A | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F | 0x1F3FB..=0x1F3FF
+            | 0xE0020..=0xE007F | 0xE0100..=0xE01EF | 0x200D)
+            || previous == Some('\u{200D}')
+            || (regional && regional_pending);
+        if !extends || previous.is_none() {
+            count = count.saturating_add(1);
+        }
+        regional_pending = regional && !(extends && previous.is_some());
+        previous = Some(character);
+    }
+    count
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +139,19 @@ mod tests {
         assert_eq!(quoted('\u{3000}', Lang::Zh), "全角空格");
         assert_eq!(quoted('\u{7}', Lang::Zh), "不可见字符 U+0007");
         assert_eq!(quoted('x', Lang::Zh), "“x”");
+    }
+
+    /// Length limits count what people see (issue 14: a family emoji was seven characters).
+    #[test]
+    fn visible_length_counts_what_people_see() {
+        assert_eq!(visible_length("张三"), 2);
+        assert_eq!(visible_length("👨\u{200D}👩\u{200D}👧\u{200D}👦"), 1, "a family");
+        assert_eq!(visible_length("👍🏽好"), 2, "a skin tone");
+        assert_eq!(visible_length("🇨🇳🇭🇰"), 2, "two flags");
+        assert_eq!(visible_length("e\u{301}"), 1, "a combining accent");
+        assert_eq!(visible_length("1\u{FE0F}\u{20E3}"), 1, "a keycap");
+        assert_eq!(visible_length("\u{200D}a"), 1, "a joiner first joins nothing before it");
+        assert_eq!(visible_length(""), 0);
     }
 
     #[test]

@@ -169,3 +169,47 @@ fn a_new_catalog_version_is_reported_for_the_draft_and_then_accepted() {
     assert_eq!(draft.catalog_change(&new, today()), None);
     assert_eq!(draft.answer(&FieldId::new("food.main_category")), "hot_food", "the answer is kept");
 }
+
+/// The drafts list and the packet's cover name who applies: the mother for a birth (not the
+/// baby, issue 14), the employer for a hire (not the employee), the legal representative for a
+/// company.
+#[test]
+fn a_draft_is_named_by_the_person_who_applies() {
+    let catalog = catalog();
+    let named = |bundle: &str, answers: &[(&str, &str)]| {
+        let start = [Action::StartDraft(BundleId::new(bundle))].into_iter();
+        let state = run(&catalog, State::default(), start.chain(answers.iter().map(|(f, v)| answer(f, v))));
+        state.application().expect("open").display_name(&catalog).map(str::to_owned)
+    };
+    let birth = [("child.name", "王小明"), ("mother.name", "李芳"), ("father.name", "王强")];
+    assert_eq!(named("newborn", &birth).as_deref(), Some("李芳"));
+    assert_eq!(named("newborn", &birth[..1]), None, "the baby's name is not the applicant's");
+    let hire = [("employee.name", "赵六"), ("enterprise.name", "某某餐饮有限公司")];
+    assert_eq!(named("employee_hiring", &hire).as_deref(), Some("某某餐饮有限公司"));
+    let company = [("applicant.name", "张三"), ("agent.name", "李四")];
+    assert_eq!(named("enterprise_opening", &company).as_deref(), Some("张三"));
+}
+
+/// A code typed in full-width digits, with spaces or a lower-case x is shown, once the field is
+/// left, as it is exported (issue 14); an unfinished one is left as typed, and other kinds of
+/// answer are never rewritten.
+#[test]
+fn leaving_a_code_shows_it_as_it_is_exported() {
+    let catalog = catalog();
+    let left = |field: &str, typed: &str| {
+        let actions = [
+            Action::StartDraft(BundleId::new("retirement")),
+            answer(field, typed),
+            Action::LeaveField(FieldId::new(field)),
+        ];
+        let state = run(&catalog, State::default(), actions);
+        let draft = state.application().expect("open");
+        assert!(draft.visited.contains(&FieldId::new(field)));
+        draft.answer(&FieldId::new(field)).to_owned()
+    };
+    assert_eq!(left("retiree.id_number", "１１０１０５１９４９１２３１００２ｘ"), "11010519491231002X");
+    assert_eq!(left("retiree.id_number", " 110105 19491231 002x "), "11010519491231002X");
+    assert_eq!(left("retiree.id_number", "１１０１０５"), "１１０１０５", "unfinished: as typed");
+    assert_eq!(left("retiree.mobile", "１３８ ００１３ ８０００"), "13800138000");
+    assert_eq!(left("retiree.name", "  王　芳 "), "  王　芳 ", "a name is never rewritten");
+}

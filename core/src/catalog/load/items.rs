@@ -278,6 +278,11 @@ impl<'s> Loader<'s> {
             }
         }
         let search_words = self.search_words(&reader, id.as_ref());
+        let applicant = reader.text(self, "applicant").map(|(field, span)| {
+            let field = FieldId::new(field.as_str());
+            self.field_references.push((field.clone(), self.place(span)));
+            field
+        });
         let mut checks = Vec::new();
         if let Some(list) = reader.array(self, "check") {
             for entry in list.iter() {
@@ -327,6 +332,7 @@ impl<'s> Loader<'s> {
                 questions: questions.into_iter().map(|(field, _)| field).collect(),
                 items,
                 waiver_policy: WaiverPolicy { max_waived },
+                applicant,
                 search_words,
                 checks,
             });

@@ -36,7 +36,7 @@ pub(super) const NEED_KEYS: &[&str] =
     &["id", "originals", "copies", "condition", "key", "waiver", "commitment_letter", "e_certificate"];
 pub(super) const WAIVER_KEYS: &[&str] = &["mode", "days", "commitment"];
 pub(super) const BUNDLE_KEYS: &[&str] =
-    &["id", "name", "summary", "category", "pinyin", "search", "questions", "max_waived", "item", "check"];
+    &["id", "name", "summary", "category", "pinyin", "applicant", "search", "questions", "max_waived", "item", "check"];
 pub(super) const BUNDLE_CHECK_KEYS: &[&str] = &["field", "rule", "message"];
 pub(super) const BUNDLE_ITEM_KEYS: &[&str] = &["id", "condition"];
 pub(super) const CALENDAR_KEYS: &[&str] = &["year", "holidays", "working_weekends"];

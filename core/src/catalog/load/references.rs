@@ -88,6 +88,7 @@ impl<'s> Loader<'s> {
     /// a field of one of its items' forms, or a field derived from one of those.
     pub(super) fn check_conditions_read_asked_fields(&mut self) {
         let mut problems = Vec::new();
+        let mut bad_applicants = Vec::new();
         for bundle in &self.catalog.bundles {
             let items: Vec<&Item> =
                 bundle.items.iter().filter_map(|entry| self.catalog.items.get(&entry.item)).collect();
@@ -108,6 +109,19 @@ impl<'s> Loader<'s> {
                     if let Some(condition) = &need.condition {
                         readers.push((format!("{} / {}", item.id, need.material), condition));
                     }
+                }
+            }
+            // Who applies is named by a name the bundle asks.
+            if let Some(applicant) = &bundle.applicant {
+                let kind = self.catalog.field(applicant).map(|field| field.kind);
+                let is_name = matches!(kind, Some(FieldKind::PersonName | FieldKind::Text));
+                if kind.is_some() && !(is_name && asked.contains(applicant)) {
+                    let problem = Problem::BadValue {
+                        key: "applicant".into(),
+                        value: applicant.to_string(),
+                        expected: "a person_name or text field the bundle asks",
+                    };
+                    bad_applicants.push((bundle.id.clone(), problem));
                 }
             }
             for check in &bundle.checks {
@@ -138,7 +152,7 @@ impl<'s> Loader<'s> {
                 }
             }
         }
-        for (bundle, problem) in problems {
+        for (bundle, problem) in bad_applicants.into_iter().chain(problems) {
             if let Some(place) = self.bundle_places.get(&bundle).copied() {
                 self.report_at(place, Severity::Error, problem);
             }
