@@ -57,6 +57,11 @@ impl Text {
     }
 }
 
+/// A number of working days in English, singular for one: "1 working day", "5 working days".
+pub fn working_days(count: u16) -> String {
+    format!("{count} working {}", if count == 1 { "day" } else { "days" })
+}
+
 /// Makes a type with `fn message(&self, lang: Lang) -> String` an error told in both
 /// languages: `Display` gives its English message (for logs, tests and the checker's
 /// output), and it is a `std::error::Error`. One definition for every error of the core.

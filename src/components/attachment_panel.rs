@@ -15,7 +15,7 @@ use yibiao_core::catalog::FileType;
 use yibiao_core::session::{Action, Application};
 use yibiao_core::{Lang, Material, MaterialId};
 
-use crate::components::FilePicker;
+use crate::components::{unbroken, FilePicker};
 use crate::i18n::{self, Ui};
 use crate::platform::file_store::FileStore;
 use crate::platform::files;
@@ -186,7 +186,7 @@ impl Attachments {
                                 { thumbnail(file) }
                                 <div class="file-facts">
                                     <span class="file-name">{ file.name.clone() }</span>
-                                    <span class="file-meta">{ i18n::file_facts(lang, file) }</span>
+                                    <span class="file-meta">{ unbroken(&i18n::file_facts(lang, file)) }</span>
                                 </div>
                                 <div class="file-actions">
                                     { FilePicker {
@@ -234,7 +234,8 @@ impl Attachments {
                             <>{ Ui::TakePhoto.text(lang) }{ hidden(format!("{colon}{name}")) }</>
                         }) }
                     }
-                    <p class="drop-hint" id={format!("{base}-drop")}>{ Ui::DropHere.text(lang) }</p>
+                    <p class="drop-hint">{ Ui::DropHere.text(lang) }</p>
+                    <p class="files-kept" id={format!("{base}-drop")}>{ Ui::FilesStayHere.text(lang) }</p>
                 </div>
                 if !reusable.is_empty() {
                     <div class="reuse">
@@ -245,7 +246,7 @@ impl Attachments {
                                     <button type="button" class="button button-secondary button-small" onclick={reuse(file)}>
                                         { format!("{} {}", Ui::UseFile.text(lang), i18n::quoted(&file.name)) }
                                     </button>
-                                    <span class="file-meta">{ i18n::file_facts(lang, file) }</span>
+                                    <span class="file-meta">{ unbroken(&i18n::file_facts(lang, file)) }</span>
                                 </li>
                             }
                         </ul>

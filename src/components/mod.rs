@@ -15,6 +15,7 @@ mod open_packet;
 mod packet_export;
 mod set_aside_panel;
 mod skip_link;
+mod unbroken;
 mod verdict_panel;
 
 pub use answer_row::AnswerRow;
@@ -31,6 +32,7 @@ pub use open_packet::OpenPacket;
 pub use packet_export::PacketExport;
 pub use set_aside_panel::{set_aside_list, use_set_aside_list};
 pub use skip_link::SkipLink;
+pub use unbroken::unbroken;
 pub use verdict_panel::verdict_panel;
 
 /// The DOM id of a material's first way of being provided (its group is named by its legend).

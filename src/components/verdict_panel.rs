@@ -6,6 +6,7 @@ use yew::prelude::*;
 use yibiao_core::verdict::{Blocker, Verdict};
 use yibiao_core::{Catalog, Lang, MaterialId};
 
+use crate::components::unbroken;
 use crate::i18n::{self, Ui};
 
 /// The verdict panel; `reason` draws one reason it is not ready.
@@ -26,7 +27,7 @@ pub fn verdict_panel(result: &Verdict, catalog: &Catalog, lang: Lang, reason: &d
                 <p>{ Ui::VerdictCommitmentsText.text(lang) }</p>
                 <ul>
                     for item in waived.iter() {
-                        <li>{ material_name(&item.material) }{ Ui::Colon.text(lang) }{ i18n::due_by(lang, &item.due.to_string()) }</li>
+                        <li>{ material_name(&item.material) }{ Ui::Colon.text(lang) }{ unbroken(&i18n::due_by(lang, &item.due.to_string())) }</li>
                     }
                     for material in letters.iter() {
                         <li>{ material_name(material) }{ Ui::Colon.text(lang) }{ Ui::ProvideCommitmentLetter.text(lang) }</li>

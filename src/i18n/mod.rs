@@ -2,6 +2,8 @@
 //! (`table.rs`), the phrases with numbers and names in them (`phrases.rs`), and how files are
 //! described (`files.rs`). Nothing else in the app spells out a word (a tidy test holds it).
 
+#[cfg(test)]
+mod english;
 mod files;
 mod packet;
 mod phrases;

@@ -1,6 +1,7 @@
 //! The phrases with something in them (a count, a name, a date), one function each with an
 //! arm per language, and the plurals in one place.
 
+use yibiao_core::text::working_days;
 use yibiao_core::Lang;
 
 use super::Ui;
@@ -108,10 +109,9 @@ pub fn waiver_terms(lang: Lang, mode: yibiao_core::catalog::WaiverMode, days: u1
         yibiao_core::catalog::WaiverMode::Process => ("容缺办理", Ui::WaiverProcess),
     };
     let mode = mode.text(lang);
-    let days_word = if days == 1 { "day" } else { "days" };
     match lang {
         Lang::Zh => format!("{name}（{mode}，{days} 个工作日内补交）"),
-        Lang::En => format!("later ({mode}; supplied within {days} working {days_word})"),
+        Lang::En => format!("later ({mode}; supplied within {})", working_days(days)),
     }
 }
 
@@ -202,7 +202,11 @@ pub fn bundle_facts(lang: Lang, departments_at_least: usize, departments_at_most
     };
     match lang {
         Lang::Zh => format!("涉及 {departments} 个部门 · 承诺 {promised_days} 个工作日内办结"),
-        Lang::En => format!("{departments} departments · done within {promised_days} working days"),
+        Lang::En => format!(
+            "{departments} {} · done within {}",
+            if departments_at_most == 1 { "department" } else { "departments" },
+            working_days(promised_days)
+        ),
     }
 }
 
@@ -234,7 +238,7 @@ pub fn form_intro(lang: Lang, departments: usize, forms: usize, separate: usize,
 pub fn time_limits(lang: Lang, promised: u16, legal: u16) -> String {
     match lang {
         Lang::Zh => format!("承诺 {promised} 个工作日（法定 {legal} 个工作日）"),
-        Lang::En => format!("{promised} working days promised ({legal} by law)"),
+        Lang::En => format!("{} promised ({legal} by law)", working_days(promised)),
     }
 }
 

@@ -119,6 +119,7 @@ pub enum Ui {
     ChooseFiles,
     TakePhoto,
     DropHere,
+    FilesStayHere,
     ReplaceFile,
     RemoveFile,
     ReuseHeading,
@@ -333,9 +334,10 @@ impl Ui {
             Ui::WaiverProcess => ("先办理", "handled now"),
             Ui::ChooseFiles => ("选择文件", "Choose files"),
             Ui::TakePhoto => ("拍照", "Take a photo"),
-            Ui::DropHere => (
-                "也可以把文件拖到这里。文件附在这份申请里，只保存在这台设备上，导出申请包时一起放进去，不会发送到任何地方。",
-                "Or drag files here. They are attached to this application and kept on this device only; they go into the packet when you export it, and are sent nowhere.",
+            Ui::DropHere => ("也可以把文件拖到这里。", "Or drag files here."),
+            Ui::FilesStayHere => (
+                "文件附在这份申请里，只保存在这台设备上，导出申请包时一起放进去，不会发送到任何地方。",
+                "Files are attached to this application and kept on this device only; they go into the packet when you export it, and are sent nowhere.",
             ),
             Ui::ReplaceFile => ("替换", "Replace"),
             Ui::RemoveFile => ("删除", "Remove"),

@@ -8,7 +8,7 @@ use yibiao_core::session::{Action, Application};
 use yibiao_core::verdict::{allowed_provisions, Provision};
 use yibiao_core::{Catalog, Date, Lang, MaterialId};
 
-use crate::components::{material_dom_id, use_attachments, Attachments};
+use crate::components::{material_dom_id, unbroken, use_attachments, Attachments};
 use crate::i18n::{self, Ui};
 use crate::pages::frame::BodyProps;
 use crate::store::use_ambient;
@@ -127,7 +127,7 @@ fn way(
                 aria-describedby={details.as_ref().map(|_| details_id.clone())} />
             <label class="radio-label" for={id}>{ label }</label>
             if let Some(details) = details {
-                <p class="radio-details" id={details_id}>{ details }</p>
+                <p class="radio-details" id={details_id}>{ unbroken(&details) }</p>
             }
         </div>
     }

@@ -9,6 +9,7 @@ use yibiao_core::plan::{alternatives, ChecklistEntry, Reason};
 use yibiao_core::verdict::{allowed_provisions, Provision};
 use yibiao_core::{Catalog, Lang};
 
+use crate::components::unbroken;
 use crate::i18n::{self, Ui};
 use crate::pages::frame::Body;
 
@@ -72,7 +73,7 @@ pub fn notice_body(body: &Body<'_>) -> Html {
                         <p class="material-used-by">
                             { i18n::needed_by(lang, &entry.needed_by.iter().map(item_name).collect::<Vec<_>>()) }
                         </p>
-                        <p class="material-ways">{ Ui::HowToProvide.text(lang) }{ ways(&entry.material, &entry.rules, lang) }</p>
+                        <p class="material-ways">{ Ui::HowToProvide.text(lang) }{ unbroken(&ways(&entry.material, &entry.rules, lang)) }</p>
                         <p class="why">{ Ui::WhyNeeded.text(lang) }{ material_because(catalog, entry, lang) }</p>
                         for (question, answer, _) in what_if.iter().filter(|(_, _, change)| change.materials_removed.contains(&entry.material.id)) {
                             <p class="what-if">{ i18n::if_answered(lang, question, answer, false) }</p>

@@ -12,7 +12,7 @@ use yibiao_core::session::{Action, Page};
 use yibiao_core::verdict::Target;
 use yibiao_core::FieldId;
 
-use crate::components::{field_dom_id, material_dom_id, verdict_panel, BackLink, PacketExport};
+use crate::components::{field_dom_id, material_dom_id, unbroken, verdict_panel, BackLink, PacketExport};
 use crate::i18n::{self, PacketUi, Ui};
 use crate::pages::frame::Body;
 use crate::route;
@@ -97,7 +97,7 @@ pub fn review_body(body: &Body<'_>) -> Html {
                 for question in plan.questions.iter() {
                     <div class="summary-row">
                         <dt>{ question.field.label.get(lang) }</dt>
-                        <dd>{ answer_words(&question.field.id) }</dd>
+                        <dd>{ unbroken(&answer_words(&question.field.id)) }</dd>
                         <dd class="summary-action">{ change_situation(question.field.id.clone(), question.field.label.get(lang).to_owned()) }</dd>
                     </div>
                 }
@@ -108,7 +108,7 @@ pub fn review_body(body: &Body<'_>) -> Html {
                     for planned in section.fields.iter() {
                         <div class="summary-row">
                             <dt>{ planned.field.label.get(lang) }</dt>
-                            <dd>{ answer_words(&planned.field.id) }</dd>
+                            <dd>{ unbroken(&answer_words(&planned.field.id)) }</dd>
                             <dd class="summary-action">{ link(Page::Section(section.id.clone()), Ui::Change.text(lang).to_owned(), planned.field.label.get(lang).to_owned(), field_dom_id(&planned.field.id)) }</dd>
                         </div>
                     }

@@ -1039,7 +1039,25 @@ const BY_KIND = {
   landline: '0571-87654321', postcode: '310000', email: 'user@example.com', bank_card: '6222021234567890128',
   person_name: '张三', address: '某某市某某区某某路 1 号',
 };
+/** A date `days` from today, as a date input takes it. */
+function isoDaysFromToday(days) {
+  const date = new Date(Date.now() + days * 86_400_000);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+// Answers that agree with each other (issue 14's checks across answers): the people are
+// different people of the right sex and age, the amounts add up, the dates fit the situation.
 const BY_FIELD = {
+  'agent.id_number': '110101198005010130', // a man born 1980, nobody else in any bundle
+  'father.id_number': '110101196802020172', // a man, beside the mother (a woman, BY_KIND's)
+  'seller.id_number': '110101196802020172',
+  'family.id_number': '11010119750707026X',
+  'premises.area': '320', // "larger than 300 m²?" is answered yes (its first option)
+  'enterprise.capital_cash': '100000', // with none in kind: the registered capital, BY_KIND's money
+  'enterprise.capital_in_kind': '0',
+  'premises.lease_end': '2036-12-31',
+  'food.opening_date': isoDaysFromToday(30),
+  'child.birth_date': isoDaysFromToday(-30),
+  'change.resolution_date': isoDaysFromToday(-5),
   'sole_trader.food_permit_number': 'JY13301020012345',
   'transport.plate_number': '浙A12345',
   'property.water_account': '12345678',

@@ -136,7 +136,7 @@ pub fn cover_html(document: &ApplicationDocument, applicant: &str, fingerprint: 
         let days = zh_en!(
             lang,
             format!("{} 个工作日（法定 {} 个）", item.promised_days, item.legal_days),
-            format!("{} working days (by law {})", item.promised_days, item.legal_days)
+            format!("{} (by law {})", crate::text::working_days(item.promised_days), item.legal_days)
         );
         body.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td>{days}</td></tr>\n",

@@ -247,3 +247,23 @@ fn bundles_are_found_by_characters_pinyin_and_initials() {
         assert!(bundle.search_words.len() >= 4, "{} has everyday search words", bundle.id);
     }
 }
+
+/// The catalog's English texts hold no Chinese characters or full-width punctuation (issue 14),
+/// but for a number plate given as an example, which is Chinese on the plate itself.
+#[test]
+fn the_english_of_the_shipped_catalog_is_english() {
+    let sources =
+        read_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/catalog")).expect("assets/catalog");
+    let chinese = |c: char| matches!(u32::from(c), 0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF);
+    let mut checked = 0;
+    for source in &sources {
+        for (at, _) in source.text.match_indices("en = \"") {
+            let rest = &source.text[at + "en = \"".len()..];
+            let english = &rest[..rest.find('"').expect("closed")];
+            checked += 1;
+            let without_examples = english.replace("浙A12345", "");
+            assert!(!without_examples.chars().any(chinese), "{}: “{english}”", source.path);
+        }
+    }
+    assert!(checked > 500, "{checked} English texts");
+}
