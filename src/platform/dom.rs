@@ -27,7 +27,10 @@ pub fn set_title(title: &str) {
 pub fn focus_by_id(id: &str) -> bool {
     let document = document();
     let mut element = document.as_ref().and_then(|document| document.get_element_by_id(id));
-    let radio = element.as_ref().and_then(|element| element.dyn_ref::<HtmlInputElement>()).filter(|input| input.type_() == "radio");
+    let radio = element
+        .as_ref()
+        .and_then(|element| element.dyn_ref::<HtmlInputElement>())
+        .filter(|input| input.type_() == "radio");
     if let (Some(radio), Some(document)) = (radio, document.as_ref()) {
         let selector = format!("input[type=radio][name=\"{}\"]:checked", radio.name().replace('"', ""));
         if let Some(chosen) = document.query_selector(&selector).ok().flatten() {

@@ -43,6 +43,8 @@ const VALID = {
   'enterprise.name': '某某市某某餐饮有限公司',
   'enterprise.address': '某某市某某区某某路 1 号',
   'enterprise.registered_capital': '50',
+  'enterprise.capital_cash': '50',
+  'enterprise.capital_in_kind': '0',
   'enterprise.business_scope': '餐饮服务；食品销售',
   'enterprise.bank_name': '某某银行某某支行',
   'applicant.name': '张三',
@@ -60,7 +62,10 @@ const EXPORTED_SITUATION = {
   'enterprise.needs_invoices': 'no',
   'application.by_agent': 'no',
 };
-const EXPORTED_ANSWERS = { ...VALID, 'enterprise.registered_capital': '50.00', 'enterprise.seal_kinds': 'company,finance' };
+const EXPORTED_ANSWERS = {
+  ...VALID, 'enterprise.registered_capital': '50.00', 'enterprise.capital_cash': '50.00', 'enterprise.capital_in_kind': '0.00',
+  'enterprise.seal_kinds': 'company,finance',
+};
 
 let profile;
 let context;
@@ -211,9 +216,9 @@ test('the one-time notice lists items and materials, why each is needed, and wha
   const lease = page.locator('.material').filter({ hasText: '租赁合同' });
   assert.match(await lease.innerText(), /因为您对“经营场所是租用的还是自有的？”的回答是“租用”/);
   assert.match(await lease.innerText(), /如果“经营场所是租用的还是自有的？”回答“自有”，就不需要这份材料/);
-  assert.match(await lease.innerText(), /容缺（先办理，5 个工作日内补交）/);
+  assert.match(await lease.innerText(), /容缺办理（先办理，5 个工作日内补交）/);
   assert.match(await page.locator('.material').first().innerText(), /原件 1 份，复印件 2 份/);
-  assert.match(await page.locator('.inset').innerText(), /您只需填写 15 项，而不是分别填写 24 项；准备 4 种材料，而不是 7 种/);
+  assert.match(await page.locator('.inset').innerText(), /您只需填写 17 项，而不是分别填写 26 项；准备 4 种材料，而不是 7 种/);
   await page.getByRole('button', { name: '打印这一页' }).waitFor();
   await expectAccessible('the one-time notice');
   await screenshots('3-notice');
@@ -278,6 +283,19 @@ test('each section is restored exactly after a reload and leads to the next one'
   for (const field of ['enterprise.name', 'enterprise.address', 'enterprise.registered_capital', 'enterprise.business_scope', 'enterprise.bank_name']) {
     await input(field).fill(VALID[field]);
   }
+  // Capital that does not add up (issue 14): said beside the field once it is left, naming
+  // every answer the check read, and in the summary on continuing.
+  await input('enterprise.capital_cash').fill('30');
+  await input('enterprise.capital_in_kind').fill('10');
+  await input('enterprise.capital_in_kind').blur();
+  const sum = page.locator('#field-enterprise-capital_in_kind-error');
+  await sum.waitFor();
+  assert.match(await sum.innerText(),
+    /货币出资与非货币出资之和应等于注册资本，请核对这三个金额（您的回答：“非货币出资（万元）”为“10”，“货币出资（万元）”为“30”，“注册资本（万元）”为“50”）/);
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.locator('.error-summary').getByRole('link', { name: /货币出资与非货币出资之和应等于注册资本/ }).waitFor();
+  await input('enterprise.capital_cash').fill(VALID['enterprise.capital_cash']);
+  await input('enterprise.capital_in_kind').fill(VALID['enterprise.capital_in_kind']);
   for (const seal of SEALS) {
     await question('刻制印章种类').getByLabel(seal, { exact: true }).check();
   }
@@ -291,6 +309,9 @@ test('each section is restored exactly after a reload and leads to the next one'
   await expectAccessible('a filled section');
   await screenshots('6-section-filled');
   await page.getByRole('button', { name: '继续' }).click();
+  // The form is complete: on to the materials, not back to the task list (issue 14).
+  await heading().filter({ hasText: '材料怎么提供' }).waitFor();
+  await page.getByRole('link', { name: '填写申请表' }).click();
   await heading().filter({ hasText: '填写申请表' }).waitFor();
   assert.deepEqual(await page.locator('.task .tag').allInnerTexts(), ['已完成', '已完成', '已完成', '未开始']);
 });
@@ -316,7 +337,7 @@ test('materials: each is provided once, a waiver shows its due date, and the che
   const verdict = page.locator('.verdict');
   assert.match(await verdict.innerText(), /预审结果：可以提交（附承诺）/);
   assert.match(await verdict.innerText(), /租赁合同：请在 \d{4}-\d{2}-\d{2} 前补交/);
-  assert.match(await page.locator('.inset').innerText(), /您填写了 15 项，而不是分别填写 24 项/);
+  assert.match(await page.locator('.inset').innerText(), /您填写了 17 项，而不是分别填写 26 项/);
   await expectAccessible('check your answers');
   // Printed, the check page is the answers alone: no change link, button or field on paper.
   await page.emulateMedia({ media: 'print' });
@@ -396,12 +417,22 @@ async function expectKeptFiles(expected) {
 test('attachments: real files are checked on the device, kept across a reload, replaced, removed and reused', { timeout: 90_000 }, async () => {
   await page.locator('.summary-row').filter({ hasText: '公司章程' }).getByRole('link', { name: /更改/ }).click();
   await heading().filter({ hasText: '材料怎么提供' }).waitFor();
-  await page.waitForFunction(() => document.activeElement?.id === 'material-articles_of_association');
+  // The change link lands on the way chosen, not on the group's first (issue 14).
+  await page.waitForFunction(() => document.activeElement?.checked === true
+    && document.activeElement?.name === 'material-articles_of_association');
+  assert.equal(await page.evaluate(() => document.querySelector(`label[for="${document.activeElement.id}"]`)?.textContent), '办理时带到窗口');
   const material = (name) => page.getByRole('group', { name });
   const articles = material('公司章程');
   await articles.getByLabel('附上电子文件').check();
   assert.match(await articles.innerText(), /PDF，每个文件不超过 10 MB/);
   const articlesPicker = page.locator('#material-articles_of_association-files');
+  // 选择文件 is a real button: Enter opens the picker as Space does (issue 14).
+  const chooser = articles.getByRole('button', { name: /选择文件/ });
+  for (const key of ['Enter', 'Space']) {
+    await chooser.focus();
+    const [picker] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press(key)]);
+    assert.equal(picker.isMultiple(), true, key);
+  }
   const problem = (group) => group.getByRole('alert');
 
   // A text file whose name says PDF is refused by its content.
@@ -976,6 +1007,9 @@ test('退休 can be done by keyboard alone, from home to a ready verdict', { tim
   await tabTo('the link home', () => document.activeElement?.classList.contains('brand'));
   await page.keyboard.press('Enter');
   await heading().filter({ hasText: '您要办什么事？' }).waitFor();
+  // Focus is on the page's heading; the first Tab reaches the skip link (issue 14).
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
   await tabTo('the start button of 退休', () => document.activeElement?.getAttribute('aria-describedby') === 'bundle-retirement');
   await page.keyboard.press('Enter');
   // Three questions: the first answer of each, chosen with Space, then Enter on continue.
@@ -1010,9 +1044,7 @@ test('退休 can be done by keyboard alone, from home to a ready verdict', { tim
     await page.waitForFunction((before) => document.querySelector('h1')?.textContent !== before, title);
     assert.equal(await page.locator('.error-summary').count(), 0, `${title} had no error`);
   }
-  await heading().filter({ hasText: '填写申请表' }).waitFor();
-  await tabTo('the materials task', () => document.activeElement?.textContent === '选择材料的提供方式');
-  await page.keyboard.press('Enter');
+  // After the last section, straight on to the materials.
   await heading().filter({ hasText: '材料怎么提供' }).waitFor();
   // In each group, to "bring it to the window": Tab reaches the group's first way (attach a
   // file, where the material may be a file), and an arrow key moves to the next and picks it.
@@ -1258,6 +1290,8 @@ test('every shipped bundle can be walked through to a ready verdict', { timeout:
         assert.fail(`${name}: ${await page.locator('.error-summary').innerText()}`);
       }
     }
+    await heading().filter({ hasText: '材料怎么提供' }).waitFor();
+    await page.getByRole('link', { name: '填写申请表' }).click();
     await heading().filter({ hasText: '填写申请表' }).waitFor();
     assert.equal(await page.locator('.task .tag').filter({ hasText: '已完成' }).count(),
       await page.locator('.task .tag').count() - 1, `${name}: every section complete`);
@@ -1286,9 +1320,118 @@ test('every shipped bundle can be walked through to a ready verdict', { timeout:
     await packetRoundTrip(name, waived, verdict);
     await page.getByRole('link', { name: '一表通' }).click();
     await heading().filter({ hasText: '您要办什么事？' }).waitFor();
+    // Finished, and said so on the home page (it was listed under 未完成的申请).
+    for (const tag of await page.locator('.draft-panel .tag').allInnerTexts()) {
+      assert.equal(tag, '已填好，可以提交', `${name} is finished`);
+    }
     await deleteDrafts();
   }
   await expectAccessible('home after walking every bundle');
+});
+
+test('a clerk\'s pre-check: answers that contradict each other are caught, named and linked (issue 14)', { timeout: 120_000 }, async () => {
+  await page.getByRole('link', { name: '一表通' }).click();
+  await heading().filter({ hasText: '您要办什么事？' }).waitFor();
+  // Everyday words find the bundle.
+  const search = page.getByLabel('查找要办的事');
+  for (const [query, expected] of [['餐厅', ['开办餐饮店']], ['我想开饭店', ['开办餐饮店']], ['上户口', ['新生儿出生']], ['退休金', ['退休']]]) {
+    await search.fill(query);
+    await page.waitForFunction((n) => document.querySelectorAll('.bundle-card').length === n, expected.length);
+    assert.deepEqual(await page.locator('.bundle-card h3').allInnerTexts(), expected, query);
+  }
+  await bundleCard('开办餐饮店').getByRole('button', { name: '开始办理' }).click();
+  for (const [name, answer] of [['经营场所是租用的还是自有的？', '自有'], ['经营场所建筑面积是否超过 300 平方米？', '是'], ['是否委托他人代办？', '否']]) {
+    await heading().filter({ hasText: name }).waitFor();
+    await question(name).getByLabel(answer, { exact: true }).check();
+    await page.getByRole('button', { name: '继续' }).click();
+  }
+  await heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor();
+  // Three items of two departments: the counts are said apart.
+  await page.getByRole('button', { name: '开始填写' }).click();
+  await heading().filter({ hasText: '填写申请表' }).waitFor();
+  assert.match(await page.locator('.lead').innerText(), /这一张表代替 3 个部门的 4 张表格/);
+
+  // An ID number in full-width digits is shown as it will be exported once left.
+  await page.getByRole('link', { name: '申请人' }).click();
+  await heading().filter({ hasText: '申请人' }).waitFor();
+  await input('applicant.id_number').fill('１１０１０５１９４９１２３１００２ｘ');
+  await input('applicant.id_number').blur();
+  await page.waitForFunction(() => document.querySelector('#field-applicant-id_number').value === '11010519491231002X');
+
+  // 200 m² after "larger than 300 m²? yes": beside the field once it is left, naming both answers.
+  await page.getByRole('link', { name: '填写申请表' }).click();
+  await page.getByRole('link', { name: '经营场所' }).click();
+  await heading().filter({ hasText: '经营场所' }).waitFor();
+  const sectionAddress = page.url();
+  await input('premises.area').fill('200');
+  await input('premises.area').blur();
+  const error = page.locator('#field-premises-area-error');
+  await error.waitFor();
+  assert.match(await error.innerText(), /（您的回答：“建筑面积（平方米）”为“200”，“经营场所建筑面积是否超过 300 平方米？”为“是”）/);
+  await screenshots('14-contradiction');
+
+  // An address naming a page of the draft wins over the page it was left on.
+  await page.getByRole('link', { name: '填写申请表' }).click();
+  await heading().filter({ hasText: '填写申请表' }).waitFor();
+  await page.goto(sectionAddress);
+  await page.reload();
+  await heading().filter({ hasText: '经营场所' }).waitFor();
+  assert.equal(page.url(), sectionAddress);
+
+  // On the check page, the verdict names it and links to the answer to change.
+  await page.getByRole('link', { name: '填写申请表' }).click();
+  await page.getByRole('link', { name: '检查填写内容' }).click();
+  await heading().filter({ hasText: '检查填写内容' }).waitFor();
+  const reason = page.locator('.verdict').getByRole('link', { name: /填写的建筑面积与“是否超过 300 平方米”的回答不一致/ });
+  assert.match(await reason.innerText(), /“建筑面积（平方米）”为“200”/);
+  await reason.click();
+  await heading().filter({ hasText: '经营场所' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'field-premises-area');
+  await input('premises.area').fill('320');
+  await input('premises.area').blur();
+  await page.locator('#field-premises-area-error').waitFor({ state: 'detached' });
+
+  // On a phone, dates, sizes and codes never break inside.
+  await page.setViewportSize(VIEWPORTS.phone);
+  await page.getByRole('link', { name: '填写申请表' }).click();
+  await page.getByRole('link', { name: '选择材料的提供方式' }).click();
+  await heading().filter({ hasText: '材料怎么提供' }).waitFor();
+  const broken = await page.evaluate(() => [...document.querySelectorAll('.nowrap')]
+    .filter((span) => span.getClientRects().length > 1).map((span) => span.textContent));
+  assert.ok(await page.locator('.nowrap').count() > 3, 'the sizes and due dates are kept whole');
+  assert.deepEqual(broken, []);
+  await page.setViewportSize(VIEWPORTS.desktop);
+
+  // A finished application is not listed as unfinished.
+  await page.getByRole('link', { name: '一表通' }).click();
+  await heading().filter({ hasText: '您要办什么事？' }).waitFor();
+  assert.equal(await page.locator('.draft-panel .tag').innerText(), '还没有填完');
+  await deleteDrafts();
+});
+
+test('on a touch screen the drag-and-drop hint is not shown, what happens to files still is', { timeout: TEST_TIMEOUT }, async () => {
+  const touch = await rendererBrowser.newContext({ hasTouch: true, isMobile: true, viewport: VIEWPORTS.phone, locale: 'zh-CN' });
+  const phone = await touch.newPage();
+  try {
+    await phone.goto(BASE_URL);
+    await phone.locator('.bundle-card').filter({ hasText: '退休' }).getByRole('button', { name: '开始办理' }).click();
+    for (let step = 0; step < 3; step += 1) {
+      await phone.locator('.question-form').waitFor();
+      const title = await phone.locator('h1').innerText();
+      await phone.locator('main input[type=radio]').first().check();
+      await phone.getByRole('button', { name: '继续' }).click();
+      await phone.waitForFunction((before) => document.querySelector('h1')?.textContent !== before, title);
+    }
+    await phone.getByRole('button', { name: '开始填写' }).click();
+    await phone.getByRole('link', { name: '选择材料的提供方式' }).click();
+    const group = phone.getByRole('group').first();
+    await group.getByLabel('附上电子文件').check();
+    await group.locator('.files-kept').waitFor();
+    assert.equal(await group.locator('.drop-hint').isVisible(), false, 'no dragging on a touch screen');
+    assert.match(await group.locator('.files-kept').innerText(), /只保存在这台设备上/);
+  } finally {
+    await touch.close();
+  }
 });
 
 test('a full disk says so plainly and loses nothing already saved', { timeout: TEST_TIMEOUT }, async () => {

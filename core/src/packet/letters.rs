@@ -109,7 +109,10 @@ pub fn letters(
                     zh_en!(
                         lang,
                         format!("本人承诺在 {by}（{} 个工作日内）前补交该材料。", waiver.days),
-                        format!("I commit to supplying it by {by} (within {}).", crate::text::working_days(waiver.days))
+                        format!(
+                            "I commit to supplying it by {by} (within {}).",
+                            crate::text::working_days(waiver.days)
+                        )
                     ),
                     waiver.commitment.get(lang).to_owned(),
                     at_stake.to_owned(),

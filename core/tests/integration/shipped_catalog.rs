@@ -254,7 +254,8 @@ fn bundles_are_found_by_characters_pinyin_and_initials() {
 fn the_english_of_the_shipped_catalog_is_english() {
     let sources =
         read_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/catalog")).expect("assets/catalog");
-    let chinese = |c: char| matches!(u32::from(c), 0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF);
+    let chinese =
+        |c: char| matches!(u32::from(c), 0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF);
     let mut checked = 0;
     for source in &sources {
         for (at, _) in source.text.match_indices("en = \"") {
