@@ -4,8 +4,7 @@
 
 use yew::prelude::*;
 
-/// Units that stay with the number before them.
-const UNITS: &[&str] = &["KB", "MB", "GB", "页", "像素", "pages", "page", "pixels"];
+use crate::i18n::UNITS;
 
 /// `text` as pieces, each with whether it is a run to keep unbroken: a date, a number with its
 /// unit, a code (digits with the letters and separators of dates, sizes and codes).

@@ -19,6 +19,10 @@ pub fn file_limits(lang: Lang, material: &yibiao_core::Material) -> String {
     }
 }
 
+/// The units the interface's phrases put after a number (sizes, pages, pixels), which stay on
+/// the line of their number.
+pub const UNITS: &[&str] = &["KB", "MB", "GB", "页", "像素", "pages", "page", "pixels"];
+
 /// A size in bytes as people read it: "850 KB", "1.2 MB" (the core says the same in its
 /// messages).
 pub use yibiao_core::attachment::file_size;

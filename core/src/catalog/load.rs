@@ -21,6 +21,7 @@ use crate::text::{Lang, Text};
 use crate::value::number::{parse_number, NumberKind};
 
 mod fields;
+mod bundles;
 mod items;
 mod keys;
 mod reader;
