@@ -2,7 +2,7 @@
 //! changes nothing else, yet the address is put right.
 
 use yew::prelude::*;
-use yibiao_core::session::Action;
+use yibiao_core::session::{self, Action, DraftId, Env, Page};
 
 use crate::platform::history;
 use crate::route;
@@ -15,19 +15,17 @@ pub fn use_address(store: &StoreHandle) {
         let first = use_mut_ref(|| true);
         let loaded_checked = use_mut_ref(|| false);
         let dispatcher = Dispatch::new(store.dispatcher());
+        // At start, the page the address names, when it is a page of a saved draft that exists.
+        let named = (!*loaded_checked.borrow()).then(|| named_page(store)).flatten();
         // A refused address changes nothing else, yet the address must be put right.
         let refused = store.state.address_refused;
         use_effect_with((store.state.open.clone(), store.state.page.clone(), refused), move |(draft, page, _)| {
             // At start, an address that names a page of a draft wins over the page the state
-            // was saved on (a bookmark, a link, a reload); the reducer refuses a page that does
-            // not exist, and the address is then put right below.
+            // was saved on (a bookmark, a link, a reload); one naming no such page does not.
             if !loaded_checked.replace(true) {
-                let loaded = history::current_fragment();
-                if let Some((Some(wanted), wanted_page)) = route::parse(&loaded) {
-                    if (Some(&wanted), &wanted_page) != (draft.as_ref(), page) {
-                        dispatcher.send(Action::Visit { draft: Some(wanted), page: wanted_page });
-                        return;
-                    }
+                if let Some((wanted, wanted_page)) = named.filter(|(d, p)| (Some(d), p) != (draft.as_ref(), page)) {
+                    dispatcher.send(Action::Visit { draft: Some(wanted), page: wanted_page });
+                    return;
                 }
             }
             let fragment = route::fragment(draft.as_ref(), page);
@@ -48,4 +46,14 @@ pub fn use_address(store: &StoreHandle) {
             move || drop(listener)
         });
     }
+}
+
+/// The draft and page the address names when the app starts, if that draft is saved here and
+/// has that page.
+fn named_page(store: &StoreHandle) -> Option<(DraftId, Page)> {
+    let (draft, page) = route::parse(&history::current_fragment())?;
+    let draft = draft?;
+    let env = Env { catalog: &store.env.catalog, today: store.env.today, now_ms: 0 };
+    (session::landing(&store.state, Some(&draft), &page, env) == (Some(draft.clone()), page.clone()))
+        .then_some((draft, page))
 }

@@ -9,8 +9,23 @@ use yibiao::{App, AppProps};
 use yibiao_core::Date;
 
 /// Renders the app in `root` over `storage` and `files`, on `today`, as the page starts it
-/// (the catalog built in, no storage problem), and lets it settle.
+/// (the catalog built in, no storage problem) at the bare address, and lets it settle.
 pub async fn render_app(root: &Element, storage: &Storage, files: FileStore, today: Date) {
+    render_app_at(root, storage, files, today, "").await;
+}
+
+/// As [`render_app`], with the address ending in `fragment` (`#/d/d1/tasks`) as the app starts:
+/// an address names the page to open, so one test's address must not open another's page.
+pub async fn render_app_at(root: &Element, storage: &Storage, files: FileStore, today: Date, fragment: &str) {
+    let window = web_sys::window().expect("a window");
+    let location = window.location();
+    let address =
+        format!("{}{}{fragment}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address))
+        .expect("set");
     let props =
         AppProps { storage: storage.clone(), files, storage_problem: None, today, catalog: None, durable: None };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();

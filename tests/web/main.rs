@@ -162,7 +162,7 @@ async fn continuing_with_errors_focuses_a_summary_whose_links_focus_the_fields()
     assert_eq!(links.length() as usize, expected, "one link per empty required question or field");
 
     let id_link: HtmlElement = find(&root, ".error-summary a[href='#field-applicant-id_number']");
-    assert!(id_link.text_content().unwrap_or_default().contains("请填写法定代表人身份证号码"));
+    assert!(id_link.text_content().unwrap_or_default().contains("请填写法定代表人或经营者身份证号码"));
     id_link.click();
     yew::scheduler::flush().await;
     let active = gloo_document().active_element().expect("something has focus");
@@ -180,7 +180,7 @@ async fn switching_language_changes_every_label_and_keeps_answers() {
     let heading: HtmlElement = find(&root, "h1");
     assert_eq!(heading.text_content().as_deref(), Some("Applicant"));
     let label: HtmlElement = find(&root, "label[for='field-applicant-id_number']");
-    assert_eq!(label.text_content().as_deref(), Some("Legal representative's ID number"));
+    assert_eq!(label.text_content().as_deref(), Some("Legal representative's or operator's ID number"));
     let input: HtmlInputElement = find(&root, ID_INPUT);
     assert_eq!(input.value(), "1101");
     assert_eq!(gloo_document().document_element().and_then(|html| html.get_attribute("lang")).as_deref(), Some("en"));
@@ -343,4 +343,29 @@ async fn focus_after_deleting_a_draft_goes_to_the_list_then_to_the_page_heading(
         assert_eq!(focused(), expected);
     }
     root.remove();
+}
+
+/// At start, an address naming a page of a saved draft opens that page, not the page the
+/// draft was left on (issue 14: a bookmark or a reload of `#/d/…/section/…` opened the saved
+/// page); an address naming no such page leaves the saved page as it was.
+#[wasm_bindgen_test]
+async fn an_address_naming_a_page_of_a_draft_wins_at_start() {
+    for (address, heading, hash) in [
+        ("#/d/d1/tasks", "填写申请表", "#/d/d1/tasks"),
+        ("#/d/d1/section/no_such_section", "申请人", "#/d/d1/section/applicant"),
+        ("#/d/no-such-draft/tasks", "申请人", "#/d/d1/section/applicant"),
+    ] {
+        let store = MemoryStore::new();
+        store.set(DRAFT_KEY, &draft::encode(&form_state(Lang::Zh))).expect("memory store accepts");
+        let root = gloo_document().create_element("div").expect("div");
+        gloo_document().body().expect("body").append_child(&root).expect("attached");
+        let files = yibiao::platform::file_store::FileStore::memory();
+        support::render_app_at(&root, &Storage::new(store), files, today(), address).await;
+        yibiao::platform::timers::after(20).await;
+        let h1 = root.query_selector("h1").ok().flatten().and_then(|h| h.text_content()).unwrap_or_default();
+        assert_eq!(h1, heading, "{address}");
+        let window = web_sys::window().expect("window");
+        assert_eq!(window.location().hash().expect("hash"), hash, "{address}");
+        root.remove();
+    }
 }
