@@ -3,8 +3,6 @@
 //! everything. Which page comes next, which comes before, how far each task is, and the walk
 //! through what a changed answer brought in, all computed from the plan.
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, FieldId, MaterialId};
@@ -181,9 +179,11 @@ pub fn page_of_field(plan: &Plan, field: &FieldId) -> Option<Page> {
 /// what the change brought in can be walked through before going back there.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Walk {
-    pub questions_before: BTreeSet<FieldId>,
-    pub fields_before: BTreeSet<FieldId>,
-    pub materials_before: BTreeSet<MaterialId>,
+    // Lists in plan order (a set would bring a sort into the first load for each type; the
+    // draft's JSON is the same array either way).
+    pub questions_before: Vec<FieldId>,
+    pub fields_before: Vec<FieldId>,
+    pub materials_before: Vec<MaterialId>,
     /// Pages already shown during the walk.
     #[serde(default)]
     pub shown: Vec<Page>,

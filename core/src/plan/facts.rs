@@ -1,7 +1,5 @@
 //! What a bundle involves before any answer (一件事概况), for its card on the home page.
 
-use std::collections::BTreeSet;
-
 use crate::catalog::{BundleId, Catalog, Item};
 
 /// What a bundle involves before any answer, for its card on the home page: how many
@@ -23,12 +21,9 @@ pub fn bundle_facts(catalog: &Catalog, bundle: &BundleId) -> Option<BundleFacts>
         .filter_map(|entry| catalog.items.get(&entry.item).map(|item| (item, entry.condition.is_none())))
         .collect();
     let departments = |always_only: bool| {
-        items
-            .iter()
-            .filter(|(_, always)| *always || !always_only)
-            .map(|(item, _)| item.department.zh.as_str())
-            .collect::<BTreeSet<_>>()
-            .len()
+        let departments =
+            items.iter().filter(|(_, always)| *always || !always_only).map(|(item, _)| &item.department.zh);
+        super::count_distinct(departments)
     };
     Some(BundleFacts {
         departments_at_least: departments(true),

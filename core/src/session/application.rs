@@ -304,23 +304,20 @@ impl Application {
             let answer = crate::validate::chars::trim_answer(self.answer(named));
             return (!answer.is_empty()).then_some(answer);
         }
-        let asked: BTreeSet<&FieldId> = bundle
-            .items
-            .iter()
-            .filter_map(|entry| catalog.items.get(&entry.item))
-            .flat_map(|item| item.fields.iter().map(|field| &field.field))
-            .collect();
         let section_rank = |id: &FieldId| {
             let section = id.as_str().split('.').next().unwrap_or_default();
             catalog.sections.iter().position(|candidate| candidate.id == section).unwrap_or(usize::MAX)
         };
-        let mut names: Vec<&FieldId> = asked
-            .into_iter()
+        // The first answered name in section order, then in field order (no sort: one pass).
+        bundle
+            .items
+            .iter()
+            .filter_map(|entry| catalog.items.get(&entry.item))
+            .flat_map(|item| item.fields.iter().map(|field| &field.field))
             .filter(|id| catalog.field(id).is_some_and(|field| field.kind == crate::catalog::FieldKind::PersonName))
             .filter(|id| !crate::validate::is_blank_answer(self.answer(id)))
-            .collect();
-        names.sort_by_key(|id| section_rank(id));
-        names.first().map(|id| crate::validate::chars::trim_answer(self.answer(id)))
+            .min_by_key(|id| (section_rank(id), *id))
+            .map(|id| crate::validate::chars::trim_answer(self.answer(id)))
     }
 
     /// The error to show beside a field now, following the rule "never while typing": an

@@ -71,7 +71,9 @@ impl State {
     /// The drafts, the most recently changed first, for the home page.
     pub fn recent_drafts(&self) -> Vec<&Application> {
         let mut drafts: Vec<&Application> = self.drafts.iter().map(Rc::as_ref).collect();
-        drafts.sort_by(|a, b| b.updated_ms.cmp(&a.updated_ms).then_with(|| b.created_ms.cmp(&a.created_ms)));
+        crate::sorted::insertion_sort_by_key(&mut drafts, |draft| {
+            std::cmp::Reverse((draft.updated_ms, draft.created_ms))
+        });
         drafts
     }
 }
