@@ -250,7 +250,7 @@ pub fn read(text: &str) -> Result<Read, DraftError> {
     };
     let header: Header = serde_json::from_str(text).map_err(unreadable)?;
     if header.format != FORMAT {
-        return Err(DraftError::Unreadable { detail: format!("format is {:?}", header.format) });
+        return Err(DraftError::Unreadable { detail: format!("format is “{}”", header.format) });
     }
     match header.version {
         1 => {

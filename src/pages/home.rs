@@ -57,7 +57,10 @@ pub fn HomePage() -> Html {
         };
         return super::intake::intake_body(incoming, &crate::store::Ambient::of(&store), &heading, close);
     }
-    let categories = [(Category::Enterprise, Ui::CategoryEnterprise), (Category::Personal, Ui::CategoryPersonal)];
+    let categories = [
+        (Category::Enterprise, Ui::CategoryEnterprise, "category-enterprise"),
+        (Category::Personal, Ui::CategoryPersonal, "category-personal"),
+    ];
     html! {
         <>
             <h1 ref={heading} tabindex="-1">{ Ui::HomeHeading.text(lang) }</h1>
@@ -90,10 +93,10 @@ pub fn HomePage() -> Html {
                     }
                 </p>
             </div>
-            for (category, title) in categories {
+            for (category, title, heading_id) in categories {
                 if catalog.bundles.iter().filter(found).any(|bundle| bundle.category == category) {
-                    <section class="bundle-group" aria-labelledby={format!("category-{category:?}")}>
-                        <h2 id={format!("category-{category:?}")}>{ title.text(lang) }</h2>
+                    <section class="bundle-group" aria-labelledby={heading_id}>
+                        <h2 id={heading_id}>{ title.text(lang) }</h2>
                         <ul class="bundle-list">
                             for bundle in catalog.bundles.iter().filter(found).filter(|bundle| bundle.category == category) {
                                 { bundle_card(bundle, &store) }

@@ -225,7 +225,14 @@ impl fmt::Display for FieldError {
             FieldError::PersonName(error) => error.fmt(f),
             FieldError::Number(error) => error.fmt(f),
             FieldError::Date(error) => error.fmt(f),
-            other => write!(f, "{other:?}"),
+            FieldError::NotAnOption { value } => write!(f, "“{value}” is not one of the choices"),
+            FieldError::TooFewCharacters { min, length } => write!(f, "at least {min} characters, not {length}"),
+            FieldError::TooManyCharacters { max, length } => write!(f, "at most {max} characters, not {length}"),
+            FieldError::BelowMinimum { min } => write!(f, "below the minimum {min}"),
+            FieldError::AboveMaximum { max } => write!(f, "above the maximum {max}"),
+            FieldError::PatternMismatch { message } | FieldError::CrossCheckFailed { message, .. } => {
+                f.write_str(&message.en)
+            }
         }
     }
 }
