@@ -545,7 +545,7 @@ test('attachments: real files are checked on the device, kept across a reload, r
   // Removing it from the finance officer keeps it for the applicant; focus stays in the panel.
   await finance.getByRole('button', { name: '删除 “身份证.jpg”' }).click();
   assert.deepEqual(await finance.locator('.file-name').allInnerTexts(), ['反面.png']);
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'material-finance_officer_id_card-files');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'material-finance_officer_id_card-files-button');
   assert.deepEqual(await applicant.locator('.file-name').allInnerTexts(), ['身份证.jpg']);
   // Choosing another way sets the files aside; choosing attach again brings them back.
   await applicant.getByLabel('免提交：同意部门调取电子证照').check();
@@ -610,7 +610,7 @@ test('every string follows the language switch', { timeout: TEST_TIMEOUT }, asyn
     await heading().filter({ hasText: 'Check your answers' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
     assert.match(await page.locator('.verdict').innerText(), /Pre-check: ready, with commitments/);
-    assert.match(await page.locator('.inset').innerText(), /You filled in 16 answers instead of 35/);
+    assert.match(await page.locator('.inset').innerText(), /You filled in 18 answers instead of 37/);
     // Interface text only: the applicant's own answers (Chinese names and addresses),
     // decoration hidden from assistive technology and the noscript fallback are not.
     const chinese = await page.evaluate(() => {
@@ -1041,13 +1041,15 @@ test('退休 can be done by keyboard alone, from home to a ready verdict', { tim
   await page.keyboard.press('Enter');
   const values = { person_name: '王芳', id_number: '11010519491231002X', mobile: '13800138000', address: '某某市某某路 2 号',
     text: '某某机械厂', bank_card: '6222021234567890128' };
+  // The agent is someone else than the retiree (a check across answers).
+  const byId = { 'field-agent-id_number': '110101198005010130' };
   while (await page.locator('.combined-form').count() > 0) {
     const title = await heading().innerText();
     for (const field of await page.locator('form .input').all()) {
       const id = await field.getAttribute('id');
       await tabTo(id, (target) => document.activeElement?.id === target, id);
       if (await field.inputValue() === '') {
-        await page.keyboard.type(values[await field.getAttribute('data-kind')]);
+        await page.keyboard.type(byId[id] ?? values[await field.getAttribute('data-kind')]);
       }
     }
     await tabTo('continue', () => document.activeElement?.type === 'submit');
