@@ -5,13 +5,12 @@
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::path::Path;
 
-use yibiao_core::catalog::{load, read_folder};
-use yibiao_core::plan::{Answers, Plan};
+use crate::shipped::{catalog, today, AnswerSet};
+use yibiao_core::plan::Plan;
 use yibiao_core::validate::FieldError;
 use yibiao_core::verdict::{verdict, Blocker, Provisions, Target, Verdict};
-use yibiao_core::{BundleId, Catalog, Date, FieldId, Lang};
+use yibiao_core::{BundleId, Catalog, FieldId, Lang};
 
 // Valid ID numbers (GB 11643) of people of a known sex and birth date.
 const MAN_1980: &str = "110101198005010130";
@@ -21,14 +20,10 @@ const MAN_1968: &str = "110101196802020172";
 const WOMAN_1975: &str = "11010119750707026X";
 
 /// A bundle's answers that contradict each other.
-struct Inconsistent {
-    bundle: &'static str,
-    name: &'static str,
-    answers: &'static [(&'static str, &'static str)],
-}
+type Inconsistent = AnswerSet;
 
 const SETS: &[Inconsistent] = &[
-    Inconsistent {
+    AnswerSet {
         bundle: "enterprise_opening",
         name: "minor_representative_capital_not_adding_up",
         answers: &[
@@ -43,7 +38,7 @@ const SETS: &[Inconsistent] = &[
             ("enterprise.capital_in_kind", "30"),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "enterprise_opening",
         name: "agent_is_the_representative",
         answers: &[
@@ -55,7 +50,7 @@ const SETS: &[Inconsistent] = &[
             ("agent.id_number", MAN_1980),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "restaurant_opening",
         name: "small_area_for_large_premises_opening_after_the_lease",
         answers: &[
@@ -70,7 +65,7 @@ const SETS: &[Inconsistent] = &[
             ("agent.id_number", MAN_1980),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "restaurant_opening",
         name: "lease_ending_before_it_starts_minor_agent_and_representative",
         answers: &[
@@ -83,7 +78,7 @@ const SETS: &[Inconsistent] = &[
             ("agent.id_number", BOY_2010),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "sole_trader_conversion",
         name: "minor_operator_capital_not_adding_up",
         answers: &[
@@ -98,7 +93,7 @@ const SETS: &[Inconsistent] = &[
             ("enterprise.capital_in_kind", "10"),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "sole_trader_conversion",
         name: "agent_is_the_operator",
         answers: &[
@@ -110,7 +105,7 @@ const SETS: &[Inconsistent] = &[
             ("agent.id_number", MAN_1980),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "enterprise_change",
         name: "minor_new_representative_resolution_too_old_minor_agent",
         answers: &[
@@ -122,7 +117,7 @@ const SETS: &[Inconsistent] = &[
             ("agent.id_number", BOY_2010),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "simplified_deregistration",
         name: "notice_not_over_minor_agent",
         answers: &[
@@ -134,7 +129,7 @@ const SETS: &[Inconsistent] = &[
             ("agent.id_number", BOY_2010),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "employee_hiring",
         name: "child_employee_contract_ending_before_it_starts_minor_agent",
         answers: &[
@@ -148,7 +143,7 @@ const SETS: &[Inconsistent] = &[
             ("agent.id_number", BOY_2010),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "utility_connection",
         name: "minor_representative_and_agent",
         answers: &[
@@ -161,7 +156,7 @@ const SETS: &[Inconsistent] = &[
             ("agent.id_number", BOY_2010),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "utility_connection",
         name: "agent_is_the_representative",
         answers: &[
@@ -174,7 +169,7 @@ const SETS: &[Inconsistent] = &[
             ("agent.id_number", MAN_1980),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "road_transport_opening",
         name: "dangerous_goods_with_three_vehicles_capital_not_adding_up_agent_is_the_representative",
         answers: &[
@@ -191,7 +186,7 @@ const SETS: &[Inconsistent] = &[
             ("agent.id_number", MAN_1980),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "road_transport_opening",
         name: "minor_representative_and_agent",
         answers: &[
@@ -204,7 +199,7 @@ const SETS: &[Inconsistent] = &[
             ("agent.id_number", BOY_2010),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "newborn",
         name: "parents_swapped_born_two_years_ago_agent_is_a_parent",
         answers: &[
@@ -217,7 +212,7 @@ const SETS: &[Inconsistent] = &[
             ("agent.id_number", WOMAN_1985),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "newborn",
         name: "one_number_for_both_parents_minor_agent",
         answers: &[
@@ -229,7 +224,7 @@ const SETS: &[Inconsistent] = &[
             ("agent.id_number", BOY_2010),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "retirement",
         name: "self_employed_woman_below_the_age_agent_is_the_retiree",
         answers: &[
@@ -241,7 +236,7 @@ const SETS: &[Inconsistent] = &[
             ("agent.id_number", WOMAN_1975),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "retirement",
         name: "man_below_sixty_minor_agent",
         answers: &[
@@ -252,7 +247,7 @@ const SETS: &[Inconsistent] = &[
             ("agent.id_number", BOY_2010),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "after_death",
         name: "family_member_is_the_deceased_died_before_birth",
         answers: &[
@@ -266,7 +261,7 @@ const SETS: &[Inconsistent] = &[
             ("agent.id_number", BOY_2010),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "after_death",
         name: "agent_is_the_family_member",
         answers: &[
@@ -279,7 +274,7 @@ const SETS: &[Inconsistent] = &[
             ("agent.id_number", WOMAN_1975),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "home_transfer",
         name: "buyer_is_the_seller_agent_is_the_buyer_loan_over_price",
         answers: &[
@@ -295,7 +290,7 @@ const SETS: &[Inconsistent] = &[
             ("transfer.loan_amount", "1200000"),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "home_transfer",
         name: "minor_agent",
         answers: &[
@@ -307,7 +302,7 @@ const SETS: &[Inconsistent] = &[
             ("agent.id_number", BOY_2010),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "disability_services",
         name: "guardian_is_the_applicant",
         answers: &[
@@ -319,7 +314,7 @@ const SETS: &[Inconsistent] = &[
             ("agent.id_number", WOMAN_1985),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "disability_services",
         name: "minor_guardian",
         answers: &[
@@ -330,7 +325,7 @@ const SETS: &[Inconsistent] = &[
             ("agent.id_number", BOY_2010),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "veteran_services",
         name: "left_the_forces_as_a_child_minor_agent",
         answers: &[
@@ -343,7 +338,7 @@ const SETS: &[Inconsistent] = &[
             ("agent.id_number", BOY_2010),
         ],
     },
-    Inconsistent {
+    AnswerSet {
         bundle: "veteran_services",
         name: "agent_is_the_veteran",
         answers: &[
@@ -357,20 +352,9 @@ const SETS: &[Inconsistent] = &[
     },
 ];
 
-fn catalog() -> Catalog {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/catalog");
-    let (catalog, diagnostics) = load(&read_folder(&folder).expect("assets/catalog"));
-    assert!(diagnostics.is_empty(), "{diagnostics:?}");
-    catalog
-}
-
-fn today() -> Date {
-    Date::from_ymd(2026, 11, 23).expect("valid")
-}
-
 /// The verdict's reasons that are failed checks across answers, each with its field.
 fn contradictions(catalog: &Catalog, set: &Inconsistent) -> (Plan, Vec<(FieldId, Blocker)>) {
-    let answers: Answers = set.answers.iter().map(|(f, v)| (FieldId::new(*f), (*v).to_owned())).collect();
+    let answers = set.answers();
     let plan = Plan::new(catalog, &BundleId::new(set.bundle), &answers, today()).expect("plans");
     for (field, _) in set.answers {
         let asked = plan.questions.iter().any(|q| q.field.id.as_str() == *field)

@@ -7,16 +7,10 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use yibiao_core::catalog::{load, read_folder};
 use yibiao_core::plan::{Answers, PendingKind, Plan};
-use yibiao_core::{BundleId, Catalog, Date, FieldId, Lang};
+use yibiao_core::{BundleId, Catalog, FieldId, Lang};
 
-/// A bundle and the answers of one situation.
-struct Scenario {
-    bundle: &'static str,
-    name: &'static str,
-    answers: &'static [(&'static str, &'static str)],
-}
+use crate::shipped::{catalog, today, AnswerSet as Scenario};
 
 const SCENARIOS: &[Scenario] = &[
     Scenario {
@@ -422,20 +416,8 @@ const SCENARIOS: &[Scenario] = &[
     },
 ];
 
-fn catalog() -> Catalog {
-    let (catalog, diagnostics) =
-        load(&read_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/catalog")).expect("assets/catalog"));
-    assert!(diagnostics.is_empty(), "{diagnostics:?}");
-    catalog
-}
-
-fn today() -> Date {
-    Date::from_ymd(2026, 11, 23).expect("valid")
-}
-
 fn plan(catalog: &Catalog, scenario: &Scenario) -> Plan {
-    let answers: Answers = scenario.answers.iter().map(|(f, v)| (FieldId::new(*f), (*v).to_owned())).collect();
-    Plan::new(catalog, &BundleId::new(scenario.bundle), &answers, today()).expect("plans")
+    Plan::new(catalog, &BundleId::new(scenario.bundle), &scenario.answers(), today()).expect("plans")
 }
 
 /// The plan as a person reads it.

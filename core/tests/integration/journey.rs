@@ -2,20 +2,11 @@
 //! question that appears), the notice, sections, and the walk through what a changed answer
 //! brings in.
 
-use std::path::Path;
-
-use yibiao_core::catalog::{load, read_folder};
 use yibiao_core::journey::{back_from, section_status, TaskStatus};
 use yibiao_core::session::{reduce, Action, Env, Page, State};
-use yibiao_core::{BundleId, Catalog, Date, FieldId};
+use yibiao_core::{BundleId, Catalog, FieldId};
 
-fn catalog() -> Catalog {
-    load(&read_folder(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/catalog")).expect("assets/catalog")).0
-}
-
-fn today() -> Date {
-    Date::from_ymd(2026, 11, 23).expect("valid")
-}
+use crate::shipped::{catalog, today};
 
 /// Applies actions in turn; an action that changes nothing leaves the state as it was.
 fn run(catalog: &Catalog, state: State, actions: impl IntoIterator<Item = Action>) -> State {

@@ -7,4 +7,5 @@ mod golden;
 mod invariants;
 mod journey;
 mod never_panics;
+mod shipped;
 mod shipped_catalog;
