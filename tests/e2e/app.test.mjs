@@ -157,6 +157,30 @@ test('the home page offers the bundle', { timeout: TEST_TIMEOUT }, async () => {
   await screenshots('1-home');
 });
 
+test('the text size set in the browser applies, not only zoom (issue 15)', { timeout: TEST_TIMEOUT }, async () => {
+  const cdp = await context.newCDPSession(page);
+  const measure = () => page.evaluate(() => ({
+    body: parseFloat(getComputedStyle(document.body).fontSize),
+    heading: parseFloat(getComputedStyle(document.querySelector('h1')).fontSize),
+    button: document.querySelector('.bundle-card .button').getBoundingClientRect().height,
+  }));
+  try {
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 16, fixed: 13 } });
+    const normal = await measure();
+    assert.equal(normal.body, 18, 'body text at the default size');
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24, fixed: 20 } });
+    await page.waitForFunction(() => parseFloat(getComputedStyle(document.body).fontSize) > 18);
+    const larger = await measure();
+    assert.equal(larger.body, 27, 'body text follows the browser: 1.125 × 24');
+    assert.equal(larger.heading, normal.heading * 1.5);
+    assert.ok(larger.button >= normal.button * 1.4, `targets grow with the text: ${normal.button} → ${larger.button}`);
+    await screenshots('1b-home-larger-text');
+  } finally {
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 16, fixed: 13 } });
+    await cdp.detach();
+  }
+});
+
 test('the home page finds a bundle by characters, pinyin or initials', { timeout: TEST_TIMEOUT }, async () => {
   const search = page.getByLabel('查找要办的事');
   const shown = () => page.locator('.bundle-card h3').allInnerTexts();

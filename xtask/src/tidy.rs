@@ -169,6 +169,39 @@ fn nothing_is_set_in_italic() {
     assert!(found.is_empty(), "italic for Chinese text: {found:?}");
 }
 
+/// The screen's style sheet sizes type, space and targets in rem (media queries in em), so
+/// that the text size a person sets in the browser applies, not only zoom (issue 15). Pixels
+/// are left for hairlines: borders, outlines, shadows, radii, and the few off-screen tricks.
+#[test]
+fn type_space_and_targets_are_sized_in_rem() {
+    let sheet = std::fs::read_to_string(root().join("assets").join("styles").join("main.css")).expect("main.css");
+    let hairline = |property: &str| {
+        ["border", "outline", "box-shadow", "--radius", "--border-width", "--focus-width", "clip"]
+            .iter()
+            .any(|kind| property.starts_with(kind))
+    };
+    // The visually hidden pattern's 1 px box, and the print frame parked off screen.
+    let off_screen = |declaration: &str| declaration.contains("1px") || declaration.contains("-10000px");
+    let mut found = Vec::new();
+    for (number, line) in sheet.lines().enumerate() {
+        let code = line.split("/*").next().unwrap_or_default();
+        if code.contains("@media") && code.contains("px") {
+            found.push(format!("main.css:{}: {}", number + 1, code.trim()));
+        }
+        for declaration in code.split(['{', ';', '}']) {
+            let Some((property, value)) = declaration.split_once(':') else { continue };
+            let pixels = value.split(|c: char| !c.is_ascii_alphanumeric() && c != '.').any(|word| {
+                word.strip_suffix("px")
+                    .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
+            });
+            if pixels && !hairline(property.trim()) && !off_screen(declaration) {
+                found.push(format!("main.css:{}: {}", number + 1, declaration.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "sizes in px where the browser's text size should apply:\n{}", found.join("\n"));
+}
+
 /// Every interface string of the applicants' app is in the i18n table (`src/i18n.rs`): no
 /// other file of `src/` holds a Chinese literal, but for the files that have a reason of their
 /// own, named here.
