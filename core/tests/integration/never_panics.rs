@@ -246,6 +246,14 @@ const CONDITION_PIECES: &[&str] = &[
     "true",
     "false",
     "age(",
+    "age_on(",
+    "days_between(",
+    "sum(",
+    "birth_date(",
+    "applicant.id_number",
+    "x.d",
+    "99999999999999999999999.999999",
+    "-99999999999999999999999",
     "is_set(",
     "has(",
     "today()",
@@ -285,6 +293,7 @@ fn condition_fields() -> BTreeMap<FieldId, std::rc::Rc<Field>> {
             ..Field::new(FieldId::new("business.scope"), FieldKind::ManyOf, Text::new("d", "d"))
         },
         Field::new(FieldId::new("x.y"), FieldKind::YesNo, Text::new("e", "e")),
+        Field::new(FieldId::new("x.d"), FieldKind::Date, Text::new("f", "f")),
     ]
     .into_iter()
     .map(|field| (field.id.clone(), field.into()))
@@ -308,6 +317,11 @@ fn condition_case(fields: &BTreeMap<FieldId, std::rc::Rc<Field>>, source: &str) 
                 ("premises.tenure", Value::Options(vec!["rented".to_owned()])),
                 ("premises.area", Value::Number(Decimal::from_integer(30))),
                 ("x.y", Value::Bool(true)),
+                ("x.d", Value::Date(Date::from_ymd(1, 1, 1).expect("the first day"))),
+                (
+                    "applicant.id_number",
+                    validate::IdNumber::parse("11010519491231002X", today()).map(Value::IdNumber).expect("valid"),
+                ),
             ]
             .into_iter()
             .collect();
