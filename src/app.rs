@@ -151,6 +151,7 @@ pub fn App(props: &AppProps) -> Html {
     use_file_cleanup(&store, &saver, &props.storage, &props.files, props.storage_problem.is_some(), shelf.generation);
     use_other_tabs(&store, &saver, &notice, &shelf.changed);
     use_effect_with(store.state.lang, |lang| dom::set_document_lang(lang.tag()));
+    use_effect_with(store.state.elder, |step| dom::set_text_step(*step));
     use_address(&store);
 
     let lang = store.state.lang;

@@ -115,6 +115,8 @@ impl Dispatch {
 #[derive(Clone)]
 pub struct Ambient {
     pub lang: Lang,
+    /// The text step: 0 standard, 1 to 3 the elder version's (长辈版).
+    pub elder: u8,
     pub env: Rc<AppEnv>,
     pub open: Option<DraftId>,
     pub dispatch: Dispatch,
@@ -125,6 +127,7 @@ impl Ambient {
     pub fn of(store: &StoreHandle) -> Ambient {
         Ambient {
             lang: store.state.lang,
+            elder: store.state.elder,
             env: Rc::clone(&store.env),
             open: store.state.open.clone(),
             dispatch: Dispatch::new(store.dispatcher()),
@@ -140,6 +143,7 @@ impl PartialEq for Ambient {
     fn eq(&self, other: &Self) -> bool {
         // The environment never changes while the app runs: compared by address, not catalog.
         self.lang == other.lang
+            && self.elder == other.elder
             && Rc::ptr_eq(&self.env, &other.env)
             && self.open == other.open
             && self.dispatch == other.dispatch

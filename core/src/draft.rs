@@ -1,10 +1,10 @@
 //! The saved draft (草稿): the session state as versioned JSON, so that a reload, a crash or a
 //! closed tab loses nothing, and a draft written by an older version still opens.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-
-use std::collections::{BTreeMap, BTreeSet};
 
 use crate::catalog::{BundleId, FieldId};
 use crate::session::{Application, DraftId, Page, State};
@@ -44,6 +44,8 @@ struct StateV2<'a> {
     #[serde(borrow, default)]
     lang: Option<&'a RawValue>,
     #[serde(borrow, default)]
+    elder: Option<&'a RawValue>,
+    #[serde(borrow, default)]
     page: Option<&'a RawValue>,
     #[serde(borrow, default)]
     drafts: Vec<&'a RawValue>,
@@ -62,6 +64,7 @@ impl StateV2<'_> {
         }
         let mut state = State {
             lang: part(self.lang),
+            elder: part::<u8>(self.elder).min(crate::session::ELDER_STEPS), // 长辈版
             page: part(self.page),
             drafts: Vec::with_capacity(self.drafts.len()),
             open: part(self.open),
@@ -85,9 +88,7 @@ impl StateV2<'_> {
             refused.push(RefusedDraft { document: alone(raw), error: DraftError::Unreadable { detail } });
         }
         // The place on screen must name a draft that opened.
-        if state.open.as_ref().is_some_and(|open| state.draft(open).is_none()) {
-            state.open = None;
-        }
+        state.open = state.open.take().filter(|open| state.draft(open).is_some());
         if state.open.is_none() && state.page.needs_application() {
             state.page = Page::Home;
         }
@@ -280,6 +281,7 @@ mod tests {
             open: Some(DraftId::new("d1")),
             failed_continues: 2,
             address_refused: 0,
+            elder: 0,
             deleted: Default::default(),
         }
     }

@@ -20,13 +20,15 @@ pub mod merge;
 mod state;
 
 pub use application::{Application, Changed, DraftId};
-pub use state::State;
+pub use state::{State, ELDER_STEPS};
 
 /// What the applicant did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Switch the language; nothing else changes.
     SetLang(Lang),
+    /// Shows the standard version (0) or a step of the elder version (长辈版, 1 to 3).
+    SetElder(u8),
     /// Start a new draft for a bundle, beside any others, at its first question.
     StartDraft(BundleId),
     /// Open a draft where the applicant left it.
@@ -170,6 +172,7 @@ fn apply(next: &mut State, state: &State, view: Option<&Derived>, action: Action
             next.page = landed;
         }
         Action::SetLang(lang) => next.lang = lang,
+        Action::SetElder(step) => next.elder = step.min(state::ELDER_STEPS),
         Action::StartDraft(bundle) => {
             env.catalog.bundle(&bundle)?;
             let id = new_draft_id(next, env.now_ms);

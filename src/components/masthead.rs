@@ -2,7 +2,7 @@
 //! language switch.
 
 use yew::prelude::*;
-use yibiao_core::session::{Action, Page};
+use yibiao_core::session::{Action, Page, ELDER_STEPS};
 
 use crate::i18n::Ui;
 use crate::store::use_ambient;
@@ -23,6 +23,12 @@ pub fn Masthead(props: &MastheadProps) -> Html {
         let dispatch = ambient.dispatch.clone();
         Callback::from(move |_| dispatch.send(Action::SetLang(other)))
     };
+    // The elder version (长辈版): on, off, and in it a larger or smaller step of text.
+    let elder = ambient.elder;
+    let set_elder = |step: u8| {
+        let dispatch = ambient.dispatch.clone();
+        Callback::from(move |_| dispatch.send(Action::SetElder(step)))
+    };
     let home = {
         let dispatch = ambient.dispatch.clone();
         Callback::from(move |event: MouseEvent| {
@@ -39,10 +45,22 @@ pub fn Masthead(props: &MastheadProps) -> Html {
                     <span class="brand-name">{ Ui::AppName.text(lang) }</span>
                     <span class="brand-tagline">{ Ui::AppTagline.text(lang) }</span>
                 </a>
-                <button type="button" class="lang-switch" lang={other.tag()} onclick={switch}
-                    aria-label={Ui::SwitchLanguageLabel.text(lang)}>
-                    { Ui::SwitchLanguage.text(lang) }
-                </button>
+                <div class="masthead-actions">
+                    if elder > 0 {
+                        <button type="button" class="lang-switch" onclick={set_elder(elder.saturating_sub(1).max(1))}
+                            disabled={elder <= 1}>{ Ui::TextSmaller.text(lang) }</button>
+                        <button type="button" class="lang-switch" onclick={set_elder((elder + 1).min(ELDER_STEPS))}
+                            disabled={elder >= ELDER_STEPS}>{ Ui::TextLarger.text(lang) }</button>
+                    }
+                    <button type="button" class="lang-switch" aria-pressed={if elder > 0 { "true" } else { "false" }}
+                        onclick={set_elder(if elder > 0 { 0 } else { 1 })}>
+                        { if elder > 0 { Ui::StandardVersion.text(lang) } else { Ui::ElderVersion.text(lang) } }
+                    </button>
+                    <button type="button" class="lang-switch" lang={other.tag()} onclick={switch}
+                        aria-label={Ui::SwitchLanguageLabel.text(lang)}>
+                        { Ui::SwitchLanguage.text(lang) }
+                    </button>
+                </div>
             </div>
         </header>
     }

@@ -41,6 +41,10 @@ pub fn HomePage() -> Html {
     let durable = store.env.durable;
 
     let drafts: Vec<_> = store.state.recent_drafts().into_iter().map(|draft| draft.id.clone()).collect();
+    let elder_on = {
+        let store = store.clone();
+        Callback::from(move |_| crate::store::send(&store, Action::SetElder(1)))
+    };
     // What the search box holds: on screen only, never saved.
     let query = use_state(String::new);
     let found = |bundle: &&Bundle| search::matches(bundle, &query);
@@ -65,6 +69,13 @@ pub fn HomePage() -> Html {
         <>
             <h1 ref={heading} tabindex="-1">{ Ui::HomeHeading.text(lang) }</h1>
             <p class="lead">{ Ui::HomeIntro.text(lang) }</p>
+            // The elder version, offered where everyone starts (issue 15).
+            if store.state.elder == 0 {
+                <div class="elder-invite">
+                    <p>{ Ui::ElderInvite.text(lang) }</p>
+                    <button type="button" class="button button-large" onclick={elder_on}>{ Ui::ElderTurnOn.text(lang) }</button>
+                </div>
+            }
             if !drafts.is_empty() {
                 <section class="draft-list" aria-labelledby="drafts-heading">
                     <h2 id="drafts-heading" tabindex="-1">{ Ui::DraftHeading.text(lang) }</h2>

@@ -14,6 +14,18 @@ pub fn set_document_lang(tag: &str) {
     }
 }
 
+/// Marks the document with the text step (`elder elder-2` on `<html>`, none for the standard
+/// version), which the style sheet's elder tokens follow.
+pub fn set_text_step(step: u8) {
+    if let Some(root) = document().and_then(|document| document.document_element()) {
+        let class = match step {
+            0 => String::new(),
+            step => format!("elder elder-{step}"),
+        };
+        let _ = root.set_attribute("class", &class);
+    }
+}
+
 /// Sets the window title.
 pub fn set_title(title: &str) {
     if let Some(document) = document() {

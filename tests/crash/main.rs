@@ -38,6 +38,7 @@ fn saved_state() -> State {
         open: Some(DraftId::new("d1")),
         failed_continues: 0,
         address_refused: 0,
+        elder: 0,
         deleted: Default::default(),
     }
 }

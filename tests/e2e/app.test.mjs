@@ -1720,6 +1720,55 @@ test('hostile catalog files: a binary file is refused with one message, and mark
   await page.getByRole('heading', { name: '企业开办' }).waitFor();
 });
 
+/** In the elder version: axe's enhanced contrast (7:1) finds nothing, and every button, choice
+ * and field on screen is at least 60 × 60 CSS px. */
+async function expectElderSized(name) {
+  const results = await new AxeBuilder({ page }).withRules(['color-contrast-enhanced']).analyze();
+  const low = results.violations.flatMap((violation) => violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary}`));
+  assert.deepEqual(low, [], `text below 7:1 on ${name}`);
+  const small = await page.evaluate(() => [...document.querySelectorAll('button, .radio, .radio-label, input.input, .task-link, .back-link')]
+    .filter((element) => element.getClientRects().length > 0 && !element.closest('.visually-hidden'))
+    .map((element) => [element.className || element.tagName, element.getBoundingClientRect()])
+    .filter(([, box]) => box.height < 59.5 || box.width < 59.5)
+    .map(([what, box]) => `${what} ${Math.round(box.width)}×${Math.round(box.height)}`));
+  assert.deepEqual(small, [], `targets under 60 px on ${name}`);
+}
+
+test('the elder version: a switch on the home page and the header, larger steps of text, 7:1 and 60 px (issue 15)', { timeout: TEST_TIMEOUT }, async () => {
+  await page.getByRole('link', { name: '一表通' }).click();
+  await heading().filter({ hasText: '您要办什么事？' }).waitFor();
+  const bodySize = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  assert.equal(await bodySize(), 18);
+  await page.getByRole('button', { name: '切换到长辈版' }).click();
+  await page.waitForFunction(() => document.documentElement.classList.contains('elder-1'));
+  assert.equal(Math.round(await bodySize()), 24, 'main text at least 18 pt');
+  await expectElderSized('home in the elder version');
+  await expectAccessible('home in the elder version');
+  await screenshots('18-elder-home');
+  for (const size of [28, 32]) {
+    await page.getByRole('button', { name: '字大一点' }).click();
+    await page.waitForFunction((px) => Math.round(parseFloat(getComputedStyle(document.body).fontSize)) === px, size);
+  }
+  assert.equal(await page.getByRole('button', { name: '字大一点' }).isDisabled(), true, 'three steps');
+  // Remembered on the device.
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.classList.contains('elder-3'));
+  await page.getByRole('button', { name: '字小一点' }).click();
+  await page.getByRole('button', { name: '字小一点' }).click();
+  await page.waitForFunction(() => document.documentElement.classList.contains('elder-1'));
+  // A question page: its choices are large targets too.
+  await bundleCard('退休').getByRole('button', { name: '开始办理' }).click();
+  await page.locator('.question-form').waitFor();
+  await expectElderSized('a question in the elder version');
+  await screenshots('18-elder-question');
+  await page.getByRole('button', { name: '标准版' }).click();
+  await page.waitForFunction(() => !document.documentElement.classList.contains('elder'));
+  assert.equal(await bodySize(), 18);
+  await page.getByRole('link', { name: '一表通' }).click();
+  await heading().filter({ hasText: '您要办什么事？' }).waitFor();
+  await deleteDrafts();
+});
+
 test('no request left 127.0.0.1, and the page reported no error', { timeout: TEST_TIMEOUT }, () => {
   const base = new URL(BASE_URL);
   const foreign = requests.filter((url) => {

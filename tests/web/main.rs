@@ -43,6 +43,7 @@ fn form_state(lang: Lang) -> State {
         open: Some(DraftId::new("d1")),
         failed_continues: 0,
         address_refused: 0,
+        elder: 0,
         deleted: Default::default(),
     }
 }

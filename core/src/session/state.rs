@@ -14,6 +14,10 @@ use crate::text::Lang;
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct State {
     pub lang: Lang,
+    /// The text size (长辈版): 0 for the standard version, 1 to [`ELDER_STEPS`] for the elder
+    /// version's larger steps. Like the language, each tab keeps its own.
+    #[serde(default, skip_serializing_if = "is_standard")]
+    pub elder: u8,
     pub page: Page,
     /// Every draft on this device, in the order they were started.
     #[serde(default)]
@@ -33,6 +37,13 @@ pub struct State {
     /// The drafts deleted on this device, so that a tab still holding one never brings it back.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub deleted: BTreeSet<DraftId>,
+}
+
+/// The elder version's text steps (24, 28 and 32 px body text at the browser's default size).
+pub const ELDER_STEPS: u8 = 3;
+
+fn is_standard(elder: &u8) -> bool {
+    *elder == 0
 }
 
 impl State {

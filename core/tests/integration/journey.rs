@@ -204,3 +204,19 @@ fn leaving_a_code_shows_it_as_it_is_exported() {
     assert_eq!(left("retiree.mobile", "１３８ ００１３ ８０００"), "13800138000");
     assert_eq!(left("retiree.name", "  王　芳 "), "  王　芳 ", "a name is never rewritten");
 }
+
+/// The elder version's text step (长辈版) is kept like the language, and read back within its
+/// steps whatever a stored document says (issue 15).
+#[test]
+fn the_text_step_is_kept_within_its_steps() {
+    use yibiao_core::draft::{decode, encode};
+    use yibiao_core::session::ELDER_STEPS;
+    let catalog = catalog();
+    let state = run(&catalog, State::default(), [Action::SetElder(2)]);
+    assert_eq!(state.elder, 2);
+    assert_eq!(decode(&encode(&state)).map(|read| read.elder), Ok(2));
+    let odd = encode(&state).replace("\"elder\":2", "\"elder\":200");
+    assert_eq!(decode(&odd).map(|read| read.elder), Ok(ELDER_STEPS));
+    assert_eq!(run(&catalog, state, [Action::SetElder(9)]).elder, ELDER_STEPS);
+    assert!(!encode(&State::default()).contains("elder"), "the standard version is not written");
+}
