@@ -47,12 +47,12 @@ pub fn Masthead(props: &MastheadProps) -> Html {
                 </a>
                 <div class="masthead-actions">
                     if elder > 0 {
-                        <button type="button" class="lang-switch" onclick={set_elder(elder.saturating_sub(1).max(1))}
+                        <button type="button" class="display-switch" onclick={set_elder(elder.saturating_sub(1).max(1))}
                             disabled={elder <= 1}>{ Ui::TextSmaller.text(lang) }</button>
-                        <button type="button" class="lang-switch" onclick={set_elder((elder + 1).min(ELDER_STEPS))}
+                        <button type="button" class="display-switch" onclick={set_elder((elder + 1).min(ELDER_STEPS))}
                             disabled={elder >= ELDER_STEPS}>{ Ui::TextLarger.text(lang) }</button>
                     }
-                    <button type="button" class="lang-switch" aria-pressed={if elder > 0 { "true" } else { "false" }}
+                    <button type="button" class="display-switch" aria-pressed={if elder > 0 { "true" } else { "false" }}
                         onclick={set_elder(if elder > 0 { 0 } else { 1 })}>
                         { if elder > 0 { Ui::StandardVersion.text(lang) } else { Ui::ElderVersion.text(lang) } }
                     </button>
