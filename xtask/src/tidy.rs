@@ -202,6 +202,31 @@ fn type_space_and_targets_are_sized_in_rem() {
     assert!(found.is_empty(), "sizes in px where the browser's text size should apply:\n{}", found.join("\n"));
 }
 
+/// Nothing moves on its own (issue 15, the age-friendly norms): no transition, animation or
+/// smooth scrolling in the style sheets, and no `alert`, `confirm` or `prompt` pop-up in the
+/// app (confirmations are asked in place).
+#[test]
+fn nothing_moves_and_nothing_pops_up() {
+    let mut found = Vec::new();
+    for sheet in ["main.css", "packet.css"] {
+        let text = std::fs::read_to_string(root().join("assets").join("styles").join(sheet)).unwrap_or_default();
+        for word in ["transition", "animation", "@keyframes", "scroll-behavior: smooth"] {
+            if text.contains(word) {
+                found.push(format!("{sheet}: {word}"));
+            }
+        }
+    }
+    for source in rust_files(&root().join("src")) {
+        let code = code_of(&source);
+        for call in ["alert(", "alert_with_message", "confirm(", "confirm_with_message", "prompt("] {
+            if code.contains(&format!(".{call}")) {
+                found.push(format!("{}: {call}", source.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "movement or pop-ups: {found:?}");
+}
+
 /// Every interface string of the applicants' app is in the i18n table (`src/i18n.rs`): no
 /// other file of `src/` holds a Chinese literal, but for the files that have a reason of their
 /// own, named here.
