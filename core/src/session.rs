@@ -247,9 +247,8 @@ fn apply(next: &mut State, state: &State, view: Option<&Derived>, action: Action
                 .catalog
                 .field(&field)
                 .filter(|definition| definition.kind.is_code())
-                .filter(|definition| crate::validate::check_value(definition, shown, env.today).is_ok())
-                .map(|definition| crate::validate::canonical_value(definition, shown, env.today))
-                .filter(|canonical| !canonical.is_empty() && canonical != shown);
+                .and_then(|definition| crate::validate::canonical(definition, shown, env.today))
+                .filter(|canonical| canonical != shown);
             if let Some(canonical) = normalised {
                 application.answers.insert(field.clone(), canonical);
                 edited = true;

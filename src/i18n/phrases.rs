@@ -204,7 +204,7 @@ pub fn bundle_facts(lang: Lang, departments_at_least: usize, departments_at_most
         Lang::Zh => format!("涉及 {departments} 个部门 · 承诺 {promised_days} 个工作日内办结"),
         Lang::En => format!(
             "{departments} {} · done within {}",
-            if departments_at_most == 1 { "department" } else { "departments" },
+            noun(departments_at_most, "department", "departments"),
             working_days(promised_days)
         ),
     }
@@ -218,8 +218,8 @@ pub fn form_intro(lang: Lang, departments: usize, forms: usize, separate: usize,
         Lang::Zh => format!("{departments} 个部门的 {forms} 张表格"),
         Lang::En => format!(
             "{forms} {} of {departments} {}",
-            if forms == 1 { "form" } else { "forms" },
-            if departments == 1 { "department" } else { "departments" }
+            noun(forms, "form", "forms"),
+            noun(departments, "department", "departments")
         ),
     };
     match (lang, combined < separate) {
@@ -257,21 +257,22 @@ pub fn counts(lang: Lang, originals: u8, copies: u8) -> String {
         }
         Lang::En => {
             if originals > 0 {
-                parts.push(format!("{originals} original{}", plural(originals)));
+                parts.push(format!("{originals} {}", noun(originals.into(), "original", "originals")));
             }
             if copies > 0 {
-                parts.push(format!("{copies} cop{}", if copies == 1 { "y" } else { "ies" }));
+                parts.push(format!("{copies} {}", noun(copies.into(), "copy", "copies")));
             }
             parts.join(", ")
         }
     }
 }
 
-fn plural(count: u8) -> &'static str {
+/// An English noun for `count` of it: `one` for one, else `many`.
+fn noun(count: usize, one: &'static str, many: &'static str) -> &'static str {
     if count == 1 {
-        ""
+        one
     } else {
-        "s"
+        many
     }
 }
 

@@ -126,6 +126,14 @@ impl Evaluator<'_> {
     }
 
     fn call(&self, name: &str, args: &[Expr]) -> Val {
+        // A sum is known once every part is: an unanswered part leaves it unknown.
+        if name == "sum" {
+            let total = args.iter().try_fold(Decimal::from_integer(0), |total, part| match self.value(part) {
+                Val::Number(number) => total.checked_add(number),
+                _ => None,
+            });
+            return total.map_or(Val::Unknown, Val::Number);
+        }
         let arg = |index: usize| args.get(index).map(|arg| self.value(arg)).unwrap_or(Val::Unknown);
         match (name, arg(0)) {
             // is_set is never unknown: it asks exactly whether there is a valid answer.
@@ -142,12 +150,6 @@ impl Evaluator<'_> {
                 ))),
                 _ => Val::Unknown,
             },
-            // A sum is known once every part is: an unanswered part leaves it unknown.
-            ("sum", _) => args.iter().try_fold(Decimal::from_integer(0), |total, part| match self.value(part) {
-                Val::Number(number) => total.checked_add(number),
-                _ => None,
-            })
-            .map_or(Val::Unknown, Val::Number),
             ("sex", Val::IdNumber(id)) => Val::Text(if id.sex() == Sex::Male { "male" } else { "female" }.to_owned()),
             ("birth_date", Val::IdNumber(id)) => Val::Date(id.birth_date()),
             ("date", Val::Text(text)) => parse_date(&text).map(Val::Date).unwrap_or(Val::Unknown),

@@ -20,10 +20,7 @@ pub fn typed_answer(catalog: &Catalog, answers: &Answers, field_id: &FieldId, to
 /// from an ID number (a birth date, a sex), which the applicant may still change where the
 /// catalog allows.
 pub fn shown_answer(catalog: &Catalog, answers: &Answers, field: &Field, today: Date) -> String {
-    match answers.get(&field.id).filter(|text| !crate::validate::is_blank_answer(text)) {
-        Some(answer) => answer.clone(),
-        None => derived_value(catalog, answers, field, today).unwrap_or_default(),
-    }
+    TypedAnswers::new(catalog, answers, today).shown(field)
 }
 
 /// The value a derived field takes from its source ID number, as text in the field's format.
@@ -79,11 +76,7 @@ fn check_answers(typed: &TypedAnswers<'_>, field: &Field, check: &CrossCheck) ->
     std::iter::once(field)
         .chain(others)
         .map(|field| {
-            let given = typed.answers().get(&field.id).filter(|text| !crate::validate::is_blank_answer(text));
-            let text = match given {
-                Some(text) => text.trim().to_owned(),
-                None => typed.derived_text(typed.answers(), field).unwrap_or_default(),
-            };
+            let text = crate::validate::chars::trim_answer(&typed.shown(field)).to_owned();
             let answer = field.choice_label(&text).unwrap_or_else(|| Text::new(text.clone(), text));
             CheckedAnswer { label: field.label.clone(), answer }
         })

@@ -75,6 +75,15 @@ impl<'a> TypedAnswers<'a> {
         self.parsed.into_inner()
     }
 
+    /// What a field shows: the applicant's answer, or, while there is none, the value derived
+    /// from an ID number (as [`crate::plan::shown_answer`] says).
+    pub fn shown(&self, field: &Field) -> String {
+        match self.answers.get(&field.id).filter(|text| !is_blank_answer(text)) {
+            Some(answer) => answer.clone(),
+            None => self.derived_text(self.answers, field).unwrap_or_default(),
+        }
+    }
+
     pub fn catalog(&self) -> &'a Catalog {
         self.catalog
     }

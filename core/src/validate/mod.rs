@@ -377,16 +377,21 @@ pub fn check_value(field: &Field, value: &str, today: Date) -> Result<(), FieldE
 /// The form in which an answer is exported: trimmed, identifiers in canonical spelling, money
 /// with two decimals, dates in ISO form. An invalid answer is exported as typed (trimmed).
 pub fn canonical_value(field: &Field, value: &str, today: Date) -> String {
-    match parse_value(field, value, today) {
-        Ok(Some(Value::Text(text))) => text,
-        Ok(Some(Value::IdNumber(id))) => id.as_str().to_owned(),
-        Ok(Some(Value::Number(number))) if field.kind == FieldKind::Money => number::format_money(number),
-        Ok(Some(Value::Number(number))) => number.to_string(),
-        Ok(Some(Value::Date(date))) => date.to_string(),
-        Ok(Some(Value::Bool(flag))) => if flag { YES } else { NO }.to_owned(),
-        Ok(Some(Value::Options(values))) => values.join(","),
-        Ok(None) | Err(_) => chars::trim_answer(value).to_owned(),
-    }
+    canonical(field, value, today).unwrap_or_else(|| chars::trim_answer(value).to_owned())
+}
+
+/// The canonical spelling of a valid, non-empty answer ([`canonical_value`]'s); `None` for an
+/// empty or invalid one.
+pub fn canonical(field: &Field, value: &str, today: Date) -> Option<String> {
+    Some(match parse_value(field, value, today).ok()?? {
+        Value::Text(text) => text,
+        Value::IdNumber(id) => id.as_str().to_owned(),
+        Value::Number(number) if field.kind == FieldKind::Money => number::format_money(number),
+        Value::Number(number) => number.to_string(),
+        Value::Date(date) => date.to_string(),
+        Value::Bool(flag) => if flag { YES } else { NO }.to_owned(),
+        Value::Options(values) => values.join(","),
+    })
 }
 
 #[cfg(test)]
