@@ -4,6 +4,7 @@
 //! material id is the same document, which is what lets the plan merge them.
 
 pub mod compact;
+pub mod pieces;
 pub mod cond_check;
 pub mod diagnostic;
 mod field;

@@ -20,9 +20,9 @@ const MAN_1968: &str = "110101196802020172";
 const WOMAN_1975: &str = "11010119750707026X";
 
 /// A bundle's answers that contradict each other.
-type Inconsistent = AnswerSet;
+pub(crate) type Inconsistent = AnswerSet;
 
-const SETS: &[Inconsistent] = &[
+pub(crate) const SETS: &[Inconsistent] = &[
     AnswerSet {
         bundle: "enterprise_opening",
         name: "minor_representative_capital_not_adding_up",
@@ -353,7 +353,7 @@ const SETS: &[Inconsistent] = &[
 ];
 
 /// The verdict's reasons that are failed checks across answers, each with its field.
-fn contradictions(catalog: &Catalog, set: &Inconsistent) -> (Plan, Vec<(FieldId, Blocker)>) {
+pub(crate) fn contradictions(catalog: &Catalog, set: &Inconsistent) -> (Plan, Vec<(FieldId, Blocker)>) {
     let answers = set.answers();
     let plan = Plan::new(catalog, &BundleId::new(set.bundle), &answers, today()).expect("plans");
     for (field, _) in set.answers {

@@ -12,7 +12,7 @@ use yibiao_core::{BundleId, Catalog, FieldId, Lang};
 
 use crate::shipped::{catalog, today, AnswerSet as Scenario};
 
-const SCENARIOS: &[Scenario] = &[
+pub(crate) const SCENARIOS: &[Scenario] = &[
     Scenario {
         bundle: "enterprise_opening",
         name: "rented_no_staff_no_invoices_in_person",
@@ -416,12 +416,12 @@ const SCENARIOS: &[Scenario] = &[
     },
 ];
 
-fn plan(catalog: &Catalog, scenario: &Scenario) -> Plan {
+pub(crate) fn plan(catalog: &Catalog, scenario: &Scenario) -> Plan {
     Plan::new(catalog, &BundleId::new(scenario.bundle), &scenario.answers(), today()).expect("plans")
 }
 
 /// The plan as a person reads it.
-fn render(catalog: &Catalog, scenario: &Scenario, plan: &Plan) -> String {
+pub(crate) fn render(catalog: &Catalog, scenario: &Scenario, plan: &Plan) -> String {
     let zh = Lang::Zh;
     let bundle = catalog.bundle(&plan.bundle).expect("exists");
     let mut out = String::new();

@@ -7,5 +7,6 @@ mod golden;
 mod invariants;
 mod journey;
 mod never_panics;
+mod pieces;
 mod shipped;
 mod shipped_catalog;

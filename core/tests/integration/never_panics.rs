@@ -10,13 +10,15 @@
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
+
+use yibiao_core::catalog::pieces::Published;
 use std::time::Instant;
 
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
 use yibiao_core::catalog::{
-    compact, decode_source, load, read_folder, Bound, Constraints, Field, FieldId, FieldKind, FieldOption, Pattern,
+    compact, decode_source, load, pieces, read_folder, Bound, Constraints, Field, FieldId, FieldKind, FieldOption, Pattern,
     Source,
 };
 use yibiao_core::cond::{self, Truth};
@@ -514,6 +516,33 @@ fn loader_case(file: usize, whole: bool, damages: &[Damage]) {
     }
     let _ = compact::decode(&compact_damaged);
     let _ = compact::decode_text(&String::from_utf8_lossy(&compact_damaged));
+    pieces_case(file, damages);
+}
+
+/// Damages the published index and one bundle's piece. The damaged piece is also offered under
+/// a card naming its damaged digest, so that its reader meets the bytes and not only the hash.
+fn pieces_case(file: usize, damages: &[Damage]) {
+    static PUBLISHED: OnceLock<Published> = OnceLock::new();
+    let published = PUBLISHED.get_or_init(|| pieces::publish(&load(&shipped().0).0));
+    let index = pieces::read_index(&published.index).expect("reads");
+    let mut index_damaged = published.index.clone();
+    for damage in damages {
+        apply(&mut index_damaged, damage);
+    }
+    let _ = pieces::read_index(&index_damaged);
+    let Some(card) = index.cards.get(file % index.cards.len()) else { return };
+    let Some((_, piece)) = published.pieces.iter().find(|(digest, _)| *digest == card.piece) else { return };
+    let mut piece_damaged = piece.clone();
+    for damage in damages {
+        apply(&mut piece_damaged, damage);
+    }
+    let mut catalog = index.catalog();
+    let refused = pieces::absorb(&mut catalog, card, &piece_damaged);
+    assert_eq!(refused.is_err(), piece_damaged != *piece);
+    let disguised = pieces::BundleCard { piece: pieces::sha256_hex(&piece_damaged), ..card.clone() };
+    if let Err(error) = pieces::absorb(&mut catalog, &disguised, &piece_damaged) {
+        assert!(!error.message(Lang::Zh).is_empty());
+    }
 }
 
 /// A real packet of the shipped catalog's first bundle, with a file attached, and the catalog.

@@ -1,0 +1,111 @@
+//! The catalog as published pieces (issue 16): a bundle planned from the index and its own piece
+//! alone is planned exactly as from the whole catalog, for every golden situation and every
+//! contradiction; a piece that is not what its card names is refused by the bundle's name.
+
+use yibiao_core::catalog::pieces::{self, Index, PieceError, Published};
+use yibiao_core::{BundleId, Catalog, Lang};
+
+use crate::shipped::catalog;
+
+fn published() -> (Catalog, Published, Index) {
+    let whole = catalog();
+    let published = pieces::publish(&whole);
+    let index = pieces::read_index(&published.index).expect("the index reads back");
+    (whole, published, index)
+}
+
+/// The catalog as the app holds it after opening `bundle`: the index and that one piece.
+fn with_piece(published: &Published, index: &Index, bundle: &str) -> Catalog {
+    let card = index.card(&BundleId::new(bundle)).expect("a card per bundle");
+    let (_, bytes) = published.pieces.iter().find(|(digest, _)| *digest == card.piece).expect("its piece");
+    let mut catalog = index.catalog();
+    pieces::absorb(&mut catalog, card, bytes).expect("a published piece is accepted");
+    catalog
+}
+
+#[test]
+fn the_index_has_a_card_per_bundle_and_each_piece_is_named_by_its_digest() {
+    let (whole, published, index) = published();
+    assert_eq!(index.version, whole.version);
+    assert_eq!(index.sections, whole.sections);
+    assert_eq!(index.calendar, whole.calendar);
+    let ids: Vec<&BundleId> = index.cards.iter().map(|card| &card.id).collect();
+    assert_eq!(ids, whole.bundles.iter().map(|bundle| &bundle.id).collect::<Vec<_>>());
+    for (card, (digest, bytes)) in index.cards.iter().zip(&published.pieces) {
+        assert_eq!(&card.piece, digest);
+        assert_eq!(pieces::sha256_hex(bytes), *digest);
+        assert_eq!(card.piece_size as usize, bytes.len());
+        assert_eq!(pieces::piece_digest(&whole, &card.id).as_ref(), Some(digest));
+        let bundle = whole.bundle(&card.id).expect("exists");
+        assert_eq!((&card.name, &card.search_words, &card.pinyin), (&bundle.name, &bundle.search_words, &bundle.pinyin));
+        assert!(card.departments_at_least >= 1 && card.departments_at_least <= card.departments_at_most);
+    }
+    let again = pieces::publish(&whole);
+    assert_eq!(again, published, "publishing is byte-stable");
+}
+
+#[test]
+fn a_bundle_is_planned_from_its_piece_exactly_as_from_the_whole_catalog() {
+    let (whole, published, index) = published();
+    for scenario in crate::golden::SCENARIOS {
+        let partial = with_piece(&published, &index, scenario.bundle);
+        let expected = crate::golden::render(&whole, scenario, &crate::golden::plan(&whole, scenario));
+        let got = crate::golden::render(&partial, scenario, &crate::golden::plan(&partial, scenario));
+        assert_eq!(got, expected, "{} / {}", scenario.bundle, scenario.name);
+        assert_eq!(
+            pieces::piece_digest(&partial, &BundleId::new(scenario.bundle)),
+            pieces::piece_digest(&whole, &BundleId::new(scenario.bundle)),
+            "a piece's digest is the same from the piece alone"
+        );
+    }
+    for set in crate::consistency::SETS {
+        let partial = with_piece(&published, &index, set.bundle);
+        let messages = |catalog: &Catalog| -> Vec<String> {
+            let (_, found) = crate::consistency::contradictions(catalog, set);
+            found.iter().map(|(field, blocker)| format!("{field}: {}", blocker.message(catalog, Lang::En))).collect()
+        };
+        assert_eq!(messages(&partial), messages(&whole), "{} / {}", set.bundle, set.name);
+    }
+}
+
+#[test]
+fn a_piece_that_is_not_what_its_card_names_is_refused_by_the_bundles_name() {
+    let (_, published, index) = published();
+    let (first, second) = (&index.cards[0], &index.cards[1]);
+    let piece = |card: &pieces::BundleCard| {
+        published.pieces.iter().find(|(digest, _)| *digest == card.piece).map(|(_, bytes)| bytes.clone()).expect("its piece")
+    };
+    let mut catalog = index.catalog();
+    let mut tampered = piece(first);
+    let last = tampered.len() - 1;
+    tampered[last] ^= 1;
+    let error = pieces::absorb(&mut catalog, first, &tampered).expect_err("refused");
+    assert_eq!(error, PieceError::Tampered { bundle: first.name.clone() });
+    assert!(error.message(Lang::Zh).contains(&first.name.zh), "{}", error.message(Lang::Zh));
+    assert!(error.message(Lang::En).contains(&first.name.en));
+    assert_eq!(catalog, index.catalog(), "a refused piece changes nothing");
+    // Another bundle's genuine piece, offered under this card with its digest, is still refused.
+    let swapped = pieces::BundleCard { piece: second.piece.clone(), ..first.clone() };
+    let error = pieces::absorb(&mut catalog, &swapped, &piece(second)).expect_err("refused");
+    assert_eq!(error, PieceError::Unreadable { bundle: first.name.clone() });
+    assert_eq!(pieces::read_index(b"YBI1garbage"), Err(PieceError::IndexUnreadable));
+    assert_eq!(pieces::read_index(&published.pieces[0].1), Err(PieceError::IndexUnreadable), "a piece is no index");
+    // Absorbed twice, a piece is there once.
+    pieces::absorb(&mut catalog, first, &piece(first)).expect("accepted");
+    let once = catalog.clone();
+    pieces::absorb(&mut catalog, first, &piece(first)).expect("accepted");
+    assert_eq!(catalog, once);
+    assert_eq!(catalog.bundles.len(), 1);
+}
+
+/// Each piece carries only what its bundle reads: none is near the whole catalog's size, and the
+/// pieces together are what a first visit no longer downloads.
+#[test]
+fn each_piece_is_a_fraction_of_the_catalog() {
+    let (whole, published, _) = published();
+    let compact = yibiao_core::catalog::compact::encode(&whole).len();
+    let largest = published.pieces.iter().map(|(_, bytes)| bytes.len()).max().expect("pieces");
+    println!("index {} bytes, largest piece {largest} bytes, compact catalog {compact} bytes", published.index.len());
+    assert!(largest * 3 < compact, "the largest piece ({largest} bytes) is a third of the catalog ({compact}) or more");
+    assert!(published.index.len() * 4 < compact, "the index is a quarter of the catalog or more");
+}
