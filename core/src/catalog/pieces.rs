@@ -74,6 +74,33 @@ impl Published {
     pub fn digest(&self) -> String {
         sha256_hex(&self.index)
     }
+
+    /// As text, for storage that holds only text and for the packet worker: the index, then
+    /// each piece, in base64, a line each.
+    pub fn encode_text(&self) -> String {
+        let lines = std::iter::once(&self.index).chain(self.pieces.iter().map(|(_, bytes)| bytes));
+        lines.map(|bytes| super::compact::base64_encode(bytes)).collect::<Vec<_>>().join("\n")
+    }
+
+    /// Reads the text form; each piece's digest is computed from its bytes, never taken on trust.
+    pub fn decode_text(text: &str) -> Option<Published> {
+        let mut lines = text.split('\n').map(super::compact::base64_decode);
+        let index = lines.next()??;
+        let pieces = lines.map(|bytes| bytes.map(|bytes| (sha256_hex(&bytes), bytes))).collect::<Option<_>>()?;
+        Some(Published { index, pieces })
+    }
+
+    /// The index, and the catalog of every piece it holds absorbed: refused whole if the index
+    /// or any piece is, or a piece belongs to no card.
+    pub fn catalog(&self) -> Result<(Index, Catalog), PieceError> {
+        let index = read_index(&self.index)?;
+        let mut catalog = index.catalog();
+        for (digest, bytes) in &self.pieces {
+            let card = index.cards.iter().find(|card| &card.piece == digest).ok_or(PieceError::IndexUnreadable)?;
+            absorb(&mut catalog, card, bytes)?;
+        }
+        Ok((index, catalog))
+    }
 }
 
 /// Why a piece of the catalog was refused.

@@ -14,7 +14,8 @@ use super::ics::{deadlines_ics, utc_stamp, Deadline};
 use super::sha256_hex;
 use super::zip::Content;
 use crate::attachment::Attachment;
-use crate::catalog::{compact, Catalog, ItemId, MaterialId};
+use crate::catalog::pieces::piece_digest;
+use crate::catalog::{Catalog, ItemId, MaterialId};
 use crate::date::Date;
 use crate::plan::Plan;
 use crate::text::{zh_en, Lang, Text};
@@ -162,7 +163,10 @@ pub(super) fn assemble(export: Export<'_>) -> Result<Assembled<'_>, PacketError>
     let document = ApplicationDocument {
         format: document::FORMAT.to_owned(),
         version: document::VERSION,
-        catalog: CatalogRef { version: catalog.version.clone(), digest: sha256_hex(&compact::encode(catalog)) },
+        catalog: CatalogRef {
+            version: catalog.version.clone(),
+            digest: piece_digest(catalog, &application.bundle).unwrap_or_default(),
+        },
         bundle: Named { id: application.bundle.to_string(), name: bundle_name.clone() },
         language: lang,
         created: utc_stamp(created_ms),

@@ -18,9 +18,9 @@ use std::rc::Rc;
 use super::digest::FileDigest;
 use super::export::{Export, LaidOut, PacketError};
 use super::open::open;
-use super::sha256_hex;
 use super::zip::Layout;
-use crate::catalog::{compact, Catalog};
+use crate::catalog::pieces::{piece_digest, Published};
+use crate::catalog::Catalog;
 use crate::date::Date;
 use crate::draft;
 use crate::session::{Application, DraftId, State};
@@ -121,12 +121,11 @@ impl ServiceError {
 
 crate::text::bilingual_error!(ServiceError);
 
-/// The catalog a request names: the one sent (compact text), or `shipped` when none was.
-pub fn catalog_of(sent: Option<&str>, shipped: impl FnOnce() -> Catalog) -> Result<Catalog, ServiceError> {
-    match sent {
-        Some(text) => compact::decode_text(text).ok_or(ServiceError::Catalog),
-        None => Ok(shipped()),
-    }
+/// The catalog a request sends along: the page's index and the pieces it has loaded
+/// (`Published::encode_text`), each checked again here against the index.
+pub fn catalog_of(sent: Option<&str>) -> Result<Catalog, ServiceError> {
+    let published = sent.and_then(Published::decode_text).ok_or(ServiceError::Catalog)?;
+    published.catalog().map(|(_, catalog)| catalog).map_err(|_| ServiceError::Catalog)
 }
 
 /// The fields of a header: `count` of them, the last running to the end.
@@ -353,7 +352,7 @@ pub fn checksums_reply(id: &str, size: u64, digest: &FileDigest) -> Result<Strin
 pub fn do_open(header: &str, catalog: &Catalog, packet: &[u8]) -> Result<(Reopened, Vec<Vec<u8>>), ServiceError> {
     let request = OpenRequest::read(header)?;
     let opened = open(packet, catalog, request.id, request.now_ms).map_err(ServiceError::Packet)?;
-    let same_catalog = opened.document.catalog.digest == sha256_hex(&compact::encode(catalog));
+    let same_catalog = piece_digest(catalog, &opened.application.bundle).as_ref() == Some(&opened.document.catalog.digest);
     let (files, buffers): (Vec<String>, Vec<Vec<u8>>) = opened.files.into_iter().unzip();
     let reply = Reopened {
         fingerprint: opened.fingerprint,

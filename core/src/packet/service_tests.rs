@@ -1,4 +1,5 @@
 use super::*;
+use crate::packet::sha256_hex;
 use crate::fixture::restaurant_catalog;
 
 /// The packet made through the messages, its attachments digested a chunk at a time and put
@@ -80,7 +81,11 @@ fn a_message_this_version_does_not_send_is_refused_in_words() {
     let request = OpenRequest { id: DraftId::new("d"), now_ms: 0 };
     let refused = do_open(&request.header(), &catalog, b"not a zip").expect_err("refused");
     assert!(matches!(refused, ServiceError::Packet(PacketError::Unzip(_))), "{refused:?}");
-    assert_eq!(catalog_of(Some("garbage"), restaurant_catalog).expect_err("refused"), ServiceError::Catalog);
+    assert_eq!(catalog_of(Some("garbage")).expect_err("refused"), ServiceError::Catalog);
+    assert_eq!(catalog_of(None).expect_err("refused"), ServiceError::Catalog);
+    let published = crate::catalog::pieces::publish(&catalog);
+    let sent = catalog_of(Some(&published.encode_text())).expect("the page's index and pieces are read");
+    assert_eq!(sent.bundles, catalog.bundles);
     // Digests that are not one per file are refused; words that are not digests do not read.
     let (draft, _) = crate::packet::export::tests::draft(&catalog);
     let header = |files: &str| format!("\n{}\n2026-12-02\n1\nzh-CN\nv\n{files}\n", draft.id);

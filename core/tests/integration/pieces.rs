@@ -109,3 +109,25 @@ fn each_piece_is_a_fraction_of_the_catalog() {
     assert!(largest * 3 < compact, "the largest piece ({largest} bytes) is a third of the catalog ({compact}) or more");
     assert!(published.index.len() * 4 < compact, "the index is a quarter of the catalog or more");
 }
+
+#[test]
+fn the_text_form_carries_the_index_and_any_pieces_and_is_checked_again_when_read() {
+    let (whole, published, index) = published();
+    let text = published.encode_text();
+    let back = Published::decode_text(&text).expect("reads");
+    assert_eq!(back, published);
+    let (read, catalog) = back.catalog().expect("every piece is accepted");
+    assert_eq!(read, index);
+    assert_eq!(catalog.bundles.len(), whole.bundles.len());
+    let one = Published { index: published.index.clone(), pieces: vec![published.pieces[3].clone()] };
+    let (_, partial) = Published::decode_text(&one.encode_text()).expect("reads").catalog().expect("accepted");
+    assert_eq!(partial.bundles.len(), 1);
+    let none = Published { index: published.index.clone(), pieces: Vec::new() };
+    assert!(Published::decode_text(&none.encode_text()).expect("reads").catalog().expect("accepted").1.bundles.is_empty());
+    // A piece changed in the text is refused whole.
+    let mut damaged = one.clone();
+    damaged.pieces[0].1[10] ^= 0x40;
+    let refused = Published::decode_text(&damaged.encode_text()).expect("reads").catalog();
+    assert!(refused.is_err());
+    assert!(Published::decode_text("not base64!").is_none());
+}
