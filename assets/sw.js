@@ -9,6 +9,13 @@
 const VERSION = '__YIBIAO_VERSION__';
 const PRECACHE = ['__YIBIAO_PRECACHE__'];
 const CACHE = 'yibiao-' + VERSION;
+// The catalog's bundle pieces (catalog-<sha256>.bin), named by their content: kept in a cache of
+// their own across versions, so that a new catalog fetches only the pieces that changed. They
+// are not fetched on install: the page asks for them once it is up ('pieces'), and a piece
+// opened before that is kept as it passes.
+const PIECES = ['__YIBIAO_PIECES__'];
+const PIECE_CACHE = 'yibiao-pieces';
+const isPiece = (url) => /\/catalog-[0-9a-f]{64}\.bin$/.test(url.pathname);
 
 // Installing fetches every file of this version. A deployment copied in the wrong order (the
 // new sw.js and files before the new index.html) or half copied would put another version's
@@ -33,14 +40,36 @@ self.addEventListener('install', (event) => {
   })());
 });
 
+// Old versions go, and the pieces no index of this version names.
 self.addEventListener('activate', (event) => {
-  event.waitUntil(
-    caches.keys()
-      .then((keys) => Promise.all(
-        keys.filter((key) => key.startsWith('yibiao-') && key !== CACHE).map((key) => caches.delete(key)),
-      ))
-      .then(() => self.clients.claim()),
-  );
+  event.waitUntil((async () => {
+    const keys = await caches.keys();
+    await Promise.all(keys.filter((key) => key.startsWith('yibiao-') && key !== CACHE && key !== PIECE_CACHE)
+      .map((key) => caches.delete(key)));
+    const pieces = await caches.open(PIECE_CACHE);
+    const wanted = new Set(PIECES.map((path) => new URL(path, self.registration.scope).href));
+    for (const request of await pieces.keys()) {
+      if (!wanted.has(request.url)) await pieces.delete(request);
+    }
+    await self.clients.claim();
+  })());
+});
+
+// Every piece not kept yet, one at a time, in the background.
+self.addEventListener('message', (event) => {
+  if (event.data !== 'pieces') return;
+  event.waitUntil((async () => {
+    const pieces = await caches.open(PIECE_CACHE);
+    for (const path of PIECES) {
+      if (await pieces.match(path)) continue;
+      try {
+        const response = await fetch(path);
+        if (response.ok) await pieces.put(path, response);
+      } catch (error) {
+        return;
+      }
+    }
+  })());
 });
 
 // Cache first for the app's own files. A page load is answered with that page if it is cached
@@ -63,6 +92,17 @@ self.addEventListener('fetch', (event) => {
       const own = PRECACHE.some((file) => new URL(file, start).pathname === url.pathname);
       if (!own && url.pathname !== start.pathname) return Response.redirect(start.href, 302);
       return fetch(request);
+    })());
+    return;
+  }
+  if (isPiece(url)) {
+    event.respondWith((async () => {
+      const pieces = await caches.open(PIECE_CACHE);
+      const cached = await pieces.match(request, { ignoreSearch: true });
+      if (cached) return cached;
+      const response = await fetch(request);
+      if (response.ok) await pieces.put(request, response.clone());
+      return response;
     })());
     return;
   }

@@ -27,8 +27,11 @@ pub fn AdminApp(props: &AdminProps) -> Html {
     let env = {
         let (loaded, today) = (props.catalog.clone(), props.today);
         use_memo((), move |_| {
-            let (catalog, origin, _) = crate::catalog::active(loaded.as_deref());
-            AppEnv { catalog, origin, loaded: None, durable: None, today }
+            let stored = loaded.as_deref().and_then(crate::catalog::InUse::stored);
+            let in_use = stored.unwrap_or_else(|| {
+                crate::catalog::InUse::whole(&crate::catalog::shipped(), crate::catalog::CatalogOrigin::BuiltIn)
+            });
+            AppEnv { in_use, durable: None, today }
         })
     };
     let store = {

@@ -8,12 +8,12 @@ use yibiao_core::draft::{self, Read};
 use yibiao_core::session::{Page, State};
 use yibiao_core::Date;
 
+use crate::catalog::InUse;
 use crate::components::{CatalogChangePanel, Masthead, NoticeBanner, SkipLink};
-use crate::hooks::{use_address, use_file_cleanup, use_other_tabs, use_saving};
+use crate::hooks::{use_address, use_file_cleanup, use_other_tabs, use_pieces, use_saving, Pieces};
 use crate::i18n::Ui;
 use crate::notice::{Notice, Unreadable};
 use crate::pages::{DraftPage, HomePage};
-use crate::platform::catalog_store::StoredCatalog;
 use crate::platform::dom;
 use crate::platform::file_store::FileStore;
 use crate::platform::storage::{Storage, StorageError};
@@ -34,9 +34,12 @@ pub struct AppProps {
     /// Set when the browser's storage could not be opened.
     #[prop_or_default]
     pub storage_problem: Option<StorageError>,
-    /// The catalog an administrator loaded on this device, if any (read before start).
+    /// The catalog in use (read before start): its index and the pieces of the saved drafts'
+    /// bundles.
+    pub catalog: Rc<InUse>,
+    /// Why the catalog in use is not the one wanted, if it is not (read before start).
     #[prop_or_default]
-    pub catalog: Option<Rc<StoredCatalog>>,
+    pub catalog_problem: Option<Notice>,
     /// Whether the browser keeps this site's storage for good (read before start; `None` when
     /// it cannot say).
     #[prop_or_default]
@@ -53,6 +56,12 @@ pub fn saved_lang(storage: &Storage) -> yibiao_core::Lang {
         .and_then(|text| draft::read(&text).ok())
         .map(|read| read.state.lang)
         .unwrap_or_default()
+}
+
+/// The bundles of the saved drafts, whose pieces the app loads before it shows.
+pub fn saved_bundles(storage: &Storage) -> Vec<yibiao_core::BundleId> {
+    let read = storage.get(DRAFT_KEY).ok().flatten().and_then(|text| draft::read(&text).ok());
+    read.map(|read| read.state.drafts.iter().map(|draft| draft.bundle.clone()).collect()).unwrap_or_default()
 }
 
 /// What start-up found in the storage.
@@ -92,17 +101,9 @@ fn restore(storage: &Storage, now_ms: u64) -> Restored {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let active = {
-        let loaded = props.catalog.clone();
-        use_memo((), move |_| crate::catalog::active(loaded.as_deref()))
-    };
     let env = {
-        let (today, active, stored, durable) = (props.today, active.clone(), props.catalog.clone(), props.durable);
-        use_memo((), move |_| {
-            let loaded =
-                stored.filter(|_| active.1 == crate::catalog::CatalogOrigin::Loaded).map(|s| s.compact.clone());
-            AppEnv { catalog: active.0.clone(), origin: active.1, loaded, durable, today }
-        })
+        let (today, in_use, durable) = (props.today, props.catalog.clone(), props.durable);
+        use_memo((), move |_| AppEnv { in_use: (*in_use).clone(), durable, today })
     };
     let restored = {
         let storage = props.storage.clone();
@@ -116,8 +117,7 @@ pub fn App(props: &AppProps) -> Html {
         let initial = match (&props.storage_problem, &restored.unreadable) {
             (Some(_), _) => Some(Notice::StorageUnavailable),
             (None, Some(what)) => Some(Notice::DraftUnreadable { what: what.clone(), saving: !restored.stuck }),
-            (None, None) if active.2 => Some(Notice::LoadedCatalogUnusable),
-            (None, None) => None,
+            (None, None) => props.catalog_problem.clone(),
         };
         use_state(move || initial)
     };
@@ -153,10 +153,12 @@ pub fn App(props: &AppProps) -> Html {
     use_effect_with(store.state.lang, |lang| dom::set_document_lang(lang.tag()));
     use_effect_with(store.state.elder, |step| dom::set_text_step(*step));
     use_address(&store);
+    let pieces = use_pieces(&store);
 
     let lang = store.state.lang;
     let ambient = Ambient::of(&store);
-    let catalog_change = store.state.application().and_then(|draft| draft.catalog_change(&env.catalog, env.today));
+    let catalog_change =
+        store.state.application().and_then(|draft| draft.catalog_change(&store.env.in_use.catalog, env.today));
     let on_dismiss = {
         let notice = notice.clone();
         Callback::from(move |_| notice.set(None))
@@ -172,6 +174,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Ambient> context={ambient}>
         <ContextProvider<FileStore> context={props.files.clone()}>
         <ContextProvider<set_aside::Shelf> context={shelf}>
+        <ContextProvider<Pieces> context={pieces}>
             <SkipLink />
             <Masthead />
             <main id="main" class="page" tabindex="-1">
@@ -189,6 +192,7 @@ pub fn App(props: &AppProps) -> Html {
             <footer class="footer">
                 <p>{ Ui::PrivacyNote.text(lang) }</p>
             </footer>
+        </ContextProvider<Pieces>>
         </ContextProvider<set_aside::Shelf>>
         </ContextProvider<FileStore>>
         </ContextProvider<Ambient>>

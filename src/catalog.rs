@@ -1,24 +1,106 @@
-//! The catalog the app uses: the one built in (assets/catalog, checked at build time and
-//! embedded in compact form by build.rs), unless an administrator has loaded another one on this
-//! device (on the separate catalog page, `admin.html`, the only part that parses TOML).
+//! The catalog the app uses (使用中的目录). The applicants' app starts from the published index
+//! served beside it (`catalog-index.bin`, written by `yibiao-catalog publish`) and loads a
+//! bundle's piece when the bundle, or a draft of it, is opened; each piece is checked against
+//! the digest its card names. A catalog an administrator loaded on this device (on the separate
+//! catalog page, `admin.html`, the only part that parses TOML) is kept in the same pieces, all
+//! of them on the device, and wins over the published one.
 
-use yibiao_core::catalog::{compact, Source};
-use yibiao_core::Catalog;
+use std::rc::Rc;
+
+use yibiao_core::catalog::pieces::{self, BundleCard, Index, PieceError, Published};
+use yibiao_core::catalog::Source;
+use yibiao_core::{BundleId, Catalog};
 
 use crate::platform::catalog_store::StoredCatalog;
 
 include!(concat!(env!("OUT_DIR"), "/catalog_sources.rs"));
 
-/// The shipped catalog in compact form.
-const SHIPPED_COMPACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
+/// The published index's file name, beside the app.
+pub const INDEX_FILE: &str = "catalog-index.bin";
+
+/// A bundle's piece's file name, beside the app.
+pub fn piece_file(card: &BundleCard) -> String {
+    format!("catalog-{}.bin", card.piece)
+}
 
 /// Which catalog is in use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CatalogOrigin {
-    /// The one built into the app.
+    /// The one published beside the app.
     BuiltIn,
     /// One an administrator loaded on this device.
     Loaded,
+}
+
+/// The catalog in use: its index, and the catalog of every piece read so far with their bytes
+/// (which the packet worker is sent, and checks again).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InUse {
+    pub index: Rc<Index>,
+    pub catalog: Catalog,
+    pub published: Rc<Published>,
+    pub origin: CatalogOrigin,
+}
+
+impl InUse {
+    /// The catalog of a published index, with no bundle loaded yet.
+    pub fn from_index(bytes: Vec<u8>) -> Result<InUse, PieceError> {
+        let index = pieces::read_index(&bytes)?;
+        let catalog = index.catalog();
+        let published = Published { index: bytes, pieces: Vec::new() };
+        Ok(InUse { index: Rc::new(index), catalog, published: Rc::new(published), origin: CatalogOrigin::BuiltIn })
+    }
+
+    /// No catalog at all: its index could not be had. Drafts stay; nothing can be opened.
+    pub fn none() -> InUse {
+        let index =
+            Index { version: String::new(), sections: Vec::new(), calendar: Default::default(), cards: Vec::new() };
+        let published = Published { index: Vec::new(), pieces: Vec::new() };
+        InUse {
+            catalog: index.catalog(),
+            index: Rc::new(index),
+            published: Rc::new(published),
+            origin: CatalogOrigin::BuiltIn,
+        }
+    }
+
+    /// Whether `bundle`'s piece is loaded.
+    pub fn has(&self, bundle: &BundleId) -> bool {
+        self.catalog.bundle(bundle).is_some()
+    }
+
+    /// This catalog with `bundle`'s piece `bytes` added, once they are what its card names.
+    pub fn with_piece(&self, bundle: &BundleId, bytes: Vec<u8>) -> Result<InUse, PieceError> {
+        let Some(card) = self.index.card(bundle) else { return Err(PieceError::IndexUnreadable) };
+        let mut next = self.clone();
+        pieces::absorb(&mut next.catalog, card, &bytes)?;
+        let mut published = (*self.published).clone();
+        published.pieces.push((card.piece.clone(), bytes));
+        next.published = Rc::new(published);
+        Ok(next)
+    }
+
+    /// What the packet worker is sent: the index and the pieces loaded.
+    pub fn worker_text(&self) -> String {
+        self.published.encode_text()
+    }
+
+    /// The catalog an administrator loaded, every piece of it on the device; `None` when it
+    /// cannot be read (damaged, or kept by an earlier version in another form).
+    pub fn stored(stored: &StoredCatalog) -> Option<InUse> {
+        let published = Published::decode_text(&stored.published)?;
+        let (index, catalog) = published.catalog().ok()?;
+        Some(InUse { index: Rc::new(index), catalog, published: Rc::new(published), origin: CatalogOrigin::Loaded })
+    }
+
+    /// A whole catalog, every piece loaded: the built-in one for the catalog page and the tests.
+    pub fn whole(catalog: &Catalog, origin: CatalogOrigin) -> InUse {
+        let published = pieces::publish(catalog);
+        match published.catalog() {
+            Ok((index, catalog)) => InUse { index: Rc::new(index), catalog, published: Rc::new(published), origin },
+            Err(_) => InUse::none(),
+        }
+    }
 }
 
 /// The shipped catalog's TOML files, for the catalog page.
@@ -26,20 +108,58 @@ pub fn shipped_sources() -> Vec<Source> {
     CATALOG_SOURCES.iter().map(|(path, text)| Source { path: (*path).to_owned(), text: (*text).to_owned() }).collect()
 }
 
-/// The shipped catalog. The build refused any catalog with errors and wrote this one itself.
+/// The shipped catalog, for the catalog page and the in-browser tests (the applicants' app reads
+/// the published one instead). The build refused any catalog with errors and wrote this one.
 pub fn shipped() -> Catalog {
-    compact::decode(SHIPPED_COMPACT).expect("build.rs wrote the shipped catalog in this very format")
+    const SHIPPED_COMPACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/catalog.bin"));
+    yibiao_core::catalog::compact::decode(SHIPPED_COMPACT)
+        .expect("build.rs wrote the shipped catalog in this very format")
 }
 
-/// The catalog to use: the one loaded on this device if it can still be read, else the shipped
-/// one. The flag is set when a stored catalog had to be set aside (damaged, from another
-/// version, or kept by an earlier version without its compact form: then it is loaded again).
-pub fn active(loaded: Option<&StoredCatalog>) -> (Catalog, CatalogOrigin, bool) {
-    match loaded {
-        Some(loaded) => match compact::decode_text(&loaded.compact) {
-            Some(catalog) => (catalog, CatalogOrigin::Loaded, false),
-            None => (shipped(), CatalogOrigin::BuiltIn, true),
-        },
-        None => (shipped(), CatalogOrigin::BuiltIn, false),
+/// Why the catalog's index or a bundle's piece could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PieceFailure {
+    /// Offline and never kept on this device, or the server is down.
+    Unreachable,
+    /// The server has no such file (this status).
+    Status(u16),
+    /// It came, and was refused: not what the index names, or unreadable.
+    Refused(PieceError),
+}
+
+impl From<crate::platform::fetch::FetchFailure> for PieceFailure {
+    fn from(failure: crate::platform::fetch::FetchFailure) -> PieceFailure {
+        match failure {
+            crate::platform::fetch::FetchFailure::Unreachable => PieceFailure::Unreachable,
+            crate::platform::fetch::FetchFailure::Status(status) => PieceFailure::Status(status),
+        }
     }
+}
+
+/// The catalog to start from, and why it is not the one wanted, if it is not: the one an
+/// administrator loaded on this device, else the published index. The pieces of `bundles` (those
+/// of the saved drafts) are loaded before the app shows, so that a draft opens where it was left;
+/// one that cannot be had is said on its draft.
+pub async fn starting(stored: Option<&StoredCatalog>, bundles: &[BundleId]) -> (InUse, Option<crate::notice::Notice>) {
+    use crate::notice::Notice;
+    let mut problem = None;
+    if let Some(stored) = stored {
+        match InUse::stored(stored) {
+            Some(in_use) => return (in_use, None),
+            None => problem = Some(Notice::LoadedCatalogUnusable),
+        }
+    }
+    let index = crate::platform::fetch::bytes(INDEX_FILE).await.map_err(PieceFailure::from);
+    let mut in_use = match index.and_then(|bytes| InUse::from_index(bytes).map_err(PieceFailure::Refused)) {
+        Ok(in_use) => in_use,
+        Err(failure) => return (InUse::none(), Some(Notice::CatalogUnavailable(failure))),
+    };
+    for bundle in bundles {
+        let Some(card) = in_use.index.card(bundle) else { continue };
+        let Ok(bytes) = crate::platform::fetch::bytes(&piece_file(card)).await else { continue };
+        if let Ok(next) = in_use.with_piece(bundle, bytes) {
+            in_use = next;
+        }
+    }
+    (in_use, problem)
 }

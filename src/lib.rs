@@ -33,19 +33,25 @@ pub fn start() {
     platform::crash::install_hook();
     platform::service_worker::register();
     let (storage, storage_problem) = platform::storage::Storage::browser();
-    with_loaded_catalog(storage.clone(), move |catalog| {
+    with_loaded_catalog(storage.clone(), move |stored| {
         platform::tasks::spawn(async move {
+            let bundles = app::saved_bundles(&storage);
+            let (in_use, catalog_problem) = catalog::starting(stored.as_deref(), &bundles).await;
             let durable = platform::durability::is_durable().await;
             let files = platform::file_store::FileStore::browser();
-            let props = AppProps { storage, files, storage_problem, today: platform::clock::today(), catalog, durable };
-            mount::<App>(props);
+            let today = platform::clock::today();
+            let catalog = std::rc::Rc::new(in_use);
+            mount::<App>(AppProps { storage, files, storage_problem, today, catalog, catalog_problem, durable });
+            // Then, never before the first page, every bundle for offline use.
+            platform::timers::after(1_000).await;
+            platform::service_worker::keep_catalog_pieces();
         });
     });
 }
 
 /// Reads the catalog loaded on this device (IndexedDB), then calls `start` with it: with none
 /// when the browser keeps none, cannot read it, or has not answered within three seconds (a
-/// database blocked by another tab must not keep the app from starting with the built-in one).
+/// database blocked by another tab must not keep the app from starting with the published one).
 fn with_loaded_catalog(
     storage: platform::storage::Storage,
     start: impl FnOnce(Option<std::rc::Rc<platform::catalog_store::StoredCatalog>>) + 'static,

@@ -21,6 +21,8 @@ pub enum Notice {
     OtherTabUnreadable { kept_aside: bool },
     /// A catalog loaded on this device no longer checks clean; the built-in one is used.
     LoadedCatalogUnusable,
+    /// The catalog's index could not be had: nothing can be started or opened.
+    CatalogUnavailable(crate::catalog::PieceFailure),
 }
 
 /// What of the saved drafts could not be opened.
@@ -49,6 +51,7 @@ impl Notice {
                 format!("{}{}", Ui::OtherTabUnreadable.text(lang), Ui::OtherTabNotKept.text(lang))
             }
             Notice::LoadedCatalogUnusable => Ui::LoadedCatalogUnusable.text(lang).to_owned(),
+            Notice::CatalogUnavailable(failure) => crate::i18n::piece_failure(lang, None, failure),
         }
     }
 }

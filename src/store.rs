@@ -9,16 +9,15 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yibiao_core::session::{self, Action, DraftId, Env, State};
 use yibiao_core::view::Derived;
-use yibiao_core::{Catalog, Date, Lang};
+use yibiao_core::{Date, Lang};
+
+use crate::catalog::InUse;
 
 /// What the reducer needs besides the state: the catalog and today's date.
 #[derive(Debug, PartialEq)]
 pub struct AppEnv {
-    pub catalog: Catalog,
-    pub origin: crate::catalog::CatalogOrigin,
-    /// The compact text of a catalog loaded on this device (none: the built-in one is in use),
-    /// for the packet worker, which has only the built-in one.
-    pub loaded: Option<String>,
+    /// The catalog in use: its index and the bundles loaded so far.
+    pub in_use: InUse,
     /// Whether the browser keeps the drafts for good, as it said at start.
     pub durable: Option<bool>,
     pub today: Date,
@@ -69,7 +68,7 @@ impl<T> std::ops::Deref for Shared<T> {
 impl Store {
     /// The store for a state read at start-up, its view derived once.
     pub fn new(state: State, env: Rc<AppEnv>) -> Store {
-        let view = state.application().map(|draft| draft.view(&env.catalog, env.today).map(Rc::new));
+        let view = state.application().map(|draft| draft.view(&env.in_use.catalog, env.today).map(Rc::new));
         Store { state, view, env }
     }
 }
@@ -81,11 +80,24 @@ pub struct Timed {
     pub now_ms: u64,
 }
 
-impl Reducible for Store {
-    type Action = Timed;
+/// What changes the store: an action, or a catalog with one more bundle loaded.
+#[derive(Debug)]
+pub enum Change {
+    Act(Timed),
+    /// The environment with a bundle's piece added (`InUse::with_piece`). The state stays;
+    /// the open draft's view is derived again, since its bundle may be the one loaded.
+    Catalog(Rc<AppEnv>),
+}
 
-    fn reduce(self: Rc<Self>, Timed { action, now_ms }: Timed) -> Rc<Self> {
-        let env = Env { catalog: &self.env.catalog, today: self.env.today, now_ms };
+impl Reducible for Store {
+    type Action = Change;
+
+    fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
+        let Timed { action, now_ms } = match change {
+            Change::Act(timed) => timed,
+            Change::Catalog(env) => return Rc::new(Store::new(self.state.clone(), env)),
+        };
+        let env = Env { catalog: &self.env.in_use.catalog, today: self.env.today, now_ms };
         match session::step(&self.state, self.view.as_ref(), action, env) {
             Some(stepped) => Rc::new(Store { state: stepped.state, view: stepped.view, env: Rc::clone(&self.env) }),
             // Returning the same Rc tells Yew nothing changed: no re-render.
@@ -106,7 +118,12 @@ impl Dispatch {
     }
 
     pub fn send(&self, action: Action) {
-        self.0.dispatch(Timed { action, now_ms: crate::platform::clock::now_ms() });
+        self.0.dispatch(Change::Act(Timed { action, now_ms: crate::platform::clock::now_ms() }));
+    }
+
+    /// Puts a catalog with one more bundle loaded in use.
+    pub fn catalog(&self, env: Rc<AppEnv>) {
+        self.0.dispatch(Change::Catalog(env));
     }
 }
 
@@ -141,7 +158,7 @@ impl Ambient {
 
 impl PartialEq for Ambient {
     fn eq(&self, other: &Self) -> bool {
-        // The environment never changes while the app runs: compared by address, not catalog.
+        // The environment changes only when a bundle's piece is loaded: compared by address.
         self.lang == other.lang
             && self.elder == other.elder
             && Rc::ptr_eq(&self.env, &other.env)

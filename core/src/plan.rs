@@ -13,12 +13,10 @@ use crate::text::{zh_en, Lang, Text};
 
 mod answers;
 mod build;
-mod facts;
 mod typed;
 mod what_if;
 
 pub use answers::{derived_value, field_errors, shown_answer, typed_answer, typed_field_errors};
-pub use facts::{bundle_facts, BundleFacts};
 pub use typed::{Earlier, Parsed, ParsedAnswer, TypedAnswers};
 pub use what_if::{alternatives, PlanChange};
 

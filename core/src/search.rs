@@ -2,7 +2,7 @@
 //! pinyin initials (`qykb`), by its English name, or by the everyday words its catalog entry
 //! lists (`餐厅`, `上户口`); tolerant of spaces and case.
 
-use crate::catalog::{Bundle, Catalog};
+use crate::catalog::pieces::{BundleCard, Index};
 
 /// The query as compared: without spaces, full-width letters and digits (typed with a Chinese
 /// input method) as plain ones, in lower case.
@@ -18,7 +18,7 @@ fn normalise(text: &str) -> String {
 }
 
 /// Whether `bundle` answers `query`. An empty query matches everything.
-pub fn matches(bundle: &Bundle, query: &str) -> bool {
+pub fn matches(bundle: &BundleCard, query: &str) -> bool {
     let query = normalise(query);
     if query.is_empty() {
         return true;
@@ -33,7 +33,8 @@ pub fn matches(bundle: &Bundle, query: &str) -> bool {
         || words.into_iter().any(|word| word.contains(&query) || query.contains(&word))
 }
 
-/// The bundles of `catalog` that answer `query`, in catalog order.
-pub fn search<'a>(catalog: &'a Catalog, query: &str) -> Vec<&'a Bundle> {
-    catalog.bundles.iter().filter(|bundle| matches(bundle, query)).collect()
+/// The bundles of the catalog's `index` that answer `query`, in catalog order: the home page
+/// searches before any bundle is loaded.
+pub fn search<'a>(index: &'a Index, query: &str) -> Vec<&'a BundleCard> {
+    index.cards.iter().filter(|bundle| matches(bundle, query)).collect()
 }

@@ -7,6 +7,7 @@ use yibiao_core::session::{Action, DraftId};
 
 use crate::components::confirm_delete::{confirm_delete, focus_after_delete, use_question_focus};
 use crate::components::PacketExport;
+use crate::hooks::{PieceStatus, Pieces};
 use crate::i18n::{self, PacketUi, Ui};
 use crate::platform::clock;
 use crate::store::{use_store, Shared};
@@ -19,6 +20,7 @@ pub struct DraftPanelProps {
 #[component]
 pub fn DraftPanel(props: &DraftPanelProps) -> Html {
     let store = use_store();
+    let pieces = use_context::<Pieces>().expect("App provides the pieces");
     let lang = store.state.lang;
     let confirming = use_state(|| false);
     let question = use_question_focus(*confirming);
@@ -26,14 +28,18 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
         return html! {};
     };
     let draft = shared.as_ref();
-    let catalog = &store.env.catalog;
+    let catalog = &store.env.in_use.catalog;
+    // Its bundle's piece is loaded (`known`), or its card says the catalog has it (`listed`).
     let known = catalog.bundle(&draft.bundle);
-    let bundle_name = known.map_or(draft.bundle.as_str(), |bundle| bundle.name.get(lang));
+    let card = store.env.in_use.index.card(&draft.bundle);
+    let listed = known.is_some() || card.is_some();
+    let bundle_name = card.map_or(draft.bundle.as_str(), |card| card.name.get(lang));
     let heading_id = format!("draft-{}", draft.id);
     let open = {
-        let (store, id) = (store.clone(), draft.id.clone());
-        Callback::from(move |_| crate::store::send(&store, Action::OpenDraft(id.clone())))
+        let (pieces, bundle, id) = (pieces.clone(), draft.bundle.clone(), draft.id.clone());
+        Callback::from(move |_| pieces.then(bundle.clone(), Action::OpenDraft(id.clone())))
     };
+    let status = pieces.status(&draft.bundle);
     let ask = |value: bool| {
         let confirming = confirming.clone();
         Callback::from(move |_| confirming.set(value))
@@ -48,6 +54,11 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
     html! {
         <li class="panel draft-panel" aria-labelledby={heading_id.clone()}>
             <h3 id={heading_id.clone()} class="draft-name">{ bundle_name }</h3>
+            if status.is_some() {
+                <p role="status" class={classes!(matches!(status, Some(PieceStatus::Failed(_))).then_some("error-message"))}>
+                    { status.as_ref().map(|status| status.message(lang, bundle_name)) }
+                </p>
+            }
             if known.is_some() {
                 // Finished or not, as the check page would say (on the home page, where drafts
                 // change rarely).
@@ -63,11 +74,11 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
             if *confirming {
                 { confirm_delete(lang, &question, delete, ask(false)) }
             } else {
-                if known.is_none() {
+                if !listed {
                     <p class="hint">{ Ui::DraftBundleMissing.text(lang) }</p>
                 }
                 <div class="button-group">
-                    if known.is_some() {
+                    if listed {
                         <button type="button" class="button" onclick={open} aria-describedby={heading_id.clone()}>
                             { Ui::ContinueDraft.text(lang) }
                         </button>

@@ -6,6 +6,8 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
+
+use crate::catalog::PieceFailure;
 use yibiao_core::session::Action;
 
 use crate::components::packet_export::failure_words;
@@ -40,8 +42,9 @@ pub fn OpenPacket(props: &OpenPacketProps) -> Html {
     let status = use_state(|| Status::Idle);
     let dragging = use_state(|| false);
     let lang = ambient.lang;
+    let pieces = use_context::<crate::hooks::Pieces>().expect("App provides the pieces");
     let take = {
-        let (status, env) = (status.clone(), ambient.env.clone());
+        let (status, env, pieces) = (status.clone(), ambient.env.clone(), pieces.clone());
         Rc::new(move |picked: Vec<PickedFile>| {
             let [file] = &picked[..] else {
                 if !picked.is_empty() {
@@ -54,13 +57,31 @@ pub fn OpenPacket(props: &OpenPacketProps) -> Html {
                 return;
             }
             status.set(Status::Checking(file.name()));
-            let (status, env, file) = (status.clone(), env.clone(), file.clone());
+            let (status, env, file, pieces) = (status.clone(), env.clone(), file.clone(), pieces.clone());
             crate::platform::tasks::spawn(async move {
-                let opened = packets::open(&file, env.loaded.as_deref(), crate::platform::clock::now_ms()).await;
-                status.set(match opened {
-                    Ok(incoming) => Status::Opened(Rc::new(incoming)),
-                    Err(failure) => Status::Failed(failure_words(lang, &failure)),
-                });
+                let opened =
+                    packets::open(&file, Some(&env.in_use.worker_text()), crate::platform::clock::now_ms()).await;
+                match opened {
+                    // Shown once its bundle's piece is in the catalog in use (the worker fetched
+                    // one it lacked for itself).
+                    Ok(incoming) => {
+                        let incoming = Rc::new(incoming);
+                        let bundle = incoming.draft.bundle.clone();
+                        let card = env.in_use.index.card(&bundle);
+                        let name = card.map_or(bundle.to_string(), |card| card.name.get(lang).to_owned());
+                        let status = status.clone();
+                        pieces.call(
+                            bundle,
+                            Callback::from(move |came: Result<(), PieceFailure>| {
+                                status.set(match came {
+                                    Ok(()) => Status::Opened(Rc::clone(&incoming)),
+                                    Err(failure) => Status::Failed(i18n::piece_failure(lang, Some(&name), &failure)),
+                                })
+                            }),
+                        );
+                    }
+                    Err(failure) => status.set(Status::Failed(failure_words(lang, &failure))),
+                }
             });
         })
     };
@@ -122,7 +143,7 @@ fn opened(
     on_intake: &Callback<Rc<Incoming>>,
 ) -> Html {
     let lang = ambient.lang;
-    let catalog = &ambient.env.catalog;
+    let catalog = &ambient.env.in_use.catalog;
     let bundle = catalog.bundle(&incoming.draft.bundle).map_or(incoming.draft.bundle.as_str(), |b| b.name.get(lang));
     let applicant = incoming.draft.display_name(catalog).unwrap_or_default();
     let carry_on = {

@@ -64,7 +64,7 @@ pub fn PacketExport(props: &PacketExportProps) -> Html {
             let (status, files, env, draft) = (status.clone(), files.clone(), Rc::clone(&env), Rc::clone(&draft));
             let print = print.is_some();
             crate::platform::tasks::spawn(async move {
-                let done = packets::export(&files, &draft, request, print, env.loaded.as_deref()).await;
+                let done = packets::export(&files, &draft, request, print, Some(&env.in_use.worker_text())).await;
                 status.set(match done {
                     Ok(Some(exported)) => {
                         Status::Saved { file_name: exported.file_name, fingerprint: exported.fingerprint }

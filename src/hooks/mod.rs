@@ -5,6 +5,7 @@ mod use_address;
 mod use_file_cleanup;
 mod use_other_tabs;
 mod use_page_heading;
+mod use_pieces;
 mod use_saving;
 
 use yew::prelude::*;
@@ -15,6 +16,7 @@ pub use use_address::use_address;
 pub use use_file_cleanup::use_file_cleanup;
 pub use use_other_tabs::use_other_tabs;
 pub use use_page_heading::use_page_heading;
+pub use use_pieces::{use_pieces, PieceStatus, Pieces};
 pub use use_saving::use_saving;
 
 /// Says, once, that this tab stopped saving because another saved what it cannot read; what

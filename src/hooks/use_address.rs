@@ -53,7 +53,7 @@ pub fn use_address(store: &StoreHandle) {
 fn named_page(store: &StoreHandle) -> Option<(DraftId, Page)> {
     let (draft, page) = route::parse(&history::current_fragment())?;
     let draft = draft?;
-    let env = Env { catalog: &store.env.catalog, today: store.env.today, now_ms: 0 };
+    let env = Env { catalog: &store.env.in_use.catalog, today: store.env.today, now_ms: 0 };
     (session::landing(&store.state, Some(&draft), &page, env) == (Some(draft.clone()), page.clone()))
         .then_some((draft, page))
 }

@@ -25,7 +25,7 @@ pub fn use_saving(
     let shelf_changed = shelf_changed.clone();
     use_effect_with(store.state.clone(), move |state| {
         let now_ms = crate::platform::clock::now_ms();
-        let core_env = Env { catalog: &env.catalog, today: env.today, now_ms };
+        let core_env = Env { catalog: &env.in_use.catalog, today: env.today, now_ms };
         match saver.save(state, core_env, now_ms) {
             Saved::Written { theirs } => {
                 // The first time something is saved, the browser is asked to keep it for good.

@@ -12,7 +12,7 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yibiao_core::catalog::{compact, encode_sources, has_errors, read_files, Checking, Diagnostic, Severity, Source};
+use yibiao_core::catalog::{encode_sources, has_errors, read_files, Checking, Diagnostic, Severity, Source};
 use yibiao_core::catalog_change::Replacement;
 use yibiao_core::{Catalog, Lang, Text};
 
@@ -71,7 +71,7 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
                 match files::read_picked_bytes(&input).await {
                     Err(unreadable) => checked.set(Checked::Unreadable(unreadable.name)),
                     Ok(picked) => checked.set(
-                        check_in_slices(picked, lang, &env.catalog, |done, total| {
+                        check_in_slices(picked, lang, &env.in_use.catalog, |done, total| {
                             checked.set(Checked::Checking { done, total })
                         })
                         .await,
@@ -94,7 +94,8 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
         let (checked, storage, failed) = (checked.clone(), props.storage.clone(), failed.clone());
         Callback::from(move |_| {
             if let Checked::Done { sources, catalog, .. } = &*checked {
-                let stored = StoredCatalog { compact: compact::encode_text(catalog), sources: encode_sources(sources) };
+                let published = yibiao_core::catalog::pieces::publish(catalog).encode_text();
+                let stored = StoredCatalog { published, sources: encode_sources(sources) };
                 store_then_reload(storage.clone(), Some(stored), failed.clone());
             }
         })
@@ -104,7 +105,7 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
         Callback::from(move |_| store_then_reload(storage.clone(), None, failed.clone()))
     };
 
-    let current = match store.env.origin {
+    let current = match store.env.in_use.origin {
         CatalogOrigin::BuiltIn => Ui::CatalogCurrentBuiltIn,
         CatalogOrigin::Loaded => Ui::CatalogCurrentLoaded,
     };
@@ -115,8 +116,8 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
             <p class="lead">{ Ui::CatalogIntro.text(lang) }</p>
             <div class="panel">
                 <p><strong>{ current.text(lang) }</strong></p>
-                <p>{ store.env.catalog.summary(lang) }</p>
-                if store.env.origin == CatalogOrigin::Loaded {
+                <p>{ store.env.in_use.catalog.summary(lang) }</p>
+                if store.env.in_use.origin == CatalogOrigin::Loaded {
                     <button type="button" class="button button-secondary" onclick={restore}>{ Ui::CatalogRestore.text(lang) }</button>
                 }
             </div>

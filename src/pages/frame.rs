@@ -115,7 +115,7 @@ pub fn DraftPage(props: &DraftPageProps) -> Html {
     let store = use_store();
     let ambient = use_ambient();
     let lang = store.state.lang;
-    let catalog = &store.env.catalog;
+    let catalog = &store.env.in_use.catalog;
     let view = store.view.clone();
     let plan = view.as_ref().and_then(|view| view.as_ref().ok()).map(|view| view.plan());
     let heading_words = heading_text(catalog, plan, &props.page, lang);

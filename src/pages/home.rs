@@ -1,16 +1,15 @@
 //! Home (首页): the saved drafts, most recent first, and the bundles by category.
 
 use yew::prelude::*;
+use yibiao_core::catalog::pieces::BundleCard;
 use yibiao_core::catalog::Category;
-use yibiao_core::plan::bundle_facts;
 use yibiao_core::search;
 use yibiao_core::session::Action;
-use yibiao_core::Bundle;
 
 use std::rc::Rc;
 
 use crate::components::{set_aside_list, use_set_aside_list, DraftPanel, OpenPacket};
-use crate::hooks::use_page_heading;
+use crate::hooks::{use_page_heading, PieceStatus, Pieces};
 use crate::i18n::{self, PacketUi, Ui};
 use crate::platform::packets::Incoming;
 use crate::store::use_store;
@@ -36,7 +35,8 @@ pub fn HomePage() -> Html {
         let intake = intake.clone();
         Callback::from(move |incoming: Rc<Incoming>| intake.set(Some(incoming)))
     };
-    let catalog = &store.env.catalog;
+    let cards = &store.env.in_use.index.cards;
+    let pieces = use_context::<Pieces>().expect("App provides the pieces");
     let set_aside = use_set_aside_list();
     let durable = store.env.durable;
 
@@ -47,8 +47,8 @@ pub fn HomePage() -> Html {
     };
     // What the search box holds: on screen only, never saved.
     let query = use_state(String::new);
-    let found = |bundle: &&Bundle| search::matches(bundle, &query);
-    let count = catalog.bundles.iter().filter(found).count();
+    let found = |bundle: &&BundleCard| search::matches(bundle, &query);
+    let count = cards.iter().filter(found).count();
     let on_search = {
         let query = query.clone();
         Callback::from(move |event: InputEvent| query.set(crate::platform::dom::input_value(&event)))
@@ -105,12 +105,12 @@ pub fn HomePage() -> Html {
                 </p>
             </div>
             for (category, title, heading_id) in categories {
-                if catalog.bundles.iter().filter(found).any(|bundle| bundle.category == category) {
+                if cards.iter().filter(found).any(|bundle| bundle.category == category) {
                     <section class="bundle-group" aria-labelledby={heading_id}>
                         <h2 id={heading_id}>{ title.text(lang) }</h2>
                         <ul class="bundle-list">
-                            for bundle in catalog.bundles.iter().filter(found).filter(|bundle| bundle.category == category) {
-                                { bundle_card(bundle, &store) }
+                            for bundle in cards.iter().filter(found).filter(|bundle| bundle.category == category) {
+                                { bundle_card(bundle, lang, &pieces) }
                             }
                         </ul>
                     </section>
@@ -120,23 +120,28 @@ pub fn HomePage() -> Html {
     }
 }
 
-fn bundle_card(bundle: &Bundle, store: &crate::store::StoreHandle) -> Html {
-    let lang = store.state.lang;
-    let facts = bundle_facts(&store.env.catalog, &bundle.id).map(|facts| {
-        i18n::bundle_facts(lang, facts.departments_at_least, facts.departments_at_most, facts.promised_days_at_most)
-    });
+/// A bundle's card, from the index alone; starting it loads its piece first.
+fn bundle_card(bundle: &BundleCard, lang: yibiao_core::Lang, pieces: &Pieces) -> Html {
+    let facts = i18n::bundle_facts(
+        lang,
+        bundle.departments_at_least.into(),
+        bundle.departments_at_most.into(),
+        bundle.promised_days_at_most,
+    );
     let onclick = {
-        let (store, id) = (store.clone(), bundle.id.clone());
-        Callback::from(move |_| crate::store::send(&store, Action::StartDraft(id.clone())))
+        let (pieces, id) = (pieces.clone(), bundle.id.clone());
+        Callback::from(move |_| pieces.then(id.clone(), Action::StartDraft(id.clone())))
     };
     let heading_id = format!("bundle-{}", bundle.id);
+    let status = pieces.status(&bundle.id);
     html! {
         <li class="bundle-card">
             <h3 id={heading_id.clone()}>{ bundle.name.get(lang) }</h3>
             <p>{ bundle.summary.get(lang) }</p>
-            if let Some(facts) = facts {
-                <p class="bundle-facts">{ facts }</p>
-            }
+            <p class="bundle-facts">{ facts }</p>
+            <p role="status" class={classes!(matches!(status, Some(PieceStatus::Failed(_))).then_some("error-message"))}>
+                { status.as_ref().map(|status| status.message(lang, bundle.name.get(lang))) }
+            </p>
             <button type="button" class="button" {onclick} aria-describedby={heading_id}>
                 { Ui::Start.text(lang) }
             </button>

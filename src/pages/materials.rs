@@ -18,7 +18,7 @@ pub fn MaterialsBody(props: &BodyProps) -> Html {
     let ambient = use_ambient();
     let lang = ambient.lang;
     let attachments = use_attachments();
-    let catalog = &ambient.env.catalog;
+    let catalog = &ambient.env.in_use.catalog;
     let on_provide = {
         let dispatch = ambient.dispatch.clone();
         Callback::from(move |(material, provision): (MaterialId, Provision)| {

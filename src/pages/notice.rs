@@ -17,7 +17,7 @@ use crate::pages::frame::Body;
 pub fn notice_body(body: &Body<'_>) -> Html {
     let Body { draft: application, view, ambient } = body;
     let lang = ambient.lang;
-    let catalog = &ambient.env.catalog;
+    let catalog = &ambient.env.in_use.catalog;
     let plan = view.plan();
     // What another answer to each question would change, for the "what if" lines.
     let what_if: Vec<(String, String, yibiao_core::plan::PlanChange)> = plan

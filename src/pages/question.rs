@@ -17,7 +17,7 @@ pub fn question_body(body: &Body<'_>, question: &FieldId, heading: NodeRef) -> H
     let Some(planned) = view.plan().questions.iter().find(|q| &q.field.id == question) else {
         return html! {};
     };
-    let error = shown_error(&ambient.env.catalog, draft, view, question, lang);
+    let error = shown_error(&ambient.env.in_use.catalog, draft, view, question, lang);
     let on_answer = {
         let dispatch = ambient.dispatch.clone();
         Callback::from(move |(field, value): (FieldId, String)| dispatch.send(Action::Answer { field, value }))

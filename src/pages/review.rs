@@ -23,7 +23,7 @@ pub fn review_body(body: &Body<'_>) -> Html {
     let Body { draft: application, view, ambient } = body;
     let lang = ambient.lang;
     let plan = view.plan();
-    let catalog = &ambient.env.catalog;
+    let catalog = &ambient.env.in_use.catalog;
     let today = ambient.today();
     let result = &view.verdict;
     let draft = ambient.open.clone();

@@ -14,7 +14,7 @@ use crate::pages::frame::{shown_error, Body};
 pub fn section_body(body: &Body<'_>, section: &str) -> Html {
     let Body { draft, view, ambient } = body;
     let (lang, today) = (ambient.lang, ambient.today());
-    let catalog = &ambient.env.catalog;
+    let catalog = &ambient.env.in_use.catalog;
     let plan = view.plan();
     let Some(section) = plan.sections.iter().find(|planned| planned.id == section) else {
         return html! {};

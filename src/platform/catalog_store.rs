@@ -13,7 +13,7 @@ use crate::keys::{CATALOG_DATABASE as DATABASE, CATALOG_MARKER as MARKER_KEY};
 use crate::keys::{OLD_CATALOG_COMPACT as OLD_COMPACT_KEY, OLD_CATALOG_SOURCES as OLD_SOURCES_KEY};
 
 const STORE: &str = "catalog";
-/// The compact form, which the app starts from.
+/// The published pieces, which the app starts from (the key's name is an earlier version's).
 const COMPACT: &str = "compact";
 /// The TOML files, for the catalog page.
 const SOURCES: &str = "sources";
@@ -21,9 +21,9 @@ const SOURCES: &str = "sources";
 /// A loaded catalog as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredCatalog {
-    /// Its compact form (`compact::encode_text`); empty when only the files were kept (by an
-    /// earlier version), which then have to be loaded again.
-    pub compact: String,
+    /// Its published pieces as text (`Published::encode_text`); anything else (empty when only
+    /// the files were kept, or the compact form of an earlier version) has to be loaded again.
+    pub published: String,
     /// Its TOML files (`encode_sources`).
     pub sources: String,
 }
@@ -32,7 +32,7 @@ impl StoredCatalog {
     /// The catalog of the parts found, if either was.
     fn of(compact: Option<String>, sources: Option<String>) -> Option<StoredCatalog> {
         (compact.is_some() || sources.is_some())
-            .then(|| StoredCatalog { compact: compact.unwrap_or_default(), sources: sources.unwrap_or_default() })
+            .then(|| StoredCatalog { published: compact.unwrap_or_default(), sources: sources.unwrap_or_default() })
     }
 }
 
@@ -91,7 +91,7 @@ async fn put(catalog: Option<&StoredCatalog>) -> Result<(), StorageError> {
     let (transaction, store) = store(IdbTransactionMode::Readwrite).await?;
     let queued = match catalog {
         Some(catalog) => store
-            .put_with_key(&JsValue::from_str(&catalog.compact), &JsValue::from_str(COMPACT))
+            .put_with_key(&JsValue::from_str(&catalog.published), &JsValue::from_str(COMPACT))
             .and_then(|_| store.put_with_key(&JsValue::from_str(&catalog.sources), &JsValue::from_str(SOURCES))),
         None => store.clear(),
     };

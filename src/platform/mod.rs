@@ -7,6 +7,7 @@ pub mod crash;
 pub mod dom;
 pub mod download;
 pub mod durability;
+pub mod fetch;
 pub mod file_store;
 pub mod files;
 pub mod history;

@@ -13,8 +13,10 @@ use js_sys::{Array, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent};
+use yibiao_core::catalog::pieces::{self, Published};
 use yibiao_core::catalog::Catalog;
 use yibiao_core::packet::digest::FileDigest;
+use yibiao_core::packet::export::PacketError;
 use yibiao_core::packet::service::{self, ExportRequest, ServiceError};
 use yibiao_core::packet::zip::{Layout, Span};
 use yibiao_core::Lang;
@@ -263,13 +265,25 @@ async fn export(print: bool, header: &str, catalog: &Catalog, files: &[JsValue])
 /// Does an open request: the packet's bytes are copied into the module's memory and let go
 /// of at once (detached), so they are not held twice while it is checked; the files go back
 /// as buffers.
-fn open(header: &str, catalog: &Catalog, given: &[JsValue]) -> Result<Reply, ServiceError> {
+/// Opens a packet. A packet of a bundle whose piece the page has not loaded yet is opened with
+/// that piece fetched here (from the service worker's cache when offline), checked against the
+/// index the page sent.
+async fn open(header: &str, sent: Option<&str>, given: &[JsValue]) -> Result<Reply, ServiceError> {
     let packet = given.first().and_then(|array| array.dyn_ref::<Uint8Array>()).map(|array| {
         let bytes = array.to_vec();
         detach(&array.buffer());
         bytes
     });
-    let (reopened, files) = service::do_open(header, catalog, packet.as_deref().unwrap_or_default())?;
+    let packet = packet.as_deref().unwrap_or_default();
+    let mut catalog = service::catalog_of(sent)?;
+    let mut opened = service::do_open(header, &catalog, packet);
+    if let Err(ServiceError::Packet(PacketError::UnknownBundle { bundle })) = &opened {
+        if let Some(more) = with_piece(sent, catalog.clone(), bundle).await {
+            catalog = more;
+            opened = service::do_open(header, &catalog, packet);
+        }
+    }
+    let (reopened, files) = opened?;
     let values = files
         .into_iter()
         .map(|bytes| {
@@ -281,6 +295,16 @@ fn open(header: &str, catalog: &Catalog, given: &[JsValue]) -> Result<Reply, Ser
     Ok(Reply { header: reopened.header(), values })
 }
 
+/// `catalog` with the piece of `bundle` added, fetched beside the app; `None` when the index
+/// has no such bundle or its piece cannot be had or is refused.
+async fn with_piece(sent: Option<&str>, mut catalog: Catalog, bundle: &str) -> Option<Catalog> {
+    let index = pieces::read_index(&Published::decode_text(sent?)?.index).ok()?;
+    let card = index.card(&yibiao_core::BundleId::new(bundle))?;
+    let bytes = super::fetch::bytes(&crate::catalog::piece_file(card)).await.ok()?;
+    pieces::absorb(&mut catalog, card, &bytes).ok()?;
+    Some(catalog)
+}
+
 async fn answer(message: &Array) -> (Array, Array) {
     let id = message.get(0);
     let kind = message.get(1).as_string().unwrap_or_default();
@@ -290,11 +314,11 @@ async fn answer(message: &Array) -> (Array, Array) {
     let done = match kind.as_str() {
         "digest" => digest(&given).await.map(|files| Reply::text(service::Digested { files }.header())),
         "checksums" => checksums(&header, &given).await.map(Reply::text),
-        _ => match service::catalog_of(catalog.as_deref(), crate::catalog::shipped) {
+        "open" => open(&header, catalog.as_deref(), &given).await,
+        _ => match service::catalog_of(catalog.as_deref()) {
             Err(error) => Err(error),
             Ok(catalog) => match kind.as_str() {
                 "export" | "print" => export(kind == "print", &header, &catalog, &given).await,
-                "open" => open(&header, &catalog, &given),
                 other => Err(ServiceError::Message { detail: other.to_owned() }),
             },
         },

@@ -81,6 +81,13 @@ const heading = () => page.locator('h1');
 const question = (name) => page.getByRole('group', { name });
 /** The home page's card of one bundle (the home page lists many). */
 const bundleCard = (name) => page.locator('.bundle-card').filter({ has: page.getByRole('heading', { name, exact: true }) });
+/** Starts `name` from its card on the home page; its first page shows once its piece of the catalog is in. */
+async function startBundle(name) {
+  await bundleCard(name).getByRole('button', { name: '开始办理' }).click();
+  await page.waitForFunction(() => document.querySelector('.bundle-card') === null);
+}
+/** The caches of the app's versions (the catalog's pieces are kept in one of their own). */
+const versionCaches = () => page.evaluate(async () => (await caches.keys()).filter((key) => key !== 'yibiao-pieces'));
 
 /** Scans the page with axe for WCAG 2.x A and AA rules and fails on any violation. */
 async function expectAccessible(name) {
@@ -199,7 +206,7 @@ test('the home page finds a bundle by characters, pinyin or initials', { timeout
 });
 
 test('situation questions come one per page, with progress and a back link', { timeout: TEST_TIMEOUT }, async () => {
-  await bundleCard('企业开办').getByRole('button', { name: '开始办理' }).click();
+  await startBundle('企业开办');
   await heading().filter({ hasText: '经营场所是租用的还是自有的？' }).waitFor();
   assert.match(new URL(page.url()).hash, /^#\/d\/[0-9a-z-]+\/question\/premises\.tenure$/);
   assert.match(await page.locator('.caption').innerText(), /企业开办 · 第 1 个问题，共 4 个/);
@@ -652,9 +659,19 @@ test('every string follows the language switch', { timeout: TEST_TIMEOUT }, asyn
   await heading().filter({ hasText: '检查填写内容' }).waitFor();
 });
 
-test('after one load the app works offline, reloads included', { timeout: TEST_TIMEOUT }, async () => {
+test('after one load the app works offline, reloads included, and opens a bundle never opened', { timeout: TEST_TIMEOUT }, async () => {
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // Every bundle's piece is kept in the background once the first page is up (issue 16).
+  const pieces = await page.evaluate(async () => {
+    const worker = await (await fetch('./sw.js')).text();
+    return [...worker.matchAll(/'\.\/(catalog-[0-9a-f]{64}\.bin)'/g)].map((match) => match[1]);
+  });
+  assert.equal(pieces.length, 14, 'a piece per bundle, listed by the service worker');
+  await page.waitForFunction(async (count) => {
+    const cache = await caches.open('yibiao-pieces');
+    return (await cache.keys()).length === count;
+  }, pieces.length, { timeout: 20_000, polling: 200 });
   await context.setOffline(true);
   try {
     await page.reload();
@@ -666,13 +683,72 @@ test('after one load the app works offline, reloads included', { timeout: TEST_T
     await page.getByRole('heading', { name: '我的申请' }).waitFor();
     await expectAccessible('home with a draft, offline');
     await screenshots('10-home-draft-offline');
+    // A bundle this page never opened, offline: its piece comes from the cache.
+    const before = await page.locator('.draft-panel').count();
+    await startBundle('退役军人服务');
+    await page.locator('.question-form').waitFor();
+    await page.getByRole('link', { name: '一表通' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('.draft-panel').length === n + 1, before);
+    const panel = page.locator('.draft-panel').filter({ has: page.getByRole('heading', { name: '退役军人服务' }) });
+    await panel.getByRole('button', { name: '删除这份草稿' }).click();
+    await panel.getByRole('button', { name: '确定删除' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('.draft-panel').length === n, before);
   } finally {
     await context.setOffline(false);
   }
 });
 
+test('a piece of the catalog that is not what its index names is refused by the bundle\'s name (issue 16)', { timeout: TEST_TIMEOUT }, async () => {
+  await page.getByRole('link', { name: '一表通' }).click();
+  await heading().filter({ hasText: '您要办什么事？' }).waitFor();
+  const drafts = await page.locator('.draft-panel').count();
+  // The piece of 残疾人服务, named by its card in the index, changed in the device's cache (as a
+  // damaged disk or a meddling program would leave it).
+  const index = readFileSync(join(SITE_DIR, 'catalog-index.bin'));
+  const names = readdirSync(SITE_DIR).filter((name) => /^catalog-[0-9a-f]{64}\.bin$/.test(name));
+  const piece = names.find((name) => readFileSync(join(SITE_DIR, name)).includes(Buffer.from('disability_services')));
+  assert.ok(piece && index.includes(Buffer.from(piece.slice(8, 72))), 'the index names the piece by its digest');
+  const changed = [...readFileSync(join(SITE_DIR, piece))];
+  changed[changed.length - 1] ^= 1;
+  await page.evaluate(async ([name, bytes]) => {
+    const cache = await caches.open('yibiao-pieces');
+    await cache.put(new URL(name, location.href).href, new Response(new Uint8Array(bytes)));
+  }, [piece, changed]);
+  await bundleCard('残疾人服务').getByRole('button', { name: '开始办理' }).click();
+  const said = bundleCard('残疾人服务').locator('[role=status]');
+  await said.filter({ hasText: '指纹不符' }).waitFor();
+  assert.match(await said.innerText(), /“残疾人服务”的内容与事项目录记载的指纹不符.*没有使用。请再试一次。已保存的草稿都还在本机/);
+  await heading().filter({ hasText: '您要办什么事？' }).waitFor();
+  assert.equal(await page.locator('.draft-panel').count(), drafts, 'nothing was started');
+  await expectAccessible('home, a piece refused');
+  await screenshots('10b-piece-refused');
+  // The other bundles still open.
+  await startBundle('退休');
+  await page.locator('.question-form').waitFor();
+  await page.getByRole('link', { name: '一表通' }).click();
+  await deleteNewest(drafts);
+  // The refused copy was dropped from the device: the next try fetches the genuine piece.
+  await page.waitForFunction(async (name) => {
+    const cache = await caches.open('yibiao-pieces');
+    return !(await cache.keys()).some((request) => request.url.endsWith(name));
+  }, piece, { polling: 100 });
+  await startBundle('残疾人服务');
+  await page.locator('.question-form').waitFor();
+  await page.getByRole('link', { name: '一表通' }).click();
+  await deleteNewest(drafts);
+});
+
+/** Deletes the newest draft (listed first), leaving `left`. */
+async function deleteNewest(left) {
+  const panels = page.locator('.draft-panel');
+  await page.waitForFunction((n) => document.querySelectorAll('.draft-panel').length === n + 1, left);
+  await panels.first().getByRole('button', { name: '删除这份草稿' }).click();
+  await panels.first().getByRole('button', { name: '确定删除' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('.draft-panel').length === n, left);
+}
+
 test('a new version replaces the cache and keeps the draft', { timeout: TEST_TIMEOUT }, async () => {
-  const cachesBefore = await page.evaluate(() => caches.keys());
+  const cachesBefore = await versionCaches();
   assert.equal(cachesBefore.length, 1, 'one cache for the one version');
   const draftBefore = await page.evaluate(() => localStorage.getItem('yibiao.draft'));
   assert.ok(draftBefore, 'a draft is saved');
@@ -698,7 +774,8 @@ test('a new version replaces the cache and keeps the draft', { timeout: TEST_TIM
         }));
       }
     });
-    assert.deepEqual(await page.evaluate(() => caches.keys()), [`${cachesBefore[0]}-next`], 'the old cache is gone');
+    assert.deepEqual(await versionCaches(), [`${cachesBefore[0]}-next`], 'the old cache is gone');
+    assert.ok((await page.evaluate(() => caches.keys())).includes('yibiao-pieces'), 'the pieces are kept across versions');
     assert.equal(await page.evaluate(() => localStorage.getItem('yibiao.draft')), draftBefore, 'the draft is untouched');
     await page.reload();
     await page.locator('.draft-panel').waitFor();
@@ -980,7 +1057,7 @@ test('an administrator loads a catalog: one with errors is refused, a clean one 
 });
 
 test('situation questions change the plan, and another bundle starts a draft beside this one', { timeout: TEST_TIMEOUT }, async () => {
-  await bundleCard('新生儿出生').getByRole('button', { name: '开始办理' }).click();
+  await startBundle('新生儿出生');
   await heading().filter({ hasText: '孩子是在本市的医院出生的吗？' }).waitFor();
   await question('孩子是在本市的医院出生的吗？').getByLabel('是', { exact: true }).check();
   await page.getByRole('button', { name: '继续' }).click();
@@ -1000,7 +1077,7 @@ test('situation questions change the plan, and another bundle starts a draft bes
 
   await page.getByRole('link', { name: '一表通' }).click();
   await page.locator('.draft-panel').getByText('新生儿出生').waitFor();
-  await bundleCard('企业开办').getByRole('button', { name: '开始办理' }).click();
+  await startBundle('企业开办');
   await question('经营场所是租用的还是自有的？').getByLabel('自有', { exact: true }).check();
   await page.getByRole('link', { name: '一表通' }).click();
   const drafts = page.locator('.draft-panel');
@@ -1296,7 +1373,7 @@ test('every shipped bundle can be walked through to a ready verdict', { timeout:
   const names = await page.locator('.bundle-card h3').allInnerTexts();
   assert.equal(names.length, 14);
   for (const name of names) {
-    await bundleCard(name).getByRole('button', { name: '开始办理' }).click();
+    await startBundle(name);
     // The situation questions, one per page, until the notice.
     while (await page.locator('.question-form').count() > 0) {
       await chooseFirstOptions();
@@ -1378,7 +1455,7 @@ test('a clerk\'s pre-check: answers that contradict each other are caught, named
   }
   await search.fill('');
   await page.waitForFunction(() => document.querySelectorAll('.bundle-card').length === 14);
-  await bundleCard('开办餐饮店').getByRole('button', { name: '开始办理' }).click();
+  await startBundle('开办餐饮店');
   for (const [name, answer] of [['经营场所是租用的还是自有的？', '自有'], ['经营场所建筑面积是否超过 300 平方米？', '是'], ['是否委托他人代办？', '否']]) {
     await heading().filter({ hasText: name }).waitFor();
     await question(name).getByLabel(answer, { exact: true }).check();
@@ -1474,7 +1551,7 @@ test('on a touch screen the drag-and-drop hint is not shown, what happens to fil
 });
 
 test('a full disk says so plainly and loses nothing already saved', { timeout: TEST_TIMEOUT }, async () => {
-  await bundleCard('退休').getByRole('button', { name: '开始办理' }).click();
+  await startBundle('退休');
   await page.locator('.question-form').waitFor();
   await page.getByRole('link', { name: '一表通' }).click();
   await page.locator('.draft-panel').first().getByRole('button', { name: '继续填写' }).click();
@@ -1519,7 +1596,7 @@ test('two tabs share the drafts: what one saves, the other shows, and neither un
     await other.locator('h1').filter({ hasText: '您要办什么事？' }).waitFor();
     const before = await other.locator('.draft-panel').count();
     // A draft started here appears there at once.
-    await bundleCard('残疾人服务').getByRole('button', { name: '开始办理' }).click();
+    await startBundle('残疾人服务');
     await page.locator('.question-form').waitFor();
     await other.locator('.draft-panel').nth(before).waitFor();
     assert.equal(await other.locator('.draft-panel h3').filter({ hasText: '残疾人服务' }).count(), 1);
@@ -1693,7 +1770,7 @@ test('hostile catalog files: a binary file is refused with one message, and mark
   await page.getByText('正在使用：本机加载的目录').waitFor();
   await page.getByRole('link', { name: '返回首页' }).click();
   await page.getByText('<img src=x onerror="window.__pwned=1">个体工商户登记').waitFor();
-  await bundleCard('开店').getByRole('button', { name: '开始办理' }).click();
+  await startBundle('开店');
   await heading().filter({ hasText: '<script>window.__pwned=2</script>经营场所？' }).waitFor();
   await page.getByText('javascript:window.__pwned=3').waitFor();
   await page.getByLabel('租用').check();
@@ -1757,7 +1834,7 @@ test('the elder version: a switch on the home page and the header, larger steps 
   await page.getByRole('button', { name: '字小一点' }).click();
   await page.waitForFunction(() => document.documentElement.classList.contains('elder-1'));
   // A question page: its choices are large targets too.
-  await bundleCard('退休').getByRole('button', { name: '开始办理' }).click();
+  await startBundle('退休');
   await page.locator('.question-form').waitFor();
   await expectElderSized('a question in the elder version');
   await screenshots('18-elder-question');

@@ -26,8 +26,19 @@ pub async fn render_app_at(root: &Element, storage: &Storage, files: FileStore, 
         .expect("history")
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address))
         .expect("set");
-    let props =
-        AppProps { storage: storage.clone(), files, storage_problem: None, today, catalog: None, durable: None };
+    let catalog = std::rc::Rc::new(yibiao::catalog::InUse::whole(
+        &yibiao::catalog::shipped(),
+        yibiao::catalog::CatalogOrigin::BuiltIn,
+    ));
+    let props = AppProps {
+        storage: storage.clone(),
+        files,
+        storage_problem: None,
+        today,
+        catalog,
+        catalog_problem: None,
+        durable: None,
+    };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
 }

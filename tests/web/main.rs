@@ -294,27 +294,32 @@ async fn an_address_of_no_page_lands_on_the_task_list_or_home_with_a_notice() {
 }
 
 /// A catalog an earlier version kept in `localStorage` moves to IndexedDB, out of the drafts'
-/// way, and is removed there once it is safely moved; the app then starts from it.
+/// way, and is removed there once it is safely moved; the app then starts from it when it is in
+/// published pieces, and says it must be loaded again when it is an earlier layout.
 #[wasm_bindgen_test]
 async fn a_catalog_kept_in_local_storage_by_an_earlier_version_moves_to_indexeddb() {
     use yibiao::platform::catalog_store::{self, StoredCatalog};
     let mut catalog = yibiao::catalog::shipped();
     catalog.version = "moved-1".to_owned();
-    let compact = yibiao_core::catalog::compact::encode_text(&catalog);
+    let compact = yibiao_core::catalog::pieces::publish(&catalog).encode_text();
     let store = MemoryStore::new();
     store.set("yibiao.catalog.compact", &compact).expect("memory store accepts");
     store.set("yibiao.catalog", "the files").expect("memory store accepts");
     let storage = Storage::new(store);
 
     let moved = catalog_store::read(&storage).await.expect("readable").expect("found");
-    assert_eq!(moved, StoredCatalog { compact: compact.clone(), sources: "the files".to_owned() });
+    assert_eq!(moved, StoredCatalog { published: compact.clone(), sources: "the files".to_owned() });
     assert_eq!(storage.get("yibiao.catalog.compact").expect("readable"), None, "gone from localStorage");
     assert_eq!(storage.get("yibiao.catalog").expect("readable"), None);
     let again = catalog_store::read(&storage).await.expect("readable");
     assert_eq!(again.as_ref(), Some(&moved), "kept in IndexedDB");
     assert_eq!(catalog_store::read(&Storage::new(MemoryStore::new())).await, Ok(None), "looked for only where marked");
-    let (in_use, origin, unusable) = yibiao::catalog::active(again.as_ref());
-    assert_eq!((in_use.version.as_str(), origin, unusable), ("moved-1", yibiao::catalog::CatalogOrigin::Loaded, false));
+    let in_use = again.as_ref().and_then(yibiao::catalog::InUse::stored).expect("read");
+    assert_eq!((in_use.catalog.version.as_str(), in_use.origin), ("moved-1", yibiao::catalog::CatalogOrigin::Loaded));
+    assert_eq!(in_use.catalog.bundles.len(), catalog.bundles.len(), "every piece of it is on the device");
+    let earlier =
+        StoredCatalog { published: yibiao_core::catalog::compact::encode_text(&catalog), sources: String::new() };
+    assert_eq!(yibiao::catalog::InUse::stored(&earlier), None, "an earlier layout is loaded again");
 
     catalog_store::write(&storage, None).await.expect("removed");
     assert_eq!(catalog_store::read(&storage).await.expect("readable"), None);

@@ -47,6 +47,17 @@ const SERVICE_WORKER: &str = "sw.js";
 const RECOVER: &str = "recover.js";
 const VERSION_PLACEHOLDER: &str = "'__YIBIAO_VERSION__'";
 const PRECACHE_PLACEHOLDER: &str = "['__YIBIAO_PRECACHE__']";
+const PIECES_PLACEHOLDER: &str = "['__YIBIAO_PIECES__']";
+/// The published catalog's index, beside the app (`yibiao-catalog publish`).
+pub const CATALOG_INDEX: &str = "catalog-index.bin";
+
+/// Whether `name` is one of a published catalog's bundle pieces (`catalog-<sha256>.bin`): kept
+/// by the service worker as the page asks, not on install, and not part of the first load.
+pub fn is_piece(name: &str) -> bool {
+    name.strip_prefix("catalog-")
+        .and_then(|rest| rest.strip_suffix(".bin"))
+        .is_some_and(|digest| digest.len() == 64 && digest.bytes().all(|b| b.is_ascii_hexdigit()))
+}
 
 #[derive(Debug)]
 pub struct BuildReport {
@@ -90,13 +101,29 @@ pub fn release(root: &Path, toolchain: &Toolchain) -> Result<BuildReport> {
             std::fs::copy(entry.path(), target).context("copying the admin build")?;
         }
     }
+    publish_catalog(root, toolchain, &root.join("assets").join("catalog"), &dist)?;
     post_process(&dist)?;
     precompress(&dist)?;
     Ok(BuildReport { size: measure_first_load(&dist)? })
 }
 
+/// Writes the catalog in `folder` beside the app as the app reads it: its index and a piece per
+/// bundle, by the same checker the build runs (`yibiao-catalog publish`).
+pub fn publish_catalog(root: &Path, toolchain: &Toolchain, folder: &Path, dist: &Path) -> Result<()> {
+    println!("==> yibiao-catalog publish {}", folder.display());
+    let (folder, dist) = (folder.to_string_lossy().into_owned(), dist.to_string_lossy().into_owned());
+    let args =
+        ["run", "--locked", "--quiet", "-p", "yibiao-core", "--bin", "yibiao-catalog", "--", "publish", &folder, &dist];
+    let publish = capture(toolchain.cargo().args(args).current_dir(root))?;
+    if !publish.success {
+        bail!("publishing the catalog failed:\n{}", publish.text);
+    }
+    print!("{}", publish.text);
+    Ok(())
+}
+
 /// The kinds of file worth compressing: text and WebAssembly (images are compressed already).
-pub const COMPRESSIBLE: &[&str] = &["html", "js", "css", "wasm", "svg", "json", "webmanifest", "txt"];
+pub const COMPRESSIBLE: &[&str] = &["html", "js", "css", "wasm", "svg", "json", "webmanifest", "txt", "bin"];
 
 /// Writes `name.gz` (gzip -9) and `name.br` (brotli 11) beside every compressible file of
 /// `dist/`, after its last change, so that a server can send them as they are: `cargo xtask
@@ -199,8 +226,11 @@ pub fn externalize_inline_scripts(html: &str) -> Result<(String, Vec<ExternalScr
 /// Fills the service worker template (without its comment lines) with a version (a hash of every file's name and bytes)
 /// and the files to precache, sorted so the output is stable.
 pub fn service_worker_source(template: &str, files: &[(String, Vec<u8>)]) -> Result<String> {
-    if !template.contains(VERSION_PLACEHOLDER) || !template.contains(PRECACHE_PLACEHOLDER) {
-        bail!("sw.js lacks {VERSION_PLACEHOLDER} or {PRECACHE_PLACEHOLDER}");
+    if !template.contains(VERSION_PLACEHOLDER)
+        || !template.contains(PRECACHE_PLACEHOLDER)
+        || !template.contains(PIECES_PLACEHOLDER)
+    {
+        bail!("sw.js lacks {VERSION_PLACEHOLDER}, {PRECACHE_PLACEHOLDER} or {PIECES_PLACEHOLDER}");
     }
     let mut sorted: Vec<&(String, Vec<u8>)> = files.iter().collect();
     sorted.sort_by(|a, b| a.0.cmp(&b.0));
@@ -211,7 +241,15 @@ pub fn service_worker_source(template: &str, files: &[(String, Vec<u8>)]) -> Res
         hasher.update(bytes);
     }
     let version = &hex(&hasher.finalize())[..16];
-    let list: Vec<String> = sorted.iter().map(|(name, _)| format!("'./{name}'")).collect();
+    let list = |pieces: bool| -> String {
+        let names: Vec<String> =
+            sorted.iter().filter(|(name, _)| is_piece(name) == pieces).map(|(name, _)| format!("'./{name}'")).collect();
+        if names.is_empty() {
+            "[]".to_owned()
+        } else {
+            format!("[\n  {},\n]", names.join(",\n  "))
+        }
+    };
     // Every first visit downloads the worker: its comments (which explain it in assets/) stay
     // behind, and so do blank lines.
     let template: String = template
@@ -221,7 +259,8 @@ pub fn service_worker_source(template: &str, files: &[(String, Vec<u8>)]) -> Res
         .collect();
     Ok(template
         .replace(VERSION_PLACEHOLDER, &format!("'{version}'"))
-        .replace(PRECACHE_PLACEHOLDER, &format!("[\n  {},\n]", list.join(",\n  "))))
+        .replace(PRECACHE_PLACEHOLDER, &list(false))
+        .replace(PIECES_PLACEHOLDER, &list(true)))
 }
 
 /// A script as every first visit downloads it: its comment lines (which explain it in assets/)
@@ -266,8 +305,8 @@ fn kb(bytes: u64) -> String {
 }
 
 /// Measures what the app's first load fetches: index.html, the files it names (script, module,
-/// wasm, style sheet) and the service worker. The catalog page (admin.html and its module) is
-/// not part of it.
+/// wasm, style sheet), the service worker and the catalog's index (the home page needs no
+/// bundle's piece). The catalog page (admin.html and its module) is not part of it.
 fn measure_first_load(dist: &Path) -> Result<SizeReport> {
     let index = read_text(&dist.join("index.html"))?;
     let mut files = Vec::new();
@@ -275,7 +314,8 @@ fn measure_first_load(dist: &Path) -> Result<SizeReport> {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let code = [".html", ".js", ".wasm", ".css"].iter().any(|suffix| name.ends_with(suffix));
-        let counted = code && (name == "index.html" || name == SERVICE_WORKER || index.contains(name.as_str()));
+        let counted = (code && (name == "index.html" || name == SERVICE_WORKER || index.contains(name.as_str())))
+            || name == CATALOG_INDEX;
         if entry.file_type()?.is_file() && counted {
             let bytes = std::fs::read(entry.path())?;
             let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
@@ -312,7 +352,7 @@ mod tests {
 
     #[test]
     fn the_service_worker_lists_every_file_sorted_with_a_content_version() {
-        let template = "// Why it is so.\nconst VERSION = '__YIBIAO_VERSION__';\n\n  // And this.\nconst PRECACHE = ['__YIBIAO_PRECACHE__']; // kept";
+        let template = "// Why it is so.\nconst VERSION = '__YIBIAO_VERSION__';\n\n  // And this.\nconst PRECACHE = ['__YIBIAO_PRECACHE__']; // kept\nconst PIECES = ['__YIBIAO_PIECES__'];";
         let files =
             vec![("b.wasm".to_owned(), vec![1, 2]), ("index.html".to_owned(), vec![3]), ("a.js".to_owned(), vec![])];
         let first = service_worker_source(template, &files).expect("fills");
@@ -328,5 +368,15 @@ mod tests {
         reordered.reverse();
         assert_eq!(first, service_worker_source(template, &reordered).expect("fills"));
         assert!(service_worker_source("no placeholders", &files).is_err());
+        assert!(first.contains("const PIECES = [];"), "{first}");
+        // A bundle's piece is listed apart, for the page to ask for; the index is precached.
+        let piece = format!("catalog-{}.bin", "ab".repeat(32));
+        let mut with_catalog = files.clone();
+        with_catalog.push((piece.clone(), vec![7]));
+        with_catalog.push(("catalog-index.bin".to_owned(), vec![8]));
+        let worker = service_worker_source(template, &with_catalog).expect("fills");
+        assert!(worker.contains(&format!("const PIECES = [\n  './{piece}',\n];")), "{worker}");
+        assert!(worker.contains("'./catalog-index.bin',\n  './index.html'"), "{worker}");
+        assert!(!is_piece("catalog-index.bin") && !is_piece("catalog-abc.bin") && is_piece(&piece));
     }
 }

@@ -90,7 +90,9 @@ fn publish(catalog: &yibiao_core::Catalog, target: &Path) -> std::io::Result<Str
     let names: Vec<String> = published.pieces.iter().map(|(digest, _)| format!("{PIECE_PREFIX}{digest}.bin")).collect();
     for entry in std::fs::read_dir(target)? {
         let name = entry?.file_name().to_string_lossy().into_owned();
-        let stale = name.starts_with(PIECE_PREFIX) && name != INDEX && !names.iter().any(|kept| name.starts_with(kept.as_str()));
+        let stale = name.starts_with(PIECE_PREFIX)
+            && name != INDEX
+            && !names.iter().any(|kept| name.starts_with(kept.as_str()));
         if stale {
             std::fs::remove_file(target.join(&name))?;
         }

@@ -4,12 +4,12 @@
 //! material id is the same document, which is what lets the plan merge them.
 
 pub mod compact;
-pub mod pieces;
 pub mod cond_check;
 pub mod diagnostic;
 mod field;
 #[cfg(not(target_arch = "wasm32"))]
 mod folder;
+pub mod pieces;
 untrusted_input! {
     mod load;
 }

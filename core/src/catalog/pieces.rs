@@ -126,16 +126,16 @@ impl PieceError {
                 .to_owned(),
             PieceError::Tampered { bundle } => zh_en!(
                 lang,
-                format!("“{}”的目录分片与索引记载的指纹不符（可能在传输或存储中被改动），已拒绝使用。", bundle.zh),
+                format!("“{}”的内容与事项目录记载的指纹不符（可能在传输或存储中被改动），没有使用。", bundle.zh),
                 format!(
-                    "The catalog piece of “{}” does not match the fingerprint its index names (changed on the way or on disk) and was refused.",
+                    "The contents of “{}” do not match the fingerprint the catalog names (changed on the way or on disk), so they were not used.",
                     bundle.en
                 )
             ),
             PieceError::Unreadable { bundle } => zh_en!(
                 lang,
-                format!("“{}”的目录分片无法读取，已拒绝使用。", bundle.zh),
-                format!("The catalog piece of “{}” cannot be read and was refused.", bundle.en)
+                format!("“{}”的内容无法读取，没有使用。", bundle.zh),
+                format!("The contents of “{}” cannot be read, so they were not used.", bundle.en)
             ),
         }
     }
@@ -274,7 +274,8 @@ fn reads<'a>(catalog: &'a Catalog, bundle: &'a Bundle) -> Reads<'a> {
     while let Some(id) = unread.pop() {
         let Some(field) = catalog.fields.get(id) else { continue };
         let conditions = field.condition.iter().chain(field.checks.iter().map(|check| &check.rule));
-        let read = conditions.flat_map(|condition| condition.expr.fields()).chain(field.derived.iter().map(|d| &d.from));
+        let read =
+            conditions.flat_map(|condition| condition.expr.fields()).chain(field.derived.iter().map(|d| &d.from));
         for next in read {
             if fields.insert(next) {
                 unread.push(next);

@@ -352,7 +352,8 @@ pub fn checksums_reply(id: &str, size: u64, digest: &FileDigest) -> Result<Strin
 pub fn do_open(header: &str, catalog: &Catalog, packet: &[u8]) -> Result<(Reopened, Vec<Vec<u8>>), ServiceError> {
     let request = OpenRequest::read(header)?;
     let opened = open(packet, catalog, request.id, request.now_ms).map_err(ServiceError::Packet)?;
-    let same_catalog = piece_digest(catalog, &opened.application.bundle).as_ref() == Some(&opened.document.catalog.digest);
+    let same_catalog =
+        piece_digest(catalog, &opened.application.bundle).as_ref() == Some(&opened.document.catalog.digest);
     let (files, buffers): (Vec<String>, Vec<Vec<u8>>) = opened.files.into_iter().unzip();
     let reply = Reopened {
         fingerprint: opened.fingerprint,

@@ -1,6 +1,6 @@
 use super::*;
-use crate::packet::sha256_hex;
 use crate::fixture::restaurant_catalog;
+use crate::packet::sha256_hex;
 
 /// The packet made through the messages, its attachments digested a chunk at a time and put
 /// in their places by the worker (as the browser does with the stored files), is exactly the

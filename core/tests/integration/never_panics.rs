@@ -11,15 +11,15 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use yibiao_core::catalog::pieces::Published;
 use std::time::Instant;
+use yibiao_core::catalog::pieces::Published;
 
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
 use yibiao_core::catalog::{
-    compact, decode_source, load, pieces, read_folder, Bound, Constraints, Field, FieldId, FieldKind, FieldOption, Pattern,
-    Source,
+    compact, decode_source, load, pieces, read_folder, Bound, Constraints, Field, FieldId, FieldKind, FieldOption,
+    Pattern, Source,
 };
 use yibiao_core::cond::{self, Truth};
 use yibiao_core::validate::{self, Decimal, NumberKind, Value};

@@ -37,7 +37,10 @@ fn the_index_has_a_card_per_bundle_and_each_piece_is_named_by_its_digest() {
         assert_eq!(card.piece_size as usize, bytes.len());
         assert_eq!(pieces::piece_digest(&whole, &card.id).as_ref(), Some(digest));
         let bundle = whole.bundle(&card.id).expect("exists");
-        assert_eq!((&card.name, &card.search_words, &card.pinyin), (&bundle.name, &bundle.search_words, &bundle.pinyin));
+        assert_eq!(
+            (&card.name, &card.search_words, &card.pinyin),
+            (&bundle.name, &bundle.search_words, &bundle.pinyin)
+        );
         assert!(card.departments_at_least >= 1 && card.departments_at_least <= card.departments_at_most);
     }
     let again = pieces::publish(&whole);
@@ -73,7 +76,12 @@ fn a_piece_that_is_not_what_its_card_names_is_refused_by_the_bundles_name() {
     let (_, published, index) = published();
     let (first, second) = (&index.cards[0], &index.cards[1]);
     let piece = |card: &pieces::BundleCard| {
-        published.pieces.iter().find(|(digest, _)| *digest == card.piece).map(|(_, bytes)| bytes.clone()).expect("its piece")
+        published
+            .pieces
+            .iter()
+            .find(|(digest, _)| *digest == card.piece)
+            .map(|(_, bytes)| bytes.clone())
+            .expect("its piece")
     };
     let mut catalog = index.catalog();
     let mut tampered = piece(first);
@@ -123,7 +131,13 @@ fn the_text_form_carries_the_index_and_any_pieces_and_is_checked_again_when_read
     let (_, partial) = Published::decode_text(&one.encode_text()).expect("reads").catalog().expect("accepted");
     assert_eq!(partial.bundles.len(), 1);
     let none = Published { index: published.index.clone(), pieces: Vec::new() };
-    assert!(Published::decode_text(&none.encode_text()).expect("reads").catalog().expect("accepted").1.bundles.is_empty());
+    assert!(Published::decode_text(&none.encode_text())
+        .expect("reads")
+        .catalog()
+        .expect("accepted")
+        .1
+        .bundles
+        .is_empty());
     // A piece changed in the text is refused whole.
     let mut damaged = one.clone();
     damaged.pieces[0].1[10] ^= 0x40;

@@ -187,20 +187,19 @@ fn every_label_is_bilingual_and_everything_asked_is_explained_plainly() {
 /// A bundle's card gives the range of departments: the items always needed, up to all of them.
 #[test]
 fn bundle_facts_give_the_range_of_departments_before_any_answer() {
-    use yibiao_core::plan::{bundle_facts, BundleFacts};
+    use yibiao_core::catalog::pieces::{publish, read_index};
     use yibiao_core::BundleId;
-    let catalog = shipped();
+    let index = read_index(&publish(&shipped()).index).expect("reads");
+    let facts = |id: &str| {
+        index
+            .card(&BundleId::new(id))
+            .map(|card| (card.departments_at_least, card.departments_at_most, card.promised_days_at_most))
+    };
     // Always: market regulation, police (seals), tax, the bank; by answer: social insurance and
     // the housing fund (invoices are the tax bureau again).
-    assert_eq!(
-        bundle_facts(&catalog, &BundleId::new("enterprise_opening")),
-        Some(BundleFacts { departments_at_least: 4, departments_at_most: 6, promised_days_at_most: 1 })
-    );
-    assert_eq!(
-        bundle_facts(&catalog, &BundleId::new("restaurant_opening")),
-        Some(BundleFacts { departments_at_least: 2, departments_at_most: 3, promised_days_at_most: 5 })
-    );
-    assert_eq!(bundle_facts(&catalog, &BundleId::new("no_such_bundle")), None);
+    assert_eq!(facts("enterprise_opening"), Some((4, 6, 1)));
+    assert_eq!(facts("restaurant_opening"), Some((2, 3, 5)));
+    assert_eq!(facts("no_such_bundle"), None);
 }
 
 /// The compact form the app starts from reads back as exactly the catalog the loader made.
@@ -224,7 +223,9 @@ fn the_compact_catalog_reads_back_exactly() {
 fn bundles_are_found_by_characters_pinyin_and_initials() {
     use yibiao_core::search::search;
     let catalog = shipped();
-    let found = |query: &str| search(&catalog, query).iter().map(|bundle| bundle.name.zh.clone()).collect::<Vec<_>>();
+    let index = yibiao_core::catalog::pieces::read_index(&yibiao_core::catalog::pieces::publish(&catalog).index)
+        .expect("reads");
+    let found = |query: &str| search(&index, query).iter().map(|bundle| bundle.name.zh.clone()).collect::<Vec<_>>();
     assert_eq!(found("qykb"), ["企业开办"]);
     assert_eq!(found("canyin"), ["开办餐饮店"]);
     assert_eq!(found("tuixiu"), ["退休"]);
