@@ -38,26 +38,22 @@ use crate::tools::{hex, Toolchain};
 /// the catalog's new checks, fields and search words, the journey's fixes: about +13 KB) was
 /// paid for by cuts that change nothing seen: no standard sort in the module (each type sorted
 /// brought about 3.5 KB; short lists take a small insertion sort) and no Debug formatting in
-/// the app's path (2 KB of escapes and every type's Debug): 391.9 → 389.3 KB. Issue 16 takes
-/// the catalog (39 KB gzip) out of the module and brings the budget down to 300 KB.
-pub const FIRST_LOAD_BUDGET: u64 = 392_000;
+/// the app's path (2 KB of escapes and every type's Debug): 391.9 → 389.3 KB. Issue 16 took
+/// the catalog out of the module (published beside it in pieces; the first load counts only
+/// its index, 3.8 KB): the module went from 372 to 350 KB, less than the catalog's 39 KB since
+/// reading and checking pieces (SHA-256, the loading hook) costs some of it back. 391.9 →
+/// 374.7 KB, whatever the catalog's size (+1.5% with a county hall's 100 bundles); then
+/// drafts that record their bundle's definition and the home page's word on what is kept
+/// offline (+4.5 KB), less the comparison of whole catalogs (−2 KB): 377.2 KB. The issue's
+/// aim, 300 KB, needs the broad cut of the module it describes, still to do.
+pub const FIRST_LOAD_BUDGET: u64 = 378_000;
 
-const SERVICE_WORKER: &str = "sw.js";
+pub const SERVICE_WORKER: &str = "sw.js";
 /// The page's last resort, outside the module (assets/recover.js).
 const RECOVER: &str = "recover.js";
 const VERSION_PLACEHOLDER: &str = "'__YIBIAO_VERSION__'";
 const PRECACHE_PLACEHOLDER: &str = "['__YIBIAO_PRECACHE__']";
 const PIECES_PLACEHOLDER: &str = "['__YIBIAO_PIECES__']";
-/// The published catalog's index, beside the app (`yibiao-catalog publish`).
-pub const CATALOG_INDEX: &str = "catalog-index.bin";
-
-/// Whether `name` is one of a published catalog's bundle pieces (`catalog-<sha256>.bin`): kept
-/// by the service worker as the page asks, not on install, and not part of the first load.
-pub fn is_piece(name: &str) -> bool {
-    name.strip_prefix("catalog-")
-        .and_then(|rest| rest.strip_suffix(".bin"))
-        .is_some_and(|digest| digest.len() == 64 && digest.bytes().all(|b| b.is_ascii_hexdigit()))
-}
 
 #[derive(Debug)]
 pub struct BuildReport {
@@ -101,25 +97,10 @@ pub fn release(root: &Path, toolchain: &Toolchain) -> Result<BuildReport> {
             std::fs::copy(entry.path(), target).context("copying the admin build")?;
         }
     }
-    publish_catalog(root, toolchain, &root.join("assets").join("catalog"), &dist)?;
+    crate::catalog::publish(root, toolchain, &root.join("assets").join("catalog"), &dist)?;
     post_process(&dist)?;
     precompress(&dist)?;
     Ok(BuildReport { size: measure_first_load(&dist)? })
-}
-
-/// Writes the catalog in `folder` beside the app as the app reads it: its index and a piece per
-/// bundle, by the same checker the build runs (`yibiao-catalog publish`).
-pub fn publish_catalog(root: &Path, toolchain: &Toolchain, folder: &Path, dist: &Path) -> Result<()> {
-    println!("==> yibiao-catalog publish {}", folder.display());
-    let (folder, dist) = (folder.to_string_lossy().into_owned(), dist.to_string_lossy().into_owned());
-    let args =
-        ["run", "--locked", "--quiet", "-p", "yibiao-core", "--bin", "yibiao-catalog", "--", "publish", &folder, &dist];
-    let publish = capture(toolchain.cargo().args(args).current_dir(root))?;
-    if !publish.success {
-        bail!("publishing the catalog failed:\n{}", publish.text);
-    }
-    print!("{}", publish.text);
-    Ok(())
 }
 
 /// The kinds of file worth compressing: text and WebAssembly (images are compressed already).
@@ -171,7 +152,12 @@ fn post_process(dist: &Path) -> Result<()> {
     }
     let recover = dist.join(RECOVER);
     std::fs::write(&recover, without_comment_lines(&read_text(&recover)?)).context("writing recover.js")?;
+    let template = read_text(&dist.join(SERVICE_WORKER))?;
+    write_service_worker(dist, &template)
+}
 
+/// Fills the service worker `template` with the files of `dist` (its pieces of the catalog apart).
+pub fn write_service_worker(dist: &Path, template: &str) -> Result<()> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dist).context("listing dist/")? {
         let entry = entry?;
@@ -182,9 +168,8 @@ fn post_process(dist: &Path) -> Result<()> {
             files.push((name, std::fs::read(entry.path())?));
         }
     }
-    let worker_path = dist.join(SERVICE_WORKER);
-    let worker = service_worker_source(&read_text(&worker_path)?, &files)?;
-    std::fs::write(&worker_path, worker).context("writing sw.js")
+    let worker = service_worker_source(template, &files)?;
+    std::fs::write(dist.join(SERVICE_WORKER), worker).context("writing sw.js")
 }
 
 /// A script moved out of the page.
@@ -242,8 +227,11 @@ pub fn service_worker_source(template: &str, files: &[(String, Vec<u8>)]) -> Res
     }
     let version = &hex(&hasher.finalize())[..16];
     let list = |pieces: bool| -> String {
-        let names: Vec<String> =
-            sorted.iter().filter(|(name, _)| is_piece(name) == pieces).map(|(name, _)| format!("'./{name}'")).collect();
+        let names: Vec<String> = sorted
+            .iter()
+            .filter(|(name, _)| crate::catalog::is_piece(name) == pieces)
+            .map(|(name, _)| format!("'./{name}'"))
+            .collect();
         if names.is_empty() {
             "[]".to_owned()
         } else {
@@ -307,7 +295,7 @@ fn kb(bytes: u64) -> String {
 /// Measures what the app's first load fetches: index.html, the files it names (script, module,
 /// wasm, style sheet), the service worker and the catalog's index (the home page needs no
 /// bundle's piece). The catalog page (admin.html and its module) is not part of it.
-fn measure_first_load(dist: &Path) -> Result<SizeReport> {
+pub fn measure_first_load(dist: &Path) -> Result<SizeReport> {
     let index = read_text(&dist.join("index.html"))?;
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dist)? {
@@ -315,7 +303,7 @@ fn measure_first_load(dist: &Path) -> Result<SizeReport> {
         let name = entry.file_name().to_string_lossy().into_owned();
         let code = [".html", ".js", ".wasm", ".css"].iter().any(|suffix| name.ends_with(suffix));
         let counted = (code && (name == "index.html" || name == SERVICE_WORKER || index.contains(name.as_str())))
-            || name == CATALOG_INDEX;
+            || name == crate::catalog::INDEX;
         if entry.file_type()?.is_file() && counted {
             let bytes = std::fs::read(entry.path())?;
             let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
@@ -377,6 +365,7 @@ mod tests {
         let worker = service_worker_source(template, &with_catalog).expect("fills");
         assert!(worker.contains(&format!("const PIECES = [\n  './{piece}',\n];")), "{worker}");
         assert!(worker.contains("'./catalog-index.bin',\n  './index.html'"), "{worker}");
-        assert!(!is_piece("catalog-index.bin") && !is_piece("catalog-abc.bin") && is_piece(&piece));
+        assert!(!crate::catalog::is_piece("catalog-index.bin") && !crate::catalog::is_piece("catalog-abc.bin"));
+        assert!(crate::catalog::is_piece(&piece));
     }
 }

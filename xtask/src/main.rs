@@ -10,6 +10,7 @@
 //!   and parser, with their count and time.
 
 mod build;
+mod catalog;
 mod fuzz;
 mod process;
 mod serve;
@@ -30,6 +31,9 @@ commands:
   build                            build the release app into dist/
   bench                            run the benchmarks and print their figures (with Lighthouse)
   fuzz [--cases N]                 N hostile inputs (default 250,000) per validator and parser target
+  gen-catalog                      generate a county hall's catalog (100 bundles, 1,500 items) into
+                                   target/generated-catalog and build the app with it into
+                                   target/dist-generated (serve it with any static server)
 ";
 
 fn main() {
@@ -74,6 +78,15 @@ fn run() -> Result<()> {
             print!("{USAGE}");
             Ok(())
         }
+        "gen-catalog" => {
+            expect_no_arguments(&rest)?;
+            let toolchain = tools::ensure_build_tools(&root)?;
+            let report = build::release(&root, &toolchain)?;
+            let (folder, generated) = generated_app(&root, &toolchain)?;
+            println!("the shipped catalog's app (dist/), {}\n", report.size.describe());
+            println!("the generated catalog's app ({}), {}", folder.display(), generated.describe());
+            Ok(())
+        }
         other => bail!("unknown command `{other}`\n\n{USAGE}"),
     }
 }
@@ -98,6 +111,23 @@ fn bench(root: &Path) -> Result<()> {
     let mut command = toolchain.command("node");
     command.arg("bench.mjs").current_dir(root.join("tests").join("e2e")).env("BASE_URL", &server.url);
     process::run_visible(&mut command)?;
+    // The catalog in pieces, shipped and at a county hall's scale (issue 16).
+    let (generated_dist, generated_size) = generated_app(root, &toolchain)?;
+    let shipped_size = build::measure_first_load(&root.join("dist"))?;
+    println!("\nThe catalog in pieces: the shipped one (dist/), {}", shipped_size.describe());
+    println!(
+        "the generated one (100 bundles, 1,500 items; {}), {}",
+        generated_dist.display(),
+        generated_size.describe()
+    );
+    let generated_server = serve::spawn(&generated_dist, "127.0.0.1", 0)?;
+    let mut command = toolchain.command("node");
+    command
+        .arg("catalog-bench.mjs")
+        .current_dir(root.join("tests").join("e2e"))
+        .env("BASE_URL", &server.url)
+        .env("GENERATED_URL", &generated_server.url);
+    process::run_visible(&mut command)?;
     println!("\nThe packet, in headless Chromium, on the release build:");
     let mut command = toolchain.command("node");
     command.arg("packet-bench.mjs").current_dir(root.join("tests").join("e2e")).env("BASE_URL", &server.url);
@@ -109,6 +139,20 @@ fn bench(root: &Path) -> Result<()> {
     let mut command = toolchain.command("node");
     command.arg("score.mjs").current_dir(root.join("tests").join("lighthouse")).env("BASE_URL", &server.url);
     process::run_visible(&mut command)
+}
+
+/// Generates the county hall's catalog into `target/generated-catalog` and builds the app in
+/// `dist/` with it into `target/dist-generated`.
+pub(crate) fn generated_app(root: &Path, toolchain: &tools::Toolchain) -> Result<(PathBuf, build::SizeReport)> {
+    let folder = root.join("target").join("generated-catalog");
+    let folder_arg = folder.to_string_lossy().into_owned();
+    let args =
+        ["run", "--locked", "--quiet", "-p", "yibiao-core", "--bin", "yibiao-catalog", "--", "generate", &folder_arg];
+    let generated = process::capture(toolchain.cargo().args(args).current_dir(root))?;
+    if !generated.success {
+        bail!("generating the catalog failed:\n{}", generated.text);
+    }
+    catalog::with_catalog(root, toolchain, &folder, "dist-generated")
 }
 
 fn expect_no_arguments(rest: &[String]) -> Result<()> {

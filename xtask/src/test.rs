@@ -214,6 +214,9 @@ fn end_to_end(root: &Path, toolchain: &Toolchain) -> Result<Outcome> {
     let _ = std::fs::remove_dir_all(&site);
     copy_files(&root.join("dist"), &site)?;
     let server = serve::spawn(&site, "127.0.0.1", 0)?;
+    // The same app with a county hall's generated catalog (issue 16).
+    let (generated_site, _) = crate::generated_app(root, toolchain)?;
+    let generated = serve::spawn(&generated_site, "127.0.0.1", 0)?;
     let e2e = root.join("tests").join("e2e");
     let artifacts = e2e.join("artifacts");
     let _ = std::fs::remove_dir_all(&artifacts);
@@ -223,6 +226,7 @@ fn end_to_end(root: &Path, toolchain: &Toolchain) -> Result<Outcome> {
         .args(["--test", "--test-reporter=tap", "--test-concurrency=1"])
         .current_dir(&e2e)
         .env("BASE_URL", &server.url)
+        .env("GENERATED_URL", &generated.url)
         .env("SITE_DIR", &site)
         .env("ARTIFACTS", &artifacts)
         .env("PYTHON", crate::tools::python_tools_dir(root).join("bin").join("python"));
