@@ -3,6 +3,7 @@
 
 mod use_address;
 mod use_file_cleanup;
+mod use_offline_catalog;
 mod use_other_tabs;
 mod use_page_heading;
 mod use_pieces;
@@ -14,6 +15,7 @@ use crate::notice::Notice;
 
 pub use use_address::use_address;
 pub use use_file_cleanup::use_file_cleanup;
+pub use use_offline_catalog::use_offline_catalog;
 pub use use_other_tabs::use_other_tabs;
 pub use use_page_heading::use_page_heading;
 pub use use_pieces::{use_pieces, PieceStatus, Pieces};

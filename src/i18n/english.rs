@@ -4,6 +4,8 @@
 //! listed here; the phrases are called with one and with two.
 
 use yibiao_core::catalog::WaiverMode;
+
+use crate::catalog::PieceFailure;
 use yibiao_core::Lang;
 
 use super::*;
@@ -93,6 +95,12 @@ fn english_phrases_hold_no_chinese_and_agree_in_number() {
         said.push(search_count(Lang::En, count, "x"));
         said.push(drafts_unreadable(Lang::En, count, true));
         said.push(question_progress(Lang::En, count, count));
+        said.push(offline_catalog(Lang::En, count - 1, count, 1_000));
+        said.push(offline_catalog(Lang::En, count, count, 0));
+    }
+    for failure in [PieceFailure::Unreachable, PieceFailure::Status(404)] {
+        said.push(piece_failure(Lang::En, Some("Births"), &failure));
+        said.push(piece_failure(Lang::En, None, &failure));
     }
     said.push(waiver_meaning(Lang::En, WaiverMode::Accept).to_owned());
     said.push(waiver_meaning(Lang::En, WaiverMode::Process).to_owned());

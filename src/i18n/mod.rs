@@ -1,7 +1,8 @@
 //! Every string of the interface, in Chinese and English (界面文字): the table of fixed strings
-//! (`table.rs`), the phrases with numbers and names in them (`phrases.rs`), and how files are
-//! described (`files.rs`). Nothing else in the app spells out a word (a tidy test holds it).
+//! (`table.rs`), the phrases with numbers and names in them (`phrases.rs`), how files are
+//! described (`files.rs`) and what is said of the catalog beside the app (`catalog.rs`). Nothing else in the app spells out a word (a tidy test holds it).
 
+mod catalog;
 #[cfg(test)]
 mod english;
 mod files;
@@ -9,6 +10,7 @@ mod packet;
 mod phrases;
 mod table;
 
+pub use catalog::*;
 pub use files::*;
 pub use packet::PacketUi;
 pub use phrases::*;

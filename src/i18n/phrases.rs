@@ -268,7 +268,7 @@ pub fn counts(lang: Lang, originals: u8, copies: u8) -> String {
 }
 
 /// An English noun for `count` of it: `one` for one, else `many`.
-fn noun(count: usize, one: &'static str, many: &'static str) -> &'static str {
+pub(super) fn noun(count: usize, one: &'static str, many: &'static str) -> &'static str {
     if count == 1 {
         one
     } else {
@@ -364,33 +364,4 @@ pub fn needed_by(lang: Lang, names: &[&str]) -> String {
 /// The window title: "<page> - 一表通".
 pub fn title(lang: Lang, page_heading: &str) -> String {
     format!("{page_heading} - {}", Ui::AppName.text(lang))
-}
-
-/// Why the catalog's index (`bundle` none) or a bundle's piece could not be used, and what
-/// stays: the drafts are never touched.
-pub fn piece_failure(lang: Lang, bundle: Option<&str>, failure: &crate::catalog::PieceFailure) -> String {
-    use crate::catalog::PieceFailure;
-    let what = match (lang, bundle) {
-        (Lang::Zh, Some(name)) => format!("“{name}”的内容"),
-        (Lang::En, Some(name)) => format!("the contents of “{name}”"),
-        (Lang::Zh, None) => "事项目录".to_owned(),
-        (Lang::En, None) => "the catalog".to_owned(),
-    };
-    let why = match (lang, failure) {
-        (Lang::Zh, PieceFailure::Unreachable) => {
-            format!("无法载入{what}：本设备没有联网，此前也没有在本机保存过。请联网后再试。")
-        }
-        (Lang::En, PieceFailure::Unreachable) => {
-            format!("Could not load {what}: this device is offline and has not kept it before. Try again when online.")
-        }
-        (Lang::Zh, PieceFailure::Status(status)) => {
-            format!("无法载入{what}：服务器上没有找到（{status}）。请告诉工作人员。")
-        }
-        (Lang::En, PieceFailure::Status(status)) => {
-            format!("Could not load {what}: the server does not have it ({status}). Please tell the staff.")
-        }
-        // The refused copy is dropped from the device: another try fetches it afresh.
-        (_, PieceFailure::Refused(error)) => format!("{}{}", error.message(lang), Ui::PieceTryAgain.text(lang)),
-    };
-    format!("{why}{}", Ui::DraftsUntouched.text(lang))
 }

@@ -9,7 +9,7 @@ use yibiao_core::session::Action;
 use std::rc::Rc;
 
 use crate::components::{set_aside_list, use_set_aside_list, DraftPanel, OpenPacket};
-use crate::hooks::{use_page_heading, PieceStatus, Pieces};
+use crate::hooks::{use_offline_catalog, use_page_heading, PieceStatus, Pieces};
 use crate::i18n::{self, PacketUi, Ui};
 use crate::platform::packets::Incoming;
 use crate::store::use_store;
@@ -37,6 +37,7 @@ pub fn HomePage() -> Html {
     };
     let cards = &store.env.in_use.index.cards;
     let pieces = use_context::<Pieces>().expect("App provides the pieces");
+    let offline = use_offline_catalog(&store.env.in_use.index);
     let set_aside = use_set_aside_list();
     let durable = store.env.durable;
 
@@ -69,6 +70,11 @@ pub fn HomePage() -> Html {
         <>
             <h1 ref={heading} tabindex="-1">{ Ui::HomeHeading.text(lang) }</h1>
             <p class="lead">{ Ui::HomeIntro.text(lang) }</p>
+            if let Some(offline) = offline {
+                <p class="hint offline-status" role="status">
+                    { i18n::offline_catalog(lang, offline.kept, offline.total, offline.missing_bytes) }
+                </p>
+            }
             // The elder version, offered where everyone starts (issue 15).
             if store.state.elder == 0 {
                 <div class="elder-invite">

@@ -60,3 +60,16 @@ pub fn forget_piece(file: &str) {
         let _ = wasm_bindgen_futures::JsFuture::from(cache.delete_with_str(&file)).await;
     });
 }
+
+/// The file names of the pieces the service worker keeps for offline use; `None` where there
+/// is no such cache to ask (no service worker, an insecure page).
+pub async fn kept_pieces() -> Option<Vec<String>> {
+    let caches = web_sys::window()?.caches().ok()?;
+    let cache = wasm_bindgen_futures::JsFuture::from(caches.open(PIECE_CACHE)).await.ok()?;
+    let cache: web_sys::Cache = wasm_bindgen::JsCast::unchecked_into(cache);
+    let requests = wasm_bindgen_futures::JsFuture::from(cache.keys()).await.ok()?;
+    let requests: js_sys::Array = wasm_bindgen::JsCast::unchecked_into(requests);
+    let url = JsValue::from_str("url");
+    let names = requests.iter().filter_map(|request| js_sys::Reflect::get(&request, &url).ok()?.as_string());
+    Some(names.filter_map(|url| url.rsplit('/').next().map(str::to_owned)).collect())
+}
