@@ -14,7 +14,7 @@ use yibiao_core::{Date, Lang};
 use crate::catalog::InUse;
 
 /// What the reducer needs besides the state: the catalog and today's date.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 pub struct AppEnv {
     /// The catalog in use: its index and the bundles loaded so far.
     pub in_use: InUse,
@@ -84,24 +84,31 @@ pub struct Timed {
 #[derive(Debug)]
 pub enum Change {
     Act(Timed),
-    /// The environment with a bundle's piece added (`InUse::with_piece`). The state stays;
-    /// the open draft's view is derived again, since its bundle may be the one loaded.
-    Catalog(Rc<AppEnv>),
+    /// The environment with a bundle's piece added (`InUse::with_piece`), then what waited
+    /// for it, in one change (one redraw). The open draft's view is derived again, since its
+    /// bundle may be the one loaded.
+    Catalog(Rc<AppEnv>, Option<Timed>),
 }
 
 impl Reducible for Store {
     type Action = Change;
 
     fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
-        let Timed { action, now_ms } = match change {
-            Change::Act(timed) => timed,
-            Change::Catalog(env) => return Rc::new(Store::new(self.state.clone(), env)),
+        let (this, Timed { action, now_ms }) = match change {
+            Change::Act(timed) => (self, timed),
+            Change::Catalog(env, then) => {
+                let changed = Rc::new(Store::new(self.state.clone(), env));
+                match then {
+                    Some(timed) => (changed, timed),
+                    None => return changed,
+                }
+            }
         };
-        let env = Env { catalog: &self.env.in_use.catalog, today: self.env.today, now_ms };
-        match session::step(&self.state, self.view.as_ref(), action, env) {
-            Some(stepped) => Rc::new(Store { state: stepped.state, view: stepped.view, env: Rc::clone(&self.env) }),
+        let env = Env { catalog: &this.env.in_use.catalog, today: this.env.today, now_ms };
+        match session::step(&this.state, this.view.as_ref(), action, env) {
+            Some(stepped) => Rc::new(Store { state: stepped.state, view: stepped.view, env: Rc::clone(&this.env) }),
             // Returning the same Rc tells Yew nothing changed: no re-render.
-            None => self,
+            None => this,
         }
     }
 }
@@ -121,9 +128,10 @@ impl Dispatch {
         self.0.dispatch(Change::Act(Timed { action, now_ms: crate::platform::clock::now_ms() }));
     }
 
-    /// Puts a catalog with one more bundle loaded in use.
-    pub fn catalog(&self, env: Rc<AppEnv>) {
-        self.0.dispatch(Change::Catalog(env));
+    /// Puts a catalog with one more bundle loaded in use, then applies `then`.
+    pub fn catalog(&self, env: Rc<AppEnv>, then: Option<Action>) {
+        let then = then.map(|action| Timed { action, now_ms: crate::platform::clock::now_ms() });
+        self.0.dispatch(Change::Catalog(env, then));
     }
 }
 

@@ -150,6 +150,7 @@ pub fn demo_catalog() -> Catalog {
         materials: materials.into_iter().map(|material| (material.id.clone(), material.into())).collect(),
         items: items.into_iter().map(|item| (item.id.clone(), item)).collect::<BTreeMap<_, _>>(),
         bundles: vec![bundle],
+        definitions: BTreeMap::new(),
         calendar: HolidayCalendar::new(),
     }
 }

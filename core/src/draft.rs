@@ -142,23 +142,11 @@ impl EnvelopeV1 {
         };
         let id = DraftId::new(MIGRATED_DRAFT_ID);
         let draft_page = if page.needs_application() { page.clone() } else { Page::Tasks };
-        let draft = Application {
-            id: id.clone(),
-            bundle: old.bundle,
-            catalog_version: self.catalog_version,
-            created_ms: 0,
-            updated_ms: 0,
-            page: draft_page,
-            answers: old.answers,
-            visited: old.visited,
-            show_all_errors: old.show_all_errors,
-            provisions: Default::default(),
-            attachments: Default::default(),
-            set_aside: Default::default(),
-            walk: None,
-            seen: None,
-            changed: Default::default(),
-        };
+        let mut draft = Application::new(id.clone(), old.bundle, &self.catalog_version, 0);
+        draft.page = draft_page;
+        draft.answers = old.answers;
+        draft.visited = old.visited;
+        draft.show_all_errors = old.show_all_errors;
         let open = page.needs_application().then_some(id);
         State { lang, page, drafts: vec![draft.into()], open, failed_continues, ..State::default() }
     }

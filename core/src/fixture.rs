@@ -193,5 +193,6 @@ pub fn restaurant_catalog() -> Catalog {
         items: items.into_iter().map(|item| (item.id.clone(), item)).collect(),
         bundles: vec![bundle],
         calendar,
+        definitions: Default::default(),
     }
 }

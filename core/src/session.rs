@@ -125,7 +125,7 @@ pub fn step(state: &State, view: Option<&Derived>, action: Action, env: Env<'_>)
             }
             application.updated_ms = env.now_ms;
             // What the plan asks now, from the plan just made for the view.
-            if let (true, Some(Ok(view))) = (application.catalog_version == env.catalog.version, &next_view) {
+            if let (true, Some(Ok(view))) = (application.on_catalog(env.catalog), &next_view) {
                 if !application.seen.as_ref().is_some_and(|seen| seen.is_of(env.catalog, view.plan())) {
                     application.seen = Some(Rc::new(Snapshot::of(env.catalog, view.plan())));
                 }
@@ -177,6 +177,7 @@ fn apply(next: &mut State, state: &State, view: Option<&Derived>, action: Action
             env.catalog.bundle(&bundle)?;
             let id = new_draft_id(next, env.now_ms);
             let mut draft = Application::new(id.clone(), bundle, &env.catalog.version, env.now_ms);
+            draft.move_to_catalog(env.catalog);
             draft.page = journey::first_page(&draft.plan(env.catalog, env.today).ok()?);
             draft.refresh_snapshot(env.catalog, env.today);
             next.page = draft.page.clone();
@@ -276,10 +277,10 @@ fn apply(next: &mut State, state: &State, view: Option<&Derived>, action: Action
         }
         Action::AcceptCatalog => {
             let application = next.application_mut()?;
-            if application.catalog_version == env.catalog.version {
+            if application.on_catalog(env.catalog) {
                 return None;
             }
-            application.catalog_version = env.catalog.version.clone();
+            application.move_to_catalog(env.catalog);
             application.changed.catalog = Changed::next(Some(&application.changed.catalog), env.now_ms);
             // The answers are the same: the plan of the view on screen is the new catalog's.
             let mut fresh = None;

@@ -24,7 +24,17 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
     let lang = store.state.lang;
     let confirming = use_state(|| false);
     let question = use_question_focus(*confirming);
-    let Some(shared) = store.state.drafts.iter().find(|draft| draft.id == props.draft) else {
+    let found = store.state.drafts.iter().find(|draft| draft.id == props.draft);
+    // Finished or not, as the check page would say: derived again only when the draft or the
+    // catalog changed (never on a redraw of the home page for another reason).
+    let ready = use_memo(
+        (found.map(|draft| Shared(std::rc::Rc::clone(draft))), Shared(std::rc::Rc::clone(&store.env))),
+        |(draft, env)| {
+            let known = draft.as_ref().filter(|draft| env.in_use.has(&draft.bundle));
+            known.map(|draft| draft.view(&env.in_use.catalog, env.today).is_ok_and(|view| view.verdict.rank() > 0))
+        },
+    );
+    let Some(shared) = found else {
         return html! {};
     };
     let draft = shared.as_ref();
@@ -59,10 +69,8 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
                     { status.as_ref().map(|status| status.message(lang, bundle_name)) }
                 </p>
             }
-            if known.is_some() {
-                // Finished or not, as the check page would say (on the home page, where drafts
-                // change rarely).
-                if draft.view(catalog, store.env.today).is_ok_and(|view| view.verdict.rank() > 0) {
+            if let Some(ready) = *ready {
+                if ready {
                     <p class="tag tag-green">{ Ui::DraftReady.text(lang) }</p>
                 } else {
                     <p class="tag tag-grey">{ Ui::DraftInProgress.text(lang) }</p>

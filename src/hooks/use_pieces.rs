@@ -143,7 +143,15 @@ pub fn use_pieces(store: &StoreHandle) -> Pieces {
                         let next = Rc::new(AppEnv { in_use, durable: env.durable, today: env.today });
                         *latest.borrow_mut() = Rc::clone(&next);
                         status.borrow_mut().remove(&bundle);
-                        dispatch.catalog(next);
+                        // The first action that waited goes with the catalog, in one redraw.
+                        let first = waiting.borrow_mut().get_mut(&bundle).and_then(|waited| {
+                            let at = waited.iter().position(|then| matches!(then, Then::Act(_)))?;
+                            match waited.remove(at) {
+                                Then::Act(action) => Some(action),
+                                _ => None,
+                            }
+                        });
+                        dispatch.catalog(next, first);
                         Ok(())
                     }
                     Err(failure) => {

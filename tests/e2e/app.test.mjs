@@ -681,6 +681,8 @@ test('after one load the app works offline, reloads included, and opens a bundle
     await page.getByRole('link', { name: '一表通' }).click();
     await heading().filter({ hasText: '您要办什么事？' }).waitFor();
     await page.getByRole('heading', { name: '我的申请' }).waitFor();
+    // The home page says, unobtrusively, that everything is kept for use offline.
+    await page.locator('.offline-status').filter({ hasText: '全部 14 件事都已保存在本机，没有网络也能办理。' }).waitFor();
     await expectAccessible('home with a draft, offline');
     await screenshots('10-home-draft-offline');
     // A bundle this page never opened, offline: its piece comes from the cache.
@@ -1856,4 +1858,40 @@ test('no request left 127.0.0.1, and the page reported no error', { timeout: TES
   assert.ok(requests.length > 0, 'requests were recorded');
   assert.deepEqual(foreign, []);
   assert.deepEqual(pageProblems, []);
+});
+
+test('a county hall\'s catalog (100 bundles, 1,500 items): the same app starts from its index, finds and walks a bundle, and loads nothing else (issue 16)', { timeout: TEST_TIMEOUT }, async () => {
+  const GENERATED_URL = process.env.GENERATED_URL;
+  assert.ok(GENERATED_URL, 'GENERATED_URL is set by `cargo xtask test`');
+  const hall = await rendererBrowser.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN' });
+  const other = await hall.newPage();
+  const fetched = [];
+  other.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  try {
+    await other.goto(GENERATED_URL);
+    await other.locator('.bundle-card').first().waitFor();
+    assert.equal(await other.locator('.bundle-card').count(), 100);
+    // Up to here only the index was fetched, no bundle's piece.
+    const pieceOf = (path) => /\/catalog-[0-9a-f]{64}\.bin$/.test(path);
+    assert.ok(fetched.some((path) => path.endsWith('/catalog-index.bin')), 'the index');
+    assert.deepEqual(fetched.filter(pieceOf), [], 'no piece before a bundle is opened');
+    const search = other.getByLabel('查找要办的事');
+    await search.fill('办事42号');
+    await other.waitForFunction(() => document.querySelectorAll('.bundle-card').length === 1);
+    assert.deepEqual(await other.locator('.bundle-card h3').allInnerTexts(), ['一件事42']);
+    await other.locator('.bundle-card').getByRole('button', { name: '开始办理' }).click();
+    for (let step = 0; step < 3; step += 1) {
+      await other.locator('.question-form').waitFor();
+      await other.locator('main input[type=radio]').first().check();
+      const before = other.url();
+      await other.getByRole('button', { name: '继续' }).click();
+      await other.waitForFunction((url) => location.href !== url, before);
+    }
+    await other.locator('h1').filter({ hasText: '材料清单（一次性告知）' }).waitFor();
+    assert.ok((await other.locator('main').innerText()).includes('事项'), 'the generated items are listed');
+    const pieces = fetched.filter(pieceOf);
+    assert.ok(pieces.length >= 1, 'the opened bundle\'s piece was fetched');
+  } finally {
+    await hall.close();
+  }
 });

@@ -5,7 +5,7 @@
 use super::Catalog;
 
 /// Marks a compact catalog of this layout; another layout is refused, never misread.
-const MAGIC: &[u8; 4] = b"YBC3";
+const MAGIC: &[u8; 4] = b"YBC4";
 
 /// Writes a catalog (one that loaded without errors) in compact form.
 pub fn encode(catalog: &Catalog) -> Vec<u8> {

@@ -192,6 +192,7 @@ impl<'s> Checking<'s> {
                 items: BTreeMap::new(),
                 bundles: Vec::new(),
                 calendar: HolidayCalendar::new(),
+                definitions: BTreeMap::new(),
             },
             field_places: BTreeMap::new(),
             material_places: BTreeMap::new(),
@@ -239,7 +240,11 @@ impl<'s> Checking<'s> {
         let mut diagnostics = loader.diagnostics;
         diagnostics.sort_by(|a, b| (a.file.as_str(), a.span.start).cmp(&(b.file.as_str(), b.span.start)));
         let checked = at_most_per_file(diagnostics, MAX_PROBLEMS_PER_FILE);
-        (loader.catalog, refused.into_iter().chain(checked).collect())
+        let mut catalog = loader.catalog;
+        if !has_errors(&checked) {
+            catalog.definitions = super::pieces::definitions(&catalog);
+        }
+        (catalog, refused.into_iter().chain(checked).collect())
     }
 }
 

@@ -3,6 +3,7 @@
 //! Ids are stable strings: the same field id in two items is the same question, and the same
 //! material id is the same document, which is what lets the plan merge them.
 
+pub mod bureau;
 pub mod compact;
 pub mod cond_check;
 pub mod diagnostic;
@@ -231,6 +232,11 @@ pub struct Catalog {
     pub items: BTreeMap<ItemId, Item>,
     pub bundles: Vec<Bundle>,
     pub calendar: HolidayCalendar,
+    /// Each bundle's definition (定义指纹): the SHA-256 of its published piece, the bundle and
+    /// everything it reads. A draft records it, so that a new catalog that leaves its bundle
+    /// as it was changes nothing for it. Filled by the loader and as pieces are absorbed;
+    /// empty for a catalog made by hand (then drafts compare the catalog's version).
+    pub definitions: BTreeMap<BundleId, String>,
 }
 
 impl Catalog {

@@ -174,6 +174,11 @@ pub fn piece_digest(catalog: &Catalog, bundle: &BundleId) -> Option<String> {
     catalog.bundle(bundle).map(|bundle| sha256_hex(&piece_bytes(catalog, bundle)))
 }
 
+/// Every bundle's definition: the digest of its piece.
+pub fn definitions(catalog: &Catalog) -> BTreeMap<BundleId, String> {
+    catalog.bundles.iter().map(|bundle| (bundle.id.clone(), sha256_hex(&piece_bytes(catalog, bundle)))).collect()
+}
+
 /// Reads an index.
 pub fn read_index(bytes: &[u8]) -> Result<Index, PieceError> {
     unframed(INDEX_MAGIC, bytes).ok_or(PieceError::IndexUnreadable)
@@ -190,6 +195,7 @@ impl Index {
             items: BTreeMap::new(),
             bundles: Vec::new(),
             calendar: self.calendar.clone(),
+            definitions: BTreeMap::new(),
         }
     }
 
@@ -220,6 +226,7 @@ pub fn absorb(catalog: &mut Catalog, card: &BundleCard, bytes: &[u8]) -> Result<
         catalog.materials.entry(material.id.clone()).or_insert(material);
     }
     catalog.bundles.push(piece.bundle);
+    catalog.definitions.insert(card.id.clone(), card.piece.clone());
     Ok(())
 }
 

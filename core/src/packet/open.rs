@@ -55,6 +55,8 @@ pub fn open(bytes: &[u8], catalog: &Catalog, id: DraftId, now_ms: u64) -> Result
         return Err(PacketError::UnknownBundle { bundle: document.bundle.id.clone() });
     }
     let mut application = Application::new(id, bundle, &document.catalog.version, now_ms);
+    // The packet names its bundle's definition (the digest of its piece of the catalog).
+    application.definition = document.catalog.digest.clone();
     for answer in &document.answers {
         application.answers.insert(crate::catalog::FieldId::new(&answer.field), answer.value.clone());
     }

@@ -46,6 +46,10 @@ pub struct Application {
     pub bundle: BundleId,
     /// The catalog version the draft was made with (or last brought up to date with).
     pub catalog_version: String,
+    /// Its bundle's definition under that catalog (`Catalog::definitions`, the digest of the
+    /// bundle's piece); empty for a draft from before these were recorded.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub definition: String,
     /// When it was started and last changed, in milliseconds since 1970 (0 when not known,
     /// for drafts from before these were recorded).
     #[serde(default)]
@@ -129,6 +133,7 @@ impl Application {
             id,
             bundle,
             catalog_version: catalog_version.to_owned(),
+            definition: String::new(),
             created_ms: now_ms,
             updated_ms: now_ms,
             page: Page::Tasks,
@@ -270,9 +275,26 @@ impl Application {
         DraftView::new(catalog, &self.bundle, &self.answers, &self.provisions, today, Some((view, &before.answers)))
     }
 
-    /// What the current catalog changes for this draft, when it was made with another version.
+    /// Whether the draft is on `catalog`: its bundle's definition there is the one the draft
+    /// recorded (a new catalog that leaves this bundle as it was changes nothing for it), or,
+    /// where either is not known, the catalog's version is the one it recorded.
+    pub fn on_catalog(&self, catalog: &Catalog) -> bool {
+        match catalog.definitions.get(&self.bundle) {
+            Some(definition) if !self.definition.is_empty() => *definition == self.definition,
+            _ => self.catalog_version == catalog.version,
+        }
+    }
+
+    /// Records `catalog` as the one the draft is on: its version and its bundle's definition.
+    pub(crate) fn move_to_catalog(&mut self, catalog: &Catalog) {
+        self.catalog_version = catalog.version.clone();
+        self.definition = catalog.definitions.get(&self.bundle).cloned().unwrap_or_default();
+    }
+
+    /// What the current catalog changes for this draft, when its bundle's definition (or, not
+    /// known, the catalog's version) is another than the one it was made with.
     pub fn catalog_change(&self, catalog: &Catalog, today: Date) -> Option<CatalogChange> {
-        if self.catalog_version == catalog.version {
+        if self.on_catalog(catalog) {
             return None;
         }
         let plan = self.plan(catalog, today).ok()?;
@@ -287,7 +309,7 @@ impl Application {
 
     /// Notes what the plan asks now, if the draft is on the current catalog.
     pub(crate) fn refresh_snapshot(&mut self, catalog: &Catalog, today: Date) {
-        if self.catalog_version == catalog.version {
+        if self.on_catalog(catalog) {
             if let Ok(plan) = self.plan(catalog, today) {
                 self.seen = Some(Rc::new(Snapshot::of(catalog, &plan)));
             }

@@ -96,6 +96,7 @@ fn merge_draft(mine: &Application, theirs: &Application, env: Env<'_>) -> Applic
     let at = |draft: &Application| Some(draft.changed.catalog).filter(|at| *at > 0);
     if !mine_wins((at(mine).as_ref(), &mine.catalog_version), (at(theirs).as_ref(), &theirs.catalog_version)) {
         next.catalog_version = theirs.catalog_version.clone();
+        next.definition = theirs.definition.clone();
         next.seen = theirs.seen.clone();
         next.changed.catalog = theirs.changed.catalog;
         replanned = true;

@@ -137,6 +137,8 @@ fn a_new_catalog_version_is_reported_for_the_draft_and_then_accepted() {
     plan_need.material = MaterialId::new("fire_facilities_plan");
     plan_need.condition = None;
     permit.materials.push(MaterialNeed { ..plan_need });
+    // As the loader would: the changed bundle's definition is another.
+    new.definitions = yibiao_core::catalog::pieces::definitions(&new);
 
     let change = state.application().expect("open").catalog_change(&new, today()).expect("a newer catalog");
     assert_eq!((change.from_version.as_str(), change.to_version.as_str()), (old.version.as_str(), "2027.01-1"));

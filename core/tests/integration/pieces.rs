@@ -145,3 +145,62 @@ fn the_text_form_carries_the_index_and_any_pieces_and_is_checked_again_when_read
     assert!(refused.is_err());
     assert!(Published::decode_text("not base64!").is_none());
 }
+
+/// A draft records its bundle's definition: a new catalog that changes another bundle changes
+/// nothing for it, whatever its version says; one that changes its own bundle is reported. A
+/// draft from before definitions were recorded compares the version, as it did.
+#[test]
+fn a_draft_follows_its_bundles_definition_not_the_catalogs_version() {
+    use yibiao_core::session::{reduce, Action, Env, State};
+    let before = catalog();
+    // A field asked by one bundle only, relabelled in the next version.
+    let asked_by = |field: &yibiao_core::FieldId| {
+        let reads = |bundle: &yibiao_core::catalog::Bundle| {
+            bundle
+                .items
+                .iter()
+                .filter_map(|entry| before.items.get(&entry.item))
+                .any(|item| item.fields.iter().any(|f| &f.field == field))
+        };
+        before.bundles.iter().filter(|bundle| reads(bundle)).map(|bundle| bundle.id.clone()).collect::<Vec<_>>()
+    };
+    let (field, changed) = before
+        .fields
+        .keys()
+        .find_map(|field| match asked_by(field).as_slice() {
+            [only] => Some((field.clone(), only.clone())),
+            _ => None,
+        })
+        .expect("a field of one bundle only");
+    let unchanged = before.bundles.iter().map(|bundle| bundle.id.clone()).find(|id| *id != changed).expect("another");
+    let mut after = before.clone();
+    after.version = "2027.01-1".to_owned();
+    let relabelled = std::rc::Rc::make_mut(after.fields.get_mut(&field).expect("the field"));
+    relabelled.label.zh.push_str("（新）");
+    after.definitions = pieces::definitions(&after);
+    assert_ne!(after.definitions[&changed], before.definitions[&changed]);
+    assert_eq!(after.definitions[&unchanged], before.definitions[&unchanged]);
+
+    let env = Env { catalog: &before, today: crate::shipped::today(), now_ms: 1 };
+    let started = |bundle: &BundleId| {
+        let state = reduce(&State::default(), Action::StartDraft(bundle.clone()), env).expect("starts");
+        (*state.drafts[0]).clone()
+    };
+    let (mine, other) = (started(&changed), started(&unchanged));
+    assert_eq!(mine.definition, before.definitions[&changed], "recorded when started");
+    assert!(other.on_catalog(&after), "another bundle changed: nothing to tell");
+    assert_eq!(other.catalog_change(&after, crate::shipped::today()), None);
+    assert!(!mine.on_catalog(&after));
+    let change = mine.catalog_change(&after, crate::shipped::today()).expect("its bundle changed");
+    assert_eq!((change.from_version.as_str(), change.to_version.as_str()), (before.version.as_str(), "2027.01-1"));
+    assert!(change.fields_renamed.iter().any(|(_, now)| now.zh.ends_with("（新）")), "{change:?}");
+    // Recorded by an earlier version: no definition, so the version decides.
+    let earlier = yibiao_core::session::Application { definition: String::new(), ..other.clone() };
+    assert!(!earlier.on_catalog(&after));
+    assert!(earlier.on_catalog(&before));
+    // A draft accepting the new catalog records its definition there.
+    let state = State { drafts: vec![mine.clone().into()], open: Some(mine.id.clone()), ..State::default() };
+    let accepted = reduce(&state, Action::AcceptCatalog, Env { catalog: &after, ..env }).expect("accepted");
+    assert_eq!(accepted.drafts[0].definition, after.definitions[&changed]);
+    assert!(accepted.drafts[0].on_catalog(&after));
+}
