@@ -3,15 +3,10 @@
 // re-rendered with the recomputed plan (the draft saved after the render is the mark), over
 // 200 keystrokes; the time from "continue" to the error summary on screen; and the time to the
 // first interactive page from a cold load with a 4x CPU slowdown. Prints the figures.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { ms, percentile, withBrowser } from './bench-browser.mjs';
 
 const BASE_URL = process.env.BASE_URL;
 if (!BASE_URL) throw new Error('BASE_URL is not set: run with `cargo xtask bench`');
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const BY_KIND = {
   text: '示例', long_text: '示例内容', integer: '3', decimal: '120', money: '100000', date: '2026-01-05',
   id_number: '11010519491231002X', credit_code: '91350100M000100Y43', mobile: '13800138000',
@@ -20,26 +15,6 @@ const BY_KIND = {
 const BY_FIELD = { 'property.water_account': '12345678', 'property.power_account': '23456789', 'property.gas_account': '34567890' };
 // The bundle with the most fields when every situation question takes its first answer.
 const LARGEST = '二手房转移登记及水电气联动过户';
-
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
-const ms = (value) => `${value.toFixed(2)} ms`;
-
-async function withBrowser(run) {
-  const profile = mkdtempSync(join(tmpdir(), 'yibiao-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ARGS, locale: 'zh-CN',
-    viewport: { width: 1280, height: 900 },
-  });
-  try {
-    return await run(context, context.pages()[0] ?? await context.newPage());
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
-}
 
 async function chooseFirstOptions(page) {
   for (;;) {

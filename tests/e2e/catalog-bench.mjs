@@ -4,35 +4,11 @@
 // interactive home page (cold, 4x CPU slowdown), the home page's search per keystroke, opening a
 // bundle whose piece is kept on the device and one that is not, and the background precache of
 // every piece. Prints the figures and the targets.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { ms, percentile, withBrowser } from './bench-browser.mjs';
 
 const SITES = [['shipped', process.env.BASE_URL], ['generated', process.env.GENERATED_URL]];
 if (SITES.some(([, url]) => !url)) throw new Error('BASE_URL and GENERATED_URL are set by `cargo xtask bench`');
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
-const ms = (value) => `${value.toFixed(2)} ms`;
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
-
-async function withBrowser(run) {
-  const profile = mkdtempSync(join(tmpdir(), 'yibiao-catalog-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ARGS, locale: 'zh-CN',
-    viewport: { width: 1280, height: 900 },
-  });
-  try {
-    return await run(context, context.pages()[0] ?? await context.newPage());
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
-}
 
 /** Bytes on the wire (compressed, headers included) until the home page's first button is up. */
 async function firstLoad(url) {
