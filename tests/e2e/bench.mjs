@@ -13,6 +13,9 @@ const BY_KIND = {
   bank_card: '6222021234567890128', person_name: '张三', address: '某某市某某区某某路 1 号',
 };
 const BY_FIELD = { 'property.water_account': '12345678', 'property.power_account': '23456789', 'property.gas_account': '34567890' };
+// Valid ID numbers (GB 11643) of different adults: the checks across answers (issue 14) refuse
+// one person in two roles (a buyer who is the seller, an agent who is either).
+const ID_NUMBERS = ['110101198005010130', '110101198503020243', '110101196802020172', '11010119750707026X', '11010519491231002X'];
 // The bundle with the most fields when every situation question takes its first answer.
 const LARGEST = '二手房转移登记及水电气联动过户';
 
@@ -32,6 +35,8 @@ async function fillLargest(page) {
   await page.goto(BASE_URL);
   await page.locator('.bundle-card').filter({ has: page.getByRole('heading', { name: LARGEST, exact: true }) })
     .getByRole('button', { name: '开始办理' }).click();
+  // The bundle's piece of the catalog loads first.
+  await page.locator('.question-form').waitFor();
   while (await page.locator('.question-form').count() > 0) {
     await chooseFirstOptions(page);
     const before = page.url();
@@ -41,17 +46,23 @@ async function fillLargest(page) {
   await page.getByRole('button', { name: '开始填写' }).click();
   await page.locator('.task-link').first().click();
   let fields = 0;
+  let people = 0;
   while (await page.locator('.combined-form').count() > 0) {
     await chooseFirstOptions(page);
     for (const field of await page.locator('form .input, form .textarea').all()) {
       const id = await field.getAttribute('name');
-      await field.fill(BY_FIELD[id] ?? BY_KIND[await field.getAttribute('data-kind')]);
+      const kind = await field.getAttribute('data-kind');
+      const value = kind === 'id_number' ? ID_NUMBERS[people++ % ID_NUMBERS.length] : BY_FIELD[id] ?? BY_KIND[kind];
+      await field.fill(value);
       fields += 1;
     }
     const before = page.url();
     await page.getByRole('button', { name: '继续' }).click();
     await page.waitForFunction((url) => location.href !== url, before);
   }
+  // After the last section the materials come (issue 14): back to the task list by its address.
+  await page.evaluate(() => { location.hash = location.hash.replace(/\/[^/]*$/, '/tasks'); });
+  await page.locator('.task-link').first().waitFor();
   return fields;
 }
 
@@ -93,8 +104,11 @@ const keystrokes = await withBrowser(async (context, page) => {
     }));
     await page.locator('.error-summary a').first().click();
     await page.locator('form .input').first().fill('示例');
+    const before = page.url();
     await page.getByRole('button', { name: '继续' }).click();
-    await page.getByRole('heading', { name: '填写申请表' }).waitFor();
+    await page.waitForFunction((url) => location.href !== url, before);
+    await page.evaluate(() => { location.hash = location.hash.replace(/\/section\/[^/]*$|\/[^/]*$/, '/tasks'); });
+    await page.locator('.task-link').first().waitFor();
   }
   return { fields, times, summaries };
 });
