@@ -80,6 +80,8 @@ try {
   await page.goto(BASE_URL);
   await page.locator('.bundle-card').filter({ has: page.getByRole('heading', { name: BUNDLE, exact: true }) })
     .getByRole('button', { name: '开始办理' }).click();
+  // The bundle's piece of the catalog loads first.
+  await page.locator('.question-form').waitFor();
   while (await page.locator('.question-form').count() > 0) {
     await page.locator('main input[type=radio]').first().check();
     const before = page.url();
@@ -117,8 +119,8 @@ try {
   }, SCANS);
   const files = scans.map((base64, n) => ({ name: `营业执照扫描-${n + 1}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') }));
   const total = files.reduce((sum, file) => sum + file.buffer.length, 0);
-  const group = page.getByRole('group').filter({ hasText: '10 MB' }).filter({ has: page.getByLabel('上传电子文件') }).first();
-  await group.getByLabel('上传电子文件').check();
+  const group = page.getByRole('group').filter({ hasText: '10 MB' }).filter({ has: page.getByLabel('附上电子文件') }).first();
+  await group.getByLabel('附上电子文件').check();
   const attachStarted = Date.now();
   await group.locator('.drop-zone input[type=file]:not(.camera-input)').setInputFiles(files);
   await page.waitForFunction((count) => document.querySelectorAll('.file-row').length >= count, SCANS, { timeout: 120_000 });
