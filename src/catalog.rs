@@ -23,6 +23,13 @@ pub fn piece_file(card: &BundleCard) -> String {
     format!("catalog-{}.bin", card.piece)
 }
 
+/// The bytes of `card`'s piece, fetched beside the app (from a page or the packet worker;
+/// through the service worker's cache when offline). Not yet checked: `InUse::with_piece` and
+/// `pieces::absorb` do that.
+pub async fn fetch_piece(card: &BundleCard) -> Result<Vec<u8>, PieceFailure> {
+    crate::platform::fetch::bytes(&piece_file(card)).await.map_err(PieceFailure::from)
+}
+
 /// Which catalog is in use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CatalogOrigin {
@@ -166,7 +173,7 @@ pub async fn starting(stored: Option<&StoredCatalog>, bundles: &[BundleId]) -> (
     };
     for bundle in bundles {
         let Some(card) = in_use.index.card(bundle) else { continue };
-        let Ok(bytes) = crate::platform::fetch::bytes(&piece_file(card)).await else { continue };
+        let Ok(bytes) = fetch_piece(card).await else { continue };
         if let Ok(next) = in_use.with_piece(bundle, bytes) {
             in_use = next;
         }

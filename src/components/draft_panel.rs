@@ -41,9 +41,8 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
     let catalog = &store.env.in_use.catalog;
     // Its bundle's piece is loaded (`known`), or its card says the catalog has it (`listed`).
     let known = catalog.bundle(&draft.bundle);
-    let card = store.env.in_use.index.card(&draft.bundle);
-    let listed = known.is_some() || card.is_some();
-    let bundle_name = card.map_or(draft.bundle.as_str(), |card| card.name.get(lang));
+    let listed = known.is_some() || store.env.in_use.index.card(&draft.bundle).is_some();
+    let bundle_name = store.env.in_use.index.bundle_name(&draft.bundle, lang);
     let heading_id = format!("draft-{}", draft.id);
     let open = {
         let (pieces, bundle, id) = (pieces.clone(), draft.bundle.clone(), draft.id.clone());

@@ -67,8 +67,7 @@ pub fn OpenPacket(props: &OpenPacketProps) -> Html {
                     Ok(incoming) => {
                         let incoming = Rc::new(incoming);
                         let bundle = incoming.draft.bundle.clone();
-                        let card = env.in_use.index.card(&bundle);
-                        let name = card.map_or(bundle.to_string(), |card| card.name.get(lang).to_owned());
+                        let name = env.in_use.index.bundle_name(&bundle, lang).to_owned();
                         let status = status.clone();
                         pieces.call(
                             bundle,
@@ -144,7 +143,7 @@ fn opened(
 ) -> Html {
     let lang = ambient.lang;
     let catalog = &ambient.env.in_use.catalog;
-    let bundle = catalog.bundle(&incoming.draft.bundle).map_or(incoming.draft.bundle.as_str(), |b| b.name.get(lang));
+    let bundle = ambient.env.in_use.index.bundle_name(&incoming.draft.bundle, lang);
     let applicant = incoming.draft.display_name(catalog).unwrap_or_default();
     let carry_on = {
         let (incoming, store, status, dispatch) =

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use yibiao_core::session::Action;
 use yibiao_core::BundleId;
 
-use crate::catalog::{piece_file, PieceFailure};
+use crate::catalog::{fetch_piece, piece_file, PieceFailure};
 use crate::store::{AppEnv, Dispatch, StoreHandle};
 
 /// Where a bundle's piece is, when it is not in the catalog in use yet.
@@ -134,7 +134,7 @@ pub fn use_pieces(store: &StoreHandle) -> Pieces {
             let (status, latest, dispatch, waiting) =
                 (Rc::clone(&status), Rc::clone(&latest), dispatch.clone(), Rc::clone(&waiting));
             crate::platform::tasks::spawn(async move {
-                let fetched = crate::platform::fetch::bytes(&piece_file(&card)).await.map_err(PieceFailure::from);
+                let fetched = fetch_piece(&card).await;
                 let env = Rc::clone(&latest.borrow());
                 let joined =
                     fetched.and_then(|bytes| env.in_use.with_piece(&bundle, bytes).map_err(PieceFailure::Refused));
@@ -170,18 +170,15 @@ pub fn use_pieces(store: &StoreHandle) -> Pieces {
             });
         })
     };
-    // Every saved draft's bundle, once: loaded in the background as drafts come and go.
-    let wanted: Vec<BundleId> = {
-        let mut wanted: Vec<BundleId> = store
-            .state
-            .drafts
-            .iter()
-            .map(|draft| draft.bundle.clone())
-            .filter(|bundle| !store.env.in_use.has(bundle) && store.env.in_use.index.card(bundle).is_some())
-            .collect();
-        wanted.dedup();
-        wanted
-    };
+    // Every saved draft's bundle, once: loaded in the background as drafts come and go. (A few
+    // drafts: a scan rather than a set, whose sorted build costs the module a sort.)
+    let mut wanted: Vec<BundleId> = Vec::new();
+    for bundle in store.state.drafts.iter().map(|draft| &draft.bundle) {
+        let needed = !store.env.in_use.has(bundle) && store.env.in_use.index.card(bundle).is_some();
+        if needed && !wanted.contains(bundle) {
+            wanted.push(bundle.clone());
+        }
+    }
     {
         let load = load.clone();
         let status = Rc::clone(&status);

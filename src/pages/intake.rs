@@ -20,7 +20,7 @@ pub fn intake_heading(lang: yibiao_core::Lang) -> &'static str {
 pub fn intake_body(incoming: &Incoming, ambient: &Ambient, heading: &NodeRef, close: Callback<MouseEvent>) -> Html {
     let (lang, catalog, today) = (ambient.lang, &ambient.env.in_use.catalog, ambient.today());
     let draft = &incoming.draft;
-    let bundle = catalog.bundle(&draft.bundle).map_or(draft.bundle.as_str(), |b| b.name.get(lang));
+    let bundle = ambient.env.in_use.index.bundle_name(&draft.bundle, lang);
     // Judged by this device's catalog, derived once as every draft's pages are.
     let Ok(view) = draft.view(catalog, today) else {
         return html! {};

@@ -300,7 +300,7 @@ async fn open(header: &str, sent: Option<&str>, given: &[JsValue]) -> Result<Rep
 async fn with_piece(sent: Option<&str>, mut catalog: Catalog, bundle: &str) -> Option<Catalog> {
     let index = pieces::read_index(&Published::decode_text(sent?)?.index).ok()?;
     let card = index.card(&yibiao_core::BundleId::new(bundle))?;
-    let bytes = super::fetch::bytes(&crate::catalog::piece_file(card)).await.ok()?;
+    let bytes = crate::catalog::fetch_piece(card).await.ok()?;
     pieces::absorb(&mut catalog, card, &bytes).ok()?;
     Some(catalog)
 }

@@ -169,9 +169,12 @@ pub fn publish(catalog: &Catalog) -> Published {
 }
 
 /// The digest of `bundle`'s piece: the content hash of the definition a draft of it is filled
-/// against. The same from the whole catalog as from any catalog its piece was absorbed into.
+/// against. The same from the whole catalog as from any catalog its piece was absorbed into:
+/// the one recorded in `Catalog::definitions` when there is one, else computed.
 pub fn piece_digest(catalog: &Catalog, bundle: &BundleId) -> Option<String> {
-    catalog.bundle(bundle).map(|bundle| sha256_hex(&piece_bytes(catalog, bundle)))
+    let bundle = catalog.bundle(bundle)?;
+    let recorded = catalog.definitions.get(&bundle.id).cloned();
+    Some(recorded.unwrap_or_else(|| sha256_hex(&piece_bytes(catalog, bundle))))
 }
 
 /// Every bundle's definition: the digest of its piece.
@@ -201,6 +204,12 @@ impl Index {
 
     pub fn card(&self, bundle: &BundleId) -> Option<&BundleCard> {
         self.cards.iter().find(|card| &card.id == bundle)
+    }
+
+    /// `bundle`'s name, whether or not its piece is loaded; its id when the index has no such
+    /// bundle (a draft of a bundle another catalog had).
+    pub fn bundle_name<'a>(&'a self, bundle: &'a BundleId, lang: Lang) -> &'a str {
+        self.card(bundle).map_or(bundle.as_str(), |card| card.name.get(lang))
     }
 }
 
