@@ -1,14 +1,14 @@
 //! The saved draft (草稿): the session state as versioned JSON, so that a reload, a crash or a
 //! closed tab loses nothing, and a draft written by an older version still opens.
 
-use std::collections::{BTreeMap, BTreeSet};
-
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
-
-use crate::catalog::{BundleId, FieldId};
+use self::codec::{object, optional, required, FromJson, Misfit};
+use crate::catalog::BundleId;
+use crate::json::{self, Value, Writer};
 use crate::session::{Application, DraftId, Page, State};
 use crate::text::{zh_en, Lang};
+
+mod codec;
+mod types;
 
 /// The `format` marker of a draft document.
 pub const FORMAT: &str = "yibiao-draft";
@@ -16,141 +16,92 @@ pub const FORMAT: &str = "yibiao-draft";
 /// beside it; version 2 holds several drafts, each with its own catalog version.
 pub const VERSION: u32 = 2;
 
-#[derive(Serialize)]
-struct Envelope<'a> {
-    format: &'static str,
-    version: u32,
-    state: &'a State,
-}
-
-#[derive(Deserialize)]
-struct Header {
-    format: String,
-    version: u32,
-}
-
-/// Version 2, read loosely: each draft is decoded on its own, so that one damaged draft is set
-/// aside alone and the others open.
-#[derive(Deserialize)]
-struct EnvelopeV2<'a> {
-    #[serde(borrow)]
-    state: StateV2<'a>,
-}
-
-/// The parts of a version 2 state, each still raw. The place on screen (language, page, open
-/// draft) falls back to its default when it cannot be read: it is not the applicant's work.
-#[derive(Deserialize)]
-struct StateV2<'a> {
-    #[serde(borrow, default)]
-    lang: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    elder: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    page: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    drafts: Vec<&'a RawValue>,
-    #[serde(borrow, default)]
-    open: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    failed_continues: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    deleted: Option<&'a RawValue>,
-}
-
-impl StateV2<'_> {
-    fn read(self) -> Read {
-        fn part<T: serde::de::DeserializeOwned + Default>(raw: Option<&RawValue>) -> T {
-            raw.and_then(|raw| serde_json::from_str(raw.get()).ok()).unwrap_or_default()
-        }
-        let mut state = State {
-            lang: part(self.lang),
-            elder: part::<u8>(self.elder).min(crate::session::ELDER_STEPS), // 长辈版
-            page: part(self.page),
-            drafts: Vec::with_capacity(self.drafts.len()),
-            open: part(self.open),
-            failed_continues: part(self.failed_continues),
-            address_refused: 0,
-            deleted: part(self.deleted),
-        };
-        let mut refused = Vec::new();
-        for (n, raw) in self.drafts.into_iter().enumerate() {
-            let detail = match serde_json::from_str::<Application>(raw.get()) {
-                Ok(draft) if state.draft(&draft.id).is_none() => {
-                    state.drafts.push(draft.into());
-                    continue;
-                }
-                // Two drafts of one id cannot both be kept apart on screen: the second is set
-                // aside as it is, never merged or dropped.
-                Ok(draft) => format!("id {} twice", draft.id),
-                Err(error) => format!("line {}, column {}", error.line(), error.column()),
-            };
-            let detail = format!("draft {}: {detail}", n + 1);
-            refused.push(RefusedDraft { document: alone(raw), error: DraftError::Unreadable { detail } });
-        }
-        // The place on screen must name a draft that opened.
-        state.open = state.open.take().filter(|open| state.draft(open).is_some());
-        if state.open.is_none() && state.page.needs_application() {
-            state.page = Page::Home;
-        }
-        Read { state, refused }
+/// Version 2, read loosely: each draft is read on its own, so that one damaged draft is set
+/// aside alone and the others open. The place on screen (language, page, open draft) falls
+/// back to its default when it cannot be read: it is not the applicant's work.
+fn read_v2(state: &Value<'_>) -> Result<Read, Misfit> {
+    fn part<T: FromJson + Default>(state: &Value<'_>, name: &str) -> T {
+        state.get(name).and_then(|value| T::from_json(value).ok()).unwrap_or_default()
     }
+    let drafts = match object(state)?.get("drafts") {
+        Some(drafts) => drafts.items().ok_or(codec::misfit(drafts))?,
+        None => &[],
+    };
+    let mut state = State {
+        lang: part(state, "lang"),
+        elder: part::<u8>(state, "elder").min(crate::session::ELDER_STEPS), // 长辈版
+        page: part(state, "page"),
+        drafts: Vec::with_capacity(drafts.len()),
+        open: part(state, "open"),
+        failed_continues: part(state, "failed_continues"),
+        address_refused: 0,
+        deleted: part(state, "deleted"),
+    };
+    let mut refused = Vec::new();
+    for (n, raw) in drafts.iter().enumerate() {
+        let detail = match Application::from_json(raw) {
+            Ok(draft) if state.draft(&draft.id).is_none() => {
+                state.drafts.push(draft.into());
+                continue;
+            }
+            // Two drafts of one id cannot both be kept apart on screen: the second is set
+            // aside as it is, never merged or dropped.
+            Ok(draft) => format!("id {} twice", draft.id),
+            Err(misfit) => place(raw.raw, misfit.at - raw.at),
+        };
+        let detail = format!("draft {}: {detail}", n + 1);
+        refused.push(RefusedDraft { document: alone(raw.raw), error: DraftError::Unreadable { detail } });
+    }
+    // The place on screen must name a draft that opened.
+    state.open = state.open.take().filter(|open| state.draft(open).is_some());
+    if state.open.is_none() && state.page.needs_application() {
+        state.page = Page::Home;
+    }
+    Ok(Read { state, refused })
+}
+
+/// Where in `text` byte `at` stands, for whoever gets a copy set aside.
+fn place(text: &str, at: usize) -> String {
+    let (line, column) = json::line_column(text, at);
+    format!("line {line}, column {column}")
 }
 
 /// A version 2 document holding one draft, as it was found.
-fn alone(raw: &RawValue) -> String {
-    format!(
-        r#"{{"format":"{FORMAT}","version":{VERSION},"state":{{"lang":"zh","page":"home","drafts":[{}]}}}}"#,
-        raw.get()
-    )
+fn alone(raw: &str) -> String {
+    format!(r#"{{"format":"{FORMAT}","version":{VERSION},"state":{{"lang":"zh","page":"home","drafts":[{raw}]}}}}"#)
 }
 
 /// Version 1: one application, the catalog version beside the state.
-#[derive(Deserialize)]
-struct EnvelopeV1 {
-    catalog_version: String,
-    state: StateV1,
+fn read_v1(document: &Value<'_>) -> Result<State, Misfit> {
+    let catalog_version: String = required(document, "catalog_version")?;
+    let state = object(required_value(document, "state")?)?;
+    let lang: Lang = required(state, "lang")?;
+    let page: Page = required(state, "page")?;
+    let failed_continues = optional(state, "failed_continues")?;
+    let old = match state.get("application") {
+        Some(old) if !old.is_null() => object(old)?,
+        _ => {
+            let page = if page.needs_application() { Page::Home } else { page };
+            return Ok(State { lang, page, failed_continues, ..State::default() });
+        }
+    };
+    let id = DraftId::new(MIGRATED_DRAFT_ID);
+    let draft_page = if page.needs_application() { page.clone() } else { Page::Tasks };
+    let mut draft = Application::new(id.clone(), required::<BundleId>(old, "bundle")?, &catalog_version, 0);
+    draft.page = draft_page;
+    draft.answers = required(old, "answers")?;
+    draft.visited = optional(old, "visited")?;
+    draft.show_all_errors = optional(old, "show_all_errors")?;
+    let open = page.needs_application().then_some(id);
+    Ok(State { lang, page, drafts: vec![draft.into()], open, failed_continues, ..State::default() })
 }
 
-#[derive(Deserialize)]
-struct StateV1 {
-    lang: Lang,
-    page: Page,
-    application: Option<ApplicationV1>,
-    #[serde(default)]
-    failed_continues: u32,
-}
-
-#[derive(Deserialize)]
-struct ApplicationV1 {
-    bundle: BundleId,
-    answers: BTreeMap<FieldId, String>,
-    #[serde(default)]
-    visited: BTreeSet<FieldId>,
-    #[serde(default)]
-    show_all_errors: bool,
+fn required_value<'v, 'a>(value: &'v Value<'a>, name: &str) -> Result<&'v Value<'a>, Misfit> {
+    value.get(name).ok_or(codec::misfit(value))
 }
 
 /// The id given to the one draft of a version 1 document.
 pub const MIGRATED_DRAFT_ID: &str = "d-v1";
-
-impl EnvelopeV1 {
-    fn migrate(self) -> State {
-        let StateV1 { lang, page, application, failed_continues } = self.state;
-        let Some(old) = application else {
-            let page = if page.needs_application() { Page::Home } else { page };
-            return State { lang, page, failed_continues, ..State::default() };
-        };
-        let id = DraftId::new(MIGRATED_DRAFT_ID);
-        let draft_page = if page.needs_application() { page.clone() } else { Page::Tasks };
-        let mut draft = Application::new(id.clone(), old.bundle, &self.catalog_version, 0);
-        draft.page = draft_page;
-        draft.answers = old.answers;
-        draft.visited = old.visited;
-        draft.show_all_errors = old.show_all_errors;
-        let open = page.needs_application().then_some(id);
-        State { lang, page, drafts: vec![draft.into()], open, failed_continues, ..State::default() }
-    }
-}
 
 /// Why a stored draft could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,9 +150,13 @@ crate::text::bilingual_error!(DraftError);
 
 /// Writes the draft document for `state`.
 pub fn encode(state: &State) -> String {
-    let envelope = Envelope { format: FORMAT, version: VERSION, state };
-    // Serialising plain data with string keys cannot fail.
-    serde_json::to_string(&envelope).unwrap_or_default()
+    let mut out = Writer::default();
+    out.begin_object();
+    codec::member(&mut out, "format", FORMAT);
+    codec::member(&mut out, "version", &VERSION);
+    codec::member(&mut out, "state", state);
+    out.end_object();
+    out.finish()
 }
 
 /// A draft document as read: the drafts that opened, and those that could not.
@@ -232,21 +187,21 @@ pub fn decode(text: &str) -> Result<State, DraftError> {
 /// Reads a draft document, migrating older versions. A document that is not one at all, or of
 /// a newer version, is refused whole; in one that is, each draft is read on its own.
 pub fn read(text: &str) -> Result<Read, DraftError> {
-    // Where the text goes wrong, not serde's wording: the detail is for whoever gets the copy
-    // set aside, and its formatting machinery would cost the page's first load.
-    let unreadable = |error: serde_json::Error| DraftError::Unreadable {
-        detail: format!("line {}, column {}", error.line(), error.column()),
-    };
-    let header: Header = serde_json::from_str(text).map_err(unreadable)?;
-    if header.format != FORMAT {
-        return Err(DraftError::Unreadable { detail: format!("format is “{}”", header.format) });
+    // Where the text goes wrong, not what a parser would say of it: the detail is for whoever
+    // gets the copy set aside.
+    let unreadable = |at: usize| DraftError::Unreadable { detail: place(text, at) };
+    let document = json::parse(text).map_err(|error| unreadable(error.at))?;
+    let format: String = required(&document, "format").map_err(|misfit| unreadable(misfit.at))?;
+    let version: u32 = required(&document, "version").map_err(|misfit| unreadable(misfit.at))?;
+    if format != FORMAT {
+        return Err(DraftError::Unreadable { detail: format!("format is “{format}”") });
     }
-    match header.version {
+    match version {
         1 => {
-            let state = serde_json::from_str::<EnvelopeV1>(text).map_err(unreadable)?.migrate();
+            let state = read_v1(&document).map_err(|misfit| unreadable(misfit.at))?;
             Ok(Read { state, refused: Vec::new() })
         }
-        2 => Ok(serde_json::from_str::<EnvelopeV2>(text).map_err(unreadable)?.state.read()),
+        2 => required_value(&document, "state").and_then(read_v2).map_err(|misfit| unreadable(misfit.at)),
         found if found > VERSION => Err(DraftError::NewerVersion { found }),
         found => Err(DraftError::Unreadable { detail: format!("unknown version {found}") }),
     }
@@ -255,6 +210,7 @@ pub fn read(text: &str) -> Result<Read, DraftError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::FieldId;
 
     fn sample_state() -> State {
         let mut application =

@@ -44,6 +44,7 @@ pub mod decimal;
 #[cfg(test)]
 pub(crate) mod demo;
 pub mod draft;
+pub mod json;
 pub mod field_kind;
 #[cfg(test)]
 pub(crate) mod fixture;
