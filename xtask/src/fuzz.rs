@@ -1,6 +1,7 @@
 //! `cargo xtask fuzz [--cases N]`: the never-panic targets of `core/tests/integration/
 //! never_panics.rs` (every validator, `check_value` over every field kind, the condition
-//! language, the pattern language, the catalog loader with damaged files) with N inputs each
+//! language, the pattern language, the catalog loader with damaged files, the packet importer,
+//! QR codes, damaged saved drafts) with N inputs each
 //! (the loader a fiftieth), in release with overflow checks on, so that an overflow is found as
 //! it would be in a debug build. Prints each target's count and time and the total.
 //!

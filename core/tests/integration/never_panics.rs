@@ -447,11 +447,22 @@ const TOML_SNIPPETS: &[&str] = &[
 ];
 
 fn damage() -> impl Strategy<Value = Damage> {
+    damage_with(TOML_SNIPPETS)
+}
+
+/// Pieces of JSON that break a draft document in the ways a damaged store or a hand edit would.
+const JSON_SNIPPETS: &[&str] = &[
+    "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\ud83d", "null", "-1", "1e999", "18446744073709551616",
+    "\"how\":", "{\"pdf\":", "\"answers\":", "\"drafts\":[", "\"version\":1", "\"version\":3", "[[[[[[[[[[[[[[[[",
+    "{\"a\":{\"a\":{\"a\":", "\u{0}", "\u{feff}", "长",
+];
+
+fn damage_with(snippets: &'static [&'static str]) -> impl Strategy<Value = Damage> {
     let at = 0.0..1.0f64;
     prop_oneof![
         at.clone().prop_map(Damage::Truncate),
         (at.clone(), 1usize..400).prop_map(|(at, count)| Damage::Remove(at, count)),
-        (at.clone(), proptest::collection::vec(proptest::sample::select(TOML_SNIPPETS), 1..4))
+        (at.clone(), proptest::collection::vec(proptest::sample::select(snippets), 1..4))
             .prop_map(|(at, snippets)| Damage::Insert(at, snippets.concat())),
         (at, any::<u8>()).prop_map(|(at, byte)| Damage::Flip(at, byte)),
     ]
@@ -602,6 +613,72 @@ fn packet_case(catalog: &yibiao_core::catalog::Catalog, original: &[u8], damages
     }
 }
 
+/// A saved draft document with every part a draft can hold: two drafts, answers, each way of
+/// providing a material, an attached file with its checksums, a walk, what the plan asked.
+fn draft_document() -> String {
+    use yibiao_core::attachment::{Attachment, Checksums, Shape};
+    use yibiao_core::catalog::{BundleId, FieldId, FileType, MaterialId};
+    use yibiao_core::catalog_change::Snapshot;
+    use yibiao_core::journey::{Page, Walk};
+    use yibiao_core::provision::Provision;
+    use yibiao_core::session::{Application, DraftId, State};
+    let mut draft = Application::new(DraftId::new("d1"), BundleId::new("newborn"), "2026.1", 1_700_000_000_000);
+    draft.answers.insert(FieldId::new("applicant.name"), "张三 \"引号\"\n".into());
+    draft.visited.insert(FieldId::new("applicant.name"));
+    draft.provisions.insert(MaterialId::new("id_card"), Provision::Attached { files: vec!["f1".into()] });
+    draft.provisions.insert(MaterialId::new("proof"), Provision::Waived);
+    let shape = Shape::Image { width: 1200, height: 900 };
+    let checksums = Some(Checksums { sm3: "a".repeat(64), crc32: 7 });
+    let file = Attachment {
+        id: "f1".into(),
+        name: "身份证.jpg".into(),
+        file_type: FileType::Jpeg,
+        size: 1234,
+        shape,
+        added_ms: 5,
+        thumbnail: Some("data:image/png;base64,AAAA".into()),
+        checksums,
+    };
+    draft.attachments.insert("f1".into(), file);
+    draft.set_aside.insert(MaterialId::new("photo"), vec!["f2".into()]);
+    draft.walk = Some(Walk { shown: vec![Page::Question(FieldId::new("situation.x"))], ..Walk::default() });
+    let seen = Snapshot { catalog_version: "2026.1".into(), items: vec![], fields: vec![], materials: vec![], answered_only: true };
+    draft.seen = Some(std::rc::Rc::new(seen));
+    draft.changed.answers.insert(FieldId::new("applicant.name"), 9);
+    let other = Application::new(DraftId::new("d2"), BundleId::new("retirement"), "2026.1", 1_700_000_000_001);
+    let state = State {
+        page: Page::Section("applicant".into()),
+        open: Some(DraftId::new("d1")),
+        drafts: vec![draft.into(), other.into()],
+        ..State::default()
+    };
+    yibiao_core::draft::encode(&state)
+}
+
+/// A damaged saved draft (a storage fault, a hand edit, another version): read, every draft
+/// that opens opened and every other set aside with a message, never a panic.
+fn draft_case(original: &str, damages: &[Damage]) {
+    use yibiao_core::draft;
+    let mut bytes = original.as_bytes().to_vec();
+    for damage in damages {
+        apply(&mut bytes, damage);
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    match draft::read(&text) {
+        Ok(read) => {
+            for refused in &read.refused {
+                assert!(!refused.error.message(Lang::Zh).is_empty());
+                let again = draft::read(&refused.document).expect("a copy set aside is a document");
+                // Refused again, unless it was set aside only for sharing its id with another.
+                assert_eq!(again.state.drafts.len() + again.refused.len(), 1);
+            }
+            let again = draft::read(&draft::encode(&read.state)).expect("what opened is saved again");
+            assert_eq!((again.state.drafts, again.refused.len()), (read.state.drafts, 0));
+        }
+        Err(error) => assert!(!error.message(Lang::Zh).is_empty() && !error.message(Lang::En).is_empty()),
+    }
+}
+
 /// Inputs per target in the ordinary test run; `cargo xtask fuzz` sets many more.
 const TEST_CASES: u32 = 3_000;
 
@@ -651,6 +728,14 @@ fn damaged_packets_never_panic() {
     run("packet importer", cases(TEST_CASES), damages, |damages| packet_case(&catalog, &packet, &damages));
 }
 
+/// Damaged saved drafts: every one read, or refused with a reason.
+#[test]
+fn damaged_drafts_never_panic() {
+    let original = draft_document();
+    let damages = proptest::collection::vec(damage_with(JSON_SNIPPETS), 1..4);
+    run("saved drafts", cases(TEST_CASES), damages, |damages| draft_case(&original, &damages));
+}
+
 /// The cover sheet's QR code holds whatever an applicant typed: a text either becomes a code or
 /// is refused as too long, never a panic; the cover's summary always becomes one.
 #[test]
@@ -674,4 +759,22 @@ fn the_generators_reach_the_telling_cases() {
         (0..400).map(|_| condition_text().new_tree(&mut runner).expect("value").current()).collect();
     assert!(conditions.iter().any(|source| source.len() > cond::MAX_CONDITION_LENGTH));
     assert!(conditions.iter().any(|source| cond::parse(source).is_ok()), "some conditions are valid");
+    // Damaged drafts: some documents refused whole, some with a draft set aside, some whole.
+    let original = draft_document();
+    let mut outcomes = std::collections::BTreeSet::new();
+    for _ in 0..400 {
+        let damages = proptest::collection::vec(damage_with(JSON_SNIPPETS), 1..4);
+        let mut bytes = original.clone().into_bytes();
+        damages.new_tree(&mut runner).expect("value").current().iter().for_each(|damage| apply(&mut bytes, damage));
+        let outcome = match yibiao_core::draft::read(&String::from_utf8_lossy(&bytes)) {
+            Err(_) => "refused whole",
+            Ok(read) if !read.refused.is_empty() => "a draft set aside",
+            Ok(read) if read.state.drafts.len() == 2 => "both open",
+            Ok(_) => "other",
+        };
+        outcomes.insert(outcome);
+    }
+    for outcome in ["refused whole", "a draft set aside", "both open"] {
+        assert!(outcomes.contains(outcome), "{outcome}: {outcomes:?}");
+    }
 }
