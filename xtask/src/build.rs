@@ -44,9 +44,12 @@ use crate::tools::{hex, Toolchain};
 /// reading and checking pieces (SHA-256, the loading hook) costs some of it back. 391.9 →
 /// 374.7 KB, whatever the catalog's size (+1.5% with a county hall's 100 bundles); then
 /// drafts that record their bundle's definition and the home page's word on what is kept
-/// offline (+4.5 KB), less the comparison of whole catalogs (−2 KB): 377.2 KB. The issue's
-/// aim, 300 KB, needs the broad cut of the module it describes, still to do.
-pub const FIRST_LOAD_BUDGET: u64 = 378_000;
+/// offline (+4.5 KB), less the comparison of whole catalogs (−2 KB): 377.2 KB. Then the saved
+/// draft read and written by hand instead of serde_json's derived code (`core/src/json.rs`,
+/// the same bytes, held to serde by property tests), its maps filled by inserting rather than
+/// collecting (a sort per type): the module 352 → 321 KB, the first load 377.2 → 345.5 KB.
+/// The aim, 300 KB, needs more of the broad cut (the page views, above all).
+pub const FIRST_LOAD_BUDGET: u64 = 346_000;
 
 pub const SERVICE_WORKER: &str = "sw.js";
 /// The page's last resort, outside the module (assets/recover.js).
