@@ -44,12 +44,12 @@ pub mod decimal;
 #[cfg(test)]
 pub(crate) mod demo;
 pub mod draft;
-pub mod json;
 pub mod field_kind;
 #[cfg(test)]
 pub(crate) mod fixture;
 pub mod ids;
 pub mod journey;
+pub mod json;
 pub mod packet;
 pub mod plan;
 pub mod provision;

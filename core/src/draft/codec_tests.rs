@@ -13,8 +13,8 @@ use super::*;
 use crate::attachment::{Attachment, Checksums, Shape};
 use crate::catalog_change::Snapshot;
 use crate::draft::{encode, read, FORMAT, VERSION};
-use crate::json;
 use crate::journey::Walk;
+use crate::json;
 use crate::provision::Provision;
 use crate::session::{Application, Changed, State};
 
@@ -71,7 +71,8 @@ fn attachment() -> impl Strategy<Value = Attachment> {
         (any::<u32>(), any::<u32>()).prop_map(|(width, height)| Shape::Image { width, height }),
     ];
     let file_type = proptest::sample::select(vec![FileType::Pdf, FileType::Jpeg, FileType::Png]);
-    let checksums = proptest::option::of((any::<u32>(), "[0-9a-f]{64}").prop_map(|(crc32, sm3)| Checksums { sm3, crc32 }));
+    let checksums =
+        proptest::option::of((any::<u32>(), "[0-9a-f]{64}").prop_map(|(crc32, sm3)| Checksums { sm3, crc32 }));
     (id(), words(), file_type, any::<u64>(), shape, any::<u64>(), proptest::option::of(words()), checksums).prop_map(
         |(id, name, file_type, size, shape, added_ms, thumbnail, checksums)| Attachment {
             id,
@@ -170,7 +171,10 @@ enum Edit {
 fn edit() -> impl Strategy<Value = Edit> {
     prop_oneof![
         (0usize..32).prop_map(Edit::Drop),
-        (0usize..32, proptest::sample::select(vec!["null", "7", "\"x\"", "{}", "true", "-1", "1.5", "{\"how\":\"waived\"}"]))
+        (
+            0usize..32,
+            proptest::sample::select(vec!["null", "7", "\"x\"", "{}", "true", "-1", "1.5", "{\"how\":\"waived\"}"])
+        )
             .prop_map(|(n, with)| Edit::Replace(n, with)),
     ]
 }
@@ -238,7 +242,20 @@ fn the_generators_reach_every_shape() {
     for _ in 0..300 {
         let state = state().new_tree(&mut runner).expect("a state").current();
         let text = encode(&state);
-        for telling in ["\"how\":\"attached\"", "\"image\":", "\"pdf\":", "\"checksums\"", "\"thumbnail\"", "\"walk\":{", "\"seen\":{", "\"changed\"", "\"deleted\"", "\"elder\"", "\\u00", "{\"question\""] {
+        for telling in [
+            "\"how\":\"attached\"",
+            "\"image\":",
+            "\"pdf\":",
+            "\"checksums\"",
+            "\"thumbnail\"",
+            "\"walk\":{",
+            "\"seen\":{",
+            "\"changed\"",
+            "\"deleted\"",
+            "\"elder\"",
+            "\\u00",
+            "{\"question\"",
+        ] {
             if text.contains(telling) {
                 seen.insert(telling);
             }

@@ -212,10 +212,9 @@ impl FromJson for Shape {
     fn from_json(value: &Value<'_>) -> Result<Self, Misfit> {
         match value.members() {
             Some([(tag, inner)]) if tag == "pdf" => Ok(Shape::Pdf { pages: optional(object(inner)?, "pages")? }),
-            Some([(tag, inner)]) if tag == "image" => Ok(Shape::Image {
-                width: required(object(inner)?, "width")?,
-                height: required(inner, "height")?,
-            }),
+            Some([(tag, inner)]) if tag == "image" => {
+                Ok(Shape::Image { width: required(object(inner)?, "width")?, height: required(inner, "height")? })
+            }
             _ => Err(misfit(value)),
         }
     }

@@ -452,9 +452,31 @@ fn damage() -> impl Strategy<Value = Damage> {
 
 /// Pieces of JSON that break a draft document in the ways a damaged store or a hand edit would.
 const JSON_SNIPPETS: &[&str] = &[
-    "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\ud83d", "null", "-1", "1e999", "18446744073709551616",
-    "\"how\":", "{\"pdf\":", "\"answers\":", "\"drafts\":[", "\"version\":1", "\"version\":3", "[[[[[[[[[[[[[[[[",
-    "{\"a\":{\"a\":{\"a\":", "\u{0}", "\u{feff}", "长",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "\\",
+    "\\u",
+    "\\ud83d",
+    "null",
+    "-1",
+    "1e999",
+    "18446744073709551616",
+    "\"how\":",
+    "{\"pdf\":",
+    "\"answers\":",
+    "\"drafts\":[",
+    "\"version\":1",
+    "\"version\":3",
+    "[[[[[[[[[[[[[[[[",
+    "{\"a\":{\"a\":{\"a\":",
+    "\u{0}",
+    "\u{feff}",
+    "长",
 ];
 
 fn damage_with(snippets: &'static [&'static str]) -> impl Strategy<Value = Damage> {
@@ -642,7 +664,13 @@ fn draft_document() -> String {
     draft.attachments.insert("f1".into(), file);
     draft.set_aside.insert(MaterialId::new("photo"), vec!["f2".into()]);
     draft.walk = Some(Walk { shown: vec![Page::Question(FieldId::new("situation.x"))], ..Walk::default() });
-    let seen = Snapshot { catalog_version: "2026.1".into(), items: vec![], fields: vec![], materials: vec![], answered_only: true };
+    let seen = Snapshot {
+        catalog_version: "2026.1".into(),
+        items: vec![],
+        fields: vec![],
+        materials: vec![],
+        answered_only: true,
+    };
     draft.seen = Some(std::rc::Rc::new(seen));
     draft.changed.answers.insert(FieldId::new("applicant.name"), 9);
     let other = Application::new(DraftId::new("d2"), BundleId::new("retirement"), "2026.1", 1_700_000_000_001);
