@@ -16,6 +16,12 @@ const CACHE = 'yibiao-' + VERSION;
 const PIECES = ['__YIBIAO_PIECES__'];
 const PIECE_CACHE = 'yibiao-pieces';
 const isPiece = (url) => /\/catalog-[0-9a-f]{64}\.bin$/.test(url.pathname);
+// A hall's terminal configuration (kiosk.json, beside the app; see the README): asked of the
+// server first, so that the hall's change applies at once, and its last copy kept in a cache of
+// its own, so that a terminal started offline is still a kiosk. A server that no longer has it
+// (404) ends the kiosk mode, and the copy goes.
+const CONFIG_CACHE = 'yibiao-config';
+const isConfig = (url) => url.pathname.endsWith('/kiosk.json');
 
 // Installing fetches every file of this version. A deployment copied in the wrong order (the
 // new sw.js and files before the new index.html) or half copied would put another version's
@@ -44,7 +50,8 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     const keys = await caches.keys();
-    await Promise.all(keys.filter((key) => key.startsWith('yibiao-') && key !== CACHE && key !== PIECE_CACHE)
+    const kept = [CACHE, PIECE_CACHE, CONFIG_CACHE];
+    await Promise.all(keys.filter((key) => key.startsWith('yibiao-') && !kept.includes(key))
       .map((key) => caches.delete(key)));
     const pieces = await caches.open(PIECE_CACHE);
     const wanted = new Set(PIECES.map((path) => new URL(path, self.registration.scope).href));
@@ -92,6 +99,20 @@ self.addEventListener('fetch', (event) => {
       const own = PRECACHE.some((file) => new URL(file, start).pathname === url.pathname);
       if (!own && url.pathname !== start.pathname) return Response.redirect(start.href, 302);
       return fetch(request);
+    })());
+    return;
+  }
+  if (isConfig(url)) {
+    event.respondWith((async () => {
+      const config = await caches.open(CONFIG_CACHE);
+      try {
+        const response = await fetch(request, { cache: 'no-store' });
+        if (response.ok) await config.put(request, response.clone());
+        else if (response.status === 404) await config.delete(request, { ignoreSearch: true });
+        return response;
+      } catch (error) {
+        return (await config.match(request, { ignoreSearch: true })) || Response.error();
+      }
     })());
     return;
   }

@@ -31,7 +31,7 @@ pub fn AdminApp(props: &AdminProps) -> Html {
             let in_use = stored.unwrap_or_else(|| {
                 crate::catalog::InUse::whole(&crate::catalog::shipped(), crate::catalog::CatalogOrigin::BuiltIn)
             });
-            AppEnv { in_use, durable: None, today }
+            AppEnv { in_use, durable: None, today, kiosk: None }
         })
     };
     let store = {

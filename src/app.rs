@@ -9,7 +9,7 @@ use yibiao_core::session::{Page, State};
 use yibiao_core::Date;
 
 use crate::catalog::InUse;
-use crate::components::{CatalogChangePanel, Masthead, NoticeBanner, SkipLink};
+use crate::components::{CatalogChangePanel, KioskGuard, Masthead, NoticeBanner, SkipLink};
 use crate::hooks::{use_address, use_file_cleanup, use_other_tabs, use_pieces, use_saving, Pieces};
 use crate::i18n::Ui;
 use crate::notice::{Notice, Unreadable};
@@ -45,6 +45,9 @@ pub struct AppProps {
     #[prop_or_default]
     pub durable: Option<bool>,
     pub today: Date,
+    /// On a hall's terminal, its configuration: drafts and files are then in memory only.
+    #[prop_or_default]
+    pub kiosk: Option<Rc<yibiao_core::kiosk::Kiosk>>,
 }
 
 /// The language of the saved drafts, for the catalog page; Chinese when there are none.
@@ -102,15 +105,19 @@ fn restore(storage: &Storage, now_ms: u64) -> Restored {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let env = {
-        let (today, in_use, durable) = (props.today, props.catalog.clone(), props.durable);
-        use_memo((), move |_| AppEnv { in_use: (*in_use).clone(), durable, today })
+        let (today, in_use, durable, kiosk) = (props.today, props.catalog.clone(), props.durable, props.kiosk.clone());
+        use_memo((), move |_| AppEnv { in_use: (*in_use).clone(), durable, today, kiosk })
     };
     let restored = {
         let storage = props.storage.clone();
         use_memo((), move |_| restore(&storage, crate::platform::clock::now_ms()))
     };
     let store = {
-        let (env, state) = (env.clone(), restored.state.clone());
+        let (env, mut state) = (env.clone(), restored.state.clone());
+        // A kiosk starts in the elder version's sizes, its default (each session starts anew).
+        if props.kiosk.is_some() {
+            state.elder = 1;
+        }
         use_reducer(move || Store::new(state, Rc::clone(&env)))
     };
     let notice = {
@@ -177,6 +184,9 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Pieces> context={pieces}>
             <SkipLink />
             <Masthead />
+            if let Some(kiosk) = env.kiosk.clone() {
+                <KioskGuard {kiosk} />
+            }
             <main id="main" class="page" tabindex="-1">
                 if let Some(notice) = (*notice).clone() {
                     <NoticeBanner {notice} {on_dismiss} />

@@ -81,6 +81,17 @@ impl InUse {
         }
     }
 
+    /// Only the bundles a hall's terminal offers (`kiosk.json`): the others are not shown,
+    /// found or opened there.
+    pub fn offering(self, kiosk: &yibiao_core::kiosk::Kiosk) -> InUse {
+        if kiosk.bundles.is_none() {
+            return self;
+        }
+        let mut index = (*self.index).clone();
+        index.cards.retain(|card| kiosk.offers(&card.id));
+        InUse { index: Rc::new(index), ..self }
+    }
+
     /// Whether `bundle`'s piece is loaded.
     pub fn has(&self, bundle: &BundleId) -> bool {
         self.catalog.bundle(bundle).is_some()

@@ -20,31 +20,66 @@ pub use admin::{AdminApp, AdminProps};
 pub use app::{App, AppProps, DRAFT_KEY};
 
 /// Starts the catalog page for administrators (`admin.html`) in its `#app` element.
+/// On a hall's terminal it opens only with the hall's key (`admin.html#key=…`, from its
+/// `kiosk.json`): an applicant there cannot reach it.
 pub fn start_admin() {
     platform::crash::install_hook();
-    let (storage, _) = platform::storage::Storage::browser();
-    with_loaded_catalog(storage.clone(), move |catalog| {
-        mount::<AdminApp>(AdminProps { storage, today: platform::clock::today(), catalog });
+    platform::tasks::spawn(async {
+        if let Some((kiosk, _)) = platform::kiosk::configuration().await {
+            let fragment = platform::history::current_fragment();
+            if !kiosk.admits(fragment.strip_prefix("#key=").unwrap_or_default()) {
+                platform::dom::say_in_app(i18n::KIOSK_ADMIN_REFUSED);
+                return;
+            }
+        }
+        let (storage, _) = platform::storage::Storage::browser();
+        with_loaded_catalog(storage.clone(), move |catalog| {
+            mount::<AdminApp>(AdminProps { storage, today: platform::clock::today(), catalog });
+        });
     });
 }
 
-/// Starts the app in the page's `#app` element, with the browser's storage and clock.
+/// Starts the app in the page's `#app` element, with the browser's storage and clock; on a
+/// hall's terminal (a `kiosk.json` beside the app) with memory only, after wiping whatever an
+/// earlier session or use of the device left in the browser.
 pub fn start() {
     platform::crash::install_hook();
     platform::service_worker::register();
-    let (storage, storage_problem) = platform::storage::Storage::browser();
-    with_loaded_catalog(storage.clone(), move |stored| {
-        platform::tasks::spawn(async move {
-            let bundles = app::saved_bundles(&storage);
-            let (in_use, catalog_problem) = catalog::starting(stored.as_deref(), &bundles).await;
-            let durable = platform::durability::is_durable().await;
-            let files = platform::file_store::FileStore::browser();
-            let today = platform::clock::today();
-            let catalog = std::rc::Rc::new(in_use);
-            mount::<App>(AppProps { storage, files, storage_problem, today, catalog, catalog_problem, durable });
-            // Then, never before the first page, every bundle for offline use.
-            platform::timers::after(1_000).await;
-            platform::service_worker::keep_catalog_pieces();
+    platform::tasks::spawn(async move {
+        let kiosk = platform::kiosk::configuration().await;
+        // The marker of a catalog loaded by the hall is read from the browser's own storage.
+        let (browser, storage_problem) = platform::storage::Storage::browser();
+        let (storage, files, storage_problem) = match &kiosk {
+            Some(_) => {
+                platform::kiosk::mark_document();
+                platform::kiosk::wipe_storage().await;
+                let memory = platform::storage::Storage::new(platform::storage::MemoryStore::new());
+                (memory, platform::file_store::FileStore::memory(), None)
+            }
+            None => (browser.clone(), platform::file_store::FileStore::browser(), storage_problem),
+        };
+        with_loaded_catalog(browser, move |stored| {
+            platform::tasks::spawn(async move {
+                let bundles = app::saved_bundles(&storage);
+                let (mut in_use, mut catalog_problem) = catalog::starting(stored.as_deref(), &bundles).await;
+                let durable = match kiosk {
+                    Some(_) => None,
+                    None => platform::durability::is_durable().await,
+                };
+                let kiosk = kiosk.map(|(kiosk, problem)| {
+                    in_use = in_use.clone().offering(&kiosk);
+                    catalog_problem = catalog_problem.clone().or(problem.map(notice::Notice::KioskConfiguration));
+                    std::rc::Rc::new(kiosk)
+                });
+                let today = platform::clock::today();
+                let catalog = std::rc::Rc::new(in_use);
+                let props =
+                    AppProps { storage, files, storage_problem, today, catalog, catalog_problem, durable, kiosk };
+                mount::<App>(props);
+                // Then, never before the first page, every bundle for offline use.
+                platform::timers::after(1_000).await;
+                platform::service_worker::keep_catalog_pieces();
+            });
         });
     });
 }

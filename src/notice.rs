@@ -23,6 +23,8 @@ pub enum Notice {
     LoadedCatalogUnusable,
     /// The catalog's index could not be had: nothing can be started or opened.
     CatalogUnavailable(crate::catalog::PieceFailure),
+    /// The hall's terminal configuration could not all be read; the kiosk runs with defaults.
+    KioskConfiguration(yibiao_core::kiosk::KioskError),
 }
 
 /// What of the saved drafts could not be opened.
@@ -52,6 +54,7 @@ impl Notice {
             }
             Notice::LoadedCatalogUnusable => Ui::LoadedCatalogUnusable.text(lang).to_owned(),
             Notice::CatalogUnavailable(failure) => crate::i18n::piece_failure(lang, None, failure),
+            Notice::KioskConfiguration(error) => error.message(lang),
         }
     }
 }

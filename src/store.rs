@@ -21,6 +21,8 @@ pub struct AppEnv {
     /// Whether the browser keeps the drafts for good, as it said at start.
     pub durable: Option<bool>,
     pub today: Date,
+    /// The hall's terminal configuration, on a kiosk (自助终端).
+    pub kiosk: Option<Rc<yibiao_core::kiosk::Kiosk>>,
 }
 
 /// The state, the view of its open draft, and their environment.

@@ -50,6 +50,7 @@ pub(crate) mod fixture;
 pub mod ids;
 pub mod journey;
 pub mod json;
+pub mod kiosk;
 pub mod packet;
 pub mod plan;
 pub mod provision;

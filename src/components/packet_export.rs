@@ -59,6 +59,8 @@ pub fn PacketExport(props: &PacketExportProps) -> Html {
                 created_ms: draft.updated_ms,
                 lang,
                 app_version: env!("CARGO_PKG_VERSION").to_owned(),
+                // On a hall's terminal, what to do next and where, from its configuration.
+                next_step: env.kiosk.as_ref().map(|kiosk| kiosk.next_step(lang)).unwrap_or_default(),
                 only: print.as_deref().unwrap_or_default().to_owned(),
             };
             let (status, files, env, draft) = (status.clone(), files.clone(), Rc::clone(&env), Rc::clone(&draft));

@@ -19,6 +19,8 @@ pub fn use_address(store: &StoreHandle) {
         let named = (!*loaded_checked.borrow()).then(|| named_page(store)).flatten();
         // A refused address changes nothing else, yet the address must be put right.
         let refused = store.state.address_refused;
+        // On a kiosk no page adds to the history: nothing of a session is left to go back to.
+        let kiosk = store.env.kiosk.is_some();
         use_effect_with((store.state.open.clone(), store.state.page.clone(), refused), move |(draft, page, _)| {
             // At start, an address that names a page of a draft wins over the page the state
             // was saved on (a bookmark, a link, a reload); one naming no such page does not.
@@ -30,7 +32,7 @@ pub fn use_address(store: &StoreHandle) {
             }
             let fragment = route::fragment(draft.as_ref(), page);
             if history::current_fragment() != fragment {
-                history::show_fragment(&fragment, *first.borrow());
+                history::show_fragment(&fragment, *first.borrow() || kiosk);
             }
             *first.borrow_mut() = false;
         });

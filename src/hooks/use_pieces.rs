@@ -140,7 +140,12 @@ pub fn use_pieces(store: &StoreHandle) -> Pieces {
                     fetched.and_then(|bytes| env.in_use.with_piece(&bundle, bytes).map_err(PieceFailure::Refused));
                 let outcome = match joined {
                     Ok(in_use) => {
-                        let next = Rc::new(AppEnv { in_use, durable: env.durable, today: env.today });
+                        let next = Rc::new(AppEnv {
+                            in_use,
+                            durable: env.durable,
+                            today: env.today,
+                            kiosk: env.kiosk.clone(),
+                        });
                         *latest.borrow_mut() = Rc::clone(&next);
                         status.borrow_mut().remove(&bundle);
                         // The first action that waited goes with the catalog, in one redraw.

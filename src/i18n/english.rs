@@ -67,7 +67,11 @@ fn one_with_plural(text: &str) -> Option<String> {
 
 #[test]
 fn english_fixed_strings_hold_no_chinese() {
-    let tables = [(include_str!("table.rs"), "Ui::"), (include_str!("packet.rs"), "PacketUi::")];
+    let tables = [
+        (include_str!("table.rs"), "Ui::"),
+        (include_str!("packet.rs"), "PacketUi::"),
+        (include_str!("modes.rs"), "ModeUi::"),
+    ];
     let mut checked = 0;
     for (source, prefix) in tables {
         for (name, english) in english_of_table(source, prefix) {
@@ -97,6 +101,7 @@ fn english_phrases_hold_no_chinese_and_agree_in_number() {
         said.push(question_progress(Lang::En, count, count));
         said.push(offline_catalog(Lang::En, count - 1, count, 1_000));
         said.push(offline_catalog(Lang::En, count, count, 0));
+        said.push(kiosk_countdown(Lang::En, u32::from(n)));
     }
     for failure in [PieceFailure::Unreachable, PieceFailure::Status(404)] {
         said.push(piece_failure(Lang::En, Some("Births"), &failure));

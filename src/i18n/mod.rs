@@ -6,12 +6,14 @@ mod catalog;
 #[cfg(test)]
 mod english;
 mod files;
+mod modes;
 mod packet;
 mod phrases;
 mod table;
 
 pub use catalog::*;
 pub use files::*;
+pub use modes::*;
 pub use packet::PacketUi;
 pub use phrases::*;
 pub use table::Ui;

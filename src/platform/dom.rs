@@ -122,6 +122,13 @@ pub fn remove_boot_message() {
     }
 }
 
+/// Puts `text` in the page's `#app` element in place of everything in it (the loading line).
+pub fn say_in_app(text: &str) {
+    if let Some(app) = document().and_then(|document| document.get_element_by_id("app")) {
+        app.set_text_content(Some(text));
+    }
+}
+
 /// Reloads the page (after the catalog changes, everything starts from it again).
 pub fn reload() {
     if let Some(window) = web_sys::window() {

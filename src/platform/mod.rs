@@ -12,6 +12,7 @@ pub mod file_store;
 pub mod files;
 pub mod history;
 mod idb;
+pub mod kiosk;
 pub mod packet_worker;
 pub mod packets;
 pub mod service_worker;

@@ -48,8 +48,11 @@ use crate::tools::{hex, Toolchain};
 /// draft read and written by hand instead of serde_json's derived code (`core/src/json.rs`,
 /// the same bytes, held to serde by property tests), its maps filled by inserting rather than
 /// collecting (a sort per type): the module 352 → 321 KB, the first load 377.2 → 345.5 KB.
-/// The issue's aim, 300 KB, needs more of the broad cut (the page views, above all).
-pub const FIRST_LOAD_BUDGET: u64 = 346_000;
+/// Issue 15's kiosk mode (自助终端: reading `kiosk.json`, the idle watch and its dialog, wiping
+/// the browser's storage, the bundles a hall offers, the next step on the cover) then cost
+/// 11 KB, 345.5 → about 357 KB. The issue's aim, 300 KB, needs more of the broad cut (the page
+/// views, above all).
+pub const FIRST_LOAD_BUDGET: u64 = 358_000;
 
 pub const SERVICE_WORKER: &str = "sw.js";
 /// The page's last resort, outside the module (assets/recover.js).

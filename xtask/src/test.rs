@@ -217,6 +217,11 @@ fn end_to_end(root: &Path, toolchain: &Toolchain) -> Result<Outcome> {
     // The same app with a county hall's generated catalog (issue 16).
     let (generated_site, _) = crate::generated_app(root, toolchain)?;
     let generated = serve::spawn(&generated_site, "127.0.0.1", 0)?;
+    // The same app on an origin of its own, where a test serves a hall's kiosk.json (issue 15).
+    let kiosk_site = root.join("target").join("e2e-kiosk");
+    let _ = std::fs::remove_dir_all(&kiosk_site);
+    copy_files(&root.join("dist"), &kiosk_site)?;
+    let kiosk = serve::spawn(&kiosk_site, "127.0.0.1", 0)?;
     let e2e = root.join("tests").join("e2e");
     let artifacts = e2e.join("artifacts");
     let _ = std::fs::remove_dir_all(&artifacts);
@@ -227,6 +232,8 @@ fn end_to_end(root: &Path, toolchain: &Toolchain) -> Result<Outcome> {
         .current_dir(&e2e)
         .env("BASE_URL", &server.url)
         .env("GENERATED_URL", &generated.url)
+        .env("KIOSK_URL", &kiosk.url)
+        .env("KIOSK_DIR", &kiosk_site)
         .env("SITE_DIR", &site)
         .env("ARTIFACTS", &artifacts)
         .env("PYTHON", crate::tools::python_tools_dir(root).join("bin").join("python"));

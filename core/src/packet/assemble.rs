@@ -234,7 +234,7 @@ pub(super) fn assemble(export: Export<'_>) -> Result<Assembled<'_>, PacketError>
         sheets.push((None, format!("{path}.html")));
         payload.push((format!("{path}.html"), Part::Made(letter.html.into_bytes())));
     }
-    let cover = super::cover::cover_html(&document, signer.applicant, &fingerprint).into_bytes();
+    let cover = super::cover::cover_html(&document, signer.applicant, &fingerprint, export.next_step).into_bytes();
     payload.push(("cover.html".to_owned(), Part::Made(cover)));
     if !deadlines.is_empty() {
         payload.push((

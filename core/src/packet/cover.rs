@@ -103,7 +103,7 @@ pub fn qr_text(document: &ApplicationDocument, applicant: &str, fingerprint: &st
 }
 
 /// The cover sheet of the packet whose `application.json` is `document`.
-pub fn cover_html(document: &ApplicationDocument, applicant: &str, fingerprint: &str) -> String {
+pub fn cover_html(document: &ApplicationDocument, applicant: &str, fingerprint: &str, next_step: &str) -> String {
     let lang = document.language;
     let bundle = document.bundle.name.get(lang);
     let title = zh_en!(lang, format!("{bundle} 申请材料封面"), format!("{bundle}: cover sheet"));
@@ -180,6 +180,13 @@ pub fn cover_html(document: &ApplicationDocument, applicant: &str, fingerprint: 
         body.push_str("</ul>\n");
     }
 
+    if !next_step.is_empty() {
+        body.push_str(&format!(
+            "<h2>{}</h2>\n<p class=\"next-step\">{}</p>\n",
+            lang.pick("下一步", "What to do next"),
+            escape(next_step)
+        ));
+    }
     body.push_str(&format!(
         "<h2>{}</h2>\n<p class=\"fingerprint\">{}</p>\n<p>{}</p>\n",
         lang.pick("申请包指纹（SHA-256）", "The packet's fingerprint (SHA-256)"),

@@ -50,7 +50,7 @@ fn document(lang: Lang) -> ApplicationDocument {
 fn the_cover_names_everything_the_window_checks() {
     let document = document(Lang::Zh);
     let fingerprint = sha256_hex(b"application.json");
-    let html = cover_html(&document, "张三</td><script>", &fingerprint);
+    let html = cover_html(&document, "张三</td><script>", &fingerprint, "");
     for expected in [
         "开办&lt;餐饮店&gt; 申请材料封面",
         "张三&lt;/td&gt;&lt;script&gt;",
@@ -83,7 +83,7 @@ fn the_qr_code_reads_as_the_summary_and_the_fingerprint() {
     for (lang, expected) in
         [(Lang::Zh, "事项：开办<餐饮店>\n申请人：张三"), (Lang::En, "For: Open a restaurant\nApplicant: 张三")]
     {
-        let html = cover_html(&document(lang), "张三", &fingerprint);
+        let html = cover_html(&document(lang), "张三", &fingerprint, "");
         let svg =
             html.split("<div class=\"qr\">").nth(1).and_then(|rest| rest.split("</div>").next()).expect("a QR code");
         let read = zbar_reads_svg(svg, lang.tag());
@@ -110,4 +110,13 @@ fn the_time_shown_is_beijing_time() {
     assert_eq!(beijing_time(0), "1970-01-01 08:00");
     assert_eq!(beijing_time(1_796_200_200_000), "2026-12-02 16:30");
     assert_eq!(grouped("0123456789"), "0123 4567 89");
+}
+
+#[test]
+fn a_kiosk_s_next_step_is_on_the_cover_and_only_then() {
+    let fingerprint = "ab".repeat(32);
+    let step = "请带上本封面和全部材料，到<某区>政务服务中心的受理窗口办理。";
+    let html = cover_html(&document(Lang::Zh), "张三", &fingerprint, step);
+    assert!(html.contains("<h2>下一步</h2>") && html.contains("到&lt;某区&gt;政务服务中心"), "shown, escaped");
+    assert!(!cover_html(&document(Lang::Zh), "张三", &fingerprint, "").contains("下一步"));
 }

@@ -47,6 +47,8 @@ pub struct Export<'a> {
     pub created_ms: u64,
     pub lang: Lang,
     pub app_version: &'a str,
+    /// What to do next and where (a hall's kiosk says so), for the cover sheet; empty for none.
+    pub next_step: &'a str,
 }
 
 /// The size and digests of each file of `files`, computed here.

@@ -64,6 +64,7 @@ fn exported(catalog: &Catalog, application: &Application, files: &BTreeMap<Strin
             created_ms: 1_796_200_230_000,
             lang: Lang::Zh,
             app_version: "test",
+            next_step: "",
         },
         files,
     )
@@ -287,6 +288,7 @@ fn the_attachments_stay_outside_the_layout() {
         created_ms: 1_796_200_230_000,
         lang: Lang::Zh,
         app_version: "test",
+        next_step: "",
     };
     let laid = lay_out(export).expect("lays out");
     let outside: Vec<(&String, u64)> = laid

@@ -53,6 +53,7 @@ mod tests {
             created_ms: 1_796_200_200_000,
             lang: Lang::Zh,
             app_version: "test",
+            next_step: "",
         };
         let plan = Plan::new(&catalog, &application.bundle, &application.answers, today).expect("plans");
         let whole = print(export, None).expect("prints");

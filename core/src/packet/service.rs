@@ -38,6 +38,8 @@ pub struct ExportRequest {
     pub created_ms: u64,
     pub lang: Lang,
     pub app_version: String,
+    /// What to do next and where, for the cover sheet (`Kiosk::next_step`); empty for none.
+    pub next_step: String,
     /// For a print: the item whose form alone prints (empty: the whole packet).
     pub only: String,
 }
@@ -154,20 +156,22 @@ fn ids(text: &str) -> Vec<String> {
 impl ExportRequest {
     pub fn header(&self) -> String {
         format!(
-            "{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
+            "{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
             line(&self.only),
             line(self.draft.as_str()),
             self.today,
             self.created_ms,
             self.lang.tag(),
             line(&self.app_version),
+            line(&self.next_step),
             line(&self.files.join(" ")),
             self.document
         )
     }
 
     pub fn read(header: &str) -> Result<ExportRequest, ServiceError> {
-        let [only, draft, today, created_ms, lang, app_version, files, document] = fields(header, 8)?[..] else {
+        let [only, draft, today, created_ms, lang, app_version, next_step, files, document] = fields(header, 9)?[..]
+        else {
             return Err(ServiceError::Message { detail: "fields".to_owned() });
         };
         Ok(ExportRequest {
@@ -178,6 +182,7 @@ impl ExportRequest {
             created_ms: number(created_ms)?,
             lang: if lang == Lang::En.tag() { Lang::En } else { Lang::Zh },
             app_version: app_version.to_owned(),
+            next_step: next_step.to_owned(),
             only: only.to_owned(),
         })
     }
@@ -307,6 +312,7 @@ fn with_export<T>(
         created_ms: request.created_ms,
         lang: request.lang,
         app_version: &request.app_version,
+        next_step: &request.next_step,
     };
     work(export).map_err(ServiceError::Packet)
 }

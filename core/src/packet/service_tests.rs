@@ -31,6 +31,7 @@ fn a_draft_goes_out_as_a_packet_and_comes_back_through_the_messages() {
         created_ms: 1_796_200_200_000,
         lang: Lang::Zh,
         app_version: "test".to_owned(),
+        next_step: "请带上本封面，到某中心办理。".to_owned(),
         only: String::new(),
     };
     assert_eq!(ExportRequest::read(&request.header()).expect("reads"), request);
@@ -52,6 +53,7 @@ fn a_draft_goes_out_as_a_packet_and_comes_back_through_the_messages() {
             created_ms: request.created_ms,
             lang: Lang::Zh,
             app_version: "test",
+            next_step: &request.next_step,
         },
         &files,
     )
@@ -88,7 +90,7 @@ fn a_message_this_version_does_not_send_is_refused_in_words() {
     assert_eq!(sent.bundles, catalog.bundles);
     // Digests that are not one per file are refused; words that are not digests do not read.
     let (draft, _) = crate::packet::export::tests::draft(&catalog);
-    let header = |files: &str| format!("\n{}\n2026-12-02\n1\nzh-CN\nv\n{files}\n", draft.id);
+    let header = |files: &str| format!("\n{}\n2026-12-02\n1\nzh-CN\nv\n\n{files}\n", draft.id);
     let digest = crate::packet::digest::FileDigest::of(b"x");
     for (files, digests) in [("a b", vec![digest.clone()]), ("", vec![digest.clone()]), ("a", vec![])] {
         let request = ExportRequest::read(&header(files)).expect("reads");
@@ -120,6 +122,7 @@ fn checksums_kept_at_attaching_give_the_same_packet() {
         created_ms: 1_796_200_200_000,
         lang: Lang::Zh,
         app_version: "test".to_owned(),
+        next_step: String::new(),
         only: String::new(),
     };
     let application = request.application().expect("its draft");

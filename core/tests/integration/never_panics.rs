@@ -617,6 +617,7 @@ fn shipped_packet() -> (yibiao_core::catalog::Catalog, Vec<u8>) {
             created_ms: 1,
             lang: Lang::Zh,
             app_version: "fuzz",
+            next_step: "",
         };
         let bytes = export(made, &files).expect("exports").bytes;
         (catalog, bytes)

@@ -1,0 +1,54 @@
+//! The strings of the modes for the people the app is for (issue 15): a hall's terminal
+//! (自助终端). A table of their own beside `table.rs`, in the same manner.
+
+use yibiao_core::Lang;
+
+/// A fixed string of a mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModeUi {
+    KioskNote,
+    KioskFinish,
+    KioskIdleHeading,
+    KioskStillHere,
+    KioskFinishHeading,
+    KioskFinishText,
+    KioskFinishConfirm,
+    KioskFinishBack,
+}
+
+impl ModeUi {
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            ModeUi::KioskNote => (
+                "这是大厅的公共自助终端，您填写的内容和文件只在办理期间留在本机。办完请点“完成并清除”。",
+                "This is the hall's shared terminal: what you enter and attach stays here only while you work. When you are done, choose “Finish and clear”.",
+            ),
+            ModeUi::KioskFinish => ("完成并清除", "Finish and clear"),
+            ModeUi::KioskIdleHeading => ("您还在办理吗？", "Are you still there?"),
+            ModeUi::KioskStillHere => ("我还在", "I am still here"),
+            ModeUi::KioskFinishHeading => ("完成并清除本机上的信息？", "Finish and clear this terminal?"),
+            ModeUi::KioskFinishText => (
+                "清除后，本机不会留下您填写的任何内容和文件，无法恢复。请先确认申请包已打印或保存到您的 U 盘。",
+                "Afterwards nothing you entered or attached is left on this terminal, and it cannot be brought back. Make sure the packet is printed or saved to your USB stick first.",
+            ),
+            ModeUi::KioskFinishConfirm => ("确认清除", "Clear everything"),
+            ModeUi::KioskFinishBack => ("返回继续办理", "Go back and carry on"),
+        };
+        lang.pick(zh, en)
+    }
+}
+
+/// The catalog page on a hall's terminal opened without the hall's key: in both languages, as
+/// it is said before any language is chosen.
+pub const KIOSK_ADMIN_REFUSED: &str = "这是大厅的公共自助终端，目录管理页面在这里不能打开。This is the hall's shared terminal: the catalog page cannot be opened here.";
+
+/// The kiosk's idle warning: how long until everything is cleared.
+pub fn kiosk_countdown(lang: Lang, seconds: u32) -> String {
+    match lang {
+        Lang::Zh => format!("如果没有操作，{seconds} 秒后将清除您在本机填写的全部内容，并回到首页。"),
+        Lang::En => format!(
+            "If nothing happens, everything you entered here is cleared in {seconds} {} and the home page returns.",
+            if seconds == 1 { "second" } else { "seconds" }
+        ),
+    }
+}

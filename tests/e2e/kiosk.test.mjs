@@ -1,0 +1,293 @@
+// End-to-end tests of the kiosk mode (自助终端, issue 15) in headless Chromium, against the
+// release build served by `cargo xtask test` on an origin of its own (KIOSK_URL), in whose
+// directory (KIOSK_DIR) the test writes the hall's kiosk.json. The page's clock is Playwright's,
+// so that two minutes of idleness take a moment.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+const KIOSK_URL = process.env.KIOSK_URL;
+const KIOSK_DIR = process.env.KIOSK_DIR;
+if (!KIOSK_URL || !KIOSK_DIR) throw new Error('KIOSK_URL and KIOSK_DIR are not set: run these tests with `cargo xtask test`');
+const ARTIFACTS = process.env.ARTIFACTS ?? mkdtempSync(join(tmpdir(), 'yibiao-artifacts-'));
+mkdirSync(ARTIFACTS, { recursive: true });
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-dev-shm-usage'];
+
+const CONFIG = {
+  hall: { zh: '某某区政务服务中心', en: 'the Moumou District Service Centre' },
+  idle_seconds: 60,
+  warning_seconds: 30,
+  bundles: ['retirement', 'newborn'],
+  help_desk: { zh: '一楼咨询台', en: 'the enquiry desk, ground floor' },
+  print: { zh: '二楼自助打印区', en: 'the printers, first floor' },
+  admin_key: 'hall-key-2026',
+};
+const OFFERED = ['新生儿出生', '退休'];
+const SIZES = { kiosk: { width: 1080, height: 1920 }, tablet: { width: 820, height: 1180 }, phone: { width: 390, height: 844 } };
+
+// What the applicant types and attaches, to be searched for in every store afterwards.
+const NAME = '柯思远';
+/** A valid ID number (GB 11643) born 1949-12-31, the sample retiree's birth date. */
+function idNumber() {
+  const body = '11010519491231006';
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((total, digit, n) => total + Number(digit) * weights[n], 0);
+  return body + '10X98765432'[sum % 11];
+}
+const ID_NUMBER = idNumber();
+const MARKER = 'KIOSK-ATTACHMENT-7f3a9c';
+/** A small PDF of one page whose bytes carry MARKER. */
+const PDF = Buffer.from(`%PDF-1.4\n%${MARKER}\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n` +
+  '2 0 obj <</Type /Pages /Kids [3 0 R] /Count 1>> endobj\n3 0 obj <</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>> endobj\n' +
+  'trailer <</Root 1 0 R>>\n%%EOF\n');
+const BY_KIND = {
+  text: '示例', long_text: '示例内容', integer: '3', decimal: '120', money: '100000', date: '2026-01-05',
+  id_number: ID_NUMBER, mobile: '13800138000', landline: '0571-87654321', postcode: '310000',
+  email: 'user@example.com', bank_card: '6222021234567890128', person_name: NAME, address: '某某市某某区某某路 1 号',
+};
+const BY_FIELD = { 'retiree.birth_date': '1949-12-31', 'family.id_number': '11010119750707026X', 'agent.id_number': '110101198005010130' };
+
+let profile;
+let context;
+let page;
+const pageProblems = [];
+const heading = () => page.locator('h1');
+
+before(async () => {
+  writeFileSync(join(KIOSK_DIR, 'kiosk.json'), JSON.stringify(CONFIG, null, 2));
+  profile = mkdtempSync(join(tmpdir(), 'yibiao-kiosk-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: SIZES.kiosk,
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+  page = context.pages()[0] ?? await context.newPage();
+  page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
+  await page.clock.install();
+});
+
+after(async () => {
+  await context?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+/** Lets `seconds` pass on the page's clock, a second at a time (each tick of the app's watch
+ * schedules the next). */
+async function pass(seconds) {
+  for (let n = 0; n < seconds; n += 1) await page.clock.runFor(1_000);
+}
+
+/** Every value the browser stores for this origin, as the text of its bytes (Latin-1, so that
+ * any bytes compare): both storages, every IndexedDB database's values, every cached response. */
+function everythingStored() {
+  return page.evaluate(async () => {
+    const latin1 = (bytes) => Array.from(new Uint8Array(bytes), (byte) => String.fromCharCode(byte)).join('');
+    const utf8 = (text) => latin1(new TextEncoder().encode(text));
+    const found = [];
+    for (const [where, storage] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]]) {
+      for (let n = 0; n < storage.length; n += 1) {
+        const key = storage.key(n);
+        found.push([`${where} ${key}`, utf8(`${key}=${storage.getItem(key)}`)]);
+      }
+    }
+    for (const { name } of await indexedDB.databases()) {
+      const database = await new Promise((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const store of database.objectStoreNames) {
+        const values = await new Promise((resolve) => {
+          const all = database.transaction(store).objectStore(store).getAll();
+          all.onsuccess = () => resolve(all.result);
+          all.onerror = () => resolve([]);
+        });
+        for (const value of values) {
+          found.push([`IndexedDB ${name}/${store}`, value instanceof Blob ? latin1(await value.arrayBuffer()) : utf8(JSON.stringify(value))]);
+        }
+      }
+      database.close();
+    }
+    for (const key of await caches.keys()) {
+      const cache = await caches.open(key);
+      for (const request of await cache.keys()) {
+        found.push([`cache ${key} ${request.url}`, latin1(await (await cache.match(request)).arrayBuffer())]);
+      }
+    }
+    return found;
+  });
+}
+
+/** Nothing the applicant typed or attached is stored anywhere the browser keeps. */
+async function expectNothingPersonalStored(when) {
+  const latin1OfUtf8 = (text) => Array.from(Buffer.from(text, 'utf8'), (byte) => String.fromCharCode(byte)).join('');
+  const needles = [NAME, ID_NUMBER, MARKER].map(latin1OfUtf8);
+  const stored = await everythingStored();
+  assert.ok(stored.length > 0, 'the app\'s own files are cached, so the search reads something');
+  const leaks = stored.filter(([, text]) => needles.some((needle) => text.includes(needle))).map(([where]) => where);
+  assert.deepEqual(leaks, [], `${when}: personal data stored in ${leaks.join(', ')}`);
+}
+
+/** The home page, with no trace of anyone's application. */
+async function expectCleanHome(when) {
+  await heading().filter({ hasText: '您要办什么事？' }).waitFor();
+  assert.equal(await page.locator('.draft-panel').count(), 0, `${when}: no draft is listed`);
+  const text = await page.locator('body').innerText();
+  for (const trace of [NAME, ID_NUMBER]) assert.ok(!text.includes(trace), `${when}: ${trace} is not shown`);
+  assert.ok(['', '#/'].includes(new URL(page.url()).hash), `${when}: the address names no draft`);
+}
+
+/** No link on the page leads away from the app. */
+async function expectNoLinkOut(where) {
+  const out = await page.evaluate(() => [...document.querySelectorAll('a[href]')]
+    .filter((link) => new URL(link.href, location.href).origin !== location.origin).map((link) => link.href));
+  assert.deepEqual(out, [], `links out of the app on ${where}`);
+}
+
+async function expectAccessible(name) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${name}`);
+}
+
+async function screenshots(name) {
+  for (const [size, viewport] of Object.entries(SIZES)) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: join(ARTIFACTS, `kiosk-${name}-${size}.png`), fullPage: size !== 'kiosk' });
+  }
+  await page.setViewportSize(SIZES.kiosk);
+}
+
+async function chooseFirstOptions() {
+  for (;;) {
+    const group = await page.evaluate(() => {
+      const names = new Set([...document.querySelectorAll('main input[type=radio], main input[type=checkbox]')].map((input) => input.name));
+      return [...names].find((name) => !document.querySelector(`main input[name="${name}"]:checked`)) ?? null;
+    });
+    if (group === null) return;
+    await page.locator(`main input[name="${group}"]`).first().check();
+  }
+}
+
+/** Starts 退休 and fills it to its materials, attaching the PDF to the first material that
+ * takes a file. */
+async function fillRetirement() {
+  await page.locator('.bundle-card').filter({ hasText: '退休' }).getByRole('button', { name: '开始办理' }).click();
+  await page.waitForFunction(() => document.querySelector('.bundle-card') === null);
+  while (await page.locator('.question-form').count() > 0) {
+    await chooseFirstOptions();
+    const before = page.url();
+    await page.getByRole('button', { name: '继续' }).click();
+    await page.waitForFunction((url) => location.href !== url, before);
+  }
+  await heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor();
+  await page.getByRole('button', { name: '开始填写' }).click();
+  await page.locator('.task-link').first().click();
+  while (await page.locator('.combined-form').count() > 0) {
+    await chooseFirstOptions();
+    for (const field of await page.locator('form .input, form .textarea').all()) {
+      const id = await field.getAttribute('name');
+      await field.fill(BY_FIELD[id] ?? BY_KIND[await field.getAttribute('data-kind')]);
+    }
+    const before = page.url();
+    await page.getByRole('button', { name: '继续' }).click();
+    await Promise.race([page.waitForFunction((url) => location.href !== url, before), page.locator('.error-summary').waitFor()]);
+    assert.equal(await page.locator('.error-summary').count(), 0, 'the sections are filled');
+  }
+  await heading().filter({ hasText: '材料怎么提供' }).waitFor();
+  const group = page.getByRole('group').filter({ has: page.getByLabel('附上电子文件') }).first();
+  await group.getByLabel('附上电子文件').check();
+  await group.locator('.drop-zone input[type=file]:not(.camera-input)').setInputFiles({ name: '退休申请.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await group.locator('.file-row').filter({ hasText: '退休申请.pdf' }).waitFor();
+}
+
+test('a hall\'s terminal: only its bundles, large by default, nothing personal ever stored, and a reload starts clean', { timeout: 120_000 }, async () => {
+  await page.goto(KIOSK_URL);
+  await heading().filter({ hasText: '您要办什么事？' }).waitFor();
+  await page.locator('.kiosk-bar').filter({ hasText: '某某区政务服务中心' }).waitFor();
+  assert.deepEqual((await page.locator('.bundle-card h3').allInnerTexts()).sort(), OFFERED.sort(), 'only the bundles the hall offers');
+  await page.getByLabel('查找要办的事').fill('企业开办');
+  await page.getByText('没有找到“企业开办”').waitFor();
+  await page.getByLabel('查找要办的事').fill('');
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('elder')), true, 'the elder sizes are the default');
+  const entries = await page.evaluate(() => history.length);
+  await expectAccessible('the kiosk home page');
+  await expectNoLinkOut('the kiosk home page');
+  await screenshots('home');
+
+  await fillRetirement();
+  await expectNoLinkOut('the materials');
+  await screenshots('materials');
+  // Mid-session, with a file attached: nothing of it is anywhere the browser keeps.
+  await expectNothingPersonalStored('mid-session');
+  assert.equal(await page.evaluate(() => history.length), entries, 'no page added to the history');
+  await page.reload();
+  await expectCleanHome('after a reload mid-session');
+  assert.deepEqual(pageProblems, []);
+});
+
+test('idle: a warning counts down, "我还在" extends, and running out wipes every trace', { timeout: 120_000 }, async () => {
+  await page.locator('.bundle-card').filter({ hasText: '退休' }).getByRole('button', { name: '开始办理' }).click();
+  await page.locator('.question-form').waitFor();
+  await pass(CONFIG.idle_seconds - 5);
+  assert.equal(await page.locator('.kiosk-warning').count(), 0, 'no warning before the idle time');
+  await pass(6);
+  const warning = page.getByRole('alertdialog', { name: '您还在办理吗？' });
+  await warning.waitFor();
+  assert.match(await warning.innerText(), /秒后将清除您在本机填写的全部内容/);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), '我还在', 'the way to stay has the focus');
+  assert.equal(await page.locator('main').getAttribute('inert'), '', 'the page behind is out of reach');
+  await pass(10);
+  assert.match(await page.locator('.kiosk-countdown').innerText(), /^(19|20)$/);
+  await expectAccessible('the idle warning');
+  await screenshots('idle-warning');
+  const box = await warning.getByRole('button', { name: '我还在' }).boundingBox();
+  assert.ok(box.width >= 60 && box.height >= 60, `我还在 is at least 60 × 60 px (${box.width} × ${box.height})`);
+  await warning.getByRole('button', { name: '我还在' }).click();
+  await page.locator('.kiosk-warning').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('main').getAttribute('inert'), null);
+  assert.equal(await page.locator('.question-form').count(), 1, 'the applicant carries on where they were');
+
+  // Idle again, and this time nobody answers.
+  await page.locator('main input[type=radio]').first().check();
+  await pass(CONFIG.idle_seconds + 1);
+  await warning.waitFor();
+  await Promise.all([page.waitForEvent('load'), pass(CONFIG.warning_seconds + 2)]);
+  await expectCleanHome('after the warning ran out');
+  await expectNothingPersonalStored('after the warning ran out');
+});
+
+test('"完成并清除" asks once, then wipes every trace; going back keeps the work', { timeout: 120_000 }, async () => {
+  await fillRetirement();
+  await page.getByRole('button', { name: '完成并清除' }).click();
+  const dialog = page.getByRole('alertdialog', { name: '完成并清除本机上的信息？' });
+  await dialog.waitFor();
+  await screenshots('finish');
+  await dialog.getByRole('button', { name: '返回继续办理' }).click();
+  await page.locator('.file-row').filter({ hasText: '退休申请.pdf' }).waitFor();
+  await page.getByRole('button', { name: '完成并清除' }).click();
+  await Promise.all([page.waitForEvent('load'), dialog.getByRole('button', { name: '确认清除' }).click()]);
+  await expectCleanHome('after 完成并清除');
+  await expectNothingPersonalStored('after 完成并清除');
+  await page.goBack().catch(() => {});
+  assert.equal(await page.locator('.draft-panel').count(), 0, 'going back brings nothing back');
+});
+
+test('the catalog page opens on a terminal only with the hall\'s key', { timeout: 60_000 }, async () => {
+  for (const address of ['admin.html', 'admin.html#key=wrong']) {
+    await page.goto('about:blank');
+    await page.goto(`${KIOSK_URL}${address}`);
+    await page.getByText('目录管理页面在这里不能打开').waitFor();
+    assert.equal(await page.locator('input[type=file]').count(), 0, address);
+  }
+  await page.goto('about:blank');
+  await page.goto(`${KIOSK_URL}admin.html#key=${CONFIG.admin_key}`);
+  await heading().filter({ hasText: '加载事项目录' }).waitFor();
+  assert.deepEqual(pageProblems, []);
+});
