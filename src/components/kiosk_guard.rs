@@ -9,7 +9,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yibiao_core::kiosk::Kiosk;
 
-use crate::i18n::{kiosk_countdown, ModeUi as Ui};
+use crate::i18n::{kiosk_countdown, KioskUi};
 use crate::platform::{clock, kiosk, timers};
 use crate::store::use_ambient;
 
@@ -133,14 +133,14 @@ pub fn KioskGuard(props: &KioskGuardProps) -> Html {
         Hold::Idle { ends_ms } => {
             let left = ends_ms.saturating_sub(clock::now_ms()).div_ceil(1_000);
             let left = u32::try_from(left).unwrap_or(u32::MAX);
-            Some((Ui::KioskIdleHeading, kiosk_countdown(lang, left), Some(left), Ui::KioskStillHere, Ui::KioskFinish))
+            Some((KioskUi::IdleHeading, kiosk_countdown(lang, left), Some(left), KioskUi::StillHere, KioskUi::Finish))
         }
         Hold::Finish => Some((
-            Ui::KioskFinishHeading,
-            Ui::KioskFinishText.text(lang).to_owned(),
+            KioskUi::FinishHeading,
+            KioskUi::FinishText.text(lang).to_owned(),
             None,
-            Ui::KioskFinishBack,
-            Ui::KioskFinishConfirm,
+            KioskUi::FinishBack,
+            KioskUi::FinishConfirm,
         )),
         Hold::Clearing => {
             return html! { <div id={WARNING} class="kiosk-warning" aria-busy="true"></div> };
@@ -177,10 +177,10 @@ pub fn KioskGuard(props: &KioskGuardProps) -> Html {
                     if let Some(hall) = hall {
                         <strong>{ hall }</strong>{ " " }
                     }
-                    { Ui::KioskNote.text(lang) }
+                    { KioskUi::Note.text(lang) }
                 </p>
                 <button type="button" class="button button-secondary kiosk-finish" onclick={finish}>
-                    { Ui::KioskFinish.text(lang) }
+                    { KioskUi::Finish.text(lang) }
                 </button>
             </div>
             { warning }

@@ -70,7 +70,7 @@ fn english_fixed_strings_hold_no_chinese() {
     let tables = [
         (include_str!("table.rs"), "Ui::"),
         (include_str!("packet.rs"), "PacketUi::"),
-        (include_str!("modes.rs"), "ModeUi::"),
+        (include_str!("modes.rs"), "KioskUi::"),
     ];
     let mut checked = 0;
     for (source, prefix) in tables {

@@ -5,34 +5,34 @@ use yibiao_core::Lang;
 
 /// A fixed string of a mode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ModeUi {
-    KioskNote,
-    KioskFinish,
-    KioskIdleHeading,
-    KioskStillHere,
-    KioskFinishHeading,
-    KioskFinishText,
-    KioskFinishConfirm,
-    KioskFinishBack,
+pub enum KioskUi {
+    Note,
+    Finish,
+    IdleHeading,
+    StillHere,
+    FinishHeading,
+    FinishText,
+    FinishConfirm,
+    FinishBack,
 }
 
-impl ModeUi {
+impl KioskUi {
     pub fn text(self, lang: Lang) -> &'static str {
         let (zh, en) = match self {
-            ModeUi::KioskNote => (
+            KioskUi::Note => (
                 "这是大厅的公共自助终端，您填写的内容和文件只在办理期间留在本机。办完请点“完成并清除”。",
                 "This is the hall's shared terminal: what you enter and attach stays here only while you work. When you are done, choose “Finish and clear”.",
             ),
-            ModeUi::KioskFinish => ("完成并清除", "Finish and clear"),
-            ModeUi::KioskIdleHeading => ("您还在办理吗？", "Are you still there?"),
-            ModeUi::KioskStillHere => ("我还在", "I am still here"),
-            ModeUi::KioskFinishHeading => ("完成并清除本机上的信息？", "Finish and clear this terminal?"),
-            ModeUi::KioskFinishText => (
+            KioskUi::Finish => ("完成并清除", "Finish and clear"),
+            KioskUi::IdleHeading => ("您还在办理吗？", "Are you still there?"),
+            KioskUi::StillHere => ("我还在", "I am still here"),
+            KioskUi::FinishHeading => ("完成并清除本机上的信息？", "Finish and clear this terminal?"),
+            KioskUi::FinishText => (
                 "清除后，本机不会留下您填写的任何内容和文件，无法恢复。请先确认申请包已打印或保存到您的 U 盘。",
                 "Afterwards nothing you entered or attached is left on this terminal, and it cannot be brought back. Make sure the packet is printed or saved to your USB stick first.",
             ),
-            ModeUi::KioskFinishConfirm => ("确认清除", "Clear everything"),
-            ModeUi::KioskFinishBack => ("返回继续办理", "Go back and carry on"),
+            KioskUi::FinishConfirm => ("确认清除", "Clear everything"),
+            KioskUi::FinishBack => ("返回继续办理", "Go back and carry on"),
         };
         lang.pick(zh, en)
     }

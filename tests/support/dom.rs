@@ -38,6 +38,7 @@ pub async fn render_app_at(root: &Element, storage: &Storage, files: FileStore, 
         catalog,
         catalog_problem: None,
         durable: None,
+        kiosk: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
