@@ -19,7 +19,8 @@ const isPiece = (url) => /\/catalog-[0-9a-f]{64}\.bin$/.test(url.pathname);
 // A hall's terminal configuration (kiosk.json, beside the app; see the README): asked of the
 // server first, so that the hall's change applies at once, and its last copy kept in a cache of
 // its own, so that a terminal started offline is still a kiosk. A server that no longer has it
-// (404) ends the kiosk mode, and the copy goes.
+// (404) ends the kiosk mode, and the copy goes. Every device that is not a kiosk asks too: the
+// answer there is an empty 204, not the 404, which browsers would log as an error on every start.
 const CONFIG_CACHE = 'yibiao-config';
 const isConfig = (url) => url.pathname.endsWith('/kiosk.json');
 
@@ -104,14 +105,15 @@ self.addEventListener('fetch', (event) => {
   }
   if (isConfig(url)) {
     event.respondWith((async () => {
-      const config = await caches.open(CONFIG_CACHE);
+      const none = () => new Response(null, { status: 204 });
       try {
         const response = await fetch(request, { cache: 'no-store' });
-        if (response.ok) await config.put(request, response.clone());
-        else if (response.status === 404) await config.delete(request, { ignoreSearch: true });
-        return response;
+        if (response.ok) await (await caches.open(CONFIG_CACHE)).put(request, response.clone());
+        if (response.status !== 404) return response;
+        await caches.delete(CONFIG_CACHE);
+        return none();
       } catch (error) {
-        return (await config.match(request, { ignoreSearch: true })) || Response.error();
+        return (await caches.match(request, { cacheName: CONFIG_CACHE, ignoreSearch: true })) || none();
       }
     })());
     return;

@@ -11,10 +11,12 @@ use super::fetch::{self, FetchFailure};
 pub const FILE: &str = "kiosk.json";
 
 /// The terminal's configuration, when the hall serves one (and what in it could not be read);
-/// `None` when there is none, which is every device that is not a hall's terminal. The service
-/// worker keeps the last copy, so that a kiosk started offline is still one.
+/// `None` when there is none, which is every device that is not a hall's terminal (the service
+/// worker answers those with nothing, and so does an empty file). The service worker keeps the
+/// last copy, so that a kiosk started offline is still one.
 pub async fn configuration() -> Option<(Kiosk, Option<KioskError>)> {
     match fetch::bytes(FILE).await {
+        Ok(bytes) if bytes.is_empty() => None,
         Ok(bytes) => Some(kiosk::parse(&String::from_utf8_lossy(&bytes))),
         Err(FetchFailure::Status(_) | FetchFailure::Unreachable) => None,
     }
