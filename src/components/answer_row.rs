@@ -12,7 +12,7 @@ use yibiao_core::catalog::{Bound, FieldKind};
 use yibiao_core::validate::{toggle_choice, NO, YES};
 use yibiao_core::{Date, Field, FieldId, Lang};
 
-use crate::components::{field_dom_id, ErrorMessage};
+use crate::components::{field_dom_id, ErrorMessage, ReadAloud};
 use crate::i18n::Ui;
 use crate::platform::dom;
 use crate::store::use_ambient;
@@ -97,7 +97,13 @@ pub fn AnswerRow(props: &AnswerRowProps) -> Html {
     let described_by = if props.error.is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() };
     let departments: Vec<&str> = props.departments.iter().map(AttrValue::as_str).collect();
     let choice_kind = is_choice(field.kind);
+    // What the read-aloud button reads (长辈版): the question and its plain explanation.
+    let spoken = match field.help.as_ref().or(field.plain.as_ref()) {
+        Some(help) => format!("{}{}{}", field.label.get(lang), Ui::Colon.text(lang), help.get(lang)),
+        None => field.label.get(lang).to_owned(),
+    };
     let hint = html! {
+        <>
         <div class="hint" id={hint_id}>
             if let Some(help) = field.help.as_ref().or(field.plain.as_ref()) {
                 <p>{ help.get(lang) }</p>
@@ -112,6 +118,8 @@ pub fn AnswerRow(props: &AnswerRowProps) -> Html {
                 <p class="why">{ why }</p>
             }
         </div>
+        <ReadAloud text={spoken} what={AttrValue::from(field.label.get(lang).to_owned())} />
+        </>
     };
     let error = html! { <ErrorMessage id={error_id} message={props.error.clone()} /> };
     let group = classes!("form-group", props.error.is_some().then_some("form-group-error"));

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::ReadAloud;
 use crate::i18n::Ui;
 use crate::store::use_ambient;
 
@@ -17,6 +18,7 @@ pub struct ErrorMessageProps {
 pub fn ErrorMessage(props: &ErrorMessageProps) -> Html {
     let lang = use_ambient().lang;
     html! {
+        <>
         <div aria-live="polite">
             if let Some(message) = &props.message {
                 <p class="error-message" id={props.id.clone()}>
@@ -26,5 +28,9 @@ pub fn ErrorMessage(props: &ErrorMessageProps) -> Html {
                 </p>
             }
         </div>
+        if let Some(message) = &props.message {
+            <ReadAloud text={message.clone()} />
+        }
+        </>
     }
 }

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 use yibiao_core::session::{Action, Page, ELDER_STEPS};
 
-use crate::i18n::Ui;
+use crate::i18n::{SpeechUi, Ui};
 use crate::store::use_ambient;
 
 #[derive(Properties, PartialEq)]
@@ -29,6 +29,15 @@ pub fn Masthead(props: &MastheadProps) -> Html {
         let dispatch = ambient.dispatch.clone();
         Callback::from(move |_| dispatch.send(Action::SetElder(step)))
     };
+    // Reading aloud slowly (语音播报), for the page's life.
+    let slow = use_state(crate::platform::speech::slow);
+    let toggle_slow = {
+        let slow = slow.clone();
+        Callback::from(move |_| {
+            crate::platform::speech::set_slow(!*slow);
+            slow.set(!*slow);
+        })
+    };
     let home = {
         let dispatch = ambient.dispatch.clone();
         Callback::from(move |event: MouseEvent| {
@@ -51,6 +60,8 @@ pub fn Masthead(props: &MastheadProps) -> Html {
                             disabled={elder <= 1}>{ Ui::TextSmaller.text(lang) }</button>
                         <button type="button" class="display-switch" onclick={set_elder((elder + 1).min(ELDER_STEPS))}
                             disabled={elder >= ELDER_STEPS}>{ Ui::TextLarger.text(lang) }</button>
+                        <button type="button" class="display-switch" aria-pressed={if *slow { "true" } else { "false" }}
+                            onclick={toggle_slow}>{ SpeechUi::ReadSlowly.text(lang) }</button>
                     }
                     <button type="button" class="display-switch" aria-pressed={if elder > 0 { "true" } else { "false" }}
                         onclick={set_elder(if elder > 0 { 0 } else { 1 })}>

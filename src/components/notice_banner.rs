@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::components::ReadAloud;
 use crate::i18n::Ui;
 use crate::notice::Notice;
 use crate::store::use_ambient;
@@ -22,6 +23,7 @@ pub fn NoticeBanner(props: &NoticeBannerProps) -> Html {
                 <span class="notice-icon" aria-hidden="true">{ "!" }</span>
                 { props.notice.message(lang) }
             </p>
+            <ReadAloud text={props.notice.message(lang)} />
             <button type="button" class="button button-secondary" onclick={on_dismiss}>
                 { Ui::Dismiss.text(lang) }
             </button>

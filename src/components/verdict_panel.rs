@@ -6,7 +6,7 @@ use yew::prelude::*;
 use yibiao_core::verdict::{Blocker, Verdict};
 use yibiao_core::{Catalog, Lang, MaterialId};
 
-use crate::components::unbroken;
+use crate::components::{unbroken, ReadAloud};
 use crate::i18n::{self, Ui};
 
 /// The verdict panel; `reason` draws one reason it is not ready.
@@ -41,7 +41,7 @@ pub fn verdict_panel(result: &Verdict, catalog: &Catalog, lang: Lang, reason: &d
                 <p>{ Ui::VerdictNotReadyText.text(lang) }</p>
                 <ul class="verdict-reasons">
                     for blocker in blockers.iter() {
-                        <li>{ reason(blocker) }</li>
+                        <li>{ reason(blocker) }<ReadAloud text={blocker.message(catalog, lang)} /></li>
                     }
                 </ul>
             </div>

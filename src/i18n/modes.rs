@@ -1,5 +1,6 @@
 //! The strings of the modes for the people the app is for (issue 15): a hall's terminal
-//! (自助终端). A table of their own beside `table.rs`, in the same manner.
+//! (自助终端) and reading aloud (语音播报). Tables of their own beside `table.rs`, in the same
+//! manner.
 
 use yibiao_core::Lang;
 
@@ -50,5 +51,40 @@ pub fn kiosk_countdown(lang: Lang, seconds: u32) -> String {
             "If nothing happens, everything you entered here is cleared in {seconds} {} and the home page returns.",
             if seconds == 1 { "second" } else { "seconds" }
         ),
+    }
+}
+
+/// A fixed string of reading aloud (语音播报).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeechUi {
+    ReadAloud,
+    ReadSlowly,
+    NoVoice,
+    Unsupported,
+}
+
+impl SpeechUi {
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            SpeechUi::ReadAloud => ("朗读", "Read aloud"),
+            SpeechUi::ReadSlowly => ("慢速朗读", "Read slowly"),
+            SpeechUi::NoVoice => (
+                "这台设备没有中文语音，无法朗读。可以请工作人员或家人帮忙读一读。",
+                "This device has no English voice, so nothing can be read aloud. Ask the staff or your family to read it to you.",
+            ),
+            SpeechUi::Unsupported => (
+                "这个浏览器不能朗读。可以请工作人员或家人帮忙读一读。",
+                "This browser cannot read aloud. Ask the staff or your family to read it to you.",
+            ),
+        };
+        lang.pick(zh, en)
+    }
+}
+
+/// The name of a read-aloud button: what it reads.
+pub fn read_aloud_label(lang: Lang, what: &str) -> String {
+    match lang {
+        Lang::Zh => format!("朗读：{what}"),
+        Lang::En => format!("Read aloud: {what}"),
     }
 }

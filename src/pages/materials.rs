@@ -8,7 +8,7 @@ use yibiao_core::session::{Action, Application};
 use yibiao_core::verdict::{allowed_provisions, Provision};
 use yibiao_core::{Catalog, Date, Lang, MaterialId};
 
-use crate::components::{material_dom_id, unbroken, use_attachments, Attachments};
+use crate::components::{material_dom_id, unbroken, use_attachments, Attachments, ReadAloud};
 use crate::i18n::{self, Ui};
 use crate::pages::frame::BodyProps;
 use crate::store::use_ambient;
@@ -85,6 +85,8 @@ fn provision_choice(
                 <div class="hint" id={format!("{base}-hint")}>
                     <p>{ entry.material.description.get(lang) }</p>
                 </div>
+                <ReadAloud what={AttrValue::from(entry.material.name.get(lang).to_owned())}
+                    text={format!("{}{}{}", entry.material.name.get(lang), Ui::Colon.text(lang), entry.material.description.get(lang))} />
                 <div class="radios">
                     for (index, (provision, label, details)) in ways(catalog, entry, today, lang).into_iter().enumerate() {
                         { way(&base, index, &entry.material.id, provision.clone(), label, details, chosen, on_provide) }

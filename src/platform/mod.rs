@@ -16,6 +16,7 @@ pub mod kiosk;
 pub mod packet_worker;
 pub mod packets;
 pub mod service_worker;
+pub mod speech;
 pub mod storage;
 pub mod tasks;
 pub mod timers;

@@ -68,6 +68,15 @@ before(async () => {
     locale: 'zh-CN',
     acceptDownloads: true,
   });
+  // The device's voices and speech, stubbed in the test (never in the app): what is spoken is
+  // recorded, and the voices are what the test says.
+  await context.addInitScript(() => {
+    window.__spoken = [];
+    window.__voices = [{ lang: 'zh-CN', name: '普通话（测试）' }, { lang: 'en-US', name: 'English (test)' }];
+    speechSynthesis.getVoices = () => window.__voices;
+    speechSynthesis.speak = (utterance) => window.__spoken.push({ text: utterance.text, lang: utterance.lang, rate: utterance.rate });
+    speechSynthesis.cancel = () => {};
+  });
   page = context.pages()[0] ?? await context.newPage();
   page.on('pageerror', (error) => pageProblems.push(`page error: ${error.message}`));
   await page.clock.install();
@@ -277,6 +286,41 @@ test('"完成并清除" asks once, then wipes every trace; going back keeps the 
   await expectNothingPersonalStored('after 完成并清除');
   await page.goBack().catch(() => {});
   assert.equal(await page.locator('.draft-panel').count(), 0, 'going back brings nothing back');
+});
+
+test('read aloud (语音播报): a button beside each question, material, message and reason speaks it in Mandarin, slower on request; a device without a Chinese voice is told so', { timeout: 60_000 }, async () => {
+  const spoken = () => page.evaluate(() => window.__spoken.splice(0));
+  await page.goto(KIOSK_URL);
+  await page.locator('.bundle-card').filter({ hasText: '退休' }).getByRole('button', { name: '开始办理' }).click();
+  await page.locator('.question-form').waitFor();
+  const question = (await page.locator('h1').innerText()).trim();
+  const button = page.getByRole('button', { name: `朗读：${question}` });
+  const box = await button.boundingBox();
+  assert.ok(box.width >= 60 && box.height >= 60, `the button is at least 60 × 60 px (${box.width} × ${box.height})`);
+  await button.click();
+  await page.waitForFunction(() => window.__spoken.length === 1);
+  const [first] = await spoken();
+  assert.ok(first.text.startsWith(question) && first.text.length > question.length, `the question and its explanation: ${first.text}`);
+  assert.deepEqual([first.lang, first.rate], ['zh-CN', 1]);
+  await page.getByRole('button', { name: '慢速朗读' }).click();
+  assert.equal(await page.getByRole('button', { name: '慢速朗读' }).getAttribute('aria-pressed'), 'true');
+  await button.click();
+  await page.waitForFunction(() => window.__spoken.length === 1);
+  assert.ok(Math.abs((await spoken())[0].rate - 0.7) < 1e-6, 'read slowly');
+  // A message: continuing without an answer says what is missing, and that is read too.
+  await page.getByRole('button', { name: '继续' }).click();
+  const error = (await page.locator('.error-message').first().innerText()).trim();
+  await page.locator('.form-group').getByRole('button', { name: /^朗读：/ }).last().click();
+  await page.waitForFunction(() => window.__spoken.length === 1);
+  assert.ok(error.endsWith((await spoken())[0].text), 'the error message is read');
+  // No Chinese voice on the device: said in words, and nothing is spoken.
+  await page.evaluate(() => { window.__voices = [{ lang: 'en-US', name: 'English (test)' }]; });
+  await button.click();
+  await page.getByRole('alert').filter({ hasText: '这台设备没有中文语音，无法朗读' }).waitFor();
+  assert.deepEqual(await spoken(), []);
+  await expectAccessible('a question with read-aloud buttons and the no-voice message');
+  await page.screenshot({ path: join(ARTIFACTS, 'kiosk-read-aloud-kiosk.png') });
+  await page.evaluate(() => { window.__voices = [{ lang: 'zh-CN', name: '普通话（测试）' }]; });
 });
 
 test('the catalog page opens on a terminal only with the hall\'s key', { timeout: 60_000 }, async () => {
