@@ -71,6 +71,8 @@ fn english_fixed_strings_hold_no_chinese() {
         (include_str!("table.rs"), "Ui::"),
         (include_str!("packet.rs"), "PacketUi::"),
         (include_str!("modes.rs"), "KioskUi::"),
+        (include_str!("modes.rs"), "SpeechUi::"),
+        (include_str!("modes.rs"), "HelpUi::"),
     ];
     let mut checked = 0;
     for (source, prefix) in tables {
@@ -102,6 +104,9 @@ fn english_phrases_hold_no_chinese_and_agree_in_number() {
         said.push(offline_catalog(Lang::En, count - 1, count, 1_000));
         said.push(offline_catalog(Lang::En, count, count, 0));
         said.push(kiosk_countdown(Lang::En, u32::from(n)));
+        said.push(help_where(Lang::En, [None, Some("the desk")][count - 1]));
+        said.push(help_ask(Lang::En, "Births"));
+        said.push(read_aloud_label(Lang::En, "Births"));
     }
     for failure in [PieceFailure::Unreachable, PieceFailure::Status(404)] {
         said.push(piece_failure(Lang::En, Some("Births"), &failure));

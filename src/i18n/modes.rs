@@ -88,3 +88,48 @@ pub fn read_aloud_label(lang: Lang, what: &str) -> String {
         Lang::En => format!("Read aloud: {what}"),
     }
 }
+
+/// A fixed string of the help panel (我需要帮助).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpUi {
+    NeedHelp,
+    Departments,
+    Kept,
+    Next,
+}
+
+impl HelpUi {
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            HelpUi::NeedHelp => ("我需要帮助", "I need help"),
+            HelpUi::Departments => ("这件事由这些部门办理：", "These departments handle it:"),
+            HelpUi::Kept => (
+                "您填写的内容都会留着，可以放心去问，回来接着填。",
+                "What you have entered stays here: go and ask, then carry on where you left off.",
+            ),
+            // The elder version's plain word for "continue".
+            HelpUi::Next => ("下一步", "Next"),
+        };
+        lang.pick(zh, en)
+    }
+}
+
+/// Where to ask for help: the hall's help desk when a kiosk names it.
+pub fn help_where(lang: Lang, desk: Option<&str>) -> String {
+    match (lang, desk) {
+        (Lang::Zh, Some(desk)) => format!("请到{desk}，请工作人员帮忙。"),
+        (Lang::Zh, None) => "可以到办事大厅的咨询台，请工作人员帮忙；也可以请家人帮忙。".to_owned(),
+        (Lang::En, Some(desk)) => format!("Go to {desk} and ask the staff to help you."),
+        (Lang::En, None) => "Ask the staff at the service hall's enquiry desk, or someone in your family.".to_owned(),
+    }
+}
+
+/// What to say when asking.
+pub fn help_ask(lang: Lang, bundle: &str) -> String {
+    match lang {
+        Lang::Zh => format!("可以这样说：“我在办‘{bundle}’，这一页不会填，请帮我看一看。”"),
+        Lang::En => format!(
+            "You can say: “I am applying for ‘{bundle}’ and do not know how to fill in this page. Could you help me?”"
+        ),
+    }
+}

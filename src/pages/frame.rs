@@ -14,9 +14,9 @@ use yibiao_core::session::{Action, Application, Page};
 use yibiao_core::view::DraftView;
 use yibiao_core::{Catalog, FieldId, Lang, Plan};
 
-use crate::components::{field_dom_id, swallow_stray_drop, BackLink, ErrorSummary, SummaryError};
+use crate::components::{field_dom_id, swallow_stray_drop, BackLink, ErrorSummary, HelpPanel, SummaryError};
 use crate::hooks::use_page_heading;
-use crate::i18n::{self, Ui};
+use crate::i18n::{self, HelpUi, Ui};
 use crate::pages::{notice_body, question_body, review_body, section_body, tasks_body, MaterialsBody};
 use crate::platform::dom;
 use crate::store::{send, use_ambient, use_store, Ambient, Shared};
@@ -154,6 +154,19 @@ pub fn DraftPage(props: &DraftPageProps) -> Html {
         Vec::new()
     };
     let bundle_name = catalog.bundle(&draft.bundle).map(|bundle| bundle.name.get(lang).to_owned());
+    // The elder version's help at the foot of the page, and its plain word for "continue".
+    let help = {
+        let mut departments: Vec<AttrValue> = Vec::new();
+        for item in &plan.items {
+            let department = AttrValue::from(item.department.get(lang).to_owned());
+            if !departments.contains(&department) {
+                departments.push(department);
+            }
+        }
+        let bundle = AttrValue::from(bundle_name.clone().unwrap_or_default());
+        html! { <HelpPanel {bundle} {departments} /> }
+    };
+    let next = if ambient.elder > 0 { HelpUi::Next.text(lang) } else { Ui::Continue.text(lang) };
     let caption = match page {
         Page::Question(question) => {
             let position = plan.questions.iter().position(|q| &q.field.id == question).unwrap_or_default();
@@ -209,7 +222,7 @@ pub fn DraftPage(props: &DraftPageProps) -> Html {
             if let Some(class) = form_class(page) {
                 <form {class} novalidate=true {onsubmit} ondragover={drops.clone()} ondrop={drops}>
                     { body }
-                    <button type="submit" class="button button-large">{ Ui::Continue.text(lang) }</button>
+                    <button type="submit" class="button button-large">{ next }</button>
                 </form>
             } else if *page == Page::Notice {
                 { body }
@@ -222,6 +235,7 @@ pub fn DraftPage(props: &DraftPageProps) -> Html {
             } else {
                 { body }
             }
+            { help }
         </>
     }
 }

@@ -192,7 +192,7 @@ async function fillRetirement() {
   while (await page.locator('.question-form').count() > 0) {
     await chooseFirstOptions();
     const before = page.url();
-    await page.getByRole('button', { name: '继续' }).click();
+    await page.getByRole('button', { name: '下一步' }).click();
     await page.waitForFunction((url) => location.href !== url, before);
   }
   await heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor();
@@ -205,7 +205,7 @@ async function fillRetirement() {
       await field.fill(BY_FIELD[id] ?? BY_KIND[await field.getAttribute('data-kind')]);
     }
     const before = page.url();
-    await page.getByRole('button', { name: '继续' }).click();
+    await page.getByRole('button', { name: '下一步' }).click();
     await Promise.race([page.waitForFunction((url) => location.href !== url, before), page.locator('.error-summary').waitFor()]);
     assert.equal(await page.locator('.error-summary').count(), 0, 'the sections are filled');
   }
@@ -308,7 +308,7 @@ test('read aloud (语音播报): a button beside each question, material, messag
   await page.waitForFunction(() => window.__spoken.length === 1);
   assert.ok(Math.abs((await spoken())[0].rate - 0.7) < 1e-6, 'read slowly');
   // A message: continuing without an answer says what is missing, and that is read too.
-  await page.getByRole('button', { name: '继续' }).click();
+  await page.getByRole('button', { name: '下一步' }).click();
   const error = (await page.locator('.error-message').first().innerText()).trim();
   await page.locator('.form-group').getByRole('button', { name: /^朗读：/ }).last().click();
   await page.waitForFunction(() => window.__spoken.length === 1);
@@ -319,6 +319,18 @@ test('read aloud (语音播报): a button beside each question, material, messag
   await page.getByRole('alert').filter({ hasText: '这台设备没有中文语音，无法朗读' }).waitFor();
   assert.deepEqual(await spoken(), []);
   await expectAccessible('a question with read-aloud buttons and the no-voice message');
+  // "我需要帮助": where to ask (the hall's desk), what to say, and the bundle's departments.
+  const help = page.locator('details.help-panel');
+  const summary = help.locator('summary');
+  const size = await summary.boundingBox();
+  assert.ok(size.width >= 60 && size.height >= 60, `我需要帮助 is at least 60 × 60 px (${size.width} × ${size.height})`);
+  await summary.click();
+  const said = await help.innerText();
+  assert.match(said, /请到一楼咨询台，请工作人员帮忙。/);
+  assert.match(said, /我在办‘退休’，这一页不会填/);
+  const departments = await help.locator('li').allInnerTexts();
+  assert.ok(departments.length >= 2 && new Set(departments).size === departments.length, `each department once: ${departments}`);
+  await expectAccessible('the help panel');
   await page.screenshot({ path: join(ARTIFACTS, 'kiosk-read-aloud-kiosk.png') });
   await page.evaluate(() => { window.__voices = [{ lang: 'zh-CN', name: '普通话（测试）' }]; });
 });

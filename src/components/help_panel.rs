@@ -1,0 +1,49 @@
+//! "我需要帮助" (I need help), at the foot of every page of a draft in the elder version: where
+//! to ask (the hall's help desk on a kiosk), what to say, and the departments that handle the
+//! bundle. A disclosure in the page, not a pop-up and not another page: opening it loses the
+//! place, the answers and (on a kiosk, where pages leave no history) nothing else either.
+
+use yew::prelude::*;
+
+use crate::components::ReadAloud;
+use crate::i18n::{help_ask, help_where, HelpUi};
+use crate::store::use_ambient;
+
+#[derive(Properties, PartialEq)]
+pub struct HelpPanelProps {
+    /// The bundle's name.
+    pub bundle: AttrValue,
+    /// The departments of the plan's items, each once.
+    pub departments: Vec<AttrValue>,
+}
+
+#[component]
+pub fn HelpPanel(props: &HelpPanelProps) -> Html {
+    let ambient = use_ambient();
+    let lang = ambient.lang;
+    if ambient.elder == 0 {
+        return Html::default();
+    }
+    let desk = ambient.env.kiosk.as_ref().and_then(|kiosk| kiosk.help_desk.as_ref()).map(|desk| desk.get(lang));
+    let place = help_where(lang, desk);
+    let ask = help_ask(lang, &props.bundle);
+    let departments: Vec<&str> = props.departments.iter().map(AttrValue::as_str).collect();
+    let spoken = format!("{place}{ask}{}{}", HelpUi::Departments.text(lang), departments.join(", "));
+    html! {
+        <details class="help-panel">
+            <summary class="button button-secondary help-summary">{ HelpUi::NeedHelp.text(lang) }</summary>
+            <div class="help-body">
+                <p>{ place }</p>
+                <p>{ ask }</p>
+                <p>{ HelpUi::Departments.text(lang) }</p>
+                <ul>
+                    for department in departments {
+                        <li>{ department }</li>
+                    }
+                </ul>
+                <p>{ HelpUi::Kept.text(lang) }</p>
+                <ReadAloud text={spoken} what={AttrValue::from(HelpUi::NeedHelp.text(lang))} />
+            </div>
+        </details>
+    }
+}
