@@ -96,6 +96,7 @@ pub enum HelpUi {
     Departments,
     Kept,
     Next,
+    Previous,
 }
 
 impl HelpUi {
@@ -107,8 +108,9 @@ impl HelpUi {
                 "您填写的内容都会留着，可以放心去问，回来接着填。",
                 "What you have entered stays here: go and ask, then carry on where you left off.",
             ),
-            // The elder version's plain word for "continue".
+            // The elder version's plain words for "continue" and "back".
             HelpUi::Next => ("下一步", "Next"),
+            HelpUi::Previous => ("上一步", "Previous"),
         };
         lang.pick(zh, en)
     }
@@ -131,5 +133,13 @@ pub fn help_ask(lang: Lang, bundle: &str) -> String {
         Lang::En => format!(
             "You can say: “I am applying for ‘{bundle}’ and do not know how to fill in this page. Could you help me?”"
         ),
+    }
+}
+
+/// Where the elder version's one field a page is in its section.
+pub fn field_progress(lang: Lang, number: usize, of: usize) -> String {
+    match lang {
+        Lang::Zh => format!("第 {number} 项，共 {of} 项"),
+        Lang::En => format!("answer {number} of {of}"),
     }
 }

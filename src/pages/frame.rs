@@ -121,6 +121,14 @@ pub fn DraftPage(props: &DraftPageProps) -> Html {
     let heading_words = heading_text(catalog, plan, &props.page, lang);
     let heading = use_page_heading(&heading_words);
     let stray_drop = swallow_stray_drop();
+    // The elder version's one field a page: which field of a section, and whether the applicant
+    // tried to go on from it. A new field takes the focus.
+    let step = use_state(|| (0usize, false));
+    use_effect_with(step.0, |index| {
+        if *index > 0 {
+            dom::focus_first(".combined-form .form-group input, .combined-form .form-group textarea");
+        }
+    });
     let (Some(draft), Some(view)) = (store.state.open_draft().cloned(), view) else {
         return html! {};
     };
@@ -167,6 +175,18 @@ pub fn DraftPage(props: &DraftPageProps) -> Html {
         html! { <HelpPanel {bundle} {departments} /> }
     };
     let next = if ambient.elder > 0 { HelpUi::Next.text(lang) } else { Ui::Continue.text(lang) };
+    // One field a page in the elder version: a section's fields are asked one after another,
+    // each checked before the next; "continue" leaves the section after its last.
+    let section_fields = match page {
+        Page::Section(_) if ambient.elder > 0 => fields_of(plan, page),
+        _ => Vec::new(),
+    };
+    let step_now = step.0.min(section_fields.len().saturating_sub(1));
+    let one = (!section_fields.is_empty()).then_some((step_now, step.1));
+    let step_back = {
+        let step = step.clone();
+        Callback::from(move |_| step.set((step_now.saturating_sub(1), false)))
+    };
     let caption = match page {
         Page::Question(question) => {
             let position = plan.questions.iter().position(|q| &q.field.id == question).unwrap_or_default();
@@ -181,17 +201,43 @@ pub fn DraftPage(props: &DraftPageProps) -> Html {
         Page::Materials => None,
         _ => bundle_name,
     };
+    let caption = match (caption, one) {
+        (Some(caption), Some((index, _))) => {
+            Some(format!("{caption} · {}", i18n::field_progress(lang, index + 1, section_fields.len())))
+        }
+        (caption, _) => caption,
+    };
     let onsubmit = {
         let store = store.clone();
+        let (step, view) = (step.clone(), Rc::clone(&view));
+        let fields: Vec<FieldId> = section_fields.iter().map(|field| (*field).clone()).collect();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
+            if let Some(field) = fields.get(step_now) {
+                send(&store, Action::LeaveField(field.clone()));
+                // On from a field in error: it stays, its error shown. Past the last, any field
+                // still in error (another answer may have made it so) is asked again first.
+                let wrong = |field: &FieldId| view.error(field).is_some();
+                let again = if wrong(field) { Some(step_now) } else { fields.iter().position(wrong) };
+                match again {
+                    Some(index) if index == step_now || step_now + 1 == fields.len() => {
+                        step.set((index, true));
+                        return;
+                    }
+                    _ if step_now + 1 < fields.len() => {
+                        step.set((step_now + 1, false));
+                        return;
+                    }
+                    _ => {}
+                }
+            }
             send(&store, Action::Continue);
         })
     };
     let part = Body { draft: &draft, view: &view, ambient: &ambient };
     let body = match page {
         Page::Question(question) => question_body(&part, question, heading.clone()),
-        Page::Section(section) => section_body(&part, section),
+        Page::Section(section) => section_body(&part, section, one),
         Page::Notice => notice_body(&part),
         Page::Tasks => tasks_body(&part),
         Page::Materials => {
@@ -206,7 +252,11 @@ pub fn DraftPage(props: &DraftPageProps) -> Html {
     let own_heading = !matches!(page, Page::Question(_));
     html! {
         <>
-            <BackLink to={back_to} label={back_label.text(lang)} />
+            if step_now > 0 && one.is_some() {
+                <button type="button" class="back-link back-step" onclick={step_back}>{ HelpUi::Previous.text(lang) }</button>
+            } else {
+                <BackLink to={back_to} label={back_label.text(lang)} />
+            }
             if !summary.is_empty() {
                 <ErrorSummary errors={summary} attempt={store.state.failed_continues} />
             }

@@ -10,8 +10,9 @@ use crate::components::AnswerRow;
 use crate::i18n::{self, Ui};
 use crate::pages::frame::{shown_error, Body};
 
-/// The section's page body: its fields.
-pub fn section_body(body: &Body<'_>, section: &str) -> Html {
+/// The section's page body: its fields; in the elder version one of them, `one`: its index,
+/// and whether the applicant tried to go on from it (then its error shows, "required" too).
+pub fn section_body(body: &Body<'_>, section: &str, one: Option<(usize, bool)>) -> Html {
     let Body { draft, view, ambient } = body;
     let (lang, today) = (ambient.lang, ambient.today());
     let catalog = &ambient.env.in_use.catalog;
@@ -43,15 +44,22 @@ pub fn section_body(body: &Body<'_>, section: &str) -> Html {
     let departments = |planned: &PlannedField| -> Vec<AttrValue> {
         plan.departments_of(planned).iter().map(|name| AttrValue::from(name.get(lang).to_owned())).collect()
     };
+    let error = |planned: &PlannedField| match one {
+        Some((_, true)) => view.error(&planned.field.id).and_then(|error| {
+            catalog.field(&planned.field.id).map(|definition| AttrValue::from(error.message(definition, lang)))
+        }),
+        _ => shown_error(catalog, draft, view, &planned.field.id, lang),
+    };
+    let shown = |index: usize| one.is_none_or(|(only, _)| only == index);
     html! {
-        for planned in section.fields.iter() {
+        for planned in section.fields.iter().enumerate().filter(|(index, _)| shown(*index)).map(|(_, planned)| planned) {
             <AnswerRow
                 key={planned.field.id.as_str().to_owned()}
                 field={planned.field.clone()}
                 value={AttrValue::from(shown_answer(catalog, &draft.answers, &planned.field, today))}
                 departments={departments(planned)}
                 why={why(planned)}
-                error={shown_error(catalog, draft, view, &planned.field.id, lang)}
+                error={error(planned)}
                 on_answer={on_answer.clone()}
                 on_leave={Some(on_leave.clone())}
             />

@@ -122,6 +122,14 @@ pub fn remove_boot_message() {
     }
 }
 
+/// Moves keyboard focus to the first element `selector` finds, if any.
+pub fn focus_first(selector: &str) {
+    let element = document().and_then(|document| document.query_selector(selector).ok().flatten());
+    if let Some(element) = element.and_then(|element| element.dyn_into::<HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
 /// Puts `text` in the page's `#app` element in place of everything in it (the loading line).
 pub fn say_in_app(text: &str) {
     if let Some(app) = document().and_then(|document| document.get_element_by_id("app")) {

@@ -198,17 +198,48 @@ async function fillRetirement() {
   await heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor();
   await page.getByRole('button', { name: '开始填写' }).click();
   await page.locator('.task-link').first().click();
+  // The elder version (a kiosk's default) asks one field a page, each checked before the next.
+  await page.locator('.combined-form').waitFor();
+  assert.equal(await page.locator('.combined-form .form-group').count(), 1, 'one field a page');
+  assert.match(await page.locator('.caption').innerText(), /第 1 项，共 \d+ 项/);
+  let checkedOnce = false;
+  let steppedBack = false;
   while (await page.locator('.combined-form').count() > 0) {
+    const shown = await page.locator('.combined-form .form-group').innerText();
+    const input = page.locator('form .input, form .textarea');
+    if (!checkedOnce && await input.count() === 1 && await input.getAttribute('data-kind') === 'person_name') {
+      // A name left empty is not passed over: its error shows beside it, and it stays.
+      const name = await input.getAttribute('name');
+      await page.getByRole('button', { name: '下一步' }).click();
+      await page.locator('.combined-form .error-message').waitFor();
+      assert.equal(await input.getAttribute('name'), name, 'the same field is asked again');
+      await page.screenshot({ path: join(ARTIFACTS, 'kiosk-one-field-error-kiosk.png') });
+      checkedOnce = true;
+    }
     await chooseFirstOptions();
-    for (const field of await page.locator('form .input, form .textarea').all()) {
+    for (const field of await input.all()) {
       const id = await field.getAttribute('name');
       await field.fill(BY_FIELD[id] ?? BY_KIND[await field.getAttribute('data-kind')]);
     }
     const before = page.url();
+    const filled = await page.locator('.combined-form .form-group').innerText();
     await page.getByRole('button', { name: '下一步' }).click();
-    await Promise.race([page.waitForFunction((url) => location.href !== url, before), page.locator('.error-summary').waitFor()]);
-    assert.equal(await page.locator('.error-summary').count(), 0, 'the sections are filled');
+    await Promise.race([
+      page.waitForFunction((url) => location.href !== url, before),
+      page.waitForFunction((text) => document.querySelector('.combined-form .form-group')?.innerText !== text, filled),
+    ]);
+    assert.equal(await page.locator('.combined-form .error-message').count(), 0, 'each field is filled');
+    if (page.url() === before && checkedOnce && !steppedBack) {
+      steppedBack = true;
+      // 上一步 goes back one field, its answer kept; 下一步 comes back.
+      await page.getByRole('button', { name: '上一步' }).click();
+      await page.waitForFunction((text) => document.querySelector('.combined-form .form-group')?.innerText === text, shown.replace(/\n.*错误：.*$/m, ''))
+        .catch(() => {});
+      assert.ok((await page.locator('.combined-form .form-group').innerText()).startsWith(shown.split('\n')[0]), 'back one field');
+      await page.getByRole('button', { name: '下一步' }).click();
+    }
   }
+  assert.ok(checkedOnce && steppedBack, 'an empty name was refused, and 上一步 went back a field');
   await heading().filter({ hasText: '材料怎么提供' }).waitFor();
   const group = page.getByRole('group').filter({ has: page.getByLabel('附上电子文件') }).first();
   await group.getByLabel('附上电子文件').check();
