@@ -173,6 +173,64 @@ async function screenshots(name) {
   await page.setViewportSize(SIZES.kiosk);
 }
 
+/** The elder version's measures on the page on screen (issue 15), asserted and printed: the
+ * body text's size, the line height and paragraph spacing of the main text, the smallest
+ * target, and the lowest contrast of any text against its computed background (axe counts
+ * 24 px text as large, for which 4.5:1 would do; here every text is held to 7:1). */
+const measured = [];
+async function expectElderMeasures(name) {
+  const m = await page.evaluate(() => {
+    const rgb = (colour) => (colour.match(/[\d.]+/g) ?? []).map(Number);
+    const luminance = ([r, g, b]) => {
+      const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    const background = (element) => {
+      for (let at = element; at; at = at.parentElement) {
+        const [r, g, b, a = 1] = rgb(getComputedStyle(at).backgroundColor);
+        if (a > 0) return [r, g, b];
+      }
+      return [255, 255, 255];
+    };
+    const visible = (element) => element.getClientRects().length > 0 && !element.closest('.visually-hidden, [inert], [aria-hidden=true]');
+    let contrast = Infinity;
+    let lowest = '';
+    for (const element of document.querySelectorAll('body *')) {
+      const text = [...element.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent).join('').trim();
+      if (!text || !visible(element) || element.closest(':disabled')) continue;
+      const style = getComputedStyle(element);
+      if (style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
+      const [l1, l2] = [luminance(rgb(style.color)), luminance(background(element))].sort((a, b) => b - a);
+      const ratio = (l1 + 0.05) / (l2 + 0.05);
+      if (ratio < contrast) { contrast = ratio; lowest = `${element.tagName.toLowerCase()}.${element.className} “${text.slice(0, 20)}”`; }
+    }
+    const body = parseFloat(getComputedStyle(document.body).fontSize);
+    const paragraphs = [...document.querySelectorAll('main p')].filter(visible).filter((p) => !p.closest('.kiosk-warning'));
+    const lineHeights = paragraphs.map((p) => parseFloat(getComputedStyle(p).lineHeight) / parseFloat(getComputedStyle(p).fontSize));
+    const spacings = paragraphs.filter((p) => p.nextElementSibling?.tagName === 'P')
+      .map((p) => parseFloat(getComputedStyle(p).marginBottom) / parseFloat(getComputedStyle(p).lineHeight));
+    const targets = [...document.querySelectorAll('button, summary, input.input, textarea, .radio, .task-link, .back-link, .display-switch, .lang-switch')]
+      .filter(visible).map((element) => element.getBoundingClientRect());
+    return {
+      body,
+      lineHeight: lineHeights.length ? Math.min(...lineHeights) : null,
+      spacing: spacings.length ? Math.min(...spacings) : null,
+      target: { width: Math.min(...targets.map((box) => box.width)), height: Math.min(...targets.map((box) => box.height)) },
+      targets: targets.length,
+      contrast,
+      lowest,
+    };
+  });
+  measured.push(`${name}: body ${m.body.toFixed(1)} px, line height ≥ ${m.lineHeight?.toFixed(2) ?? '–'}, paragraph spacing ≥ ${m.spacing?.toFixed(2) ?? '–'} × the line, smallest of ${m.targets} targets ${Math.round(m.target.width)} × ${Math.round(m.target.height)} px, lowest contrast ${m.contrast.toFixed(2)}:1 (${m.lowest})`);
+  console.log(`elder measures: ${measured.at(-1)}`);
+  // 24 CSS px (18 pt), to the root's percentage's rounding.
+  assert.ok(m.body >= 23.99, `${name}: body text ${m.body} px`);
+  assert.ok(m.lineHeight === null || m.lineHeight >= 1.3, `${name}: line height ${m.lineHeight}`);
+  assert.ok(m.spacing === null || m.spacing >= 1.299, `${name}: paragraph spacing ${m.spacing}`);
+  assert.ok(m.target.width >= 59.5 && m.target.height >= 59.5, `${name}: a target of ${m.target.width} × ${m.target.height}`);
+  assert.ok(m.contrast >= 7, `${name}: ${m.lowest} at ${m.contrast.toFixed(2)}:1`);
+}
+
 async function chooseFirstOptions() {
   for (;;) {
     const group = await page.evaluate(() => {
@@ -186,9 +244,10 @@ async function chooseFirstOptions() {
 
 /** Starts 退休 and fills it to its materials, attaching the PDF to the first material that
  * takes a file. */
-async function fillRetirement() {
+async function fillRetirement(measure = false) {
   await page.locator('.bundle-card').filter({ hasText: '退休' }).getByRole('button', { name: '开始办理' }).click();
   await page.waitForFunction(() => document.querySelector('.bundle-card') === null);
+  if (measure) await expectElderMeasures('a question');
   while (await page.locator('.question-form').count() > 0) {
     await chooseFirstOptions();
     const before = page.url();
@@ -196,7 +255,10 @@ async function fillRetirement() {
     await page.waitForFunction((url) => location.href !== url, before);
   }
   await heading().filter({ hasText: '材料清单（一次性告知）' }).waitFor();
+  if (measure) await expectElderMeasures('the one-time notice');
   await page.getByRole('button', { name: '开始填写' }).click();
+  await page.locator('.task-link').first().waitFor();
+  if (measure) await expectElderMeasures('the task list');
   await page.locator('.task-link').first().click();
   // The elder version (a kiosk's default) asks one field a page, each checked before the next.
   await page.locator('.combined-form').waitFor();
@@ -213,6 +275,7 @@ async function fillRetirement() {
       await page.getByRole('button', { name: '下一步' }).click();
       await page.locator('.combined-form .error-message').waitFor();
       assert.equal(await input.getAttribute('name'), name, 'the same field is asked again');
+      if (measure) await expectElderMeasures('a field of a section, with its error');
       await page.screenshot({ path: join(ARTIFACTS, 'kiosk-one-field-error-kiosk.png') });
       checkedOnce = true;
     }
@@ -245,6 +308,7 @@ async function fillRetirement() {
   await group.getByLabel('附上电子文件').check();
   await group.locator('.drop-zone input[type=file]:not(.camera-input)').setInputFiles({ name: '退休申请.pdf', mimeType: 'application/pdf', buffer: PDF });
   await group.locator('.file-row').filter({ hasText: '退休申请.pdf' }).waitFor();
+  if (measure) await expectElderMeasures('the materials, a file attached');
 }
 
 test('a hall\'s terminal: only its bundles, large by default, nothing personal ever stored, and a reload starts clean', { timeout: 120_000 }, async () => {
@@ -258,10 +322,11 @@ test('a hall\'s terminal: only its bundles, large by default, nothing personal e
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('elder')), true, 'the elder sizes are the default');
   const entries = await page.evaluate(() => history.length);
   await expectAccessible('the kiosk home page');
+  await expectElderMeasures('home');
   await expectNoLinkOut('the kiosk home page');
   await screenshots('home');
 
-  await fillRetirement();
+  await fillRetirement(true);
   await expectNoLinkOut('the materials');
   await screenshots('materials');
   // Mid-session, with a file attached: nothing of it is anywhere the browser keeps.
@@ -286,6 +351,7 @@ test('idle: a warning counts down, "我还在" extends, and running out wipes ev
   await pass(10);
   assert.match(await page.locator('.kiosk-countdown').innerText(), /^(19|20)$/);
   await expectAccessible('the idle warning');
+  await expectElderMeasures('the idle warning');
   await screenshots('idle-warning');
   const box = await warning.getByRole('button', { name: '我还在' }).boundingBox();
   assert.ok(box.width >= 60 && box.height >= 60, `我还在 is at least 60 × 60 px (${box.width} × ${box.height})`);
@@ -362,6 +428,7 @@ test('read aloud (语音播报): a button beside each question, material, messag
   const departments = await help.locator('li').allInnerTexts();
   assert.ok(departments.length >= 2 && new Set(departments).size === departments.length, `each department once: ${departments}`);
   await expectAccessible('the help panel');
+  await expectElderMeasures('a question with its help open');
   await page.screenshot({ path: join(ARTIFACTS, 'kiosk-read-aloud-kiosk.png') });
   await page.evaluate(() => { window.__voices = [{ lang: 'zh-CN', name: '普通话（测试）' }]; });
 });
