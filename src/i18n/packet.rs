@@ -11,6 +11,7 @@ pub enum PacketUi {
     ExportPacket,
     PrintPacket,
     PrintOneForm,
+    PrintHandover,
     SaveAsFile,
     PacketWorking,
     PacketNoWorker,
@@ -46,6 +47,7 @@ impl PacketUi {
             PacketUi::ExportPacket => ("导出申请包", "Export the packet"),
             PacketUi::PrintPacket => ("打印申请包", "Print the packet"),
             PacketUi::PrintOneForm => ("单独打印某个部门的申请表", "Print one department's form"),
+            PacketUi::PrintHandover => ("打印交接单（给申请人留存）", "Print the hand-over sheet (for the applicant)"),
             PacketUi::SaveAsFile => ("保存为文件", "Save my work as a file"),
             PacketUi::PacketWorking => ("正在生成申请包…", "Making the packet…"),
             PacketUi::PacketNoWorker => (

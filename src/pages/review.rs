@@ -144,6 +144,8 @@ pub fn review_body(body: &Body<'_>) -> Html {
                     <PacketExport draft={Shared(Rc::clone(application))} label={PacketUi::ExportPacket.text(lang)} />
                     <PacketExport draft={Shared(Rc::clone(application))} label={PacketUi::PrintPacket.text(lang)}
                         print={AttrValue::default()} secondary=true />
+                    <PacketExport draft={Shared(Rc::clone(application))} label={PacketUi::PrintHandover.text(lang)}
+                        print={AttrValue::from(yibiao_core::packet::print::HANDOVER)} secondary=true />
                 </div>
                 <h3>{ PacketUi::PrintOneForm.text(lang) }</h3>
                 <ul class="form-prints">

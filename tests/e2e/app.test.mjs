@@ -1238,7 +1238,7 @@ async function packetRoundTrip(bundle, waived, verdictText) {
   await page.locator('.packet-status').filter({ hasText: '已保存' }).waitFor();
   const judged = judgePacket(zip);
   assert.equal(judged.application.bundle.name.zh, bundle);
-  assert.ok(judged.listed.includes('data/cover.html') && judged.listed.some((path) => path.startsWith('data/forms/')));
+  assert.ok(judged.listed.includes('data/cover.html') && judged.listed.includes('data/handover.html') && judged.listed.some((path) => path.startsWith('data/forms/')));
   assert.equal(judged.events > 0, waived, `${bundle}: a calendar exactly when something follows later`);
   if (bundle === '企业开办') {
     for (const [size, viewport] of Object.entries(VIEWPORTS)) {
@@ -1272,9 +1272,9 @@ async function packetRoundTrip(bundle, waived, verdictText) {
     const style = await (await fetch(`${BASE_URL}packet.css`)).text();
     const sheet = await rendererBrowser.newPage();
     await sheet.setContent(html.replace('<link rel="stylesheet" href="packet.css">', `<style>${style}</style>`), { waitUntil: 'load' });
-    const pages = pdfPages(await sheet.pdf({ format: 'A4' }));
+    const pdf = await sheet.pdf({ format: 'A4' });
     await sheet.close();
-    return { html, pages };
+    return { html, pages: pdfPages(pdf), pdf };
   };
   const documents = judged.listed.filter((path) => path.endsWith('.html')).length;
   const whole = await printed(page.getByRole('button', { name: '打印申请包' }), 1);
@@ -1292,6 +1292,15 @@ async function packetRoundTrip(bundle, waived, verdictText) {
   const one = await printed(page.getByRole('button', { name: `打印“${firstForm.name.zh}”` }), 2);
   assert.equal(one.html.match(/<article class="sheet"/g).length, 1);
   assert.ok(one.html.includes(`<title>${firstForm.name.zh}</title>`) && one.pages >= 1, `${bundle}: one form alone`);
+  // The hand-over sheet alone (交接单, issue 15): what to bring and what was promised, printed.
+  const handover = await printed(page.getByRole('button', { name: '打印交接单（给申请人留存）' }), 3);
+  writeFileSync(join(ARTIFACTS, 'packets', `${bundle}-handover.pdf`), handover.pdf);
+  assert.equal(handover.html.match(/<article class="sheet"/g).length, 1);
+  assert.ok(handover.html.includes(`<title>交接单：${bundle}</title>`) && handover.pages >= 1, `${bundle}: the hand-over sheet`);
+  for (const material of judged.application.materials) {
+    assert.ok(handover.html.includes(material.name.zh.replaceAll('&', '&amp;')), `${bundle}: the sheet names ${material.name.zh}`);
+  }
+  if (waived) assert.match(handover.html, /之前补交“/, `${bundle}: the waiver's date is on the sheet`);
 
   // The cover and the first department's form, drawn as they print.
   const form = judged.listed.find((path) => path.startsWith('data/forms/') && path.endsWith('.html')).slice('data/'.length);

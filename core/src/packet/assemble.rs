@@ -236,6 +236,10 @@ pub(super) fn assemble(export: Export<'_>) -> Result<Assembled<'_>, PacketError>
     }
     let cover = super::cover::cover_html(&document, signer.applicant, &fingerprint, export.next_step).into_bytes();
     payload.push(("cover.html".to_owned(), Part::Made(cover)));
+    // The hand-over sheet, last in a print of the whole packet: the applicant keeps it.
+    let handover = super::handover::handover_html(&document, signer.applicant, export.next_step).into_bytes();
+    payload.push(("handover.html".to_owned(), Part::Made(handover)));
+    sheets.push((Some(ItemId::new(super::print::HANDOVER)), "handover.html".to_owned()));
     if !deadlines.is_empty() {
         payload.push((
             "deadlines.ics".to_owned(),

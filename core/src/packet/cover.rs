@@ -218,4 +218,4 @@ fn list_table_head(body: &mut String, title: &str, columns: &[(&str, &str)]) {
 
 #[cfg(test)]
 #[path = "cover_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -3,7 +3,7 @@ use crate::packet::judges::zbar_reads_svg;
 use crate::packet::{document, sha256_hex};
 use crate::text::Text;
 
-fn document(lang: Lang) -> ApplicationDocument {
+pub(crate) fn document(lang: Lang) -> ApplicationDocument {
     let material = |id: &str, name: &str, provided: Option<Provision>, due| Material {
         id: id.to_owned(),
         name: Text::new(name, id),

@@ -35,6 +35,7 @@ footer{margin-top:8mm;font-size:9pt;color:#333;word-break:break-all}\
 .cover-head{display:flex;gap:6mm;align-items:flex-start}.cover-head>div:first-child{flex:1}\
 .qr{flex:none;width:40mm}.qr svg{display:block;width:40mm;height:40mm}\
 .list th{width:auto}.tick{width:20mm;text-align:center;white-space:nowrap}\
+.handover{font-size:16pt;line-height:1.6}.handover h1{font-size:24pt}.handover h2{font-size:18pt}.handover li{margin-bottom:2mm}\
 .fingerprint{font:15pt/1.5 \"Noto Sans Mono CJK SC\",\"DejaVu Sans Mono\",monospace;letter-spacing:.04em;word-spacing:.1em}";
 
 /// A whole page: `title` in the head, `body` (already escaped) in `main`.

@@ -10,6 +10,7 @@ pub mod digest;
 pub mod document;
 pub mod export;
 pub mod forms;
+pub mod handover;
 pub mod html;
 pub mod ics;
 pub mod letters;

@@ -7,6 +7,9 @@ use super::html::{print_document, sheet_of};
 use crate::catalog::ItemId;
 use crate::text::zh_en;
 
+/// What `only` names to print the hand-over sheet alone (no item id has a `#`).
+pub const HANDOVER: &str = "#handover";
+
 /// The document that prints the packet of `export.application`, or only `only`'s form.
 pub fn print(export: Export<'_>, only: Option<&ItemId>) -> Result<String, PacketError> {
     let lang = export.lang;

@@ -1,0 +1,28 @@
+use super::*;
+use crate::packet::cover::tests::document;
+
+#[test]
+fn the_sheet_says_what_was_prepared_what_to_bring_what_was_promised_and_where_to_go() {
+    let html = handover_html(&document(Lang::Zh), "张三</p>", "");
+    assert!(html.contains("<h1>交接单：开办&lt;餐饮店&gt;</h1>") && html.contains("申请人：张三&lt;/p&gt;"), "escaped");
+    assert!(html.contains("<li>食品经营许可（市场监督管理局）</li>"), "what was prepared");
+    assert!(html.contains("<strong>身份证</strong>：带原件 1 份、复印件 2 份"), "what to bring, and how many");
+    assert!(html.contains("<strong>营业执照</strong>：免提交"), "what not to bring");
+    assert!(html.contains("2026-12-09 之前补交“租赁合同 &amp; 产权证明”"), "a waiver with its date");
+    assert!(html.contains("签署告知承诺书，代替“平面图”"), "a commitment letter");
+    assert!(html.contains("办理部门：市场监督管理局。"), "where, without a hall: the departments");
+    let at_hall = handover_html(&document(Lang::Zh), "张三", "请带上本封面和全部材料，到某中心的受理窗口办理。");
+    assert!(
+        at_hall.contains("<p>请带上本封面和全部材料，到某中心的受理窗口办理。</p>") && !at_hall.contains("办理部门")
+    );
+    let english = handover_html(&document(Lang::En), "Zhang San", "");
+    assert!(english.contains("Hand-over sheet: Open a restaurant") && english.contains("Send “lease” by 2026-12-09"));
+    assert!(english.contains("<strong>id</strong>: bring 1 original(s) and 2 copies"));
+}
+
+#[test]
+fn without_commitments_there_is_no_promise_heading() {
+    let mut plain = document(Lang::Zh);
+    plain.materials.retain(|m| !matches!(m.provided, Some(Provision::Waived | Provision::CommitmentLetter)));
+    assert!(!handover_html(&plain, "张三", "").contains("您作出的承诺"));
+}
