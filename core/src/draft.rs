@@ -36,6 +36,7 @@ fn read_v2(state: &Value<'_>) -> Result<Read, Misfit> {
         failed_continues: part(state, "failed_continues"),
         address_refused: 0,
         deleted: part(state, "deleted"),
+        helper: part(state, "helper"),
     };
     let mut refused = Vec::new();
     for (n, raw) in drafts.iter().enumerate() {
@@ -227,6 +228,7 @@ mod tests {
             address_refused: 0,
             elder: 0,
             deleted: Default::default(),
+            helper: None,
         }
     }
 

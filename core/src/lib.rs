@@ -47,6 +47,7 @@ pub mod draft;
 pub mod field_kind;
 #[cfg(test)]
 pub(crate) mod fixture;
+pub mod helper;
 pub mod ids;
 pub mod journey;
 pub mod json;

@@ -29,6 +29,8 @@ pub enum Action {
     SetLang(Lang),
     /// Shows the standard version (0) or a step of the elder version (长辈版, 1 to 3).
     SetElder(u8),
+    /// Someone starts or stops helping the applicant (帮办代办): drafts started record them.
+    SetHelper(Option<crate::helper::Helper>),
     /// Start a new draft for a bundle, beside any others, at its first question.
     StartDraft(BundleId),
     /// Open a draft where the applicant left it.
@@ -173,10 +175,12 @@ fn apply(next: &mut State, state: &State, view: Option<&Derived>, action: Action
         }
         Action::SetLang(lang) => next.lang = lang,
         Action::SetElder(step) => next.elder = step.min(state::ELDER_STEPS),
+        Action::SetHelper(helper) => next.helper = helper,
         Action::StartDraft(bundle) => {
             env.catalog.bundle(&bundle)?;
             let id = new_draft_id(next, env.now_ms);
             let mut draft = Application::new(id.clone(), bundle, &env.catalog.version, env.now_ms);
+            next.helper.iter().for_each(|helper| helper.fill(&mut draft, env.catalog));
             draft.move_to_catalog(env.catalog);
             draft.page = journey::first_page(&draft.plan(env.catalog, env.today).ok()?);
             draft.refresh_snapshot(env.catalog, env.today);

@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::*;
 use crate::attachment::{Attachment, Checksums, Shape};
 use crate::catalog_change::Snapshot;
+use crate::helper::{Helper, HelperRole};
 use crate::draft::{encode, read, FORMAT, VERSION};
 use crate::journey::Walk;
 use crate::json;
@@ -127,6 +128,11 @@ fn changed() -> impl Strategy<Value = Changed> {
     })
 }
 
+fn helper() -> impl Strategy<Value = Helper> {
+    let role = proptest::sample::select(HelperRole::ALL.to_vec());
+    (words(), role, any::<bool>()).prop_map(|(name, role, agent)| Helper { name, role, agent })
+}
+
 prop_compose! {
     fn application()(
         id in id(), bundle in id(), catalog_version in words(), definition in prop_oneof![Just(String::new()), "[0-9a-f]{64}"],
@@ -137,11 +143,12 @@ prop_compose! {
         attachments in proptest::collection::btree_map(id(), attachment(), 0..2),
         set_aside in proptest::collection::btree_map(material_id(), proptest::collection::vec(id(), 0..2), 0..2),
         walk in proptest::option::of(walk()), seen in proptest::option::of(snapshot()), changed in changed(),
+        helper in proptest::option::of(helper()),
     ) -> Application {
         Application {
             id: DraftId::new(id), bundle: BundleId::new(bundle), catalog_version, definition,
             created_ms: times.0, updated_ms: times.1, page, answers, visited, show_all_errors, provisions,
-            attachments, set_aside, walk, seen: seen.map(Rc::new), changed,
+            attachments, set_aside, walk, seen: seen.map(Rc::new), changed, helper,
         }
     }
 }
@@ -151,10 +158,11 @@ prop_compose! {
         lang in prop_oneof![Just(Lang::Zh), Just(Lang::En)], elder in 0u8..=3, page in page(),
         drafts in proptest::collection::vec(application(), 0..3), open in proptest::option::of(id()),
         failed_continues in any::<u32>(), deleted in proptest::collection::btree_set(id().prop_map(DraftId::new), 0..2),
+        helper in proptest::option::of(helper()),
     ) -> State {
         State {
             lang, elder, page, drafts: drafts.into_iter().map(Rc::new).collect(), open: open.map(DraftId::new),
-            failed_continues, address_refused: 0, deleted,
+            failed_continues, address_refused: 0, deleted, helper,
         }
     }
 }
@@ -255,11 +263,12 @@ fn the_generators_reach_every_shape() {
             "\"elder\"",
             "\\u00",
             "{\"question\"",
+            "\"role\":\"relative\"",
         ] {
             if text.contains(telling) {
                 seen.insert(telling);
             }
         }
     }
-    assert_eq!(seen.len(), 12, "{seen:?}");
+    assert_eq!(seen.len(), 13, "{seen:?}");
 }

@@ -3,6 +3,7 @@
 use super::codec::{member, misfit, object, optional, required, FromJson, Misfit, ToJson};
 use crate::attachment::{Attachment, Checksums, Shape};
 use crate::catalog_change::Snapshot;
+use crate::helper::{Helper, HelperRole};
 use crate::journey::{Page, Walk};
 use crate::json::{Value, Writer};
 use crate::provision::Provision;
@@ -22,6 +23,9 @@ impl ToJson for State {
         member(out, "failed_continues", &self.failed_continues);
         if !self.deleted.is_empty() {
             member(out, "deleted", &self.deleted);
+        }
+        if let Some(helper) = &self.helper {
+            member(out, "helper", helper);
         }
         out.end_object();
     }
@@ -50,6 +54,9 @@ impl ToJson for Application {
         if !self.changed.is_empty() {
             member(out, "changed", &self.changed);
         }
+        if let Some(helper) = &self.helper {
+            member(out, "helper", helper);
+        }
         out.end_object();
     }
 }
@@ -74,6 +81,7 @@ impl FromJson for Application {
             walk: optional(value, "walk")?,
             seen: optional(value, "seen")?,
             changed: optional(value, "changed")?,
+            helper: optional(value, "helper")?,
         })
     }
 }
@@ -266,6 +274,29 @@ impl FromJson for Snapshot {
             fields: required(value, "fields")?,
             materials: required(value, "materials")?,
             answered_only: optional(value, "answered_only")?,
+        })
+    }
+}
+
+/// `{"name":…,"role":"staff"|"community"|"relative","agent":bool}`.
+impl ToJson for Helper {
+    fn to_json(&self, out: &mut Writer) {
+        out.begin_object();
+        member(out, "name", &self.name);
+        member(out, "role", self.role.word());
+        member(out, "agent", &self.agent);
+        out.end_object();
+    }
+}
+
+impl FromJson for Helper {
+    fn from_json(value: &Value<'_>) -> Result<Self, Misfit> {
+        let value = object(value)?;
+        let role = value.get("role").ok_or(misfit(value))?;
+        Ok(Helper {
+            name: required(value, "name")?,
+            role: role.as_str().and_then(HelperRole::from_word).ok_or(misfit(role))?,
+            agent: optional(value, "agent")?,
         })
     }
 }

@@ -185,6 +185,7 @@ pub(super) fn assemble(export: Export<'_>) -> Result<Assembled<'_>, PacketError>
             .collect(),
         materials,
         verdict: verdict_record(catalog, &judged),
+        helper: application.helper.clone(),
     };
     // Plain data with string keys always serialises.
     let json = serde_json::to_vec_pretty(&document).unwrap_or_default();

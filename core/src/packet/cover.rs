@@ -123,6 +123,9 @@ pub fn cover_html(document: &ApplicationDocument, applicant: &str, fingerprint: 
         escape(outcome_words(&document.verdict.outcome, lang)),
     );
 
+    if let Some(helper) = &document.helper {
+        body.push_str(&format!("<p class=\"helper\">{}</p>\n", escape(&helper.line(lang))));
+    }
     list_table_head(
         &mut body,
         lang.pick("办理事项与承诺时限", "Items and promised times"),

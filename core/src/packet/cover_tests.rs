@@ -43,6 +43,7 @@ pub(crate) fn document(lang: Lang) -> ApplicationDocument {
             outcome: "ready_with_commitments".to_owned(),
             reasons: vec![Text::new("“租赁合同”容缺受理，2026-12-09 前补交", "the lease follows later")],
         },
+        helper: None,
     }
 }
 

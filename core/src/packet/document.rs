@@ -30,6 +30,9 @@ pub struct ApplicationDocument {
     pub items: Vec<Item>,
     pub materials: Vec<Material>,
     pub verdict: VerdictRecord,
+    /// Who helped prepare it (帮办代办), when someone did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helper: Option<crate::helper::Helper>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

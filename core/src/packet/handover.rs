@@ -30,6 +30,9 @@ pub fn handover_html(document: &ApplicationDocument, applicant: &str, next_step:
     let title = zh_en!(lang, format!("交接单：{bundle}"), format!("Hand-over sheet: {bundle}"));
     let mut body = format!("<div class=\"handover\">\n<h1>{}</h1>\n", escape(&title));
     body.push_str(&format!("<p>{}{}</p>\n", lang.pick("申请人：", "Applicant: "), escape(applicant)));
+    if let Some(helper) = &document.helper {
+        body.push_str(&format!("<p>{}</p>\n", escape(&helper.line(lang))));
+    }
 
     body.push_str(&format!("<h2>{}</h2>\n<ul>\n", lang.pick("已经准备好的事项", "What has been prepared")));
     for item in &document.items {

@@ -57,6 +57,7 @@ pub fn open(bytes: &[u8], catalog: &Catalog, id: DraftId, now_ms: u64) -> Result
     let mut application = Application::new(id, bundle, &document.catalog.version, now_ms);
     // The packet names its bundle's definition (the digest of its piece of the catalog).
     application.definition = document.catalog.digest.clone();
+    application.helper = document.helper.clone();
     for answer in &document.answers {
         application.answers.insert(crate::catalog::FieldId::new(&answer.field), answer.value.clone());
     }

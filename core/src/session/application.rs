@@ -88,6 +88,9 @@ pub struct Application {
     /// When each part was last changed, so that the copies two tabs hold merge part by part.
     #[serde(default, skip_serializing_if = "Changed::is_empty")]
     pub changed: Changed,
+    /// Who helped prepare it (帮办代办), when someone did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helper: Option<crate::helper::Helper>,
 }
 
 /// When each part of a draft was last changed (修改时间), in milliseconds since 1970 from the
@@ -146,6 +149,7 @@ impl Application {
             walk: None,
             seen: None,
             changed: Changed::default(),
+            helper: None,
         }
     }
 

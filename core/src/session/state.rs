@@ -37,6 +37,9 @@ pub struct State {
     /// The drafts deleted on this device, so that a tab still holding one never brings it back.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub deleted: BTreeSet<DraftId>,
+    /// Someone helping the applicant (帮办代办): each draft started records them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub helper: Option<crate::helper::Helper>,
 }
 
 /// The elder version's text steps (24, 28 and 32 px body text at the browser's default size).

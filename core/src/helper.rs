@@ -1,0 +1,122 @@
+//! Helping someone apply (帮办代办): who helps (hall staff, a community worker, a relative),
+//! recorded with each draft started while helping and on its cover sheet and hand-over sheet.
+//! A helper who is also the applicant's agent (代理人) brings the bundle's agent variant in:
+//! the catalog's shared question of an application by an agent is answered yes and the agent's
+//! name is theirs, so that the agent's fields and the power of attorney (授权委托书) are part of
+//! the plan and the packet.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Catalog, FieldId};
+use crate::session::Application;
+use crate::text::{zh_en, Lang};
+use crate::validate::YES;
+
+/// The catalog's question "is someone applying on your behalf?", shared by the bundles.
+pub const BY_AGENT: &str = "application.by_agent";
+/// The catalog's field of the agent's name.
+pub const AGENT_NAME: &str = "agent.name";
+
+/// Who helps the applicant (协助人).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Helper {
+    pub name: String,
+    pub role: HelperRole,
+    /// Whether they apply as the applicant's agent (代办).
+    #[serde(default)]
+    pub agent: bool,
+}
+
+/// What the helper is to the applicant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HelperRole {
+    /// 大厅工作人员
+    Staff,
+    /// 社区工作者
+    Community,
+    /// 亲属
+    Relative,
+}
+
+impl HelperRole {
+    pub const ALL: [HelperRole; 3] = [HelperRole::Staff, HelperRole::Community, HelperRole::Relative];
+
+    pub fn words(self, lang: Lang) -> &'static str {
+        match self {
+            HelperRole::Staff => lang.pick("大厅工作人员", "hall staff"),
+            HelperRole::Community => lang.pick("社区工作者", "community worker"),
+            HelperRole::Relative => lang.pick("亲属", "relative"),
+        }
+    }
+
+    /// Its word in a draft and a packet.
+    pub fn word(self) -> &'static str {
+        match self {
+            HelperRole::Staff => "staff",
+            HelperRole::Community => "community",
+            HelperRole::Relative => "relative",
+        }
+    }
+
+    pub fn from_word(word: &str) -> Option<HelperRole> {
+        HelperRole::ALL.into_iter().find(|role| role.word() == word)
+    }
+}
+
+impl Helper {
+    /// "协助人：李四（社区工作者，代办人）", for the cover and the hand-over sheet.
+    pub fn line(&self, lang: Lang) -> String {
+        let agent = if self.agent { lang.pick("，代办人", ", the agent") } else { "" };
+        zh_en!(
+            lang,
+            format!("协助人：{}（{}{agent}）", self.name.trim(), self.role.words(lang)),
+            format!("Helped by: {} ({}{agent})", self.name.trim(), self.role.words(lang))
+        )
+    }
+
+    /// Fills a draft just started while helping: the helper, and for an agent the answer that
+    /// the application is by an agent and the agent's name, where the catalog asks them.
+    pub fn fill(&self, draft: &mut Application, catalog: &Catalog) {
+        draft.helper = Some(self.clone());
+        if !self.agent {
+            return;
+        }
+        if catalog.field(&FieldId::new(BY_AGENT)).is_some() {
+            draft.answers.insert(FieldId::new(BY_AGENT), YES.to_owned());
+        }
+        if catalog.field(&FieldId::new(AGENT_NAME)).is_some() && !self.name.trim().is_empty() {
+            draft.answers.insert(FieldId::new(AGENT_NAME), self.name.trim().to_owned());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::BundleId;
+    use crate::fixture::{restaurant_catalog, RESTAURANT};
+    use crate::session::DraftId;
+
+    #[test]
+    fn an_agent_brings_the_agent_variant_in_and_a_helper_only_their_name() {
+        let catalog = restaurant_catalog();
+        let start = || Application::new(DraftId::new("d"), BundleId::new(RESTAURANT), &catalog.version, 0);
+        let agent = Helper { name: " 李四 ".to_owned(), role: HelperRole::Community, agent: true };
+        let mut draft = start();
+        agent.fill(&mut draft, &catalog);
+        assert_eq!(draft.helper.as_ref(), Some(&agent));
+        assert!(catalog.field(&FieldId::new(BY_AGENT)).is_some(), "the fixture asks it");
+        assert_eq!(draft.answer(&FieldId::new(BY_AGENT)), YES);
+        assert_eq!(draft.answer(&FieldId::new(AGENT_NAME)), "李四");
+        let relative = Helper { name: "王五".to_owned(), role: HelperRole::Relative, agent: false };
+        let mut draft = start();
+        relative.fill(&mut draft, &catalog);
+        assert!(draft.answers.is_empty(), "a helper who is not the agent answers nothing");
+        assert_eq!(relative.line(Lang::Zh), "协助人：王五（亲属）");
+        assert_eq!(agent.line(Lang::En), "Helped by: 李四 (community worker, the agent)");
+        for role in HelperRole::ALL {
+            assert_eq!(HelperRole::from_word(role.word()), Some(role));
+        }
+    }
+}
