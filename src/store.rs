@@ -144,6 +144,8 @@ pub struct Ambient {
     pub lang: Lang,
     /// The text step: 0 standard, 1 to 3 the elder version's (长辈版).
     pub elder: u8,
+    /// Who is helping the applicant (帮办代办), while someone is.
+    pub helper: Option<yibiao_core::helper::Helper>,
     pub env: Rc<AppEnv>,
     pub open: Option<DraftId>,
     pub dispatch: Dispatch,
@@ -155,6 +157,7 @@ impl Ambient {
         Ambient {
             lang: store.state.lang,
             elder: store.state.elder,
+            helper: store.state.helper.clone(),
             env: Rc::clone(&store.env),
             open: store.state.open.clone(),
             dispatch: Dispatch::new(store.dispatcher()),
@@ -171,6 +174,7 @@ impl PartialEq for Ambient {
         // The environment changes only when a bundle's piece is loaded: compared by address.
         self.lang == other.lang
             && self.elder == other.elder
+            && self.helper == other.helper
             && Rc::ptr_eq(&self.env, &other.env)
             && self.open == other.open
             && self.dispatch == other.dispatch

@@ -7,10 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{Catalog, FieldId};
-use crate::session::Application;
 use crate::text::{zh_en, Lang};
-use crate::validate::YES;
 
 /// The catalog's question "is someone applying on your behalf?", shared by the bundles.
 pub const BY_AGENT: &str = "application.by_agent";
@@ -73,50 +70,5 @@ impl Helper {
             format!("协助人：{}（{}{agent}）", self.name.trim(), self.role.words(lang)),
             format!("Helped by: {} ({}{agent})", self.name.trim(), self.role.words(lang))
         )
-    }
-
-    /// Fills a draft just started while helping: the helper, and for an agent the answer that
-    /// the application is by an agent and the agent's name, where the catalog asks them.
-    pub fn fill(&self, draft: &mut Application, catalog: &Catalog) {
-        draft.helper = Some(self.clone());
-        if !self.agent {
-            return;
-        }
-        if catalog.field(&FieldId::new(BY_AGENT)).is_some() {
-            draft.answers.insert(FieldId::new(BY_AGENT), YES.to_owned());
-        }
-        if catalog.field(&FieldId::new(AGENT_NAME)).is_some() && !self.name.trim().is_empty() {
-            draft.answers.insert(FieldId::new(AGENT_NAME), self.name.trim().to_owned());
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::catalog::BundleId;
-    use crate::fixture::{restaurant_catalog, RESTAURANT};
-    use crate::session::DraftId;
-
-    #[test]
-    fn an_agent_brings_the_agent_variant_in_and_a_helper_only_their_name() {
-        let catalog = restaurant_catalog();
-        let start = || Application::new(DraftId::new("d"), BundleId::new(RESTAURANT), &catalog.version, 0);
-        let agent = Helper { name: " 李四 ".to_owned(), role: HelperRole::Community, agent: true };
-        let mut draft = start();
-        agent.fill(&mut draft, &catalog);
-        assert_eq!(draft.helper.as_ref(), Some(&agent));
-        assert!(catalog.field(&FieldId::new(BY_AGENT)).is_some(), "the fixture asks it");
-        assert_eq!(draft.answer(&FieldId::new(BY_AGENT)), YES);
-        assert_eq!(draft.answer(&FieldId::new(AGENT_NAME)), "李四");
-        let relative = Helper { name: "王五".to_owned(), role: HelperRole::Relative, agent: false };
-        let mut draft = start();
-        relative.fill(&mut draft, &catalog);
-        assert!(draft.answers.is_empty(), "a helper who is not the agent answers nothing");
-        assert_eq!(relative.line(Lang::Zh), "协助人：王五（亲属）");
-        assert_eq!(agent.line(Lang::En), "Helped by: 李四 (community worker, the agent)");
-        for role in HelperRole::ALL {
-            assert_eq!(HelperRole::from_word(role.word()), Some(role));
-        }
     }
 }

@@ -180,7 +180,7 @@ fn apply(next: &mut State, state: &State, view: Option<&Derived>, action: Action
             env.catalog.bundle(&bundle)?;
             let id = new_draft_id(next, env.now_ms);
             let mut draft = Application::new(id.clone(), bundle, &env.catalog.version, env.now_ms);
-            next.helper.iter().for_each(|helper| helper.fill(&mut draft, env.catalog));
+            next.helper.iter().for_each(|helper| draft.helped_by(helper, env.catalog));
             draft.move_to_catalog(env.catalog);
             draft.page = journey::first_page(&draft.plan(env.catalog, env.today).ok()?);
             draft.refresh_snapshot(env.catalog, env.today);

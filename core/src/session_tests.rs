@@ -352,3 +352,34 @@ fn a_draft_from_a_packet_comes_in_beside_the_others() {
     unknown.bundle = BundleId::new("nope");
     assert!(reduce(&state, Action::Import(Box::new(unknown)), env(&catalog)).is_none());
 }
+
+#[test]
+fn a_helper_who_is_the_agent_brings_the_agent_variant_in_and_a_helper_only_their_name() {
+    use crate::helper::{Helper, HelperRole, AGENT_NAME, BY_AGENT};
+    use crate::validate::YES;
+    let catalog = crate::fixture::restaurant_catalog();
+    let start = || Application::new(DraftId::new("d"), BundleId::new(crate::fixture::RESTAURANT), &catalog.version, 0);
+    let agent = Helper { name: " 李四 ".to_owned(), role: HelperRole::Community, agent: true };
+    let mut draft = start();
+    draft.helped_by(&agent, &catalog);
+    assert_eq!(draft.helper.as_ref(), Some(&agent));
+    assert!(catalog.field(&FieldId::new(BY_AGENT)).is_some(), "the fixture asks it");
+    assert_eq!((draft.answer(&FieldId::new(BY_AGENT)), draft.answer(&FieldId::new(AGENT_NAME))), (YES, "李四"));
+    let relative = Helper { name: "王五".to_owned(), role: HelperRole::Relative, agent: false };
+    let mut draft = start();
+    draft.helped_by(&relative, &catalog);
+    assert!(draft.answers.is_empty(), "a helper who is not the agent answers nothing");
+    assert_eq!(relative.line(Lang::Zh), "协助人：王五（亲属）");
+    assert_eq!(agent.line(Lang::En), "Helped by: 李四 (community worker, the agent)");
+    for role in HelperRole::ALL {
+        assert_eq!(HelperRole::from_word(role.word()), Some(role));
+    }
+    // Started while helping, through the reducer: the agent's question is not asked again.
+    let state = State { helper: Some(agent), ..State::default() };
+    let env = Env { catalog: &catalog, today: crate::date::Date::from_ymd(2026, 12, 2).expect("a day"), now_ms: 1 };
+    let next = reduce(&state, Action::StartDraft(BundleId::new(crate::fixture::RESTAURANT)), env);
+    let next = next.expect("started");
+    let draft = next.application().expect("open");
+    assert_eq!(draft.helper.as_ref().map(|h| h.name.trim()), Some("李四"));
+    assert_ne!(draft.page, Page::Question(FieldId::new(BY_AGENT)));
+}

@@ -13,7 +13,7 @@ use yibiao_core::validate::{toggle_choice, NO, YES};
 use yibiao_core::{Date, Field, FieldId, Lang};
 
 use crate::components::{field_dom_id, ErrorMessage, ReadAloud};
-use crate::i18n::Ui;
+use crate::i18n::{HelperUi, Ui};
 use crate::platform::dom;
 use crate::store::use_ambient;
 
@@ -116,6 +116,10 @@ pub fn AnswerRow(props: &AnswerRowProps) -> Html {
             }
             if let Some(why) = props.why.clone() {
                 <p class="why">{ why }</p>
+            }
+            // For someone helping (帮办): the question in the plainest words, to read out.
+            if let Some(plain) = field.plain.as_ref().filter(|_| ambient.helper.is_some()) {
+                <p class="helper-note">{ HelperUi::ReadOut.text(lang) }{ plain.get(lang) }</p>
             }
         </div>
         <ReadAloud text={spoken} what={AttrValue::from(field.label.get(lang).to_owned())} />

@@ -73,6 +73,7 @@ fn english_fixed_strings_hold_no_chinese() {
         (include_str!("modes.rs"), "KioskUi::"),
         (include_str!("modes.rs"), "SpeechUi::"),
         (include_str!("modes.rs"), "HelpUi::"),
+        (include_str!("modes.rs"), "HelperUi::"),
     ];
     let mut checked = 0;
     for (source, prefix) in tables {

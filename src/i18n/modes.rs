@@ -143,3 +143,39 @@ pub fn field_progress(lang: Lang, number: usize, of: usize) -> String {
         Lang::En => format!("answer {number} of {of}"),
     }
 }
+
+/// A fixed string of helping someone apply (帮办代办).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelperUi {
+    Invite,
+    NameLabel,
+    NameMissing,
+    RoleLegend,
+    AgentLabel,
+    Start,
+    Stop,
+    Helping,
+    ReadOut,
+    WhyMaterial,
+}
+
+impl HelperUi {
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            HelperUi::Invite => ("我在帮别人办理", "I am helping someone apply"),
+            HelperUi::NameLabel => ("您的姓名（协助人）", "Your name (the helper)"),
+            HelperUi::NameMissing => ("请填写您的姓名", "Enter your name"),
+            HelperUi::RoleLegend => ("您是申请人的", "You are the applicant's"),
+            HelperUi::AgentLabel => (
+                "我是申请人委托的代办人（会加入代办人信息和授权委托书）",
+                "I apply as the applicant's agent (the agent's details and a power of attorney are added)",
+            ),
+            HelperUi::Start => ("开始帮办", "Start helping"),
+            HelperUi::Stop => ("结束帮办", "Stop helping"),
+            HelperUi::Helping => ("正在帮别人办理。", "Helping someone apply. "),
+            HelperUi::ReadOut => ("请读给申请人听：", "Read this to the applicant: "),
+            HelperUi::WhyMaterial => ("为什么需要这份材料：", "Why this material is needed: "),
+        };
+        lang.pick(zh, en)
+    }
+}

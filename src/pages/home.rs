@@ -8,7 +8,7 @@ use yibiao_core::session::Action;
 
 use std::rc::Rc;
 
-use crate::components::{set_aside_list, use_set_aside_list, DraftPanel, OpenPacket};
+use crate::components::{set_aside_list, use_set_aside_list, DraftPanel, HelperPanel, OpenPacket};
 use crate::hooks::{use_offline_catalog, use_page_heading, PieceStatus, Pieces};
 use crate::i18n::{self, PacketUi, Ui};
 use crate::platform::packets::Incoming;
@@ -82,6 +82,7 @@ pub fn HomePage() -> Html {
                     <button type="button" class="button button-large" onclick={elder_on}>{ Ui::ElderTurnOn.text(lang) }</button>
                 </div>
             }
+            <HelperPanel />
             if !drafts.is_empty() {
                 <section class="draft-list" aria-labelledby="drafts-heading">
                     <h2 id="drafts-heading" tabindex="-1">{ Ui::DraftHeading.text(lang) }</h2>

@@ -9,7 +9,7 @@ use yibiao_core::verdict::{allowed_provisions, Provision};
 use yibiao_core::{Catalog, Date, Lang, MaterialId};
 
 use crate::components::{material_dom_id, unbroken, use_attachments, Attachments, ReadAloud};
-use crate::i18n::{self, Ui};
+use crate::i18n::{self, HelperUi, Ui};
 use crate::pages::frame::BodyProps;
 use crate::store::use_ambient;
 
@@ -28,6 +28,10 @@ pub fn MaterialsBody(props: &BodyProps) -> Html {
     html! {
         for entry in props.view.plan().checklist.iter() {
             { provision_choice(catalog, &props.draft, entry, &attachments, ambient.today(), lang, &on_provide) }
+            // For someone helping (帮办): why the material is needed, from the plan's reasons.
+            if ambient.helper.is_some() {
+                <p class="helper-note">{ HelperUi::WhyMaterial.text(lang) }{ crate::pages::notice::material_because(catalog, entry, lang) }</p>
+            }
         }
     }
 }

@@ -121,7 +121,7 @@ fn because(catalog: &Catalog, reason: &Reason, lang: Lang) -> String {
 }
 
 /// Why a material is needed: the answers that brought it into any item, or always.
-fn material_because(catalog: &Catalog, entry: &ChecklistEntry, lang: Lang) -> String {
+pub(crate) fn material_because(catalog: &Catalog, entry: &ChecklistEntry, lang: Lang) -> String {
     let mut words: Vec<(String, String)> = Vec::new();
     for (_, reason) in &entry.reasons {
         if reason.condition.is_none() {

@@ -40,6 +40,7 @@ fn saved_state() -> State {
         address_refused: 0,
         elder: 0,
         deleted: Default::default(),
+        helper: None,
     }
 }
 

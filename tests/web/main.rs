@@ -45,6 +45,7 @@ fn form_state(lang: Lang) -> State {
         address_refused: 0,
         elder: 0,
         deleted: Default::default(),
+        helper: None,
     }
 }
 

@@ -52,9 +52,11 @@ use crate::tools::{hex, Toolchain};
 /// the browser's storage, the bundles a hall offers, the next step on the cover) then cost
 /// 11 KB, 345.5 → 357.6 KB; reading aloud (the speech platform, a button beside each question,
 /// material, message and reason, the pace in the header) 3.7 KB more, the help at the foot of a
-/// draft's pages and the plain "下一步" 2 KB, one field a page 1.5 KB: 365.3 KB. The aim,
-/// 300 KB, needs more of the broad cut (the page views, above all).
-pub const FIRST_LOAD_BUDGET: u64 = 366_000;
+/// draft's pages and the plain "下一步" 2 KB, one field a page 1.5 KB: 365.3 KB; helping someone
+/// apply (the helper's form and status, notes to read out, the helper in the draft's reader and
+/// writer) 5.6 KB: 370.9 KB. The aim, 300 KB, needs more of the broad cut (the page
+/// views, above all).
+pub const FIRST_LOAD_BUDGET: u64 = 371_000;
 
 pub const SERVICE_WORKER: &str = "sw.js";
 /// The page's last resort, outside the module (assets/recover.js).

@@ -153,6 +153,22 @@ impl Application {
         }
     }
 
+    /// A draft just started while `helper` helps (帮办代办): it records them, and for an agent
+    /// the answer that the application is by an agent and the agent's name, where the catalog
+    /// asks them, so that the agent's fields and the power of attorney are planned.
+    pub fn helped_by(&mut self, helper: &crate::helper::Helper, catalog: &Catalog) {
+        use crate::helper::{AGENT_NAME, BY_AGENT};
+        self.helper = Some(helper.clone());
+        let name = helper.name.trim();
+        let asks = |id: &str| catalog.field(&FieldId::new(id)).is_some();
+        if helper.agent && asks(BY_AGENT) {
+            self.answers.insert(FieldId::new(BY_AGENT), crate::validate::YES.to_owned());
+        }
+        if helper.agent && asks(AGENT_NAME) && !name.is_empty() {
+            self.answers.insert(FieldId::new(AGENT_NAME), name.to_owned());
+        }
+    }
+
     /// The files attached for `material`, in the order attached.
     pub fn files_of(&self, material: &MaterialId) -> Vec<&Attachment> {
         match self.provisions.get(material) {

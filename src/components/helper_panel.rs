@@ -1,0 +1,92 @@
+//! "我在帮别人办理" (helping someone apply, 帮办代办), on the home page: who helps (their name,
+//! and whether they are hall staff, a community worker or a relative) and whether they apply as
+//! the applicant's agent. Each draft started while helping records them; the cover sheet and the
+//! hand-over sheet name them. While helping, the page says so and offers to stop.
+
+use yew::prelude::*;
+use yibiao_core::helper::{Helper, HelperRole};
+use yibiao_core::session::Action;
+
+use crate::i18n::HelperUi;
+use crate::platform::dom;
+use crate::store::use_ambient;
+
+#[component]
+pub fn HelperPanel() -> Html {
+    let ambient = use_ambient();
+    let lang = ambient.lang;
+    let name = use_state(String::new);
+    let role = use_state(|| HelperRole::Staff);
+    let agent = use_state(|| false);
+    let missing = use_state(|| false);
+    if let Some(helper) = &ambient.helper {
+        let stop = {
+            let dispatch = ambient.dispatch.clone();
+            Callback::from(move |_| dispatch.send(Action::SetHelper(None)))
+        };
+        return html! {
+            <div class="helper-status" role="status">
+                <p>{ HelperUi::Helping.text(lang) }{ helper.line(lang) }</p>
+                <button type="button" class="button button-secondary" onclick={stop}>{ HelperUi::Stop.text(lang) }</button>
+            </div>
+        };
+    }
+    let on_name = {
+        let name = name.clone();
+        Callback::from(move |event: InputEvent| name.set(dom::input_value(&event)))
+    };
+    let on_agent = {
+        let agent = agent.clone();
+        Callback::from(move |_| agent.set(!*agent))
+    };
+    let onsubmit = {
+        let (name, role, agent, missing, dispatch) =
+            (name.clone(), role.clone(), agent.clone(), missing.clone(), ambient.dispatch.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let trimmed = name.trim().to_owned();
+            missing.set(trimmed.is_empty());
+            if trimmed.is_empty() {
+                dom::focus_by_id("helper-name");
+                return;
+            }
+            dispatch.send(Action::SetHelper(Some(Helper { name: trimmed, role: *role, agent: *agent })));
+        })
+    };
+    html! {
+        <details class="helper-invite">
+            <summary class="button button-secondary help-summary">{ HelperUi::Invite.text(lang) }</summary>
+            <form class="helper-form" novalidate=true {onsubmit}>
+                <div class={classes!("form-group", missing.then_some("form-group-error"))}>
+                    <label class="label" for="helper-name">{ HelperUi::NameLabel.text(lang) }</label>
+                    if *missing {
+                        <p class="error-message" id="helper-name-error">
+                            <span class="error-icon" aria-hidden="true">{ "✕" }</span>{ HelperUi::NameMissing.text(lang) }
+                        </p>
+                    }
+                    <input class="input" id="helper-name" type="text" autocomplete="off" value={(*name).clone()}
+                        aria-describedby={missing.then_some("helper-name-error")} oninput={on_name} />
+                </div>
+                <fieldset class="form-group choice">
+                    <legend class="label">{ HelperUi::RoleLegend.text(lang) }</legend>
+                    <div class="radios">
+                        for each in HelperRole::ALL {
+                            <div class="radio">
+                                <input class="radio-input" type="radio" name="helper-role" id={format!("helper-role-{}", each.word())}
+                                    checked={*role == each} onchange={{ let role = role.clone(); Callback::from(move |_| role.set(each)) }} />
+                                <label class="radio-label" for={format!("helper-role-{}", each.word())}>{ each.words(lang) }</label>
+                            </div>
+                        }
+                    </div>
+                </fieldset>
+                <div class="form-group radios">
+                    <div class="radio">
+                        <input class="radio-input" type="checkbox" id="helper-agent" checked={*agent} onchange={on_agent} />
+                        <label class="radio-label" for="helper-agent">{ HelperUi::AgentLabel.text(lang) }</label>
+                    </div>
+                </div>
+                <button type="submit" class="button">{ HelperUi::Start.text(lang) }</button>
+            </form>
+        </details>
+    }
+}
