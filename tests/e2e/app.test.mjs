@@ -1819,6 +1819,8 @@ async function expectElderSized(name) {
   assert.deepEqual(low, [], `text below 7:1 on ${name}`);
   const small = await page.evaluate(() => [...document.querySelectorAll('button, .radio, .radio-label, input.input, .task-link, .back-link')]
     .filter((element) => element.getClientRects().length > 0 && !element.closest('.visually-hidden'))
+    // What a closed disclosure holds is not on screen (only its summary is).
+    .filter((element) => !element.closest('details:not([open])') || element.closest('summary'))
     .map((element) => [element.className || element.tagName, element.getBoundingClientRect()])
     .filter(([, box]) => box.height < 59.5 || box.width < 59.5)
     .map(([what, box]) => `${what} ${Math.round(box.width)}×${Math.round(box.height)}`));
@@ -1882,7 +1884,7 @@ test('helping someone apply (帮办代办): the helper named on the cover and th
     notes += await page.locator('.helper-note').filter({ hasText: '请读给申请人听：' }).count();
     await chooseFirstOptions();
     const before = page.url();
-    await page.getByRole('button', { name: '继续' }).click();
+    await page.getByRole('button', { name: /^(继续|下一步)$/ }).click();
     await page.waitForFunction((url) => location.href !== url, before);
   }
   assert.ok(notes > 0, 'a note to read out beside the questions');
@@ -1896,7 +1898,7 @@ test('helping someone apply (帮办代办): the helper named on the cover and th
       await field.fill(BY_FIELD[id] ?? BY_KIND[await field.getAttribute('data-kind')]);
     }
     const before = page.url();
-    await page.getByRole('button', { name: '继续' }).click();
+    await page.getByRole('button', { name: /^(继续|下一步)$/ }).click();
     await Promise.race([page.waitForFunction((url) => location.href !== url, before), page.locator('.error-summary').waitFor()]);
     assert.equal(await page.locator('.error-summary').count(), 0, await page.locator('.error-summary').innerText().catch(() => ''));
   }
@@ -1912,7 +1914,7 @@ test('helping someone apply (帮办代办): the helper named on the cover and th
       await group.locator('.file-row').filter({ hasText: '照片.jpg' }).waitFor();
     }
   }
-  await page.getByRole('button', { name: '继续' }).click();
+  await page.getByRole('button', { name: /^(继续|下一步)$/ }).click();
   await heading().filter({ hasText: '检查填写内容' }).waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出申请包' }).click()]);
   const zip = join(ARTIFACTS, 'packets', 'helped.zip');

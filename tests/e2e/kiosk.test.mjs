@@ -192,7 +192,8 @@ async function expectElderMeasures(name) {
       }
       return [255, 255, 255];
     };
-    const visible = (element) => element.getClientRects().length > 0 && !element.closest('.visually-hidden, [inert], [aria-hidden=true]');
+    const visible = (element) => element.getClientRects().length > 0 && !element.closest('.visually-hidden, [inert], [aria-hidden=true]')
+      && (!element.closest('details:not([open])') || element.closest('summary'));
     let contrast = Infinity;
     let lowest = '';
     for (const element of document.querySelectorAll('body *')) {
