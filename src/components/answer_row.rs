@@ -98,10 +98,10 @@ pub fn AnswerRow(props: &AnswerRowProps) -> Html {
     let departments: Vec<&str> = props.departments.iter().map(AttrValue::as_str).collect();
     let choice_kind = is_choice(field.kind);
     // What the read-aloud button reads (长辈版): the question and its plain explanation.
-    let spoken = match field.help.as_ref().or(field.plain.as_ref()) {
-        Some(help) => format!("{}{}{}", field.label.get(lang), Ui::Colon.text(lang), help.get(lang)),
-        None => field.label.get(lang).to_owned(),
-    };
+    let mut spoken = field.label.get(lang).to_owned();
+    for words in [field.help.as_ref(), field.plain.as_ref()].into_iter().flatten() {
+        spoken = format!("{spoken}{}{}", Ui::Colon.text(lang), words.get(lang));
+    }
     let hint = html! {
         <>
         <div class="hint" id={hint_id}>
@@ -117,9 +117,12 @@ pub fn AnswerRow(props: &AnswerRowProps) -> Html {
             if let Some(why) = props.why.clone() {
                 <p class="why">{ why }</p>
             }
-            // For someone helping (帮办): the question in the plainest words, to read out.
+            // For someone helping (帮办): the question in the plainest words, to read out; in
+            // the elder version, those words in full beside the explanation (长辈版).
             if let Some(plain) = field.plain.as_ref().filter(|_| ambient.helper.is_some()) {
                 <p class="helper-note">{ HelperUi::ReadOut.text(lang) }{ plain.get(lang) }</p>
+            } else if let Some(plain) = field.plain.as_ref().filter(|_| ambient.elder > 0 && field.help.is_some()) {
+                <p class="plain">{ plain.get(lang) }</p>
             }
         </div>
         <ReadAloud text={spoken} what={AttrValue::from(field.label.get(lang).to_owned())} />

@@ -212,6 +212,21 @@ async function expectElderMeasures(name) {
       .map((p) => parseFloat(getComputedStyle(p).marginBottom) / parseFloat(getComputedStyle(p).lineHeight));
     const targets = [...document.querySelectorAll('button, summary, input.input, textarea, .radio, .task-link, .back-link, .display-switch, .lang-switch')]
       .filter(visible).map((element) => element.getBoundingClientRect());
+    // The boundaries of controls against what is around them: at least 3:1.
+    let boundary = Infinity;
+    let weakest = '';
+    for (const control of [...document.querySelectorAll('input.input, textarea, .radio-input, button, summary')].filter(visible)) {
+      const style = getComputedStyle(control);
+      const around = background(control.parentElement);
+      const [r, g, b, a = 1] = rgb(style.backgroundColor);
+      const edges = [Number.parseFloat(style.borderTopWidth) > 0 ? rgb(style.borderTopColor) : null, a > 0 ? [r, g, b] : null].filter(Boolean);
+      if (control.matches('.radio-input')) edges.push(rgb(style.color)); // drawn with the text colour
+      const best = Math.max(...edges.map((edge) => {
+        const [l1, l2] = [luminance(edge), luminance(around)].sort((x, y) => y - x);
+        return (l1 + 0.05) / (l2 + 0.05);
+      }));
+      if (best < boundary) { boundary = best; weakest = `${control.tagName.toLowerCase()}.${control.className}`; }
+    }
     return {
       body,
       lineHeight: lineHeights.length ? Math.min(...lineHeights) : null,
@@ -220,9 +235,11 @@ async function expectElderMeasures(name) {
       targets: targets.length,
       contrast,
       lowest,
+      boundary,
+      weakest,
     };
   });
-  measured.push(`${name}: body ${m.body.toFixed(1)} px, line height ≥ ${m.lineHeight?.toFixed(2) ?? '–'}, paragraph spacing ≥ ${m.spacing?.toFixed(2) ?? '–'} × the line, smallest of ${m.targets} targets ${Math.round(m.target.width)} × ${Math.round(m.target.height)} px, lowest contrast ${m.contrast.toFixed(2)}:1 (${m.lowest})`);
+  measured.push(`${name}: body ${m.body.toFixed(1)} px, line height ≥ ${m.lineHeight?.toFixed(2) ?? '–'}, paragraph spacing ≥ ${m.spacing?.toFixed(2) ?? '–'} × the line, smallest of ${m.targets} targets ${Math.round(m.target.width)} × ${Math.round(m.target.height)} px, lowest contrast ${m.contrast.toFixed(2)}:1 (${m.lowest}), weakest control boundary ${m.boundary.toFixed(2)}:1 (${m.weakest})`);
   console.log(`elder measures: ${measured.at(-1)}`);
   // 24 CSS px (18 pt), to the root's percentage's rounding.
   assert.ok(m.body >= 23.99, `${name}: body text ${m.body} px`);
@@ -230,6 +247,7 @@ async function expectElderMeasures(name) {
   assert.ok(m.spacing === null || m.spacing >= 1.299, `${name}: paragraph spacing ${m.spacing}`);
   assert.ok(m.target.width >= 59.5 && m.target.height >= 59.5, `${name}: a target of ${m.target.width} × ${m.target.height}`);
   assert.ok(m.contrast >= 7, `${name}: ${m.lowest} at ${m.contrast.toFixed(2)}:1`);
+  assert.ok(m.boundary >= 3, `${name}: the boundary of ${m.weakest} at ${m.boundary.toFixed(2)}:1`);
 }
 
 async function chooseFirstOptions() {
@@ -432,6 +450,26 @@ test('read aloud (语音播报): a button beside each question, material, messag
   await expectElderMeasures('a question with its help open');
   await page.screenshot({ path: join(ARTIFACTS, 'kiosk-read-aloud-kiosk.png') });
   await page.evaluate(() => { window.__voices = [{ lang: 'zh-CN', name: '普通话（测试）' }]; });
+});
+
+test('a terminal started offline is still a kiosk, with only its bundles', { timeout: 60_000 }, async () => {
+  await page.goto(KIOSK_URL);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  // Once the worker answers for the page, kiosk.json passes through it and is kept.
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.reload();
+  await page.locator('.kiosk-bar').waitFor();
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await page.locator('.kiosk-bar').filter({ hasText: '某某区政务服务中心' }).waitFor();
+    await heading().filter({ hasText: '您要办什么事？' }).waitFor();
+    assert.deepEqual((await page.locator('.bundle-card h3').allInnerTexts()).sort(), OFFERED.sort());
+    assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-kiosk')), true);
+  } finally {
+    await context.setOffline(false);
+  }
 });
 
 test('the catalog page opens on a terminal only with the hall\'s key', { timeout: 60_000 }, async () => {
