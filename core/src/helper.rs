@@ -11,8 +11,10 @@ use crate::text::{zh_en, Lang};
 
 /// The catalog's question "is someone applying on your behalf?", shared by the bundles.
 pub const BY_AGENT: &str = "application.by_agent";
-/// The catalog's field of the agent's name.
+/// The catalog's fields of the agent's name, ID number and mobile number.
 pub const AGENT_NAME: &str = "agent.name";
+pub const AGENT_ID_NUMBER: &str = "agent.id_number";
+pub const AGENT_MOBILE: &str = "agent.mobile";
 
 /// Who helps the applicant (协助人).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +24,11 @@ pub struct Helper {
     /// Whether they apply as the applicant's agent (代办).
     #[serde(default)]
     pub agent: bool,
+    /// An agent's ID number and mobile number, as typed (checked where the form asks them).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id_number: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub mobile: String,
 }
 
 /// What the helper is to the applicant.

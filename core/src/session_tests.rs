@@ -359,13 +359,27 @@ fn a_helper_who_is_the_agent_brings_the_agent_variant_in_and_a_helper_only_their
     use crate::validate::YES;
     let catalog = crate::fixture::restaurant_catalog();
     let start = || Application::new(DraftId::new("d"), BundleId::new(crate::fixture::RESTAURANT), &catalog.version, 0);
-    let agent = Helper { name: " 李四 ".to_owned(), role: HelperRole::Community, agent: true };
+    let agent = Helper {
+        name: " 李四 ".to_owned(),
+        role: HelperRole::Community,
+        agent: true,
+        id_number: "110101198005010130".to_owned(),
+        mobile: String::new(),
+    };
     let mut draft = start();
     draft.helped_by(&agent, &catalog);
     assert_eq!(draft.helper.as_ref(), Some(&agent));
     assert!(catalog.field(&FieldId::new(BY_AGENT)).is_some(), "the fixture asks it");
     assert_eq!((draft.answer(&FieldId::new(BY_AGENT)), draft.answer(&FieldId::new(AGENT_NAME))), (YES, "李四"));
-    let relative = Helper { name: "王五".to_owned(), role: HelperRole::Relative, agent: false };
+    assert_eq!(draft.answer(&FieldId::new(crate::helper::AGENT_ID_NUMBER)), "110101198005010130");
+    assert!(!draft.answers.contains_key(&FieldId::new(crate::helper::AGENT_MOBILE)), "nothing typed, nothing filled");
+    let relative = Helper {
+        name: "王五".to_owned(),
+        role: HelperRole::Relative,
+        agent: false,
+        id_number: "110101198005010130".to_owned(),
+        mobile: String::new(),
+    };
     let mut draft = start();
     draft.helped_by(&relative, &catalog);
     assert!(draft.answers.is_empty(), "a helper who is not the agent answers nothing");

@@ -18,6 +18,8 @@ pub fn HelperPanel() -> Html {
     let name = use_state(String::new);
     let role = use_state(|| HelperRole::Staff);
     let agent = use_state(|| false);
+    let id_number = use_state(String::new);
+    let mobile = use_state(String::new);
     let missing = use_state(|| false);
     if let Some(helper) = &ambient.helper {
         let stop = {
@@ -39,9 +41,15 @@ pub fn HelperPanel() -> Html {
         let agent = agent.clone();
         Callback::from(move |_| agent.set(!*agent))
     };
+    let typed = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |event: InputEvent| state.set(dom::input_value(&event)))
+    };
+    let (on_id_number, on_mobile) = (typed(&id_number), typed(&mobile));
     let onsubmit = {
         let (name, role, agent, missing, dispatch) =
             (name.clone(), role.clone(), agent.clone(), missing.clone(), ambient.dispatch.clone());
+        let (id_number, mobile) = (id_number.clone(), mobile.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let trimmed = name.trim().to_owned();
@@ -50,7 +58,15 @@ pub fn HelperPanel() -> Html {
                 dom::focus_by_id("helper-name");
                 return;
             }
-            dispatch.send(Action::SetHelper(Some(Helper { name: trimmed, role: *role, agent: *agent })));
+            let (id_number, mobile) =
+                if *agent { ((*id_number).clone(), (*mobile).clone()) } else { Default::default() };
+            dispatch.send(Action::SetHelper(Some(Helper {
+                name: trimmed,
+                role: *role,
+                agent: *agent,
+                id_number,
+                mobile,
+            })));
         })
     };
     html! {
@@ -85,6 +101,19 @@ pub fn HelperPanel() -> Html {
                         <label class="radio-label" for="helper-agent">{ HelperUi::AgentLabel.text(lang) }</label>
                     </div>
                 </div>
+                if *agent {
+                    <p class="hint" id="helper-agent-hint">{ HelperUi::AgentLater.text(lang) }</p>
+                    <div class="form-group">
+                        <label class="label" for="helper-id-number">{ HelperUi::AgentIdNumber.text(lang) }</label>
+                        <input class="input" id="helper-id-number" type="text" inputmode="text" autocomplete="off"
+                            aria-describedby="helper-agent-hint" value={(*id_number).clone()} oninput={on_id_number} />
+                    </div>
+                    <div class="form-group">
+                        <label class="label" for="helper-mobile">{ HelperUi::AgentMobile.text(lang) }</label>
+                        <input class="input" id="helper-mobile" type="tel" autocomplete="off"
+                            aria-describedby="helper-agent-hint" value={(*mobile).clone()} oninput={on_mobile} />
+                    </div>
+                }
                 <button type="submit" class="button">{ HelperUi::Start.text(lang) }</button>
             </form>
         </details>

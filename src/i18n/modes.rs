@@ -157,6 +157,9 @@ pub enum HelperUi {
     Helping,
     ReadOut,
     WhyMaterial,
+    AgentIdNumber,
+    AgentMobile,
+    AgentLater,
 }
 
 impl HelperUi {
@@ -175,6 +178,12 @@ impl HelperUi {
             HelperUi::Helping => ("正在帮别人办理。", "Helping someone apply. "),
             HelperUi::ReadOut => ("请读给申请人听：", "Read this to the applicant: "),
             HelperUi::WhyMaterial => ("为什么需要这份材料：", "Why this material is needed: "),
+            HelperUi::AgentIdNumber => ("您的身份证号码（代办人）", "Your ID number (the agent)"),
+            HelperUi::AgentMobile => ("您的手机号码（代办人）", "Your mobile number (the agent)"),
+            HelperUi::AgentLater => (
+                "会填进申请表的代办人信息里，并在那里检查；也可以先空着，到时再填。",
+                "They go into the agent's details of the form and are checked there; you may also leave them for now.",
+            ),
         };
         lang.pick(zh, en)
     }

@@ -1873,6 +1873,7 @@ test('helping someone apply (帮办代办): the helper named on the cover and th
   await page.getByLabel('您的姓名（协助人）').fill('李四');
   await page.getByLabel('社区工作者').check();
   await page.getByLabel(/我是申请人委托的代办人/).check();
+  await page.getByLabel('您的身份证号码（代办人）').fill(BY_FIELD['agent.id_number']);
   await expectAccessible('the helper form');
   await page.getByRole('button', { name: '开始帮办' }).click();
   await page.locator('.helper-status').filter({ hasText: '协助人：李四（社区工作者，代办人）' }).waitFor();
@@ -1927,7 +1928,9 @@ test('helping someone apply (帮办代办): the helper named on the cover and th
   mkdirSync(join(ARTIFACTS, 'packets'), { recursive: true });
   await download.saveAs(zip);
   const judged = judgePacket(zip);
-  assert.deepEqual(judged.application.helper, { name: '李四', role: 'community', agent: true });
+  assert.deepEqual(judged.application.helper, { name: '李四', role: 'community', agent: true, id_number: BY_FIELD['agent.id_number'] });
+  const agentAnswer = (field) => judged.application.answers.find((answer) => answer.field === field)?.value;
+  assert.deepEqual([agentAnswer('agent.name'), agentAnswer('agent.id_number')], ['李四', BY_FIELD['agent.id_number']], 'the agent\'s details, the helper\'s');
   assert.match(judged.read('cover.html'), /协助人：李四（社区工作者，代办人）/);
   assert.match(judged.read('handover.html'), /协助人：李四（社区工作者，代办人）/);
   const attorney = judged.listed.find((path) => path.includes('授权委托书'));

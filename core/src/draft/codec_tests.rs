@@ -130,7 +130,14 @@ fn changed() -> impl Strategy<Value = Changed> {
 
 fn helper() -> impl Strategy<Value = Helper> {
     let role = proptest::sample::select(HelperRole::ALL.to_vec());
-    (words(), role, any::<bool>()).prop_map(|(name, role, agent)| Helper { name, role, agent })
+    let maybe = || prop_oneof![Just(String::new()), words()];
+    (words(), role, any::<bool>(), maybe(), maybe()).prop_map(|(name, role, agent, id_number, mobile)| Helper {
+        name,
+        role,
+        agent,
+        id_number,
+        mobile,
+    })
 }
 
 prop_compose! {

@@ -285,6 +285,12 @@ impl ToJson for Helper {
         member(out, "name", &self.name);
         member(out, "role", self.role.word());
         member(out, "agent", &self.agent);
+        if !self.id_number.is_empty() {
+            member(out, "id_number", &self.id_number);
+        }
+        if !self.mobile.is_empty() {
+            member(out, "mobile", &self.mobile);
+        }
         out.end_object();
     }
 }
@@ -297,6 +303,8 @@ impl FromJson for Helper {
             name: required(value, "name")?,
             role: role.as_str().and_then(HelperRole::from_word).ok_or(misfit(role))?,
             agent: optional(value, "agent")?,
+            id_number: optional(value, "id_number")?,
+            mobile: optional(value, "mobile")?,
         })
     }
 }

@@ -24,7 +24,13 @@ fn the_sheet_says_what_was_prepared_what_to_bring_what_was_promised_and_where_to
 fn the_helper_is_named_on_the_sheet_and_the_cover() {
     use crate::helper::{Helper, HelperRole};
     let mut helped = document(Lang::Zh);
-    helped.helper = Some(Helper { name: "李<四>".to_owned(), role: HelperRole::Community, agent: true });
+    helped.helper = Some(Helper {
+        name: "李<四>".to_owned(),
+        role: HelperRole::Community,
+        agent: true,
+        id_number: String::new(),
+        mobile: String::new(),
+    });
     let sheet = handover_html(&helped, "张三", "");
     assert!(sheet.contains("<p>协助人：李&lt;四&gt;（社区工作者，代办人）</p>"), "{sheet}");
     let cover = crate::packet::cover::cover_html(&helped, "张三", &"ab".repeat(32), "");

@@ -157,15 +157,21 @@ impl Application {
     /// the answer that the application is by an agent and the agent's name, where the catalog
     /// asks them, so that the agent's fields and the power of attorney are planned.
     pub fn helped_by(&mut self, helper: &crate::helper::Helper, catalog: &Catalog) {
-        use crate::helper::{AGENT_NAME, BY_AGENT};
+        use crate::helper::{AGENT_ID_NUMBER, AGENT_MOBILE, AGENT_NAME, BY_AGENT};
         self.helper = Some(helper.clone());
-        let name = helper.name.trim();
-        let asks = |id: &str| catalog.field(&FieldId::new(id)).is_some();
-        if helper.agent && asks(BY_AGENT) {
-            self.answers.insert(FieldId::new(BY_AGENT), crate::validate::YES.to_owned());
+        if !helper.agent {
+            return;
         }
-        if helper.agent && asks(AGENT_NAME) && !name.is_empty() {
-            self.answers.insert(FieldId::new(AGENT_NAME), name.to_owned());
+        let given = [
+            (BY_AGENT, crate::validate::YES),
+            (AGENT_NAME, helper.name.trim()),
+            (AGENT_ID_NUMBER, helper.id_number.trim()),
+            (AGENT_MOBILE, helper.mobile.trim()),
+        ];
+        for (id, value) in
+            given.into_iter().filter(|(id, value)| !value.is_empty() && catalog.field(&FieldId::new(id)).is_some())
+        {
+            self.answers.insert(FieldId::new(id), value.to_owned());
         }
     }
 
