@@ -7,6 +7,7 @@ use yew::prelude::*;
 use yibiao_core::helper::{Helper, HelperRole};
 use yibiao_core::session::Action;
 
+use crate::components::ErrorMessage;
 use crate::i18n::HelperUi;
 use crate::platform::dom;
 use crate::store::use_ambient;
@@ -75,11 +76,8 @@ pub fn HelperPanel() -> Html {
             <form class="helper-form" novalidate=true {onsubmit}>
                 <div class={classes!("form-group", missing.then_some("form-group-error"))}>
                     <label class="label" for="helper-name">{ HelperUi::NameLabel.text(lang) }</label>
-                    if *missing {
-                        <p class="error-message" id="helper-name-error">
-                            <span class="error-icon" aria-hidden="true">{ "✕" }</span>{ HelperUi::NameMissing.text(lang) }
-                        </p>
-                    }
+                    <ErrorMessage id="helper-name-error"
+                        message={missing.then(|| AttrValue::from(HelperUi::NameMissing.text(lang)))} />
                     <input class="input" id="helper-name" type="text" autocomplete="off" value={(*name).clone()}
                         aria-describedby={missing.then_some("helper-name-error")} oninput={on_name} />
                 </div>
