@@ -102,3 +102,32 @@ pub fn hex(bytes: &[u8]) -> String {
     }
     text
 }
+
+/// How many originals and copies of a material to bring (原件、复印件), leaving out a count
+/// of none: "原件 1 份，复印件 2 份", "1 original, 2 copies"; empty when neither is asked.
+pub fn counts(lang: Lang, originals: u8, copies: u8) -> String {
+    let noun = |count: u8, one: &str, many: &str| format!("{count} {}", if count == 1 { one } else { many });
+    let mut parts = Vec::new();
+    if originals > 0 {
+        parts.push(zh_en!(lang, format!("原件 {originals} 份"), noun(originals, "original", "originals")));
+    }
+    if copies > 0 {
+        parts.push(zh_en!(lang, format!("复印件 {copies} 份"), noun(copies, "copy", "copies")));
+    }
+    parts.join(lang.pick("，", ", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_leave_out_none_and_agree_in_number() {
+        assert_eq!(counts(Lang::Zh, 1, 2), "原件 1 份，复印件 2 份");
+        assert_eq!(counts(Lang::Zh, 0, 1), "复印件 1 份");
+        assert_eq!(counts(Lang::Zh, 0, 0), "");
+        assert_eq!(counts(Lang::En, 1, 1), "1 original, 1 copy");
+        assert_eq!(counts(Lang::En, 2, 0), "2 originals");
+        assert_eq!(counts(Lang::En, 0, 3), "3 copies");
+    }
+}

@@ -242,29 +242,9 @@ pub fn time_limits(lang: Lang, promised: u16, legal: u16) -> String {
     }
 }
 
-/// How many originals and copies of a material to bring.
+/// How many originals and copies of a material to bring (the packet's words too).
 pub fn counts(lang: Lang, originals: u8, copies: u8) -> String {
-    let mut parts = Vec::new();
-    match lang {
-        Lang::Zh => {
-            if originals > 0 {
-                parts.push(format!("原件 {originals} 份"));
-            }
-            if copies > 0 {
-                parts.push(format!("复印件 {copies} 份"));
-            }
-            parts.join("，")
-        }
-        Lang::En => {
-            if originals > 0 {
-                parts.push(format!("{originals} {}", noun(originals.into(), "original", "originals")));
-            }
-            if copies > 0 {
-                parts.push(format!("{copies} {}", noun(copies.into(), "copy", "copies")));
-            }
-            parts.join(", ")
-        }
-    }
+    yibiao_core::text::counts(lang, originals, copies)
 }
 
 /// An English noun for `count` of it: `one` for one, else `many`.

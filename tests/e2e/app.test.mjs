@@ -1297,7 +1297,8 @@ async function packetRoundTrip(bundle, waived, verdictText) {
   const handover = await printed(page.getByRole('button', { name: '打印交接单（给申请人留存）' }), 3);
   writeFileSync(join(ARTIFACTS, 'packets', `${bundle}-handover.pdf`), handover.pdf);
   assert.equal(handover.html.match(/<article class="sheet"/g).length, 1);
-  assert.ok(handover.html.includes(`<title>交接单：${bundle}</title>`) && handover.pages >= 1, `${bundle}: the hand-over sheet`);
+  assert.ok(handover.html.includes(`<title>交接单：${bundle}</title>`), `${bundle}: the hand-over sheet`);
+  assert.equal(handover.pages, 1, `${bundle}: the hand-over sheet is one page`);
   for (const material of judged.application.materials) {
     assert.ok(handover.html.includes(material.name.zh.replaceAll('&', '&amp;')), `${bundle}: the sheet names ${material.name.zh}`);
   }
@@ -1863,11 +1864,12 @@ test('the elder version: a switch on the home page and the header, larger steps 
   await deleteDrafts();
 });
 
-test('helping someone apply (帮办代办): the helper form, the helper recorded, the agent\'s question answered, notes to read out (issue 15)', { timeout: 120_000 }, async () => {
+test('helping someone apply (帮办代办): an agent\'s application to a packet whose power of attorney, cover and hand-over sheet name the helper, with notes to read out (issue 15)', { timeout: 120_000 }, async () => {
   // In a browser profile of its own: the helper's state is the device's.
   const suitePage = page;
   const helping = await rendererBrowser.newContext({ locale: 'zh-CN', acceptDownloads: true, viewport: VIEWPORTS.desktop });
   page = await helping.newPage();
+  page.on('pageerror', (error) => pageProblems.push(`page error (helper): ${error.message}`));
   try {
     await page.goto(BASE_URL);
     await heading().filter({ hasText: '您要办什么事？' }).waitFor();
@@ -1898,10 +1900,70 @@ test('helping someone apply (帮办代办): the helper form, the helper recorded
       await page.waitForFunction((url) => location.href !== url, before);
     }
     assert.ok(notes > 0 && agentAsked, 'notes to read out, and the agent\'s question answered');
-    // The draft records the helper, and the agent's details are the helper's.
-    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('yibiao.draft')).state.drafts[0]);
-    assert.deepEqual(saved.helper, { name: '李四', role: 'community', agent: true, id_number: BY_FIELD['agent.id_number'] });
-    assert.deepEqual([saved.answers['agent.name'], saved.answers['agent.id_number']], ['李四', BY_FIELD['agent.id_number']]);
+    await page.getByRole('button', { name: '开始填写' }).click();
+    await page.locator('.task-link').first().click();
+    // Each section once: the agent's comes with the helper's name and ID number in it.
+    const seen = [];
+    while (await page.locator('.combined-form').count() > 0) {
+      const section = new URL(page.url()).hash;
+      assert.ok(!seen.includes(section), `${section} again after ${seen.join(', ')}: ${JSON.stringify(await formValues())}`);
+      seen.push(section);
+      await chooseFirstOptions();
+      for (const field of await page.locator('form .input, form .textarea').all()) {
+        if (await field.inputValue()) continue; // the agent's name and ID number, the helper's
+        const id = await field.getAttribute('name');
+        await field.fill(BY_FIELD[id] ?? BY_KIND[await field.getAttribute('data-kind')]);
+      }
+      const before = page.url();
+      await page.getByRole('button', { name: '继续' }).click();
+      await Promise.race([page.waitForFunction((url) => location.href !== url, before), page.locator('.error-summary').waitFor()]);
+      if (await page.locator('.error-summary').count() > 0) assert.fail(await page.locator('.error-summary').innerText());
+    }
+    assert.ok(seen.some((section) => section.endsWith('/section/agent')), `the agent's section: ${seen.join(', ')}`);
+    await heading().filter({ hasText: '材料怎么提供' }).waitFor();
+    assert.ok(await page.locator('.helper-note').filter({ hasText: '为什么需要这份材料：' }).count() > 0, 'why each material is needed');
+    await screenshots('19-helper-materials');
+    for (const group of await page.getByRole('group').all()) {
+      if (await group.getByLabel('办理时带到窗口').count() > 0) {
+        await group.getByLabel('办理时带到窗口').check();
+      } else {
+        await group.getByLabel('附上电子文件').check();
+        await group.locator('.drop-zone input[type=file]:not(.camera-input)').setInputFiles({ name: '照片.jpg', mimeType: 'image/jpeg', buffer: await makeImage('image/jpeg', 358, 441) });
+        await group.locator('.file-row').filter({ hasText: '照片.jpg' }).waitFor();
+      }
+    }
+    await page.getByRole('button', { name: '继续' }).click();
+    await heading().filter({ hasText: '检查填写内容' }).waitFor();
+    assert.match(await page.locator('.verdict').innerText(), /预审结果：可以提交\n/);
+    // The packet: the helper recorded, the agent's details theirs, the power of attorney naming them.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出申请包' }).click()]);
+    mkdirSync(join(ARTIFACTS, 'packets'), { recursive: true });
+    const zip = join(ARTIFACTS, 'packets', 'helped.zip');
+    await download.saveAs(zip);
+    const judged = judgePacket(zip);
+    assert.deepEqual(judged.application.helper, { name: '李四', role: 'community', agent: true, id_number: BY_FIELD['agent.id_number'] });
+    const answer = (field) => judged.application.answers.find((each) => each.field === field)?.value;
+    assert.deepEqual([answer('application.by_agent'), answer('agent.name'), answer('agent.id_number'), answer('agent.mobile')],
+      ['yes', '李四', BY_FIELD['agent.id_number'], BY_KIND.mobile], 'the agent\'s details, the helper\'s');
+    for (const sheet of ['cover.html', 'handover.html']) {
+      assert.match(judged.read(sheet), /协助人：李四（社区工作者，代办人）/, sheet);
+    }
+    const attorney = judged.listed.find((path) => path.includes('授权委托书'));
+    assert.ok(attorney, `a power of attorney: ${judged.listed.join(', ')}`);
+    const letter = judged.read(attorney.slice('data/'.length));
+    assert.ok(letter.includes('李四') && letter.includes(BY_FIELD['agent.id_number']) && letter.includes(BY_KIND.person_name),
+      'the power of attorney names the agent (the helper) and the applicant');
+    await renderer.setContent(letter, { waitUntil: 'load' });
+    await renderer.screenshot({ path: join(ARTIFACTS, 'packets', 'helped-attorney.png'), fullPage: true });
+    // The hand-over sheet, for the applicant to keep, printed to PDF with the app's style sheet.
+    const style = await (await fetch(`${BASE_URL}packet.css`)).text();
+    const sheet = await rendererBrowser.newPage();
+    await sheet.setContent(judged.read('handover.html').replace('<link rel="stylesheet" href="packet.css">', `<style>${style}</style>`), { waitUntil: 'load' });
+    const pdf = await sheet.pdf({ format: 'A4' });
+    await sheet.screenshot({ path: join(ARTIFACTS, 'packets', 'helped-handover.png'), fullPage: true });
+    await sheet.close();
+    writeFileSync(join(ARTIFACTS, 'packets', 'helped-handover.pdf'), pdf);
+    assert.equal(pdfPages(pdf), 1, 'the hand-over sheet is one page');
     await page.getByRole('link', { name: '一表通' }).click();
     await page.getByRole('button', { name: '结束帮办' }).click();
     await page.locator('summary').filter({ hasText: '我在帮别人办理' }).waitFor();
@@ -1910,6 +1972,11 @@ test('helping someone apply (帮办代办): the helper form, the helper recorded
     page = suitePage;
   }
 });
+
+/** The values of the form's inputs, by name (for a failure's message). */
+function formValues() {
+  return page.evaluate(() => Object.fromEntries([...document.querySelectorAll('form .input, form .textarea')].map((field) => [field.name, field.value])));
+}
 
 test('no request left 127.0.0.1, and the page reported no error', { timeout: TEST_TIMEOUT }, () => {
   const base = new URL(BASE_URL);

@@ -11,7 +11,7 @@ use super::html::{escape, page};
 use super::qr::{QrCode, MAX_BYTES};
 use crate::date::Date;
 use crate::provision::Provision;
-use crate::text::{zh_en, Lang};
+use crate::text::{counts, zh_en, Lang};
 
 /// The verdict's outcome in words.
 pub fn outcome_words(outcome: &str, lang: Lang) -> &'static str {
@@ -160,11 +160,8 @@ pub fn cover_html(document: &ApplicationDocument, applicant: &str, fingerprint: 
         ],
     );
     for material in &document.materials {
-        let copies = zh_en!(
-            lang,
-            format!("原件 {} 份，复印件 {} 份", material.originals, material.copies),
-            format!("{} original(s), {} copies", material.originals, material.copies)
-        );
+        let copies = Some(counts(lang, material.originals, material.copies)).filter(|c| !c.is_empty());
+        let copies = copies.unwrap_or_else(|| "—".to_owned());
         body.push_str(&format!(
             "<tr><td>{}</td><td>{copies}</td><td>{}</td><td class=\"tick\">□</td></tr>\n",
             escape(material.name.get(lang)),

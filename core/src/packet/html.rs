@@ -35,7 +35,10 @@ footer{margin-top:8mm;font-size:9pt;color:#333;word-break:break-all}\
 .cover-head{display:flex;gap:6mm;align-items:flex-start}.cover-head>div:first-child{flex:1}\
 .qr{flex:none;width:40mm}.qr svg{display:block;width:40mm;height:40mm}\
 .list th{width:auto}.tick{width:20mm;text-align:center;white-space:nowrap}\
-.handover{font-size:16pt;line-height:1.6}.handover h1{font-size:24pt}.handover h2{font-size:18pt}.handover li{margin-bottom:2mm}\
+.handover{line-height:1.5}.size-16{font-size:16pt}.size-14{font-size:14pt}.size-12{font-size:12pt}\
+.handover h1{font-size:1.5em;line-height:1.3;margin:0 0 .4em}.handover p{margin:0 0 .3em}\
+.handover h2{font-size:1.125em;line-height:1.3;margin:.7em 0 .3em;padding-bottom:.1em}\
+.handover ul{margin:0;padding-left:1.5em}.handover li{margin:0 0 .15em}\
 .fingerprint{font:15pt/1.5 \"Noto Sans Mono CJK SC\",\"DejaVu Sans Mono\",monospace;letter-spacing:.04em;word-spacing:.1em}";
 
 /// A whole page: `title` in the head, `body` (already escaped) in `main`.
