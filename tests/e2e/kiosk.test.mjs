@@ -210,8 +210,12 @@ async function expectElderMeasures(name) {
     const lineHeights = paragraphs.map((p) => parseFloat(getComputedStyle(p).lineHeight) / parseFloat(getComputedStyle(p).fontSize));
     const spacings = paragraphs.filter((p) => p.nextElementSibling?.tagName === 'P')
       .map((p) => parseFloat(getComputedStyle(p).marginBottom) / parseFloat(getComputedStyle(p).lineHeight));
-    const targets = [...document.querySelectorAll('button, summary, input.input, textarea, .radio, .task-link, .back-link, .display-switch, .lang-switch')]
-      .filter(visible).map((element) => element.getBoundingClientRect());
+    // Every control and every link that stands alone (a link inside running text is the
+    // inline exception of WCAG 2.5.8).
+    const targets = [...document.querySelectorAll('button, summary, input.input, textarea, .radio, a')]
+      .filter(visible).filter((element) => !element.matches('a') || !element.closest('p'))
+      .map((element) => ({ box: element.getBoundingClientRect(), what: `${element.tagName.toLowerCase()}.${element.className} “${element.textContent.trim().slice(0, 12)}”` }));
+    const smallest = targets.reduce((small, each) => (Math.min(each.box.width, each.box.height) < Math.min(small.box.width, small.box.height) ? each : small), targets[0]);
     // The boundaries of controls against what is around them: at least 3:1.
     let boundary = Infinity;
     let weakest = '';
@@ -231,21 +235,22 @@ async function expectElderMeasures(name) {
       body,
       lineHeight: lineHeights.length ? Math.min(...lineHeights) : null,
       spacing: spacings.length ? Math.min(...spacings) : null,
-      target: { width: Math.min(...targets.map((box) => box.width)), height: Math.min(...targets.map((box) => box.height)) },
+      target: { width: Math.min(...targets.map(({ box }) => box.width)), height: Math.min(...targets.map(({ box }) => box.height)) },
       targets: targets.length,
+      smallest: smallest.what,
       contrast,
       lowest,
       boundary,
       weakest,
     };
   });
-  measured.push(`${name}: body ${m.body.toFixed(1)} px, line height ≥ ${m.lineHeight?.toFixed(2) ?? '–'}, paragraph spacing ≥ ${m.spacing?.toFixed(2) ?? '–'} × the line, smallest of ${m.targets} targets ${Math.round(m.target.width)} × ${Math.round(m.target.height)} px, lowest contrast ${m.contrast.toFixed(2)}:1 (${m.lowest}), weakest control boundary ${m.boundary.toFixed(2)}:1 (${m.weakest})`);
+  measured.push(`${name}: body ${m.body.toFixed(1)} px, line height ≥ ${m.lineHeight?.toFixed(2) ?? '–'}, paragraph spacing ≥ ${m.spacing?.toFixed(2) ?? '–'} × the line, smallest of ${m.targets} targets ${Math.round(m.target.width)} × ${Math.round(m.target.height)} px (narrowest or lowest: ${m.smallest}), lowest contrast ${m.contrast.toFixed(2)}:1 (${m.lowest}), weakest control boundary ${m.boundary.toFixed(2)}:1 (${m.weakest})`);
   console.log(`elder measures: ${measured.at(-1)}`);
   // 24 CSS px (18 pt), to the root's percentage's rounding.
   assert.ok(m.body >= 23.99, `${name}: body text ${m.body} px`);
   assert.ok(m.lineHeight === null || m.lineHeight >= 1.3, `${name}: line height ${m.lineHeight}`);
   assert.ok(m.spacing === null || m.spacing >= 1.299, `${name}: paragraph spacing ${m.spacing}`);
-  assert.ok(m.target.width >= 59.5 && m.target.height >= 59.5, `${name}: a target of ${m.target.width} × ${m.target.height}`);
+  assert.ok(m.target.width >= 59.5 && m.target.height >= 59.5, `${name}: a target of ${m.target.width} × ${m.target.height} (${m.smallest})`);
   assert.ok(m.contrast >= 7, `${name}: ${m.lowest} at ${m.contrast.toFixed(2)}:1`);
   assert.ok(m.boundary >= 3, `${name}: the boundary of ${m.weakest} at ${m.boundary.toFixed(2)}:1`);
 }
@@ -348,6 +353,13 @@ test('a hall\'s terminal: only its bundles, large by default, nothing personal e
   await fillRetirement(true);
   await expectNoLinkOut('the materials');
   await screenshots('materials');
+  // The check page: the verdict and its reasons, as large.
+  await page.getByRole('button', { name: '下一步' }).click();
+  await heading().filter({ hasText: '检查填写内容' }).waitFor();
+  await expectElderMeasures('the check page, its verdict');
+  await expectAccessible('the kiosk check page');
+  await expectNoLinkOut('the check page');
+  await screenshots('check');
   // Mid-session, with a file attached: nothing of it is anywhere the browser keeps.
   await expectNothingPersonalStored('mid-session');
   assert.equal(await page.evaluate(() => history.length), entries, 'no page added to the history');
