@@ -55,6 +55,11 @@ crate::text::bilingual_error!(CalendarError);
 const MAX_DAYS_OFF_IN_A_ROW: i32 = 60;
 
 impl HolidayCalendar {
+    /// The calendar of these years' arrangements.
+    pub(crate) fn from_years(years: BTreeMap<u16, CalendarYear>) -> Self {
+        HolidayCalendar { years }
+    }
+
     pub fn new() -> Self {
         HolidayCalendar::default()
     }

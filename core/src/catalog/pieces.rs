@@ -20,6 +20,8 @@ use super::{Bundle, BundleId, Catalog, Category, Field, FieldId, Item, ItemId, M
 use crate::calendar::HolidayCalendar;
 use crate::text::{zh_en, Lang, Text};
 
+mod decode;
+
 const INDEX_MAGIC: &[u8; 4] = b"YBI1";
 const PIECE_MAGIC: &[u8; 4] = b"YBP1";
 
@@ -184,7 +186,7 @@ pub fn definitions(catalog: &Catalog) -> BTreeMap<BundleId, String> {
 
 /// Reads an index.
 pub fn read_index(bytes: &[u8]) -> Result<Index, PieceError> {
-    unframed(INDEX_MAGIC, bytes).ok_or(PieceError::IndexUnreadable)
+    bytes.strip_prefix(INDEX_MAGIC).and_then(decode::Reader::whole).ok_or(PieceError::IndexUnreadable)
 }
 
 impl Index {
@@ -219,7 +221,7 @@ pub fn absorb(catalog: &mut Catalog, card: &BundleCard, bytes: &[u8]) -> Result<
     if sha256_hex(bytes) != card.piece {
         return Err(PieceError::Tampered { bundle: card.name.clone() });
     }
-    let piece: Piece = unframed(PIECE_MAGIC, bytes)
+    let piece: Piece = (bytes.strip_prefix(PIECE_MAGIC).and_then(decode::Reader::whole))
         .filter(|piece: &Piece| piece.bundle.id == card.id)
         .ok_or_else(|| PieceError::Unreadable { bundle: card.name.clone() })?;
     if catalog.bundle(&card.id).is_some() {
@@ -246,6 +248,9 @@ fn framed<T: Serialize>(magic: &[u8; 4], value: &T) -> Vec<u8> {
     bytes
 }
 
+/// Reads what `framed` wrote with postcard's own reader: the reference the hand reader
+/// (`decode`) is held to.
+#[cfg(test)]
 fn unframed<T: for<'de> Deserialize<'de>>(magic: &[u8; 4], bytes: &[u8]) -> Option<T> {
     let (value, rest) = postcard::take_from_bytes::<T>(bytes.strip_prefix(magic)?).ok()?;
     rest.is_empty().then_some(value)

@@ -1,0 +1,213 @@
+//! The hand reader against postcard's, the reference: on every published index and piece of
+//! the shipped catalog and of a county hall's generated one, the same values; on damaged copies
+//! of them, the same answer (the same value, or both refusing).
+
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::catalog::pieces::{publish, unframed, Published, INDEX_MAGIC, PIECE_MAGIC};
+use crate::catalog::{load, read_folder};
+
+/// The shipped catalog's and the generated bureau's, published.
+fn published() -> &'static [Published] {
+    static PUBLISHED: OnceLock<Vec<Published>> = OnceLock::new();
+    PUBLISHED.get_or_init(|| {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/catalog");
+        let shipped = read_folder(&folder).expect("the shipped catalog");
+        let bureau = vec![crate::catalog::bureau::bureau_scale()];
+        let mut out: Vec<Published> = [&shipped, &bureau].iter().map(|sources| publish(&load(sources).0)).collect();
+        out.push(publish(&every_kind(load(&shipped).0)));
+        out
+    })
+}
+
+/// `catalog` with a field of every kind in its first bundle's first item, so that the texts
+/// read reach every kind and every derivation (the shipped bundles ask no landline, postcode or e-mail,
+/// and derive only birth dates).
+fn every_kind(mut catalog: crate::catalog::Catalog) -> crate::catalog::Catalog {
+    let item = catalog.bundles[0].items[0].item.clone();
+    let template = (**catalog.fields.values().next().expect("a field")).clone();
+    let derivations = [Derivation::BirthDate, Derivation::Sex, Derivation::Age];
+    for (n, kind) in FieldKind::ALL.into_iter().enumerate() {
+        let id = FieldId::new(format!("every.{kind:?}"));
+        let derived = derivations.get(n).map(|&derivation| Derived { from: id.clone(), derivation, editable: n == 0 });
+        let field = Field { id: id.clone(), kind, condition: None, derived, ..template.clone() };
+        catalog.fields.insert(id.clone(), Rc::new(field));
+        catalog.items.get_mut(&item).expect("the item").fields.push(ItemField { field: id, form_label: None });
+    }
+    catalog
+}
+
+/// Every published text: the indexes, then the pieces.
+fn bodies() -> Vec<(bool, &'static [u8])> {
+    let indexes = published().iter().map(|p| (true, p.index.as_slice()));
+    let pieces = published().iter().flat_map(|p| p.pieces.iter().map(|(_, bytes)| (false, bytes.as_slice())));
+    indexes.chain(pieces).collect()
+}
+
+/// Both readers on `bytes` (an index or a piece): equal, and what they read.
+fn both(index: bool, bytes: &[u8]) -> bool {
+    if index {
+        let hand = bytes.strip_prefix(INDEX_MAGIC).and_then(Reader::whole::<Index>);
+        assert_eq!(hand, unframed::<Index>(INDEX_MAGIC, bytes), "the index");
+        hand.is_some()
+    } else {
+        let hand = bytes.strip_prefix(PIECE_MAGIC).and_then(Reader::whole::<Piece>);
+        assert_eq!(hand, unframed::<Piece>(PIECE_MAGIC, bytes), "a piece");
+        hand.is_some()
+    }
+}
+
+#[test]
+fn every_published_index_and_piece_reads_as_postcard_reads_it() {
+    let bodies = bodies();
+    assert!(bodies.len() > 100, "the shipped pieces and the bureau's");
+    for (index, bytes) in bodies {
+        assert!(both(index, bytes), "a published text reads");
+    }
+}
+
+/// What the published texts hold reaches every kind of value the reader reads: each enum's
+/// variants, every optional part present and absent.
+#[test]
+fn the_published_texts_reach_every_variant() {
+    let mut kinds = std::collections::BTreeSet::new();
+    let (mut bounds, mut patterns, mut derived, mut waivers, mut files) =
+        ([false; 3], false, [false; 3], [false; 2], [false; 3]);
+    for published in published() {
+        let (_, catalog) = published.catalog().expect("reads");
+        for field in catalog.fields.values() {
+            kinds.insert(format!("{:?}", field.kind));
+            for bound in [&field.constraints.min, &field.constraints.max].into_iter().flatten() {
+                bounds[match bound {
+                    Bound::Number(_) => 0,
+                    Bound::Date(_) => 1,
+                    Bound::Today => 2,
+                }] = true;
+            }
+            patterns |= field.constraints.pattern.is_some();
+            if let Some(d) = &field.derived {
+                derived[d.derivation as usize] = true;
+            }
+        }
+        for item in catalog.items.values() {
+            for need in &item.materials {
+                if let Some(waiver) = &need.rules.waiver {
+                    waivers[waiver.mode as usize] = true;
+                }
+            }
+        }
+        for material in catalog.materials.values() {
+            for file in &material.file_types {
+                files[*file as usize] = true;
+            }
+        }
+    }
+    assert_eq!(kinds.len(), FieldKind::ALL.len(), "every kind of field: {kinds:?}");
+    assert!(bounds.iter().all(|b| *b) && patterns, "bounds {bounds:?}, patterns {patterns}");
+    assert!(
+        derived.iter().all(|d| *d) && waivers.iter().all(|w| *w) && files.iter().all(|f| *f),
+        "derived {derived:?}, waivers {waivers:?}, files {files:?}"
+    );
+}
+
+/// A damage to a text: at a place (a fraction of its length), one of flipping a bit, setting a
+/// byte, deleting or inserting one, or cutting the text there.
+#[derive(Debug, Clone)]
+enum Damage {
+    Flip(f64, u8),
+    Set(f64, u8),
+    Delete(f64),
+    Insert(f64, u8),
+    Cut(f64),
+}
+
+fn damage(bytes: &mut Vec<u8>, damage: &Damage) {
+    let at = |fraction: f64, len: usize| ((fraction * len as f64) as usize).min(len.saturating_sub(1));
+    let len = bytes.len();
+    match *damage {
+        Damage::Flip(f, bit) if len > 0 => bytes[at(f, len)] ^= 1 << (bit % 8),
+        Damage::Set(f, value) if len > 0 => bytes[at(f, len)] = value,
+        Damage::Delete(f) if len > 0 => {
+            bytes.remove(at(f, len));
+        }
+        Damage::Insert(f, value) => bytes.insert(at(f, len + 1), value),
+        Damage::Cut(f) => bytes.truncate(at(f, len + 1)),
+        _ => {}
+    }
+}
+
+fn damages() -> impl Strategy<Value = Vec<Damage>> {
+    let place = 0.0..1.0f64;
+    let one = prop_oneof![
+        (place.clone(), any::<u8>()).prop_map(|(f, b)| Damage::Flip(f, b)),
+        (place.clone(), prop_oneof![Just(0u8), Just(1), Just(2), Just(0x7F), Just(0x80), Just(0xFF), any::<u8>()])
+            .prop_map(|(f, b)| Damage::Set(f, b)),
+        place.clone().prop_map(Damage::Delete),
+        (place.clone(), any::<u8>()).prop_map(|(f, b)| Damage::Insert(f, b)),
+        place.prop_map(Damage::Cut),
+    ];
+    proptest::collection::vec(one, 1..4)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_damaged_text_is_read_or_refused_as_postcard_does(which in any::<prop::sample::Index>(), harm in damages()) {
+        let bodies = bodies();
+        // The indexes and the shipped pieces as often as the bureau's many.
+        let (index, bytes) = if which.index(2) == 0 { bodies[which.index(4) % bodies.len()] } else { *which.get(&bodies) };
+        let mut damaged = bytes.to_vec();
+        for each in &harm {
+            damage(&mut damaged, each);
+        }
+        both(index, &damaged);
+    }
+}
+
+/// The damages above reach both outcomes often: a damaged text read (a changed word in a
+/// text, say) and one refused.
+#[test]
+fn the_damages_reach_both_outcomes() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let bodies = bodies();
+    let (mut read, mut refused) = (0, 0);
+    for n in 0..300 {
+        let harm = damages().new_tree(&mut runner).expect("a value").current();
+        let (index, bytes) = bodies[n % 20];
+        let mut damaged = bytes.to_vec();
+        harm.iter().for_each(|each| damage(&mut damaged, each));
+        if both(index, &damaged) {
+            read += 1
+        } else {
+            refused += 1
+        }
+    }
+    assert!(read > 30 && refused > 30, "{read} read, {refused} refused");
+}
+
+#[test]
+fn varints_are_held_to_their_width() {
+    // u16: at most three bytes, the third holding two bits.
+    assert_eq!(Reader::new(&[0xFF, 0xFF, 0x03]).u16(), Some(u16::MAX));
+    assert_eq!(Reader::new(&[0xFF, 0xFF, 0x04]).u16(), None);
+    assert_eq!(Reader::new(&[0x80, 0x80, 0x80, 0x00]).u16(), None);
+    // A non-shortest form is read, as postcard reads it.
+    assert_eq!(Reader::new(&[0x81, 0x00]).u16(), Some(1));
+    assert_eq!(Reader::new(&[0xFF, 0xFF, 0xFF, 0xFF, 0x0F]).u32(), Some(u32::MAX));
+    assert_eq!(Reader::new(&[0xFF, 0xFF, 0xFF, 0xFF, 0x10]).u32(), None);
+    assert_eq!(Reader::new(&[0x80]).u32(), None, "cut short");
+    // 128 bits (a decimal's scaled value): nineteen bytes, the last holding two bits; a third
+    // bit there would be lost, and is refused.
+    let widest = |last: u8| [[0xFF; 18].as_slice(), &[last]].concat();
+    assert_eq!(Reader::new(&widest(0x03)).varint(128), Some(u128::MAX));
+    assert_eq!(Reader::new(&widest(0x04)).varint(128), None);
+    assert_eq!(Reader::new(&[2]).bool(), None);
+    assert_eq!(Reader::new(&[2, 0xE4, 0xB8]).str(), None, "not UTF-8");
+    assert_eq!(Reader::new(&[0xFF, 0xFF, 0xFF, 0xFF, 0x0F]).seq(Reader::byte), None, "a length beyond the text");
+}
