@@ -5,7 +5,7 @@
 //! that are working days because of a swap (调休). A year the calendar does not cover is an
 //! error, never a guess: a wrong due date on a commitment is worse than none.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sorted_map::{SortedMap, SortedSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -16,15 +16,15 @@ use crate::text::{zh_en, Lang};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CalendarYear {
     /// Days off (放假), including those on weekends.
-    pub holidays: BTreeSet<Date>,
+    pub holidays: SortedSet<Date>,
     /// Weekend days that are working days (调休上班).
-    pub working_weekends: BTreeSet<Date>,
+    pub working_weekends: SortedSet<Date>,
 }
 
 /// The calendar for the years it covers.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HolidayCalendar {
-    years: BTreeMap<u16, CalendarYear>,
+    years: SortedMap<u16, CalendarYear>,
 }
 
 /// Why a working-day question could not be answered.
@@ -56,7 +56,7 @@ const MAX_DAYS_OFF_IN_A_ROW: i32 = 60;
 
 impl HolidayCalendar {
     /// The calendar of these years' arrangements.
-    pub(crate) fn from_years(years: BTreeMap<u16, CalendarYear>) -> Self {
+    pub(crate) fn from_years(years: SortedMap<u16, CalendarYear>) -> Self {
         HolidayCalendar { years }
     }
 
@@ -124,13 +124,13 @@ mod tests {
         Date::from_ymd(y, m, d).expect("valid")
     }
 
-    fn range(from: Date, to: Date) -> BTreeSet<Date> {
+    fn range(from: Date, to: Date) -> SortedSet<Date> {
         (0..=to.days_since_epoch() - from.days_since_epoch()).filter_map(|n| from.add_days(n)).collect()
     }
 
     /// The 2025 arrangement (国办发明电〔2024〕12号).
     fn calendar_2025() -> HolidayCalendar {
-        let mut holidays = BTreeSet::new();
+        let mut holidays = SortedSet::new();
         for (from, to) in [
             (date(2025, 1, 1), date(2025, 1, 1)),
             (date(2025, 1, 28), date(2025, 2, 4)),

@@ -1,7 +1,7 @@
 //! A tiny catalog built in Rust for the core's own tests: one bundle (企业开办) of two items,
 //! no conditions. The app ships the TOML catalog of `assets/catalog`.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use crate::calendar::HolidayCalendar;
 use crate::catalog::{
@@ -148,9 +148,9 @@ pub fn demo_catalog() -> Catalog {
         ],
         fields: fields.into_iter().map(|field| (field.id.clone(), field.into())).collect(),
         materials: materials.into_iter().map(|material| (material.id.clone(), material.into())).collect(),
-        items: items.into_iter().map(|item| (item.id.clone(), item)).collect::<BTreeMap<_, _>>(),
+        items: items.into_iter().map(|item| (item.id.clone(), item)).collect::<SortedMap<_, _>>(),
         bundles: vec![bundle],
-        definitions: BTreeMap::new(),
+        definitions: SortedMap::new(),
         calendar: HolidayCalendar::new(),
     }
 }

@@ -173,7 +173,7 @@ pub fn restaurant_catalog() -> Catalog {
         checks: Vec::new(),
     };
     let mut calendar = HolidayCalendar::new();
-    let mut holidays = std::collections::BTreeSet::new();
+    let mut holidays = crate::sorted_map::SortedSet::new();
     for day in 1..=8 {
         holidays.extend(Date::from_ymd(2026, 10, day));
     }

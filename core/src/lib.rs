@@ -58,6 +58,7 @@ pub mod provision;
 pub mod search;
 pub mod session;
 pub mod sorted;
+pub mod sorted_map;
 pub mod text;
 pub mod verdict;
 pub mod view;

@@ -4,7 +4,7 @@
 //! unanswered question. Everything carries its reason, and [`Plan::compare`] tells what another
 //! answer would change.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 use std::rc::Rc;
 
 use crate::catalog::{BundleId, Catalog, Condition, Field, FieldId, ItemId, Material, MaterialId, MaterialRules};
@@ -21,7 +21,7 @@ pub use typed::{Earlier, Parsed, ParsedAnswer, TypedAnswers};
 pub use what_if::{alternatives, PlanChange};
 
 /// The applicant's answers as typed, by field.
-pub type Answers = BTreeMap<FieldId, String>;
+pub type Answers = SortedMap<FieldId, String>;
 
 /// Why something is in the plan: the condition that brought it in and the answers it read.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 //! bureau retrieves (免提交), a commitment letter in place of a proof (告知承诺), or later under
 //! a signed commitment (容缺).
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -65,4 +65,4 @@ pub fn allowed_provisions(material: &Material, rules: &MaterialRules) -> Vec<Pro
 }
 
 /// How each material is provided; a material not in the map is missing.
-pub type Provisions = BTreeMap<MaterialId, Provision>;
+pub type Provisions = SortedMap<MaterialId, Provision>;

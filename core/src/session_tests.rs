@@ -342,7 +342,7 @@ fn a_draft_from_a_packet_comes_in_beside_the_others() {
             .expect("imported");
     }
     assert_eq!(state.drafts.len(), 3);
-    let ids: std::collections::BTreeSet<&DraftId> = state.drafts.iter().map(|draft| &draft.id).collect();
+    let ids: crate::sorted_map::SortedSet<&DraftId> = state.drafts.iter().map(|draft| &draft.id).collect();
     assert_eq!(ids.len(), 3, "each its own id");
     let opened = state.application().expect("the last one is open");
     assert_eq!((opened.page.clone(), state.page.clone()), (Page::Tasks, Page::Tasks));

@@ -1,7 +1,7 @@
 //! Walks over sorted maps (the answers, the parsed answers): what differs between two, in one
 //! pass over both.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 /// Sorts a short list in place, stably, by `key` (a home page's drafts): insertion sort, a few
 /// instructions where the standard library's sort brings kilobytes into the first load for each
@@ -19,7 +19,7 @@ pub fn insertion_sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) 
 /// The keys whose values differ between two maps (present in one only, or unequal), in order:
 /// one walk over both, without looking any key up: a keystroke changes one answer among
 /// hundreds, and what changed is found in one pass.
-pub fn differing_keys<'a, K: Ord, V: PartialEq>(ours: &'a BTreeMap<K, V>, theirs: &'a BTreeMap<K, V>) -> Vec<&'a K> {
+pub fn differing_keys<'a, K: Ord, V: PartialEq>(ours: &'a SortedMap<K, V>, theirs: &'a SortedMap<K, V>) -> Vec<&'a K> {
     let (mut ours, mut theirs) = (ours.iter().peekable(), theirs.iter().peekable());
     let mut found = Vec::new();
     loop {
@@ -80,8 +80,8 @@ mod tests {
         /// The one walk finds what looking up every key of both maps finds.
         #[test]
         fn one_walk_finds_what_looking_up_every_key_finds(
-            ours in proptest::collection::btree_map(0u8..40, 0u8..3, 0..30),
-            theirs in proptest::collection::btree_map(0u8..40, 0u8..3, 0..30),
+            ours in proptest::collection::btree_map(0u8..40, 0u8..3, 0..30).prop_map(|each| each.into_iter().collect::<crate::sorted_map::SortedMap<u8, u8>>()),
+            theirs in proptest::collection::btree_map(0u8..40, 0u8..3, 0..30).prop_map(|each| each.into_iter().collect::<crate::sorted_map::SortedMap<u8, u8>>()),
         ) {
             let mut expected: Vec<&u8> =
                 ours.keys().chain(theirs.keys()).filter(|key| ours.get(*key) != theirs.get(*key)).collect();

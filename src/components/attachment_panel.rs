@@ -6,8 +6,8 @@
 //! The materials page holds one [`Attachments`] (a hook) and renders a panel per material with
 //! it; plain functions rather than a component per panel keep the app small.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
+use yibiao_core::sorted_map::SortedMap;
 
 use yew::prelude::*;
 use yibiao_core::attachment::{fits, Attachment, AttachmentError};
@@ -34,7 +34,7 @@ struct Progress {
 /// The panels' own state: each material's progress, and the material a file is dragged over.
 #[derive(Debug, Default, PartialEq)]
 struct Panels {
-    progress: BTreeMap<MaterialId, Progress>,
+    progress: SortedMap<MaterialId, Progress>,
     dragging: Option<MaterialId>,
 }
 

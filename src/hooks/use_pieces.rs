@@ -6,8 +6,8 @@
 //! on the draft or the card that needed it, and nothing else changes.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
+use yibiao_core::sorted_map::SortedMap;
 
 use yew::prelude::*;
 use yibiao_core::session::Action;
@@ -55,7 +55,7 @@ impl Then {
 /// The pieces being loaded or refused, and the way to ask for one; provided by `App`.
 #[derive(Clone)]
 pub struct Pieces {
-    status: Rc<RefCell<BTreeMap<BundleId, PieceStatus>>>,
+    status: Rc<RefCell<SortedMap<BundleId, PieceStatus>>>,
     /// Changes whenever `status` does, so that the context's readers redraw.
     generation: u32,
     load: Callback<(BundleId, Then)>,
@@ -88,9 +88,9 @@ impl Pieces {
 /// The pieces context, loading every saved draft's bundle that is not in use yet.
 #[hook]
 pub fn use_pieces(store: &StoreHandle) -> Pieces {
-    let status = use_mut_ref(BTreeMap::<BundleId, PieceStatus>::new);
+    let status = use_mut_ref(SortedMap::<BundleId, PieceStatus>::new);
     // What waits for each piece on its way: done in the order asked when it comes.
-    let waiting = use_mut_ref(BTreeMap::<BundleId, Vec<Then>>::new);
+    let waiting = use_mut_ref(SortedMap::<BundleId, Vec<Then>>::new);
     let generation = use_mut_ref(|| 0_u32);
     let redraw = use_force_update();
     // The newest environment: a piece that arrives builds on the ones that came before it, even

@@ -5,9 +5,9 @@
 //! are in use; the rest are deleted.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::rc::Rc;
+use yibiao_core::sorted_map::{SortedMap, SortedSet};
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, IdbDatabase, IdbObjectStore, IdbTransaction, IdbTransactionMode};
@@ -26,12 +26,12 @@ struct Inner {
     kind: Kind,
     /// Files stored during this page's life: never deleted as unused before the draft that
     /// uses them is saved.
-    fresh: RefCell<BTreeSet<String>>,
+    fresh: RefCell<SortedSet<String>>,
 }
 
 enum Kind {
     IndexedDb(RefCell<Option<IdbDatabase>>),
-    Memory(RefCell<BTreeMap<String, Blob>>),
+    Memory(RefCell<SortedMap<String, Blob>>),
 }
 
 impl FileStore {

@@ -7,8 +7,8 @@
 //! with a helper worker.)
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use std::rc::Rc;
+use yibiao_core::sorted_map::SortedMap;
 
 use js_sys::{Array, Function, Promise, Uint8Array};
 use wasm_bindgen::closure::Closure;
@@ -36,7 +36,7 @@ pub struct Answer {
     pub values: Vec<JsValue>,
 }
 
-type Pending = Rc<RefCell<BTreeMap<u32, Function>>>;
+type Pending = Rc<RefCell<SortedMap<u32, Function>>>;
 
 /// A started worker, with the handlers it calls (dropped with it).
 struct Running {

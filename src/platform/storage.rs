@@ -2,9 +2,9 @@
 //! tests can simulate a full disk.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::fmt;
 use std::rc::Rc;
+use yibiao_core::sorted_map::SortedMap;
 
 use wasm_bindgen::JsCast;
 
@@ -82,7 +82,7 @@ impl KeyValueStore for LocalStore {
 /// Storage in memory only: nothing outlives the page. For kiosks and tests.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
-    values: RefCell<BTreeMap<String, String>>,
+    values: RefCell<SortedMap<String, String>>,
     /// The most bytes (UTF-8, keys and values) it holds; `None` for no limit.
     quota: Option<usize>,
 }

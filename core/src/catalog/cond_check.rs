@@ -2,7 +2,7 @@
 //! the catalog's fields, so that a bureau's mistake is found when the catalog is checked, never
 //! while a person fills the form. Every problem is reported, not just the first.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 use std::rc::Rc;
 
 use super::{Field, FieldId, FieldKind};
@@ -10,14 +10,14 @@ use crate::cond::{BinaryOp, Expr, ExprKind, Literal, Span, Type, TypeError, Type
 use crate::value::date_input::parse_date;
 
 /// Checks that `expr` is a yes/no condition over `fields`; returns every problem found.
-pub fn check(expr: &Expr, fields: &BTreeMap<FieldId, Rc<Field>>) -> Vec<TypeError> {
+pub fn check(expr: &Expr, fields: &SortedMap<FieldId, Rc<Field>>) -> Vec<TypeError> {
     let mut checker = Checker { fields, errors: Vec::new() };
     checker.expect_bool(expr);
     checker.errors
 }
 
 struct Checker<'a> {
-    fields: &'a BTreeMap<FieldId, Rc<Field>>,
+    fields: &'a SortedMap<FieldId, Rc<Field>>,
     errors: Vec<TypeError>,
 }
 

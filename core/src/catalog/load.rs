@@ -7,7 +7,7 @@
 // Catalog files are untrusted: nothing here may index or count past an end (the lints of
 // `untrusted_input!`, where `catalog/mod.rs` declares this module).
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sorted_map::{SortedMap, SortedSet};
 
 use toml::de::{DeArray, DeTable, DeValue};
 use toml::Spanned;
@@ -125,12 +125,12 @@ struct Loader<'s> {
     sources: &'s [Source],
     diagnostics: Vec<Diagnostic>,
     catalog: Catalog,
-    field_places: BTreeMap<FieldId, Place>,
-    material_places: BTreeMap<MaterialId, Place>,
-    item_places: BTreeMap<ItemId, Place>,
-    bundle_places: BTreeMap<BundleId, Place>,
-    section_places: BTreeMap<String, Place>,
-    calendar_places: BTreeMap<u16, Place>,
+    field_places: SortedMap<FieldId, Place>,
+    material_places: SortedMap<MaterialId, Place>,
+    item_places: SortedMap<ItemId, Place>,
+    bundle_places: SortedMap<BundleId, Place>,
+    section_places: SortedMap<String, Place>,
+    calendar_places: SortedMap<u16, Place>,
     conditions: Vec<PendingCondition>,
     /// Field references to resolve once every file is read: (field, where, what refers).
     field_references: Vec<(FieldId, Place)>,
@@ -187,19 +187,19 @@ impl<'s> Checking<'s> {
             catalog: Catalog {
                 version: String::new(),
                 sections: Vec::new(),
-                fields: BTreeMap::new(),
-                materials: BTreeMap::new(),
-                items: BTreeMap::new(),
+                fields: SortedMap::new(),
+                materials: SortedMap::new(),
+                items: SortedMap::new(),
                 bundles: Vec::new(),
                 calendar: HolidayCalendar::new(),
-                definitions: BTreeMap::new(),
+                definitions: SortedMap::new(),
             },
-            field_places: BTreeMap::new(),
-            material_places: BTreeMap::new(),
-            item_places: BTreeMap::new(),
-            bundle_places: BTreeMap::new(),
-            section_places: BTreeMap::new(),
-            calendar_places: BTreeMap::new(),
+            field_places: SortedMap::new(),
+            material_places: SortedMap::new(),
+            item_places: SortedMap::new(),
+            bundle_places: SortedMap::new(),
+            section_places: SortedMap::new(),
+            calendar_places: SortedMap::new(),
             conditions: Vec::new(),
             field_references: Vec::new(),
             material_references: Vec::new(),
@@ -360,7 +360,7 @@ impl<'s> Loader<'s> {
 
     fn register<K: Ord + Clone>(
         &mut self,
-        places: fn(&mut Self) -> &mut BTreeMap<K, Place>,
+        places: fn(&mut Self) -> &mut SortedMap<K, Place>,
         kind: &'static str,
         id: &K,
         shown: &str,

@@ -24,7 +24,7 @@ pub use load::{
     MAX_PROBLEMS_PER_FILE,
 };
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
@@ -227,16 +227,16 @@ pub struct Catalog {
     pub sections: Vec<Section>,
     /// Shared with every plan that shows them: a plan holds its fields and materials without
     /// copying their texts.
-    pub fields: BTreeMap<FieldId, Rc<Field>>,
-    pub materials: BTreeMap<MaterialId, Rc<Material>>,
-    pub items: BTreeMap<ItemId, Item>,
+    pub fields: SortedMap<FieldId, Rc<Field>>,
+    pub materials: SortedMap<MaterialId, Rc<Material>>,
+    pub items: SortedMap<ItemId, Item>,
     pub bundles: Vec<Bundle>,
     pub calendar: HolidayCalendar,
     /// Each bundle's definition (定义指纹): the SHA-256 of its published piece, the bundle and
     /// everything it reads. A draft records it, so that a new catalog that leaves its bundle
     /// as it was changes nothing for it. Filled by the loader and as pieces are absorbed;
     /// empty for a catalog made by hand (then drafts compare the catalog's version).
-    pub definitions: BTreeMap<BundleId, String>,
+    pub definitions: SortedMap<BundleId, String>,
 }
 
 impl Catalog {

@@ -11,7 +11,7 @@
 //!
 //! Both are postcard, like the compact catalog, each behind a mark of its own layout.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sorted_map::{SortedMap, SortedSet};
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
@@ -180,7 +180,7 @@ pub fn piece_digest(catalog: &Catalog, bundle: &BundleId) -> Option<String> {
 }
 
 /// Every bundle's definition: the digest of its piece.
-pub fn definitions(catalog: &Catalog) -> BTreeMap<BundleId, String> {
+pub fn definitions(catalog: &Catalog) -> SortedMap<BundleId, String> {
     catalog.bundles.iter().map(|bundle| (bundle.id.clone(), sha256_hex(&piece_bytes(catalog, bundle)))).collect()
 }
 
@@ -195,12 +195,12 @@ impl Index {
         Catalog {
             version: self.version.clone(),
             sections: self.sections.clone(),
-            fields: BTreeMap::new(),
-            materials: BTreeMap::new(),
-            items: BTreeMap::new(),
+            fields: SortedMap::new(),
+            materials: SortedMap::new(),
+            items: SortedMap::new(),
             bundles: Vec::new(),
             calendar: self.calendar.clone(),
-            definitions: BTreeMap::new(),
+            definitions: SortedMap::new(),
         }
     }
 
@@ -267,14 +267,14 @@ fn piece_bytes(catalog: &Catalog, bundle: &Bundle) -> Vec<u8> {
     framed(PIECE_MAGIC, &piece)
 }
 
-type Reads<'a> = (BTreeSet<&'a ItemId>, BTreeSet<&'a FieldId>, BTreeSet<&'a MaterialId>);
+type Reads<'a> = (SortedSet<&'a ItemId>, SortedSet<&'a FieldId>, SortedSet<&'a MaterialId>);
 
 /// Every item, field and material `bundle` reads, the fields its fields read in turn included,
 /// each once and in id order (so a piece's bytes depend on its definitions alone).
 fn reads<'a>(catalog: &'a Catalog, bundle: &'a Bundle) -> Reads<'a> {
-    let mut items = BTreeSet::new();
-    let mut fields: BTreeSet<&FieldId> = bundle.questions.iter().chain(&bundle.applicant).collect();
-    let mut materials = BTreeSet::new();
+    let mut items = SortedSet::new();
+    let mut fields: SortedSet<&FieldId> = bundle.questions.iter().chain(&bundle.applicant).collect();
+    let mut materials = SortedSet::new();
     for check in &bundle.checks {
         fields.insert(&check.field);
         fields.extend(check.check.rule.expr.fields());
@@ -315,7 +315,7 @@ fn card(catalog: &Catalog, bundle: &Bundle, piece: String, size: usize) -> Bundl
         .collect();
     let departments = |always_only: bool| {
         let names = items.iter().filter(|(_, always)| *always || !always_only).map(|(item, _)| &item.department.zh);
-        u16::try_from(names.collect::<BTreeSet<_>>().len()).unwrap_or(u16::MAX)
+        u16::try_from(names.collect::<SortedSet<_>>().len()).unwrap_or(u16::MAX)
     };
     BundleCard {
         id: bundle.id.clone(),

@@ -1,6 +1,6 @@
 //! Tests of the condition language: one `check` helper per stage, small fixtures.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use super::*;
 use crate::catalog::cond_check::check;
@@ -9,7 +9,7 @@ use crate::date::Date;
 use crate::text::Text;
 use crate::validate::{parse_value, Value};
 
-fn fields() -> BTreeMap<FieldId, std::rc::Rc<Field>> {
+fn fields() -> SortedMap<FieldId, std::rc::Rc<Field>> {
     let field = |id: &str, kind: FieldKind, options: &[&str]| Field {
         options: options
             .iter()

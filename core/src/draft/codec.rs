@@ -2,7 +2,7 @@
 //! their serde derives do: the same members in the same order, the same ones left out when
 //! empty, the same defaults for what is absent. The tests of `draft` hold the two to each other.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sorted_map::{SortedMap, SortedSet};
 use std::rc::Rc;
 
 use crate::catalog::{BundleId, FieldId, FileType, ItemId, MaterialId};
@@ -164,17 +164,17 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
-impl<T: ToJson> ToJson for BTreeSet<T> {
+impl<T: ToJson> ToJson for SortedSet<T> {
     fn to_json(&self, out: &mut Writer) {
         array(out, self);
     }
 }
 
-impl<T: FromJson + Ord> FromJson for BTreeSet<T> {
+impl<T: FromJson + Ord> FromJson for SortedSet<T> {
     fn from_json(value: &Value<'_>) -> Result<Self, Misfit> {
         // Inserted one by one: collecting would sort, and a sort for each type costs the
         // first load more than the inserts the rest of the app makes anyway.
-        let mut set = BTreeSet::new();
+        let mut set = SortedSet::new();
         for item in value.items().ok_or(misfit(value))? {
             set.insert(T::from_json(item)?);
         }
@@ -217,7 +217,7 @@ impl Key for String {
     }
 }
 
-impl<K: Key, V: ToJson> ToJson for BTreeMap<K, V> {
+impl<K: Key, V: ToJson> ToJson for SortedMap<K, V> {
     fn to_json(&self, out: &mut Writer) {
         out.begin_object();
         self.iter().for_each(|(key, value)| member(out, key.name(), value));
@@ -226,9 +226,9 @@ impl<K: Key, V: ToJson> ToJson for BTreeMap<K, V> {
 }
 
 /// An object into a map; a name written twice keeps its last value, as serde does.
-impl<K: Key + Ord, V: FromJson> FromJson for BTreeMap<K, V> {
+impl<K: Key + Ord, V: FromJson> FromJson for SortedMap<K, V> {
     fn from_json(value: &Value<'_>) -> Result<Self, Misfit> {
-        let mut map = BTreeMap::new();
+        let mut map = SortedMap::new();
         for (name, value) in value.members().ok_or(misfit(value))? {
             map.insert(K::from_name(name), V::from_json(value)?);
         }

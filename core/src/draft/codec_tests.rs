@@ -2,7 +2,7 @@
 //! shape, the same bytes written; for what serde writes, with members left out or replaced, the
 //! same drafts read, or both refusing.
 
-use std::collections::BTreeSet;
+use crate::sorted_map::SortedSet;
 use std::rc::Rc;
 
 use proptest::prelude::*;
@@ -144,11 +144,11 @@ prop_compose! {
     fn application()(
         id in id(), bundle in id(), catalog_version in words(), definition in prop_oneof![Just(String::new()), "[0-9a-f]{64}"],
         times in (any::<u64>(), any::<u64>()), page in page(),
-        answers in proptest::collection::btree_map(field_id(), words(), 0..4),
-        visited in proptest::collection::btree_set(field_id(), 0..3), show_all_errors in any::<bool>(),
-        provisions in proptest::collection::btree_map(material_id(), provision(), 0..3),
-        attachments in proptest::collection::btree_map(id(), attachment(), 0..2),
-        set_aside in proptest::collection::btree_map(material_id(), proptest::collection::vec(id(), 0..2), 0..2),
+        answers in proptest::collection::btree_map(field_id(), words(), 0..4).prop_map(|each| each.into_iter().collect()),
+        visited in proptest::collection::btree_set(field_id(), 0..3).prop_map(|each| each.into_iter().collect()), show_all_errors in any::<bool>(),
+        provisions in proptest::collection::btree_map(material_id(), provision(), 0..3).prop_map(|each| each.into_iter().collect()),
+        attachments in proptest::collection::btree_map(id(), attachment(), 0..2).prop_map(|each| each.into_iter().collect()),
+        set_aside in proptest::collection::btree_map(material_id(), proptest::collection::vec(id(), 0..2), 0..2).prop_map(|each| each.into_iter().collect()),
         walk in proptest::option::of(walk()), seen in proptest::option::of(snapshot()), changed in changed(),
         helper in proptest::option::of(helper()),
     ) -> Application {
@@ -164,7 +164,7 @@ prop_compose! {
     fn state()(
         lang in prop_oneof![Just(Lang::Zh), Just(Lang::En)], elder in 0u8..=3, page in page(),
         drafts in proptest::collection::vec(application(), 0..3), open in proptest::option::of(id()),
-        failed_continues in any::<u32>(), deleted in proptest::collection::btree_set(id().prop_map(DraftId::new), 0..2),
+        failed_continues in any::<u32>(), deleted in proptest::collection::btree_set(id().prop_map(DraftId::new), 0..2).prop_map(|each| each.into_iter().collect()),
         helper in proptest::option::of(helper()),
     ) -> State {
         State {
@@ -253,7 +253,7 @@ proptest! {
 #[test]
 fn the_generators_reach_every_shape() {
     let mut runner = proptest::test_runner::TestRunner::deterministic();
-    let mut seen = BTreeSet::new();
+    let mut seen = SortedSet::new();
     for _ in 0..300 {
         let state = state().new_tree(&mut runner).expect("a state").current();
         let text = encode(&state);

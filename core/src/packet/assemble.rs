@@ -4,7 +4,7 @@
 //! by their ids and digests (their bytes stay where they are kept). `export.rs` packs it;
 //! `print.rs` prints its pages.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use super::bag::Payload;
 use super::digest::FileDigest;
@@ -113,9 +113,9 @@ pub(super) fn assemble(export: Export<'_>) -> Result<Assembled<'_>, PacketError>
         .bundle(&application.bundle)
         .map_or_else(|| Text::new(application.bundle.as_str(), application.bundle.as_str()), |b| b.name.clone());
     let judged = verdict(catalog, &plan, &application.answers, &application.provisions, today);
-    let due: BTreeMap<&MaterialId, Date> = match &judged {
+    let due: SortedMap<&MaterialId, Date> = match &judged {
         Verdict::ReadyWithCommitments { waived, .. } => waived.iter().map(|w| (&w.material, w.due)).collect(),
-        _ => BTreeMap::new(),
+        _ => SortedMap::new(),
     };
 
     let mut payload: Vec<(String, Part<'_>)> = Vec::new();

@@ -3,7 +3,7 @@
 //! `deadlines.ics`), bagged and zipped, byte-stable; or laid out with the attachments' bytes
 //! left where they are kept. (`open.rs` opens one again.)
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 pub(super) use super::assemble::{assemble, Assembled};
 use super::bag;
@@ -42,7 +42,7 @@ pub struct Export<'a> {
     pub application: &'a Application,
     /// The size and digests of the draft's attachments, by attachment id (their bytes are
     /// not needed to make the packet: [`export`] puts them in, or the page does).
-    pub files: &'a BTreeMap<String, FileDigest>,
+    pub files: &'a SortedMap<String, FileDigest>,
     pub today: Date,
     pub created_ms: u64,
     pub lang: Lang,
@@ -52,7 +52,7 @@ pub struct Export<'a> {
 }
 
 /// The size and digests of each file of `files`, computed here.
-pub fn digests_of(files: &BTreeMap<String, Vec<u8>>) -> BTreeMap<String, FileDigest> {
+pub fn digests_of(files: &SortedMap<String, Vec<u8>>) -> SortedMap<String, FileDigest> {
     files.iter().map(|(id, bytes)| (id.clone(), FileDigest::of(bytes))).collect()
 }
 
@@ -130,7 +130,7 @@ crate::text::bilingual_error!(PacketError);
 
 /// Makes the packet of `export.application`, with the attachments' bytes from `bytes` (by
 /// attachment id; each must be the file `export.files` describes).
-pub fn export(export: Export<'_>, bytes: &BTreeMap<String, Vec<u8>>) -> Result<Packet, PacketError> {
+pub fn export(export: Export<'_>, bytes: &SortedMap<String, Vec<u8>>) -> Result<Packet, PacketError> {
     let LaidOut { file_name, fingerprint, layout } = lay_out(export)?;
     let joined = layout.join(|id| bytes.get(id).map(Vec::as_slice)).ok_or_else(|| {
         let missing = layout.spans.iter().find_map(|span| match span {

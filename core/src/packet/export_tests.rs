@@ -1,4 +1,4 @@
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 use std::process::Command;
 
 use super::*;
@@ -23,7 +23,7 @@ fn today() -> Date {
 
 /// A restaurant draft with answers (some with characters HTML and JSON must escape) and one
 /// PDF attached for the lease.
-pub(crate) fn draft(catalog: &Catalog) -> (Application, BTreeMap<String, Vec<u8>>) {
+pub(crate) fn draft(catalog: &Catalog) -> (Application, SortedMap<String, Vec<u8>>) {
     let mut application = Application::new(DraftId::new("d1"), BundleId::new(RESTAURANT), &catalog.version, 1_000);
     for (field, value) in [
         ("premises.tenure", "rented"),
@@ -51,10 +51,10 @@ pub(crate) fn draft(catalog: &Catalog) -> (Application, BTreeMap<String, Vec<u8>
     let plan = Plan::new(catalog, &application.bundle, &application.answers, today()).expect("plans");
     let lease = plan.checklist.first().expect("a material").material.id.clone();
     application.provisions.insert(lease, Provision::Attached { files: vec![id.clone()] });
-    (application, BTreeMap::from([(id, pdf)]))
+    (application, SortedMap::from([(id, pdf)]))
 }
 
-fn exported(catalog: &Catalog, application: &Application, files: &BTreeMap<String, Vec<u8>>) -> Packet {
+fn exported(catalog: &Catalog, application: &Application, files: &SortedMap<String, Vec<u8>>) -> Packet {
     export(
         Export {
             catalog,
@@ -246,7 +246,7 @@ fn write_a_shipped_sample_packet() {
             application.provisions.insert(entry.material.id.clone(), way);
         }
     }
-    let files = BTreeMap::new();
+    let files = SortedMap::new();
     let packet = exported(&catalog, &application, &files);
     let out = std::env::var("YIBIAO_PACKET_OUT").unwrap_or_else(|_| "/tmp".to_owned());
     std::fs::write(std::path::Path::new(&out).join(&packet.file_name), &packet.bytes).expect("written");
@@ -309,12 +309,12 @@ fn the_attachments_stay_outside_the_layout() {
     assert_eq!(packet.fingerprint, laid.fingerprint);
 
     let id = files.keys().next().expect("a file").clone();
-    for wrong in [BTreeMap::new(), BTreeMap::from([(id, b"short".to_vec())])] {
+    for wrong in [SortedMap::new(), SortedMap::from([(id, b"short".to_vec())])] {
         let refused = super::export(export, &wrong).expect_err("refused");
         assert_eq!(refused, PacketError::FileMissing { name: "租赁合同 扫描.pdf".to_owned() });
     }
 }
 
-fn export_with(export: Export<'_>, files: &BTreeMap<String, Vec<u8>>) -> Packet {
+fn export_with(export: Export<'_>, files: &SortedMap<String, Vec<u8>>) -> Packet {
     super::export(export, files).expect("exports")
 }

@@ -2,7 +2,7 @@
 //! fingerprint and every file against it, and give back a draft to continue (or to show at the
 //! window), with its files.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use super::document::{self, ApplicationDocument};
 use super::export::PacketError;
@@ -22,7 +22,7 @@ pub struct Opened {
     /// The draft to continue, with the id given.
     pub application: Application,
     /// The attached files' bytes, by attachment id (their SHA-256).
-    pub files: BTreeMap<String, Vec<u8>>,
+    pub files: SortedMap<String, Vec<u8>>,
 }
 
 /// Opens a packet: every check of the container, the bag and the document, in that order.
@@ -61,7 +61,7 @@ pub fn open(bytes: &[u8], catalog: &Catalog, id: DraftId, now_ms: u64) -> Result
     for answer in &document.answers {
         application.answers.insert(crate::catalog::FieldId::new(&answer.field), answer.value.clone());
     }
-    let mut files = BTreeMap::new();
+    let mut files = SortedMap::new();
     for material in &document.materials {
         for file in &material.files {
             let bytes =

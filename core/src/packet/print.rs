@@ -31,7 +31,7 @@ pub fn print(export: Export<'_>, only: Option<&ItemId>) -> Result<String, Packet
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
+    use crate::sorted_map::SortedMap;
 
     use super::*;
     use crate::catalog::{BundleId, FieldId};
@@ -47,7 +47,7 @@ mod tests {
         let mut application = Application::new(DraftId::new("d1"), BundleId::new(RESTAURANT), &catalog.version, 1);
         application.answers.insert(FieldId::new("applicant.name"), "张三<b>".to_owned());
         let today = Date::from_ymd(2026, 12, 2).expect("a day");
-        let files = BTreeMap::new();
+        let files = SortedMap::new();
         let export = Export {
             catalog: &catalog,
             application: &application,
@@ -66,7 +66,7 @@ mod tests {
         let first_form = whole.find(plan.items[0].name.zh.as_str()).expect("a form");
         assert!(cover < whole.rfind(plan.items[0].name.zh.as_str()).unwrap_or(first_form), "the cover first");
         assert!(!whole.contains("<b>") && !whole.contains("<style"), "escaped, and styled by packet.css");
-        let packet = super::super::export::export(export, &BTreeMap::new()).expect("exports");
+        let packet = super::super::export::export(export, &SortedMap::new()).expect("exports");
         assert!(whole.contains(&packet.fingerprint), "the printout shows the packet's fingerprint");
 
         let one = print(export, Some(&plan.items[0].id)).expect("prints");

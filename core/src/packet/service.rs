@@ -12,7 +12,7 @@
 //! the end: both halves are of one build, and reading JSON here would cost the page's first
 //! load the deserialisers of four more types.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 use std::rc::Rc;
 
 use super::digest::FileDigest;
@@ -303,7 +303,7 @@ fn with_export<T>(
             detail: format!("{} files, {} digests", request.files.len(), digests.len()),
         });
     }
-    let files: BTreeMap<String, FileDigest> = request.files.iter().cloned().zip(digests).collect();
+    let files: SortedMap<String, FileDigest> = request.files.iter().cloned().zip(digests).collect();
     let export = Export {
         catalog,
         application,

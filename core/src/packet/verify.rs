@@ -2,7 +2,7 @@
 //! declaration, every payload file listed in `manifest-sha256.txt` with the SHA-256 it has and
 //! every listed file present, the tag manifest, and `Payload-Oxum`. Each failure names the file.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use super::sha256_hex;
 use crate::text::{zh_en, Lang};
@@ -15,9 +15,9 @@ pub struct VerifiedBag {
     /// `bag-info.txt`'s fields in order (labels as written).
     pub info: Vec<(String, String)>,
     /// The payload, by path under `data/`, sorted.
-    pub payload: BTreeMap<String, Vec<u8>>,
+    pub payload: SortedMap<String, Vec<u8>>,
     /// Each payload file's SHA-256 as checked against the manifest (lowercase), by path.
-    pub digests: BTreeMap<String, String>,
+    pub digests: SortedMap<String, String>,
 }
 
 impl VerifiedBag {
@@ -109,7 +109,7 @@ crate::text::bilingual_error!(VerifyError);
 /// Checks the unzipped `entries` as one bag.
 pub fn verify(entries: Vec<(String, Vec<u8>)>) -> Result<VerifiedBag, VerifyError> {
     let mut top: Option<String> = None;
-    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut files: SortedMap<String, Vec<u8>> = SortedMap::new();
     for (name, bytes) in entries {
         let Some((first, rest)) = name.split_once('/') else { return Err(VerifyError::SeveralTops) };
         match &top {
@@ -137,8 +137,8 @@ pub fn verify(entries: Vec<(String, Vec<u8>)>) -> Result<VerifiedBag, VerifyErro
             }
         }
     }
-    let mut payload = BTreeMap::new();
-    let mut digests: BTreeMap<String, String> = BTreeMap::new();
+    let mut payload = SortedMap::new();
+    let mut digests: SortedMap<String, String> = SortedMap::new();
     for (digest, path) in &listed {
         let Some(inside) = path.strip_prefix("data/") else {
             return Err(VerifyError::BadManifestLine { file: "manifest-sha256.txt".to_owned(), line: 0 });

@@ -2,7 +2,7 @@
 //! is provided, and when each part last changed; what it can tell of itself (its plan and view,
 //! its name on the home page, which error shows now) and the changes to its materials.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sorted_map::{SortedMap, SortedSet};
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
@@ -59,10 +59,10 @@ pub struct Application {
     /// The page the applicant was last on in this draft.
     #[serde(default = "default_draft_page")]
     pub page: Page,
-    pub answers: BTreeMap<FieldId, String>,
+    pub answers: SortedMap<FieldId, String>,
     /// Fields the applicant has left at least once: their format errors may show.
     #[serde(default)]
-    pub visited: BTreeSet<FieldId>,
+    pub visited: SortedSet<FieldId>,
     /// Set once the applicant tried to continue on this page: every error shows, with a
     /// summary. Cleared when the page changes.
     #[serde(default)]
@@ -73,11 +73,11 @@ pub struct Application {
     /// The files attached to this draft, by id. Each is attached for at least one material,
     /// or set aside for one (below); a file nothing refers to is forgotten.
     #[serde(default)]
-    pub attachments: BTreeMap<String, Attachment>,
+    pub attachments: SortedMap<String, Attachment>,
     /// The files of a material for which another way was chosen after attaching them: kept,
     /// so that choosing "attach" again brings them back.
     #[serde(default)]
-    pub set_aside: BTreeMap<MaterialId, Vec<String>>,
+    pub set_aside: SortedMap<MaterialId, Vec<String>>,
     /// Set while walking through what a changed situation answer brought in.
     #[serde(default)]
     pub walk: Option<Walk>,
@@ -100,11 +100,11 @@ pub struct Application {
 /// times were kept.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Changed {
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub answers: BTreeMap<FieldId, u64>,
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub answers: SortedMap<FieldId, u64>,
     /// How a material is provided, and the files set aside for it, change together.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub materials: BTreeMap<MaterialId, u64>,
+    #[serde(default, skip_serializing_if = "SortedMap::is_empty")]
+    pub materials: SortedMap<MaterialId, u64>,
     /// The catalog version the draft is on.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub catalog: u64,
@@ -140,12 +140,12 @@ impl Application {
             created_ms: now_ms,
             updated_ms: now_ms,
             page: Page::Tasks,
-            answers: BTreeMap::new(),
-            visited: BTreeSet::new(),
+            answers: SortedMap::new(),
+            visited: SortedSet::new(),
             show_all_errors: false,
             provisions: Provisions::new(),
-            attachments: BTreeMap::new(),
-            set_aside: BTreeMap::new(),
+            attachments: SortedMap::new(),
+            set_aside: SortedMap::new(),
             walk: None,
             seen: None,
             changed: Changed::default(),

@@ -7,7 +7,7 @@
 //! whichever tab merges and whatever was merged before, so the tabs agree once each has seen
 //! the other's save.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 use std::rc::Rc;
 
 use super::{Application, Env, Page, State};
@@ -121,7 +121,7 @@ fn material_part<'a>(
 
 /// Takes the time of the other tab's version of a part. (A version without one wins only over
 /// another without one, so there is never a time to remove.)
-fn take_time<K: Ord + Clone>(times: &mut BTreeMap<K, u64>, key: &K, at: Option<&u64>) {
+fn take_time<K: Ord + Clone>(times: &mut SortedMap<K, u64>, key: &K, at: Option<&u64>) {
     if let Some(at) = at {
         times.insert(key.clone(), *at);
     }

@@ -1,7 +1,7 @@
 //! Tests of the merge: two tabs typing at once, each told of the other's saves late or not at
 //! all until the end, lose nothing and end up agreeing.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sorted_map::{SortedMap, SortedSet};
 
 use proptest::prelude::*;
 
@@ -112,10 +112,10 @@ fn material_part(draft: &Application, material: &MaterialId) -> MaterialPart {
 /// What was done last, in the order of the device's clock: the result the tabs must reach.
 #[derive(Default)]
 struct Last {
-    answers: BTreeMap<(DraftId, FieldId), Option<String>>,
-    materials: BTreeMap<(DraftId, MaterialId), MaterialPart>,
-    started: BTreeSet<DraftId>,
-    deleted: BTreeSet<DraftId>,
+    answers: SortedMap<(DraftId, FieldId), Option<String>>,
+    materials: SortedMap<(DraftId, MaterialId), MaterialPart>,
+    started: SortedSet<DraftId>,
+    deleted: SortedSet<DraftId>,
 }
 
 fn simulate(ops: &[Op]) -> Result<(), TestCaseError> {
@@ -205,8 +205,8 @@ fn simulate(ops: &[Op]) -> Result<(), TestCaseError> {
         }
     }
     prop_assert_eq!(content(&tabs[0]), content(&tabs[1]), "the tabs agree");
-    let held: BTreeSet<DraftId> = tabs[0].drafts.iter().map(|draft| draft.id.clone()).collect();
-    let expected: BTreeSet<DraftId> = last.started.difference(&last.deleted).cloned().collect();
+    let held: SortedSet<DraftId> = tabs[0].drafts.iter().map(|draft| draft.id.clone()).collect();
+    let expected: SortedSet<DraftId> = last.started.difference(&last.deleted).cloned().collect();
     prop_assert_eq!(held, expected, "every draft started is kept unless deleted");
     for ((id, field), value) in &last.answers {
         if let Some(draft) = tabs[0].draft(id) {

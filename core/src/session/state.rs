@@ -1,7 +1,7 @@
 //! The state of the app (what is saved and what the screen shows): every draft on the device,
 //! the one open, the page on screen, and the drafts deleted here.
 
-use std::collections::BTreeSet;
+use crate::sorted_map::SortedSet;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
@@ -35,8 +35,8 @@ pub struct State {
     #[serde(skip)]
     pub address_refused: u32,
     /// The drafts deleted on this device, so that a tab still holding one never brings it back.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub deleted: BTreeSet<DraftId>,
+    #[serde(default, skip_serializing_if = "SortedSet::is_empty")]
+    pub deleted: SortedSet<DraftId>,
     /// Someone helping the applicant (帮办代办): each draft started records them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub helper: Option<crate::helper::Helper>,

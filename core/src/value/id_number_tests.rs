@@ -146,7 +146,7 @@ fn every_error_has_a_distinct_message_in_both_languages() {
         IdNumberError::TooShort { length: 15 },
     ];
     for lang in [Lang::Zh, Lang::En] {
-        let messages: std::collections::BTreeSet<String> = errors.iter().map(|e| e.message(lang)).collect();
+        let messages: crate::sorted_map::SortedSet<String> = errors.iter().map(|e| e.message(lang)).collect();
         assert_eq!(messages.len(), errors.len(), "{lang:?} messages must differ");
     }
 }

@@ -3,8 +3,8 @@
 //! reasons they get, written to `snapshots/` for a person to read. Every check a bundle makes
 //! must be named by one of its sets, and each reason names every answer its check read.
 
-use std::collections::BTreeSet;
 use std::fmt::Write as _;
+use yibiao_core::sorted_map::SortedSet;
 
 use crate::shipped::{catalog, today, AnswerSet};
 use yibiao_core::plan::Plan;
@@ -401,8 +401,8 @@ fn every_check_of_every_bundle_is_caught_by_a_golden_set() {
     for bundle in &catalog.bundles {
         let sets: Vec<&Inconsistent> = SETS.iter().filter(|set| set.bundle == bundle.id.as_str()).collect();
         assert!(!sets.is_empty(), "{} has an inconsistent answer set", bundle.id);
-        let mut caught: BTreeSet<String> = BTreeSet::new();
-        let mut asked: BTreeSet<FieldId> = BTreeSet::new();
+        let mut caught: SortedSet<String> = SortedSet::new();
+        let mut asked: SortedSet<FieldId> = SortedSet::new();
         for set in &sets {
             let (plan, found) = contradictions(&catalog, set);
             asked.extend(plan.questions.iter().map(|q| q.field.id.clone()));

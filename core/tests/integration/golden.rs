@@ -3,9 +3,9 @@
 //! to a snapshot file that a person reviews (`tests/integration/snapshots/`). A change to the
 //! catalog or the plan that changes what an applicant is told shows up as a diff to review.
 
-use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
+use yibiao_core::sorted_map::SortedSet;
 
 use yibiao_core::plan::{Answers, PendingKind, Plan};
 use yibiao_core::{BundleId, Catalog, FieldId, Lang};
@@ -525,8 +525,8 @@ fn every_bundle_has_scenarios_and_they_reach_every_field_and_material() {
             bundle.id
         );
     }
-    let mut fields = BTreeSet::new();
-    let mut materials = BTreeSet::new();
+    let mut fields = SortedSet::new();
+    let mut materials = SortedSet::new();
     for scenario in SCENARIOS {
         let plan = plan(&catalog, scenario);
         fields.extend(plan.questions.iter().map(|q| q.field.id.clone()));
@@ -570,7 +570,7 @@ fn every_situation_question_is_covered_and_changes_the_plan() {
             } else {
                 field.options.iter().map(|option| option.value.clone()).collect()
             };
-            let given: BTreeSet<&str> = scenarios
+            let given: SortedSet<&str> = scenarios
                 .iter()
                 .flat_map(|s| s.answers.iter())
                 .filter(|(id, _)| *id == question.as_str())

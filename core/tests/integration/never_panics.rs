@@ -8,8 +8,8 @@
 //! control characters, very long pastes, and deeply nested or near-valid conditions, patterns
 //! and catalog files.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
+use yibiao_core::sorted_map::SortedMap;
 
 use std::time::Instant;
 use yibiao_core::catalog::pieces::Published;
@@ -276,7 +276,7 @@ fn condition_text() -> impl Strategy<Value = String> {
     prop_oneof![8 => glued, 3 => hostile_text(), 1 => nested]
 }
 
-fn condition_fields() -> BTreeMap<FieldId, std::rc::Rc<Field>> {
+fn condition_fields() -> SortedMap<FieldId, std::rc::Rc<Field>> {
     let options = |values: &[&str]| -> Vec<FieldOption> {
         values
             .iter()
@@ -302,7 +302,7 @@ fn condition_fields() -> BTreeMap<FieldId, std::rc::Rc<Field>> {
     .collect()
 }
 
-fn condition_case(fields: &BTreeMap<FieldId, std::rc::Rc<Field>>, source: &str) {
+fn condition_case(fields: &SortedMap<FieldId, std::rc::Rc<Field>>, source: &str) {
     match cond::parse(source) {
         Err(error) => {
             for lang in [Lang::Zh, Lang::En] {
@@ -315,7 +315,7 @@ fn condition_case(fields: &BTreeMap<FieldId, std::rc::Rc<Field>>, source: &str) 
             for error in yibiao_core::catalog::cond_check::check(&expr, fields) {
                 let _ = cond::ConditionError::Type(error).render(source, Lang::Zh);
             }
-            let answers: BTreeMap<&str, Value> = [
+            let answers: SortedMap<&str, Value> = [
                 ("premises.tenure", Value::Options(vec!["rented".to_owned()])),
                 ("premises.area", Value::Number(Decimal::from_integer(30))),
                 ("x.y", Value::Bool(true)),
@@ -607,7 +607,7 @@ fn shipped_packet() -> (yibiao_core::catalog::Catalog, Vec<u8>) {
         if let Some(entry) = plan.checklist.first() {
             application.provisions.insert(entry.material.id.clone(), Provision::Attached { files: vec![id.clone()] });
         }
-        let files = BTreeMap::from([(id, pdf)]);
+        let files = SortedMap::from([(id, pdf)]);
         let digests = yibiao_core::packet::export::digests_of(&files);
         let made = Export {
             catalog: &catalog,
@@ -790,7 +790,7 @@ fn the_generators_reach_the_telling_cases() {
     assert!(conditions.iter().any(|source| cond::parse(source).is_ok()), "some conditions are valid");
     // Damaged drafts: some documents refused whole, some with a draft set aside, some whole.
     let original = draft_document();
-    let mut outcomes = std::collections::BTreeSet::new();
+    let mut outcomes = yibiao_core::sorted_map::SortedSet::new();
     for _ in 0..400 {
         let damages = proptest::collection::vec(damage_with(JSON_SNIPPETS), 1..4);
         let mut bytes = original.clone().into_bytes();

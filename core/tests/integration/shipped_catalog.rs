@@ -1,7 +1,7 @@
 //! The catalog the app ships (assets/catalog) must check clean: no error and no warning.
 
-use std::collections::BTreeSet;
 use std::path::Path;
+use yibiao_core::sorted_map::SortedSet;
 
 use yibiao_core::catalog::{load, read_folder, Source};
 use yibiao_core::{Lang, Text};
@@ -96,10 +96,10 @@ fn the_sample_catalog_has_fourteen_bundles_each_with_situation_questions_and_an_
 #[test]
 fn the_reform_rules_are_used_widely_enough_to_try_every_feature() {
     let catalog = shipped();
-    let mut waivable = BTreeSet::new();
-    let mut letters = BTreeSet::new();
-    let mut e_certificates = BTreeSet::new();
-    let mut key = BTreeSet::new();
+    let mut waivable = SortedSet::new();
+    let mut letters = SortedSet::new();
+    let mut e_certificates = SortedSet::new();
+    let mut key = SortedSet::new();
     for need in catalog.items.values().flat_map(|item| &item.materials) {
         let id = need.material.as_str();
         if need.rules.waiver.is_some() {

@@ -198,8 +198,8 @@ impl<'s> Loader<'s> {
     }
 
     /// Reads dates and ranges (`2026-10-01..2026-10-08`) of one calendar year.
-    pub(super) fn dates(&mut self, list: &DeArray<'s>, key: &str, year: Option<u32>) -> BTreeSet<Date> {
-        let mut dates = BTreeSet::new();
+    pub(super) fn dates(&mut self, list: &DeArray<'s>, key: &str, year: Option<u32>) -> SortedSet<Date> {
+        let mut dates = SortedSet::new();
         for entry in list.iter() {
             let entry_span = span_of(entry);
             let DeValue::String(text) = entry.get_ref() else {

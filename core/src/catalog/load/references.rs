@@ -92,7 +92,7 @@ impl<'s> Loader<'s> {
         for bundle in &self.catalog.bundles {
             let items: Vec<&Item> =
                 bundle.items.iter().filter_map(|entry| self.catalog.items.get(&entry.item)).collect();
-            let mut asked: BTreeSet<&FieldId> = bundle.questions.iter().collect();
+            let mut asked: SortedSet<&FieldId> = bundle.questions.iter().collect();
             asked.extend(items.iter().flat_map(|item| item.fields.iter().map(|field| &field.field)));
             let derived_from_asked = |id: &FieldId| {
                 self.catalog.field(id).and_then(|field| field.derived.as_ref()).is_some_and(|d| asked.contains(&d.from))
@@ -160,9 +160,9 @@ impl<'s> Loader<'s> {
     }
 
     pub(super) fn check_unused(&mut self) {
-        let mut used_fields: BTreeSet<FieldId> = BTreeSet::new();
-        let mut used_materials: BTreeSet<MaterialId> = BTreeSet::new();
-        let mut used_items: BTreeSet<ItemId> = BTreeSet::new();
+        let mut used_fields: SortedSet<FieldId> = SortedSet::new();
+        let mut used_materials: SortedSet<MaterialId> = SortedSet::new();
+        let mut used_items: SortedSet<ItemId> = SortedSet::new();
         for bundle in &self.catalog.bundles {
             used_fields.extend(bundle.questions.iter().cloned());
             for entry in &bundle.items {

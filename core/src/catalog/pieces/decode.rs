@@ -12,7 +12,7 @@
 //! then their contents; an `Option` a byte 0 or 1 and the value; an enum a varint variant
 //! index and its contents; a struct its fields in order.
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sorted_map::{SortedMap, SortedSet};
 use std::rc::Rc;
 
 use super::{BundleCard, Index, Piece};
@@ -330,8 +330,8 @@ impl Read for Piece {
 }
 
 /// A set as serde reads one: each element inserted, a repeated one kept once.
-fn dates(r: &mut Reader<'_>) -> Option<BTreeSet<Date>> {
-    let mut set = BTreeSet::new();
+fn dates(r: &mut Reader<'_>) -> Option<SortedSet<Date>> {
+    let mut set = SortedSet::new();
     for date in r.seq(Date::read)? {
         set.insert(date);
     }
@@ -341,7 +341,7 @@ fn dates(r: &mut Reader<'_>) -> Option<BTreeSet<Date>> {
 impl Read for HolidayCalendar {
     fn read(r: &mut Reader<'_>) -> Option<Self> {
         // A map as serde reads one: a repeated key's later value wins.
-        let mut years = BTreeMap::new();
+        let mut years = SortedMap::new();
         for _ in 0..r.len()? {
             let year = r.u16()?;
             years.insert(year, CalendarYear { holidays: dates(r)?, working_weekends: dates(r)? });

@@ -73,7 +73,7 @@ fn every_published_index_and_piece_reads_as_postcard_reads_it() {
 /// variants, every optional part present and absent.
 #[test]
 fn the_published_texts_reach_every_variant() {
-    let mut kinds = std::collections::BTreeSet::new();
+    let mut kinds = crate::sorted_map::SortedSet::new();
     let (mut bounds, mut patterns, mut derived, mut waivers, mut files) =
         ([false; 3], false, [false; 3], [false; 2], [false; 3]);
     for published in published() {
