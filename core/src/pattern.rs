@@ -23,8 +23,8 @@ use crate::text::{zh_en, Lang};
 /// The longest pattern accepted, in characters: an identifier's shape needs a few dozen.
 pub const MAX_PATTERN_CHARACTERS: usize = 500;
 
-/// A compiled pattern.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A compiled pattern (the default matches only the empty text).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Compiled {
     pieces: Vec<Piece>,
 }

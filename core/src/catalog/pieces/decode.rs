@@ -22,138 +22,183 @@ use crate::catalog::{
     FieldKind, FieldOption, FileType, Item, ItemField, Material, MaterialNeed, MaterialRules, Pattern, Section, Waiver,
     WaiverMode, WaiverPolicy,
 };
+use crate::cond::{Expr, ExprKind, Literal, Span};
 use crate::date::Date;
 use crate::decimal::Decimal;
 use crate::ids::{BundleId, FieldId, ItemId, MaterialId};
 use crate::text::Text;
 
-/// The bytes still to read.
+/// The bytes still to read, and whether reading has failed. A failure is sticky: every later
+/// read gives a placeholder and consumes nothing, and the whole is refused at the end. (Reading
+/// on without early returns spares the code a path for dropping each partly read value.)
 pub(super) struct Reader<'a> {
     bytes: &'a [u8],
+    failed: bool,
 }
 
 impl<'a> Reader<'a> {
     pub(super) fn new(bytes: &'a [u8]) -> Self {
-        Reader { bytes }
+        Reader { bytes, failed: false }
     }
 
     /// Reads a whole `T`: `None` unless it is well formed and nothing follows it.
     pub(super) fn whole<T: Read>(bytes: &[u8]) -> Option<T> {
         let mut reader = Reader::new(bytes);
-        let value = T::read(&mut reader)?;
-        reader.bytes.is_empty().then_some(value)
+        let value = T::read(&mut reader);
+        (!reader.failed && reader.bytes.is_empty()).then_some(value)
     }
 
-    fn byte(&mut self) -> Option<u8> {
-        let (&first, rest) = self.bytes.split_first()?;
-        self.bytes = rest;
-        Some(first)
+    fn fail(&mut self) {
+        self.failed = true;
+        self.bytes = &[];
     }
 
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+    fn byte(&mut self) -> u8 {
+        match self.bytes.split_first() {
+            Some((&first, rest)) => {
+                self.bytes = rest;
+                first
+            }
+            None => {
+                self.fail();
+                0
+            }
+        }
+    }
+
+    fn take(&mut self, n: usize) -> &'a [u8] {
         if n > self.bytes.len() {
-            return None;
+            self.fail();
+            return &[];
         }
         let (taken, rest) = self.bytes.split_at(n);
         self.bytes = rest;
-        Some(taken)
+        taken
     }
 
     /// A varint of a `bits`-wide number: at most `ceil(bits / 7)` bytes, and in the last of
     /// that many only the bits left over.
-    fn varint(&mut self, bits: u32) -> Option<u128> {
+    fn varint(&mut self, bits: u32) -> u128 {
         let most = bits.div_ceil(7);
         let mut value: u128 = 0;
         for i in 0..most {
-            let byte = self.byte()?;
+            let byte = self.byte();
             value |= u128::from(byte & 0x7F) << (7 * i);
             if byte & 0x80 == 0 {
                 let last_max = (1u16 << (bits % 7)) - 1;
-                return (i + 1 < most || u16::from(byte) <= last_max).then_some(value);
+                if i + 1 == most && u16::from(byte) > last_max {
+                    self.fail();
+                }
+                return value;
             }
         }
-        None
+        self.fail();
+        0
     }
 
-    fn u16(&mut self) -> Option<u16> {
-        self.varint(16).and_then(|value| u16::try_from(value).ok())
+    /// A number of `bits` that must fit `T`.
+    fn number<T: TryFrom<u128> + Default>(&mut self, bits: u32) -> T {
+        let value = self.varint(bits);
+        T::try_from(value).unwrap_or_else(|_| {
+            self.fail();
+            T::default()
+        })
     }
 
-    fn u32(&mut self) -> Option<u32> {
-        self.varint(32).and_then(|value| u32::try_from(value).ok())
+    fn u16(&mut self) -> u16 {
+        self.number(16)
+    }
+
+    fn u32(&mut self) -> u32 {
+        self.number(32)
     }
 
     /// A length: postcard writes a `usize` as a 64-bit varint.
-    fn len(&mut self) -> Option<usize> {
-        self.varint(64).and_then(|value| usize::try_from(value).ok())
+    fn len(&mut self) -> usize {
+        self.number(64)
     }
 
-    fn bool(&mut self) -> Option<bool> {
-        match self.byte()? {
-            0 => Some(false),
-            1 => Some(true),
-            _ => None,
+    fn bool(&mut self) -> bool {
+        match self.byte() {
+            0 => false,
+            1 => true,
+            _ => {
+                self.fail();
+                false
+            }
         }
     }
 
-    fn str(&mut self) -> Option<&'a str> {
-        let len = self.len()?;
-        std::str::from_utf8(self.take(len)?).ok()
+    fn str(&mut self) -> &'a str {
+        let len = self.len();
+        let bytes = self.take(len);
+        std::str::from_utf8(bytes).unwrap_or_else(|_| {
+            self.fail();
+            ""
+        })
     }
 
-    fn string(&mut self) -> Option<String> {
-        self.str().map(str::to_owned)
+    fn string(&mut self) -> String {
+        self.str().to_owned()
     }
 
-    fn option<T>(&mut self, read: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
-        match self.byte()? {
-            0 => Some(None),
-            1 => read(self).map(Some),
-            _ => None,
+    fn option<T>(&mut self, read: impl FnOnce(&mut Self) -> T) -> Option<T> {
+        match self.byte() {
+            0 => None,
+            1 => Some(read(self)),
+            _ => {
+                self.fail();
+                None
+            }
         }
     }
 
     /// A sequence: its length, then each element. Room is made as elements arrive, never for
     /// the length a damaged piece may claim.
-    fn seq<T>(&mut self, mut read: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
-        let len = self.len()?;
+    fn seq<T>(&mut self, mut read: impl FnMut(&mut Self) -> T) -> Vec<T> {
+        let len = self.len();
         let mut out = Vec::with_capacity(len.min(self.bytes.len()));
         for _ in 0..len {
-            out.push(read(self)?);
+            if self.failed {
+                break;
+            }
+            out.push(read(self));
         }
-        Some(out)
+        out
     }
 
     /// An enum's variant without contents: its index into `variants`, in declaration order.
-    fn pick<T: Copy>(&mut self, variants: &[T]) -> Option<T> {
-        variants.get(usize::try_from(self.u32()?).ok()?).copied()
+    fn pick<T: Copy, const N: usize>(&mut self, variants: [T; N]) -> T {
+        let index = self.u32();
+        match usize::try_from(index).ok().and_then(|index| variants.get(index)) {
+            Some(&variant) => variant,
+            None => {
+                self.fail();
+                variants[0]
+            }
+        }
     }
 }
 
-/// A type read from postcard's bytes.
+/// A type read from postcard's bytes (a placeholder, and the reader failed, when they are
+/// not well formed).
 pub(super) trait Read: Sized {
-    fn read(reader: &mut Reader<'_>) -> Option<Self>;
+    fn read(reader: &mut Reader<'_>) -> Self;
 }
 
-impl Read for Text {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        Some(Text { zh: r.string()?, en: r.string()? })
-    }
+fn text(r: &mut Reader<'_>) -> Text {
+    Text { zh: r.string(), en: r.string() }
 }
 
-fn text(r: &mut Reader<'_>) -> Option<Text> {
-    Text::read(r)
-}
-
-fn texts(r: &mut Reader<'_>) -> Option<Vec<String>> {
+fn texts(r: &mut Reader<'_>) -> Vec<String> {
     r.seq(Reader::string)
 }
 
 macro_rules! read_id {
     ($($id:ident),*) => {$(
         impl Read for $id {
-            fn read(r: &mut Reader<'_>) -> Option<Self> {
-                r.str().map($id::new)
+            fn read(r: &mut Reader<'_>) -> Self {
+                $id::new(r.str())
             }
         }
     )*};
@@ -161,221 +206,203 @@ macro_rules! read_id {
 read_id!(FieldId, MaterialId, ItemId, BundleId);
 
 impl Read for Condition {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        Condition::parse(r.str()?).ok()
+    fn read(r: &mut Reader<'_>) -> Self {
+        Condition::parse(r.str()).unwrap_or_else(|_| {
+            r.fail();
+            let expr = Expr { kind: ExprKind::Literal(Literal::Bool(false)), span: Span::default() };
+            Condition { source: String::new(), expr }
+        })
     }
 }
 
-impl Read for Date {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        Date::parse_iso(r.str()?)
+/// A date, or `None` (and the reader failed).
+fn date(r: &mut Reader<'_>) -> Option<Date> {
+    let date = Date::parse_iso(r.str());
+    if date.is_none() {
+        r.fail();
     }
+    date
 }
 
-impl Read for Category {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        r.pick(&[Category::Enterprise, Category::Personal])
-    }
+fn cross_check(r: &mut Reader<'_>) -> CrossCheck {
+    CrossCheck { rule: Condition::read(r), message: text(r) }
 }
 
-impl Read for Section {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        Some(Section { id: r.string()?, title: text(r)? })
-    }
-}
-
-impl Read for CrossCheck {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        Some(CrossCheck { rule: Condition::read(r)?, message: text(r)? })
-    }
-}
-
-impl Read for Bound {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        match r.u32()? {
-            0 => {
-                // A Decimal is its scaled value, an i128 zigzag varint.
-                let zigzag = r.varint(128)?;
-                let scaled = ((zigzag >> 1) as i128) ^ -((zigzag & 1) as i128);
-                Some(Bound::Number(Decimal { scaled }))
-            }
-            1 => Date::read(r).map(Bound::Date),
-            2 => Some(Bound::Today),
-            _ => None,
+fn bound(r: &mut Reader<'_>) -> Bound {
+    match r.u32() {
+        0 => {
+            // A Decimal is its scaled value, an i128 zigzag varint.
+            let zigzag = r.varint(128);
+            let scaled = ((zigzag >> 1) as i128) ^ -((zigzag & 1) as i128);
+            Bound::Number(Decimal { scaled })
+        }
+        1 => date(r).map_or(Bound::Today, Bound::Date),
+        2 => Bound::Today,
+        _ => {
+            r.fail();
+            Bound::Today
         }
     }
 }
 
-impl Read for Pattern {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        let source = r.string()?;
-        let message = text(r)?;
-        let compiled = crate::pattern::compile(&source).ok()?;
-        Some(Pattern { source, compiled, message })
-    }
-}
-
-impl Read for Constraints {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        Some(Constraints {
-            min_length: r.option(Reader::u32)?,
-            max_length: r.option(Reader::u32)?,
-            min: r.option(Bound::read)?,
-            max: r.option(Bound::read)?,
-            pattern: r.option(Pattern::read)?,
-        })
-    }
+fn pattern(r: &mut Reader<'_>) -> Pattern {
+    let source = r.string();
+    let message = text(r);
+    let compiled = crate::pattern::compile(&source).unwrap_or_else(|_| {
+        r.fail();
+        crate::pattern::Compiled::default()
+    });
+    Pattern { source, compiled, message }
 }
 
 impl Read for Field {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        Some(Field {
-            id: FieldId::read(r)?,
-            kind: r.pick(&FieldKind::ALL)?,
-            label: text(r)?,
-            help: r.option(text)?,
-            plain: r.option(text)?,
-            required: r.bool()?,
-            condition: r.option(Condition::read)?,
-            derived: r.option(|r| {
-                let from = FieldId::read(r)?;
-                let derivation = r.pick(&[Derivation::BirthDate, Derivation::Sex, Derivation::Age])?;
-                Some(Derived { from, derivation, editable: r.bool()? })
-            })?,
-            checks: r.seq(CrossCheck::read)?,
-            options: r.seq(|r| Some(FieldOption { value: r.string()?, label: text(r)? }))?,
-            constraints: Constraints::read(r)?,
-        })
+    fn read(r: &mut Reader<'_>) -> Self {
+        Field {
+            id: FieldId::read(r),
+            kind: r.pick(FieldKind::ALL),
+            label: text(r),
+            help: r.option(text),
+            plain: r.option(text),
+            required: r.bool(),
+            condition: r.option(Condition::read),
+            derived: r.option(|r| Derived {
+                from: FieldId::read(r),
+                derivation: r.pick([Derivation::BirthDate, Derivation::Sex, Derivation::Age]),
+                editable: r.bool(),
+            }),
+            checks: r.seq(cross_check),
+            options: r.seq(|r| FieldOption { value: r.string(), label: text(r) }),
+            constraints: Constraints {
+                min_length: r.option(Reader::u32),
+                max_length: r.option(Reader::u32),
+                min: r.option(bound),
+                max: r.option(bound),
+                pattern: r.option(pattern),
+            },
+        }
     }
 }
 
 impl Read for Material {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        Some(Material {
-            id: MaterialId::read(r)?,
-            name: text(r)?,
-            description: text(r)?,
-            plain: r.option(text)?,
-            paper: r.bool()?,
-            electronic: r.bool()?,
-            file_types: r.seq(|r| r.pick(&[FileType::Pdf, FileType::Jpeg, FileType::Png]))?,
-            max_size_kb: r.u32()?,
-            photo: r.bool()?,
-        })
+    fn read(r: &mut Reader<'_>) -> Self {
+        Material {
+            id: MaterialId::read(r),
+            name: text(r),
+            description: text(r),
+            plain: r.option(text),
+            paper: r.bool(),
+            electronic: r.bool(),
+            file_types: r.seq(|r| r.pick([FileType::Pdf, FileType::Jpeg, FileType::Png])),
+            max_size_kb: r.u32(),
+            photo: r.bool(),
+        }
     }
 }
 
-impl Read for MaterialNeed {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        Some(MaterialNeed {
-            material: MaterialId::read(r)?,
-            originals: r.byte()?,
-            copies: r.byte()?,
-            condition: r.option(Condition::read)?,
-            rules: MaterialRules {
-                key: r.bool()?,
-                waiver: r.option(|r| {
-                    let mode = r.pick(&[WaiverMode::Accept, WaiverMode::Process])?;
-                    Some(Waiver { mode, days: r.u16()?, commitment: text(r)? })
-                })?,
-                commitment_letter: r.option(text)?,
-                e_certificate: r.option(text)?,
-            },
-        })
+fn material_need(r: &mut Reader<'_>) -> MaterialNeed {
+    MaterialNeed {
+        material: MaterialId::read(r),
+        originals: r.byte(),
+        copies: r.byte(),
+        condition: r.option(Condition::read),
+        rules: MaterialRules {
+            key: r.bool(),
+            waiver: r.option(|r| Waiver {
+                mode: r.pick([WaiverMode::Accept, WaiverMode::Process]),
+                days: r.u16(),
+                commitment: text(r),
+            }),
+            commitment_letter: r.option(text),
+            e_certificate: r.option(text),
+        },
     }
 }
 
 impl Read for Item {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        Some(Item {
-            id: ItemId::read(r)?,
-            name: text(r)?,
-            department: text(r)?,
-            legal_days: r.u16()?,
-            promised_days: r.u16()?,
-            fields: r
-                .seq(|r| Some(ItemField { field: FieldId::read(r)?, form_label: r.option(text)?.map(Rc::new) }))?,
-            materials: r.seq(MaterialNeed::read)?,
-        })
+    fn read(r: &mut Reader<'_>) -> Self {
+        Item {
+            id: ItemId::read(r),
+            name: text(r),
+            department: text(r),
+            legal_days: r.u16(),
+            promised_days: r.u16(),
+            fields: r.seq(|r| ItemField { field: FieldId::read(r), form_label: r.option(text).map(Rc::new) }),
+            materials: r.seq(material_need),
+        }
     }
 }
 
+fn category(r: &mut Reader<'_>) -> Category {
+    r.pick([Category::Enterprise, Category::Personal])
+}
+
 impl Read for Bundle {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        Some(Bundle {
-            id: BundleId::read(r)?,
-            name: text(r)?,
-            summary: text(r)?,
-            category: Category::read(r)?,
-            pinyin: texts(r)?,
-            questions: r.seq(FieldId::read)?,
-            items: r.seq(|r| Some(BundleItem { item: ItemId::read(r)?, condition: r.option(Condition::read)? }))?,
-            waiver_policy: WaiverPolicy { max_waived: r.option(Reader::byte)? },
-            applicant: r.option(FieldId::read)?,
-            search_words: texts(r)?,
-            checks: r.seq(|r| Some(BundleCheck { field: FieldId::read(r)?, check: CrossCheck::read(r)? }))?,
-        })
+    fn read(r: &mut Reader<'_>) -> Self {
+        Bundle {
+            id: BundleId::read(r),
+            name: text(r),
+            summary: text(r),
+            category: category(r),
+            pinyin: texts(r),
+            questions: r.seq(FieldId::read),
+            items: r.seq(|r| BundleItem { item: ItemId::read(r), condition: r.option(Condition::read) }),
+            waiver_policy: WaiverPolicy { max_waived: r.option(Reader::byte) },
+            applicant: r.option(FieldId::read),
+            search_words: texts(r),
+            checks: r.seq(|r| BundleCheck { field: FieldId::read(r), check: cross_check(r) }),
+        }
     }
 }
 
 impl Read for Piece {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        Some(Piece {
-            bundle: Bundle::read(r)?,
-            items: r.seq(Item::read)?,
-            fields: r.seq(|r| Field::read(r).map(Rc::new))?,
-            materials: r.seq(|r| Material::read(r).map(Rc::new))?,
-        })
+    fn read(r: &mut Reader<'_>) -> Self {
+        Piece {
+            bundle: Bundle::read(r),
+            items: r.seq(Item::read),
+            fields: r.seq(|r| Rc::new(Field::read(r))),
+            materials: r.seq(|r| Rc::new(Material::read(r))),
+        }
     }
 }
 
 /// A set as serde reads one: each element inserted, a repeated one kept once.
-fn dates(r: &mut Reader<'_>) -> Option<SortedSet<Date>> {
-    let mut set = SortedSet::new();
-    for date in r.seq(Date::read)? {
-        set.insert(date);
-    }
-    Some(set)
+fn dates(r: &mut Reader<'_>) -> SortedSet<Date> {
+    r.seq(date).into_iter().flatten().collect()
 }
 
-impl Read for HolidayCalendar {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        // A map as serde reads one: a repeated key's later value wins.
-        let mut years = SortedMap::new();
-        for _ in 0..r.len()? {
-            let year = r.u16()?;
-            years.insert(year, CalendarYear { holidays: dates(r)?, working_weekends: dates(r)? });
+fn calendar(r: &mut Reader<'_>) -> HolidayCalendar {
+    // A map as serde reads one: a repeated key's later value wins.
+    let mut years = SortedMap::new();
+    for _ in 0..r.len() {
+        if r.failed {
+            break;
         }
-        Some(HolidayCalendar::from_years(years))
+        let year = r.u16();
+        years.insert(year, CalendarYear { holidays: dates(r), working_weekends: dates(r) });
     }
-}
-
-impl Read for BundleCard {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        Some(BundleCard {
-            id: BundleId::read(r)?,
-            name: text(r)?,
-            summary: text(r)?,
-            category: Category::read(r)?,
-            pinyin: texts(r)?,
-            search_words: texts(r)?,
-            departments_at_least: r.u16()?,
-            departments_at_most: r.u16()?,
-            promised_days_at_most: r.u16()?,
-            piece: r.string()?,
-            piece_size: r.u32()?,
-        })
-    }
+    HolidayCalendar::from_years(years)
 }
 
 impl Read for Index {
-    fn read(r: &mut Reader<'_>) -> Option<Self> {
-        Some(Index {
-            version: r.string()?,
-            sections: r.seq(Section::read)?,
-            calendar: HolidayCalendar::read(r)?,
-            cards: r.seq(BundleCard::read)?,
-        })
+    fn read(r: &mut Reader<'_>) -> Self {
+        Index {
+            version: r.string(),
+            sections: r.seq(|r| Section { id: r.string(), title: text(r) }),
+            calendar: calendar(r),
+            cards: r.seq(|r| BundleCard {
+                id: BundleId::read(r),
+                name: text(r),
+                summary: text(r),
+                category: category(r),
+                pinyin: texts(r),
+                search_words: texts(r),
+                departments_at_least: r.u16(),
+                departments_at_most: r.u16(),
+                promised_days_at_most: r.u16(),
+                piece: r.string(),
+                piece_size: r.u32(),
+            }),
+        }
     }
 }
 

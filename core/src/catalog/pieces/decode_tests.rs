@@ -191,23 +191,30 @@ fn the_damages_reach_both_outcomes() {
     assert!(read > 30 && refused > 30, "{read} read, {refused} refused");
 }
 
+/// One read from `bytes`: its value, or `None` when it failed.
+fn one<'a, T>(bytes: &'a [u8], read: impl FnOnce(&mut Reader<'a>) -> T) -> Option<T> {
+    let mut reader = Reader::new(bytes);
+    let value = read(&mut reader);
+    (!reader.failed).then_some(value)
+}
+
 #[test]
 fn varints_are_held_to_their_width() {
     // u16: at most three bytes, the third holding two bits.
-    assert_eq!(Reader::new(&[0xFF, 0xFF, 0x03]).u16(), Some(u16::MAX));
-    assert_eq!(Reader::new(&[0xFF, 0xFF, 0x04]).u16(), None);
-    assert_eq!(Reader::new(&[0x80, 0x80, 0x80, 0x00]).u16(), None);
+    assert_eq!(one(&[0xFF, 0xFF, 0x03], Reader::u16), Some(u16::MAX));
+    assert_eq!(one(&[0xFF, 0xFF, 0x04], Reader::u16), None);
+    assert_eq!(one(&[0x80, 0x80, 0x80, 0x00], Reader::u16), None);
     // A non-shortest form is read, as postcard reads it.
-    assert_eq!(Reader::new(&[0x81, 0x00]).u16(), Some(1));
-    assert_eq!(Reader::new(&[0xFF, 0xFF, 0xFF, 0xFF, 0x0F]).u32(), Some(u32::MAX));
-    assert_eq!(Reader::new(&[0xFF, 0xFF, 0xFF, 0xFF, 0x10]).u32(), None);
-    assert_eq!(Reader::new(&[0x80]).u32(), None, "cut short");
+    assert_eq!(one(&[0x81, 0x00], Reader::u16), Some(1));
+    assert_eq!(one(&[0xFF, 0xFF, 0xFF, 0xFF, 0x0F], Reader::u32), Some(u32::MAX));
+    assert_eq!(one(&[0xFF, 0xFF, 0xFF, 0xFF, 0x10], Reader::u32), None);
+    assert_eq!(one(&[0x80], Reader::u32), None, "cut short");
     // 128 bits (a decimal's scaled value): nineteen bytes, the last holding two bits; a third
     // bit there would be lost, and is refused.
     let widest = |last: u8| [[0xFF; 18].as_slice(), &[last]].concat();
-    assert_eq!(Reader::new(&widest(0x03)).varint(128), Some(u128::MAX));
-    assert_eq!(Reader::new(&widest(0x04)).varint(128), None);
-    assert_eq!(Reader::new(&[2]).bool(), None);
-    assert_eq!(Reader::new(&[2, 0xE4, 0xB8]).str(), None, "not UTF-8");
-    assert_eq!(Reader::new(&[0xFF, 0xFF, 0xFF, 0xFF, 0x0F]).seq(Reader::byte), None, "a length beyond the text");
+    assert_eq!(one(&widest(0x03), |r| r.varint(128)), Some(u128::MAX));
+    assert_eq!(one(&widest(0x04), |r| r.varint(128)), None);
+    assert_eq!(one(&[2], Reader::bool), None);
+    assert_eq!(one(&[2, 0xE4, 0xB8], Reader::str), None, "not UTF-8");
+    assert_eq!(one(&[0xFF, 0xFF, 0xFF, 0xFF, 0x0F], |r| r.seq(Reader::byte)), None, "a length beyond the text");
 }
