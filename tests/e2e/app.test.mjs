@@ -1951,8 +1951,8 @@ test('helping someone apply (帮办代办): an agent\'s application to a packet 
     const attorney = judged.listed.find((path) => path.includes('授权委托书'));
     assert.ok(attorney, `a power of attorney: ${judged.listed.join(', ')}`);
     const letter = judged.read(attorney.slice('data/'.length));
-    assert.ok(letter.includes('李四') && letter.includes(BY_FIELD['agent.id_number']) && letter.includes(BY_KIND.person_name),
-      'the power of attorney names the agent (the helper) and the applicant');
+    assert.ok(letter.includes(`委托人${BY_KIND.person_name}（身份证号码 ${BY_KIND.id_number}）委托李四（身份证号码 ${BY_FIELD['agent.id_number']}）`),
+      'the power of attorney names the applicant and the agent (the helper), each with their ID number');
     await renderer.setContent(letter, { waitUntil: 'load' });
     await renderer.screenshot({ path: join(ARTIFACTS, 'packets', 'helped-attorney.png'), fullPage: true });
     // The hand-over sheet, for the applicant to keep, printed to PDF with the app's style sheet.

@@ -165,11 +165,18 @@ pub fn letters(
     let agent = application.answer(&FieldId::new("agent.name"));
     if !is_blank_answer(agent) {
         let agent_id = application.answer(&FieldId::new("agent.id_number"));
+        // The principal by their ID number too, where the bundle asks it beside their name.
+        let principal = match application.applicant_id_number(catalog) {
+            Some(id) => {
+                zh_en!(lang, format!("{applicant}（身份证号码 {id}）"), format!("{applicant} (ID number {id})"))
+            }
+            None => applicant.to_owned(),
+        };
         let paragraphs = [
             zh_en!(
                 lang,
-                format!("委托人{applicant}委托{agent}（身份证号码 {agent_id}）代为办理“{}”，", signer.bundle),
-                format!("I, {applicant}, authorise {agent} (ID number {agent_id}) to apply for “{}” on my behalf:", signer.bundle)
+                format!("委托人{principal}委托{agent}（身份证号码 {agent_id}）代为办理“{}”，", signer.bundle),
+                format!("I, {principal}, authorise {agent} (ID number {agent_id}) to apply for “{}” on my behalf:", signer.bundle)
             ),
             lang.pick(
                 "包括填写、提交申请材料，签收相关文书。受托人在委托权限内所作行为，委托人均予承认。",

@@ -21,6 +21,8 @@ fn sample_under(catalog: &Catalog) -> (Vec<Provision>, Vec<Letter>) {
         ("premises.large", "yes"),
         ("agent.name", "李四<b>"),
         ("agent.id_number", "11010519491231002X"),
+        ("applicant.name", "张三"),
+        ("applicant.id_number", "11010119750707026X"),
     ] {
         application.answers.insert(FieldId::new(field), value.to_owned());
     }
@@ -62,6 +64,13 @@ fn each_way_of_providing_has_its_letter_and_an_agent_a_power_of_attorney() {
     let attorney = made.iter().find(|letter| letter.name == "授权委托书").expect("a power of attorney");
     assert!(attorney.html.contains("李四&lt;b&gt;") && !attorney.html.contains("<b>"), "escaped");
     assert_eq!(attorney.html.matches("（签字）").count(), 2, "both sign");
+    assert!(
+        attorney
+            .html
+            .contains("委托人张三（身份证号码 11010119750707026X）委托李四&lt;b&gt;（身份证号码 11010519491231002X）"),
+        "both named with their ID numbers: {}",
+        attorney.html
+    );
 }
 
 /// Writes the sample letters to `YIBIAO_PACKET_OUT` for a person to look at.

@@ -342,30 +342,50 @@ impl Application {
         }
     }
 
-    /// Who applies, to tell drafts apart on the home page and on the packet's cover: the
-    /// answer the bundle names as its applicant (the mother for a birth, the employer for a
-    /// hire) and nothing else, or for a bundle that names none, the first person's name
-    /// answered in the order of the catalog's sections (the legal representative, the retiree …).
+    /// Who applies (drafts list, cover): the bundle's named applicant (the mother for a birth),
+    /// else the first person's name answered in the sections' order (the retiree …).
     pub fn display_name(&self, catalog: &Catalog) -> Option<&str> {
+        let named = self.applicant_field(catalog)?;
+        let answer = crate::validate::chars::trim_answer(self.answer(named));
+        (!answer.is_empty()).then_some(answer)
+    }
+
+    /// The applicant's ID number, asked in their name's section (`mother.id_number`).
+    pub fn applicant_id_number(&self, catalog: &Catalog) -> Option<&str> {
+        let name = self.applicant_field(catalog)?;
+        let section = |id: &FieldId| id.as_str().split('.').next().map(str::to_owned);
+        let wanted = section(name);
+        let id = self.fields_of_kind(catalog, crate::catalog::FieldKind::IdNumber).find(|id| section(id) == wanted)?;
+        let answer = crate::validate::chars::trim_answer(self.answer(id));
+        (!answer.is_empty()).then_some(answer)
+    }
+
+    /// The bundle's answered fields of `kind`, in the order its items ask them.
+    fn fields_of_kind<'a>(
+        &'a self,
+        catalog: &'a Catalog,
+        kind: crate::catalog::FieldKind,
+    ) -> impl Iterator<Item = &'a FieldId> {
+        let bundle = catalog.bundle(&self.bundle).into_iter();
+        bundle
+            .flat_map(|bundle| bundle.items.iter().filter_map(|entry| catalog.items.get(&entry.item)))
+            .flat_map(|item| item.fields.iter().map(|field| &field.field))
+            .filter(move |id| catalog.field(id).is_some_and(|field| field.kind == kind))
+            .filter(|id| !crate::validate::is_blank_answer(self.answer(id)))
+    }
+
+    /// The field naming who applies: the bundle's, else the first name answered (sections' order).
+    fn applicant_field<'a>(&'a self, catalog: &'a Catalog) -> Option<&'a FieldId> {
         let bundle = catalog.bundle(&self.bundle)?;
         if let Some(named) = &bundle.applicant {
-            let answer = crate::validate::chars::trim_answer(self.answer(named));
-            return (!answer.is_empty()).then_some(answer);
+            return Some(named);
         }
         let section_rank = |id: &FieldId| {
             let section = id.as_str().split('.').next().unwrap_or_default();
             catalog.sections.iter().position(|candidate| candidate.id == section).unwrap_or(usize::MAX)
         };
-        // The first answered name in section order, then in field order (no sort: one pass).
-        bundle
-            .items
-            .iter()
-            .filter_map(|entry| catalog.items.get(&entry.item))
-            .flat_map(|item| item.fields.iter().map(|field| &field.field))
-            .filter(|id| catalog.field(id).is_some_and(|field| field.kind == crate::catalog::FieldKind::PersonName))
-            .filter(|id| !crate::validate::is_blank_answer(self.answer(id)))
-            .min_by_key(|id| (section_rank(id), *id))
-            .map(|id| crate::validate::chars::trim_answer(self.answer(id)))
+        // No sort: one pass.
+        self.fields_of_kind(catalog, crate::catalog::FieldKind::PersonName).min_by_key(|id| (section_rank(id), *id))
     }
 
     /// The error to show beside a field now, following the rule "never while typing": an
