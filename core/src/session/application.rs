@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Page;
 use crate::attachment::Attachment;
-use crate::catalog::{BundleId, Catalog, FieldId, MaterialId};
+use crate::catalog::{BundleId, Catalog, FieldId, FieldKind, MaterialId};
 use crate::catalog_change::{self, CatalogChange, Snapshot};
 use crate::date::Date;
 use crate::journey::Walk;
@@ -50,8 +50,7 @@ pub struct Application {
     /// bundle's piece); empty for a draft from before these were recorded.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub definition: String,
-    /// When it was started and last changed, in milliseconds since 1970 (0 when not known,
-    /// for drafts from before these were recorded).
+    /// When it was started and last changed, in ms since 1970 (0: from before they were kept).
     #[serde(default)]
     pub created_ms: u64,
     #[serde(default)]
@@ -345,9 +344,7 @@ impl Application {
     /// Who applies (drafts list, cover): the bundle's named applicant (the mother for a birth),
     /// else the first person's name answered in the sections' order (the retiree …).
     pub fn display_name(&self, catalog: &Catalog) -> Option<&str> {
-        let named = self.applicant_field(catalog)?;
-        let answer = crate::validate::chars::trim_answer(self.answer(named));
-        (!answer.is_empty()).then_some(answer)
+        self.trimmed(self.applicant_field(catalog)?)
     }
 
     /// The applicant's ID number, asked in their name's section (`mother.id_number`).
@@ -355,17 +352,16 @@ impl Application {
         let name = self.applicant_field(catalog)?;
         let section = |id: &FieldId| id.as_str().split('.').next().map(str::to_owned);
         let wanted = section(name);
-        let id = self.fields_of_kind(catalog, crate::catalog::FieldKind::IdNumber).find(|id| section(id) == wanted)?;
-        let answer = crate::validate::chars::trim_answer(self.answer(id));
-        (!answer.is_empty()).then_some(answer)
+        self.trimmed(self.fields_of_kind(catalog, FieldKind::IdNumber).find(|id| section(id) == wanted)?)
+    }
+
+    /// `field`'s answer without the spaces round it, unless that leaves nothing.
+    fn trimmed(&self, field: &FieldId) -> Option<&str> {
+        Some(crate::validate::chars::trim_answer(self.answer(field))).filter(|answer| !answer.is_empty())
     }
 
     /// The bundle's answered fields of `kind`, in the order its items ask them.
-    fn fields_of_kind<'a>(
-        &'a self,
-        catalog: &'a Catalog,
-        kind: crate::catalog::FieldKind,
-    ) -> impl Iterator<Item = &'a FieldId> {
+    fn fields_of_kind<'a>(&'a self, catalog: &'a Catalog, kind: FieldKind) -> impl Iterator<Item = &'a FieldId> {
         let bundle = catalog.bundle(&self.bundle).into_iter();
         bundle
             .flat_map(|bundle| bundle.items.iter().filter_map(|entry| catalog.items.get(&entry.item)))
@@ -385,7 +381,7 @@ impl Application {
             catalog.sections.iter().position(|candidate| candidate.id == section).unwrap_or(usize::MAX)
         };
         // No sort: one pass.
-        self.fields_of_kind(catalog, crate::catalog::FieldKind::PersonName).min_by_key(|id| (section_rank(id), *id))
+        self.fields_of_kind(catalog, FieldKind::PersonName).min_by_key(|id| (section_rank(id), *id))
     }
 
     /// The error to show beside a field now, following the rule "never while typing": an
