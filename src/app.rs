@@ -4,6 +4,8 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
+
+use crate::hooks::use_kept;
 use yibiao_core::draft::{self, Read};
 use yibiao_core::session::{Page, State};
 use yibiao_core::Date;
@@ -126,7 +128,7 @@ pub fn App(props: &AppProps) -> Html {
             (None, Some(what)) => Some(Notice::DraftUnreadable { what: what.clone(), saving: !restored.stuck }),
             (None, None) => props.catalog_problem.clone(),
         };
-        use_state(move || initial)
+        use_kept(move || initial)
     };
 
     // The copies set aside, for the home page; discarding one lets clean-up run again. The

@@ -3,6 +3,8 @@
 //! cannot be undone.
 
 use yew::prelude::*;
+
+use crate::hooks::use_kept;
 use yibiao_core::session::{Action, DraftId};
 
 use crate::components::confirm_delete::{confirm_delete, focus_after_delete, use_question_focus};
@@ -22,7 +24,7 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
     let store = use_store();
     let pieces = use_context::<Pieces>().expect("App provides the pieces");
     let lang = store.state.lang;
-    let confirming = use_state(|| false);
+    let confirming = use_kept(|| false);
     let question = use_question_focus(*confirming);
     let found = store.state.drafts.iter().find(|draft| draft.id == props.draft);
     // Finished or not, as the check page would say: derived again only when the draft or the

@@ -4,6 +4,8 @@
 //! hand-over sheet name them. While helping, the page says so and offers to stop.
 
 use yew::prelude::*;
+
+use crate::hooks::{use_kept, Kept};
 use yibiao_core::helper::{Helper, HelperRole};
 use yibiao_core::session::Action;
 
@@ -16,12 +18,12 @@ use crate::store::use_ambient;
 pub fn HelperPanel() -> Html {
     let ambient = use_ambient();
     let lang = ambient.lang;
-    let name = use_state(String::new);
-    let role = use_state(|| HelperRole::Staff);
-    let agent = use_state(|| false);
-    let id_number = use_state(String::new);
-    let mobile = use_state(String::new);
-    let missing = use_state(|| false);
+    let name = use_kept(String::new);
+    let role = use_kept(|| HelperRole::Staff);
+    let agent = use_kept(|| false);
+    let id_number = use_kept(String::new);
+    let mobile = use_kept(String::new);
+    let missing = use_kept(|| false);
     if let Some(helper) = &ambient.helper {
         let stop = {
             let dispatch = ambient.dispatch.clone();
@@ -42,7 +44,7 @@ pub fn HelperPanel() -> Html {
         let agent = agent.clone();
         Callback::from(move |_| agent.set(!*agent))
     };
-    let typed = |state: &UseStateHandle<String>| {
+    let typed = |state: &Kept<String>| {
         let state = state.clone();
         Callback::from(move |event: InputEvent| state.set(dom::input_value(&event)))
     };

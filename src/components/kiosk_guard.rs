@@ -7,6 +7,8 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::prelude::*;
+
+use crate::hooks::{use_kept, Kept};
 use yibiao_core::kiosk::Kiosk;
 
 use crate::i18n::{kiosk_countdown, KioskUi};
@@ -41,7 +43,7 @@ enum Hold {
 }
 
 /// Wipes the storage and starts the app afresh (which wipes the memory).
-fn clear_everything(hold: &UseStateHandle<Hold>) {
+fn clear_everything(hold: &Kept<Hold>) {
     hold.set(Hold::Clearing);
     crate::platform::tasks::spawn(async {
         kiosk::wipe_storage().await;
@@ -53,7 +55,7 @@ fn clear_everything(hold: &UseStateHandle<Hold>) {
 pub fn KioskGuard(props: &KioskGuardProps) -> Html {
     let ambient = use_ambient();
     let lang = ambient.lang;
-    let hold = use_state(|| Hold::Nothing);
+    let hold = use_kept(|| Hold::Nothing);
     let last_input = use_mut_ref(clock::now_ms);
     let redraw = use_force_update();
     let stay = use_node_ref();

@@ -2,6 +2,8 @@
 //! language switch.
 
 use yew::prelude::*;
+
+use crate::hooks::use_kept;
 use yibiao_core::session::{Action, Page, ELDER_STEPS};
 
 use crate::i18n::{SpeechUi, Ui};
@@ -30,7 +32,7 @@ pub fn Masthead(props: &MastheadProps) -> Html {
         Callback::from(move |_| dispatch.send(Action::SetElder(step)))
     };
     // Reading aloud slowly (语音播报), for the page's life.
-    let slow = use_state(crate::platform::speech::slow);
+    let slow = use_kept(crate::platform::speech::slow);
     let toggle_slow = {
         let slow = slow.clone();
         Callback::from(move |_| {

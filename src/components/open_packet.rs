@@ -7,6 +7,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::hooks::{use_kept, Kept};
+
 use crate::catalog::PieceFailure;
 use yibiao_core::session::Action;
 
@@ -39,8 +41,8 @@ const LARGEST: f64 = yibiao_core::packet::unzip::MAX_PACKET_BYTES as f64;
 pub fn OpenPacket(props: &OpenPacketProps) -> Html {
     let ambient = use_ambient();
     let store = use_context::<FileStore>().expect("App provides the file store");
-    let status = use_state(|| Status::Idle);
-    let dragging = use_state(|| false);
+    let status = use_kept(|| Status::Idle);
+    let dragging = use_kept(|| false);
     let lang = ambient.lang;
     let pieces = use_context::<crate::hooks::Pieces>().expect("App provides the pieces");
     let take = {
@@ -138,7 +140,7 @@ fn opened(
     incoming: &Rc<Incoming>,
     ambient: &crate::store::Ambient,
     store: &FileStore,
-    status: &UseStateHandle<Status>,
+    status: &Kept<Status>,
     on_intake: &Callback<Rc<Incoming>>,
 ) -> Html {
     let lang = ambient.lang;

@@ -7,6 +7,8 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
+
+use crate::hooks::use_kept;
 use yibiao_core::packet::service::{self, ExportRequest};
 use yibiao_core::session::Application;
 
@@ -39,7 +41,7 @@ enum Status {
 pub fn PacketExport(props: &PacketExportProps) -> Html {
     let ambient = use_ambient();
     let files = use_context::<FileStore>().expect("App provides the file store");
-    let status = use_state(|| Status::Idle);
+    let status = use_kept(|| Status::Idle);
     let lang = ambient.lang;
     let onclick = {
         let (status, draft, env) = (status.clone(), Rc::clone(&props.draft.0), Rc::clone(&ambient.env));

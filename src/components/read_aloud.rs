@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::hooks::use_kept;
+
 use crate::i18n::{read_aloud_label, SpeechUi};
 use crate::platform::speech::{self, SpeechProblem};
 use crate::store::use_ambient;
@@ -22,7 +24,7 @@ pub struct ReadAloudProps {
 pub fn ReadAloud(props: &ReadAloudProps) -> Html {
     let ambient = use_ambient();
     let lang = ambient.lang;
-    let problem = use_state(|| None::<SpeechProblem>);
+    let problem = use_kept(|| None::<SpeechProblem>);
     if ambient.elder == 0 {
         return Html::default();
     }

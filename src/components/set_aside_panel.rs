@@ -5,6 +5,8 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
+
+use crate::hooks::{use_kept, Kept};
 use yibiao_core::draft::DraftError;
 use yibiao_core::Lang;
 
@@ -21,16 +23,16 @@ use crate::set_aside::{self, SetAside, Shelf};
 pub struct SetAsideList {
     shelf: Shelf,
     copies: Rc<Vec<(SetAside, Option<DraftError>)>>,
-    unsaved: UseStateHandle<Option<String>>,
-    confirming: UseStateHandle<Option<String>>,
+    unsaved: Kept<Option<String>>,
+    confirming: Kept<Option<String>>,
     question: NodeRef,
 }
 
 #[hook]
 pub fn use_set_aside_list() -> SetAsideList {
     let shelf = use_context::<Shelf>().expect("the home page is rendered inside App, which provides the shelf");
-    let unsaved = use_state(|| None::<String>);
-    let confirming = use_state(|| None::<String>);
+    let unsaved = use_kept(|| None::<String>);
+    let confirming = use_kept(|| None::<String>);
     let question = use_question_focus(confirming.is_some());
     let copies = {
         let storage = shelf.storage.clone();

@@ -3,6 +3,7 @@
 
 mod use_address;
 mod use_file_cleanup;
+mod use_kept;
 mod use_offline_catalog;
 mod use_other_tabs;
 mod use_page_heading;
@@ -15,6 +16,7 @@ use crate::notice::Notice;
 
 pub use use_address::use_address;
 pub use use_file_cleanup::use_file_cleanup;
+pub use use_kept::{use_kept, Kept};
 pub use use_offline_catalog::use_offline_catalog;
 pub use use_other_tabs::use_other_tabs;
 pub use use_page_heading::use_page_heading;
@@ -23,7 +25,7 @@ pub use use_saving::use_saving;
 
 /// Says, once, that this tab stopped saving because another saved what it cannot read; what
 /// was kept aside joins the shelf.
-fn say_halted(notice: &UseStateHandle<Option<Notice>>, shelf_changed: &Callback<()>, kept_aside: bool) {
+fn say_halted(notice: &Kept<Option<Notice>>, shelf_changed: &Callback<()>, kept_aside: bool) {
     let said = Notice::OtherTabUnreadable { kept_aside };
     if **notice != Some(said.clone()) {
         notice.set(Some(said));

@@ -5,6 +5,8 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
+
+use crate::hooks::use_kept;
 use yibiao_core::catalog::pieces::Index;
 
 use crate::catalog::piece_file;
@@ -24,7 +26,7 @@ const AGAIN_MS: i32 = 3_000;
 /// browser keeps nothing for offline use.
 #[hook]
 pub fn use_offline_catalog(index: &Rc<Index>) -> Option<OfflineCatalog> {
-    let found = use_state(|| None::<OfflineCatalog>);
+    let found = use_kept(|| None::<OfflineCatalog>);
     {
         let key = Rc::as_ptr(index) as usize;
         let (found, index) = (found.clone(), Rc::clone(index));

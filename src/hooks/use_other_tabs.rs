@@ -4,6 +4,8 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
+
+use crate::hooks::Kept;
 use yibiao_core::session::Action;
 
 use super::say_halted as halted;
@@ -17,7 +19,7 @@ use crate::store::{Dispatch, StoreHandle};
 pub fn use_other_tabs(
     store: &StoreHandle,
     saver: &Rc<Saver>,
-    notice: &UseStateHandle<Option<Notice>>,
+    notice: &Kept<Option<Notice>>,
     shelf_changed: &Callback<()>,
 ) {
     let (saver, notice, dispatcher) = (Rc::clone(saver), notice.clone(), Dispatch::new(store.dispatcher()));

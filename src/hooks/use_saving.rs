@@ -5,6 +5,8 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
+
+use crate::hooks::Kept;
 use yibiao_core::session::{Action, Env};
 
 use super::say_halted as halted;
@@ -14,12 +16,7 @@ use crate::store::{Dispatch, StoreHandle};
 
 /// Saves the store's state after every change.
 #[hook]
-pub fn use_saving(
-    store: &StoreHandle,
-    saver: &Rc<Saver>,
-    notice: &UseStateHandle<Option<Notice>>,
-    shelf_changed: &Callback<()>,
-) {
+pub fn use_saving(store: &StoreHandle, saver: &Rc<Saver>, notice: &Kept<Option<Notice>>, shelf_changed: &Callback<()>) {
     let (saver, notice, dispatcher, env) =
         (Rc::clone(saver), notice.clone(), Dispatch::new(store.dispatcher()), Rc::clone(&store.env));
     let shelf_changed = shelf_changed.clone();

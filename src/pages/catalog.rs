@@ -12,6 +12,8 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
+
+use crate::hooks::{use_kept, Kept};
 use yibiao_core::catalog::{encode_sources, has_errors, read_files, Checking, Diagnostic, Severity, Source};
 use yibiao_core::catalog_change::Replacement;
 use yibiao_core::{Catalog, Lang, Text};
@@ -56,9 +58,9 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
     let store = use_store();
     let lang = store.state.lang;
     let heading = use_page_heading(Ui::CatalogHeading.text(lang));
-    let checked = use_state(|| Checked::Nothing);
+    let checked = use_kept(|| Checked::Nothing);
     // Whether "use this catalog" was chosen and waits for its confirmation.
-    let confirming = use_state(|| false);
+    let confirming = use_kept(|| false);
 
     let on_pick = {
         let (checked, confirming, env) = (checked.clone(), confirming.clone(), Rc::clone(&store.env));
@@ -89,7 +91,7 @@ pub fn CatalogPage(props: &CatalogPageProps) -> Html {
         Callback::from(move |_: MouseEvent| confirming.set(false))
     };
     // Why storing or restoring failed, if it did: the catalog in use is then as it was.
-    let failed = use_state(|| None::<StorageError>);
+    let failed = use_kept(|| None::<StorageError>);
     let use_it = {
         let (checked, storage, failed) = (checked.clone(), props.storage.clone(), failed.clone());
         Callback::from(move |_| {
@@ -287,7 +289,7 @@ fn replacement(lang: Lang, change: &Replacement) -> Html {
 
 /// Keeps `catalog` on this device (or, for `None`, goes back to the built-in one), then starts
 /// again with it; if it cannot be stored, nothing changed and `failed` says why.
-fn store_then_reload(storage: Storage, catalog: Option<StoredCatalog>, failed: UseStateHandle<Option<StorageError>>) {
+fn store_then_reload(storage: Storage, catalog: Option<StoredCatalog>, failed: Kept<Option<StorageError>>) {
     crate::platform::tasks::spawn(async move {
         match catalog_store::write(&storage, catalog.as_ref()).await {
             Ok(()) => dom::reload(),

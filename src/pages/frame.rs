@@ -9,6 +9,8 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
+
+use crate::hooks::use_kept;
 use yibiao_core::journey;
 use yibiao_core::session::{Action, Application, Page};
 use yibiao_core::view::DraftView;
@@ -123,7 +125,7 @@ pub fn DraftPage(props: &DraftPageProps) -> Html {
     let stray_drop = swallow_stray_drop();
     // The elder version's one field a page: which field of a section, and whether the applicant
     // tried to go on from it. A new field takes the focus.
-    let step = use_state(|| (0usize, false));
+    let step = use_kept(|| (0usize, false));
     use_effect_with(step.0, |index| {
         if *index > 0 {
             dom::focus_first(".combined-form .form-group input, .combined-form .form-group textarea");

@@ -1,6 +1,8 @@
 //! Home (首页): the saved drafts, most recent first, and the bundles by category.
 
 use yew::prelude::*;
+
+use crate::hooks::use_kept;
 use yibiao_core::catalog::pieces::BundleCard;
 use yibiao_core::catalog::Category;
 use yibiao_core::search;
@@ -19,7 +21,7 @@ pub fn HomePage() -> Html {
     let store = use_store();
     let lang = store.state.lang;
     // A packet shown as the window's intake record, in place of the home page (never stored).
-    let intake = use_state(|| None::<Rc<Incoming>>);
+    let intake = use_kept(|| None::<Rc<Incoming>>);
     let heading = use_page_heading(if intake.is_some() {
         super::intake::intake_heading(lang)
     } else {
@@ -47,7 +49,7 @@ pub fn HomePage() -> Html {
         Callback::from(move |_| crate::store::send(&store, Action::SetElder(1)))
     };
     // What the search box holds: on screen only, never saved.
-    let query = use_state(String::new);
+    let query = use_kept(String::new);
     let found = |bundle: &&BundleCard| search::matches(bundle, &query);
     let count = cards.iter().filter(found).count();
     let on_search = {
