@@ -1369,6 +1369,18 @@ async function deleteDrafts() {
   }
 }
 
+/** Provides the material of `group` (a fieldset of the materials page): brought to the window,
+ * or, where only a file is taken (the digital photos), a photo attached and seen in its list. */
+async function bringOrAttach(group) {
+  if (await group.getByLabel('办理时带到窗口').count() > 0) {
+    await group.getByLabel('办理时带到窗口').check();
+    return;
+  }
+  await group.getByLabel('附上电子文件').check();
+  await group.locator('.drop-zone input[type=file]:not(.camera-input)').setInputFiles({ name: '照片.jpg', mimeType: 'image/jpeg', buffer: await makeImage('image/jpeg', 358, 441) });
+  await group.locator('.file-row').filter({ hasText: '照片.jpg' }).waitFor();
+}
+
 /** Chooses the first option of every unanswered choice on the page. */
 async function chooseFirstOptions() {
   for (;;) {
@@ -1435,12 +1447,8 @@ test('every shipped bundle can be walked through to a ready verdict', { timeout:
       if (!waived && await group.getByLabel(WAIVE).count() > 0) {
         await group.getByLabel(WAIVE).check();
         waived = true;
-      } else if (await group.getByLabel('办理时带到窗口').count() > 0) {
-        await group.getByLabel('办理时带到窗口').check();
       } else {
-        await group.getByLabel('附上电子文件').check();
-        await group.locator('.drop-zone input[type=file]:not(.camera-input)').setInputFiles({ name: '照片.jpg', mimeType: 'image/jpeg', buffer: await makeImage('image/jpeg', 358, 441) });
-        await group.locator('.file-row').filter({ hasText: '照片.jpg' }).waitFor();
+        await bringOrAttach(group);
       }
     }
     await page.getByRole('button', { name: '继续' }).click();
@@ -1924,13 +1932,7 @@ test('helping someone apply (帮办代办): an agent\'s application to a packet 
     assert.ok(await page.locator('.helper-note').filter({ hasText: '为什么需要这份材料：' }).count() > 0, 'why each material is needed');
     await screenshots('19-helper-materials');
     for (const group of await page.getByRole('group').all()) {
-      if (await group.getByLabel('办理时带到窗口').count() > 0) {
-        await group.getByLabel('办理时带到窗口').check();
-      } else {
-        await group.getByLabel('附上电子文件').check();
-        await group.locator('.drop-zone input[type=file]:not(.camera-input)').setInputFiles({ name: '照片.jpg', mimeType: 'image/jpeg', buffer: await makeImage('image/jpeg', 358, 441) });
-        await group.locator('.file-row').filter({ hasText: '照片.jpg' }).waitFor();
-      }
+      await bringOrAttach(group);
     }
     await page.getByRole('button', { name: '继续' }).click();
     await heading().filter({ hasText: '检查填写内容' }).waitFor();
