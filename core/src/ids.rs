@@ -51,3 +51,11 @@ id_type!(
     /// A bundle id (一件事编号).
     BundleId
 );
+
+impl FieldId {
+    /// The section of the combined form the field belongs to: the id's first part
+    /// (`applicant` of `applicant.id_number`).
+    pub fn section(&self) -> &str {
+        self.as_str().split('.').next().unwrap_or_default()
+    }
+}

@@ -188,6 +188,6 @@ impl Field {
 
     /// The section of the combined form this field belongs to: the id's first part.
     pub fn section(&self) -> &str {
-        self.id.as_str().split('.').next().unwrap_or_default()
+        self.id.section()
     }
 }

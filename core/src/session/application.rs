@@ -349,10 +349,8 @@ impl Application {
 
     /// The applicant's ID number, asked in their name's section (`mother.id_number`).
     pub fn applicant_id_number(&self, catalog: &Catalog) -> Option<&str> {
-        let name = self.applicant_field(catalog)?;
-        let section = |id: &FieldId| id.as_str().split('.').next().map(str::to_owned);
-        let wanted = section(name);
-        self.trimmed(self.fields_of_kind(catalog, FieldKind::IdNumber).find(|id| section(id) == wanted)?)
+        let section = self.applicant_field(catalog)?.section();
+        self.trimmed(self.fields_of_kind(catalog, FieldKind::IdNumber).find(|id| id.section() == section)?)
     }
 
     /// `field`'s answer without the spaces round it, unless that leaves nothing.
@@ -377,8 +375,7 @@ impl Application {
             return Some(named);
         }
         let section_rank = |id: &FieldId| {
-            let section = id.as_str().split('.').next().unwrap_or_default();
-            catalog.sections.iter().position(|candidate| candidate.id == section).unwrap_or(usize::MAX)
+            catalog.sections.iter().position(|candidate| candidate.id == id.section()).unwrap_or(usize::MAX)
         };
         // No sort: one pass.
         self.fields_of_kind(catalog, FieldKind::PersonName).min_by_key(|id| (section_rank(id), *id))
