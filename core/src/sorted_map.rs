@@ -53,10 +53,6 @@ impl<K, V> SortedMap<K, V> {
         self.entries.is_empty()
     }
 
-    pub fn clear(&mut self) {
-        self.entries.clear();
-    }
-
     pub fn iter(&self) -> Iter<'_, K, V> {
         self.entries.iter().map(|(key, value)| (key, value))
     }
@@ -80,18 +76,6 @@ impl<K, V> SortedMap<K, V> {
 
     pub fn values_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut V> + ExactSizeIterator {
         self.entries.iter_mut().map(|(_, value)| value)
-    }
-
-    pub fn into_keys(self) -> impl DoubleEndedIterator<Item = K> + ExactSizeIterator {
-        self.entries.into_iter().map(|(key, _)| key)
-    }
-
-    pub fn into_values(self) -> impl DoubleEndedIterator<Item = V> + ExactSizeIterator {
-        self.entries.into_iter().map(|(_, value)| value)
-    }
-
-    pub fn first_key_value(&self) -> Option<(&K, &V)> {
-        self.entries.first().map(|(key, value)| (key, value))
     }
 
     pub fn last_key_value(&self) -> Option<(&K, &V)> {

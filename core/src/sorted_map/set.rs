@@ -34,20 +34,8 @@ impl<T> SortedSet<T> {
         self.map.is_empty()
     }
 
-    pub fn clear(&mut self) {
-        self.map.clear();
-    }
-
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> + ExactSizeIterator + Clone {
         self.map.keys()
-    }
-
-    pub fn first(&self) -> Option<&T> {
-        self.map.first_key_value().map(|(element, ())| element)
-    }
-
-    pub fn last(&self) -> Option<&T> {
-        self.map.last_key_value().map(|(element, ())| element)
     }
 
     pub fn retain(&mut self, mut keep: impl FnMut(&T) -> bool) {
