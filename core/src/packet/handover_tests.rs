@@ -95,3 +95,11 @@ fn narrow_characters_are_measured_narrower_than_chinese_ones() {
     assert!(text_width_em("1234567890") < text_width_em("一二三四五六七八九十"));
     assert_eq!(text_width_em("一二"), 2.0);
 }
+
+#[test]
+fn every_type_size_has_its_style() {
+    for size in TYPE_SIZES {
+        let rule = format!(".size-{size}{{font-size:{size}pt}}");
+        assert!(crate::packet::html::STYLE.contains(&rule), "{rule} in the packet's styles");
+    }
+}
