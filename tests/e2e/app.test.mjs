@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { judgePacket, pdfPages, tampered } from './packet-judges.mjs';
+import { chooseFirstOptions } from './walk.mjs';
 
 const BASE_URL = process.env.BASE_URL;
 if (!BASE_URL) throw new Error('BASE_URL is not set: run these tests with `cargo xtask test`');
@@ -1381,18 +1382,6 @@ async function bringOrAttach(group) {
   await group.locator('.file-row').filter({ hasText: '照片.jpg' }).waitFor();
 }
 
-/** Chooses the first option of every unanswered choice on the page. */
-async function chooseFirstOptions() {
-  for (;;) {
-    const group = await page.evaluate(() => {
-      const names = new Set([...document.querySelectorAll('main input[type=radio], main input[type=checkbox]')]
-        .map((input) => input.name));
-      return [...names].find((name) => !document.querySelector(`main input[name="${name}"]:checked`)) ?? null;
-    });
-    if (group === null) return;
-    await page.locator(`main input[name="${group}"]`).first().check();
-  }
-}
 
 test('every shipped bundle can be walked through to a ready verdict', { timeout: 300_000 }, async () => {
   await page.getByRole('link', { name: '一表通' }).click();
@@ -1404,7 +1393,7 @@ test('every shipped bundle can be walked through to a ready verdict', { timeout:
     await startBundle(name);
     // The situation questions, one per page, until the notice.
     while (await page.locator('.question-form').count() > 0) {
-      await chooseFirstOptions();
+      await chooseFirstOptions(page);
       const before = page.url();
       await page.getByRole('button', { name: '继续' }).click();
       await page.waitForFunction((url) => location.href !== url, before);
@@ -1415,7 +1404,7 @@ test('every shipped bundle can be walked through to a ready verdict', { timeout:
     // Each section from the task list on, until the list is back.
     await page.locator('.task-link').first().click();
     while (await page.locator('.combined-form').count() > 0) {
-      await chooseFirstOptions();
+      await chooseFirstOptions(page);
       for (const field of await page.locator('form .input, form .textarea').all()) {
         const id = await field.getAttribute('name');
         const value = BY_FIELD[id] ?? BY_KIND[await field.getAttribute('data-kind')];
@@ -1902,7 +1891,7 @@ test('helping someone apply (帮办代办): an agent\'s application to a packet 
         assert.equal(await page.getByLabel('是', { exact: true }).isChecked(), true, 'answered yes already');
       }
       notes += await page.locator('.helper-note').filter({ hasText: '请读给申请人听：' }).count();
-      await chooseFirstOptions();
+      await chooseFirstOptions(page);
       const before = page.url();
       await page.getByRole('button', { name: '继续' }).click();
       await page.waitForFunction((url) => location.href !== url, before);
@@ -1916,7 +1905,7 @@ test('helping someone apply (帮办代办): an agent\'s application to a packet 
       const section = new URL(page.url()).hash;
       assert.ok(!seen.includes(section), `${section} again after ${seen.join(', ')}: ${JSON.stringify(await formValues())}`);
       seen.push(section);
-      await chooseFirstOptions();
+      await chooseFirstOptions(page);
       for (const field of await page.locator('form .input, form .textarea').all()) {
         if (await field.inputValue()) continue; // the agent's name and ID number, the helper's
         const id = await field.getAttribute('name');

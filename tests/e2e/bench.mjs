@@ -4,6 +4,7 @@
 // 200 keystrokes; the time from "continue" to the error summary on screen; and the time to the
 // first interactive page from a cold load with a 4x CPU slowdown. Prints the figures.
 import { ms, percentile, withBrowser } from './bench-browser.mjs';
+import { chooseFirstOptions } from './walk.mjs';
 
 const BASE_URL = process.env.BASE_URL;
 if (!BASE_URL) throw new Error('BASE_URL is not set: run with `cargo xtask bench`');
@@ -19,16 +20,6 @@ const ID_NUMBERS = ['110101198005010130', '110101198503020243', '110101196802020
 // The bundle with the most fields when every situation question takes its first answer.
 const LARGEST = '二手房转移登记及水电气联动过户';
 
-async function chooseFirstOptions(page) {
-  for (;;) {
-    const group = await page.evaluate(() => {
-      const names = new Set([...document.querySelectorAll('main input[type=radio], main input[type=checkbox]')].map((i) => i.name));
-      return [...names].find((name) => !document.querySelector(`main input[name="${name}"]:checked`)) ?? null;
-    });
-    if (group === null) return;
-    await page.locator(`main input[name="${group}"]`).first().check();
-  }
-}
 
 /** Opens the largest bundle and fills every section; ends on the task list. */
 async function fillLargest(page) {

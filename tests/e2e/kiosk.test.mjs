@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+import { chooseFirstOptions } from './walk.mjs';
 
 const KIOSK_URL = process.env.KIOSK_URL;
 const KIOSK_DIR = process.env.KIOSK_DIR;
@@ -255,16 +256,6 @@ async function expectElderMeasures(name) {
   assert.ok(m.boundary >= 3, `${name}: the boundary of ${m.weakest} at ${m.boundary.toFixed(2)}:1`);
 }
 
-async function chooseFirstOptions() {
-  for (;;) {
-    const group = await page.evaluate(() => {
-      const names = new Set([...document.querySelectorAll('main input[type=radio], main input[type=checkbox]')].map((input) => input.name));
-      return [...names].find((name) => !document.querySelector(`main input[name="${name}"]:checked`)) ?? null;
-    });
-    if (group === null) return;
-    await page.locator(`main input[name="${group}"]`).first().check();
-  }
-}
 
 /** Starts 退休 and fills it to its materials, attaching the PDF to the first material that
  * takes a file. */
@@ -273,7 +264,7 @@ async function fillRetirement(measure = false) {
   await page.waitForFunction(() => document.querySelector('.bundle-card') === null);
   if (measure) await expectElderMeasures('a question');
   while (await page.locator('.question-form').count() > 0) {
-    await chooseFirstOptions();
+    await chooseFirstOptions(page);
     const before = page.url();
     await page.getByRole('button', { name: '下一步' }).click();
     await page.waitForFunction((url) => location.href !== url, before);
@@ -303,7 +294,7 @@ async function fillRetirement(measure = false) {
       await page.screenshot({ path: join(ARTIFACTS, 'kiosk-one-field-error-kiosk.png') });
       checkedOnce = true;
     }
-    await chooseFirstOptions();
+    await chooseFirstOptions(page);
     for (const field of await input.all()) {
       const id = await field.getAttribute('name');
       await field.fill(BY_FIELD[id] ?? BY_KIND[await field.getAttribute('data-kind')]);
