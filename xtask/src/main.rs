@@ -14,6 +14,7 @@ mod catalog;
 mod fuzz;
 mod process;
 mod serve;
+mod shrink;
 mod test;
 #[cfg(test)]
 mod tidy;
