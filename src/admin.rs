@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yibiao_core::session::State;
 
-use crate::components::{Masthead, SkipLink};
+use crate::components::{skip_link, use_skip_link, Masthead};
 use crate::i18n::Ui;
 use crate::pages::CatalogPage;
 use crate::platform::catalog_store::StoredCatalog;
@@ -41,11 +41,12 @@ pub fn AdminApp(props: &AdminProps) -> Html {
         use_reducer(move || Store::new(State { lang, ..State::default() }, Rc::clone(&env)))
     };
     use_effect_with(store.state.lang, |lang| crate::platform::dom::set_document_lang(lang.tag()));
+    use_skip_link();
     let lang = store.state.lang;
     html! {
         <ContextProvider<crate::store::StoreHandle> context={store.clone()}>
         <ContextProvider<Ambient> context={Ambient::of(&store)}>
-            <SkipLink />
+            { skip_link(lang) }
             <Masthead separate_page={true} />
             <main id="main" class="page" tabindex="-1">
                 <CatalogPage storage={props.storage.clone()} />

@@ -11,7 +11,7 @@ use yibiao_core::session::{Page, State};
 use yibiao_core::Date;
 
 use crate::catalog::InUse;
-use crate::components::{CatalogChangePanel, KioskGuard, Masthead, NoticeBanner, SkipLink};
+use crate::components::{catalog_change_panel, notice_banner, skip_link, use_skip_link, KioskGuard, Masthead};
 use crate::hooks::{use_address, use_file_cleanup, use_other_tabs, use_pieces, use_saving, Pieces};
 use crate::i18n::Ui;
 use crate::notice::{Notice, Unreadable};
@@ -162,6 +162,7 @@ pub fn App(props: &AppProps) -> Html {
     use_effect_with(store.state.lang, |lang| dom::set_document_lang(lang.tag()));
     use_effect_with(store.state.elder, |step| dom::set_text_step(*step));
     use_address(&store);
+    use_skip_link();
     let pieces = use_pieces(&store);
 
     let lang = store.state.lang;
@@ -180,24 +181,24 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<crate::store::StoreHandle> context={store.clone()}>
-        <ContextProvider<Ambient> context={ambient}>
+        <ContextProvider<Ambient> context={ambient.clone()}>
         <ContextProvider<FileStore> context={props.files.clone()}>
         <ContextProvider<set_aside::Shelf> context={shelf}>
         <ContextProvider<Pieces> context={pieces}>
-            <SkipLink />
+            { skip_link(lang) }
             <Masthead />
             if let Some(kiosk) = env.kiosk.clone() {
                 <KioskGuard {kiosk} />
             }
             <main id="main" class="page" tabindex="-1">
-                if let Some(notice) = (*notice).clone() {
-                    <NoticeBanner {notice} {on_dismiss} />
+                if let Some(notice) = &*notice {
+                    { notice_banner(lang, notice, on_dismiss) }
                 }
                 if store.state.address_refused > 0 {
                     <p class="notice" role="status">{ Ui::AddressRefused.text(lang) }</p>
                 }
                 if let Some(change) = catalog_change {
-                    <CatalogChangePanel {change} />
+                    { catalog_change_panel(&ambient, &change, true) }
                 }
                 { page }
             </main>

@@ -12,7 +12,7 @@ use yibiao_core::catalog::{Bound, FieldKind};
 use yibiao_core::validate::{toggle_choice, NO, YES};
 use yibiao_core::{Date, Field, FieldId, Lang};
 
-use crate::components::{field_dom_id, ErrorMessage, ReadAloud};
+use crate::components::{error_message, field_dom_id, ReadAloud};
 use crate::i18n::{HelperUi, Ui};
 use crate::platform::dom;
 use crate::store::use_ambient;
@@ -128,7 +128,7 @@ pub fn AnswerRow(props: &AnswerRowProps) -> Html {
         <ReadAloud text={spoken} what={AttrValue::from(field.label.get(lang).to_owned())} />
         </>
     };
-    let error = html! { <ErrorMessage id={error_id} message={props.error.clone()} /> };
+    let error = error_message(lang, AttrValue::from(error_id), props.error.clone());
     let group = classes!("form-group", props.error.is_some().then_some("form-group-error"));
     if choice_kind {
         return html! {

@@ -1,45 +1,52 @@
 //! A link to another page of the open draft (or home), as a real address so that it can be
 //! opened, bookmarked and read as a link; a click moves within the app.
+//!
+//! A function, not a component: the pages that draw it have the ambient context at hand, and
+//! a component of its own would cost the first load a copy of Yew's machinery (issue 16).
 
 use yew::prelude::*;
 use yibiao_core::session::{Action, Page};
 
 use crate::platform::dom;
 use crate::route;
-use crate::store::use_ambient;
+use crate::store::Ambient;
 
-#[derive(Properties, PartialEq)]
-pub struct BackLinkProps {
+/// Where a link goes and what it says.
+pub struct BackLink {
     pub to: Page,
     pub label: AttrValue,
-    #[prop_or(Classes::from("back-link"))]
-    pub class: Classes,
-    #[prop_or_default]
+    /// The link's class: `back-link` unless another is given (`None` for none).
+    pub class: Option<&'static str>,
     pub described_by: Option<AttrValue>,
     /// Words for screen readers only, after the label ("Change" + "the company name").
-    #[prop_or_default]
     pub context: Option<AttrValue>,
     /// The id of the element the page should open focused on, instead of its heading.
-    #[prop_or_default]
     pub focus: Option<AttrValue>,
 }
 
-#[component]
-pub fn BackLink(props: &BackLinkProps) -> Html {
-    let ambient = use_ambient();
-    let href = route::fragment(ambient.open.as_ref(), &props.to);
-    let (page, focus) = (props.to.clone(), props.focus.clone());
+impl BackLink {
+    /// A link styled as the page's way back.
+    pub fn new(to: Page, label: impl Into<AttrValue>) -> BackLink {
+        BackLink { to, label: label.into(), class: Some("back-link"), described_by: None, context: None, focus: None }
+    }
+}
+
+/// The link, drawn.
+pub fn back_link(ambient: &Ambient, link: BackLink) -> Html {
+    let BackLink { to, label, class, described_by, context, focus } = link;
+    let href = route::fragment(ambient.open.as_ref(), &to);
+    let dispatch = ambient.dispatch.clone();
     let onclick = Callback::from(move |event: MouseEvent| {
         event.prevent_default();
         if let Some(focus) = &focus {
             dom::focus_on_open(focus.to_string());
         }
-        ambient.dispatch.send(Action::GoTo(page.clone()));
+        dispatch.send(Action::GoTo(to.clone()));
     });
     html! {
-        <a class={props.class.clone()} {href} {onclick} aria-describedby={props.described_by.clone()}>
-            { props.label.clone() }
-            if let Some(context) = props.context.clone() {
+        <a {class} {href} {onclick} aria-describedby={described_by}>
+            { label }
+            if let Some(context) = context {
                 <span class="visually-hidden">{ context }</span>
             }
         </a>

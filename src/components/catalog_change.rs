@@ -8,23 +8,15 @@ use yibiao_core::session::Action;
 use yibiao_core::Text;
 
 use crate::i18n::{self, Ui};
-use crate::store::use_ambient;
+use crate::store::Ambient;
 
-#[derive(Properties, PartialEq)]
-pub struct CatalogChangeProps {
-    pub change: CatalogChange,
-    /// Whether the applicant marks it read here (the open draft); the window's intake record
-    /// only shows it.
-    #[prop_or(true)]
-    pub accept: bool,
-}
-
-#[component]
-pub fn CatalogChangePanel(props: &CatalogChangeProps) -> Html {
-    let ambient = use_ambient();
+/// The report of `change`; with `accept`, the button by which the applicant marks it read (the
+/// open draft), without it only the report (the window's intake record). A function, not a
+/// component (a component of its own costs the first load a copy of Yew's machinery, issue 16).
+pub fn catalog_change_panel(ambient: &Ambient, change: &CatalogChange, accept: bool) -> Html {
     let lang = ambient.lang;
-    let change = &props.change;
-    let accept = Callback::from(move |_| ambient.dispatch.send(Action::AcceptCatalog));
+    let dispatch = ambient.dispatch.clone();
+    let on_accept = Callback::from(move |_| dispatch.send(Action::AcceptCatalog));
     let list = |title: Ui, texts: &[Text]| -> Html {
         if texts.is_empty() {
             return html! {};
@@ -70,8 +62,8 @@ pub fn CatalogChangePanel(props: &CatalogChangeProps) -> Html {
                     </ul>
                 }
             }
-            if props.accept {
-                <button type="button" class="button" onclick={accept}>{ Ui::CatalogChangeAccept.text(lang) }</button>
+            if accept {
+                <button type="button" class="button" onclick={on_accept}>{ Ui::CatalogChangeAccept.text(lang) }</button>
             }
         </section>
     }

@@ -7,27 +7,20 @@ use yew::prelude::*;
 
 use crate::components::ReadAloud;
 use crate::i18n::{help_ask, help_where, HelpUi};
-use crate::store::use_ambient;
+use crate::store::Ambient;
 
-#[derive(Properties, PartialEq)]
-pub struct HelpPanelProps {
-    /// The bundle's name.
-    pub bundle: AttrValue,
-    /// The departments of the plan's items, each once.
-    pub departments: Vec<AttrValue>,
-}
-
-#[component]
-pub fn HelpPanel(props: &HelpPanelProps) -> Html {
-    let ambient = use_ambient();
+/// The help for the bundle named `bundle`, whose plan's items belong to `departments` (each
+/// once); nothing outside the elder version. A function, not a component (a component of its
+/// own costs the first load a copy of Yew's machinery, issue 16).
+pub fn help_panel(ambient: &Ambient, bundle: &str, departments: &[AttrValue]) -> Html {
     let lang = ambient.lang;
     if ambient.elder == 0 {
         return Html::default();
     }
     let desk = ambient.env.kiosk.as_ref().and_then(|kiosk| kiosk.help_desk.as_ref()).map(|desk| desk.get(lang));
     let place = help_where(lang, desk);
-    let ask = help_ask(lang, &props.bundle);
-    let departments: Vec<&str> = props.departments.iter().map(AttrValue::as_str).collect();
+    let ask = help_ask(lang, bundle);
+    let departments: Vec<&str> = departments.iter().map(AttrValue::as_str).collect();
     let spoken = format!("{place}{ask}{}{}", HelpUi::Departments.text(lang), departments.join(", "));
     html! {
         <details class="help-panel">

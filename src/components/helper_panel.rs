@@ -9,7 +9,7 @@ use crate::hooks::{use_kept, Kept};
 use yibiao_core::helper::{Helper, HelperRole};
 use yibiao_core::session::Action;
 
-use crate::components::ErrorMessage;
+use crate::components::error_message;
 use crate::i18n::HelperUi;
 use crate::platform::dom;
 use crate::store::use_ambient;
@@ -78,8 +78,8 @@ pub fn HelperPanel() -> Html {
             <form class="helper-form" novalidate=true {onsubmit}>
                 <div class={classes!("form-group", missing.then_some("form-group-error"))}>
                     <label class="label" for="helper-name">{ HelperUi::NameLabel.text(lang) }</label>
-                    <ErrorMessage id="helper-name-error"
-                        message={missing.then(|| AttrValue::from(HelperUi::NameMissing.text(lang)))} />
+                    { error_message(lang, AttrValue::from("helper-name-error"),
+                        missing.then(|| AttrValue::from(HelperUi::NameMissing.text(lang)))) }
                     <input class="input" id="helper-name" type="text" autocomplete="off" value={(*name).clone()}
                         aria-describedby={missing.then_some("helper-name-error")} oninput={on_name} />
                 </div>

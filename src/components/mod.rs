@@ -24,22 +24,22 @@ mod verdict_panel;
 
 pub use answer_row::AnswerRow;
 pub use attachment_panel::{swallow_stray_drop, use_attachments, Attachments};
-pub use back_link::BackLink;
-pub use catalog_change::CatalogChangePanel;
+pub use back_link::{back_link, BackLink};
+pub use catalog_change::catalog_change_panel;
 pub use draft_panel::DraftPanel;
-pub use error_message::ErrorMessage;
+pub use error_message::error_message;
 pub use error_summary::{ErrorSummary, SummaryError};
 pub use file_picker::FilePicker;
-pub use help_panel::HelpPanel;
+pub use help_panel::help_panel;
 pub use helper_panel::HelperPanel;
 pub use kiosk_guard::KioskGuard;
 pub use masthead::Masthead;
-pub use notice_banner::NoticeBanner;
+pub use notice_banner::notice_banner;
 pub use open_packet::OpenPacket;
 pub use packet_export::PacketExport;
 pub use read_aloud::ReadAloud;
 pub use set_aside_panel::{set_aside_list, use_set_aside_list};
-pub use skip_link::SkipLink;
+pub use skip_link::{skip_link, use_skip_link};
 pub use unbroken::unbroken;
 pub use verdict_panel::verdict_panel;
 

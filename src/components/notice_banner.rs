@@ -1,29 +1,25 @@
 //! A notice about the device (storage, an unreadable draft) that stays until dismissed.
+//!
+//! A function, not a component (a component of its own costs the first load a copy of Yew's
+//! machinery, issue 16).
 
 use yew::prelude::*;
+use yibiao_core::Lang;
 
 use crate::components::ReadAloud;
 use crate::i18n::Ui;
 use crate::notice::Notice;
-use crate::store::use_ambient;
 
-#[derive(Properties, PartialEq)]
-pub struct NoticeBannerProps {
-    pub notice: Notice,
-    pub on_dismiss: Callback<()>,
-}
-
-#[component]
-pub fn NoticeBanner(props: &NoticeBannerProps) -> Html {
-    let lang = use_ambient().lang;
-    let on_dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
+/// The notice with its dismiss button.
+pub fn notice_banner(lang: Lang, notice: &Notice, on_dismiss: Callback<()>) -> Html {
+    let on_dismiss = on_dismiss.reform(|_: MouseEvent| ());
     html! {
         <div class="notice" role="alert">
             <p class="notice-text">
                 <span class="notice-icon" aria-hidden="true">{ "!" }</span>
-                { props.notice.message(lang) }
+                { notice.message(lang) }
             </p>
-            <ReadAloud text={props.notice.message(lang)} />
+            <ReadAloud text={notice.message(lang)} />
             <button type="button" class="button button-secondary" onclick={on_dismiss}>
                 { Ui::Dismiss.text(lang) }
             </button>

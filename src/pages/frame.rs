@@ -16,7 +16,9 @@ use yibiao_core::session::{Action, Application, Page};
 use yibiao_core::view::DraftView;
 use yibiao_core::{Catalog, FieldId, Lang, Plan};
 
-use crate::components::{field_dom_id, swallow_stray_drop, BackLink, ErrorSummary, HelpPanel, SummaryError};
+use crate::components::{
+    back_link, field_dom_id, help_panel, swallow_stray_drop, BackLink, ErrorSummary, SummaryError,
+};
 use crate::hooks::use_page_heading;
 use crate::i18n::{self, HelpUi, Ui};
 use crate::pages::{notice_body, question_body, review_body, section_body, tasks_body, MaterialsBody};
@@ -143,10 +145,10 @@ pub fn DraftPage(props: &DraftPageProps) -> Html {
     // A question or section no longer asked (another answer removed it): on to where it went.
     match page {
         Page::Question(_) if fields_of(plan, page).is_empty() => {
-            return html! { <BackLink to={journey::first_page(plan)} label={Ui::Continue.text(lang)} /> };
+            return back_link(&ambient, BackLink::new(journey::first_page(plan), Ui::Continue.text(lang)));
         }
         Page::Section(section) if !plan.sections.iter().any(|s| &s.id == section) => {
-            return html! { <BackLink to={Page::Tasks} label={Ui::FormHeading.text(lang)} /> };
+            return back_link(&ambient, BackLink::new(Page::Tasks, Ui::FormHeading.text(lang)));
         }
         _ => {}
     }
@@ -173,8 +175,7 @@ pub fn DraftPage(props: &DraftPageProps) -> Html {
                 departments.push(department);
             }
         }
-        let bundle = AttrValue::from(bundle_name.clone().unwrap_or_default());
-        html! { <HelpPanel {bundle} {departments} /> }
+        help_panel(&ambient, bundle_name.as_deref().unwrap_or_default(), &departments)
     };
     let next = if ambient.elder > 0 { HelpUi::Next.text(lang) } else { Ui::Continue.text(lang) };
     // One field a page in the elder version: a section's fields are asked one after another,
@@ -257,7 +258,7 @@ pub fn DraftPage(props: &DraftPageProps) -> Html {
             if step_now > 0 && one.is_some() {
                 <button type="button" class="back-link back-step" onclick={step_back}>{ HelpUi::Previous.text(lang) }</button>
             } else {
-                <BackLink to={back_to} label={back_label.text(lang)} />
+                { back_link(&ambient, BackLink::new(back_to, back_label.text(lang))) }
             }
             if !summary.is_empty() {
                 <ErrorSummary errors={summary} attempt={store.state.failed_continues} />

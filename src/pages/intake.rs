@@ -6,7 +6,7 @@
 use yew::prelude::*;
 use yibiao_core::verdict::Verdict;
 
-use crate::components::{verdict_panel, CatalogChangePanel};
+use crate::components::{catalog_change_panel, verdict_panel};
 use crate::i18n::{self, PacketUi, Ui};
 use crate::platform::packets::Incoming;
 use crate::store::Ambient;
@@ -40,7 +40,7 @@ pub fn intake_body(incoming: &Incoming, ambient: &Ambient, heading: &NodeRef, cl
             // Filled against another catalog: what it changes for this packet, field by field
             // (its heading names both versions), or where only the contents differ, that.
             if let Some(change) = draft.catalog_change(catalog, today) {
-                <CatalogChangePanel {change} accept={false} />
+                { catalog_change_panel(ambient, &change, false) }
             } else if !incoming.same_catalog {
                 <p class="hint">{ i18n::packet_other_catalog(lang, &incoming.catalog_version) }</p>
             }

@@ -12,7 +12,7 @@ use yibiao_core::session::{Action, Page};
 use yibiao_core::verdict::Target;
 use yibiao_core::FieldId;
 
-use crate::components::{field_dom_id, material_dom_id, unbroken, verdict_panel, BackLink, PacketExport};
+use crate::components::{back_link, field_dom_id, material_dom_id, unbroken, verdict_panel, BackLink, PacketExport};
 use crate::i18n::{self, PacketUi, Ui};
 use crate::pages::frame::Body;
 use crate::route;
@@ -30,7 +30,7 @@ pub fn review_body(body: &Body<'_>) -> Html {
     let link = |to: Page, label: String, context: String, focus: String| {
         let context = (!context.is_empty()).then(|| AttrValue::from(context));
         let focus = Some(AttrValue::from(focus));
-        html! { <BackLink {to} label={AttrValue::from(label)} class={Classes::new()} {context} {focus} /> }
+        back_link(ambient, BackLink { class: None, context, focus, ..BackLink::new(to, label) })
     };
     let change_situation = |question: FieldId, context: String| {
         let href = route::fragment(draft.as_ref(), &Page::Question(question.clone()));

@@ -5,13 +5,13 @@ use yew::prelude::*;
 use yibiao_core::journey::TaskStatus;
 use yibiao_core::session::Page;
 
-use crate::components::BackLink;
+use crate::components::{back_link, BackLink};
 use crate::i18n::{self, Ui};
 use crate::pages::frame::Body;
 
 /// The task list's page body.
 pub fn tasks_body(body: &Body<'_>) -> Html {
-    let (view, lang) = (body.view, body.ambient.lang);
+    let (view, ambient, lang) = (body.view, body.ambient, body.ambient.lang);
     let plan = view.plan();
     let savings = plan.savings;
     let task = |id: String, to: Page, label: String, status: Option<TaskStatus>| {
@@ -20,7 +20,7 @@ pub fn tasks_body(body: &Body<'_>) -> Html {
         let described_by = status.map(|_| AttrValue::from(status_id.clone()));
         html! {
             <li class="task">
-                <BackLink {to} {label} class={classes!("task-link")} {described_by} />
+                { back_link(ambient, BackLink { class: Some("task-link"), described_by, ..BackLink::new(to, label) }) }
                 if let Some(status) = status {
                     <strong id={status_id} class={classes!("tag", status_class(status))}>{ status_text(status).text(lang) }</strong>
                 }
