@@ -24,22 +24,22 @@ use crate::text::{zh_en, Lang};
 pub const MAX_PATTERN_CHARACTERS: usize = 500;
 
 /// A compiled pattern (the default matches only the empty text).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Compiled {
-    pieces: Vec<Piece>,
+    pub(crate) pieces: Vec<Piece>,
 }
 
 /// One character class and how many times it repeats.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Piece {
-    set: Set,
-    min: u32,
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Piece {
+    pub(crate) set: Set,
+    pub(crate) min: u32,
     /// `None` for no upper limit.
-    max: Option<u32>,
+    pub(crate) max: Option<u32>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Set {
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) enum Set {
     Any,
     /// Inclusive ranges; a single character is a range of one.
     Class {

@@ -43,24 +43,37 @@ pub struct Constraints {
     pub pattern: Option<Pattern>,
 }
 
-/// A parsed condition with its source text, as the catalog wrote it (条件).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A parsed condition with its source text, as the catalog wrote it (条件). Two conditions are
+/// the same when their sources are: the tree is the source's parse.
+#[derive(Debug, Clone, Serialize)]
 pub struct Condition {
     pub source: String,
     pub expr: Expr,
 }
 
-/// A condition is stored as its source and parsed again when read (the compact catalog).
-impl Serialize for Condition {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.source)
+impl PartialEq for Condition {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source
     }
 }
 
+impl Eq for Condition {}
+
+/// A condition is stored with its parsed tree, so that the applicants' app, which reads it from
+/// a published piece, carries no parser (issue 16); a tree nested deeper than a parse can be
+/// is refused (the evaluator recurses on it).
 impl<'de> Deserialize<'de> for Condition {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let source = String::deserialize(deserializer)?;
-        Condition::parse(&source).map_err(|error| serde::de::Error::custom(error.message(crate::text::Lang::En)))
+        #[derive(Deserialize)]
+        struct Stored {
+            source: String,
+            expr: Expr,
+        }
+        let Stored { source, expr } = Stored::deserialize(deserializer)?;
+        match crate::cond::too_deep(&expr) {
+            Some(_) => Err(serde::de::Error::custom("a condition nested too deep")),
+            None => Ok(Condition { source, expr }),
+        }
     }
 }
 
@@ -100,33 +113,13 @@ pub struct CrossCheck {
 }
 
 /// A pattern a whole answer must match (格式, see [`crate::pattern`]), with the message shown
-/// when it does not (a pattern means nothing to an applicant).
-#[derive(Debug, Clone)]
+/// when it does not (a pattern means nothing to an applicant). It is stored compiled, so that
+/// the applicants' app, which reads it from a published piece, carries no compiler (issue 16).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Pattern {
     pub source: String,
     pub compiled: crate::pattern::Compiled,
     pub message: Text,
-}
-
-/// A pattern is stored as its source and message, and compiled again when read.
-#[derive(Serialize, Deserialize)]
-struct StoredPattern {
-    source: String,
-    message: Text,
-}
-
-impl Serialize for Pattern {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        StoredPattern { source: self.source.clone(), message: self.message.clone() }.serialize(serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for Pattern {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let StoredPattern { source, message } = StoredPattern::deserialize(deserializer)?;
-        let compiled = crate::pattern::compile(&source).map_err(serde::de::Error::custom)?;
-        Ok(Pattern { source, compiled, message })
-    }
 }
 
 impl PartialEq for Pattern {

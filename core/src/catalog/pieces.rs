@@ -23,7 +23,7 @@ use crate::text::{zh_en, Lang, Text};
 mod decode;
 
 const INDEX_MAGIC: &[u8; 4] = b"YBI1";
-const PIECE_MAGIC: &[u8; 4] = b"YBP1";
+const PIECE_MAGIC: &[u8; 4] = b"YBP2";
 
 /// What the home page shows of a bundle before its piece is loaded (一件事卡片).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,19 +1,21 @@
 //! The expression tree a condition is parsed into: literals, field references, calls,
 //! comparisons and the logical operators, each node with the span of its source text.
 
+use serde::{Deserialize, Serialize};
+
 use super::Span;
 use crate::decimal::Decimal;
 use crate::ids::FieldId;
 
 /// A constant written in a condition.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Literal {
     Bool(bool),
     Number(Decimal),
     Text(String),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BinaryOp {
     Equal,
     NotEqual,
@@ -24,6 +26,16 @@ pub enum BinaryOp {
 }
 
 impl BinaryOp {
+    /// Every operator, in the order of their declaration (and of their published index).
+    pub const ALL: [BinaryOp; 6] = [
+        BinaryOp::Equal,
+        BinaryOp::NotEqual,
+        BinaryOp::Less,
+        BinaryOp::LessEqual,
+        BinaryOp::Greater,
+        BinaryOp::GreaterEqual,
+    ];
+
     pub fn symbol(self) -> &'static str {
         match self {
             BinaryOp::Equal => "==",
@@ -36,7 +48,7 @@ impl BinaryOp {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ExprKind {
     Literal(Literal),
     /// A reference to a field's answer (`premises.tenure`).
@@ -62,7 +74,7 @@ pub enum ExprKind {
 }
 
 /// A parsed condition.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Expr {
     pub kind: ExprKind,
     pub span: Span,

@@ -20,13 +20,13 @@ mod types;
 
 pub use eval::{evaluate, Truth};
 pub use expr::{BinaryOp, Expr, ExprKind, Literal};
-pub use parser::{parse, ParseError, ParseErrorKind, MAX_CONDITION_LENGTH, MAX_DEPTH};
+pub use parser::{parse, too_deep, ParseError, ParseErrorKind, MAX_CONDITION_LENGTH, MAX_DEPTH};
 pub use types::{Type, TypeError, TypeErrorKind};
 
 use crate::text::Lang;
 
 /// A byte range in the condition's source text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

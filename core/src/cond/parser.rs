@@ -139,8 +139,9 @@ pub fn parse(source: &str) -> Result<Expr, ParseError> {
 }
 
 /// A node nested deeper than [`MAX_DEPTH`], found without recursion: chains of `and` and `or`
-/// build deep trees that the parser reads in a loop.
-fn too_deep(expr: &Expr) -> Option<Span> {
+/// build deep trees that the parser reads in a loop. (A tree read from a published piece is
+/// held to the same depth.)
+pub fn too_deep(expr: &Expr) -> Option<Span> {
     let mut stack = vec![(expr, 1usize)];
     while let Some((node, depth)) = stack.pop() {
         if depth > MAX_DEPTH {

@@ -24,10 +24,11 @@ use crate::catalog::{
     FieldKind, FieldOption, FileType, Item, ItemField, Material, MaterialNeed, MaterialRules, Pattern, Section, Waiver,
     WaiverMode, WaiverPolicy,
 };
-use crate::cond::{Expr, ExprKind, Literal, Span};
+use crate::cond::{BinaryOp, Expr, ExprKind, Literal, Span, MAX_DEPTH};
 use crate::date::Date;
 use crate::decimal::Decimal;
 use crate::ids::{BundleId, FieldId, ItemId, MaterialId};
+use crate::pattern::{Compiled, Piece as PatternPiece, Set};
 use crate::text::Text;
 pub(super) use reader::Reader;
 
@@ -56,14 +57,51 @@ macro_rules! read_id {
 }
 read_id!(FieldId, MaterialId, ItemId, BundleId);
 
+/// A condition: its source and its parsed tree, which may nest no deeper than a parse can
+/// (the evaluator recurses on it).
 impl Read for Condition {
     fn read(r: &mut Reader<'_>) -> Self {
-        Condition::parse(r.str()).unwrap_or_else(|_| {
-            r.fail();
-            let expr = Expr { kind: ExprKind::Literal(Literal::Bool(false)), span: Span::default() };
-            Condition { source: String::new(), expr }
-        })
+        Condition { source: r.string(), expr: expr(r, 1) }
     }
+}
+
+fn expr(r: &mut Reader<'_>, depth: usize) -> Expr {
+    if depth > MAX_DEPTH {
+        r.fail();
+    }
+    let below = depth.saturating_add(1);
+    let boxed = |r: &mut Reader<'_>| Box::new(expr(r, below));
+    let kind = match r.u32() {
+        _ if r.failed => ExprKind::Literal(Literal::Bool(false)),
+        0 => ExprKind::Literal(match r.u32() {
+            0 => Literal::Bool(r.bool()),
+            1 => Literal::Number(decimal(r)),
+            2 => Literal::Text(r.string()),
+            _ => {
+                r.fail();
+                Literal::Bool(false)
+            }
+        }),
+        1 => ExprKind::Field(FieldId::read(r)),
+        2 => ExprKind::Call { name: r.string(), args: r.seq(|r| expr(r, below)) },
+        3 => ExprKind::List(r.seq(|r| expr(r, below))),
+        4 => ExprKind::Not(boxed(r)),
+        5 => ExprKind::And(boxed(r), boxed(r)),
+        6 => ExprKind::Or(boxed(r), boxed(r)),
+        7 => ExprKind::Compare { op: r.pick(BinaryOp::ALL), left: boxed(r), right: boxed(r) },
+        8 => ExprKind::In { item: boxed(r), list: boxed(r), negated: r.bool() },
+        _ => {
+            r.fail();
+            ExprKind::Literal(Literal::Bool(false))
+        }
+    };
+    Expr { kind, span: Span { start: r.number(64), end: r.number(64) } }
+}
+
+/// A `Decimal`: its scaled value, an i128 zigzag varint.
+fn decimal(r: &mut Reader<'_>) -> Decimal {
+    let zigzag = r.varint(128);
+    Decimal { scaled: ((zigzag >> 1) as i128) ^ -((zigzag & 1) as i128) }
 }
 
 /// A date, or `None` (and the reader failed).
@@ -81,12 +119,7 @@ fn cross_check(r: &mut Reader<'_>) -> CrossCheck {
 
 fn bound(r: &mut Reader<'_>) -> Bound {
     match r.u32() {
-        0 => {
-            // A Decimal is its scaled value, an i128 zigzag varint.
-            let zigzag = r.varint(128);
-            let scaled = ((zigzag >> 1) as i128) ^ -((zigzag & 1) as i128);
-            Bound::Number(Decimal { scaled })
-        }
+        0 => Bound::Number(decimal(r)),
         1 => date(r).map_or(Bound::Today, Bound::Date),
         2 => Bound::Today,
         _ => {
@@ -96,14 +129,21 @@ fn bound(r: &mut Reader<'_>) -> Bound {
     }
 }
 
+/// A pattern: its source, compiled form and message.
 fn pattern(r: &mut Reader<'_>) -> Pattern {
     let source = r.string();
-    let message = text(r);
-    let compiled = crate::pattern::compile(&source).unwrap_or_else(|_| {
-        r.fail();
-        crate::pattern::Compiled::default()
+    let pieces = r.seq(|r| {
+        let set = match r.u32() {
+            0 => Set::Any,
+            1 => Set::Class { negated: r.bool(), ranges: r.seq(|r| (r.char(), r.char())) },
+            _ => {
+                r.fail();
+                Set::Any
+            }
+        };
+        PatternPiece { set, min: r.u32(), max: r.option(Reader::u32) }
     });
-    Pattern { source, compiled, message }
+    Pattern { source, compiled: Compiled { pieces }, message: text(r) }
 }
 
 impl Read for Field {

@@ -25,7 +25,8 @@ fn published() -> &'static [Published] {
 
 /// `catalog` with a field of every kind in its first bundle's first item, so that the texts
 /// read reach every kind and every derivation (the shipped bundles ask no landline, postcode or e-mail,
-/// and derive only birth dates).
+/// and derive only birth dates); the first of them with conditions and patterns that reach
+/// every kind of node of a condition's tree and of a compiled pattern.
 fn every_kind(mut catalog: crate::catalog::Catalog) -> crate::catalog::Catalog {
     let item = catalog.bundles[0].items[0].item.clone();
     let template = (**catalog.fields.values().next().expect("a field")).clone();
@@ -33,12 +34,31 @@ fn every_kind(mut catalog: crate::catalog::Catalog) -> crate::catalog::Catalog {
     for (n, kind) in FieldKind::ALL.into_iter().enumerate() {
         let id = FieldId::new(format!("every.{kind:?}"));
         let derived = derivations.get(n).map(|&derivation| Derived { from: id.clone(), derivation, editable: n == 0 });
-        let field = Field { id: id.clone(), kind, condition: None, derived, ..template.clone() };
+        let mut field = Field { id: id.clone(), kind, condition: None, derived, ..template.clone() };
+        if let Some(source) = EVERY_NODE.get(n) {
+            field.condition = Some(Condition::parse(source).expect("parses"));
+        }
+        if let Some(source) = EVERY_PIECE.get(n) {
+            let compiled = crate::pattern::compile(source).expect("compiles");
+            let message = crate::Text { zh: "格式".to_owned(), en: "format".to_owned() };
+            field.constraints.pattern = Some(Pattern { source: (*source).to_owned(), compiled, message });
+        }
         catalog.fields.insert(id.clone(), Rc::new(field));
         catalog.items.get_mut(&item).expect("the item").fields.push(ItemField { field: id, form_label: None });
     }
     catalog
 }
+
+/// Conditions that hold every kind of node, literal and comparison between them.
+const EVERY_NODE: [&str; 4] = [
+    "every.Integer >= 18 and every.Integer <= 60.5 or every.Integer < 0",
+    "not (every.Text == \"x\" or every.Text != \"y\") and every.Integer > 1",
+    "every.OneOf in [\"a\", \"b\"] and every.OneOf not in [\"c\"]",
+    "age(every.IdNumber) > 1 and is_set(every.YesNo) == true",
+];
+
+/// Patterns that hold any character, classes listed and refused, ranges, and every count.
+const EVERY_PIECE: [&str; 2] = ["JY[0-9]{14}.?.*", "[^A-HJ-N京]+\\d{2,}x*"];
 
 /// Every published text: the indexes, then the pieces.
 fn bodies() -> Vec<(bool, &'static [u8])> {
@@ -76,6 +96,7 @@ fn the_published_texts_reach_every_variant() {
     let mut kinds = crate::sorted_map::SortedSet::new();
     let (mut bounds, mut patterns, mut derived, mut waivers, mut files) =
         ([false; 3], false, [false; 3], [false; 2], [false; 3]);
+    let (mut nodes, mut sets) = (crate::sorted_map::SortedSet::new(), crate::sorted_map::SortedSet::new());
     for published in published() {
         let (_, catalog) = published.catalog().expect("reads");
         for field in catalog.fields.values() {
@@ -88,6 +109,17 @@ fn the_published_texts_reach_every_variant() {
                 }] = true;
             }
             patterns |= field.constraints.pattern.is_some();
+            if let Some(pattern) = &field.constraints.pattern {
+                for piece in &pattern.compiled.pieces {
+                    sets.insert(format!("{:?} {}", std::mem::discriminant(&piece.set), piece.max.is_some()));
+                    if let crate::pattern::Set::Class { negated, .. } = piece.set {
+                        sets.insert(format!("negated {negated}"));
+                    }
+                }
+            }
+            if let Some(condition) = &field.condition {
+                every_node(&condition.expr, &mut nodes);
+            }
             if let Some(d) = &field.derived {
                 derived[d.derivation as usize] = true;
             }
@@ -106,11 +138,42 @@ fn the_published_texts_reach_every_variant() {
         }
     }
     assert_eq!(kinds.len(), FieldKind::ALL.len(), "every kind of field: {kinds:?}");
+    // 9 kinds of node, 3 kinds of literal, 6 comparisons, `in` and `not in`.
+    assert_eq!(nodes.len(), 9 + 3 + 6 + 2, "every node of a condition: {nodes:?}");
+    assert_eq!(sets.len(), 2 + 2 + 2, "any and a class, with and without a most, both ways: {sets:?}");
     assert!(bounds.iter().all(|b| *b) && patterns, "bounds {bounds:?}, patterns {patterns}");
     assert!(
         derived.iter().all(|d| *d) && waivers.iter().all(|w| *w) && files.iter().all(|f| *f),
         "derived {derived:?}, waivers {waivers:?}, files {files:?}"
     );
+}
+
+/// The kinds of node under `expr`, with its literals' kinds, comparisons and `in` both ways.
+fn every_node(expr: &Expr, found: &mut crate::sorted_map::SortedSet<String>) {
+    let name = format!("{:?}", expr.kind);
+    found.insert(name.split(['(', ' ', '{']).next().unwrap_or_default().to_owned());
+    match &expr.kind {
+        ExprKind::Literal(literal) => {
+            found.insert(format!("{literal:?}").split('(').next().unwrap_or_default().to_owned());
+        }
+        ExprKind::Field(_) => {}
+        ExprKind::Call { args, .. } | ExprKind::List(args) => args.iter().for_each(|arg| every_node(arg, found)),
+        ExprKind::Not(inner) => every_node(inner, found),
+        ExprKind::And(left, right) | ExprKind::Or(left, right) => {
+            every_node(left, found);
+            every_node(right, found);
+        }
+        ExprKind::Compare { op, left, right } => {
+            found.insert(op.symbol().to_owned());
+            every_node(left, found);
+            every_node(right, found);
+        }
+        ExprKind::In { item, list, negated } => {
+            found.insert(format!("in {negated}"));
+            every_node(item, found);
+            every_node(list, found);
+        }
+    }
 }
 
 /// A damage to a text: at a place (a fraction of its length), one of flipping a bit, setting a
@@ -217,4 +280,22 @@ fn varints_are_held_to_their_width() {
     assert_eq!(one(&[2], Reader::bool), None);
     assert_eq!(one(&[2, 0xE4, 0xB8], Reader::str), None, "not UTF-8");
     assert_eq!(one(&[0xFF, 0xFF, 0xFF, 0xFF, 0x0F], |r| r.seq(Reader::byte)), None, "a length beyond the text");
+}
+
+/// A tree nested one deeper than a parse can make is refused by both readers (the evaluator
+/// recurses on it); one as deep as a parse can make reads.
+#[test]
+fn a_condition_nested_deeper_than_a_parse_can_is_refused() {
+    let nested = |depth: usize| {
+        let mut expr = Expr { kind: ExprKind::Literal(Literal::Bool(true)), span: Span::default() };
+        for _ in 1..depth {
+            expr = Expr { kind: ExprKind::Not(Box::new(expr)), span: Span::default() };
+        }
+        Condition { source: "true".to_owned(), expr }
+    };
+    for (depth, reads) in [(MAX_DEPTH, true), (MAX_DEPTH + 1, false)] {
+        let bytes = postcard::to_allocvec(&nested(depth)).expect("writes");
+        assert_eq!(Reader::whole::<Condition>(&bytes).is_some(), reads, "depth {depth}");
+        assert_eq!(postcard::from_bytes::<Condition>(&bytes).is_ok(), reads, "depth {depth}");
+    }
 }

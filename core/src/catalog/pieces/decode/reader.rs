@@ -113,6 +113,18 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// A `char`: a string of exactly one.
+    pub(super) fn char(&mut self) -> char {
+        let mut chars = self.str().chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => c,
+            _ => {
+                self.fail();
+                '\0'
+            }
+        }
+    }
+
     pub(super) fn string(&mut self) -> String {
         self.str().to_owned()
     }
