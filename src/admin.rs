@@ -42,10 +42,11 @@ pub fn AdminApp(props: &AdminProps) -> Html {
     };
     use_effect_with(store.state.lang, |lang| crate::platform::dom::set_document_lang(lang.tag()));
     use_skip_link();
+    let speech = crate::hooks::use_kept(|| None);
     let lang = store.state.lang;
     html! {
         <ContextProvider<crate::store::StoreHandle> context={store.clone()}>
-        <ContextProvider<Ambient> context={Ambient::of(&store)}>
+        <ContextProvider<Ambient> context={Ambient::of(&store, speech)}>
             { skip_link(lang) }
             <Masthead separate_page={true} />
             <main id="main" class="page" tabindex="-1">

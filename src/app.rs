@@ -163,10 +163,11 @@ pub fn App(props: &AppProps) -> Html {
     use_effect_with(store.state.elder, |step| dom::set_text_step(*step));
     use_address(&store);
     use_skip_link();
+    let speech = crate::hooks::use_kept(|| None);
     let pieces = use_pieces(&store);
 
     let lang = store.state.lang;
-    let ambient = Ambient::of(&store);
+    let ambient = Ambient::of(&store, speech);
     let catalog_change =
         store.state.application().and_then(|draft| draft.catalog_change(&store.env.in_use.catalog, env.today));
     let on_dismiss = {
@@ -192,7 +193,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             <main id="main" class="page" tabindex="-1">
                 if let Some(notice) = &*notice {
-                    { notice_banner(lang, notice, on_dismiss) }
+                    { notice_banner(&ambient, notice, on_dismiss) }
                 }
                 if store.state.address_refused > 0 {
                     <p class="notice" role="status">{ Ui::AddressRefused.text(lang) }</p>

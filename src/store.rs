@@ -12,6 +12,8 @@ use yibiao_core::view::Derived;
 use yibiao_core::{Date, Lang};
 
 use crate::catalog::InUse;
+use crate::hooks::Kept;
+use crate::platform::speech::SpeechProblem;
 
 /// What the reducer needs besides the state: the catalog and today's date.
 #[derive(Debug)]
@@ -149,11 +151,13 @@ pub struct Ambient {
     pub env: Rc<AppEnv>,
     pub open: Option<DraftId>,
     pub dispatch: Dispatch,
+    /// The text the device last could not read aloud, and why (said beside its button).
+    pub speech: Kept<Option<(AttrValue, SpeechProblem)>>,
 }
 
 impl Ambient {
-    /// The ambient context of the store's state.
-    pub fn of(store: &StoreHandle) -> Ambient {
+    /// The ambient context of the store's state, with the root's cell of speech problems.
+    pub fn of(store: &StoreHandle, speech: Kept<Option<(AttrValue, SpeechProblem)>>) -> Ambient {
         Ambient {
             lang: store.state.lang,
             elder: store.state.elder,
@@ -161,6 +165,7 @@ impl Ambient {
             env: Rc::clone(&store.env),
             open: store.state.open.clone(),
             dispatch: Dispatch::new(store.dispatcher()),
+            speech,
         }
     }
 
@@ -178,6 +183,7 @@ impl PartialEq for Ambient {
             && Rc::ptr_eq(&self.env, &other.env)
             && self.open == other.open
             && self.dispatch == other.dispatch
+            && self.speech == other.speech
     }
 }
 

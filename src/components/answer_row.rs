@@ -12,7 +12,7 @@ use yibiao_core::catalog::{Bound, FieldKind};
 use yibiao_core::validate::{toggle_choice, NO, YES};
 use yibiao_core::{Date, Field, FieldId, Lang};
 
-use crate::components::{error_message, field_dom_id, ReadAloud};
+use crate::components::{error_message, field_dom_id, read_aloud};
 use crate::i18n::{HelperUi, Ui};
 use crate::platform::dom;
 use crate::store::use_ambient;
@@ -125,10 +125,10 @@ pub fn AnswerRow(props: &AnswerRowProps) -> Html {
                 <p class="plain">{ plain.get(lang) }</p>
             }
         </div>
-        <ReadAloud text={spoken} what={AttrValue::from(field.label.get(lang).to_owned())} />
+        { read_aloud(&ambient, spoken.into(), Some(AttrValue::from(field.label.get(lang).to_owned()))) }
         </>
     };
-    let error = error_message(lang, AttrValue::from(error_id), props.error.clone());
+    let error = error_message(&ambient, AttrValue::from(error_id), props.error.clone());
     let group = classes!("form-group", props.error.is_some().then_some("form-group-error"));
     if choice_kind {
         return html! {

@@ -5,13 +5,14 @@
 //! machinery, issue 16).
 
 use yew::prelude::*;
-use yibiao_core::Lang;
 
-use crate::components::ReadAloud;
+use crate::components::read_aloud;
 use crate::i18n::Ui;
+use crate::store::Ambient;
 
 /// The message of the field whose `aria-describedby` names `id`, when there is one.
-pub fn error_message(lang: Lang, id: AttrValue, message: Option<AttrValue>) -> Html {
+pub fn error_message(ambient: &Ambient, id: AttrValue, message: Option<AttrValue>) -> Html {
+    let lang = ambient.lang;
     html! {
         <>
         <div aria-live="polite">
@@ -24,7 +25,7 @@ pub fn error_message(lang: Lang, id: AttrValue, message: Option<AttrValue>) -> H
             }
         </div>
         if let Some(message) = message {
-            <ReadAloud text={message} />
+            { read_aloud(ambient, message, None) }
         }
         </>
     }

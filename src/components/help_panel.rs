@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use crate::components::ReadAloud;
+use crate::components::read_aloud;
 use crate::i18n::{help_ask, help_where, HelpUi};
 use crate::store::Ambient;
 
@@ -35,7 +35,7 @@ pub fn help_panel(ambient: &Ambient, bundle: &str, departments: &[AttrValue]) ->
                     }
                 </ul>
                 <p>{ HelpUi::Kept.text(lang) }</p>
-                <ReadAloud text={spoken} what={AttrValue::from(HelpUi::NeedHelp.text(lang))} />
+                { read_aloud(ambient, spoken.into(), Some(AttrValue::from(HelpUi::NeedHelp.text(lang)))) }
             </div>
         </details>
     }

@@ -78,7 +78,7 @@ pub fn HelperPanel() -> Html {
             <form class="helper-form" novalidate=true {onsubmit}>
                 <div class={classes!("form-group", missing.then_some("form-group-error"))}>
                     <label class="label" for="helper-name">{ HelperUi::NameLabel.text(lang) }</label>
-                    { error_message(lang, AttrValue::from("helper-name-error"),
+                    { error_message(&ambient, AttrValue::from("helper-name-error"),
                         missing.then(|| AttrValue::from(HelperUi::NameMissing.text(lang)))) }
                     <input class="input" id="helper-name" type="text" autocomplete="off" value={(*name).clone()}
                         aria-describedby={missing.then_some("helper-name-error")} oninput={on_name} />

@@ -37,7 +37,7 @@ pub use masthead::Masthead;
 pub use notice_banner::notice_banner;
 pub use open_packet::OpenPacket;
 pub use packet_export::PacketExport;
-pub use read_aloud::ReadAloud;
+pub use read_aloud::read_aloud;
 pub use set_aside_panel::{set_aside_list, use_set_aside_list};
 pub use skip_link::{skip_link, use_skip_link};
 pub use unbroken::unbroken;

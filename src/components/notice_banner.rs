@@ -4,14 +4,15 @@
 //! machinery, issue 16).
 
 use yew::prelude::*;
-use yibiao_core::Lang;
 
-use crate::components::ReadAloud;
+use crate::components::read_aloud;
 use crate::i18n::Ui;
 use crate::notice::Notice;
+use crate::store::Ambient;
 
 /// The notice with its dismiss button.
-pub fn notice_banner(lang: Lang, notice: &Notice, on_dismiss: Callback<()>) -> Html {
+pub fn notice_banner(ambient: &Ambient, notice: &Notice, on_dismiss: Callback<()>) -> Html {
+    let lang = ambient.lang;
     let on_dismiss = on_dismiss.reform(|_: MouseEvent| ());
     html! {
         <div class="notice" role="alert">
@@ -19,7 +20,7 @@ pub fn notice_banner(lang: Lang, notice: &Notice, on_dismiss: Callback<()>) -> H
                 <span class="notice-icon" aria-hidden="true">{ "!" }</span>
                 { notice.message(lang) }
             </p>
-            <ReadAloud text={notice.message(lang)} />
+            { read_aloud(ambient, notice.message(lang).into(), None) }
             <button type="button" class="button button-secondary" onclick={on_dismiss}>
                 { Ui::Dismiss.text(lang) }
             </button>

@@ -1,50 +1,45 @@
 //! The read-aloud button (语音播报) of the elder version: beside a question, a material, a
 //! message or a reason, it reads that text in the page's language, at the pace chosen in the
 //! header. Where the device cannot, it says so in words beside the button. Never automatic.
+//!
+//! A function, not a component (a component of its own costs the first load a copy of Yew's
+//! machinery, issue 16): what the device last could not read, and why, is kept in the ambient
+//! context, and said beside the button of that text.
 
 use yew::prelude::*;
 
-use crate::hooks::use_kept;
-
 use crate::i18n::{read_aloud_label, SpeechUi};
 use crate::platform::speech::{self, SpeechProblem};
-use crate::store::use_ambient;
+use crate::store::Ambient;
 
-#[derive(Properties, PartialEq)]
-pub struct ReadAloudProps {
-    /// What is read.
-    pub text: AttrValue,
-    /// What the button reads, in a few words, for its accessible name (the text itself when
-    /// short).
-    #[prop_or_default]
-    pub what: Option<AttrValue>,
-}
-
-#[component]
-pub fn ReadAloud(props: &ReadAloudProps) -> Html {
-    let ambient = use_ambient();
+/// The button that reads `text`; `what` names it in a few words for its accessible name (the
+/// text itself when `None`). Nothing outside the elder version.
+pub fn read_aloud(ambient: &Ambient, text: AttrValue, what: Option<AttrValue>) -> Html {
     let lang = ambient.lang;
-    let problem = use_kept(|| None::<SpeechProblem>);
     if ambient.elder == 0 {
         return Html::default();
     }
+    let problem = ambient.speech.as_ref().filter(|(failed, _)| *failed == text).map(|(_, problem)| *problem);
+    let label = read_aloud_label(lang, what.as_deref().unwrap_or(&text));
     let onclick = {
-        let (text, problem) = (props.text.clone(), problem.clone());
+        let speech = ambient.speech.clone();
         Callback::from(move |_| {
-            let (text, problem) = (text.clone(), problem.clone());
+            let (text, speech) = (text.clone(), speech.clone());
             crate::platform::tasks::spawn(async move {
-                problem.set(speech::speak(&text, lang.tag()).await.err());
+                let failed = speech::speak(&text, lang.tag()).await.err();
+                if failed.is_some() || speech.is_some() {
+                    speech.set(failed.map(|problem| (text, problem)));
+                }
             });
         })
     };
-    let what = props.what.as_deref().unwrap_or(&props.text);
     html! {
         <span class="read-aloud">
             <button type="button" class="button button-secondary button-small read-aloud-button" {onclick}
-                aria-label={read_aloud_label(lang, what)}>
+                aria-label={label}>
                 { SpeechUi::ReadAloud.text(lang) }
             </button>
-            if let Some(problem) = *problem {
+            if let Some(problem) = problem {
                 <span class="read-aloud-problem" role="alert">
                     { match problem {
                         SpeechProblem::NoVoice => SpeechUi::NoVoice.text(lang),

@@ -4,13 +4,20 @@
 
 use yew::prelude::*;
 use yibiao_core::verdict::{Blocker, Verdict};
-use yibiao_core::{Catalog, Lang, MaterialId};
+use yibiao_core::{Catalog, MaterialId};
 
-use crate::components::{unbroken, ReadAloud};
+use crate::components::{read_aloud, unbroken};
 use crate::i18n::{self, Ui};
+use crate::store::Ambient;
 
 /// The verdict panel; `reason` draws one reason it is not ready.
-pub fn verdict_panel(result: &Verdict, catalog: &Catalog, lang: Lang, reason: &dyn Fn(&Blocker) -> Html) -> Html {
+pub fn verdict_panel(
+    result: &Verdict,
+    catalog: &Catalog,
+    ambient: &Ambient,
+    reason: &dyn Fn(&Blocker) -> Html,
+) -> Html {
+    let lang = ambient.lang;
     let material_name = |id: &MaterialId| {
         catalog.materials.get(id).map_or(id.as_str().to_owned(), |material| material.name.get(lang).to_owned())
     };
@@ -41,7 +48,7 @@ pub fn verdict_panel(result: &Verdict, catalog: &Catalog, lang: Lang, reason: &d
                 <p>{ Ui::VerdictNotReadyText.text(lang) }</p>
                 <ul class="verdict-reasons">
                     for blocker in blockers.iter() {
-                        <li>{ reason(blocker) }<ReadAloud text={blocker.message(catalog, lang)} /></li>
+                        <li>{ reason(blocker) }{ read_aloud(ambient, blocker.message(catalog, lang).into(), None) }</li>
                     }
                 </ul>
             </div>

@@ -19,6 +19,7 @@ use crate::store::use_store;
 #[component]
 pub fn HomePage() -> Html {
     let store = use_store();
+    let ambient = crate::store::use_ambient();
     let lang = store.state.lang;
     // A packet shown as the window's intake record, in place of the home page (never stored).
     let intake = use_kept(|| None::<Rc<Incoming>>);
@@ -62,7 +63,7 @@ pub fn HomePage() -> Html {
             let intake = intake.clone();
             Callback::from(move |_: MouseEvent| intake.set(None))
         };
-        return super::intake::intake_body(incoming, &crate::store::Ambient::of(&store), &heading, close);
+        return super::intake::intake_body(incoming, &ambient, &heading, close);
     }
     let categories = [
         (Category::Enterprise, Ui::CategoryEnterprise, "category-enterprise"),

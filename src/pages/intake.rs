@@ -44,7 +44,7 @@ pub fn intake_body(incoming: &Incoming, ambient: &Ambient, heading: &NodeRef, cl
             } else if !incoming.same_catalog {
                 <p class="hint">{ i18n::packet_other_catalog(lang, &incoming.catalog_version) }</p>
             }
-            { verdict_panel(result, catalog, lang, &reason) }
+            { verdict_panel(result, catalog, ambient, &reason) }
             <h2>{ PacketUi::IntakeChecklist.text(lang) }</h2>
             <ul class="intake-list">
                 for entry in plan.checklist.iter() {

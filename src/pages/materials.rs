@@ -8,10 +8,10 @@ use yibiao_core::session::{Action, Application};
 use yibiao_core::verdict::{allowed_provisions, Provision};
 use yibiao_core::{Catalog, Date, Lang, MaterialId};
 
-use crate::components::{material_dom_id, unbroken, use_attachments, Attachments, ReadAloud};
+use crate::components::{material_dom_id, read_aloud, unbroken, use_attachments, Attachments};
 use crate::i18n::{self, HelperUi, Ui};
 use crate::pages::frame::BodyProps;
-use crate::store::use_ambient;
+use crate::store::{use_ambient, Ambient};
 
 #[component]
 pub fn MaterialsBody(props: &BodyProps) -> Html {
@@ -27,7 +27,7 @@ pub fn MaterialsBody(props: &BodyProps) -> Html {
     };
     html! {
         for entry in props.view.plan().checklist.iter() {
-            { provision_choice(catalog, &props.draft, entry, &attachments, ambient.today(), lang, &on_provide) }
+            { provision_choice(&ambient, &props.draft, entry, &attachments, &on_provide) }
             // For someone helping (帮办): why the material is needed, from the plan's reasons.
             if ambient.helper.is_some() {
                 <p class="helper-note">{ HelperUi::WhyMaterial.text(lang) }{ crate::pages::notice::material_because(catalog, entry, lang) }</p>
@@ -71,14 +71,13 @@ pub fn ways(
 }
 
 fn provision_choice(
-    catalog: &Catalog,
+    ambient: &Ambient,
     application: &Application,
     entry: &ChecklistEntry,
     attachments: &Attachments,
-    today: Date,
-    lang: Lang,
     on_provide: &Callback<(MaterialId, Provision)>,
 ) -> Html {
+    let (catalog, today, lang) = (&ambient.env.in_use.catalog, ambient.today(), ambient.lang);
     let base = material_dom_id(&entry.material.id);
     let chosen = application.provisions.get(&entry.material.id);
     let set_aside = application.set_aside.contains_key(&entry.material.id);
@@ -89,8 +88,8 @@ fn provision_choice(
                 <div class="hint" id={format!("{base}-hint")}>
                     <p>{ entry.material.description.get(lang) }</p>
                 </div>
-                <ReadAloud what={AttrValue::from(entry.material.name.get(lang).to_owned())}
-                    text={format!("{}{}{}", entry.material.name.get(lang), Ui::Colon.text(lang), entry.material.description.get(lang))} />
+                { read_aloud(ambient, format!("{}{}{}", entry.material.name.get(lang), Ui::Colon.text(lang), entry.material.description.get(lang)).into(),
+                    Some(AttrValue::from(entry.material.name.get(lang).to_owned()))) }
                 <div class="radios">
                     for (index, (provision, label, details)) in ways(catalog, entry, today, lang).into_iter().enumerate() {
                         { way(&base, index, &entry.material.id, provision.clone(), label, details, chosen, on_provide) }

@@ -72,7 +72,7 @@ pub fn review_body(body: &Body<'_>) -> Html {
             link(Page::Materials, blocker.message(catalog, lang), String::new(), material_dom_id(&material))
         }
     };
-    let verdict_panel = verdict_panel(result, catalog, lang, &reason);
+    let verdict_panel = verdict_panel(result, catalog, ambient, &reason);
     // Answers to questions or fields no longer asked stay visible, never silently dropped.
     let asked: Vec<&FieldId> =
         plan.questions.iter().map(|q| &q.field.id).chain(plan.fields().map(|f| &f.field.id)).collect();
