@@ -44,7 +44,6 @@ pub fn start_admin() {
 /// earlier session or use of the device left in the browser.
 pub fn start() {
     platform::crash::install_hook();
-    platform::service_worker::register();
     platform::tasks::spawn(async move {
         let kiosk = platform::kiosk::configuration().await;
         // The marker of a catalog loaded by the hall is read from the browser's own storage.
@@ -76,6 +75,9 @@ pub fn start() {
                 let props =
                     AppProps { storage, files, storage_problem, today, catalog, catalog_problem, durable, kiosk };
                 mount::<App>(props);
+                // The service worker once the first page is drawn: its script and what it
+                // precaches never compete with the page's own first load.
+                platform::service_worker::register();
                 // Then, never before the first page, every bundle for offline use.
                 platform::timers::after(1_000).await;
                 platform::service_worker::keep_catalog_pieces();

@@ -15,6 +15,7 @@ mod fuzz;
 mod process;
 mod serve;
 mod shrink;
+mod size;
 mod test;
 #[cfg(test)]
 mod tidy;
