@@ -163,13 +163,13 @@ pub fn externalize_inline_scripts(html: &str) -> Result<(String, Vec<ExternalScr
         let close = rest[tag_end..].find("</script>").map(|i| tag_end + i).context("<script> without </script>")?;
         let open_tag = &rest[start..tag_end];
         let body = &rest[tag_end..close];
-        if open_tag.contains(" src=") {
+        if crate::html::attribute(open_tag, "src").is_some() {
             output.push_str(&rest[start..close + "</script>".len()]);
         } else {
             let source = body.trim().to_owned() + "\n";
             let name = format!("boot-{}.js", &hex(&Sha256::digest(source.as_bytes()))[..16]);
-            // Trunk's minified page writes the attribute without quotes.
-            let is_module = ["type=\"module\"", "type=module"].iter().any(|attr| open_tag.contains(attr));
+            // Quoted or not (trunk's minified page writes it without quotes).
+            let is_module = crate::html::attribute(open_tag, "type").as_deref() == Some("module");
             let module = if is_module { " type=\"module\"" } else { "" };
             output.push_str(&format!("<script{module} src=\"./{name}\"></script>"));
             scripts.push(ExternalScript { name, source });

@@ -12,6 +12,7 @@
 mod build;
 mod catalog;
 mod fuzz;
+mod html;
 mod process;
 mod serve;
 mod shrink;

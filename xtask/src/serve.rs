@@ -129,13 +129,13 @@ impl Site {
     }
 }
 
-/// The policy in `<meta http-equiv="Content-Security-Policy" content="...">`.
+/// The policy in `<meta http-equiv="Content-Security-Policy" content="...">`, quoted or not.
 fn meta_security_policy(html: &str) -> Option<String> {
-    let start = html.find("http-equiv=\"Content-Security-Policy\"")?;
-    let rest = &html[start..];
-    let content = rest.find("content=\"")? + "content=\"".len();
-    let end = rest[content..].find('"')?;
-    Some(rest[content..content + end].to_owned())
+    let tags = crate::html::tags(html, "meta");
+    let is_policy = |tag: &&str| {
+        crate::html::attribute(tag, "http-equiv").is_some_and(|v| v.eq_ignore_ascii_case("Content-Security-Policy"))
+    };
+    tags.into_iter().find(is_policy).and_then(|tag| crate::html::attribute(tag, "content"))
 }
 
 fn accept_loop(listener: TcpListener, site: Arc<Site>) {

@@ -207,4 +207,8 @@ fn a_server_for_the_memory_test() {
 fn reads_the_policy_from_the_page() {
     let html = r#"<meta http-equiv="Content-Security-Policy" content="default-src 'self'">"#;
     assert_eq!(meta_security_policy(html).as_deref(), Some("default-src 'self'"));
+    // As trunk's minifier writes it: the attributes reordered, a value without quotes.
+    let minified = r#"<meta charset=utf-8><meta content="default-src 'self'" http-equiv=Content-Security-Policy>"#;
+    assert_eq!(meta_security_policy(minified).as_deref(), Some("default-src 'self'"));
+    assert_eq!(meta_security_policy("<meta content=x name=description>"), None);
 }
