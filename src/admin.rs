@@ -40,7 +40,10 @@ pub fn AdminApp(props: &AdminProps) -> Html {
         let lang = crate::app::saved_lang(&props.storage);
         use_reducer(move || Store::new(State { lang, ..State::default() }, Rc::clone(&env)))
     };
-    use_effect_with(store.state.lang, |lang| crate::platform::dom::set_document_lang(lang.tag()));
+    crate::hooks::use_effect_on(store.state.lang, |lang| {
+        crate::platform::dom::set_document_lang(lang.tag());
+        None
+    });
     use_skip_link();
     let speech = crate::hooks::use_kept(|| None);
     let lang = store.state.lang;

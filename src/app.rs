@@ -12,7 +12,7 @@ use yibiao_core::Date;
 
 use crate::catalog::InUse;
 use crate::components::{catalog_change_panel, notice_banner, skip_link, use_skip_link, KioskGuard, Masthead};
-use crate::hooks::{use_address, use_file_cleanup, use_other_tabs, use_pieces, use_saving, Pieces};
+use crate::hooks::{use_address, use_effect_on, use_file_cleanup, use_other_tabs, use_pieces, use_saving, Pieces};
 use crate::i18n::Ui;
 use crate::notice::{Notice, Unreadable};
 use crate::pages::{DraftPage, HomePage};
@@ -159,8 +159,14 @@ pub fn App(props: &AppProps) -> Html {
     use_saving(&store, &saver, &notice, &shelf.changed);
     use_file_cleanup(&store, &saver, &props.storage, &props.files, props.storage_problem.is_some(), shelf.generation);
     use_other_tabs(&store, &saver, &notice, &shelf.changed);
-    use_effect_with(store.state.lang, |lang| dom::set_document_lang(lang.tag()));
-    use_effect_with(store.state.elder, |step| dom::set_text_step(*step));
+    use_effect_on(store.state.lang, |lang| {
+        dom::set_document_lang(lang.tag());
+        None
+    });
+    use_effect_on(store.state.elder, |step| {
+        dom::set_text_step(*step);
+        None
+    });
     use_address(&store);
     use_skip_link();
     let speech = crate::hooks::use_kept(|| None);

@@ -44,10 +44,11 @@ pub fn use_question_focus(asked: bool) -> NodeRef {
     let question = use_node_ref();
     {
         let question = question.clone();
-        use_effect_with(asked, move |asked| {
+        crate::hooks::use_effect_on(asked, move |asked| {
             if *asked {
                 crate::platform::dom::focus_node(&question);
             }
+            None
         });
     }
     question

@@ -8,7 +8,7 @@ use crate::hooks::use_kept;
 use yibiao_core::session::{Action, DraftId};
 
 use crate::components::confirm_delete::{confirm_delete, focus_after_delete, use_question_focus};
-use crate::components::PacketExport;
+use crate::components::packet_export;
 use crate::hooks::{PieceStatus, Pieces};
 use crate::i18n::{self, PacketUi, Ui};
 use crate::platform::clock;
@@ -97,7 +97,7 @@ pub fn DraftPanel(props: &DraftPanelProps) -> Html {
                     </button>
                 </div>
                 if known.is_some() {
-                    <PacketExport draft={Shared(std::rc::Rc::clone(shared))} label={PacketUi::SaveAsFile.text(lang)} secondary=true />
+                    { packet_export(shared, PacketUi::SaveAsFile.text(lang).into(), None, true) }
                 }
             }
         </li>

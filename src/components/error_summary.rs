@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::i18n::Ui;
 use crate::platform::dom;
-use crate::store::use_ambient;
+use yibiao_core::Lang;
 
 /// One problem: the DOM id of the field to fix and the message.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,23 +14,10 @@ pub struct SummaryError {
     pub message: AttrValue,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorSummaryProps {
-    pub errors: Vec<SummaryError>,
-    /// Changes on every failed attempt to continue; focus returns to the summary each time.
-    pub attempt: u32,
-}
-
-#[component]
-pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
-    let lang = use_ambient().lang;
-    let node = use_node_ref();
-    {
-        let node = node.clone();
-        use_effect_with(props.attempt, move |_| {
-            dom::focus_node(&node);
-        });
-    }
+/// The summary of `errors`, to be focused through `node` after each failed attempt to
+/// continue (the frame's effect, keyed by the attempt). A function, not a component: a
+/// component of its own costs the first load a copy of Yew's machinery (issue 16).
+pub fn error_summary(lang: Lang, errors: &[SummaryError], node: NodeRef) -> Html {
     html! {
         <div class="error-summary" ref={node} tabindex="-1" aria-labelledby="error-summary-title">
             <h2 class="error-summary-title" id="error-summary-title">
@@ -38,7 +25,7 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
                 { Ui::ErrorSummaryTitle.text(lang) }
             </h2>
             <ul class="error-summary-list">
-                for error in props.errors.iter() {
+                for error in errors.iter() {
                     <li>
                         <a href={format!("#{}", error.target)} onclick={focus_target(error.target.clone())}>
                             { error.message.clone() }

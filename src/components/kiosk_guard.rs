@@ -63,16 +63,16 @@ pub fn KioskGuard(props: &KioskGuardProps) -> Html {
     // Any input is presence, except while the warning holds the screen: then only "我还在".
     {
         let last_input = Rc::clone(&last_input);
-        use_effect_with(*hold != Hold::Nothing, move |holding| {
+        crate::hooks::use_effect_on(*hold != Hold::Nothing, move |holding| {
             let listeners =
                 (!*holding).then(|| kiosk::on_any_input(move || *last_input.borrow_mut() = clock::now_ms()));
-            move || drop(listeners)
+            Some(Box::new(move || drop(listeners)))
         });
     }
     // Once a second: the warning when the idle time has passed, its countdown, and the end.
     {
         let (last_input, hold, kiosk) = (Rc::clone(&last_input), hold.clone(), Rc::clone(&props.kiosk));
-        use_effect_with(*hold, move |current| {
+        crate::hooks::use_effect_on(*hold, move |current| {
             let alive = Rc::new(Cell::new(true));
             let running = Rc::clone(&alive);
             let current = *current;
@@ -97,19 +97,19 @@ pub fn KioskGuard(props: &KioskGuardProps) -> Html {
                     }
                 }
             });
-            move || alive.set(false)
+            Some(Box::new(move || alive.set(false)))
         });
     }
     // The rest of the page is out of reach while something holds the screen; the warning's
     // first button takes the focus.
     {
         let stay = stay.clone();
-        use_effect_with(*hold != Hold::Nothing, move |holding| {
+        crate::hooks::use_effect_on(*hold != Hold::Nothing, move |holding| {
             kiosk::set_inert_except(WARNING, *holding);
             if *holding {
                 crate::platform::dom::focus_node(&stay);
             }
-            || kiosk::set_inert_except(WARNING, false)
+            Some(Box::new(|| kiosk::set_inert_except(WARNING, false)))
         });
     }
 

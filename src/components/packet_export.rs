@@ -97,6 +97,12 @@ pub fn PacketExport(props: &PacketExportProps) -> Html {
     }
 }
 
+/// The button for `draft`, drawn from one place (each `html!` of a component with its props
+/// builds them in code of its own): `print` as in [`PacketExportProps`].
+pub fn packet_export(draft: &Rc<Application>, label: AttrValue, print: Option<AttrValue>, secondary: bool) -> Html {
+    html! { <PacketExport draft={Shared(Rc::clone(draft))} {label} {print} {secondary} /> }
+}
+
 /// What went wrong with a packet, in words.
 pub(crate) fn failure_words(lang: yibiao_core::Lang, failure: &PacketFailure) -> String {
     match failure {

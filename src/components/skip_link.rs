@@ -27,10 +27,10 @@ pub fn skip_link(lang: Lang) -> Html {
 /// there comes back to the skip link, so that it stays the first stop of every page.
 #[hook]
 pub fn use_skip_link() {
-    use_effect_with((), |_| {
+    crate::hooks::use_effect_on((), |_| {
         let listener = dom::on_tab_from_heading(|| {
             let _ = dom::focus_by_id(SKIP_LINK);
         });
-        move || drop(listener)
+        Some(Box::new(move || drop(listener)))
     });
 }

@@ -2,6 +2,7 @@
 //! (saving the drafts, cleaning up files, other tabs, the address).
 
 mod use_address;
+mod use_effect_on;
 mod use_file_cleanup;
 mod use_kept;
 mod use_offline_catalog;
@@ -15,6 +16,7 @@ use yew::prelude::*;
 use crate::notice::Notice;
 
 pub use use_address::use_address;
+pub use use_effect_on::use_effect_on;
 pub use use_file_cleanup::use_file_cleanup;
 pub use use_kept::{use_kept, Kept};
 pub use use_offline_catalog::use_offline_catalog;

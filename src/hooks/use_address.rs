@@ -21,13 +21,13 @@ pub fn use_address(store: &StoreHandle) {
         let refused = store.state.address_refused;
         // On a kiosk no page adds to the history: nothing of a session is left to go back to.
         let kiosk = store.env.kiosk.is_some();
-        use_effect_with((store.state.open.clone(), store.state.page.clone(), refused), move |(draft, page, _)| {
+        super::use_effect_on((store.state.open.clone(), store.state.page.clone(), refused), move |(draft, page, _)| {
             // At start, an address that names a page of a draft wins over the page the state
             // was saved on (a bookmark, a link, a reload); one naming no such page does not.
             if !loaded_checked.replace(true) {
                 if let Some((wanted, wanted_page)) = named.filter(|(d, p)| (Some(d), p) != (draft.as_ref(), page)) {
                     dispatcher.send(Action::Visit { draft: Some(wanted), page: wanted_page });
-                    return;
+                    return None;
                 }
             }
             let fragment = route::fragment(draft.as_ref(), page);
@@ -35,17 +35,18 @@ pub fn use_address(store: &StoreHandle) {
                 history::show_fragment(&fragment, *first.borrow() || kiosk);
             }
             *first.borrow_mut() = false;
+            None
         });
     }
     {
         let dispatcher = Dispatch::new(store.dispatcher());
-        use_effect_with((), move |_| {
+        super::use_effect_on((), move |_| {
             let listener = history::on_navigation(move |fragment| {
                 if let Some((draft, page)) = route::parse(&fragment) {
                     dispatcher.send(Action::Visit { draft, page });
                 }
             });
-            move || drop(listener)
+            Some(Box::new(move || drop(listener)))
         });
     }
 }

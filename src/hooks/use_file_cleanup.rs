@@ -27,19 +27,20 @@ pub fn use_file_cleanup(
 ) {
     let (storage, files) = (storage.clone(), files.clone());
     let saver = Rc::clone(saver);
-    use_effect_with((store.state.file_ids(), generation), move |(in_use, _)| {
+    super::use_effect_on((store.state.file_ids(), generation), move |(in_use, _)| {
         if no_drafts || saver.halted().is_some() {
-            return;
+            return None;
         }
-        let Ok(copies) = set_aside::all(&storage) else { return };
+        let Ok(copies) = set_aside::all(&storage) else { return None };
         let named = set_aside::Named::by(copies);
         // What is saved now, read or not: a file it names is in use.
-        let Ok(saved) = storage.get(DRAFT_KEY) else { return };
+        let Ok(saved) = storage.get(DRAFT_KEY) else { return None };
         let saved = saved.unwrap_or_default();
         let in_use = in_use.clone();
         crate::platform::tasks::spawn(async move {
             let keep = |id: &str| in_use.iter().any(|used| used == id) || saved.contains(id) || named.may_name(id);
             let _ = files.keep_only(keep).await;
         });
+        None
     });
 }

@@ -30,7 +30,7 @@ pub fn use_offline_catalog(index: &Rc<Index>) -> Option<OfflineCatalog> {
     {
         let key = Rc::as_ptr(index) as usize;
         let (found, index) = (found.clone(), Rc::clone(index));
-        use_effect_with(key, move |_| {
+        super::use_effect_on(key, move |_| {
             let alive = Rc::new(std::cell::Cell::new(true));
             let running = Rc::clone(&alive);
             crate::platform::tasks::spawn(async move {
@@ -48,7 +48,7 @@ pub fn use_offline_catalog(index: &Rc<Index>) -> Option<OfflineCatalog> {
                     crate::platform::timers::after(AGAIN_MS).await;
                 }
             });
-            move || alive.set(false)
+            Some(Box::new(move || alive.set(false)))
         });
     }
     *found

@@ -24,7 +24,7 @@ pub fn use_other_tabs(
 ) {
     let (saver, notice, dispatcher) = (Rc::clone(saver), notice.clone(), Dispatch::new(store.dispatcher()));
     let shelf_changed = shelf_changed.clone();
-    use_effect_with((), move |_| {
+    super::use_effect_on((), move |_| {
         let listener = crate::platform::storage::on_change_elsewhere(DRAFT_KEY, move |text| {
             let Some(text) = text else { return };
             match saver.heard(&text, crate::platform::clock::now_ms()) {
@@ -33,6 +33,6 @@ pub fn use_other_tabs(
                 Err(Halt::Stuck) => {}
             }
         });
-        move || drop(listener)
+        Some(Box::new(move || drop(listener)))
     });
 }

@@ -13,17 +13,19 @@ use crate::store::use_ambient;
 pub fn use_page_heading(heading: &str) -> NodeRef {
     let lang = use_ambient().lang;
     let node = use_node_ref();
-    use_effect_with((heading.to_owned(), lang), |(heading, lang)| {
+    super::use_effect_on((heading.to_owned(), lang), |(heading, lang)| {
         dom::set_title(&i18n::title(*lang, heading));
+        None
     });
     {
         let node = node.clone();
-        use_effect_with((), move |_| {
+        super::use_effect_on((), move |_| {
             // A link to a particular field or material lands on it (GOV.UK's error links).
             let landed = dom::take_focus_on_open().is_some_and(|id| dom::focus_by_id(&id));
             if !landed {
                 dom::focus_node(&node);
             }
+            None
         });
     }
     node

@@ -187,12 +187,13 @@ pub fn use_pieces(store: &StoreHandle) -> Pieces {
     {
         let load = load.clone();
         let status = Rc::clone(&status);
-        use_effect_with(wanted, move |wanted| {
+        super::use_effect_on(wanted, move |wanted| {
             for bundle in wanted {
                 if status.borrow().get(bundle).is_none() {
                     load.emit((bundle.clone(), Then::Nothing));
                 }
             }
+            None
         });
     }
     let generation = *generation.borrow();

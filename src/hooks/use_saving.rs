@@ -20,7 +20,7 @@ pub fn use_saving(store: &StoreHandle, saver: &Rc<Saver>, notice: &Kept<Option<N
     let (saver, notice, dispatcher, env) =
         (Rc::clone(saver), notice.clone(), Dispatch::new(store.dispatcher()), Rc::clone(&store.env));
     let shelf_changed = shelf_changed.clone();
-    use_effect_with(store.state.clone(), move |state| {
+    super::use_effect_on(store.state.clone(), move |state| {
         let now_ms = crate::platform::clock::now_ms();
         let core_env = Env { catalog: &env.in_use.catalog, today: env.today, now_ms };
         match saver.save(state, core_env, now_ms) {
@@ -41,5 +41,6 @@ pub fn use_saving(store: &StoreHandle, saver: &Rc<Saver>, notice: &Kept<Option<N
             Saved::Halted(Halt::OtherTab { kept_aside }) => halted(&notice, &shelf_changed, kept_aside),
             Saved::Halted(Halt::Stuck) => {}
         }
+        None
     });
 }

@@ -17,7 +17,7 @@ use yibiao_core::view::DraftView;
 use yibiao_core::{Catalog, FieldId, Lang, Plan};
 
 use crate::components::{
-    back_link, field_dom_id, help_panel, swallow_stray_drop, BackLink, ErrorSummary, SummaryError,
+    back_link, error_summary, field_dom_id, help_panel, swallow_stray_drop, BackLink, SummaryError,
 };
 use crate::hooks::use_page_heading;
 use crate::i18n::{self, HelpUi, Ui};
@@ -123,15 +123,26 @@ pub fn DraftPage(props: &DraftPageProps) -> Html {
     let view = store.view.clone();
     let plan = view.as_ref().and_then(|view| view.as_ref().ok()).map(|view| view.plan());
     let heading_words = heading_text(catalog, plan, &props.page, lang);
+    // The error summary takes the focus after each failed attempt to continue (before the
+    // heading's hook: on arrival, the heading's focus comes after and wins).
+    let summary_node = use_node_ref();
+    {
+        let node = summary_node.clone();
+        crate::hooks::use_effect_on(store.state.failed_continues, move |_| {
+            dom::focus_node(&node);
+            None
+        });
+    }
     let heading = use_page_heading(&heading_words);
     let stray_drop = swallow_stray_drop();
     // The elder version's one field a page: which field of a section, and whether the applicant
     // tried to go on from it. A new field takes the focus.
     let step = use_kept(|| (0usize, false));
-    use_effect_with(step.0, |index| {
+    crate::hooks::use_effect_on(step.0, |index| {
         if *index > 0 {
             dom::focus_first(".combined-form .form-group input, .combined-form .form-group textarea");
         }
+        None
     });
     let (Some(draft), Some(view)) = (store.state.open_draft().cloned(), view) else {
         return html! {};
@@ -261,7 +272,7 @@ pub fn DraftPage(props: &DraftPageProps) -> Html {
                 { back_link(&ambient, BackLink::new(back_to, back_label.text(lang))) }
             }
             if !summary.is_empty() {
-                <ErrorSummary errors={summary} attempt={store.state.failed_continues} />
+                { error_summary(lang, &summary, summary_node) }
             }
             if let Some(caption) = caption {
                 <p class="caption">{ caption }</p>

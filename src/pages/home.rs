@@ -30,8 +30,9 @@ pub fn HomePage() -> Html {
     });
     {
         let heading = heading.clone();
-        use_effect_with(intake.is_some(), move |_| {
+        crate::hooks::use_effect_on(intake.is_some(), move |_| {
             crate::platform::dom::focus_node(&heading);
+            None
         });
     }
     let on_intake = {

@@ -3,8 +3,6 @@
 //! page where it is fixed. Every answer and material has a change link; changing a situation
 //! answer walks through whatever it brings in before coming back here.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 use yibiao_core::journey;
 use yibiao_core::plan::shown_answer;
@@ -12,11 +10,10 @@ use yibiao_core::session::{Action, Page};
 use yibiao_core::verdict::Target;
 use yibiao_core::FieldId;
 
-use crate::components::{back_link, field_dom_id, material_dom_id, unbroken, verdict_panel, BackLink, PacketExport};
+use crate::components::{back_link, field_dom_id, material_dom_id, packet_export, unbroken, verdict_panel, BackLink};
 use crate::i18n::{self, PacketUi, Ui};
 use crate::pages::frame::Body;
 use crate::route;
-use crate::store::Shared;
 
 /// The check page's body.
 pub fn review_body(body: &Body<'_>) -> Html {
@@ -95,33 +92,24 @@ pub fn review_body(body: &Body<'_>) -> Html {
             <h2>{ Ui::SituationHeading.text(lang) }</h2>
             <dl class="summary-list">
                 for question in plan.questions.iter() {
-                    <div class="summary-row">
-                        <dt>{ question.field.label.get(lang) }</dt>
-                        <dd>{ unbroken(&answer_words(&question.field.id)) }</dd>
-                        <dd class="summary-action">{ change_situation(question.field.id.clone(), question.field.label.get(lang).to_owned()) }</dd>
-                    </div>
+                    { summary_row(question.field.label.get(lang), unbroken(&answer_words(&question.field.id)),
+                        Some(change_situation(question.field.id.clone(), question.field.label.get(lang).to_owned()))) }
                 }
             </dl>
             for section in plan.sections.iter() {
                 <h2>{ section.title.get(lang) }</h2>
                 <dl class="summary-list">
                     for planned in section.fields.iter() {
-                        <div class="summary-row">
-                            <dt>{ planned.field.label.get(lang) }</dt>
-                            <dd>{ unbroken(&answer_words(&planned.field.id)) }</dd>
-                            <dd class="summary-action">{ link(Page::Section(section.id.clone()), Ui::Change.text(lang).to_owned(), planned.field.label.get(lang).to_owned(), field_dom_id(&planned.field.id)) }</dd>
-                        </div>
+                        { summary_row(planned.field.label.get(lang), unbroken(&answer_words(&planned.field.id)),
+                            Some(link(Page::Section(section.id.clone()), Ui::Change.text(lang).to_owned(), planned.field.label.get(lang).to_owned(), field_dom_id(&planned.field.id)))) }
                     }
                 </dl>
             }
             <h2>{ Ui::ProvidedHeading.text(lang) }</h2>
             <dl class="summary-list">
                 for entry in plan.checklist.iter() {
-                    <div class="summary-row">
-                        <dt>{ entry.material.name.get(lang) }</dt>
-                        <dd>{ i18n::provision_words(lang, application, entry) }</dd>
-                        <dd class="summary-action">{ link(Page::Materials, Ui::Change.text(lang).to_owned(), entry.material.name.get(lang).to_owned(), material_dom_id(&entry.material.id)) }</dd>
-                    </div>
+                    { summary_row(entry.material.name.get(lang), html! { { i18n::provision_words(lang, application, entry) } },
+                        Some(link(Page::Materials, Ui::Change.text(lang).to_owned(), entry.material.name.get(lang).to_owned(), material_dom_id(&entry.material.id)))) }
                 }
             </dl>
             if !unused.is_empty() {
@@ -129,10 +117,7 @@ pub fn review_body(body: &Body<'_>) -> Html {
                 <p class="hint">{ Ui::UnusedAnswersHint.text(lang) }</p>
                 <dl class="summary-list">
                     for (label, value) in unused.iter() {
-                        <div class="summary-row">
-                            <dt>{ label.clone() }</dt>
-                            <dd>{ value.clone() }</dd>
-                        </div>
+                        { summary_row(label, html! { { value.clone() } }, None) }
                     }
                 </dl>
             }
@@ -141,23 +126,36 @@ pub fn review_body(body: &Body<'_>) -> Html {
                 <h2 id="packet-heading">{ PacketUi::PacketHeading.text(lang) }</h2>
                 <p>{ PacketUi::PacketIntro.text(lang) }</p>
                 <div class="button-group packet-actions">
-                    <PacketExport draft={Shared(Rc::clone(application))} label={PacketUi::ExportPacket.text(lang)} />
-                    <PacketExport draft={Shared(Rc::clone(application))} label={PacketUi::PrintPacket.text(lang)}
-                        print={AttrValue::default()} secondary=true />
-                    <PacketExport draft={Shared(Rc::clone(application))} label={PacketUi::PrintHandover.text(lang)}
-                        print={AttrValue::from(yibiao_core::packet::print::HANDOVER)} secondary=true />
+                    { packet_export(application, PacketUi::ExportPacket.text(lang).into(), None, false) }
+                    { packet_export(application, PacketUi::PrintPacket.text(lang).into(), Some(AttrValue::default()), true) }
+                    { packet_export(application, PacketUi::PrintHandover.text(lang).into(),
+                        Some(AttrValue::from(yibiao_core::packet::print::HANDOVER)), true) }
                 </div>
                 <h3>{ PacketUi::PrintOneForm.text(lang) }</h3>
                 <ul class="form-prints">
                     for item in plan.items.iter() {
                         <li key={item.id.to_string()}>
                             <span class="form-print-name">{ item.name.get(lang) }{ Ui::ListSeparator.text(lang) }{ item.department.get(lang) }</span>
-                            <PacketExport draft={Shared(Rc::clone(application))} secondary=true
-                                label={i18n::print_form(lang, item.name.get(lang))} print={AttrValue::from(item.id.to_string())} />
+                            { packet_export(application, i18n::print_form(lang, item.name.get(lang)).into(),
+                                Some(AttrValue::from(item.id.to_string())), true) }
                         </li>
                     }
                 </ul>
             </section>
         </>
+    }
+}
+
+/// One row of a summary list: what was asked, the answer, and the link that changes it (none
+/// for an answer no longer asked).
+fn summary_row(label: &str, value: Html, action: Option<Html>) -> Html {
+    html! {
+        <div class="summary-row">
+            <dt>{ label.to_owned() }</dt>
+            <dd>{ value }</dd>
+            if let Some(action) = action {
+                <dd class="summary-action">{ action }</dd>
+            }
+        </div>
     }
 }
