@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yibiao_core::session::State;
 
-use crate::components::{skip_link, use_skip_link, Masthead};
+use crate::components::{masthead, skip_link, use_skip_link};
 use crate::i18n::Ui;
 use crate::pages::CatalogPage;
 use crate::platform::catalog_store::StoredCatalog;
@@ -45,13 +45,14 @@ pub fn AdminApp(props: &AdminProps) -> Html {
         None
     });
     use_skip_link();
-    let speech = crate::hooks::use_kept(|| None);
+    let speech = crate::hooks::use_kept(crate::store::Speech::new);
+    let ambient = Ambient::of(&store, speech);
     let lang = store.state.lang;
     html! {
         <ContextProvider<crate::store::StoreHandle> context={store.clone()}>
-        <ContextProvider<Ambient> context={Ambient::of(&store, speech)}>
+        <ContextProvider<Ambient> context={ambient.clone()}>
             { skip_link(lang) }
-            <Masthead separate_page={true} />
+            { masthead(&ambient, true) }
             <main id="main" class="page" tabindex="-1">
                 <CatalogPage storage={props.storage.clone()} />
             </main>

@@ -11,8 +11,8 @@ use yibiao_core::session::{Page, State};
 use yibiao_core::Date;
 
 use crate::catalog::InUse;
-use crate::components::{catalog_change_panel, notice_banner, skip_link, use_skip_link, KioskGuard, Masthead};
-use crate::hooks::{use_address, use_effect_on, use_file_cleanup, use_other_tabs, use_pieces, use_saving, Pieces};
+use crate::components::{catalog_change_panel, masthead, notice_banner, skip_link, use_skip_link, KioskGuard};
+use crate::hooks::{use_address, use_effect_on, use_file_cleanup, use_other_tabs, use_pieces, use_saving};
 use crate::i18n::Ui;
 use crate::notice::{Notice, Unreadable};
 use crate::pages::{DraftPage, HomePage};
@@ -22,7 +22,7 @@ use crate::platform::storage::{Storage, StorageError};
 use crate::route;
 use crate::saving::Saver;
 use crate::set_aside;
-use crate::store::{Ambient, AppEnv, Store};
+use crate::store::{Ambient, AppEnv, Resources, Store};
 
 /// Where the drafts are kept.
 pub use crate::keys::DRAFT as DRAFT_KEY;
@@ -169,7 +169,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     use_address(&store);
     use_skip_link();
-    let speech = crate::hooks::use_kept(|| None);
+    let speech = crate::hooks::use_kept(crate::store::Speech::new);
     let pieces = use_pieces(&store);
 
     let lang = store.state.lang;
@@ -187,13 +187,10 @@ pub fn App(props: &AppProps) -> Html {
         page => html! { <DraftPage {key} page={page.clone()} /> },
     };
     html! {
-        <ContextProvider<crate::store::StoreHandle> context={store.clone()}>
         <ContextProvider<Ambient> context={ambient.clone()}>
-        <ContextProvider<FileStore> context={props.files.clone()}>
-        <ContextProvider<set_aside::Shelf> context={shelf}>
-        <ContextProvider<Pieces> context={pieces}>
+        <ContextProvider<Resources> context={Resources { store: store.clone(), files: props.files.clone(), shelf, pieces }}>
             { skip_link(lang) }
-            <Masthead />
+            { masthead(&ambient, false) }
             if let Some(kiosk) = env.kiosk.clone() {
                 <KioskGuard {kiosk} />
             }
@@ -212,10 +209,7 @@ pub fn App(props: &AppProps) -> Html {
             <footer class="footer">
                 <p>{ Ui::PrivacyNote.text(lang) }</p>
             </footer>
-        </ContextProvider<Pieces>>
-        </ContextProvider<set_aside::Shelf>>
-        </ContextProvider<FileStore>>
+        </ContextProvider<Resources>>
         </ContextProvider<Ambient>>
-        </ContextProvider<crate::store::StoreHandle>>
     }
 }

@@ -151,13 +151,28 @@ pub struct Ambient {
     pub env: Rc<AppEnv>,
     pub open: Option<DraftId>,
     pub dispatch: Dispatch,
-    /// The text the device last could not read aloud, and why (said beside its button).
-    pub speech: Kept<Option<(AttrValue, SpeechProblem)>>,
+    /// Reading aloud: the pace, and what the device last could not read.
+    pub speech: Kept<Speech>,
+}
+
+/// Reading aloud (语音播报), for the page's life: whether slowly, and the text the device last
+/// could not read aloud, and why (said beside its button).
+#[derive(Clone, PartialEq)]
+pub struct Speech {
+    pub slow: bool,
+    pub problem: Option<(AttrValue, SpeechProblem)>,
+}
+
+impl Speech {
+    /// As the device's speech starts: at its pace, with no problem met yet.
+    pub fn new() -> Speech {
+        Speech { slow: crate::platform::speech::slow(), problem: None }
+    }
 }
 
 impl Ambient {
-    /// The ambient context of the store's state, with the root's cell of speech problems.
-    pub fn of(store: &StoreHandle, speech: Kept<Option<(AttrValue, SpeechProblem)>>) -> Ambient {
+    /// The ambient context of the store's state, with the root's cell of reading aloud.
+    pub fn of(store: &StoreHandle, speech: Kept<Speech>) -> Ambient {
         Ambient {
             lang: store.state.lang,
             elder: store.state.elder,
@@ -187,7 +202,25 @@ impl PartialEq for Ambient {
     }
 }
 
-/// The store shared by context from `App`, for pages.
+/// What `App` shares besides the ambient context, in one context (each context type is a
+/// component of Yew's, with its machinery in the first load): the store, for pages and what
+/// reads the whole state; the file store, the shelf of drafts set aside, and the pieces of the
+/// catalog being loaded. (The catalog page's module, without those, shares its store alone.)
+#[derive(Clone, PartialEq)]
+pub struct Resources {
+    pub store: StoreHandle,
+    pub files: crate::platform::file_store::FileStore,
+    pub shelf: crate::set_aside::Shelf,
+    pub pieces: crate::hooks::Pieces,
+}
+
+/// The shared resources, for the components of the applicants' app.
+#[hook]
+pub fn use_resources() -> Resources {
+    use_context::<Resources>().expect("components are rendered inside App, which provides the resources")
+}
+
+/// The store shared by context, for the catalog page (`AdminApp`).
 #[hook]
 pub fn use_store() -> StoreHandle {
     use_context::<StoreHandle>().expect("components are rendered inside App, which provides the store")

@@ -6,7 +6,6 @@
 //! The materials page holds one [`Attachments`] (a hook) and renders a panel per material with
 //! it; plain functions rather than a component per panel keep the app small.
 
-use std::rc::Rc;
 use yibiao_core::sorted_map::SortedMap;
 
 use yew::prelude::*;
@@ -16,11 +15,12 @@ use yibiao_core::session::{Action, Application};
 use yibiao_core::{Lang, Material, MaterialId};
 
 use crate::components::{unbroken, FilePicker};
+use crate::hooks::{use_kept, Kept};
 use crate::i18n::{self, Ui};
 use crate::platform::file_store::FileStore;
 use crate::platform::files;
 use crate::platform::storage::StorageError;
-use crate::store::{use_store, StoreHandle};
+use crate::store::StoreHandle;
 
 /// What a panel says about the files being added.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -32,30 +32,27 @@ struct Progress {
 }
 
 /// The panels' own state: each material's progress, and the material a file is dragged over.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Panels {
     progress: SortedMap<MaterialId, Progress>,
     dragging: Option<MaterialId>,
 }
 
-enum PanelEvent {
-    Progress(MaterialId, Progress),
-    Dragging(Option<MaterialId>),
-}
+impl Panels {
+    fn progress(panels: &Kept<Panels>, material: MaterialId, progress: Progress) {
+        panels.update(|panels| {
+            panels.progress.insert(material, progress);
+            true
+        });
+    }
 
-impl Reducible for Panels {
-    type Action = PanelEvent;
-
-    fn reduce(self: Rc<Self>, event: PanelEvent) -> Rc<Self> {
-        let mut next = Panels { progress: self.progress.clone(), dragging: self.dragging.clone() };
-        match event {
-            PanelEvent::Progress(material, progress) => {
-                next.progress.insert(material, progress);
-            }
-            PanelEvent::Dragging(material) if material == self.dragging => return self,
-            PanelEvent::Dragging(material) => next.dragging = material,
-        }
-        Rc::new(next)
+    /// Only a change draws again (a drag fires its events many times a second).
+    fn dragging(panels: &Kept<Panels>, material: Option<MaterialId>) {
+        panels.update(|panels| {
+            let changed = panels.dragging != material;
+            panels.dragging = material;
+            changed
+        });
     }
 }
 
@@ -64,16 +61,13 @@ impl Reducible for Panels {
 pub struct Attachments {
     store: StoreHandle,
     file_store: FileStore,
-    panels: UseReducerHandle<Panels>,
+    panels: Kept<Panels>,
 }
 
 #[hook]
 pub fn use_attachments() -> Attachments {
-    Attachments {
-        store: use_store(),
-        file_store: use_context::<FileStore>().expect("App provides the file store"),
-        panels: use_reducer(Panels::default),
-    }
+    let resources = crate::store::use_resources();
+    Attachments { store: resources.store, file_store: resources.files, panels: use_kept(Panels::default) }
 }
 
 impl Attachments {
@@ -88,7 +82,7 @@ impl Attachments {
         crate::platform::tasks::spawn(async move {
             // One packet worker digests the whole batch, then goes.
             let _batch = crate::platform::packets::Operation::begin();
-            let say = |progress: Progress| this.panels.dispatch(PanelEvent::Progress(material.id.clone(), progress));
+            let say = |progress: Progress| Panels::progress(&this.panels, material.id.clone(), progress);
             let mut problems = Vec::new();
             let mut last_added = None;
             let mut replacing = replacing;
@@ -139,7 +133,7 @@ impl Attachments {
             let (panels, id) = (self.panels.clone(), material.id.clone());
             Callback::from(move |event: DragEvent| {
                 event.prevent_default();
-                panels.dispatch(PanelEvent::Dragging(over.then(|| id.clone())));
+                Panels::dragging(&panels, over.then(|| id.clone()));
             })
         };
         let ondrop = {
@@ -147,7 +141,7 @@ impl Attachments {
             Callback::from(move |event: DragEvent| {
                 event.prevent_default();
                 event.stop_propagation();
-                this.panels.dispatch(PanelEvent::Dragging(None));
+                Panels::dragging(&this.panels, None);
                 this.add(&material, files::dropped(&event), None);
             })
         };
@@ -157,7 +151,7 @@ impl Attachments {
             let picker_id = picker_id.clone();
             Callback::from(move |_: MouseEvent| {
                 crate::store::send(&this.store, Action::Detach { material: material.clone(), file: id.clone() });
-                this.panels.dispatch(PanelEvent::Progress(material.clone(), Progress::default()));
+                Panels::progress(&this.panels, material.clone(), Progress::default());
                 // The removed row is gone: focus goes to the picker, not to the page's start.
                 let _ = crate::platform::dom::focus_by_id(&crate::components::file_picker::button_id(&picker_id));
             })

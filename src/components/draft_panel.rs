@@ -9,10 +9,10 @@ use yibiao_core::session::{Action, DraftId};
 
 use crate::components::confirm_delete::{confirm_delete, focus_after_delete, use_question_focus};
 use crate::components::packet_export;
-use crate::hooks::{PieceStatus, Pieces};
+use crate::hooks::PieceStatus;
 use crate::i18n::{self, PacketUi, Ui};
 use crate::platform::clock;
-use crate::store::{use_store, Shared};
+use crate::store::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct DraftPanelProps {
@@ -21,8 +21,8 @@ pub struct DraftPanelProps {
 
 #[component]
 pub fn DraftPanel(props: &DraftPanelProps) -> Html {
-    let store = use_store();
-    let pieces = use_context::<Pieces>().expect("App provides the pieces");
+    let store = crate::store::use_resources().store;
+    let pieces = crate::store::use_resources().pieces;
     let lang = store.state.lang;
     let confirming = use_kept(|| false);
     let question = use_question_focus(*confirming);

@@ -3,22 +3,16 @@
 
 use yew::prelude::*;
 
-use crate::hooks::use_kept;
 use yibiao_core::session::{Action, Page, ELDER_STEPS};
 
 use crate::i18n::{SpeechUi, Ui};
-use crate::store::use_ambient;
+use crate::store::Ambient;
 
-#[derive(Properties, PartialEq)]
-pub struct MastheadProps {
-    /// On a page of its own (the catalog page), the name leads to the app's address.
-    #[prop_or_default]
-    pub separate_page: bool,
-}
-
-#[component]
-pub fn Masthead(props: &MastheadProps) -> Html {
-    let ambient = use_ambient();
+/// The top bar; on a page of its own (the catalog page, `separate_page`), the name leads to
+/// the app's address. A function, not a component (a component of its own costs the first
+/// load a copy of Yew's machinery, issue 16): the pace of reading aloud is the ambient
+/// context's.
+pub fn masthead(ambient: &Ambient, separate_page: bool) -> Html {
     let lang = ambient.lang;
     let other = lang.other();
     let switch = {
@@ -32,12 +26,15 @@ pub fn Masthead(props: &MastheadProps) -> Html {
         Callback::from(move |_| dispatch.send(Action::SetElder(step)))
     };
     // Reading aloud slowly (语音播报), for the page's life.
-    let slow = use_kept(crate::platform::speech::slow);
+    let slow = ambient.speech.slow;
     let toggle_slow = {
-        let slow = slow.clone();
+        let speech = ambient.speech.clone();
         Callback::from(move |_| {
-            crate::platform::speech::set_slow(!*slow);
-            slow.set(!*slow);
+            crate::platform::speech::set_slow(!slow);
+            speech.update(|speech| {
+                speech.slow = !slow;
+                true
+            });
         })
     };
     let home = {
@@ -50,8 +47,8 @@ pub fn Masthead(props: &MastheadProps) -> Html {
     html! {
         <header class="masthead">
             <div class="masthead-inner">
-                <a class="brand" href={if props.separate_page { "./" } else { "#/" }}
-                    onclick={(!props.separate_page).then_some(home)}>
+                <a class="brand" href={if separate_page { "./" } else { "#/" }}
+                    onclick={(!separate_page).then_some(home)}>
                     <span class="brand-mark" aria-hidden="true">{ "一" }</span>
                     <span class="brand-name">{ Ui::AppName.text(lang) }</span>
                     <span class="brand-tagline">{ Ui::AppTagline.text(lang) }</span>
@@ -62,7 +59,7 @@ pub fn Masthead(props: &MastheadProps) -> Html {
                             disabled={elder <= 1}>{ Ui::TextSmaller.text(lang) }</button>
                         <button type="button" class="display-switch" onclick={set_elder((elder + 1).min(ELDER_STEPS))}
                             disabled={elder >= ELDER_STEPS}>{ Ui::TextLarger.text(lang) }</button>
-                        <button type="button" class="display-switch" aria-pressed={if *slow { "true" } else { "false" }}
+                        <button type="button" class="display-switch" aria-pressed={if slow { "true" } else { "false" }}
                             onclick={toggle_slow}>{ SpeechUi::ReadSlowly.text(lang) }</button>
                     }
                     <button type="button" class="display-switch" aria-pressed={if elder > 0 { "true" } else { "false" }}

@@ -33,7 +33,7 @@ pub use file_picker::FilePicker;
 pub use help_panel::help_panel;
 pub use helper_panel::HelperPanel;
 pub use kiosk_guard::KioskGuard;
-pub use masthead::Masthead;
+pub use masthead::masthead;
 pub use notice_banner::notice_banner;
 pub use open_packet::OpenPacket;
 pub use packet_export::packet_export;

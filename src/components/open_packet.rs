@@ -40,11 +40,12 @@ const LARGEST: f64 = yibiao_core::packet::unzip::MAX_PACKET_BYTES as f64;
 #[component]
 pub fn OpenPacket(props: &OpenPacketProps) -> Html {
     let ambient = use_ambient();
-    let store = use_context::<FileStore>().expect("App provides the file store");
+    let resources = crate::store::use_resources();
+    let store = resources.files;
     let status = use_kept(|| Status::Idle);
     let dragging = use_kept(|| false);
     let lang = ambient.lang;
-    let pieces = use_context::<crate::hooks::Pieces>().expect("App provides the pieces");
+    let pieces = resources.pieces;
     let take = {
         let (status, env, pieces) = (status.clone(), ambient.env.clone(), pieces.clone());
         Rc::new(move |picked: Vec<PickedFile>| {

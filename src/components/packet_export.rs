@@ -13,7 +13,6 @@ use yibiao_core::packet::service::{self, ExportRequest};
 use yibiao_core::session::Application;
 
 use crate::i18n::{self, PacketUi};
-use crate::platform::file_store::FileStore;
 use crate::platform::packets::{self, PacketFailure};
 use crate::store::{use_ambient, Shared};
 
@@ -40,7 +39,7 @@ enum Status {
 #[component]
 pub fn PacketExport(props: &PacketExportProps) -> Html {
     let ambient = use_ambient();
-    let files = use_context::<FileStore>().expect("App provides the file store");
+    let files = crate::store::use_resources().files;
     let status = use_kept(|| Status::Idle);
     let lang = ambient.lang;
     let onclick = {

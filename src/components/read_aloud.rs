@@ -19,7 +19,7 @@ pub fn read_aloud(ambient: &Ambient, text: AttrValue, what: Option<AttrValue>) -
     if ambient.elder == 0 {
         return Html::default();
     }
-    let problem = ambient.speech.as_ref().filter(|(failed, _)| *failed == text).map(|(_, problem)| *problem);
+    let problem = ambient.speech.problem.as_ref().filter(|(failed, _)| *failed == text).map(|(_, problem)| *problem);
     let label = read_aloud_label(lang, what.as_deref().unwrap_or(&text));
     let onclick = {
         let speech = ambient.speech.clone();
@@ -27,8 +27,11 @@ pub fn read_aloud(ambient: &Ambient, text: AttrValue, what: Option<AttrValue>) -
             let (text, speech) = (text.clone(), speech.clone());
             crate::platform::tasks::spawn(async move {
                 let failed = speech::speak(&text, lang.tag()).await.err();
-                if failed.is_some() || speech.is_some() {
-                    speech.set(failed.map(|problem| (text, problem)));
+                if failed.is_some() || speech.problem.is_some() {
+                    speech.update(|speech| {
+                        speech.problem = failed.map(|problem| (text, problem));
+                        true
+                    });
                 }
             });
         })

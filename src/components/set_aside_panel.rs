@@ -30,7 +30,7 @@ pub struct SetAsideList {
 
 #[hook]
 pub fn use_set_aside_list() -> SetAsideList {
-    let shelf = use_context::<Shelf>().expect("the home page is rendered inside App, which provides the shelf");
+    let shelf = crate::store::use_resources().shelf;
     let unsaved = use_kept(|| None::<String>);
     let confirming = use_kept(|| None::<String>);
     let question = use_question_focus(confirming.is_some());

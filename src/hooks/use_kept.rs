@@ -26,6 +26,18 @@ impl<T> Kept<T> {
     }
 }
 
+impl<T: Clone> Kept<T> {
+    /// Changes the latest value set (not the one drawn) as `change` does, and draws the
+    /// component again, unless `change` says it changed nothing: what a reducer does for
+    /// changes that arrive in any order (file progress, drag events).
+    pub fn update(&self, change: impl FnOnce(&mut T) -> bool) {
+        let mut value = T::clone(&self.cell.borrow());
+        if change(&mut value) {
+            self.set(value);
+        }
+    }
+}
+
 impl<T> Deref for Kept<T> {
     type Target = T;
 

@@ -23,7 +23,7 @@ use crate::hooks::use_page_heading;
 use crate::i18n::{self, HelpUi, Ui};
 use crate::pages::{notice_body, question_body, review_body, section_body, tasks_body, MaterialsBody};
 use crate::platform::dom;
-use crate::store::{send, use_ambient, use_store, Ambient, Shared};
+use crate::store::{send, use_ambient, Ambient, Shared};
 
 /// What a page body receives: the draft on screen and its view.
 #[derive(Properties, PartialEq)]
@@ -116,7 +116,7 @@ fn form_class(page: &Page) -> Option<&'static str> {
 
 #[component]
 pub fn DraftPage(props: &DraftPageProps) -> Html {
-    let store = use_store();
+    let store = crate::store::use_resources().store;
     let ambient = use_ambient();
     let lang = store.state.lang;
     let catalog = &store.env.in_use.catalog;

@@ -14,11 +14,11 @@ use crate::components::{set_aside_list, use_set_aside_list, DraftPanel, HelperPa
 use crate::hooks::{use_offline_catalog, use_page_heading, PieceStatus, Pieces};
 use crate::i18n::{self, PacketUi, Ui};
 use crate::platform::packets::Incoming;
-use crate::store::use_store;
 
 #[component]
 pub fn HomePage() -> Html {
-    let store = use_store();
+    let resources = crate::store::use_resources();
+    let store = resources.store.clone();
     let ambient = crate::store::use_ambient();
     let lang = store.state.lang;
     // A packet shown as the window's intake record, in place of the home page (never stored).
@@ -40,7 +40,7 @@ pub fn HomePage() -> Html {
         Callback::from(move |incoming: Rc<Incoming>| intake.set(Some(incoming)))
     };
     let cards = &store.env.in_use.index.cards;
-    let pieces = use_context::<Pieces>().expect("App provides the pieces");
+    let pieces = resources.pieces.clone();
     let offline = use_offline_catalog(&store.env.in_use.index);
     let set_aside = use_set_aside_list();
     let durable = store.env.durable;

@@ -124,7 +124,7 @@ fn post_process(dist: &Path, toolchain: &Toolchain) -> Result<()> {
         std::fs::write(&path, html).with_context(|| format!("writing {page}"))?;
     }
     let recover = dist.join(RECOVER);
-    std::fs::write(&recover, without_comment_lines(&read_text(&recover)?)).context("writing recover.js")?;
+    crate::shrink::script(toolchain, &recover)?;
     let template = read_text(&dist.join(SERVICE_WORKER))?;
     write_service_worker(dist, &template)
 }
@@ -224,16 +224,6 @@ pub fn service_worker_source(template: &str, files: &[(String, Vec<u8>)]) -> Res
         .replace(VERSION_PLACEHOLDER, &format!("'{version}'"))
         .replace(PRECACHE_PLACEHOLDER, &list(false))
         .replace(PIECES_PLACEHOLDER, &list(true)))
-}
-
-/// A script as every first visit downloads it: its comment lines (which explain it in assets/)
-/// stay behind, and so do blank lines.
-pub fn without_comment_lines(script: &str) -> String {
-    script
-        .lines()
-        .filter(|line| !line.trim().is_empty() && !line.trim_start().starts_with("//"))
-        .map(|line| format!("{line}\n"))
-        .collect()
 }
 
 #[cfg(test)]

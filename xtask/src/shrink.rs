@@ -116,6 +116,17 @@ fn shrink(toolchain: &Toolchain, wasm: &Path, glue: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Minifies a classic script of the first load in place (its names at the top level stay, as
+/// other scripts may use them).
+pub fn script(toolchain: &Toolchain, path: &Path) -> Result<()> {
+    let arg = path.to_string_lossy().into_owned();
+    let terser = capture(toolchain.command("terser").args([&arg, "--compress", "--mangle", "--output", &arg]))?;
+    if !terser.success {
+        bail!("terser failed on {arg}:\n{}", terser.text);
+    }
+    Ok(())
+}
+
 /// The mapping binaryen printed: each import's module, old and new name, and each export's old
 /// and new name.
 #[derive(Debug, Default, PartialEq)]
