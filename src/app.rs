@@ -11,7 +11,9 @@ use yibiao_core::session::{Page, State};
 use yibiao_core::Date;
 
 use crate::catalog::InUse;
-use crate::components::{catalog_change_panel, masthead, notice_banner, skip_link, use_skip_link, KioskGuard};
+use crate::components::{
+    catalog_change_panel, kiosk_guard, masthead, notice_banner, skip_link, use_kiosk_guard, use_skip_link,
+};
 use crate::hooks::{use_address, use_effect_on, use_file_cleanup, use_other_tabs, use_pieces, use_saving};
 use crate::i18n::Ui;
 use crate::notice::{Notice, Unreadable};
@@ -170,6 +172,8 @@ pub fn App(props: &AppProps) -> Html {
     use_address(&store);
     use_skip_link();
     let speech = crate::hooks::use_kept(crate::store::Speech::new);
+    // On a hall's terminal, the watch over idleness (nothing runs elsewhere).
+    let guard = use_kiosk_guard(env.kiosk.clone());
     let pieces = use_pieces(&store);
 
     let lang = store.state.lang;
@@ -191,9 +195,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Resources> context={Resources { store: store.clone(), files: props.files.clone(), shelf, pieces }}>
             { skip_link(lang) }
             { masthead(&ambient, false) }
-            if let Some(kiosk) = env.kiosk.clone() {
-                <KioskGuard {kiosk} />
-            }
+            { kiosk_guard(&ambient, &guard) }
             <main id="main" class="page" tabindex="-1">
                 if let Some(notice) = &*notice {
                     { notice_banner(&ambient, notice, on_dismiss) }

@@ -12,18 +12,37 @@ use yibiao_core::session::Action;
 use crate::components::error_message;
 use crate::i18n::HelperUi;
 use crate::platform::dom;
-use crate::store::use_ambient;
+use crate::store::Ambient;
 
-#[component]
-pub fn HelperPanel() -> Html {
-    let ambient = use_ambient();
+/// What the helper's form holds while it is filled in, kept by the home page (a component of
+/// its own would cost the first load a copy of Yew's machinery, issue 16).
+#[derive(Clone)]
+pub struct HelperForm {
+    name: Kept<String>,
+    role: Kept<HelperRole>,
+    agent: Kept<bool>,
+    id_number: Kept<String>,
+    mobile: Kept<String>,
+    /// Whether "continue" found no name.
+    missing: Kept<bool>,
+}
+
+#[hook]
+pub fn use_helper_form() -> HelperForm {
+    HelperForm {
+        name: use_kept(String::new),
+        role: use_kept(|| HelperRole::Staff),
+        agent: use_kept(|| false),
+        id_number: use_kept(String::new),
+        mobile: use_kept(String::new),
+        missing: use_kept(|| false),
+    }
+}
+
+/// The helper's form, or while someone helps, who does and the way to stop.
+pub fn helper_panel(ambient: &Ambient, form: &HelperForm) -> Html {
     let lang = ambient.lang;
-    let name = use_kept(String::new);
-    let role = use_kept(|| HelperRole::Staff);
-    let agent = use_kept(|| false);
-    let id_number = use_kept(String::new);
-    let mobile = use_kept(String::new);
-    let missing = use_kept(|| false);
+    let HelperForm { name, role, agent, id_number, mobile, missing } = form.clone();
     if let Some(helper) = &ambient.helper {
         let stop = {
             let dispatch = ambient.dispatch.clone();
@@ -78,7 +97,7 @@ pub fn HelperPanel() -> Html {
             <form class="helper-form" novalidate=true {onsubmit}>
                 <div class={classes!("form-group", missing.then_some("form-group-error"))}>
                     <label class="label" for="helper-name">{ HelperUi::NameLabel.text(lang) }</label>
-                    { error_message(&ambient, AttrValue::from("helper-name-error"),
+                    { error_message(ambient, AttrValue::from("helper-name-error"),
                         missing.then(|| AttrValue::from(HelperUi::NameMissing.text(lang)))) }
                     <input class="input" id="helper-name" type="text" autocomplete="off" value={(*name).clone()}
                         aria-describedby={missing.then_some("helper-name-error")} oninput={on_name} />

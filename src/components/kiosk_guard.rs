@@ -3,7 +3,7 @@
 //! down (at least 30 s) with a large "我还在"; when it runs out, or the applicant finishes, every
 //! trace is wiped and the app starts afresh at home (WCAG 2.2.1: the time can be extended).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -13,21 +13,10 @@ use yibiao_core::kiosk::Kiosk;
 
 use crate::i18n::{kiosk_countdown, KioskUi};
 use crate::platform::{clock, kiosk, timers};
-use crate::store::use_ambient;
+use crate::store::Ambient;
 
 /// The warning's element id: it stays reachable while the rest of the page is inert.
 const WARNING: &str = "kiosk-warning";
-
-#[derive(Properties)]
-pub struct KioskGuardProps {
-    pub kiosk: Rc<Kiosk>,
-}
-
-impl PartialEq for KioskGuardProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.kiosk, &other.kiosk)
-    }
-}
 
 /// What holds the screen.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -51,10 +40,20 @@ fn clear_everything(hold: &Kept<Hold>) {
     });
 }
 
-#[component]
-pub fn KioskGuard(props: &KioskGuardProps) -> Html {
-    let ambient = use_ambient();
-    let lang = ambient.lang;
+/// The guard's state, kept by `App` (a component of its own would cost the first load a copy
+/// of Yew's machinery, issue 16): the hall's configuration (none off a terminal, when nothing
+/// here runs), what holds the screen, the last input, and the warning's first button.
+#[derive(Clone)]
+pub struct KioskGuard {
+    kiosk: Option<Rc<Kiosk>>,
+    hold: Kept<Hold>,
+    last_input: Rc<RefCell<u64>>,
+    stay: NodeRef,
+}
+
+#[hook]
+pub fn use_kiosk_guard(kiosk: Option<Rc<Kiosk>>) -> KioskGuard {
+    let on_terminal = kiosk.is_some();
     let hold = use_kept(|| Hold::Nothing);
     let last_input = use_mut_ref(clock::now_ms);
     let redraw = use_force_update();
@@ -64,6 +63,9 @@ pub fn KioskGuard(props: &KioskGuardProps) -> Html {
     {
         let last_input = Rc::clone(&last_input);
         crate::hooks::use_effect_on(*hold != Hold::Nothing, move |holding| {
+            if !on_terminal {
+                return None;
+            }
             let listeners =
                 (!*holding).then(|| kiosk::on_any_input(move || *last_input.borrow_mut() = clock::now_ms()));
             Some(Box::new(move || drop(listeners)))
@@ -71,8 +73,9 @@ pub fn KioskGuard(props: &KioskGuardProps) -> Html {
     }
     // Once a second: the warning when the idle time has passed, its countdown, and the end.
     {
-        let (last_input, hold, kiosk) = (Rc::clone(&last_input), hold.clone(), Rc::clone(&props.kiosk));
+        let (last_input, hold, kiosk) = (Rc::clone(&last_input), hold.clone(), kiosk.clone());
         crate::hooks::use_effect_on(*hold, move |current| {
+            let kiosk = kiosk?;
             let alive = Rc::new(Cell::new(true));
             let running = Rc::clone(&alive);
             let current = *current;
@@ -105,6 +108,9 @@ pub fn KioskGuard(props: &KioskGuardProps) -> Html {
     {
         let stay = stay.clone();
         crate::hooks::use_effect_on(*hold != Hold::Nothing, move |holding| {
+            if !on_terminal {
+                return None;
+            }
             kiosk::set_inert_except(WARNING, *holding);
             if *holding {
                 crate::platform::dom::focus_node(&stay);
@@ -112,6 +118,14 @@ pub fn KioskGuard(props: &KioskGuardProps) -> Html {
             Some(Box::new(|| kiosk::set_inert_except(WARNING, false)))
         });
     }
+    KioskGuard { kiosk, hold, last_input, stay }
+}
+
+/// The bar and, while something holds the screen, its dialog; nothing off a terminal.
+pub fn kiosk_guard(ambient: &Ambient, guard: &KioskGuard) -> Html {
+    let lang = ambient.lang;
+    let KioskGuard { kiosk, hold, last_input, stay } = guard.clone();
+    let Some(kiosk) = kiosk else { return Html::default() };
 
     let back = {
         let (hold, last_input) = (hold.clone(), Rc::clone(&last_input));
@@ -128,7 +142,7 @@ pub fn KioskGuard(props: &KioskGuardProps) -> Html {
         let hold = hold.clone();
         Callback::from(move |_| clear_everything(&hold))
     };
-    let hall = props.kiosk.hall.as_ref().map(|hall| hall.get(lang).to_owned());
+    let hall = kiosk.hall.as_ref().map(|hall| hall.get(lang).to_owned());
     // One dialog for both questions: the idle warning with its countdown, or "finish?".
     let dialog = match *hold {
         Hold::Nothing => None,

@@ -18,13 +18,7 @@ use crate::i18n::{self, PacketUi, Ui};
 use crate::platform::file_store::FileStore;
 use crate::platform::files::{self, PickedFile};
 use crate::platform::packets::{self, Incoming};
-use crate::store::use_ambient;
-
-#[derive(Properties, PartialEq)]
-pub struct OpenPacketProps {
-    /// Shows an opened packet as the intake record.
-    pub on_intake: Callback<Rc<Incoming>>,
-}
+use crate::store::{Ambient, Resources};
 
 #[derive(Clone)]
 enum Status {
@@ -37,15 +31,31 @@ enum Status {
 /// The largest file the worker is given: no packet within the reader's limits is larger.
 const LARGEST: f64 = yibiao_core::packet::unzip::MAX_PACKET_BYTES as f64;
 
-#[component]
-pub fn OpenPacket(props: &OpenPacketProps) -> Html {
-    let ambient = use_ambient();
-    let resources = crate::store::use_resources();
-    let store = resources.files;
-    let status = use_kept(|| Status::Idle);
-    let dragging = use_kept(|| false);
+/// The panel's own state, kept by the home page (a component of its own would cost the first
+/// load a copy of Yew's machinery, issue 16): where opening stands, and whether a file is
+/// dragged over it.
+#[derive(Clone)]
+pub struct OpenPacketState {
+    status: Kept<Status>,
+    dragging: Kept<bool>,
+}
+
+#[hook]
+pub fn use_open_packet() -> OpenPacketState {
+    OpenPacketState { status: use_kept(|| Status::Idle), dragging: use_kept(|| false) }
+}
+
+/// The panel; `on_intake` shows an opened packet as the intake record.
+pub fn open_packet(
+    ambient: &Ambient,
+    resources: &Resources,
+    state: &OpenPacketState,
+    on_intake: &Callback<Rc<Incoming>>,
+) -> Html {
+    let store = resources.files.clone();
+    let OpenPacketState { status, dragging } = state.clone();
     let lang = ambient.lang;
-    let pieces = resources.pieces;
+    let pieces = resources.pieces.clone();
     let take = {
         let (status, env, pieces) = (status.clone(), ambient.env.clone(), pieces.clone());
         Rc::new(move |picked: Vec<PickedFile>| {
@@ -95,7 +105,8 @@ pub fn OpenPacket(props: &OpenPacketProps) -> Html {
         let dragging = dragging.clone();
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
-            dragging.set(over);
+            // Only a change draws again: a drag fires its events many times a second.
+            dragging.update(|now| std::mem::replace(now, over) != over);
         })
     };
     let ondrop = {
@@ -113,7 +124,7 @@ pub fn OpenPacket(props: &OpenPacketProps) -> Html {
         Status::Failed(message) => html! {
             <p class="error-message" role="alert"><span class="visually-hidden">{ Ui::ErrorPrefix.text(lang) }</span>{ message.clone() }</p>
         },
-        Status::Opened(incoming) => opened(incoming, &ambient, &store, &status, &props.on_intake),
+        Status::Opened(incoming) => opened(incoming, ambient, &store, &status, on_intake),
     };
     html! {
         <section class="panel open-packet" aria-labelledby="open-packet-heading">

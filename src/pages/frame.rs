@@ -21,16 +21,9 @@ use crate::components::{
 };
 use crate::hooks::use_page_heading;
 use crate::i18n::{self, HelpUi, Ui};
-use crate::pages::{notice_body, question_body, review_body, section_body, tasks_body, MaterialsBody};
+use crate::pages::{materials_body, notice_body, question_body, review_body, section_body, tasks_body};
 use crate::platform::dom;
-use crate::store::{send, use_ambient, Ambient, Shared};
-
-/// What a page body receives: the draft on screen and its view.
-#[derive(Properties, PartialEq)]
-pub struct BodyProps {
-    pub draft: Shared<Application>,
-    pub view: Shared<DraftView>,
-}
+use crate::store::{send, use_ambient, Ambient};
 
 /// What a page body drawn by the frame itself reads (a function, not a component of its own:
 /// each component costs the first load its own copy of Yew's machinery).
@@ -138,6 +131,8 @@ pub fn DraftPage(props: &DraftPageProps) -> Html {
     // The elder version's one field a page: which field of a section, and whether the applicant
     // tried to go on from it. A new field takes the focus.
     let step = use_kept(|| (0usize, false));
+    // The materials page's attachment panels (each page of a draft is a frame of its own).
+    let attachments = crate::components::use_attachments();
     crate::hooks::use_effect_on(step.0, |index| {
         if *index > 0 {
             dom::focus_first(".combined-form .form-group input, .combined-form .form-group textarea");
@@ -254,10 +249,7 @@ pub fn DraftPage(props: &DraftPageProps) -> Html {
         Page::Section(section) => section_body(&part, section, one),
         Page::Notice => notice_body(&part),
         Page::Tasks => tasks_body(&part),
-        Page::Materials => {
-            let (draft, view) = (Shared(Rc::clone(&draft)), Shared(Rc::clone(&view)));
-            html! { <MaterialsBody {draft} {view} /> }
-        }
+        Page::Materials => materials_body(&part, &attachments),
         Page::Review | Page::Home => review_body(&part),
     };
     // Files dropped beside the materials' own panels go nowhere (never opened by the browser).

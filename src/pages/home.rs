@@ -10,7 +10,9 @@ use yibiao_core::session::Action;
 
 use std::rc::Rc;
 
-use crate::components::{set_aside_list, use_set_aside_list, DraftPanel, HelperPanel, OpenPacket};
+use crate::components::{
+    helper_panel, open_packet, set_aside_list, use_helper_form, use_open_packet, use_set_aside_list, DraftPanel,
+};
 use crate::hooks::{use_offline_catalog, use_page_heading, PieceStatus, Pieces};
 use crate::i18n::{self, PacketUi, Ui};
 use crate::platform::packets::Incoming;
@@ -43,6 +45,8 @@ pub fn HomePage() -> Html {
     let pieces = resources.pieces.clone();
     let offline = use_offline_catalog(&store.env.in_use.index);
     let set_aside = use_set_aside_list();
+    let helper_form = use_helper_form();
+    let open_state = use_open_packet();
     let durable = store.env.durable;
 
     let drafts: Vec<_> = store.state.recent_drafts().into_iter().map(|draft| draft.id.clone()).collect();
@@ -86,7 +90,7 @@ pub fn HomePage() -> Html {
                     <button type="button" class="button button-large" onclick={elder_on}>{ Ui::ElderTurnOn.text(lang) }</button>
                 </div>
             }
-            <HelperPanel />
+            { helper_panel(&ambient, &helper_form) }
             if !drafts.is_empty() {
                 <section class="draft-list" aria-labelledby="drafts-heading">
                     <h2 id="drafts-heading" tabindex="-1">{ Ui::DraftHeading.text(lang) }</h2>
@@ -102,7 +106,7 @@ pub fn HomePage() -> Html {
                 </section>
             }
             { set_aside_list(lang, &set_aside) }
-            <OpenPacket {on_intake} />
+            { open_packet(&ambient, &resources, &open_state, &on_intake) }
             <div class="form-group search">
                 <label class="label" for="bundle-search">{ Ui::SearchLabel.text(lang) }</label>
                 <p class="hint" id="bundle-search-hint">{ Ui::SearchHint.text(lang) }</p>

@@ -8,16 +8,16 @@ use yibiao_core::session::{Action, Application};
 use yibiao_core::verdict::{allowed_provisions, Provision};
 use yibiao_core::{Catalog, Date, Lang, MaterialId};
 
-use crate::components::{material_dom_id, read_aloud, unbroken, use_attachments, Attachments};
+use crate::components::{material_dom_id, read_aloud, unbroken, Attachments};
 use crate::i18n::{self, HelperUi, Ui};
-use crate::pages::frame::BodyProps;
-use crate::store::{use_ambient, Ambient};
+use crate::pages::frame::Body;
+use crate::store::Ambient;
 
-#[component]
-pub fn MaterialsBody(props: &BodyProps) -> Html {
-    let ambient = use_ambient();
+/// The materials page's body, with the attachment panels' state (the frame's hook, since a
+/// component of its own would cost the first load a copy of Yew's machinery).
+pub fn materials_body(body: &Body<'_>, attachments: &Attachments) -> Html {
+    let ambient = body.ambient;
     let lang = ambient.lang;
-    let attachments = use_attachments();
     let catalog = &ambient.env.in_use.catalog;
     let on_provide = {
         let dispatch = ambient.dispatch.clone();
@@ -26,8 +26,8 @@ pub fn MaterialsBody(props: &BodyProps) -> Html {
         })
     };
     html! {
-        for entry in props.view.plan().checklist.iter() {
-            { provision_choice(&ambient, &props.draft, entry, &attachments, &on_provide) }
+        for entry in body.view.plan().checklist.iter() {
+            { provision_choice(ambient, body.draft, entry, attachments, &on_provide) }
             // For someone helping (帮办): why the material is needed, from the plan's reasons.
             if ambient.helper.is_some() {
                 <p class="helper-note">{ HelperUi::WhyMaterial.text(lang) }{ crate::pages::notice::material_because(catalog, entry, lang) }</p>

@@ -15,7 +15,7 @@ mod tasks;
 pub use catalog::CatalogPage;
 pub use frame::DraftPage;
 pub use home::HomePage;
-pub use materials::MaterialsBody;
+pub use materials::materials_body;
 pub use notice::notice_body;
 pub use question::question_body;
 pub use review::review_body;
