@@ -23,11 +23,16 @@ pub fn piece_file(card: &BundleCard) -> String {
     format!("catalog-{}.bin", card.piece)
 }
 
-/// The bytes of `card`'s piece, fetched beside the app (from a page or the packet worker;
-/// through the service worker's cache when offline). Not yet checked: `InUse::with_piece` and
-/// `pieces::absorb` do that.
+/// The bytes of `card`'s piece: on a page, read from the service worker's cache when it keeps
+/// it; else fetched beside the app (from a page or the packet worker; through the service
+/// worker's cache when offline). Not yet checked: `InUse::with_piece` and `pieces::absorb` do
+/// that (and a refused copy is dropped from the cache).
 pub async fn fetch_piece(card: &BundleCard) -> Result<Vec<u8>, PieceFailure> {
-    crate::platform::fetch::bytes(&piece_file(card)).await.map_err(PieceFailure::from)
+    let file = piece_file(card);
+    if let Some(kept) = crate::platform::service_worker::kept_piece(&file).await {
+        return Ok(kept);
+    }
+    crate::platform::fetch::bytes(&file).await.map_err(PieceFailure::from)
 }
 
 /// Which catalog is in use.

@@ -27,7 +27,11 @@ pub async fn bytes(path: &str) -> Result<Vec<u8>, FetchFailure> {
     if !response.ok() {
         return Err(FetchFailure::Status(response.status()));
     }
-    let buffer = response.array_buffer().map_err(|_| FetchFailure::Unreachable)?;
-    let buffer = JsFuture::from(buffer).await.map_err(|_| FetchFailure::Unreachable)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    body(response).await.ok_or(FetchFailure::Unreachable)
+}
+
+/// The whole body of `response` (`None` when it cannot be read).
+pub async fn body(response: web_sys::Response) -> Option<Vec<u8>> {
+    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }

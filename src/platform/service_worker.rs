@@ -47,26 +47,35 @@ const PIECE_CACHE: &str = "yibiao-pieces";
 /// Drops a refused piece from the service worker's cache, so that the next try fetches it
 /// again rather than meeting the same damaged copy.
 pub fn forget_piece(file: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Ok(caches) = window.caches() else {
-        return;
-    };
     let file = file.to_owned();
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(cache) = wasm_bindgen_futures::JsFuture::from(caches.open(PIECE_CACHE)).await else { return };
-        let cache: web_sys::Cache = wasm_bindgen::JsCast::unchecked_into(cache);
-        let _ = wasm_bindgen_futures::JsFuture::from(cache.delete_with_str(&file)).await;
+        if let Some(cache) = piece_cache().await {
+            let _ = wasm_bindgen_futures::JsFuture::from(cache.delete_with_str(&file)).await;
+        }
     });
+}
+
+/// The bytes of a piece the service worker keeps, read by the page itself: a piece is named by
+/// its content, so a kept one is the one wanted, and reading it here spares the round trip
+/// through the worker (which may first have to be woken). `None` when it is not kept (or
+/// there is no such cache to ask); the caller then fetches it.
+pub async fn kept_piece(file: &str) -> Option<Vec<u8>> {
+    let cache = piece_cache().await?;
+    let found = wasm_bindgen_futures::JsFuture::from(cache.match_with_str(file)).await.ok()?;
+    crate::platform::fetch::body(wasm_bindgen::JsCast::dyn_into(found).ok()?).await
+}
+
+/// The service worker's cache of pieces, from the page (`None` where there is none to ask).
+async fn piece_cache() -> Option<web_sys::Cache> {
+    let caches = web_sys::window()?.caches().ok()?;
+    let cache = wasm_bindgen_futures::JsFuture::from(caches.open(PIECE_CACHE)).await.ok()?;
+    Some(wasm_bindgen::JsCast::unchecked_into(cache))
 }
 
 /// The file names of the pieces the service worker keeps for offline use; `None` where there
 /// is no such cache to ask (no service worker, an insecure page).
 pub async fn kept_pieces() -> Option<Vec<String>> {
-    let caches = web_sys::window()?.caches().ok()?;
-    let cache = wasm_bindgen_futures::JsFuture::from(caches.open(PIECE_CACHE)).await.ok()?;
-    let cache: web_sys::Cache = wasm_bindgen::JsCast::unchecked_into(cache);
+    let cache = piece_cache().await?;
     let requests = wasm_bindgen_futures::JsFuture::from(cache.keys()).await.ok()?;
     let requests: js_sys::Array = wasm_bindgen::JsCast::unchecked_into(requests);
     let url = JsValue::from_str("url");
