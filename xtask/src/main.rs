@@ -123,6 +123,9 @@ fn bench(root: &Path) -> Result<()> {
         generated_dist.display(),
         generated_size.describe()
     );
+    for (name, size) in [("shipped", &shipped_size), ("generated", &generated_size)] {
+        println!("{}", size::against_targets(name, size.total_gzip));
+    }
     let generated_server = serve::spawn(&generated_dist, "127.0.0.1", 0)?;
     let mut command = toolchain.command("node");
     command

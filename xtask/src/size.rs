@@ -69,8 +69,28 @@ use crate::read_text;
 /// instead of five (the store, file store, shelf and pieces in one: each context type is a
 /// component of Yew's, 4.4 KB), the error summary and the masthead functions, the attachment
 /// panels' state kept without a reducer, the check page's rows drawn by one function, and
-/// recover.js minified by terser: 299.4 KB, under the issue's 300 KB.
+/// recover.js minified by terser: 299.4 KB, under the issue's 300 KB. Then the materials
+/// body, the helper's form, the open-a-packet panel and the kiosk guard as functions (2.8 KB),
+/// less a kept piece read from the page's side of the cache (+0.5 KB): 297.2 KB, and 299.3 KB
+/// with the generated catalog's index, which the size test now holds to the budget too.
 pub const FIRST_LOAD_BUDGET: u64 = 300_000;
+
+/// The bench's target for the first load (gzip), and the issue's long-term aim (issue 16).
+pub const BENCH_TARGET: u64 = 260_000;
+pub const LONG_TERM_AIM: u64 = 200_000;
+
+/// A first load's figure against the bench's target and the long-term aim.
+pub fn against_targets(name: &str, total_gzip: u64) -> String {
+    let verdict = |target: u64| if total_gzip <= target { "met" } else { "not yet" };
+    format!(
+        "first load with the {name} catalog: {} gzip; bench target {} ({}), long-term aim {} ({})",
+        kb(total_gzip),
+        kb(BENCH_TARGET),
+        verdict(BENCH_TARGET),
+        kb(LONG_TERM_AIM),
+        verdict(LONG_TERM_AIM)
+    )
+}
 
 /// Sizes of the files a first visit downloads.
 #[derive(Debug)]
