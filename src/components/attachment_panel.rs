@@ -65,9 +65,9 @@ pub struct Attachments {
 }
 
 #[hook]
-pub fn use_attachments() -> Attachments {
-    let resources = crate::store::use_resources();
-    Attachments { store: resources.store, file_store: resources.files, panels: use_kept(Panels::default) }
+pub fn use_attachments(resources: &crate::store::Resources) -> Attachments {
+    let (store, file_store) = (resources.store.clone(), resources.files.clone());
+    Attachments { store, file_store, panels: use_kept(Panels::default) }
 }
 
 impl Attachments {

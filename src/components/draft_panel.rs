@@ -21,8 +21,7 @@ pub struct DraftPanelProps {
 
 #[component]
 pub fn DraftPanel(props: &DraftPanelProps) -> Html {
-    let store = crate::store::use_resources().store;
-    let pieces = crate::store::use_resources().pieces;
+    let crate::store::Resources { store, pieces, .. } = crate::store::use_resources();
     let lang = store.state.lang;
     let confirming = use_kept(|| false);
     let question = use_question_focus(*confirming);

@@ -29,8 +29,8 @@ pub struct SetAsideList {
 }
 
 #[hook]
-pub fn use_set_aside_list() -> SetAsideList {
-    let shelf = crate::store::use_resources().shelf;
+pub fn use_set_aside_list(shelf: &Shelf) -> SetAsideList {
+    let shelf = shelf.clone();
     let unsaved = use_kept(|| None::<String>);
     let confirming = use_kept(|| None::<String>);
     let question = use_question_focus(confirming.is_some());

@@ -109,7 +109,8 @@ fn form_class(page: &Page) -> Option<&'static str> {
 
 #[component]
 pub fn DraftPage(props: &DraftPageProps) -> Html {
-    let store = crate::store::use_resources().store;
+    let resources = crate::store::use_resources();
+    let store = resources.store.clone();
     let ambient = use_ambient();
     let lang = store.state.lang;
     let catalog = &store.env.in_use.catalog;
@@ -132,7 +133,7 @@ pub fn DraftPage(props: &DraftPageProps) -> Html {
     // tried to go on from it. A new field takes the focus.
     let step = use_kept(|| (0usize, false));
     // The materials page's attachment panels (each page of a draft is a frame of its own).
-    let attachments = crate::components::use_attachments();
+    let attachments = crate::components::use_attachments(&resources);
     crate::hooks::use_effect_on(step.0, |index| {
         if *index > 0 {
             dom::focus_first(".combined-form .form-group input, .combined-form .form-group textarea");

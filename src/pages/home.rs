@@ -44,7 +44,7 @@ pub fn HomePage() -> Html {
     let cards = &store.env.in_use.index.cards;
     let pieces = resources.pieces.clone();
     let offline = use_offline_catalog(&store.env.in_use.index);
-    let set_aside = use_set_aside_list();
+    let set_aside = use_set_aside_list(&resources.shelf);
     let helper_form = use_helper_form();
     let open_state = use_open_packet();
     let durable = store.env.durable;

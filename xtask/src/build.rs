@@ -15,7 +15,7 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 use sha2::{Digest, Sha256};
 
-use crate::process::capture;
+use crate::process::capture_ok;
 use crate::read_text;
 pub use crate::size::{measure_first_load, SizeReport};
 use crate::tools::{hex, Toolchain};
@@ -34,15 +34,9 @@ pub struct BuildReport {
 
 /// Builds the release app into `dist/`.
 pub fn release(root: &Path, toolchain: &Toolchain) -> Result<BuildReport> {
-    let fetch = capture(toolchain.cargo().args(["fetch", "--locked"]).current_dir(root))?;
-    if !fetch.success {
-        bail!("cargo fetch failed:\n{}", fetch.text);
-    }
+    capture_ok(toolchain.cargo().args(["fetch", "--locked"]).current_dir(root), "cargo fetch")?;
     println!("==> trunk build --release");
-    let trunk = capture(toolchain.command("trunk").args(["build", "--release"]).current_dir(root))?;
-    if !trunk.success {
-        bail!("trunk build failed:\n{}", trunk.text);
-    }
+    capture_ok(toolchain.command("trunk").args(["build", "--release"]).current_dir(root), "trunk build")?;
     let dist = root.join("dist");
     // The administrators' catalog page is a module of its own, built beside the app.
     println!("==> trunk build --release admin.html");
@@ -51,15 +45,13 @@ pub fn release(root: &Path, toolchain: &Toolchain) -> Result<BuildReport> {
         std::fs::remove_dir_all(&admin_dist).context("clearing the previous admin build")?;
     }
     let admin_dist_arg = admin_dist.to_string_lossy().into_owned();
-    let trunk = capture(
+    capture_ok(
         toolchain
             .command("trunk")
             .args(["build", "admin.html", "--release", "true", "--dist", &admin_dist_arg])
             .current_dir(root),
+        "trunk build of admin.html",
     )?;
-    if !trunk.success {
-        bail!("trunk build of admin.html failed:\n{}", trunk.text);
-    }
     for entry in std::fs::read_dir(&admin_dist).context("listing the admin build")? {
         let entry = entry?;
         if entry.file_type()?.is_file() {

@@ -4,10 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 
 use crate::build;
-use crate::process::capture;
+use crate::process::capture_ok;
 use crate::read_text;
 use crate::tools::Toolchain;
 
@@ -29,11 +29,7 @@ pub fn publish(root: &Path, toolchain: &Toolchain, folder: &Path, dist: &Path) -
     let (folder, dist) = (folder.to_string_lossy().into_owned(), dist.to_string_lossy().into_owned());
     let args =
         ["run", "--locked", "--quiet", "-p", "yibiao-core", "--bin", "yibiao-catalog", "--", "publish", &folder, &dist];
-    let publish = capture(toolchain.cargo().args(args).current_dir(root))?;
-    if !publish.success {
-        bail!("publishing the catalog failed:\n{}", publish.text);
-    }
-    print!("{}", publish.text);
+    print!("{}", capture_ok(toolchain.cargo().args(args).current_dir(root), "publishing the catalog")?);
     Ok(())
 }
 

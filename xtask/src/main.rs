@@ -154,10 +154,7 @@ pub(crate) fn generated_app(root: &Path, toolchain: &tools::Toolchain) -> Result
     let folder_arg = folder.to_string_lossy().into_owned();
     let args =
         ["run", "--locked", "--quiet", "-p", "yibiao-core", "--bin", "yibiao-catalog", "--", "generate", &folder_arg];
-    let generated = process::capture(toolchain.cargo().args(args).current_dir(root))?;
-    if !generated.success {
-        bail!("generating the catalog failed:\n{}", generated.text);
-    }
+    process::capture_ok(toolchain.cargo().args(args).current_dir(root), "generating the catalog")?;
     catalog::with_catalog(root, toolchain, &folder, "dist-generated")
 }
 

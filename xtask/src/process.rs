@@ -44,6 +44,16 @@ pub fn capture(command: &mut Command) -> Result<Output> {
     Ok(Output { success: status.success(), text })
 }
 
+/// Runs `command` as `capture` does and returns what it printed; fails, with that output, unless
+/// it succeeds (`what` names it in the message: "{what} failed").
+pub fn capture_ok(command: &mut Command, what: &str) -> Result<String> {
+    let output = capture(command)?;
+    if !output.success {
+        bail!("{what} failed:\n{}", output.text);
+    }
+    Ok(output.text)
+}
+
 /// Runs `command` with its output going straight to the terminal; fails unless it succeeds.
 pub fn run_visible(command: &mut Command) -> Result<()> {
     let description = describe(command);

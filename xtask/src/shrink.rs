@@ -19,7 +19,7 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use sha2::{Digest, Sha384};
 
-use crate::process::capture;
+use crate::process::capture_ok;
 use crate::tools::Toolchain;
 
 /// Every `<name>.js` of `dist` beside a `<name>_bg.wasm` that a page of `dist` loads (with its
@@ -60,70 +60,45 @@ pub fn page_modules(dist: &Path, toolchain: &Toolchain) -> Result<()> {
 
 /// The Subresource Integrity value of `bytes` as trunk writes it.
 fn sri(bytes: &[u8]) -> String {
-    format!("sha384-{}", base64(&Sha384::digest(bytes)))
-}
-
-/// Standard base64 with padding.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut text = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let word = chunk.iter().enumerate().fold(0u32, |word, (i, &byte)| word | u32::from(byte) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                text.push(char::from(ALPHABET[(word >> (18 - 6 * i) & 63) as usize]));
-            } else {
-                text.push('=');
-            }
-        }
-    }
-    text
+    format!("sha384-{}", yibiao_core::catalog::compact::base64_encode(&Sha384::digest(bytes)))
 }
 
 fn shrink(toolchain: &Toolchain, wasm: &Path, glue: &Path) -> Result<()> {
     let wasm_arg = wasm.to_string_lossy().into_owned();
     // The features trunk's wasm-opt run left on; this pass changes names only.
-    let minify = capture(toolchain.command("wasm-opt").args([
-        &wasm_arg,
-        "--enable-bulk-memory",
-        "--enable-nontrapping-float-to-int",
-        "--enable-sign-ext",
-        "--enable-mutable-globals",
-        "--enable-reference-types",
-        "--enable-multivalue",
-        "--minify-imports-and-exports-and-modules",
-        "-o",
-        &wasm_arg,
-    ]))?;
-    if !minify.success {
-        bail!("wasm-opt --minify-imports-and-exports-and-modules failed:\n{}", minify.text);
-    }
-    let renames = Renames::parse(&minify.text, &first_import_module(&std::fs::read(wasm)?)?)?;
+    let mapping = capture_ok(
+        toolchain.command("wasm-opt").args([
+            &wasm_arg,
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+            "--minify-imports-and-exports-and-modules",
+            "-o",
+            &wasm_arg,
+        ]),
+        "wasm-opt --minify-imports-and-exports-and-modules",
+    )?;
+    let renames = Renames::parse(&mapping, &first_import_module(&std::fs::read(wasm)?)?)?;
     let source = crate::read_text(glue)?;
     std::fs::write(glue, renames.apply(&source)?).context("writing the renamed glue")?;
-    let glue_arg = glue.to_string_lossy().into_owned();
-    let terser = capture(toolchain.command("terser").args([
-        &glue_arg,
-        "--module",
-        "--compress",
-        "--mangle",
-        "--output",
-        &glue_arg,
-    ]))?;
-    if !terser.success {
-        bail!("terser failed:\n{}", terser.text);
-    }
-    Ok(())
+    terser(toolchain, glue, true)
 }
 
 /// Minifies a classic script of the first load in place (its names at the top level stay, as
 /// other scripts may use them).
 pub fn script(toolchain: &Toolchain, path: &Path) -> Result<()> {
+    terser(toolchain, path, false)
+}
+
+/// Minifies a script in place with terser; a `module` may have its top-level names mangled.
+fn terser(toolchain: &Toolchain, path: &Path, module: bool) -> Result<()> {
     let arg = path.to_string_lossy().into_owned();
-    let terser = capture(toolchain.command("terser").args([&arg, "--compress", "--mangle", "--output", &arg]))?;
-    if !terser.success {
-        bail!("terser failed on {arg}:\n{}", terser.text);
-    }
+    let mut command = toolchain.command("terser");
+    command.arg(&arg).args(module.then_some("--module")).args(["--compress", "--mangle", "--output", &arg]);
+    capture_ok(&mut command, &format!("terser on {arg}"))?;
     Ok(())
 }
 
@@ -279,18 +254,6 @@ fn quoted_strings(line: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base64_matches_the_standard() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foob"), "Zm9vYg==");
-        assert_eq!(base64(b"fooba"), "Zm9vYmE=");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
-        assert_eq!(base64(&[0xfb, 0xff]), "+/8=");
-    }
 
     const MAPPING: &str = r#"{
  "imports": [
