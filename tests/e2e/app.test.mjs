@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { judgePacket, pdfPages, tampered } from './packet-judges.mjs';
-import { chooseFirstOptions } from './walk.mjs';
+import { chooseFirstOptions, waitUntil } from './walk.mjs';
 
 const BASE_URL = process.env.BASE_URL;
 if (!BASE_URL) throw new Error('BASE_URL is not set: run these tests with `cargo xtask test`');
@@ -439,7 +439,7 @@ async function makeImage(type, width, height, { blank = false } = {}) {
 
 /** Waits until the app keeps `expected` files in IndexedDB (deleting unused ones is asynchronous). */
 async function expectKeptFiles(expected) {
-  await page.waitForFunction((expected) => new Promise((resolve) => {
+  await waitUntil(page, (expected) => new Promise((resolve) => {
     const open = indexedDB.open('yibiao');
     open.onerror = () => resolve(false);
     open.onsuccess = () => {
@@ -673,7 +673,7 @@ test('after one load the app works offline, reloads included, and opens a bundle
     return [...worker.matchAll(/'\.\/(catalog-[0-9a-f]{64}\.bin)'/g)].map((match) => match[1]);
   });
   assert.equal(pieces.length, 14, 'a piece per bundle, listed by the service worker');
-  await page.waitForFunction(async (count) => {
+  await waitUntil(page, async (count) => {
     const cache = await caches.open('yibiao-pieces');
     return (await cache.keys()).length === count;
   }, pieces.length, { timeout: 20_000, polling: 200 });
@@ -735,10 +735,10 @@ test('a piece of the catalog that is not what its index names is refused by the 
   await page.getByRole('link', { name: '一表通' }).click();
   await deleteNewest(drafts);
   // The refused copy was dropped from the device: the next try fetches the genuine piece.
-  await page.waitForFunction(async (name) => {
+  await waitUntil(page, async (name) => {
     const cache = await caches.open('yibiao-pieces');
     return !(await cache.keys()).some((request) => request.url.endsWith(name));
-  }, piece, { polling: 100 });
+  }, piece);
   await startBundle('残疾人服务');
   await page.locator('.question-form').waitFor();
   await page.getByRole('link', { name: '一表通' }).click();

@@ -5,6 +5,7 @@
 // bundle whose piece is kept on the device and one that is not, and the background precache of
 // every piece. Prints the figures and the targets.
 import { ms, percentile, withBrowser } from './bench-browser.mjs';
+import { waitUntil } from './walk.mjs';
 
 const SITES = [['shipped', process.env.BASE_URL], ['generated', process.env.GENERATED_URL]];
 if (SITES.some(([, url]) => !url)) throw new Error('BASE_URL and GENERATED_URL are set by `cargo xtask bench`');
@@ -106,8 +107,8 @@ for (const [name, url] of SITES) {
     });
     // Not kept yet: the first bundles opened as soon as the page is up, before the precache.
     const uncached = await openBundles(page, 0, 3);
-    await page.waitForFunction(async (count) => (await (await caches.open('yibiao-pieces')).keys()).length === count,
-      pieces, { timeout: 300_000, polling: 100 });
+    await waitUntil(page, async (count) => (await (await caches.open('yibiao-pieces')).keys()).length === count,
+      pieces, { timeout: 300_000 });
     const precached = Date.now() - loaded;
     const searched = await search(page, ['yijianshi', '一件事9', 'yjs', '办事42号', 'zzz', 'qykb', '餐厅']);
     // Kept on the device, not yet in the page: after a reload, bundles never opened.

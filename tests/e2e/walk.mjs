@@ -12,3 +12,17 @@ export async function chooseFirstOptions(page) {
     await page.locator(`main input[name="${group}"]`).first().check();
   }
 }
+
+/** Waits until `check(arg)`, run in the page, resolves to a truthy value, and returns it; fails
+ * after `timeout` ms. For checks that must await (the caches, IndexedDB): Playwright's
+ * `waitForFunction` takes the promise such a check returns for a truthy answer and returns at
+ * once, whatever the check would have said (a tidy test keeps async checks out of it). */
+export async function waitUntil(page, check, arg, { timeout = 30_000, polling = 100 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(check, arg);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`waited ${timeout} ms in vain for: ${check.toString().slice(0, 200)}`);
+    await new Promise((resolve) => setTimeout(resolve, polling));
+  }
+}
