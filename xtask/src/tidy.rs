@@ -314,7 +314,10 @@ fn waits_for_a_promise(script: &str) -> Vec<usize> {
 
 #[test]
 fn no_browser_wait_takes_a_promise_for_an_answer() {
-    assert_eq!(waits_for_a_promise("await page.waitForFunction(async (n) => (await caches.keys()).length === n, 1);"), [1]);
+    assert_eq!(
+        waits_for_a_promise("await page.waitForFunction(async (n) => (await caches.keys()).length === n, 1);"),
+        [1]
+    );
     assert_eq!(waits_for_a_promise("x;\npage.waitForFunction((n) => new Promise((resolve) => resolve(n)))"), [2]);
     assert!(waits_for_a_promise("page.waitForFunction((n) => document.title === n, 'x')").is_empty());
     let folder = root().join("tests/e2e");
