@@ -16,6 +16,10 @@ use yibiao_core::BundleId;
 use crate::catalog::{fetch_piece, piece_file, PieceFailure};
 use crate::store::{AppEnv, Dispatch, StoreHandle};
 
+/// How long a piece may take before the page says it is loading (ms): long enough for one kept
+/// on the device, short enough that a wait on the network is said at once.
+const SAY_LOADING_AFTER_MS: i32 = 150;
+
 /// Where a bundle's piece is, when it is not in the catalog in use yet.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PieceStatus {
@@ -125,12 +129,28 @@ pub fn use_pieces(store: &StoreHandle) -> Pieces {
                 );
                 return;
             };
+            let on_its_way = waiting.borrow().get(&bundle).is_some();
             waiting.borrow_mut().entry(bundle.clone()).or_default().push(then);
-            if status.borrow().get(&bundle) == Some(&PieceStatus::Loading) {
+            if on_its_way {
                 return;
             }
-            status.borrow_mut().insert(bundle.clone(), PieceStatus::Loading);
-            changed();
+            if status.borrow_mut().remove(&bundle).is_some() {
+                // Tried again: the failure goes at once, and the page says the piece is coming.
+                status.borrow_mut().insert(bundle.clone(), PieceStatus::Loading);
+                changed();
+            } else {
+                // A piece kept on the device comes in a few milliseconds: saying so would only
+                // draw the page twice more (a flash of a message). One that takes longer is said.
+                let (status, waiting, bundle, changed) =
+                    (Rc::clone(&status), Rc::clone(&waiting), bundle.clone(), changed.clone());
+                crate::platform::tasks::spawn(async move {
+                    crate::platform::timers::after(SAY_LOADING_AFTER_MS).await;
+                    if waiting.borrow().get(&bundle).is_some() && status.borrow().get(&bundle).is_none() {
+                        status.borrow_mut().insert(bundle, PieceStatus::Loading);
+                        changed();
+                    }
+                });
+            }
             let (status, latest, dispatch, waiting) =
                 (Rc::clone(&status), Rc::clone(&latest), dispatch.clone(), Rc::clone(&waiting));
             crate::platform::tasks::spawn(async move {
@@ -138,6 +158,8 @@ pub fn use_pieces(store: &StoreHandle) -> Pieces {
                 let env = Rc::clone(&latest.borrow());
                 let joined =
                     fetched.and_then(|bytes| env.in_use.with_piece(&bundle, bytes).map_err(PieceFailure::Refused));
+                // Whether the page said something of this piece that must change now.
+                let mut said = true;
                 let outcome = match joined {
                     Ok(in_use) => {
                         let next = Rc::new(AppEnv {
@@ -147,7 +169,7 @@ pub fn use_pieces(store: &StoreHandle) -> Pieces {
                             kiosk: env.kiosk.clone(),
                         });
                         *latest.borrow_mut() = Rc::clone(&next);
-                        status.borrow_mut().remove(&bundle);
+                        said = status.borrow_mut().remove(&bundle).is_some();
                         // The first action that waited goes with the catalog, in one redraw.
                         let first = waiting.borrow_mut().get_mut(&bundle).and_then(|waited| {
                             let at = waited.iter().position(|then| matches!(then, Then::Act(_)))?;
@@ -171,7 +193,9 @@ pub fn use_pieces(store: &StoreHandle) -> Pieces {
                 for then in waited {
                     then.done(&dispatch, outcome.clone());
                 }
-                changed();
+                if said {
+                    changed();
+                }
             });
         })
     };

@@ -65,11 +65,23 @@ pub async fn kept_piece(file: &str) -> Option<Vec<u8>> {
     crate::platform::fetch::body(wasm_bindgen::JsCast::dyn_into(found).ok()?).await
 }
 
+thread_local! {
+    /// The piece cache once opened: opening it is a round trip to the browser's storage that
+    /// every later open of a bundle would wait for again (the cache itself is never deleted).
+    static OPENED: std::cell::RefCell<Option<web_sys::Cache>> = const { std::cell::RefCell::new(None) };
+}
+
 /// The service worker's cache of pieces, from the page (`None` where there is none to ask).
 async fn piece_cache() -> Option<web_sys::Cache> {
+    if let Some(cache) = OPENED.with(|opened| opened.borrow().clone()) {
+        return Some(cache);
+    }
     let caches = web_sys::window()?.caches().ok()?;
-    let cache = wasm_bindgen_futures::JsFuture::from(caches.open(PIECE_CACHE)).await.ok()?;
-    Some(wasm_bindgen::JsCast::unchecked_into(cache))
+    let cache: web_sys::Cache = wasm_bindgen::JsCast::unchecked_into(
+        wasm_bindgen_futures::JsFuture::from(caches.open(PIECE_CACHE)).await.ok()?,
+    );
+    OPENED.with(|opened| *opened.borrow_mut() = Some(cache.clone()));
+    Some(cache)
 }
 
 /// The file names of the pieces the service worker keeps for offline use; `None` where there

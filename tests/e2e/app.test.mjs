@@ -745,6 +745,52 @@ test('a piece of the catalog that is not what its index names is refused by the 
   await deleteNewest(drafts);
 });
 
+test('a piece that is slow to come is said to be loading on its card; one kept on the device opens without that flash (issue 16)', { timeout: TEST_TIMEOUT }, async () => {
+  // No service worker, so that every piece the page does not find kept comes through the route.
+  const slow = await rendererBrowser.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN', serviceWorkers: 'block' });
+  const other = await slow.newPage();
+  const pieceOf = (url) => /\/catalog-[0-9a-f]{64}\.bin$/.test(new URL(url).pathname);
+  let delay = 1_500;
+  await slow.route((url) => pieceOf(url.href), async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    await route.continue();
+  });
+  const card = (name) => other.locator('.bundle-card').filter({ has: other.getByRole('heading', { name, exact: true }) });
+  try {
+    await other.goto(BASE_URL);
+    await card('退休').waitFor();
+    // A piece on the network: its card says so while it comes, and the bundle opens when it is in.
+    await card('退休').getByRole('button', { name: '开始办理' }).click();
+    await card('退休').locator('[role=status]').filter({ hasText: '正在载入这件事的内容……' }).waitFor({ timeout: 1_000 });
+    await other.locator('.question-form').waitFor();
+    await other.getByRole('link', { name: '一表通' }).click();
+    // A piece kept on the device (put in the piece cache, as the service worker keeps it) comes
+    // at once: nothing is said on its card.
+    delay = 0;
+    await other.evaluate(async () => {
+      const cache = await caches.open('yibiao-pieces');
+      const worker = await (await fetch('./sw.js')).text();
+      for (const [, name] of worker.matchAll(/'\.\/(catalog-[0-9a-f]{64}\.bin)'/g)) {
+        await cache.put(new URL(name, location.href).href, await fetch(name));
+      }
+    });
+    // From here a piece from the network would not come within the test's time.
+    delay = 60_000;
+    await card('残疾人服务').waitFor();
+    await other.evaluate(() => {
+      window.said = [];
+      new MutationObserver(() => {
+        for (const status of document.querySelectorAll('.bundle-card [role=status]')) window.said.push(status.textContent);
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+    await card('残疾人服务').getByRole('button', { name: '开始办理' }).click();
+    await other.locator('.question-form').waitFor();
+    assert.deepEqual(await other.evaluate(() => window.said.filter((text) => text.trim() !== '')), [], 'no message flashed');
+  } finally {
+    await slow.close();
+  }
+});
+
 /** Deletes the newest draft (listed first), leaving `left`. */
 async function deleteNewest(left) {
   const panels = page.locator('.draft-panel');
