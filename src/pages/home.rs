@@ -78,11 +78,6 @@ pub fn HomePage() -> Html {
         <>
             <h1 ref={heading} tabindex="-1">{ Ui::HomeHeading.text(lang) }</h1>
             <p class="lead">{ Ui::HomeIntro.text(lang) }</p>
-            if let Some(offline) = offline {
-                <p class="hint offline-status" role="status">
-                    { i18n::offline_catalog(lang, offline.kept, offline.total, offline.missing_bytes) }
-                </p>
-            }
             // The elder version, offered where everyone starts (issue 15).
             if store.state.elder == 0 {
                 <div class="elder-invite">
@@ -130,6 +125,12 @@ pub fn HomePage() -> Html {
                         </ul>
                     </section>
                 }
+            }
+            // Last, so that it moves nothing when it comes (the cache is asked once the page is up).
+            if let Some(offline) = offline {
+                <p class="hint offline-status" role="status">
+                    { i18n::offline_catalog(lang, offline.kept, offline.total, offline.missing_bytes) }
+                </p>
             }
         </>
     }

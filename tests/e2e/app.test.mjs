@@ -169,6 +169,31 @@ test('the home page offers the bundle', { timeout: TEST_TIMEOUT }, async () => {
   await screenshots('1-home');
 });
 
+test('nothing on the home page moves once it is drawn: what comes later (the offline status) moves nothing', { timeout: TEST_TIMEOUT }, async () => {
+  for (const viewport of [VIEWPORTS.phone, VIEWPORTS.desktop]) {
+    const fresh = await rendererBrowser.newContext({ viewport, locale: 'zh-CN' });
+    const other = await fresh.newPage();
+    await other.addInitScript(() => {
+      window.shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          window.shifts.push(`${entry.value.toFixed(4)}: ${(entry.sources ?? []).map((source) => source.node?.className ?? source.node?.nodeName).join(', ')}`);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    try {
+      // A first visit, and a visit once every piece is kept: the status says something else each time.
+      for (const said of [/其余正在后台下载|全部 14 件事/, /全部 14 件事都已保存在本机/]) {
+        await other.goto(BASE_URL);
+        await other.locator('.offline-status').filter({ hasText: said }).waitFor({ timeout: 20_000 });
+        assert.deepEqual(await other.evaluate(() => window.shifts), [], `nothing moved (${viewport.width} px wide)`);
+      }
+    } finally {
+      await fresh.close();
+    }
+  }
+});
+
 test('the text size set in the browser applies, not only zoom (issue 15)', { timeout: TEST_TIMEOUT }, async () => {
   const cdp = await context.newCDPSession(page);
   const measure = () => page.evaluate(() => ({
