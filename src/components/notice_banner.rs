@@ -15,7 +15,7 @@ pub fn notice_banner(ambient: &Ambient, notice: &Notice, on_dismiss: Callback<()
     let lang = ambient.lang;
     let on_dismiss = on_dismiss.reform(|_: MouseEvent| ());
     html! {
-        <div class="notice" role="alert">
+        <div class="notice notice-banner" role="alert">
             <p class="notice-text">
                 <span class="notice-icon" aria-hidden="true">{ "!" }</span>
                 { notice.message(lang) }

@@ -20,6 +20,8 @@ mod size;
 mod test;
 #[cfg(test)]
 mod tidy;
+#[cfg(test)]
+mod tidy_web;
 mod tools;
 
 use std::path::{Path, PathBuf};

@@ -4,12 +4,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
 /// Every `.rs` file under `dir`, sorted.
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn rust_files(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(dir) = pending.pop() {
@@ -294,42 +294,4 @@ fn core_messages_keep_both_languages_in_one_arm() {
         }
     }
     assert!(found.is_empty(), "messages split by language (write one arm with zh_en!):\n{}", found.join("\n"));
-}
-
-/// Where `waitForFunction(` is given a check that answers with a promise (`async`, or a
-/// `new Promise`) in `script`: Playwright takes the promise for a truthy answer and returns at
-/// once, so such a wait waits for nothing. Those checks go through `waitUntil` (`walk.mjs`).
-fn waits_for_a_promise(script: &str) -> Vec<usize> {
-    let mut found = Vec::new();
-    for (at, _) in script.match_indices("waitForFunction(") {
-        let rest = &script[at + "waitForFunction(".len()..];
-        let Some(arrow) = rest.find("=>") else { continue };
-        let (head, body) = (&rest[..arrow], rest[arrow + 2..].trim_start());
-        if head.contains("async") || body.starts_with("new Promise") {
-            found.push(script[..at].lines().count().max(1));
-        }
-    }
-    found
-}
-
-#[test]
-fn no_browser_wait_takes_a_promise_for_an_answer() {
-    assert_eq!(
-        waits_for_a_promise("await page.waitForFunction(async (n) => (await caches.keys()).length === n, 1);"),
-        [1]
-    );
-    assert_eq!(waits_for_a_promise("x;\npage.waitForFunction((n) => new Promise((resolve) => resolve(n)))"), [2]);
-    assert!(waits_for_a_promise("page.waitForFunction((n) => document.title === n, 'x')").is_empty());
-    let folder = root().join("tests/e2e");
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.extension().is_some_and(|ext| ext == "mjs") {
-            let script = std::fs::read_to_string(&path).unwrap_or_default();
-            let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-            found.extend(waits_for_a_promise(&script).into_iter().map(|line| format!("tests/e2e/{name}:{line}")));
-        }
-    }
-    found.sort();
-    assert!(found.is_empty(), "waits that wait for nothing (use waitUntil from walk.mjs):\n{}", found.join("\n"));
 }
