@@ -123,7 +123,7 @@ for (const [name, url] of SITES) {
   console.log(`  first load on the wire: ${kb(bytes)}`);
   console.log(`  first interactive home, cold, 4x CPU slowdown (3 loads): p50 ${ms(percentile(cold, 50))}, max ${ms(Math.max(...cold))}`);
   console.log(`  search, per keystroke (${measured.searched.length}): p50 ${ms(percentile(measured.searched, 50))}, p95 ${ms(percentile(measured.searched, 95))} (target: p95 under 16 ms)`);
-  console.log(`  opening a bundle kept on the device (${measured.cached.length}): p50 ${ms(percentile(measured.cached, 50))}, p95 ${ms(percentile(measured.cached, 95))} (target: p95 under 50 ms)`);
+  console.log(`  opening a bundle kept on the device (${measured.cached.length}): p50 ${ms(percentile(measured.cached, 50))}, p95 ${ms(percentile(measured.cached, 95))} (target: p95 under 50 ms); the first after the reload: ${ms(measured.cached[0])}`);
   console.log(`  opening a bundle not yet kept (3): p50 ${ms(percentile(measured.uncached, 50))}, max ${ms(Math.max(...measured.uncached))}`);
   console.log(`  every piece kept for offline use, in the background: ${(measured.precached / 1000).toFixed(1)} s after the load began, ${measured.pieces} pieces of ${kb(precachedBytes.raw)} (${kb(precachedBytes.wire)} on the wire)`);
 }
