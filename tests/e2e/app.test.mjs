@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { judgePacket, pdfPages, tampered } from './packet-judges.mjs';
-import { chooseFirstOptions, waitUntil } from './walk.mjs';
+import { chooseFirstOptions, isPiecePath, listedPieces, waitUntil } from './walk.mjs';
 
 const BASE_URL = process.env.BASE_URL;
 if (!BASE_URL) throw new Error('BASE_URL is not set: run these tests with `cargo xtask test`');
@@ -693,10 +693,7 @@ test('after one load the app works offline, reloads included, and opens a bundle
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   // Every bundle's piece is kept in the background once the first page is up (issue 16).
-  const pieces = await page.evaluate(async () => {
-    const worker = await (await fetch('./sw.js')).text();
-    return [...worker.matchAll(/'\.\/(catalog-[0-9a-f]{64}\.bin)'/g)].map((match) => match[1]);
-  });
+  const pieces = listedPieces(await page.evaluate(async () => (await fetch('./sw.js')).text()));
   assert.equal(pieces.length, 14, 'a piece per bundle, listed by the service worker');
   await waitUntil(page, async (count) => {
     const cache = await caches.open('yibiao-pieces');
@@ -774,9 +771,8 @@ test('a piece that is slow to come is said to be loading on its card; one kept o
   // No service worker, so that every piece the page does not find kept comes through the route.
   const slow = await rendererBrowser.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN', serviceWorkers: 'block' });
   const other = await slow.newPage();
-  const pieceOf = (url) => /\/catalog-[0-9a-f]{64}\.bin$/.test(new URL(url).pathname);
   let delay = 1_500;
-  await slow.route((url) => pieceOf(url.href), async (route) => {
+  await slow.route((url) => isPiecePath(url.pathname), async (route) => {
     await new Promise((resolve) => setTimeout(resolve, delay));
     await route.continue();
   });
@@ -792,13 +788,11 @@ test('a piece that is slow to come is said to be loading on its card; one kept o
     // A piece kept on the device (put in the piece cache, as the service worker keeps it) comes
     // at once: nothing is said on its card.
     delay = 0;
-    await other.evaluate(async () => {
+    const listed = listedPieces(await other.evaluate(async () => (await fetch('./sw.js')).text()));
+    await other.evaluate(async (names) => {
       const cache = await caches.open('yibiao-pieces');
-      const worker = await (await fetch('./sw.js')).text();
-      for (const [, name] of worker.matchAll(/'\.\/(catalog-[0-9a-f]{64}\.bin)'/g)) {
-        await cache.put(new URL(name, location.href).href, await fetch(name));
-      }
-    });
+      for (const name of names) await cache.put(new URL(name, location.href).href, await fetch(name));
+    }, listed);
     // From here a piece from the network would not come within the test's time.
     delay = 60_000;
     await card('残疾人服务').waitFor();
@@ -2064,9 +2058,8 @@ test('a county hall\'s catalog (100 bundles, 1,500 items): the same app starts f
     await other.locator('.bundle-card').first().waitFor();
     assert.equal(await other.locator('.bundle-card').count(), 100);
     // Up to here only the index was fetched, no bundle's piece.
-    const pieceOf = (path) => /\/catalog-[0-9a-f]{64}\.bin$/.test(path);
     assert.ok(fetched.some((path) => path.endsWith('/catalog-index.bin')), 'the index');
-    assert.deepEqual(fetched.filter(pieceOf), [], 'no piece before a bundle is opened');
+    assert.deepEqual(fetched.filter(isPiecePath), [], 'no piece before a bundle is opened');
     const search = other.getByLabel('查找要办的事');
     await search.fill('办事42号');
     await other.waitForFunction(() => document.querySelectorAll('.bundle-card').length === 1);
@@ -2081,7 +2074,7 @@ test('a county hall\'s catalog (100 bundles, 1,500 items): the same app starts f
     }
     await other.locator('h1').filter({ hasText: '材料清单（一次性告知）' }).waitFor();
     assert.ok((await other.locator('main').innerText()).includes('事项'), 'the generated items are listed');
-    const pieces = fetched.filter(pieceOf);
+    const pieces = fetched.filter(isPiecePath);
     assert.ok(pieces.length >= 1, 'the opened bundle\'s piece was fetched');
   } finally {
     await hall.close();

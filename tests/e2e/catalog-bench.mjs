@@ -5,7 +5,7 @@
 // bundle whose piece is kept on the device and one that is not, and the background precache of
 // every piece. Prints the figures and the targets.
 import { ms, percentile, withBrowser } from './bench-browser.mjs';
-import { waitUntil } from './walk.mjs';
+import { listedPieces, waitUntil } from './walk.mjs';
 
 const SITES = [['shipped', process.env.BASE_URL], ['generated', process.env.GENERATED_URL]];
 if (SITES.some(([, url]) => !url)) throw new Error('BASE_URL and GENERATED_URL are set by `cargo xtask bench`');
@@ -27,8 +27,7 @@ async function firstLoad(url) {
 /** What the background precache fetches: every piece the service worker lists, its bytes and
  * what it takes on the wire (the server's brotli copy). */
 async function pieceBytes(url) {
-  const worker = await (await fetch(new URL('sw.js', url))).text();
-  const names = [...worker.matchAll(/'\.\/(catalog-[0-9a-f]{64}\.bin)'/g)].map((match) => match[1]);
+  const names = listedPieces(await (await fetch(new URL('sw.js', url))).text());
   let [raw, wire] = [0, 0];
   for (const name of names) {
     const response = await fetch(new URL(name, url), { headers: { 'accept-encoding': 'br' } });
@@ -101,10 +100,7 @@ for (const [name, url] of SITES) {
     const loaded = Date.now();
     await page.goto(url);
     await page.locator('.bundle-card button').first().waitFor();
-    const pieces = await page.evaluate(async () => {
-      const worker = await (await fetch('./sw.js')).text();
-      return [...worker.matchAll(/'\.\/(catalog-[0-9a-f]{64}\.bin)'/g)].length;
-    });
+    const pieces = listedPieces(await page.evaluate(async () => (await fetch('./sw.js')).text())).length;
     // Not kept yet: the first bundles opened as soon as the page is up, before the precache.
     const uncached = await openBundles(page, 0, 3);
     await waitUntil(page, async (count) => (await (await caches.open('yibiao-pieces')).keys()).length === count,

@@ -26,3 +26,10 @@ export async function waitUntil(page, check, arg, { timeout = 30_000, polling = 
     await new Promise((resolve) => setTimeout(resolve, polling));
   }
 }
+
+/** The pieces of the catalog the service worker lists for its background precache
+ * (catalog-<sha256>.bin), read from the text of its script. */
+export const listedPieces = (worker) => [...worker.matchAll(/'\.\/(catalog-[0-9a-f]{64}\.bin)'/g)].map((match) => match[1]);
+
+/** Whether `path` (an address's path) names a piece of the catalog. */
+export const isPiecePath = (path) => /\/catalog-[0-9a-f]{64}\.bin$/.test(path);
