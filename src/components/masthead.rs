@@ -30,9 +30,9 @@ pub fn masthead(ambient: &Ambient, separate_page: bool) -> Html {
     let toggle_slow = {
         let speech = ambient.speech.clone();
         Callback::from(move |_| {
-            crate::platform::speech::set_slow(!slow);
             speech.update(|speech| {
-                speech.slow = !slow;
+                speech.slow = !speech.slow;
+                crate::platform::speech::set_slow(speech.slow);
                 true
             });
         })

@@ -134,7 +134,7 @@ pub fn use_pieces(store: &StoreHandle) -> Pieces {
             if on_its_way {
                 return;
             }
-            if status.borrow_mut().remove(&bundle).is_some() {
+            if status.borrow().get(&bundle).is_some() {
                 // Tried again: the failure goes at once, and the page says the piece is coming.
                 status.borrow_mut().insert(bundle.clone(), PieceStatus::Loading);
                 changed();

@@ -84,7 +84,7 @@ fn names_class(source: &str, class: &str) -> bool {
 
 /// Every class a style sheet styles is one the app or the packet writes: a rule for a class
 /// nobody writes is dead weight in the first load, or, worse, a rule that silently does not
-/// apply (a print rule that hid a banner by a class it no longer had).
+/// apply (a print rule that was to hide the device notice named a class the notice never had).
 #[test]
 fn every_styled_class_is_written_somewhere() {
     assert_eq!(
