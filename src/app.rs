@@ -11,13 +11,11 @@ use yibiao_core::session::{Page, State};
 use yibiao_core::Date;
 
 use crate::catalog::InUse;
-use crate::components::{
-    catalog_change_panel, kiosk_guard, masthead, notice_banner, skip_link, use_kiosk_guard, use_skip_link,
-};
+use crate::components::{catalog_change_panel, masthead, notice_banner, skip_link, use_skip_link};
 use crate::hooks::{use_address, use_effect_on, use_file_cleanup, use_other_tabs, use_pieces, use_saving};
 use crate::i18n::Ui;
 use crate::notice::{Notice, Unreadable};
-use crate::pages::{DraftPage, HomePage};
+use crate::pages::HomePage;
 use crate::platform::dom;
 use crate::platform::file_store::FileStore;
 use crate::platform::storage::{Storage, StorageError};
@@ -52,6 +50,37 @@ pub struct AppProps {
     /// On a hall's terminal, its configuration: drafts and files are then in memory only.
     #[prop_or_default]
     pub kiosk: Option<Rc<yibiao_core::kiosk::Kiosk>>,
+    /// What this module draws beyond the home page: everything in the whole app; in the first
+    /// module, the hand-over to it (`crate::handover`).
+    pub parts: Parts,
+}
+
+/// What the app draws beyond the home page, chosen by each module's start (issue 16): the
+/// whole app (`Parts::WHOLE`) draws a draft's pages and, on a hall's terminal, its guard; the
+/// first module, which carries only the home page, hands a draft's pages over to the whole app
+/// (`handover::FIRST`) and is never started on a terminal. Functions, so that the first
+/// module's code names none of them and its build leaves them out.
+#[derive(Clone, Copy)]
+pub struct Parts {
+    /// A draft's page, given its key (its address) and the page.
+    pub draft_page: fn(String, Page) -> Html,
+    /// On a hall's terminal, the bar and the watch over idleness.
+    pub kiosk_guard: fn(Rc<yibiao_core::kiosk::Kiosk>) -> Html,
+}
+
+impl Parts {
+    /// The whole app's: every page.
+    pub const WHOLE: Parts = Parts {
+        draft_page: |key, page| html! { <crate::pages::DraftPage {key} {page} /> },
+        kiosk_guard: |kiosk| html! { <crate::components::KioskGuard {kiosk} /> },
+    };
+}
+
+impl PartialEq for Parts {
+    /// A module draws its parts one way only, chosen at its start.
+    fn eq(&self, _: &Parts) -> bool {
+        true
+    }
 }
 
 /// The language of the saved drafts, for the catalog page; Chinese when there are none.
@@ -172,8 +201,6 @@ pub fn App(props: &AppProps) -> Html {
     use_address(&store);
     use_skip_link();
     let speech = crate::hooks::use_kept(crate::store::Speech::new);
-    // On a hall's terminal, the watch over idleness (nothing runs elsewhere).
-    let guard = use_kiosk_guard(env.kiosk.clone());
     let pieces = use_pieces(&store);
 
     let lang = store.state.lang;
@@ -188,14 +215,16 @@ pub fn App(props: &AppProps) -> Html {
     let key = route::fragment(store.state.open.as_ref(), &store.state.page);
     let page = match &store.state.page {
         Page::Home => html! { <HomePage {key} /> },
-        page => html! { <DraftPage {key} page={page.clone()} /> },
+        page => (props.parts.draft_page)(key, page.clone()),
     };
     html! {
         <ContextProvider<Ambient> context={ambient.clone()}>
         <ContextProvider<Resources> context={Resources { store: store.clone(), files: props.files.clone(), shelf, pieces }}>
             { skip_link(lang) }
             { masthead(&ambient, false) }
-            { kiosk_guard(&ambient, &guard) }
+            if let Some(kiosk) = &env.kiosk {
+                { (props.parts.kiosk_guard)(Rc::clone(kiosk)) }
+            }
             <main id="main" class="page" tabindex="-1">
                 if let Some(notice) = &*notice {
                     { notice_banner(&ambient, notice, on_dismiss) }

@@ -5,6 +5,7 @@ mod admin;
 mod app;
 pub mod catalog;
 pub mod components;
+mod handover;
 mod hooks;
 mod i18n;
 pub mod keys;
@@ -17,7 +18,7 @@ mod set_aside;
 mod store;
 
 pub use admin::{AdminApp, AdminProps};
-pub use app::{App, AppProps, DRAFT_KEY};
+pub use app::{App, AppProps, Parts, DRAFT_KEY};
 
 /// Starts the catalog page for administrators (`admin.html`) in its `#app` element.
 /// On a hall's terminal it opens only with the hall's key (`admin.html#key=…`, from its
@@ -39,13 +40,44 @@ pub fn start_admin() {
     });
 }
 
-/// Starts the app in the page's `#app` element, with the browser's storage and clock; on a
-/// hall's terminal (a `kiosk.json` beside the app) with memory only, after wiping whatever an
-/// earlier session or use of the device left in the browser.
-pub fn start() {
+/// Starts the first module (`index.html`'s): the home page, its search and the drafts list,
+/// with the browser's storage and clock; opening a draft hands over to the whole app (issue 16).
+/// A draft's address, a hall's terminal (a `kiosk.json` beside the app: memory only) and a
+/// browser whose storage cannot be opened start the whole app at once instead, since it is they
+/// that need it, or since nothing could be saved for it to read.
+pub fn start_first() {
     platform::crash::install_hook();
+    let address = route::parse(&platform::history::current_fragment());
+    if address.is_some_and(|(draft, _)| draft.is_some()) {
+        handover::hand_over_at_start();
+        return;
+    }
     platform::tasks::spawn(async move {
         let kiosk = platform::kiosk::configuration().await;
+        let (browser, storage_problem) = platform::storage::Storage::browser();
+        if kiosk.is_some() || storage_problem.is_some() {
+            handover::hand_over_at_start();
+            return;
+        }
+        let files = platform::file_store::FileStore::browser();
+        let started = Started { storage: browser.clone(), files, storage_problem, kiosk: None, first: true };
+        with_loaded_catalog(browser, move |stored| run(started, stored, handover::FIRST));
+    });
+}
+
+/// Starts the whole app (`yibiao-whole`, every page) in the page's `#app` element, with the
+/// browser's storage and clock; on a hall's terminal (a `kiosk.json` beside the app) with
+/// memory only, after wiping whatever an earlier session or use of the device left in the
+/// browser. Handed over to by the first module with its app on screen, it removes that app just
+/// before it draws; that module found no terminal, so it asks for no `kiosk.json`.
+pub fn start_whole() {
+    platform::crash::install_hook();
+    let first_app = platform::whole_app::FirstApp::take();
+    platform::tasks::spawn(async move {
+        let kiosk = match first_app {
+            Some(_) => None,
+            None => platform::kiosk::configuration().await,
+        };
         // The marker of a catalog loaded by the hall is read from the browser's own storage.
         let (browser, storage_problem) = platform::storage::Storage::browser();
         let (storage, files, storage_problem) = match &kiosk {
@@ -57,32 +89,69 @@ pub fn start() {
             }
             None => (browser.clone(), platform::file_store::FileStore::browser(), storage_problem),
         };
-        with_loaded_catalog(browser, move |stored| {
-            platform::tasks::spawn(async move {
-                let bundles = app::saved_bundles(&storage);
-                let (mut in_use, mut catalog_problem) = catalog::starting(stored.as_deref(), &bundles).await;
-                let durable = match kiosk {
-                    Some(_) => None,
-                    None => platform::durability::is_durable().await,
-                };
-                let kiosk = kiosk.map(|(kiosk, problem)| {
-                    in_use = in_use.clone().offering(&kiosk);
-                    catalog_problem = catalog_problem.clone().or(problem.map(notice::Notice::KioskConfiguration));
-                    std::rc::Rc::new(kiosk)
-                });
-                let today = platform::clock::today();
-                let catalog = std::rc::Rc::new(in_use);
-                let props =
-                    AppProps { storage, files, storage_problem, today, catalog, catalog_problem, durable, kiosk };
-                mount::<App>(props);
-                // The service worker once the first page is drawn: its script and what it
-                // precaches never compete with the page's own first load.
-                platform::service_worker::register();
-                // Then, never before the first page, every bundle for offline use.
-                platform::timers::after(1_000).await;
-                platform::service_worker::keep_catalog_pieces();
-            });
+        if let Some(first_app) = first_app {
+            FIRST_APP_ON_SCREEN.with(|cell| *cell.borrow_mut() = Some(first_app));
+        }
+        let started = Started { storage, files, storage_problem, kiosk, first: false };
+        with_loaded_catalog(browser, move |stored| run(started, stored, Parts::WHOLE));
+    });
+}
+
+thread_local! {
+    /// In the whole app, the first module's app it was handed over with, until it draws.
+    static FIRST_APP_ON_SCREEN: std::cell::RefCell<Option<platform::whole_app::FirstApp>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// What a start found before the catalog is read.
+struct Started {
+    storage: platform::storage::Storage,
+    files: platform::file_store::FileStore,
+    storage_problem: Option<platform::storage::StorageError>,
+    kiosk: Option<(yibiao_core::kiosk::Kiosk, Option<yibiao_core::kiosk::KioskError>)>,
+    /// Whether this is the first module, which hands a draft's pages over to the whole app.
+    first: bool,
+}
+
+/// Reads the pieces of the saved drafts' bundles, then draws the app with `parts`; then,
+/// never before the first page, the service worker and every bundle for offline use (and, in
+/// the first module, the whole app's module).
+fn run(started: Started, stored: Option<std::rc::Rc<platform::catalog_store::StoredCatalog>>, parts: Parts) {
+    let Started { storage, files, storage_problem, kiosk, first } = started;
+    platform::tasks::spawn(async move {
+        let bundles = app::saved_bundles(&storage);
+        let (mut in_use, mut catalog_problem) = catalog::starting(stored.as_deref(), &bundles).await;
+        let durable = match kiosk {
+            Some(_) => None,
+            None => platform::durability::is_durable().await,
+        };
+        let kiosk = kiosk.map(|(kiosk, problem)| {
+            in_use = in_use.clone().offering(&kiosk);
+            catalog_problem = catalog_problem.clone().or(problem.map(notice::Notice::KioskConfiguration));
+            std::rc::Rc::new(kiosk)
         });
+        let today = platform::clock::today();
+        let catalog = std::rc::Rc::new(in_use);
+        let props =
+            AppProps { storage, files, storage_problem, today, catalog, catalog_problem, durable, kiosk, parts };
+        if let Some(first_app) = FIRST_APP_ON_SCREEN.with(|cell| cell.borrow_mut().take()) {
+            first_app.stop();
+        }
+        let app = mount::<App>(props);
+        if first {
+            handover::keep_first_app(app);
+        }
+        // The service worker once the first page is drawn: its script and what it
+        // precaches never compete with the page's own first load.
+        platform::service_worker::register();
+        // Then, never before the first page, every bundle for offline use; and in the first
+        // module, once the service worker keeps the app's files, the whole app's module from
+        // there (where there is none, a draft opened loads it then).
+        platform::timers::after(1_000).await;
+        platform::service_worker::keep_catalog_pieces().await;
+        if first {
+            platform::whole_app::prefetch();
+        }
     });
 }
 
@@ -112,11 +181,11 @@ fn with_loaded_catalog(
 }
 
 /// Replaces the loading text with the component `C`, in the page's `#app` element (or the body).
-fn mount<C: yew::BaseComponent>(props: C::Properties) {
+fn mount<C: yew::BaseComponent>(props: C::Properties) -> yew::AppHandle<C> {
     platform::dom::remove_boot_message();
     let root = platform::dom::element_by_id("app");
     match root {
         Some(root) => yew::Renderer::<C>::with_root_and_props(root, props).render(),
         None => yew::Renderer::<C>::with_props(props).render(),
-    };
+    }
 }

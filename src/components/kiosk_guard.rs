@@ -40,20 +40,32 @@ fn clear_everything(hold: &Kept<Hold>) {
     });
 }
 
-/// The guard's state, kept by `App` (a component of its own would cost the first load a copy
-/// of Yew's machinery, issue 16): the hall's configuration (none off a terminal, when nothing
-/// here runs), what holds the screen, the last input, and the warning's first button.
+/// The guard on a terminal: only the whole app draws it (`app::Parts`), so that the first
+/// module, never started on a terminal, carries none of it (issue 16).
+#[derive(Properties, PartialEq)]
+pub struct KioskGuardProps {
+    pub kiosk: Rc<Kiosk>,
+}
+
+#[component]
+pub fn KioskGuard(props: &KioskGuardProps) -> Html {
+    let ambient = crate::store::use_ambient();
+    let guard = use_kiosk_guard(Rc::clone(&props.kiosk));
+    kiosk_guard(&ambient, &guard)
+}
+
+/// The guard's state: the hall's configuration, what holds the screen, the last input, and the
+/// warning's first button.
 #[derive(Clone)]
-pub struct KioskGuard {
-    kiosk: Option<Rc<Kiosk>>,
+pub struct GuardState {
+    kiosk: Rc<Kiosk>,
     hold: Kept<Hold>,
     last_input: Rc<RefCell<u64>>,
     stay: NodeRef,
 }
 
 #[hook]
-pub fn use_kiosk_guard(kiosk: Option<Rc<Kiosk>>) -> KioskGuard {
-    let on_terminal = kiosk.is_some();
+fn use_kiosk_guard(kiosk: Rc<Kiosk>) -> GuardState {
     let hold = use_kept(|| Hold::Nothing);
     let last_input = use_mut_ref(clock::now_ms);
     let redraw = use_force_update();
@@ -63,9 +75,6 @@ pub fn use_kiosk_guard(kiosk: Option<Rc<Kiosk>>) -> KioskGuard {
     {
         let last_input = Rc::clone(&last_input);
         crate::hooks::use_effect_on(*hold != Hold::Nothing, move |holding| {
-            if !on_terminal {
-                return None;
-            }
             let listeners =
                 (!*holding).then(|| kiosk::on_any_input(move || *last_input.borrow_mut() = clock::now_ms()));
             Some(Box::new(move || drop(listeners)))
@@ -73,9 +82,8 @@ pub fn use_kiosk_guard(kiosk: Option<Rc<Kiosk>>) -> KioskGuard {
     }
     // Once a second: the warning when the idle time has passed, its countdown, and the end.
     {
-        let (last_input, hold, kiosk) = (Rc::clone(&last_input), hold.clone(), kiosk.clone());
+        let (last_input, hold, kiosk) = (Rc::clone(&last_input), hold.clone(), Rc::clone(&kiosk));
         crate::hooks::use_effect_on(*hold, move |current| {
-            let kiosk = kiosk?;
             let alive = Rc::new(Cell::new(true));
             let running = Rc::clone(&alive);
             let current = *current;
@@ -108,9 +116,6 @@ pub fn use_kiosk_guard(kiosk: Option<Rc<Kiosk>>) -> KioskGuard {
     {
         let stay = stay.clone();
         crate::hooks::use_effect_on(*hold != Hold::Nothing, move |holding| {
-            if !on_terminal {
-                return None;
-            }
             kiosk::set_inert_except(WARNING, *holding);
             if *holding {
                 crate::platform::dom::focus_node(&stay);
@@ -118,14 +123,13 @@ pub fn use_kiosk_guard(kiosk: Option<Rc<Kiosk>>) -> KioskGuard {
             Some(Box::new(|| kiosk::set_inert_except(WARNING, false)))
         });
     }
-    KioskGuard { kiosk, hold, last_input, stay }
+    GuardState { kiosk, hold, last_input, stay }
 }
 
-/// The bar and, while something holds the screen, its dialog; nothing off a terminal.
-pub fn kiosk_guard(ambient: &Ambient, guard: &KioskGuard) -> Html {
+/// The bar and, while something holds the screen, its dialog.
+fn kiosk_guard(ambient: &Ambient, guard: &GuardState) -> Html {
     let lang = ambient.lang;
-    let KioskGuard { kiosk, hold, last_input, stay } = guard.clone();
-    let Some(kiosk) = kiosk else { return Html::default() };
+    let GuardState { kiosk, hold, last_input, stay } = guard.clone();
 
     let back = {
         let (hold, last_input) = (hold.clone(), Rc::clone(&last_input));

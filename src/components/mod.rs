@@ -32,7 +32,7 @@ pub use error_summary::{error_summary, SummaryError};
 pub use file_picker::FilePicker;
 pub use help_panel::help_panel;
 pub use helper_panel::{helper_panel, use_helper_form};
-pub use kiosk_guard::{kiosk_guard, use_kiosk_guard};
+pub use kiosk_guard::KioskGuard;
 pub use masthead::masthead;
 pub use notice_banner::notice_banner;
 pub use open_packet::{open_packet, use_open_packet};

@@ -1,5 +1,6 @@
 //! The phrases about the catalog beside the app: why a piece of it could not be used, and how
-//! much of it is kept for use offline.
+//! much of it is kept for use offline; and why the whole app's module, beside it too, could not
+//! be started.
 
 use yibiao_core::Lang;
 
@@ -50,4 +51,51 @@ pub fn offline_catalog(lang: Lang, kept: usize, total: usize, missing_bytes: u64
             super::phrases::noun(total, "bundle", "bundles")
         ),
     }
+}
+
+/// What the page of a draft says while the whole app's module takes over (issue 16).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WholeAppUi {
+    Opening,
+    UnavailableHeading,
+    TryAgain,
+}
+
+impl WholeAppUi {
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            WholeAppUi::Opening => ("正在打开……", "Opening…"),
+            WholeAppUi::UnavailableHeading => ("这一页暂时打不开", "This page cannot open yet"),
+            WholeAppUi::TryAgain => ("再试一次", "Try again"),
+        };
+        match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Why a draft's page could not open: the whole app's module (issue 16) could not be had or
+/// started. The drafts are saved.
+pub fn whole_app_failure(lang: Lang, failure: crate::platform::whole_app::HandoverFailure) -> String {
+    use crate::platform::whole_app::HandoverFailure;
+    let why = match (lang, failure) {
+        (Lang::Zh, HandoverFailure::Unreachable) => {
+            "无法载入填写草稿所需的程序：本设备没有联网，此前也没有在本机保存过。请联网后再试。"
+        }
+        (Lang::En, HandoverFailure::Unreachable) => {
+            "Could not load the part of the app that fills in drafts: this device is offline and has not kept it before. Try again when online."
+        }
+        (Lang::Zh, HandoverFailure::Refused) => "填写草稿所需的程序未能启动。请再试一次，或重新载入本页。",
+        (Lang::En, HandoverFailure::Refused) => {
+            "The part of the app that fills in drafts did not start. Try again, or reload this page."
+        }
+    };
+    format!("{why}{}", Ui::DraftsUntouched.text(lang))
+}
+
+/// The same, in both languages, when the whole app was to start at once (a draft's address, a
+/// hall's terminal): the page has nothing else to say it with.
+pub fn whole_app_failure_at_start(failure: crate::platform::whole_app::HandoverFailure) -> String {
+    format!("{} {}", whole_app_failure(Lang::Zh, failure), whole_app_failure(Lang::En, failure))
 }

@@ -74,6 +74,7 @@ fn english_fixed_strings_hold_no_chinese() {
         (include_str!("modes.rs"), "SpeechUi::"),
         (include_str!("modes.rs"), "HelpUi::"),
         (include_str!("modes.rs"), "HelperUi::"),
+        (include_str!("catalog.rs"), "WholeAppUi::"),
     ];
     let mut checked = 0;
     for (source, prefix) in tables {
@@ -91,6 +92,11 @@ fn english_fixed_strings_hold_no_chinese() {
 #[test]
 fn english_phrases_hold_no_chinese_and_agree_in_number() {
     let mut said = Vec::new();
+    for failure in
+        [crate::platform::whole_app::HandoverFailure::Unreachable, crate::platform::whole_app::HandoverFailure::Refused]
+    {
+        said.push(whole_app_failure(Lang::En, failure));
+    }
     for n in [1u16, 2] {
         let count = usize::from(n);
         said.push(waiver_terms(Lang::En, WaiverMode::Accept, n));

@@ -1,5 +1,5 @@
 //! The only part of the app that touches the browser: storage (drafts, attached files, a loaded catalog), the clock,
-//! the document and focus, history, downloads, picked files and images, timers and tasks, the crash page and the service worker. Everything else is plain Rust.
+//! the document and focus, history, downloads, picked files and images, timers and tasks, the crash page, the service worker and the whole app's module. Everything else is plain Rust.
 
 pub mod catalog_store;
 pub mod clock;
@@ -20,3 +20,4 @@ pub mod speech;
 pub mod storage;
 pub mod tasks;
 pub mod timers;
+pub mod whole_app;

@@ -20,8 +20,10 @@ pub fn register() {
 }
 
 /// Asks the service worker, once it is active, to keep every bundle's piece of the catalog for
-/// offline use, in the background (it fetches those it lacks, one at a time).
-pub fn keep_catalog_pieces() {
+/// offline use, in the background (it fetches those it lacks, one at a time). Returns once it
+/// was asked: the app's own files are kept by then; at once where there is no service worker,
+/// never where it was not installed.
+pub async fn keep_catalog_pieces() {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -32,13 +34,11 @@ pub fn keep_catalog_pieces() {
     let Ok(ready) = navigator.service_worker().ready() else {
         return;
     };
-    wasm_bindgen_futures::spawn_local(async move {
-        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(ready).await else { return };
-        let registration: web_sys::ServiceWorkerRegistration = wasm_bindgen::JsCast::unchecked_into(registration);
-        if let Some(worker) = registration.active() {
-            let _ = worker.post_message(&JsValue::from_str("pieces"));
-        }
-    });
+    let Ok(registration) = wasm_bindgen_futures::JsFuture::from(ready).await else { return };
+    let registration: web_sys::ServiceWorkerRegistration = wasm_bindgen::JsCast::unchecked_into(registration);
+    if let Some(worker) = registration.active() {
+        let _ = worker.post_message(&JsValue::from_str("pieces"));
+    }
 }
 
 /// The service worker's cache of the catalog's pieces (assets/sw.js).

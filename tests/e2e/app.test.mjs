@@ -86,7 +86,8 @@ const bundleCard = (name) => page.locator('.bundle-card').filter({ has: page.get
 /** Starts `name` from its card on the home page; its first page shows once its piece of the catalog is in. */
 async function startBundle(name) {
   await bundleCard(name).getByRole('button', { name: '开始办理' }).click();
-  await page.waitForFunction(() => document.querySelector('.bundle-card') === null);
+  // The home page gone, and the whole app's page drawn in place of the first module's.
+  await page.waitForFunction(() => document.querySelector('.bundle-card, .handover') === null);
 }
 /** The caches of the app's versions (the catalog's pieces are kept in one of their own). */
 const versionCaches = () => page.evaluate(async () => (await caches.keys()).filter((key) => key !== 'yibiao-pieces'));
@@ -809,6 +810,89 @@ test('a piece that is slow to come is said to be loading on its card; one kept o
     await slow.close();
   }
 });
+
+/** Whether `path` names the whole app's script or module (issue 16). */
+const isWholeApp = (path) => /\/yibiao-whole(_bg\.wasm|\.js)$/.test(path);
+
+test('the first load is the home page\'s module; a draft opens in the whole app, handed over in place, and its address starts it at once (issue 16)', { timeout: TEST_TIMEOUT }, async () => {
+  const fresh = await rendererBrowser.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN' });
+  const other = await fresh.newPage();
+  const fetched = [];
+  other.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  // Whether the home page was ever drawn in this document.
+  await other.addInitScript(() => {
+    window.sawHome = false;
+    new MutationObserver(() => { window.sawHome ||= document.querySelector('.bundle-card') !== null; })
+      .observe(document, { childList: true, subtree: true });
+  });
+  const card = (name) => other.locator('.bundle-card').filter({ has: other.getByRole('heading', { name, exact: true }) });
+  try {
+    await other.goto(BASE_URL);
+    await card('退休').waitFor();
+    assert.deepEqual(fetched.filter(isWholeApp), [], 'the whole app is not part of the first load');
+    // Once the home page is up and the service worker keeps the app, the whole app comes in the
+    // background: by its module's request, as the page compiles it ahead of need.
+    await other.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/yibiao-whole_bg.wasm')), null, { timeout: 20_000 });
+    await other.evaluate(() => { window.sameDocument = true; });
+    await card('退休').getByRole('button', { name: '开始办理' }).click();
+    await other.locator('.question-form').waitFor();
+    assert.equal(await other.evaluate(() => window.sameDocument), true, 'handed over without a reload');
+    assert.equal(await other.locator('main').count(), 1, 'the first module\'s app is gone: one app on the page');
+    assert.equal(await other.locator('.masthead').count(), 1, 'one header');
+    assert.equal(await other.evaluate(() => document.activeElement?.tagName), 'H1', 'focus on the new page\'s heading');
+    // From here the whole app draws home and every draft itself.
+    await other.getByRole('link', { name: '一表通' }).click();
+    await card('残疾人服务').getByRole('button', { name: '开始办理' }).click();
+    await other.locator('.question-form').waitFor();
+    assert.equal(await other.locator('.handover').count(), 0);
+    // A draft's address (a reload, a bookmark) starts the whole app at once: no home page first.
+    await other.reload();
+    await other.locator('.question-form').waitFor();
+    assert.equal(await other.evaluate(() => window.sawHome), false, 'the home page was never drawn');
+    await other.getByRole('link', { name: '一表通' }).click();
+    await other.locator('.draft-panel').nth(1).waitFor();
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('when the whole app cannot be had, a draft\'s page says why, keeps the draft, and opens on a try once it can (issue 16)', { timeout: TEST_TIMEOUT }, async () => {
+  // No service worker: the whole app comes through the route, which refuses it until told.
+  const blocked = await rendererBrowser.newContext({ viewport: VIEWPORTS.phone, locale: 'zh-CN', serviceWorkers: 'block' });
+  const suitePage = page;
+  page = await blocked.newPage();
+  let refuse = true;
+  await blocked.route((url) => isWholeApp(url.pathname), (route) => (refuse ? route.abort() : route.continue()));
+  try {
+    await page.goto(BASE_URL);
+    await startBundleAsked('退休');
+    const failed = page.locator('h1.handover').filter({ hasText: '这一页暂时打不开' });
+    await failed.waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), '这一页暂时打不开', 'focus on what happened');
+    const said = await page.locator('main [role=alert]').innerText();
+    assert.ok(said.includes('无法载入填写草稿所需的程序') && said.includes('已保存的草稿都还在本机'), said);
+    await expectAccessible('a draft\'s page that cannot open');
+    await screenshots('22-whole-app-unavailable');
+    // Back home: the draft is saved and listed; continuing it meets the same failure, said again.
+    await page.getByRole('button', { name: '返回首页' }).click();
+    const panel = page.locator('.draft-panel').filter({ has: page.getByRole('heading', { name: '退休' }) });
+    await panel.getByRole('button', { name: '继续填写' }).click();
+    await failed.waitFor();
+    // Once it can be had, trying again opens the draft where it was.
+    refuse = false;
+    await page.getByRole('button', { name: '再试一次' }).click();
+    await page.locator('.question-form').waitFor();
+    assert.equal(await page.locator('main').count(), 1);
+  } finally {
+    page = suitePage;
+    await blocked.close();
+  }
+});
+
+/** Starts the bundle `name` from the home page, without waiting for its page. */
+async function startBundleAsked(name) {
+  await bundleCard(name).getByRole('button', { name: '开始办理' }).click();
+}
 
 /** Deletes the newest draft (listed first), leaving `left`. */
 async function deleteNewest(left) {

@@ -39,6 +39,7 @@ pub async fn render_app_at(root: &Element, storage: &Storage, files: FileStore, 
         catalog_problem: None,
         durable: None,
         kiosk: None,
+        parts: yibiao::Parts::WHOLE,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
