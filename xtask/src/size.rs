@@ -10,7 +10,8 @@ use flate2::Compression;
 use crate::build::SERVICE_WORKER;
 use crate::read_text;
 
-/// The first load (html, js, wasm, css), gzip-compressed, must stay under this many bytes.
+/// The first load (html, js, the first module, css, the catalog's index), gzip-compressed, must
+/// stay under this many bytes.
 /// It was 350 KB until issue 11 made nothing lost its rule (each draft read on its own, the
 /// merge of two tabs' saves, the list of copies set aside, the catalog in IndexedDB, a start
 /// that recovers by itself: 349.6 → about 369 KB) with nothing left to cut that was not
@@ -73,7 +74,14 @@ use crate::read_text;
 /// body, the helper's form, the open-a-packet panel and the kiosk guard as functions (2.8 KB),
 /// less a kept piece read from the page's side of the cache (+0.5 KB): 297.2 KB, and 299.3 KB
 /// with the generated catalog's index, which the size test now holds to the budget too.
-pub const FIRST_LOAD_BUDGET: u64 = 300_000;
+/// Then the app in two modules: the first, which `index.html` loads, draws the home page and
+/// hands a draft's pages over to the whole app (`yibiao-whole`, every page), which it fetches
+/// and compiles once the home page is drawn; a hall's terminal's guard is the whole app's too,
+/// since a terminal starts the whole app at once: 297.7 → 253.2 KB (255.4 KB with the generated
+/// catalog's index), the bench's target of 260 KB met. The budget then came down from the
+/// issue's 300 KB to 270 KB, so that it holds the split: a first module that drew the pages of
+/// a draft again would be about 297 KB.
+pub const FIRST_LOAD_BUDGET: u64 = 270_000;
 
 /// The bench's target for the first load (gzip), and the issue's long-term aim (issue 16).
 pub const BENCH_TARGET: u64 = 260_000;
@@ -97,7 +105,7 @@ pub fn against_targets(name: &str, total_gzip: u64) -> String {
 pub struct SizeReport {
     pub files: Vec<(String, u64, u64)>,
     pub total_gzip: u64,
-    /// What follows once the first page is drawn (the service worker), not counted.
+    /// What follows once the first page is drawn (the service worker, the whole app), not counted.
     pub after: Vec<(String, u64, u64)>,
 }
 
@@ -135,8 +143,8 @@ fn kb(bytes: u64) -> String {
 /// Measures what the app's first load fetches before the home page is interactive: index.html,
 /// the files it names (script, module, wasm, style sheet) and the catalog's index (the home
 /// page needs no bundle's piece). The service worker, registered once the first page is drawn
-/// (`src/lib.rs`), is measured apart, as what follows; the catalog page (admin.html and its
-/// module) is not part of it.
+/// (`src/lib.rs`), and the whole app's module, which the first module loads then, are measured
+/// apart, as what follows; the catalog page (admin.html and its module) is not part of it.
 pub fn measure_first_load(dist: &Path) -> Result<SizeReport> {
     let index = read_text(&dist.join("index.html"))?;
     let (mut files, mut after) = (Vec::new(), Vec::new());
@@ -146,7 +154,9 @@ pub fn measure_first_load(dist: &Path) -> Result<SizeReport> {
         let code = [".html", ".js", ".wasm", ".css"].iter().any(|suffix| name.ends_with(suffix));
         let counted =
             (code && (name == "index.html" || index.contains(name.as_str()))) || name == crate::catalog::INDEX;
-        if entry.file_type()?.is_file() && (counted || name == SERVICE_WORKER) {
+        // The whole app's module, loaded once the home page is drawn (`platform::whole_app`).
+        let whole = name == "yibiao-whole.js" || name == "yibiao-whole_bg.wasm";
+        if entry.file_type()?.is_file() && (counted || name == SERVICE_WORKER || whole) {
             let bytes = std::fs::read(entry.path())?;
             let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
             encoder.write_all(&bytes)?;
@@ -159,6 +169,7 @@ pub fn measure_first_load(dist: &Path) -> Result<SizeReport> {
         }
     }
     files.sort();
+    after.sort();
     let total_gzip = files.iter().map(|(_, _, gzip)| gzip).sum();
     Ok(SizeReport { files, total_gzip, after })
 }
