@@ -2,8 +2,9 @@
 // release build, for the shipped catalog (BASE_URL) and the generated county hall's catalog of
 // 100 bundles and 1,500 items (GENERATED_URL): the first load's bytes on the wire, the first
 // interactive home page (cold, 4x CPU slowdown), the home page's search per keystroke, opening a
-// bundle whose piece is kept on the device and one that is not, and the background precache of
-// every piece. Prints the figures and the targets.
+// bundle whose piece is kept on the device and one that is not (the first after a load handed
+// over to the whole app's module), and the background precache of every piece. Prints the
+// figures and the targets.
 import { ms, percentile, withBrowser } from './bench-browser.mjs';
 import { listedPieces, waitUntil } from './walk.mjs';
 
@@ -70,7 +71,8 @@ async function search(page, queries) {
   return times;
 }
 
-/** From "start" on a bundle's card to the home page gone (its first page drawn), for `count` bundles from `from` on. */
+/** From "start" on a bundle's card to its first page drawn (the home page gone, and the first
+ * module's hand-over to the whole app done), for `count` bundles from `from` on. */
 async function openBundles(page, from, count) {
   const times = [];
   const cards = await page.locator('.bundle-card button').count();
@@ -80,7 +82,7 @@ async function openBundles(page, from, count) {
       const buttons = [...document.querySelectorAll('.bundle-card button')];
       const start = performance.now();
       buttons[index].click();
-      while (document.querySelector('.bundle-card')) {
+      while (document.querySelector('.bundle-card, .handover')) {
         if (performance.now() - start > 20_000) throw new Error('the bundle never opened');
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
@@ -107,11 +109,19 @@ for (const [name, url] of SITES) {
       pieces, { timeout: 300_000 });
     const precached = Date.now() - loaded;
     const searched = await search(page, ['yijianshi', '一件事9', 'yjs', '办事42号', 'zzz', 'qykb', '餐厅']);
-    // Kept on the device, not yet in the page: after a reload, bundles never opened.
+    // Kept on the device, not yet in the page: after a reload, bundles never opened. The first
+    // open after a load hands over to the whole app (issue 16): at once after the reload, its
+    // module is loaded and compiled then; a moment later, the page has compiled it already.
     await page.reload();
     await page.locator('.bundle-card button').first().waitFor();
-    const cached = await openBundles(page, 3, 20);
-    return { pieces, uncached, precached, searched, cached };
+    const [handedAtOnce] = await openBundles(page, 3, 1);
+    await page.reload();
+    await page.locator('.bundle-card button').first().waitFor();
+    await page.waitForFunction(() => performance.getEntriesByType('resource')
+      .some((entry) => entry.name.endsWith('/yibiao-whole_bg.wasm') && entry.responseEnd > 0), null, { timeout: 30_000 });
+    await page.waitForTimeout(500);
+    const cached = await openBundles(page, 4, 20);
+    return { pieces, uncached, precached, searched, cached, handedAtOnce };
   });
   const precachedBytes = await pieceBytes(url);
   figures[name] = { bytes, cold, ...measured };
@@ -119,7 +129,7 @@ for (const [name, url] of SITES) {
   console.log(`  first load on the wire: ${kb(bytes)}`);
   console.log(`  first interactive home, cold, 4x CPU slowdown (3 loads): p50 ${ms(percentile(cold, 50))}, max ${ms(Math.max(...cold))}`);
   console.log(`  search, per keystroke (${measured.searched.length}): p50 ${ms(percentile(measured.searched, 50))}, p95 ${ms(percentile(measured.searched, 95))} (target: p95 under 16 ms)`);
-  console.log(`  opening a bundle kept on the device (${measured.cached.length}): p50 ${ms(percentile(measured.cached, 50))}, p95 ${ms(percentile(measured.cached, 95))} (target: p95 under 50 ms); the first after the reload: ${ms(measured.cached[0])}`);
+  console.log(`  opening a bundle kept on the device (${measured.cached.length}): p50 ${ms(percentile(measured.cached, 50))}, p95 ${ms(percentile(measured.cached, 95))} (target: p95 under 50 ms); the first after a reload, handed over to the whole app compiled in the background: ${ms(measured.cached[0])}, or at once after the reload, loaded then: ${ms(measured.handedAtOnce)}`);
   console.log(`  opening a bundle not yet kept (3): p50 ${ms(percentile(measured.uncached, 50))}, max ${ms(Math.max(...measured.uncached))}`);
   console.log(`  every piece kept for offline use, in the background: ${(measured.precached / 1000).toFixed(1)} s after the load began, ${measured.pieces} pieces of ${kb(precachedBytes.raw)} (${kb(precachedBytes.wire)} on the wire)`);
 }
