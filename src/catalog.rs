@@ -183,16 +183,43 @@ pub async fn starting(stored: Option<&StoredCatalog>, bundles: &[BundleId]) -> (
         }
     }
     let index = crate::platform::fetch::bytes(INDEX_FILE).await.map_err(PieceFailure::from);
-    let mut in_use = match index.and_then(|bytes| InUse::from_index(bytes).map_err(PieceFailure::Refused)) {
+    let in_use = match index.and_then(|bytes| InUse::from_index(bytes).map_err(PieceFailure::Refused)) {
         Ok(in_use) => in_use,
         Err(failure) => return (InUse::none(), Some(Notice::CatalogUnavailable(failure))),
     };
+    (with_saved(in_use, bundles).await, problem)
+}
+
+/// `in_use` with the pieces of `bundles` (those of the saved drafts) it lacks, as many as can
+/// be had; one that cannot is said on its draft.
+async fn with_saved(mut in_use: InUse, bundles: &[BundleId]) -> InUse {
     for bundle in bundles {
+        if in_use.has(bundle) {
+            continue;
+        }
         let Some(card) = in_use.index.card(bundle) else { continue };
         let Ok(bytes) = fetch_piece(card).await else { continue };
         if let Ok(next) = in_use.with_piece(bundle, bytes) {
             in_use = next;
         }
     }
-    (in_use, problem)
+    in_use
+}
+
+/// The catalog the first module handed over to the whole app (issue 16): the published index
+/// and the pieces it had loaded, each checked again against the index as if fetched; then the
+/// saved drafts' pieces it lacked. `None` when its index cannot be read, for the start to read
+/// the published one itself.
+pub async fn handed(published: Published, bundles: &[BundleId]) -> Option<InUse> {
+    let mut in_use = InUse::from_index(published.index).ok()?;
+    for (digest, bytes) in published.pieces {
+        let Some(bundle) = in_use.index.cards.iter().find(|card| card.piece == digest).map(|card| card.id.clone())
+        else {
+            continue;
+        };
+        if let Ok(next) = in_use.with_piece(&bundle, bytes) {
+            in_use = next;
+        }
+    }
+    Some(with_saved(in_use, bundles).await)
 }

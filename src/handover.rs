@@ -6,14 +6,16 @@
 //! back, the draft saved.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use yew::prelude::*;
 use yibiao_core::session::{Action, Page};
 
 use crate::app::{App, Parts};
+use crate::catalog::CatalogOrigin;
 use crate::hooks::{use_effect_on, use_kept, use_page_heading};
 use crate::i18n::{self, Ui, WholeAppUi};
-use crate::platform::whole_app::{self, HandoverFailure};
+use crate::platform::whole_app::{self, FirstModule, HandoverFailure};
 use crate::platform::{dom, tasks, timers};
 
 /// The first module's parts: a draft's pages hand over to the whole app; it has no terminal's
@@ -65,7 +67,7 @@ fn HandOver() -> Html {
     let progress = use_kept(|| Progress::Started);
     let attempt = use_kept(|| 0_u32);
     {
-        let progress = progress.clone();
+        let (progress, env) = (progress.clone(), Rc::clone(&ambient.env));
         use_effect_on(*attempt, move |_| {
             progress.set(Progress::Started);
             let slow = progress.clone();
@@ -79,15 +81,20 @@ fn HandOver() -> Html {
                     started
                 });
             });
+            // Spawned, it runs once this draw's effects (the save, the address) have all run:
+            // Yew runs them in one go, before any task spawned meanwhile.
             tasks::spawn(async move {
-                // The effects of this draw (the save, the address) have run by the next task.
-                timers::yield_to_browser().await;
                 let stop: Box<dyn FnOnce()> = Box::new(|| {
                     if let Some(app) = FIRST_APP.with(|cell| cell.borrow_mut().take()) {
                         app.destroy();
                     }
                 });
-                if let Err(failure) = whole_app::hand_over(Some(stop)).await {
+                // The published catalog as read here, so that the whole app need not fetch it.
+                let in_use = &env.in_use;
+                let published = in_use.origin == CatalogOrigin::BuiltIn && !in_use.index.cards.is_empty();
+                let catalog = published.then(|| Rc::clone(&in_use.published));
+                let first = FirstModule { stop, catalog, durable: env.durable };
+                if let Err(failure) = whole_app::hand_over(Some(first)).await {
                     progress.set(Progress::Failed(failure));
                 }
             });

@@ -60,7 +60,15 @@ pub fn start_first() {
             return;
         }
         let files = platform::file_store::FileStore::browser();
-        let started = Started { storage: browser.clone(), files, storage_problem, kiosk: None, first: true };
+        let started = Started {
+            storage: browser.clone(),
+            files,
+            storage_problem,
+            kiosk: None,
+            first: true,
+            handed: None,
+            durable: None,
+        };
         with_loaded_catalog(browser, move |stored| run(started, stored, handover::FIRST));
     });
 }
@@ -72,7 +80,8 @@ pub fn start_first() {
 /// before it draws; that module found no terminal, so it asks for no `kiosk.json`.
 pub fn start_whole() {
     platform::crash::install_hook();
-    let first_app = platform::whole_app::FirstApp::take();
+    let mut first_app = platform::whole_app::FirstApp::take();
+    let handed = first_app.as_mut().map(|first_app| (first_app.catalog.take(), first_app.durable));
     platform::tasks::spawn(async move {
         let kiosk = match first_app {
             Some(_) => None,
@@ -92,8 +101,14 @@ pub fn start_whole() {
         if let Some(first_app) = first_app {
             FIRST_APP_ON_SCREEN.with(|cell| *cell.borrow_mut() = Some(first_app));
         }
-        let started = Started { storage, files, storage_problem, kiosk, first: false };
-        with_loaded_catalog(browser, move |stored| run(started, stored, Parts::WHOLE));
+        let (handed, durable) = handed.unwrap_or_default();
+        let started = Started { storage, files, storage_problem, kiosk, first: false, handed, durable };
+        // A published catalog handed over means the first module found none loaded on the
+        // device to use: the whole app does not ask IndexedDB again.
+        match started.handed {
+            Some(_) => run(started, None, Parts::WHOLE),
+            None => with_loaded_catalog(browser, move |stored| run(started, stored, Parts::WHOLE)),
+        }
     });
 }
 
@@ -111,19 +126,32 @@ struct Started {
     kiosk: Option<(yibiao_core::kiosk::Kiosk, Option<yibiao_core::kiosk::KioskError>)>,
     /// Whether this is the first module, which hands a draft's pages over to the whole app.
     first: bool,
+    /// In the whole app, the published catalog the first module handed over, and whether the
+    /// browser keeps the storage for good as it was told (asked again when it was not).
+    handed: Option<yibiao_core::catalog::pieces::Published>,
+    durable: Option<bool>,
 }
 
 /// Reads the pieces of the saved drafts' bundles, then draws the app with `parts`; then,
 /// never before the first page, the service worker and every bundle for offline use (and, in
 /// the first module, the whole app's module).
 fn run(started: Started, stored: Option<std::rc::Rc<platform::catalog_store::StoredCatalog>>, parts: Parts) {
-    let Started { storage, files, storage_problem, kiosk, first } = started;
+    let Started { storage, files, storage_problem, kiosk, first, handed, durable } = started;
     platform::tasks::spawn(async move {
         let bundles = app::saved_bundles(&storage);
-        let (mut in_use, mut catalog_problem) = catalog::starting(stored.as_deref(), &bundles).await;
-        let durable = match kiosk {
-            Some(_) => None,
-            None => platform::durability::is_durable().await,
+        // The catalog the first module handed over, unless one loaded on the device wins.
+        let handed = match (handed, &stored) {
+            (Some(published), None) => catalog::handed(published, &bundles).await,
+            _ => None,
+        };
+        let (mut in_use, mut catalog_problem) = match handed {
+            Some(in_use) => (in_use, None),
+            None => catalog::starting(stored.as_deref(), &bundles).await,
+        };
+        let durable = match (&kiosk, durable) {
+            (Some(_), _) => None,
+            (None, Some(durable)) => Some(durable),
+            (None, None) => platform::durability::is_durable().await,
         };
         let kiosk = kiosk.map(|(kiosk, problem)| {
             in_use = in_use.clone().offering(&kiosk);

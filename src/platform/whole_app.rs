@@ -3,14 +3,17 @@
 //! (`yibiao-whole`, every page), a classic script and its module beside the page. Once the home
 //! page is drawn, `prefetch` loads that script and compiles its module in the background; opening
 //! a draft then `hand_over`s: the whole app starts, reads the drafts and the address the first
-//! saved, removes the first app (`FirstApp::stop`) and draws in its place.
+//! saved and the catalog it handed over, removes the first app (`FirstApp::stop`) and draws in
+//! its place.
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use js_sys::{Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+use yibiao_core::catalog::pieces::Published;
 
 /// The whole app's glue, a classic script beside the page.
 const SCRIPT: &str = "./yibiao-whole.js";
@@ -90,11 +93,21 @@ fn module() -> Option<Promise> {
     })
 }
 
-/// Starts the whole app in this page; `stop` removes the first module's app, and the whole app
-/// calls it just before it draws (`None` when nothing of the first is on screen). Done once per
-/// page: a second call (a second click while it loads) does nothing. A failure to load can be
-/// tried again: the next call loads anew.
-pub async fn hand_over(stop: Option<Box<dyn FnOnce()>>) -> Result<(), HandoverFailure> {
+/// What the first module hands over with its app on screen.
+pub struct FirstModule {
+    /// Removes the first module's app; the whole app calls it just before it draws.
+    pub stop: Box<dyn FnOnce()>,
+    /// The published catalog as the first module read it (its index and the pieces it loaded),
+    /// so that the whole app need not fetch them again; it checks each piece again.
+    pub catalog: Option<Rc<Published>>,
+    /// Whether the browser keeps this site's storage for good, as the first module was told.
+    pub durable: Option<bool>,
+}
+
+/// Starts the whole app in this page, handed `first` when the first module's app is on screen
+/// (`None` when nothing of it is). Done once per page: a second call (a second click while it
+/// loads) does nothing. A failure to load can be tried again: the next call loads anew.
+pub async fn hand_over(first: Option<FirstModule>) -> Result<(), HandoverFailure> {
     if STARTED.get() {
         return Ok(());
     }
@@ -113,8 +126,20 @@ pub async fn hand_over(stop: Option<Box<dyn FnOnce()>>) -> Result<(), HandoverFa
     };
     script.map_err(|_| HandoverFailure::Unreachable)?;
     let handover = Object::new();
-    if let Some(stop) = stop {
-        Reflect::set(&handover, &"stop".into(), &Closure::once_into_js(stop)).map_err(|_| HandoverFailure::Refused)?;
+    if let Some(FirstModule { stop, catalog, durable }) = first {
+        let set = |key: &str, value: &JsValue| Reflect::set(&handover, &key.into(), value).map(drop);
+        set("stop", &Closure::once_into_js(stop)).map_err(|_| HandoverFailure::Refused)?;
+        if let Some(durable) = durable {
+            set("durable", &durable.into()).map_err(|_| HandoverFailure::Refused)?;
+        }
+        if let Some(catalog) = catalog {
+            let pieces = js_sys::Array::new();
+            for (digest, bytes) in &catalog.pieces {
+                pieces.push(&js_sys::Array::of2(&digest.into(), &js_sys::Uint8Array::from(bytes.as_slice())));
+            }
+            set("index", &js_sys::Uint8Array::from(catalog.index.as_slice())).map_err(|_| HandoverFailure::Refused)?;
+            set("pieces", &pieces).map_err(|_| HandoverFailure::Refused)?;
+        }
     }
     Reflect::set(&js_sys::global(), &HANDOVER.into(), &handover).map_err(|_| HandoverFailure::Refused)?;
     let options = Object::new();
@@ -133,8 +158,14 @@ pub async fn hand_over(stop: Option<Box<dyn FnOnce()>>) -> Result<(), HandoverFa
 }
 
 /// In the whole app: the first module's app, when the whole app was handed over to with it on
-/// screen.
-pub struct FirstApp(js_sys::Function);
+/// screen, and the catalog it handed over.
+pub struct FirstApp {
+    stop: js_sys::Function,
+    /// The published catalog the first module read (not yet checked here).
+    pub catalog: Option<Published>,
+    /// Whether the browser keeps this site's storage for good, as the first module was told.
+    pub durable: Option<bool>,
+}
 
 impl FirstApp {
     /// The first module's app on screen, if any; read once (the hand-over is then forgotten).
@@ -142,12 +173,27 @@ impl FirstApp {
         let global: Object = js_sys::global().unchecked_into();
         let handover = Reflect::get(&global, &HANDOVER.into()).ok().filter(|value| value.is_object())?;
         let _ = Reflect::delete_property(&global, &HANDOVER.into());
-        let stop = Reflect::get(&handover, &"stop".into()).ok()?;
-        stop.dyn_into::<js_sys::Function>().ok().map(FirstApp)
+        let get = |key: &str| Reflect::get(&handover, &key.into()).ok();
+        let stop = get("stop")?.dyn_into::<js_sys::Function>().ok()?;
+        let index = get("index").and_then(|index| index.dyn_into::<js_sys::Uint8Array>().ok());
+        let pieces = get("pieces").and_then(|pieces| pieces.dyn_into::<js_sys::Array>().ok());
+        let catalog = index.zip(pieces).map(|(index, pieces)| Published {
+            index: index.to_vec(),
+            pieces: pieces
+                .iter()
+                .filter_map(|pair| {
+                    let pair = pair.dyn_into::<js_sys::Array>().ok()?;
+                    let bytes = pair.get(1).dyn_into::<js_sys::Uint8Array>().ok()?;
+                    Some((pair.get(0).as_string()?, bytes.to_vec()))
+                })
+                .collect(),
+        });
+        let durable = get("durable").and_then(|durable| durable.as_bool());
+        Some(FirstApp { stop, catalog, durable })
     }
 
     /// Removes the first module's app from the page.
     pub fn stop(self) {
-        let _ = self.0.call0(&JsValue::UNDEFINED);
+        let _ = self.stop.call0(&JsValue::UNDEFINED);
     }
 }
