@@ -192,7 +192,7 @@ pub async fn starting(stored: Option<&StoredCatalog>, bundles: &[BundleId]) -> (
 
 /// `in_use` with the pieces of `bundles` (those of the saved drafts) it lacks, as many as can
 /// be had; one that cannot is said on its draft.
-async fn with_saved(mut in_use: InUse, bundles: &[BundleId]) -> InUse {
+pub async fn with_saved(mut in_use: InUse, bundles: &[BundleId]) -> InUse {
     for bundle in bundles {
         if in_use.has(bundle) {
             continue;
@@ -206,20 +206,24 @@ async fn with_saved(mut in_use: InUse, bundles: &[BundleId]) -> InUse {
     in_use
 }
 
-/// The catalog the first module handed over to the whole app (issue 16): the published index
-/// and the pieces it had loaded, each checked again against the index as if fetched; then the
-/// saved drafts' pieces it lacked. `None` when its index cannot be read, for the start to read
-/// the published one itself.
-pub async fn handed(published: Published, bundles: &[BundleId]) -> Option<InUse> {
-    let mut in_use = InUse::from_index(published.index).ok()?;
+/// The published catalog the first module handed over to the whole app (issue 16), growing
+/// `in_use` (from its index when there is none yet) by the pieces it lacks, each checked
+/// against the index as if fetched. `None` when the index cannot be read, for the start to
+/// read the published one itself.
+pub fn handed(in_use: Option<InUse>, published: Published) -> Option<InUse> {
+    let mut in_use = match in_use {
+        Some(in_use) => in_use,
+        None => InUse::from_index(published.index).ok()?,
+    };
     for (digest, bytes) in published.pieces {
-        let Some(bundle) = in_use.index.cards.iter().find(|card| card.piece == digest).map(|card| card.id.clone())
-        else {
+        let Some(card) = in_use.index.cards.iter().find(|card| card.piece == digest) else { continue };
+        let bundle = card.id.clone();
+        if in_use.has(&bundle) {
             continue;
-        };
+        }
         if let Ok(next) = in_use.with_piece(&bundle, bytes) {
             in_use = next;
         }
     }
-    Some(with_saved(in_use, bundles).await)
+    Some(in_use)
 }

@@ -1,7 +1,7 @@
 //! The first module's draft pages (issue 16): it has none of them, so opening a draft hands over
 //! to the whole app (`platform::whole_app`). The drafts and the address are saved by then; the
 //! whole app reads them, removes this app and draws the page. Meanwhile nothing is drawn for a
-//! moment (usually the whole hand-over: the module was compiled once the home page was up), then
+//! moment (usually the whole hand-over: the whole app stands by once the home page is up), then
 //! a plain "opening" page; if the whole app cannot be had, why, with a way to try again or go
 //! back, the draft saved.
 
@@ -12,10 +12,10 @@ use yew::prelude::*;
 use yibiao_core::session::{Action, Page};
 
 use crate::app::{App, Parts};
-use crate::catalog::CatalogOrigin;
+use crate::catalog::{CatalogOrigin, InUse};
 use crate::hooks::{use_effect_on, use_kept, use_page_heading};
 use crate::i18n::{self, Ui, WholeAppUi};
-use crate::platform::whole_app::{self, FirstModule, HandoverFailure};
+use crate::platform::whole_app::{self, HandoverFailure, Known};
 use crate::platform::{dom, tasks, timers};
 
 /// The first module's parts: a draft's pages hand over to the whole app; it has no terminal's
@@ -40,10 +40,27 @@ pub fn keep_first_app(app: yew::AppHandle<App>) {
 /// whose storage cannot be opened, where nothing would be saved for the whole app to read.
 pub fn hand_over_at_start() {
     tasks::spawn(async {
-        if let Err(failure) = whole_app::hand_over(None).await {
+        if let Err(failure) = whole_app::hand_over(None, None).await {
             dom::say_in_app(&i18n::whole_app_failure_at_start(failure));
         }
     });
+}
+
+/// What the first module has read that the whole app need not read again: the published
+/// catalog (not one loaded on the device, which the whole app reads itself), and whether the
+/// storage is durable.
+pub fn known(in_use: &InUse, durable: Option<bool>) -> Known {
+    let published = in_use.origin == CatalogOrigin::BuiltIn && !in_use.index.cards.is_empty();
+    Known { catalog: published.then(|| Rc::clone(&in_use.published)), durable }
+}
+
+/// Removes the first module's app: the whole app calls it just before it draws.
+fn stop_first_app() -> Box<dyn FnOnce()> {
+    Box::new(|| {
+        if let Some(app) = FIRST_APP.with(|cell| cell.borrow_mut().take()) {
+            app.destroy();
+        }
+    })
 }
 
 fn draw(_key: String, _page: Page) -> Html {
@@ -84,17 +101,8 @@ fn HandOver() -> Html {
             // Spawned, it runs once this draw's effects (the save, the address) have all run:
             // Yew runs them in one go, before any task spawned meanwhile.
             tasks::spawn(async move {
-                let stop: Box<dyn FnOnce()> = Box::new(|| {
-                    if let Some(app) = FIRST_APP.with(|cell| cell.borrow_mut().take()) {
-                        app.destroy();
-                    }
-                });
-                // The published catalog as read here, so that the whole app need not fetch it.
-                let in_use = &env.in_use;
-                let published = in_use.origin == CatalogOrigin::BuiltIn && !in_use.index.cards.is_empty();
-                let catalog = published.then(|| Rc::clone(&in_use.published));
-                let first = FirstModule { stop, catalog, durable: env.durable };
-                if let Err(failure) = whole_app::hand_over(Some(first)).await {
+                let known = known(&env.in_use, env.durable);
+                if let Err(failure) = whole_app::hand_over(Some(known), Some(stop_first_app())).await {
                     progress.set(Progress::Failed(failure));
                 }
             });

@@ -66,7 +66,7 @@ pub fn start_first() {
             storage_problem,
             kiosk: None,
             first: true,
-            handed: None,
+            prepared: None,
             durable: None,
         };
         with_loaded_catalog(browser, move |stored| run(started, stored, handover::FIRST));
@@ -80,12 +80,11 @@ pub fn start_first() {
 /// before it draws; that module found no terminal, so it asks for no `kiosk.json`.
 pub fn start_whole() {
     platform::crash::install_hook();
-    let mut first_app = platform::whole_app::FirstApp::take();
-    let handed = first_app.as_mut().map(|first_app| (first_app.catalog.take(), first_app.durable));
+    let handover = platform::whole_app::Handover::take();
     platform::tasks::spawn(async move {
-        let kiosk = match first_app {
-            Some(_) => None,
-            None => platform::kiosk::configuration().await,
+        let kiosk = match &handover {
+            Some(handover) if handover.from_first_app() => None,
+            _ => platform::kiosk::configuration().await,
         };
         // The marker of a catalog loaded by the hall is read from the browser's own storage.
         let (browser, storage_problem) = platform::storage::Storage::browser();
@@ -98,14 +97,22 @@ pub fn start_whole() {
             }
             None => (browser.clone(), platform::file_store::FileStore::browser(), storage_problem),
         };
-        if let Some(first_app) = first_app {
-            FIRST_APP_ON_SCREEN.with(|cell| *cell.borrow_mut() = Some(first_app));
+        let (mut prepared, mut durable) = (None, None);
+        if let Some(mut handover) = handover {
+            // Standing by, the catalog the first module read is checked and decoded before it
+            // hands over; then what it loaded meanwhile.
+            prepared = handover.catalog.take().and_then(|published| catalog::handed(None, published));
+            let mut handed = handover.when_handed().await;
+            if let Some(published) = handed.catalog.take() {
+                prepared = catalog::handed(prepared, published);
+            }
+            durable = handed.durable;
+            FIRST_APP_ON_SCREEN.with(|cell| *cell.borrow_mut() = handed.first_app());
         }
-        let (handed, durable) = handed.unwrap_or_default();
-        let started = Started { storage, files, storage_problem, kiosk, first: false, handed, durable };
+        let started = Started { storage, files, storage_problem, kiosk, first: false, prepared, durable };
         // A published catalog handed over means the first module found none loaded on the
         // device to use: the whole app does not ask IndexedDB again.
-        match started.handed {
+        match started.prepared {
             Some(_) => run(started, None, Parts::WHOLE),
             None => with_loaded_catalog(browser, move |stored| run(started, stored, Parts::WHOLE)),
         }
@@ -126,27 +133,23 @@ struct Started {
     kiosk: Option<(yibiao_core::kiosk::Kiosk, Option<yibiao_core::kiosk::KioskError>)>,
     /// Whether this is the first module, which hands a draft's pages over to the whole app.
     first: bool,
-    /// In the whole app, the published catalog the first module handed over, and whether the
+    /// In the whole app, the catalog the first module handed over (checked), and whether the
     /// browser keeps the storage for good as it was told (asked again when it was not).
-    handed: Option<yibiao_core::catalog::pieces::Published>,
+    prepared: Option<catalog::InUse>,
     durable: Option<bool>,
 }
 
 /// Reads the pieces of the saved drafts' bundles, then draws the app with `parts`; then,
 /// never before the first page, the service worker and every bundle for offline use (and, in
-/// the first module, the whole app's module).
+/// the first module, the whole app standing by).
 fn run(started: Started, stored: Option<std::rc::Rc<platform::catalog_store::StoredCatalog>>, parts: Parts) {
-    let Started { storage, files, storage_problem, kiosk, first, handed, durable } = started;
+    let Started { storage, files, storage_problem, kiosk, first, prepared, durable } = started;
     platform::tasks::spawn(async move {
         let bundles = app::saved_bundles(&storage);
         // The catalog the first module handed over, unless one loaded on the device wins.
-        let handed = match (handed, &stored) {
-            (Some(published), None) => catalog::handed(published, &bundles).await,
-            _ => None,
-        };
-        let (mut in_use, mut catalog_problem) = match handed {
-            Some(in_use) => (in_use, None),
-            None => catalog::starting(stored.as_deref(), &bundles).await,
+        let (mut in_use, mut catalog_problem) = match (prepared, &stored) {
+            (Some(in_use), None) => (catalog::with_saved(in_use, &bundles).await, None),
+            _ => catalog::starting(stored.as_deref(), &bundles).await,
         };
         let durable = match (&kiosk, durable) {
             (Some(_), _) => None,
@@ -159,6 +162,7 @@ fn run(started: Started, stored: Option<std::rc::Rc<platform::catalog_store::Sto
             std::rc::Rc::new(kiosk)
         });
         let today = platform::clock::today();
+        let known = first.then(|| handover::known(&in_use, durable));
         let catalog = std::rc::Rc::new(in_use);
         let props =
             AppProps { storage, files, storage_problem, today, catalog, catalog_problem, durable, kiosk, parts };
@@ -173,12 +177,12 @@ fn run(started: Started, stored: Option<std::rc::Rc<platform::catalog_store::Sto
         // precaches never compete with the page's own first load.
         platform::service_worker::register();
         // Then, never before the first page, every bundle for offline use; and in the first
-        // module, once the service worker keeps the app's files, the whole app's module from
-        // there (where there is none, a draft opened loads it then).
+        // module, once the service worker keeps the app's files, the whole app from there,
+        // standing by (where there is no service worker, a draft opened loads it then).
         platform::timers::after(1_000).await;
         platform::service_worker::keep_catalog_pieces().await;
-        if first {
-            platform::whole_app::prefetch();
+        if let Some(known) = known {
+            platform::whole_app::stand_by(known);
         }
     });
 }

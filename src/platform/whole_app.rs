@@ -1,10 +1,11 @@
 //! The app in two modules (issue 16). `index.html` loads the first (`yibiao`), which draws the
 //! home page, its search and the drafts list; a draft's pages are in the whole app
 //! (`yibiao-whole`, every page), a classic script and its module beside the page. Once the home
-//! page is drawn, `prefetch` loads that script and compiles its module in the background; opening
-//! a draft then `hand_over`s: the whole app starts, reads the drafts and the address the first
-//! saved and the catalog it handed over, removes the first app (`FirstApp::stop`) and draws in
-//! its place.
+//! page is drawn, `stand_by` loads that script, compiles its module and starts it standing by:
+//! it reads and checks the catalog the first module read, and waits. Opening a draft then
+//! `hand_over`s: the whole app wakes (or starts, if it was not yet standing by), reads the
+//! drafts and the address the first module saved, removes the first module's app
+//! (`FirstApp::stop`) and draws in its place.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -49,11 +50,6 @@ thread_local! {
     static STARTED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Starts loading the whole app's script and compiling its module, if that has not begun.
-pub fn prefetch() {
-    let _ = (script(), module());
-}
-
 /// The promise of the whole app's script, the script added to the page now if need be.
 fn script() -> Option<Promise> {
     SCRIPT_LOADED.with(|cell| {
@@ -93,30 +89,118 @@ fn module() -> Option<Promise> {
     })
 }
 
-/// What the first module hands over with its app on screen.
-pub struct FirstModule {
-    /// Removes the first module's app; the whole app calls it just before it draws.
-    pub stop: Box<dyn FnOnce()>,
-    /// The published catalog as the first module read it (its index and the pieces it loaded),
-    /// so that the whole app need not fetch them again; it checks each piece again.
+/// What the first module has read that the whole app would read again.
+pub struct Known {
+    /// The published catalog (its index and the pieces loaded), so that the whole app need not
+    /// fetch them again; it checks each piece again. `None` for a catalog loaded on the device,
+    /// which the whole app reads itself.
     pub catalog: Option<Rc<Published>>,
     /// Whether the browser keeps this site's storage for good, as the first module was told.
     pub durable: Option<bool>,
 }
 
-/// Starts the whole app in this page, handed `first` when the first module's app is on screen
-/// (`None` when nothing of it is). Done once per page: a second call (a second click while it
-/// loads) does nothing. A failure to load can be tried again: the next call loads anew.
-pub async fn hand_over(first: Option<FirstModule>) -> Result<(), HandoverFailure> {
+/// The whole app standing by: started with what the first module knew once its home page was
+/// drawn, waiting for the first module to wake it.
+struct Standing {
+    wake: js_sys::Function,
+    /// The start of its module, settled once its start has run.
+    started: Promise,
+    /// How many of the catalog's pieces it was given (with the index), if it was given the
+    /// catalog: those are not given again.
+    pieces_given: Option<usize>,
+}
+
+thread_local! {
+    static STANDING: RefCell<Option<Standing>> = const { RefCell::new(None) };
+}
+
+/// Once the home page is drawn: loads and compiles the whole app and starts it standing by with
+/// what the first module `known`, so that it reads and checks all it can before it is needed
+/// and opening a draft only wakes it. Where it cannot be had now, opening a draft tries again.
+pub fn stand_by(known: Known) {
+    crate::platform::tasks::spawn(async move {
+        if STARTED.get() {
+            return;
+        }
+        let Ok(module) = loaded().await else { return };
+        if STARTED.get() {
+            return;
+        }
+        let mut wake = None;
+        let go = Promise::new(&mut |resolve, _reject| wake = Some(resolve));
+        let pieces_given = known.catalog.as_ref().map(|catalog| catalog.pieces.len());
+        let (Some(wake), Ok(handover)) = (wake, handover_object(Some(known), None)) else { return };
+        if Reflect::set(&handover, &"go".into(), &go).is_err() {
+            return;
+        }
+        let Ok(started) = start(&handover, &module) else { return };
+        let standing = Standing { wake, started: started.clone(), pieces_given };
+        STANDING.with(|cell| *cell.borrow_mut() = Some(standing));
+        if JsFuture::from(started).await.is_err() {
+            STANDING.with(|cell| cell.borrow_mut().take());
+            STARTED.set(false);
+        }
+    });
+}
+
+/// Hands the page over to the whole app: wakes it if it stands by, else loads and starts it,
+/// told what the first module `known` and given `stop`, which removes the first module's app
+/// (the whole app calls it just before it draws; `None` when nothing of the first module is on
+/// screen). Done once per page: a second call (a second click while it loads) does nothing. A
+/// failure to load can be tried again: the next call loads anew.
+pub async fn hand_over(known: Option<Known>, stop: Option<Box<dyn FnOnce()>>) -> Result<(), HandoverFailure> {
+    if let Some(standing) = STANDING.with(|cell| cell.borrow_mut().take()) {
+        return wake(standing, known, stop).await;
+    }
     if STARTED.get() {
         return Ok(());
     }
+    let module = loaded().await?;
+    if let Some(standing) = STANDING.with(|cell| cell.borrow_mut().take()) {
+        return wake(standing, known, stop).await;
+    }
+    if STARTED.get() {
+        return Ok(());
+    }
+    let handover = handover_object(known, stop)?;
+    let started = start(&handover, &module)?;
+    if JsFuture::from(started).await.is_err() {
+        STARTED.set(false);
+        return Err(HandoverFailure::Refused);
+    }
+    Ok(())
+}
+
+/// Wakes the whole app standing by, with what the first module knows now (less what it was
+/// given already: the index and the pieces it had then) and its `stop`.
+async fn wake(
+    standing: Standing,
+    known: Option<Known>,
+    stop: Option<Box<dyn FnOnce()>>,
+) -> Result<(), HandoverFailure> {
+    let known = known.map(|Known { catalog, durable }| {
+        let catalog = match (catalog, standing.pieces_given) {
+            (Some(catalog), Some(given)) => Some(Rc::new(Published {
+                index: Vec::new(),
+                pieces: catalog.pieces.get(given..).unwrap_or_default().to_vec(),
+            })),
+            (catalog, _) => catalog,
+        };
+        Known { catalog, durable }
+    });
+    let handover = handover_object(known, stop)?;
+    standing.wake.call1(&JsValue::UNDEFINED, &handover).map_err(|_| HandoverFailure::Refused)?;
+    JsFuture::from(standing.started).await.map(drop).map_err(|_| {
+        STARTED.set(false);
+        HandoverFailure::Refused
+    })
+}
+
+/// The whole app's script loaded and its module compiled; what failed is loaded anew on the
+/// next try (a script that ran stays: it cannot run twice).
+async fn loaded() -> Result<JsValue, HandoverFailure> {
     let (script, module) = script().zip(module()).ok_or(HandoverFailure::Unreachable)?;
     let (script, module) = (JsFuture::from(script).await, JsFuture::from(module).await);
-    if STARTED.get() {
-        return Ok(());
-    }
-    // What failed is loaded anew on the next try (a script that ran stays: it cannot run twice).
     if script.is_err() {
         SCRIPT_LOADED.with(|cell| cell.borrow_mut().take());
     }
@@ -124,57 +208,70 @@ pub async fn hand_over(first: Option<FirstModule>) -> Result<(), HandoverFailure
         MODULE_COMPILED.with(|cell| cell.borrow_mut().take());
         return Err(HandoverFailure::Unreachable);
     };
-    script.map_err(|_| HandoverFailure::Unreachable)?;
+    script.map(|_| module).map_err(|_| HandoverFailure::Unreachable)
+}
+
+/// Instantiates the compiled whole app, whose start reads `handover` (from the global
+/// `yibiaoHandover`); the promise settles once that start has run.
+fn start(handover: &Object, module: &JsValue) -> Result<Promise, HandoverFailure> {
+    Reflect::set(&js_sys::global(), &HANDOVER.into(), handover).map_err(|_| HandoverFailure::Refused)?;
+    let options = Object::new();
+    Reflect::set(&options, &"module_or_path".into(), module).map_err(|_| HandoverFailure::Refused)?;
+    STARTED.set(true);
+    instantiate_whole(&options).map_err(|_| {
+        STARTED.set(false);
+        HandoverFailure::Refused
+    })
+}
+
+/// The hand-over as the whole app reads it: `stop` (a function), `durable` (a boolean),
+/// `index` (bytes) and `pieces` (pairs of a digest and bytes); and, standing by, `go` (a
+/// promise of the same, once the first module hands over).
+fn handover_object(known: Option<Known>, stop: Option<Box<dyn FnOnce()>>) -> Result<Object, HandoverFailure> {
     let handover = Object::new();
-    if let Some(FirstModule { stop, catalog, durable }) = first {
-        let set = |key: &str, value: &JsValue| Reflect::set(&handover, &key.into(), value).map(drop);
-        set("stop", &Closure::once_into_js(stop)).map_err(|_| HandoverFailure::Refused)?;
+    let set = |key: &str, value: &JsValue| Reflect::set(&handover, &key.into(), value).map(drop);
+    let mut done = Ok(());
+    if let Some(stop) = stop {
+        done = done.and(set("stop", &Closure::once_into_js(stop)));
+    }
+    if let Some(Known { catalog, durable }) = known {
         if let Some(durable) = durable {
-            set("durable", &durable.into()).map_err(|_| HandoverFailure::Refused)?;
+            done = done.and(set("durable", &durable.into()));
         }
         if let Some(catalog) = catalog {
             let pieces = js_sys::Array::new();
             for (digest, bytes) in &catalog.pieces {
                 pieces.push(&js_sys::Array::of2(&digest.into(), &js_sys::Uint8Array::from(bytes.as_slice())));
             }
-            set("index", &js_sys::Uint8Array::from(catalog.index.as_slice())).map_err(|_| HandoverFailure::Refused)?;
-            set("pieces", &pieces).map_err(|_| HandoverFailure::Refused)?;
+            done = done.and(set("index", &js_sys::Uint8Array::from(catalog.index.as_slice())));
+            done = done.and(set("pieces", &pieces));
         }
     }
-    Reflect::set(&js_sys::global(), &HANDOVER.into(), &handover).map_err(|_| HandoverFailure::Refused)?;
-    let options = Object::new();
-    Reflect::set(&options, &"module_or_path".into(), &module).map_err(|_| HandoverFailure::Refused)?;
-    STARTED.set(true);
-    let started = match instantiate_whole(&options) {
-        Ok(promise) => JsFuture::from(promise).await.is_ok(),
-        Err(_) => false,
-    };
-    if !started {
-        STARTED.set(false);
-        let _ = Reflect::delete_property(js_sys::global().unchecked_ref::<Object>(), &HANDOVER.into());
-        return Err(HandoverFailure::Refused);
-    }
-    Ok(())
+    done.map(|()| handover).map_err(|_| HandoverFailure::Refused)
 }
 
-/// In the whole app: the first module's app, when the whole app was handed over to with it on
-/// screen, and the catalog it handed over.
-pub struct FirstApp {
-    stop: js_sys::Function,
+/// In the whole app: what the first module handed over, when it started this app.
+pub struct Handover {
     /// The published catalog the first module read (not yet checked here).
     pub catalog: Option<Published>,
     /// Whether the browser keeps this site's storage for good, as the first module was told.
     pub durable: Option<bool>,
+    stop: Option<js_sys::Function>,
+    /// Standing by: the promise of the hand-over itself.
+    go: Option<Promise>,
 }
 
-impl FirstApp {
-    /// The first module's app on screen, if any; read once (the hand-over is then forgotten).
-    pub fn take() -> Option<FirstApp> {
+impl Handover {
+    /// The hand-over, if the first module started this app; read once (then forgotten).
+    pub fn take() -> Option<Handover> {
         let global: Object = js_sys::global().unchecked_into();
-        let handover = Reflect::get(&global, &HANDOVER.into()).ok().filter(|value| value.is_object())?;
+        let handover = Reflect::get(&global, &HANDOVER.into()).ok().filter(JsValue::is_object)?;
         let _ = Reflect::delete_property(&global, &HANDOVER.into());
-        let get = |key: &str| Reflect::get(&handover, &key.into()).ok();
-        let stop = get("stop")?.dyn_into::<js_sys::Function>().ok()?;
+        Some(Handover::read(&handover))
+    }
+
+    fn read(handover: &JsValue) -> Handover {
+        let get = |key: &str| Reflect::get(handover, &key.into()).ok();
         let index = get("index").and_then(|index| index.dyn_into::<js_sys::Uint8Array>().ok());
         let pieces = get("pieces").and_then(|pieces| pieces.dyn_into::<js_sys::Array>().ok());
         let catalog = index.zip(pieces).map(|(index, pieces)| Published {
@@ -188,12 +285,44 @@ impl FirstApp {
                 })
                 .collect(),
         });
-        let durable = get("durable").and_then(|durable| durable.as_bool());
-        Some(FirstApp { stop, catalog, durable })
+        Handover {
+            catalog,
+            durable: get("durable").and_then(|durable| durable.as_bool()),
+            stop: get("stop").and_then(|stop| stop.dyn_into().ok()),
+            go: get("go").and_then(|go| go.dyn_into().ok()),
+        }
     }
 
+    /// Whether the first module's app is on screen, or will be when it hands over (standing
+    /// by): the first module is never started on a hall's terminal.
+    pub fn from_first_app(&self) -> bool {
+        self.stop.is_some() || self.go.is_some()
+    }
+
+    /// Standing by, waits until the first module hands over, and returns what it handed over
+    /// then; otherwise returns at once.
+    pub async fn when_handed(self) -> Handover {
+        match self.go {
+            Some(go) => match JsFuture::from(go).await {
+                Ok(handover) => Handover::read(&handover),
+                Err(_) => Handover { go: None, ..self },
+            },
+            None => self,
+        }
+    }
+
+    /// The first module's app, to be removed when this one draws.
+    pub fn first_app(&self) -> Option<FirstApp> {
+        self.stop.clone().map(FirstApp)
+    }
+}
+
+/// In the whole app, the first module's app on screen.
+pub struct FirstApp(js_sys::Function);
+
+impl FirstApp {
     /// Removes the first module's app from the page.
     pub fn stop(self) {
-        let _ = self.stop.call0(&JsValue::UNDEFINED);
+        let _ = self.0.call0(&JsValue::UNDEFINED);
     }
 }

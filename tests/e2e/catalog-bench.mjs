@@ -82,7 +82,8 @@ async function openBundles(page, from, count) {
       const buttons = [...document.querySelectorAll('.bundle-card button')];
       const start = performance.now();
       buttons[index].click();
-      while (document.querySelector('.bundle-card, .handover')) {
+      // Drawn: the home page and the hand-over gone, the new page's heading there.
+      while (document.querySelector('.bundle-card, .handover') || !document.querySelector('main h1')) {
         if (performance.now() - start > 20_000) throw new Error('the bundle never opened');
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
