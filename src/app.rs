@@ -53,6 +53,10 @@ pub struct AppProps {
     /// What this module draws beyond the home page: everything in the whole app; in the first
     /// module, the hand-over to it (`crate::handover`).
     pub parts: Parts,
+    /// What the first module was asked to do when it handed over (start or continue a draft,
+    /// its bundle's piece in `catalog`): done to the saved state before the first draw.
+    #[prop_or_default]
+    pub opening: Option<yibiao_core::session::Action>,
 }
 
 /// What the app draws beyond the home page, chosen by each module's start (issue 16): the
@@ -66,6 +70,9 @@ pub struct Parts {
     pub draft_page: fn(String, Page) -> Html,
     /// On a hall's terminal, the bar and the watch over idleness.
     pub kiosk_guard: fn(Rc<yibiao_core::kiosk::Kiosk>) -> Html,
+    /// Starting or continuing a draft elsewhere: the first module hands it to the whole app
+    /// standing by (`handover::open`); says whether it did.
+    pub open: Option<fn(&crate::hooks::Pieces, yibiao_core::BundleId, yibiao_core::session::Action) -> bool>,
 }
 
 impl Parts {
@@ -73,6 +80,7 @@ impl Parts {
     pub const WHOLE: Parts = Parts {
         draft_page: |key, page| html! { <crate::pages::DraftPage {key} {page} /> },
         kiosk_guard: |kiosk| html! { <crate::components::KioskGuard {kiosk} /> },
+        open: None,
     };
 }
 
@@ -151,7 +159,14 @@ pub fn App(props: &AppProps) -> Html {
         if props.kiosk.is_some() {
             state.elder = 1;
         }
-        use_reducer(move || Store::new(state, Rc::clone(&env)))
+        let opening = props.opening.clone();
+        use_reducer(move || {
+            let store = Store::new(state, Rc::clone(&env));
+            match opening {
+                Some(action) => store.opened(action),
+                None => store,
+            }
+        })
     };
     let notice = {
         let initial = match (&props.storage_problem, &restored.unreadable) {
@@ -198,10 +213,10 @@ pub fn App(props: &AppProps) -> Html {
         dom::set_text_step(*step);
         None
     });
-    use_address(&store);
+    use_address(&store, props.opening.is_some());
     use_skip_link();
     let speech = crate::hooks::use_kept(crate::store::Speech::new);
-    let pieces = use_pieces(&store);
+    let pieces = use_pieces(&store, props.parts.open);
 
     let lang = store.state.lang;
     let ambient = Ambient::of(&store, speech);

@@ -10,17 +10,19 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 use yibiao_core::session::{Action, Page};
+use yibiao_core::BundleId;
 
 use crate::app::{App, Parts};
 use crate::catalog::{CatalogOrigin, InUse};
+use crate::hooks::Pieces;
 use crate::hooks::{use_effect_on, use_kept, use_page_heading};
 use crate::i18n::{self, Ui, WholeAppUi};
-use crate::platform::whole_app::{self, HandoverFailure, Known};
+use crate::platform::whole_app::{self, HandoverFailure, Known, Opening};
 use crate::platform::{dom, tasks, timers};
 
 /// The first module's parts: a draft's pages hand over to the whole app; it has no terminal's
 /// guard, since a hall's terminal starts the whole app at once.
-pub const FIRST: Parts = Parts { draft_page: draw, kiosk_guard: |_| Html::default() };
+pub const FIRST: Parts = Parts { draft_page: draw, kiosk_guard: |_| Html::default(), open: Some(open) };
 
 /// How long the hand-over may take before the page says it is opening (as a piece's loading).
 const SAY_OPENING_AFTER_MS: i32 = 150;
@@ -40,7 +42,7 @@ pub fn keep_first_app(app: yew::AppHandle<App>) {
 /// whose storage cannot be opened, where nothing would be saved for the whole app to read.
 pub fn hand_over_at_start() {
     tasks::spawn(async {
-        if let Err(failure) = whole_app::hand_over(None, None).await {
+        if let Err(failure) = whole_app::hand_over(None, None, None).await {
             dom::say_in_app(&i18n::whole_app_failure_at_start(failure));
         }
     });
@@ -61,6 +63,39 @@ fn stop_first_app() -> Box<dyn FnOnce()> {
             app.destroy();
         }
     })
+}
+
+/// Starting or continuing a draft from the home page while the whole app stands by: the
+/// bundle's piece is loaded here as ever (the card says while it comes, or why it cannot), and
+/// then, rather than opening the draft here, the whole app is woken to open it in its first
+/// draw; the home page stays until then. Not standing by, the first module opens the draft
+/// itself and the draft's page hands over (`HandOver`). Once handed over, further clicks wait.
+fn open(pieces: &Pieces, bundle: BundleId, action: Action) -> bool {
+    if !whole_app::standing_by() {
+        return whole_app::started();
+    }
+    let opening = match action {
+        Action::StartDraft(bundle) => Opening::Start(bundle),
+        Action::OpenDraft(draft) => Opening::Continue(draft),
+        _ => return false,
+    };
+    let latest = pieces.clone();
+    pieces.call(
+        bundle,
+        Callback::from(move |came: Result<(), crate::catalog::PieceFailure>| {
+            if came.is_err() || !whole_app::standing_by() {
+                return;
+            }
+            let env = latest.latest_env();
+            let known = known(&env.in_use, env.durable);
+            let opening = opening.clone();
+            tasks::spawn(async move {
+                // A whole app that stood by and died is started anew by the next click.
+                let _ = whole_app::hand_over(Some(known), Some(stop_first_app()), Some(opening)).await;
+            });
+        }),
+    );
+    true
 }
 
 fn draw(_key: String, _page: Page) -> Html {
@@ -102,7 +137,7 @@ fn HandOver() -> Html {
             // Yew runs them in one go, before any task spawned meanwhile.
             tasks::spawn(async move {
                 let known = known(&env.in_use, env.durable);
-                if let Err(failure) = whole_app::hand_over(Some(known), Some(stop_first_app())).await {
+                if let Err(failure) = whole_app::hand_over(Some(known), Some(stop_first_app()), None).await {
                     progress.set(Progress::Failed(failure));
                 }
             });

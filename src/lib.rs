@@ -68,6 +68,7 @@ pub fn start_first() {
             first: true,
             prepared: None,
             durable: None,
+            opening: None,
         };
         with_loaded_catalog(browser, move |stored| run(started, stored, handover::FIRST));
     });
@@ -97,7 +98,7 @@ pub fn start_whole() {
             }
             None => (browser.clone(), platform::file_store::FileStore::browser(), storage_problem),
         };
-        let (mut prepared, mut durable) = (None, None);
+        let (mut prepared, mut durable, mut opening) = (None, None, None);
         if let Some(mut handover) = handover {
             // Standing by, the catalog the first module read is checked and decoded before it
             // hands over; then what it loaded meanwhile.
@@ -107,9 +108,13 @@ pub fn start_whole() {
                 prepared = catalog::handed(prepared, published);
             }
             durable = handed.durable;
+            opening = handed.opening.take().map(|opening| match opening {
+                platform::whole_app::Opening::Start(bundle) => yibiao_core::session::Action::StartDraft(bundle),
+                platform::whole_app::Opening::Continue(draft) => yibiao_core::session::Action::OpenDraft(draft),
+            });
             FIRST_APP_ON_SCREEN.with(|cell| *cell.borrow_mut() = handed.first_app());
         }
-        let started = Started { storage, files, storage_problem, kiosk, first: false, prepared, durable };
+        let started = Started { storage, files, storage_problem, kiosk, first: false, prepared, durable, opening };
         // A published catalog handed over means the first module found none loaded on the
         // device to use: the whole app does not ask IndexedDB again.
         match started.prepared {
@@ -137,13 +142,15 @@ struct Started {
     /// browser keeps the storage for good as it was told (asked again when it was not).
     prepared: Option<catalog::InUse>,
     durable: Option<bool>,
+    /// In the whole app, what the first module was asked to do first.
+    opening: Option<yibiao_core::session::Action>,
 }
 
 /// Reads the pieces of the saved drafts' bundles, then draws the app with `parts`; then,
 /// never before the first page, the service worker and every bundle for offline use (and, in
 /// the first module, the whole app standing by).
 fn run(started: Started, stored: Option<std::rc::Rc<platform::catalog_store::StoredCatalog>>, parts: Parts) {
-    let Started { storage, files, storage_problem, kiosk, first, prepared, durable } = started;
+    let Started { storage, files, storage_problem, kiosk, first, prepared, durable, opening } = started;
     platform::tasks::spawn(async move {
         let bundles = app::saved_bundles(&storage);
         // The catalog the first module handed over, unless one loaded on the device wins.
@@ -164,8 +171,18 @@ fn run(started: Started, stored: Option<std::rc::Rc<platform::catalog_store::Sto
         let today = platform::clock::today();
         let known = first.then(|| handover::known(&in_use, durable));
         let catalog = std::rc::Rc::new(in_use);
-        let props =
-            AppProps { storage, files, storage_problem, today, catalog, catalog_problem, durable, kiosk, parts };
+        let props = AppProps {
+            storage,
+            files,
+            storage_problem,
+            today,
+            catalog,
+            catalog_problem,
+            durable,
+            kiosk,
+            parts,
+            opening,
+        };
         if let Some(first_app) = FIRST_APP_ON_SCREEN.with(|cell| cell.borrow_mut().take()) {
             first_app.stop();
         }

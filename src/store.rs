@@ -75,6 +75,17 @@ impl Store {
         let view = state.application().map(|draft| draft.view(&env.in_use.catalog, env.today).map(Rc::new));
         Store { state, view, env }
     }
+
+    /// This store with `action` done, as the reducer does it (the first draw of a whole app
+    /// handed an action to do: issue 16).
+    pub fn opened(self, action: Action) -> Store {
+        let now_ms = crate::platform::clock::now_ms();
+        let env = Env { catalog: &self.env.in_use.catalog, today: self.env.today, now_ms };
+        match session::step(&self.state, self.view.as_ref(), action, env) {
+            Some(stepped) => Store { state: stepped.state, view: stepped.view, env: self.env },
+            None => self,
+        }
+    }
 }
 
 /// An action with the time it happened, read in the shell when it is dispatched.

@@ -10,9 +10,11 @@ use crate::store::{Dispatch, StoreHandle};
 
 /// Keeps the address bar and the page on screen in step, both ways.
 #[hook]
-pub fn use_address(store: &StoreHandle) {
+pub fn use_address(store: &StoreHandle, opened_at_start: bool) {
     {
-        let first = use_mut_ref(|| true);
+        // The first address replaces the one the page was loaded at, unless the app opened a
+        // draft at start (handed over): that page follows the home page in the history.
+        let first = use_mut_ref(|| !opened_at_start);
         let loaded_checked = use_mut_ref(|| false);
         let dispatcher = Dispatch::new(store.dispatcher());
         // At start, the page the address names, when it is a page of a saved draft that exists.

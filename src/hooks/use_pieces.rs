@@ -63,6 +63,11 @@ pub struct Pieces {
     /// Changes whenever `status` does, so that the context's readers redraw.
     generation: u32,
     load: Callback<(BundleId, Then)>,
+    /// The newest environment (with every piece that came, drawn or not).
+    latest: Rc<RefCell<Rc<crate::store::AppEnv>>>,
+    /// Opens `bundle` with an action elsewhere, when this module can (`app::Parts::open`: the
+    /// first module hands it to the whole app standing by); says whether it did.
+    open: Option<fn(&Pieces, BundleId, Action) -> bool>,
 }
 
 impl PartialEq for Pieces {
@@ -80,7 +85,17 @@ impl Pieces {
     /// Loads `bundle`'s piece if it is not in use yet (again, if it failed), then dispatches
     /// `then`, at once when it is there already.
     pub fn then(&self, bundle: BundleId, then: Action) {
+        if let Some(open) = self.open {
+            if open(self, bundle.clone(), then.clone()) {
+                return;
+            }
+        }
         self.load.emit((bundle, Then::Act(then)));
+    }
+
+    /// The newest environment: with every piece that came, even before the store draws it.
+    pub fn latest_env(&self) -> Rc<crate::store::AppEnv> {
+        Rc::clone(&self.latest.borrow())
     }
 
     /// Loads `bundle`'s piece if it is not in use yet, then tells `done` whether it came.
@@ -91,7 +106,7 @@ impl Pieces {
 
 /// The pieces context, loading every saved draft's bundle that is not in use yet.
 #[hook]
-pub fn use_pieces(store: &StoreHandle) -> Pieces {
+pub fn use_pieces(store: &StoreHandle, open: Option<fn(&Pieces, BundleId, Action) -> bool>) -> Pieces {
     let status = use_mut_ref(SortedMap::<BundleId, PieceStatus>::new);
     // What waits for each piece on its way: done in the order asked when it comes.
     let waiting = use_mut_ref(SortedMap::<BundleId, Vec<Then>>::new);
@@ -221,5 +236,5 @@ pub fn use_pieces(store: &StoreHandle) -> Pieces {
         });
     }
     let generation = *generation.borrow();
-    Pieces { status, generation, load }
+    Pieces { status, generation, load, latest, open }
 }

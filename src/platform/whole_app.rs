@@ -15,6 +15,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yibiao_core::catalog::pieces::Published;
+use yibiao_core::session::DraftId;
+use yibiao_core::BundleId;
 
 /// The whole app's glue, a classic script beside the page.
 const SCRIPT: &str = "./yibiao-whole.js";
@@ -129,7 +131,7 @@ pub fn stand_by(known: Known) {
         let mut wake = None;
         let go = Promise::new(&mut |resolve, _reject| wake = Some(resolve));
         let pieces_given = known.catalog.as_ref().map(|catalog| catalog.pieces.len());
-        let (Some(wake), Ok(handover)) = (wake, handover_object(Some(known), None)) else { return };
+        let (Some(wake), Ok(handover)) = (wake, handover_object(Some(known), None, None)) else { return };
         if Reflect::set(&handover, &"go".into(), &go).is_err() {
             return;
         }
@@ -143,26 +145,50 @@ pub fn stand_by(known: Known) {
     });
 }
 
+/// What the whole app is to do first, as the first module was asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Opening {
+    /// Start a draft of this bundle.
+    Start(BundleId),
+    /// Continue this draft.
+    Continue(DraftId),
+}
+
+/// Whether the whole app stands by, to be woken (a hand-over then takes no loading).
+pub fn standing_by() -> bool {
+    STANDING.with(|cell| cell.borrow().is_some())
+}
+
+/// Whether the whole app was started in this page (standing by or handed over to).
+pub fn started() -> bool {
+    STARTED.get()
+}
+
 /// Hands the page over to the whole app: wakes it if it stands by, else loads and starts it,
-/// told what the first module `known` and given `stop`, which removes the first module's app
-/// (the whole app calls it just before it draws; `None` when nothing of the first module is on
-/// screen). Done once per page: a second call (a second click while it loads) does nothing. A
-/// failure to load can be tried again: the next call loads anew.
-pub async fn hand_over(known: Option<Known>, stop: Option<Box<dyn FnOnce()>>) -> Result<(), HandoverFailure> {
+/// told what the first module `known` and what to do first (`opening`), and given `stop`,
+/// which removes the first module's app (the whole app calls it just before it draws; `None`
+/// when nothing of the first module is on screen). Done once per page: a second call (a second
+/// click while it loads) does nothing. A failure to load can be tried again: the next call
+/// loads anew.
+pub async fn hand_over(
+    known: Option<Known>,
+    stop: Option<Box<dyn FnOnce()>>,
+    opening: Option<Opening>,
+) -> Result<(), HandoverFailure> {
     if let Some(standing) = STANDING.with(|cell| cell.borrow_mut().take()) {
-        return wake(standing, known, stop).await;
+        return wake(standing, known, stop, opening).await;
     }
     if STARTED.get() {
         return Ok(());
     }
     let module = loaded().await?;
     if let Some(standing) = STANDING.with(|cell| cell.borrow_mut().take()) {
-        return wake(standing, known, stop).await;
+        return wake(standing, known, stop, opening).await;
     }
     if STARTED.get() {
         return Ok(());
     }
-    let handover = handover_object(known, stop)?;
+    let handover = handover_object(known, stop, opening)?;
     let started = start(&handover, &module)?;
     if JsFuture::from(started).await.is_err() {
         STARTED.set(false);
@@ -177,6 +203,7 @@ async fn wake(
     standing: Standing,
     known: Option<Known>,
     stop: Option<Box<dyn FnOnce()>>,
+    opening: Option<Opening>,
 ) -> Result<(), HandoverFailure> {
     let known = known.map(|Known { catalog, durable }| {
         let catalog = match (catalog, standing.pieces_given) {
@@ -188,7 +215,7 @@ async fn wake(
         };
         Known { catalog, durable }
     });
-    let handover = handover_object(known, stop)?;
+    let handover = handover_object(known, stop, opening)?;
     standing.wake.call1(&JsValue::UNDEFINED, &handover).map_err(|_| HandoverFailure::Refused)?;
     JsFuture::from(standing.started).await.map(drop).map_err(|_| {
         STARTED.set(false);
@@ -225,12 +252,21 @@ fn start(handover: &Object, module: &JsValue) -> Result<Promise, HandoverFailure
 }
 
 /// The hand-over as the whole app reads it: `stop` (a function), `durable` (a boolean),
-/// `index` (bytes) and `pieces` (pairs of a digest and bytes); and, standing by, `go` (a
-/// promise of the same, once the first module hands over).
-fn handover_object(known: Option<Known>, stop: Option<Box<dyn FnOnce()>>) -> Result<Object, HandoverFailure> {
+/// `index` (bytes), `pieces` (pairs of a digest and bytes), `start` (a bundle) or `continue` (a
+/// draft); and, standing by, `go` (a promise of the same, once the first module hands over).
+fn handover_object(
+    known: Option<Known>,
+    stop: Option<Box<dyn FnOnce()>>,
+    opening: Option<Opening>,
+) -> Result<Object, HandoverFailure> {
     let handover = Object::new();
     let set = |key: &str, value: &JsValue| Reflect::set(&handover, &key.into(), value).map(drop);
     let mut done = Ok(());
+    match opening {
+        Some(Opening::Start(bundle)) => done = done.and(set("start", &bundle.as_str().into())),
+        Some(Opening::Continue(draft)) => done = done.and(set("continue", &draft.as_str().into())),
+        None => {}
+    }
     if let Some(stop) = stop {
         done = done.and(set("stop", &Closure::once_into_js(stop)));
     }
@@ -259,6 +295,8 @@ pub struct Handover {
     stop: Option<js_sys::Function>,
     /// Standing by: the promise of the hand-over itself.
     go: Option<Promise>,
+    /// What to do first.
+    pub opening: Option<Opening>,
 }
 
 impl Handover {
@@ -290,6 +328,11 @@ impl Handover {
             durable: get("durable").and_then(|durable| durable.as_bool()),
             stop: get("stop").and_then(|stop| stop.dyn_into().ok()),
             go: get("go").and_then(|go| go.dyn_into().ok()),
+            opening: match (get("start").and_then(|id| id.as_string()), get("continue").and_then(|id| id.as_string())) {
+                (Some(bundle), _) => Some(Opening::Start(BundleId::new(bundle))),
+                (None, Some(draft)) => Some(Opening::Continue(DraftId::new(draft))),
+                (None, None) => None,
+            },
         }
     }
 

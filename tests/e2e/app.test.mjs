@@ -831,8 +831,9 @@ test('the first load is the home page\'s module; a draft opens in the whole app,
     await card('退休').waitFor();
     assert.deepEqual(fetched.filter(isWholeApp), [], 'the whole app is not part of the first load');
     // Once the home page is up and the service worker keeps the app, the whole app comes in the
-    // background: by its module's request, as the page compiles it ahead of need.
+    // background and stands by: by its module's request, as the page compiles it ahead of need.
     await other.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/yibiao-whole_bg.wasm')), null, { timeout: 20_000 });
+    await other.waitForTimeout(300);
     await other.evaluate(() => { window.sameDocument = true; });
     await card('退休').getByRole('button', { name: '开始办理' }).click();
     await other.locator('.question-form').waitFor();
@@ -840,6 +841,12 @@ test('the first load is the home page\'s module; a draft opens in the whole app,
     assert.equal(await other.locator('main').count(), 1, 'the first module\'s app is gone: one app on the page');
     assert.equal(await other.locator('.masthead').count(), 1, 'one header');
     assert.equal(await other.evaluate(() => document.activeElement?.tagName), 'H1', 'focus on the new page\'s heading');
+    // The draft was started by the whole app, woken from standing by: saved, and its page
+    // follows the home page in the history.
+    await other.goBack();
+    await other.locator('.draft-panel').filter({ has: other.getByRole('heading', { name: '退休' }) }).waitFor();
+    await other.goForward();
+    await other.locator('.question-form').waitFor();
     // From here the whole app draws home and every draft itself.
     await other.getByRole('link', { name: '一表通' }).click();
     await card('残疾人服务').getByRole('button', { name: '开始办理' }).click();
@@ -851,6 +858,49 @@ test('the first load is the home page\'s module; a draft opens in the whole app,
     assert.equal(await other.evaluate(() => window.sawHome), false, 'the home page was never drawn');
     await other.getByRole('link', { name: '一表通' }).click();
     await other.locator('.draft-panel').nth(1).waitFor();
+  } finally {
+    await fresh.close();
+  }
+});
+
+test('with the whole app standing by, a bundle whose piece is refused says so on its card and hands nothing over; another opens (issue 16)', { timeout: TEST_TIMEOUT }, async () => {
+  const fresh = await rendererBrowser.newContext({ viewport: VIEWPORTS.desktop, locale: 'zh-CN' });
+  const other = await fresh.newPage();
+  const card = (name) => other.locator('.bundle-card').filter({ has: other.getByRole('heading', { name, exact: true }) });
+  try {
+    await other.goto(BASE_URL);
+    await card('残疾人服务').waitFor();
+    // Every piece kept, then the one of 残疾人服务 changed in the cache; the whole app stands by.
+    const listed = listedPieces(await other.evaluate(async () => (await fetch('./sw.js')).text()));
+    await waitUntil(other, async (count) => (await (await caches.open('yibiao-pieces')).keys()).length === count,
+      listed.length, { timeout: 20_000, polling: 200 });
+    const piece = listed.find((name) => readFileSync(join(SITE_DIR, name)).includes(Buffer.from('disability_services')));
+    const changed = [...readFileSync(join(SITE_DIR, piece))];
+    changed[changed.length - 1] ^= 1;
+    await other.evaluate(async ([name, bytes]) => {
+      const cache = await caches.open('yibiao-pieces');
+      await cache.put(new URL(name, location.href).href, new Response(new Uint8Array(bytes)));
+    }, [piece, changed]);
+    await other.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/yibiao-whole_bg.wasm')), null, { timeout: 20_000 });
+    await other.waitForTimeout(300);
+    await other.evaluate(() => {
+      window.sameDocument = true;
+      window.sawHandover = false;
+      new MutationObserver(() => { window.sawHandover ||= document.querySelector('.handover') !== null; })
+        .observe(document.body, { childList: true, subtree: true });
+    });
+    await card('残疾人服务').getByRole('button', { name: '开始办理' }).click();
+    await card('残疾人服务').locator('[role=status]').filter({ hasText: '指纹不符' }).waitFor();
+    // Nothing was handed over or started: the first module's home page is still there.
+    await other.waitForTimeout(300);
+    assert.equal(await other.locator('.handover').count(), 0);
+    assert.equal(await other.locator('.draft-panel').count(), 0, 'no draft started');
+    await card('退休').getByRole('button', { name: '开始办理' }).click();
+    await other.locator('.question-form').waitFor();
+    assert.equal(await other.evaluate(() => window.sameDocument), true, 'handed over without a reload');
+    // Woken from standing by, the whole app started the draft itself: the first module never
+    // drew a page for it.
+    assert.equal(await other.evaluate(() => window.sawHandover), false, 'no hand-over page');
   } finally {
     await fresh.close();
   }

@@ -40,6 +40,7 @@ pub async fn render_app_at(root: &Element, storage: &Storage, files: FileStore, 
         durable: None,
         kiosk: None,
         parts: yibiao::Parts::WHOLE,
+        opening: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
