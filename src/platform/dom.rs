@@ -188,3 +188,32 @@ pub fn focus_node(node: &yew::NodeRef) -> bool {
 pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id(id)
 }
+
+thread_local! {
+    /// The listeners of `on_first_intent`, until one hears something.
+    static INTENT: std::cell::RefCell<Vec<gloo_events::EventListener>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Calls `then` once, at the first sign that someone is using the page (the pointer moved or
+/// pressed, a touch, a key, the wheel): work done in the background for what they may do next
+/// waits for them, rather than for the page's load, which a page measured as it loads (and a
+/// device that only shows it) never needs.
+pub fn on_first_intent(then: impl FnOnce() + 'static) {
+    let Some(document) = document() else { return };
+    let then = std::rc::Rc::new(std::cell::RefCell::new(Some(then)));
+    let listeners = ["pointermove", "pointerdown", "touchstart", "keydown", "wheel"]
+        .into_iter()
+        .map(|kind| {
+            let then = std::rc::Rc::clone(&then);
+            gloo_events::EventListener::new(&document, kind, move |_| {
+                let first = then.borrow_mut().take();
+                if let Some(first) = first {
+                    // Dropped after this call returns: a listener must not drop itself.
+                    crate::platform::tasks::spawn(async { INTENT.with(|cell| cell.borrow_mut().clear()) });
+                    first();
+                }
+            })
+        })
+        .collect();
+    INTENT.with(|cell| *cell.borrow_mut() = listeners);
+}

@@ -830,8 +830,12 @@ test('the first load is the home page\'s module; a draft opens in the whole app,
     await other.goto(BASE_URL);
     await card('退休').waitFor();
     assert.deepEqual(fetched.filter(isWholeApp), [], 'the whole app is not part of the first load');
-    // Once the home page is up and the service worker keeps the app, the whole app comes in the
-    // background and stands by: by its module's request, as the page compiles it ahead of need.
+    // Once the home page is up, the service worker keeps the app and someone uses the page (not
+    // before: a page only loaded fetches nothing more), the whole app comes in the background
+    // and stands by: by its module's request, as the page compiles it ahead of need.
+    await other.waitForTimeout(2_500);
+    assert.deepEqual(fetched.filter(isWholeApp), [], 'nothing more before the page is used');
+    await other.mouse.move(200, 300);
     await other.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/yibiao-whole_bg.wasm')), null, { timeout: 20_000 });
     await other.waitForTimeout(300);
     await other.evaluate(() => { window.sameDocument = true; });
@@ -881,6 +885,7 @@ test('with the whole app standing by, a bundle whose piece is refused says so on
       const cache = await caches.open('yibiao-pieces');
       await cache.put(new URL(name, location.href).href, new Response(new Uint8Array(bytes)));
     }, [piece, changed]);
+    await other.mouse.move(200, 300);
     await other.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/yibiao-whole_bg.wasm')), null, { timeout: 20_000 });
     await other.waitForTimeout(300);
     await other.evaluate(() => {

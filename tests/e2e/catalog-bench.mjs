@@ -112,12 +112,14 @@ for (const [name, url] of SITES) {
     const searched = await search(page, ['yijianshi', '一件事9', 'yjs', '办事42号', 'zzz', 'qykb', '餐厅']);
     // Kept on the device, not yet in the page: after a reload, bundles never opened. The first
     // open after a load hands over to the whole app (issue 16): at once after the reload, its
-    // module is loaded and compiled then; a moment later, the page has compiled it already.
+    // module is loaded and compiled then; once the page is used, it stands by already.
     await page.reload();
     await page.locator('.bundle-card button').first().waitFor();
     const [handedAtOnce] = await openBundles(page, 3, 1);
     await page.reload();
     await page.locator('.bundle-card button').first().waitFor();
+    // The whole app stands by once the page is used (a pointer moved).
+    await page.mouse.move(200, 300);
     await page.waitForFunction(() => performance.getEntriesByType('resource')
       .some((entry) => entry.name.endsWith('/yibiao-whole_bg.wasm') && entry.responseEnd > 0), null, { timeout: 30_000 });
     await page.waitForTimeout(500);
@@ -130,7 +132,7 @@ for (const [name, url] of SITES) {
   console.log(`  first load on the wire: ${kb(bytes)}`);
   console.log(`  first interactive home, cold, 4x CPU slowdown (3 loads): p50 ${ms(percentile(cold, 50))}, max ${ms(Math.max(...cold))}`);
   console.log(`  search, per keystroke (${measured.searched.length}): p50 ${ms(percentile(measured.searched, 50))}, p95 ${ms(percentile(measured.searched, 95))} (target: p95 under 16 ms)`);
-  console.log(`  opening a bundle kept on the device (${measured.cached.length}): p50 ${ms(percentile(measured.cached, 50))}, p95 ${ms(percentile(measured.cached, 95))} (target: p95 under 50 ms); the first after a reload, handed over to the whole app compiled in the background: ${ms(measured.cached[0])}, or at once after the reload, loaded then: ${ms(measured.handedAtOnce)}`);
+  console.log(`  opening a bundle kept on the device (${measured.cached.length}): p50 ${ms(percentile(measured.cached, 50))}, p95 ${ms(percentile(measured.cached, 95))} (target: p95 under 50 ms); the first after a reload, handed over to the whole app standing by: ${ms(measured.cached[0])}, or at once after the reload, loaded then: ${ms(measured.handedAtOnce)}`);
   console.log(`  opening a bundle not yet kept (3): p50 ${ms(percentile(measured.uncached, 50))}, max ${ms(Math.max(...measured.uncached))}`);
   console.log(`  every piece kept for offline use, in the background: ${(measured.precached / 1000).toFixed(1)} s after the load began, ${measured.pieces} pieces of ${kb(precachedBytes.raw)} (${kb(precachedBytes.wire)} on the wire)`);
 }
