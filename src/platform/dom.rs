@@ -199,21 +199,28 @@ thread_local! {
 /// waits for them, rather than for the page's load, which a page measured as it loads (and a
 /// device that only shows it) never needs.
 pub fn on_first_intent(then: impl FnOnce() + 'static) {
-    let Some(document) = document() else { return };
-    let then = std::rc::Rc::new(std::cell::RefCell::new(Some(then)));
-    let listeners = ["pointermove", "pointerdown", "touchstart", "keydown", "wheel"]
-        .into_iter()
+    let then = std::cell::RefCell::new(Some(then));
+    let listeners = on_document(&["pointermove", "pointerdown", "touchstart", "keydown", "wheel"], move || {
+        let first = then.borrow_mut().take();
+        if let Some(first) = first {
+            // Dropped after this call returns: a listener must not drop itself.
+            crate::platform::tasks::spawn(async { INTENT.with(|cell| cell.borrow_mut().clear()) });
+            first();
+        }
+    });
+    INTENT.with(|cell| *cell.borrow_mut() = listeners);
+}
+
+/// Calls `then` on every event of the `kinds` on the document, for as long as the listeners
+/// are kept.
+pub fn on_document(kinds: &[&'static str], then: impl Fn() + 'static) -> Vec<gloo_events::EventListener> {
+    let Some(document) = document() else { return Vec::new() };
+    let then = std::rc::Rc::new(then);
+    kinds
+        .iter()
         .map(|kind| {
             let then = std::rc::Rc::clone(&then);
-            gloo_events::EventListener::new(&document, kind, move |_| {
-                let first = then.borrow_mut().take();
-                if let Some(first) = first {
-                    // Dropped after this call returns: a listener must not drop itself.
-                    crate::platform::tasks::spawn(async { INTENT.with(|cell| cell.borrow_mut().clear()) });
-                    first();
-                }
-            })
+            gloo_events::EventListener::new(&document, *kind, move |_| then())
         })
-        .collect();
-    INTENT.with(|cell| *cell.borrow_mut() = listeners);
+        .collect()
 }

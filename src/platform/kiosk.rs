@@ -33,15 +33,7 @@ pub fn mark_document() {
 /// Calls `then` on any input on the page (a touch, a click, a key, typing, a scroll of the
 /// wheel), for as long as the listeners are kept.
 pub fn on_any_input(then: impl Fn() + 'static) -> Vec<gloo_events::EventListener> {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return Vec::new() };
-    let then = std::rc::Rc::new(then);
-    ["pointerdown", "keydown", "input", "wheel", "touchstart"]
-        .into_iter()
-        .map(|kind| {
-            let then = std::rc::Rc::clone(&then);
-            gloo_events::EventListener::new(&document, kind, move |_| then())
-        })
-        .collect()
+    super::dom::on_document(&["pointerdown", "keydown", "input", "wheel", "touchstart"], then)
 }
 
 /// Makes everything in `#app` but the element with `keep` unreachable (`inert`), while a
